@@ -1,0 +1,10 @@
+import { defineProject } from 'vitest/config';
+
+export default defineProject({
+  test: {
+    name: 'templates',
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    server: { deps: { inline: [/@actions\//] } },
+    testTimeout: 30_000,
+  },
+});
