@@ -1,0 +1,72 @@
+import type { Rule } from '../model.js';
+import { dvcInvocation } from './util/dvc.js';
+import { replaceSpan } from './util/fix.js';
+import { jobCommands } from './util/job.js';
+import { wordSpan } from './util/shell.js';
+
+/** Old CML commands and their replacements (`undefined`: no drop-in replacement). */
+const OLD_BINARIES: Record<string, string> = {
+  'cml-send-comment': 'cml comment create',
+  'cml-publish': 'cml asset publish',
+  'cml-send-github-check': 'cml check create',
+  'cml-runner': 'cml runner launch',
+  'cml-pr': 'cml pr create',
+  'cml-tensorboard-dev': 'cml tensorboard connect',
+};
+const OLD_SUBCOMMANDS: Record<string, string> = {
+  'send-comment': 'comment create',
+  'send-github-check': 'check create',
+  publish: 'asset publish',
+  'tensorboard-dev': 'tensorboard connect',
+};
+/** DVC options removed in DVC 3. */
+const OLD_DVC_FLAGS: Record<string, string | undefined> = {
+  '--show-md': '--md',
+  '--show-json': '--json',
+  '--show-vega': undefined,
+};
+
+export const cmlDeprecated: Rule = {
+  meta: {
+    id: 'cml-deprecated',
+    description: 'Deprecated CML commands (`cml-publish`, `cml-send-comment`, `cml send-comment`) and removed DVC options (`--show-md`).',
+    defaultSeverity: 'warning',
+    fixable: true,
+    providers: ['github', 'gitlab'],
+  },
+  check(ctx) {
+    for (const job of ctx.workflow.jobs) {
+      for (const { script, cmd } of jobCommands(job)) {
+        const a = cmd.argv;
+        const bin = a[0] ?? '';
+        const replacement = OLD_BINARIES[bin];
+        if (replacement) {
+          const span = wordSpan(script, cmd, cmd.start);
+          const fix = replaceSpan(ctx.workflow, span, replacement);
+          ctx.report({ span, message: `\`${bin}\` was removed from CML: use \`${replacement}\``, ...(fix ? { fix } : {}) });
+          continue;
+        }
+        if (bin === 'cml' && a[1] !== undefined && OLD_SUBCOMMANDS[a[1]]) {
+          const sub = OLD_SUBCOMMANDS[a[1]]!;
+          const span = wordSpan(script, cmd, cmd.start + 1);
+          const fix = replaceSpan(ctx.workflow, span, sub);
+          ctx.report({ span, message: `\`cml ${a[1]}\` is deprecated: use \`cml ${sub}\``, ...(fix ? { fix } : {}) });
+          continue;
+        }
+        const inv = dvcInvocation(cmd);
+        if (!inv) continue;
+        inv.args.forEach((arg, k) => {
+          if (!(arg in OLD_DVC_FLAGS)) return;
+          const next = OLD_DVC_FLAGS[arg];
+          const span = wordSpan(script, cmd, cmd.start + inv.argIndex + k);
+          const fix = next ? replaceSpan(ctx.workflow, span, next) : undefined;
+          ctx.report({
+            span,
+            message: next ? `\`dvc ${inv.sub} ${arg}\` was removed in DVC 3: use \`${next}\`` : `\`dvc ${inv.sub} ${arg}\` was removed in DVC 3: use \`--json\` and render the plot with \`dvc plots show\``,
+            ...(fix ? { fix } : {}),
+          });
+        });
+      }
+    }
+  },
+};

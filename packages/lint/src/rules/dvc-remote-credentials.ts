@@ -1,0 +1,96 @@
+import type { Job, Rule, Workflow } from '../model.js';
+import type { DvcRemote } from '@mlops-pipeline/repo-facts';
+import { dvcInvocation } from './util/dvc.js';
+import { dvcInstalls, installsRequirementFile } from './util/installs.js';
+import { jobCommands, usesAction } from './util/job.js';
+import { dvcConfig, dvcRequirement } from './util/repo.js';
+import { repoRelative } from './util/repo-where.js';
+import { hasFlag } from './util/shell.js';
+
+/** Commands that talk to the remote. */
+function usesRemote(job: Job): { line: number } | undefined {
+  for (const { cmd } of jobCommands(job)) {
+    const inv = dvcInvocation(cmd);
+    if (!inv) continue;
+    if (['pull', 'push', 'fetch', 'exp push', 'exp pull', 'update', 'import', 'get'].includes(inv.sub) || ((inv.sub === 'repro' || inv.sub === 'exp run') && hasFlag(inv.args, '--pull')) || ((inv.sub === 'status' || inv.sub === 'gc') && hasFlag(inv.args, '-c', '--cloud'))) {
+      return { line: cmd.span.line };
+    }
+  }
+  return undefined;
+}
+
+const EXTRA: Partial<Record<DvcRemote['scheme'], string>> = { gs: 'gs', s3: 's3', azure: 'azure', ssh: 'ssh', gdrive: 'gdrive', oss: 'oss', hdfs: 'hdfs', webdav: 'webdav' };
+
+/** Evidence that the job provides credentials for a remote scheme. */
+const PROVIDED: Partial<Record<DvcRemote['scheme'], { actions: string[]; text: RegExp }>> = {
+  gs: { actions: ['google-github-actions/auth'], text: /GOOGLE_APPLICATION_CREDENTIALS|GOOGLE_OAUTH_ACCESS_TOKEN|CLOUDSDK_AUTH|gcloud auth|credentialpath|GCP_|GCS_|GOOGLE_/ },
+  s3: { actions: ['aws-actions/configure-aws-credentials'], text: /AWS_ACCESS_KEY_ID|AWS_PROFILE|AWS_ROLE_ARN|AWS_WEB_IDENTITY_TOKEN_FILE|AWS_SHARED_CREDENTIALS_FILE|aws configure|assume-role|access_key_id|credentialpath|MINIO_|S3_ACCESS/ },
+  azure: { actions: ['azure/login'], text: /AZURE_STORAGE_(CONNECTION_STRING|KEY|SAS_TOKEN|ACCOUNT_KEY)|AZURE_CLIENT_SECRET|AZURE_CLIENT_ID|connection_string|account_key|sas_token|az login/ },
+  ssh: { actions: ['webfactory/ssh-agent', 'shimataro/ssh-key-action'], text: /ssh-agent|ssh-add|\.ssh\/|keyfile|SSH_(PRIVATE_)?KEY|password/ },
+  gdrive: { actions: [], text: /GDRIVE_CREDENTIALS_DATA|gdrive_service_account|gdrive_user_credentials/ },
+  oss: { actions: [], text: /OSS_ACCESS_KEY|oss_key/ },
+};
+
+const HOW: Partial<Record<DvcRemote['scheme'], string>> = {
+  gs: 'authenticate with google-github-actions/auth (workload identity or a service-account key secret)',
+  s3: 'set AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY from secrets or use aws-actions/configure-aws-credentials',
+  azure: 'set AZURE_STORAGE_CONNECTION_STRING from a secret or use azure/login',
+  ssh: 'load an SSH key from a secret (ssh-agent) or configure `keyfile`',
+  gdrive: 'set GDRIVE_CREDENTIALS_DATA from a secret',
+  oss: 'set OSS_ACCESS_KEY_ID / OSS_ACCESS_KEY_SECRET from secrets',
+};
+
+function jobEvidence(workflow: Workflow, job: Job): string {
+  const vars = [...workflow.env, ...job.env, ...job.steps.flatMap((s) => s.env)].map((v) => `${v.name}=${v.value ?? ''}`);
+  const scripts = job.steps.map((s) => [s.run?.text ?? '', ...[...s.with].map(([k, v]) => `${k}: ${v.value ?? ''}`)].join('\n'));
+  return [...vars, ...scripts].join('\n');
+}
+
+export const dvcRemoteCredentials: Rule = {
+  meta: {
+    id: 'dvc-remote-credentials',
+    description: "Jobs that use the default DVC remote provide its credentials, and install DVC with the remote's extra (`dvc[gs]` for gs://).",
+    defaultSeverity: 'error',
+    fixable: false,
+    providers: ['github', 'gitlab'],
+  },
+  check(ctx) {
+    const config = dvcConfig(ctx.repo.root);
+    const remote = config?.defaultRemote;
+    if (!config || !remote) return;
+    const where = `${repoRelative(ctx.repo.root, config.file)}:${remote.line}`;
+    const label = remote.endpointUrl ? `${remote.url} at ${remote.endpointUrl}` : remote.url;
+    const req = dvcRequirement(ctx.repo.root);
+    for (const job of ctx.workflow.jobs) {
+      const use = usesRemote(job);
+      if (!use) continue;
+      const provided = PROVIDED[remote.scheme];
+      const selfHosted = job.runsOn.some((r) => /self-hosted/.test(r.value)) || job.runsOn.some((r) => !/^(ubuntu|windows|macos)-/.test(r.value) && ctx.workflow.provider === 'github');
+      // GitLab CI/CD variables set in the project settings are invisible in the file, so only GitHub jobs can be checked.
+      if (provided && ctx.workflow.provider === 'github' && !selfHosted) {
+        const ok = job.steps.some((s) => usesAction(s, ...provided.actions)) || provided.text.test(jobEvidence(ctx.workflow, job));
+        if (!ok) {
+          ctx.report({
+            span: job.span,
+            message: `job "${job.id}" uses the DVC remote "${remote.name}" (${label}, ${where}) on line ${use.line} but provides no credentials for it: ${HOW[remote.scheme] ?? 'provide them from secrets'}`,
+          });
+        }
+      }
+      const extra = EXTRA[remote.scheme];
+      if (!extra) continue;
+      for (const install of dvcInstalls(job)) {
+        let extras = install.extras;
+        if (install.kind === 'project') {
+          if (!installsRequirementFile(install) || !req) continue;
+          extras = req.extras;
+        }
+        if (extras.includes(extra) || extras.includes('all')) continue;
+        ctx.report({
+          span: install.span,
+          // The missing extra is a warning-level problem; the message says so.
+          message: `DVC is installed without the \`${extra}\` extra, but the default remote "${remote.name}" is ${label} (${where}): install \`dvc[${extra}]\``,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,37 @@
+import type { Rule } from '../model.js';
+import { replaceScalar, replaceSpan } from './util/fix.js';
+import { dvcInstalls } from './util/installs.js';
+import { pinRequirement } from './util/pip.js';
+import { dvcRequirement } from './util/repo.js';
+import { repoRelative } from './util/repo-where.js';
+
+export const dvcVersionConsistent: Rule = {
+  meta: {
+    id: 'dvc-version-consistent',
+    description: 'The DVC version CI installs equals the one pinned in the repository requirements.',
+    defaultSeverity: 'error',
+    fixable: true,
+    providers: ['github', 'gitlab'],
+  },
+  check(ctx) {
+    const req = dvcRequirement(ctx.repo.root);
+    if (!req?.exact || !req.version) return;
+    const where = `${repoRelative(ctx.repo.root, req.file)}:${req.line}`;
+    for (const job of ctx.workflow.jobs) {
+      for (const install of dvcInstalls(job)) {
+        if (!install.version || install.version === req.version) continue;
+        const message = `DVC ${install.version} here, but ${where} pins \`${req.text}\`: CI and local runs would use different DVC versions`;
+        if (install.kind === 'setup-dvc') {
+          const fix = replaceScalar(ctx.workflow, install.span, req.version);
+          ctx.report({ span: install.span, message, ...(fix ? { fix } : {}) });
+        } else if (install.kind === 'pip' && install.req && install.raw) {
+          const pinned = pinRequirement(install.raw, install.req, req.version);
+          const fix = replaceSpan(ctx.workflow, install.span, /^["']/.test(install.raw) ? `"${pinned}"` : pinned);
+          ctx.report({ span: install.span, message, ...(fix ? { fix } : {}) });
+        } else {
+          ctx.report({ span: install.span, message });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,102 @@
+import type { Fix, Rule, RuleContext, Workflow } from '../model.js';
+import { DEFAULT_DVC_VERSION } from './util/defaults.js';
+import { replaceScalar, replaceSpan, sourceText, offsetAt } from './util/fix.js';
+import { dvcInstalls, installsRequirementFile, runsDvc, type DvcInstall } from './util/installs.js';
+import { pinRequirement } from './util/pip.js';
+import { dvcRequirement } from './util/repo.js';
+import { repoRelative } from './util/repo-where.js';
+
+function targetVersion(ctx: RuleContext): string {
+  const req = dvcRequirement(ctx.repo.root);
+  return req?.exact && req.version ? req.version : DEFAULT_DVC_VERSION;
+}
+
+/** Adds `version:` to a setup-dvc step that has none. */
+function insertVersion(workflow: Workflow, install: DvcInstall, version: string): Fix | undefined {
+  const step = install.step;
+  const uses = step?.uses;
+  if (!step || !uses) return undefined;
+  const src = sourceText(workflow, uses.span.file);
+  if (src === undefined) return undefined;
+  const withEntry = [...step.with.values()][0];
+  if (withEntry) {
+    // `with:` exists: put `version:` before its first key, same indentation.
+    const lineStart = offsetAt(src, withEntry.span.line, 1);
+    const keyLine = src.slice(lineStart, src.indexOf('\n', lineStart) < 0 ? src.length : src.indexOf('\n', lineStart));
+    const indent = /^\s*/.exec(keyLine)?.[0] ?? '';
+    return { file: uses.span.file, start: lineStart, end: lineStart, text: `${indent}version: '${version}'\n` };
+  }
+  const usesLineStart = offsetAt(src, uses.span.line, 1);
+  const usesLineEndRaw = src.indexOf('\n', usesLineStart);
+  const usesLineEnd = usesLineEndRaw < 0 ? src.length : usesLineEndRaw;
+  const usesLine = src.slice(usesLineStart, usesLineEnd);
+  const keyCol = /uses\s*:/.exec(usesLine)?.index;
+  if (keyCol === undefined) return undefined;
+  const indent = ' '.repeat(keyCol);
+  return { file: uses.span.file, start: usesLineEnd, end: usesLineEnd, text: `\n${indent}with:\n${indent}  version: '${version}'` };
+}
+
+export const dvcVersionPinned: Rule = {
+  meta: {
+    id: 'dvc-version-pinned',
+    description: 'DVC must resolve to an exact version (setup-dvc `version`, `pip install dvc==…`, CML image tags).',
+    defaultSeverity: 'error',
+    fixable: true,
+    providers: ['github', 'gitlab'],
+  },
+  check(ctx) {
+    const { workflow } = ctx;
+    for (const job of workflow.jobs) {
+      const installs = dvcInstalls(job);
+      if (installs.length === 0) continue;
+      const version = targetVersion(ctx);
+      const req = dvcRequirement(ctx.repo.root);
+      let pinnedElsewhere = false;
+      for (const install of installs) {
+        if (install.kind === 'setup-dvc') {
+          if (install.exact) {
+            pinnedElsewhere = true;
+            continue;
+          }
+          const fix = install.written === undefined ? insertVersion(workflow, install, version) : replaceScalar(workflow, install.span, version);
+          ctx.report({
+            span: install.span,
+            message:
+              install.written === undefined
+                ? `setup-dvc installs the latest DVC: set \`version: '${version}'\``
+                : `setup-dvc \`version: ${install.written}\` is not an exact DVC version: use '${version}'`,
+            ...(fix ? { fix } : {}),
+          });
+        } else if (install.kind === 'pip' && install.req && install.raw) {
+          if (install.exact) {
+            pinnedElsewhere = true;
+            continue;
+          }
+          const pinned = pinRequirement(install.raw, install.req, version);
+          const fix = replaceSpan(workflow, install.span, /^["']/.test(install.raw) ? `"${pinned}"` : pinned);
+          ctx.report({
+            span: install.span,
+            message: install.req.specifier
+              ? `\`${install.raw}\` allows more than one DVC version: pin \`${pinned}\``
+              : `\`${install.raw}\` installs whatever DVC is newest: pin \`${pinned}\``,
+            ...(fix ? { fix } : {}),
+          });
+        } else if (install.kind === 'project' && installsRequirementFile(install)) {
+          if ((install.files ?? []).some((f) => f.endsWith('.lock'))) pinnedElsewhere = true;
+          else if (req && req.exact) pinnedElsewhere = true;
+          else if (req && !req.exact) {
+            ctx.report({ span: install.span, message: `DVC comes from ${repoRelative(ctx.repo.root, req.file)}:${req.line}, where \`${req.text}\` is not an exact version: pin \`dvc==<version>\` there` });
+          }
+        }
+      }
+      for (const install of installs) {
+        if (install.kind !== 'image' || install.exact || pinnedElsewhere) continue;
+        if (!runsDvc(job)) continue;
+        ctx.report({
+          span: install.span,
+          message: `image \`${install.written}\` ships whatever DVC its rolling tag points to: install an exact DVC in the job (\`pip install dvc==${version}\`) or use a tag that names the DVC version`,
+        });
+      }
+    }
+  },
+};

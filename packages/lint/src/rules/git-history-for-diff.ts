@@ -1,0 +1,45 @@
+import type { Rule } from '../model.js';
+import { DIFF_COMMANDS, DIFF_VALUE_FLAGS, dvcInvocation } from './util/dvc.js';
+import { jobCommands } from './util/job.js';
+import { positionals } from './util/shell.js';
+
+const LOCAL_REVS = /^(HEAD|workspace|@)$/;
+
+export const gitHistoryForDiff: Rule = {
+  meta: {
+    id: 'git-history-for-diff',
+    description: '`dvc metrics|params|plots|exp diff <ref>` needs that ref in the clone: `fetch-depth: 0`, `GIT_DEPTH: 0` or an explicit `git fetch`.',
+    defaultSeverity: 'error',
+    fixable: false,
+    providers: ['github', 'gitlab'],
+  },
+  check(ctx) {
+    const gh = ctx.workflow.provider === 'github';
+    for (const job of ctx.workflow.jobs) {
+      if (!job.checksOut) continue;
+      const depth = job.fetchDepth?.value.trim();
+      if (depth === '0') continue;
+      const fetched: string[] = [];
+      let unshallow = false;
+      for (const { cmd } of jobCommands(job)) {
+        const a = cmd.argv;
+        if (a[0] === 'git' && (a[1] === 'fetch' || a[1] === 'pull')) {
+          if (a.includes('--unshallow') || a.includes('--all') || a.some((w) => /^--deepen|^--shallow-since/.test(w))) unshallow = true;
+          fetched.push(...a.slice(2).filter((w) => !w.startsWith('-')));
+          continue;
+        }
+        const inv = dvcInvocation(cmd);
+        if (!inv || !DIFF_COMMANDS.has(inv.sub)) continue;
+        const revs = positionals(inv.args, 0, DIFF_VALUE_FLAGS).filter((r) => !LOCAL_REVS.test(r));
+        const missing = revs.filter((rev) => !unshallow && !fetched.some((f) => f === rev || f.split(':').some((part) => part === rev || part.endsWith(`/${rev}`))));
+        const rev = missing[0];
+        if (rev === undefined) continue;
+        const how = gh
+          ? `set \`fetch-depth: 0\` on actions/checkout or run \`git fetch --depth=1 origin ${rev}:${rev}\` first`
+          : `set \`GIT_DEPTH: 0\` or run \`git fetch --depth=1 origin ${rev}:${rev}\` first`;
+        const clone = depth === undefined ? 'the clone is shallow' : `the clone has depth ${depth}`;
+        ctx.report({ span: cmd.span, message: `\`dvc ${inv.sub}\` compares with \`${rev}\`, but ${clone}: ${how}` });
+      }
+    }
+  },
+};

@@ -1,0 +1,34 @@
+import type { Located, Rule } from '../model.js';
+import { isDynamicImage, parseImage } from './util/images.js';
+
+export const imagePinned: Rule = {
+  meta: {
+    id: 'image-pinned',
+    description: 'Container images name a tag other than `latest` (`--strict`: a digest).',
+    defaultSeverity: 'error',
+    fixable: false,
+    providers: ['github', 'gitlab'],
+  },
+  check(ctx) {
+    const images: Located<string>[] = [];
+    for (const job of ctx.workflow.jobs) {
+      images.push(...job.images);
+      for (const step of job.steps) if (step.uses?.raw.startsWith('docker://')) images.push({ value: step.uses.raw, span: step.uses.span });
+    }
+    const seen = new Set<string>();
+    for (const img of images) {
+      const key = `${img.span.file}:${img.span.line}:${img.span.column}`;
+      if (seen.has(key) || isDynamicImage(img.value) || img.value.trim() === '') continue;
+      seen.add(key);
+      const ref = parseImage(img.value);
+      if (ref.digest) continue;
+      if (ref.tag === undefined) {
+        ctx.report({ span: img.span, message: `image \`${img.value}\` has no tag, so it runs whatever \`latest\` is today: pin a version tag` });
+      } else if (ref.tag === 'latest') {
+        ctx.report({ span: img.span, message: `image \`${img.value}\` follows \`latest\`: pin a version tag` });
+      } else if (ctx.strict) {
+        ctx.report({ span: img.span, message: `image \`${img.value}\` is pinned by tag, which can be moved: --strict requires a digest (\`@sha256:…\`)` });
+      }
+    }
+  },
+};

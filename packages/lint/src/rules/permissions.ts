@@ -1,0 +1,81 @@
+import { isMap, isScalar, type Node as YamlNode } from 'yaml';
+import type { Job, Rule, Span, Workflow } from '../model.js';
+import { nodeSpan } from './util/fix.js';
+
+/** What a job must contain to need `write` on a scope. Scopes not listed are assumed needed. */
+const NEEDS: Record<string, RegExp> = {
+  contents: /git push|git tag|auto-commit|add-and-commit|cml pr|create-pull-request|gh release|action-gh-release|changesets\/action|dvc exp push|actions-gh-pages|gh api|semantic-release/,
+  'pull-requests': /cml (comment|pr|send-comment)|cml-send-comment|gh pr|create-pull-request|github-script|pull-request-comment|changesets\/action|gh api/,
+  issues: /gh issue|cml comment|cml-send-comment|github-script|create-issue|gh api/,
+  'id-token': /workload_identity_provider|role-to-assume|azure\/login|ACTIONS_ID_TOKEN|gh-action-pypi-publish|sigstore|attest|--provenance|changesets\/action|oidc/i,
+  packages: /ghcr\.io|docker push|build-push-action|npm publish|packages/,
+  checks: /cml check|check-run|github-script|test-reporter|checks/,
+  statuses: /github-script|status/,
+  pages: /deploy-pages|pages/,
+  actions: /github-script|gh (run|workflow|cache)|actions\//,
+  'security-events': /codeql|sarif/,
+};
+
+function jobText(job: Job): string {
+  return job.steps
+    .map((s) => [s.uses?.raw ?? '', s.run?.text ?? '', ...[...s.with].map(([k, v]) => `${k}: ${v.value ?? ''}`), ...s.env.map((v) => `${v.name}=${v.value ?? ''}`)].join('\n'))
+    .join('\n');
+}
+
+function writeScopes(node: YamlNode | undefined): { scope: string; span: YamlNode }[] {
+  if (!node || !isMap(node)) return [];
+  const out: { scope: string; span: YamlNode }[] = [];
+  for (const pair of node.items) {
+    if (isScalar(pair.key) && isScalar(pair.value) && pair.value.value === 'write') out.push({ scope: String(pair.key.value), span: pair.key });
+  }
+  return out;
+}
+
+function isWriteAll(node: YamlNode | undefined): boolean {
+  return isScalar(node) && node.value === 'write-all';
+}
+
+function keySpan(workflow: Workflow, key: string): Span {
+  const root = workflow.document.contents;
+  if (isMap(root)) {
+    const pair = root.items.find((p) => isScalar(p.key) && p.key.value === key);
+    const span = pair && nodeSpan(workflow, pair.key as YamlNode);
+    if (span) return span;
+  }
+  return { file: workflow.file, line: 1, column: 1, endLine: 1, endColumn: 1 };
+}
+
+export const permissions: Rule = {
+  meta: {
+    id: 'permissions',
+    description: 'Declare top-level `permissions:` and grant no more write access than each job needs.',
+    defaultSeverity: 'warning',
+    fixable: false,
+    providers: ['github'],
+  },
+  check(ctx) {
+    const wf = ctx.workflow;
+    const jobs = wf.jobs;
+    if (!wf.permissions && jobs.some((j) => !j.permissions)) {
+      ctx.report({ span: keySpan(wf, 'jobs'), message: 'no top-level `permissions:`: the GITHUB_TOKEN gets the repository default, which may be write-all; add `permissions: { contents: read }` and grant more per job' });
+    }
+    const report = (node: YamlNode | undefined, text: string): void => {
+      const span = nodeSpan(wf, node as never);
+      if (span) ctx.report({ span, message: text });
+    };
+    if (isWriteAll(wf.permissions)) report(wf.permissions, '`permissions: write-all` gives every job every write scope: list only the scopes the jobs need');
+    for (const job of jobs) {
+      if (isWriteAll(job.permissions)) report(job.permissions, `\`permissions: write-all\` on job "${job.id}": list only the scopes it needs`);
+    }
+    const texts = new Map(jobs.map((j) => [j, jobText(j)]));
+    const needed = (job: Job, scope: string): boolean => job.uses !== undefined || !NEEDS[scope] || NEEDS[scope]!.test(texts.get(job) ?? '');
+    for (const { scope, span } of writeScopes(wf.permissions)) {
+      if (!jobs.some((j) => !j.permissions && needed(j, scope))) report(span, `\`${scope}: write\` is granted to the whole workflow, but no job that inherits it needs it: remove it or move it to the job that does`);
+    }
+    for (const job of jobs) {
+      for (const { scope, span } of writeScopes(job.permissions)) {
+        if (!needed(job, scope)) report(span, `job "${job.id}" is granted \`${scope}: write\` but does nothing that needs it: remove it`);
+      }
+    }
+  },
+};

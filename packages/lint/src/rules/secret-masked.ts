@@ -1,0 +1,43 @@
+import type { Rule, Variable } from '../model.js';
+import { jobCommands } from './util/job.js';
+import { isSecretName, looksLikeSecretLiteral } from './util/secrets.js';
+import { commands } from './util/shell.js';
+
+const RAW_SECRET = /(JSON|SERVICE_ACCOUNT|CREDENTIALS|KEY_FILE|PRIVATE_KEY|KUBECONFIG|_KEY)$/i;
+
+export const secretMasked: Rule = {
+  meta: {
+    id: 'secret-masked',
+    description: 'GitLab: secrets belong in masked CI/CD variables, not in the file; JSON or multi-line secrets cannot be masked (store them base64-encoded).',
+    defaultSeverity: 'warning',
+    fixable: false,
+    providers: ['gitlab'],
+  },
+  check(ctx) {
+    const vars: Variable[] = [...ctx.workflow.env, ...ctx.workflow.jobs.flatMap((j) => j.env)];
+    const seen = new Set<string>();
+    for (const v of vars) {
+      const key = `${v.span.line}:${v.span.column}`;
+      if (seen.has(key) || v.value === undefined || !isSecretName(v.name) || !looksLikeSecretLiteral(v.value)) continue;
+      seen.add(key);
+      ctx.report({ span: v.span, message: `\`${v.name}\` is defined in the file, where every reader of the repository sees it: define it as a masked CI/CD variable (Settings > CI/CD > Variables)` });
+    }
+    for (const job of ctx.workflow.jobs) {
+      for (const { script, cmd } of jobCommands(job)) {
+        const a = cmd.argv;
+        if (a[0] !== 'echo' && a[0] !== 'printf') continue;
+        if (!cmd.words.some((w) => /^\d?>{1,2}/.test(w.raw))) continue;
+        const ref = a.slice(1).flatMap((w) => [...w.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]!)).find((n) => isSecretName(n) && RAW_SECRET.test(n));
+        if (!ref) continue;
+        const all = commands(script);
+        const rest = all.slice(all.indexOf(cmd));
+        const decodes = rest.some((c) => c.argv[0] === 'base64' && c.argv.some((w) => w === '-d' || w === '--decode' || w === '-D'));
+        if (decodes) continue;
+        ctx.report({
+          span: cmd.span,
+          message: `\`$${ref}\` is written to a file as raw text: GitLab cannot mask a JSON or multi-line value; store it base64-encoded in a masked variable and write it with \`echo "$${ref}" | base64 -d > …\``,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,98 @@
+/** Where a job gets DVC from: setup-dvc, pip, project lock files, or a CML image. */
+import type { Job, Span, Step, Workflow } from '../../model.js';
+import { parseImage, isDvcImage, dvcVersionOfImage, isDynamicImage } from './images.js';
+import { jobCommands, usesAction } from './job.js';
+import { parsePipInstall, type Requirement } from './pip.js';
+import { wordSpan } from './shell.js';
+import { dvcInvocation } from './dvc.js';
+
+export type DvcInstallKind = 'setup-dvc' | 'pip' | 'project' | 'image';
+
+export interface DvcInstall {
+  kind: DvcInstallKind;
+  /** Exact version when known. */
+  version?: string;
+  /** As written: setup-dvc `version` value, pip requirement, image reference, or file. */
+  written?: string;
+  exact: boolean;
+  extras: string[];
+  span: Span;
+  /** setup-dvc: the step; pip: the step whose script installs. */
+  step?: Step;
+  /** pip: the requirement and its raw word. */
+  req?: Requirement;
+  raw?: string;
+  /** project: the files installed from (requirements*.txt, poetry.lock…). */
+  files?: string[];
+  /** Order in the job (step index * 1000 + command index). */
+  order: number;
+}
+
+const cache = new WeakMap<Job, DvcInstall[]>();
+
+export function dvcInstalls(job: Job): DvcInstall[] {
+  const hit = cache.get(job);
+  if (hit) return hit;
+  const out: DvcInstall[] = [];
+  for (const img of job.images) {
+    if (isDynamicImage(img.value)) continue;
+    const ref = parseImage(img.value);
+    if (!isDvcImage(ref)) continue;
+    const version = dvcVersionOfImage(ref);
+    out.push({ kind: 'image', written: img.value, exact: version !== undefined, extras: ['all'], span: img.span, order: -1, ...(version ? { version } : {}) });
+  }
+  for (const step of job.steps) {
+    if (usesAction(step, 'treeverse/setup-dvc') && step.uses) {
+      const v = step.with.get('version');
+      const value = v?.value?.trim();
+      const exact = value !== undefined && /^\d+\.\d+\.\d+$/.test(value);
+      out.push({
+        kind: 'setup-dvc',
+        written: value,
+        exact,
+        extras: ['all'],
+        span: v?.span ?? step.uses.span,
+        step,
+        order: step.index * 1000,
+        ...(exact ? { version: value } : {}),
+      });
+    }
+  }
+  jobCommands(job).forEach(({ step, script, cmd }, n) => {
+    const pip = parsePipInstall(cmd);
+    if (!pip) return;
+    for (const p of pip.packages) {
+      if (p.req.name !== 'dvc') continue;
+      out.push({
+        kind: 'pip',
+        written: p.raw,
+        raw: p.raw,
+        exact: p.req.exact,
+        extras: p.req.extras,
+        span: wordSpan(script, cmd, cmd.start + p.argIndex),
+        step,
+        req: p.req,
+        order: step.index * 1000 + n + 1,
+        ...(p.req.version ? { version: p.req.version } : {}),
+      });
+    }
+    if (pip.files.length > 0) out.push({ kind: 'project', exact: false, extras: [], span: cmd.span, step, files: pip.files, order: step.index * 1000 + n + 1 });
+  });
+  out.sort((a, b) => a.order - b.order);
+  cache.set(job, out);
+  return out;
+}
+
+/** The job runs a `dvc` command. */
+export function runsDvc(job: Job): boolean {
+  return jobCommands(job).some(({ cmd }) => dvcInvocation(cmd) !== undefined);
+}
+
+/** Files that look like they list the repo's Python requirements. */
+export function installsRequirementFile(install: DvcInstall): boolean {
+  return (install.files ?? []).some((f) => /requirements[^/]*\.(txt|in)$|pyproject\.toml$|\.lock$|^\.$|^\.\[|setup\.py$/.test(f) || f === '.');
+}
+
+export function workflowInstalls(workflow: Workflow): { job: Job; install: DvcInstall }[] {
+  return workflow.jobs.flatMap((job) => dvcInstalls(job).map((install) => ({ job, install })));
+}

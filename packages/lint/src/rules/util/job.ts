@@ -1,0 +1,57 @@
+/** Walking jobs: their steps' commands in order, and which actions they use. */
+import type { Job, Script, Step, Workflow } from '../../model.js';
+import { commands, type Command } from './shell.js';
+
+export interface StepCommand {
+  step: Step;
+  script: Script;
+  cmd: Command;
+}
+
+/** Every shell command of a job, in execution order (GitLab after_script last). */
+export function jobCommands(job: Job): StepCommand[] {
+  const out: StepCommand[] = [];
+  const after: StepCommand[] = [];
+  for (const step of job.steps) {
+    if (!step.run) continue;
+    for (const cmd of commands(step.run)) (step.run.section === 'after_script' ? after : out).push({ step, script: step.run, cmd });
+  }
+  return [...out, ...after];
+}
+
+/** Every script in the workflow. */
+export function allScripts(workflow: Workflow): { job: Job; step: Step; script: Script }[] {
+  const out: { job: Job; step: Step; script: Script }[] = [];
+  for (const job of workflow.jobs) for (const step of job.steps) if (step.run) out.push({ job, step, script: step.run });
+  return out;
+}
+
+const ALIASES: Record<string, string> = {
+  'iterative/setup-dvc': 'treeverse/setup-dvc',
+  'iterative/setup-cml': 'iterative/setup-cml',
+};
+
+/** Canonical owner/repo of an action (lower case, renamed repos followed, sub-path dropped). */
+export function actionRepo(name: string): string {
+  const [owner = '', repo = ''] = name.toLowerCase().split('/');
+  const base = `${owner}/${repo}`;
+  return ALIASES[base] ?? base;
+}
+
+export function usesAction(step: Step, ...names: string[]): boolean {
+  return step.uses !== undefined && names.includes(actionRepo(step.uses.name));
+}
+
+export function withValue(step: Step, key: string): string | undefined {
+  return step.with.get(key)?.value;
+}
+
+/** All variables visible in a job (workflow, job, container) and in a step. */
+export function variablesInScope(workflow: Workflow, job: Job, step?: Step): Workflow['env'] {
+  return [...workflow.env, ...job.env, ...(step?.env ?? [])];
+}
+
+/** The provider a file belongs to. */
+export function isGitHub(workflow: Workflow): boolean {
+  return workflow.provider === 'github';
+}

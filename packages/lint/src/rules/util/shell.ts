@@ -1,0 +1,302 @@
+/**
+ * Shell-line tokenising for rules: a script becomes a list of simple commands, each with
+ * its words (quotes removed), the operator that joins it to the next command, and the
+ * position of its first word in the file.
+ */
+import type { Script, Span } from '../../model.js';
+
+export type Joiner = '&&' | '||' | ';' | '|' | '&' | 'end';
+
+export interface Word {
+  /** The word with quotes removed (expansions left as written). */
+  value: string;
+  /** The word as written. */
+  raw: string;
+  /** Offset of the word in the logical line. */
+  offset: number;
+}
+
+export interface Command {
+  /** Words after wrappers (sudo, env assignments, poetry run, python -m, uv run…) are removed. */
+  argv: string[];
+  /** All words as written, wrappers included. */
+  words: Word[];
+  /** Index in `words` of argv[0]. */
+  start: number;
+  /** The command text as written (wrappers included). */
+  text: string;
+  /** Operator after this command. */
+  next: Joiner;
+  /** Operator before this command ('end' for the first of a line). */
+  prev: Joiner;
+  /** Position of the command's first word. */
+  span: Span;
+  /** Index of the logical line in the script. */
+  lineIndex: number;
+  /** Leading `NAME=value` assignments. */
+  assignments: string[];
+}
+
+interface LogicalLine {
+  text: string;
+  /** For each character of `text`: file line and column. */
+  pos: { line: number; column: number }[];
+  file: string;
+}
+
+/** Joins physical lines ending with a backslash. */
+export function logicalLines(script: Script): LogicalLine[] {
+  const out: LogicalLine[] = [];
+  let current: LogicalLine | undefined;
+  for (const line of script.lines) {
+    const text = line.text;
+    const continued = /(^|[^\\])(\\\\)*\\\s*$/.test(text);
+    const body = continued ? text.replace(/\\\s*$/, '') : text;
+    if (!current) current = { text: '', pos: [], file: line.span.file };
+    else {
+      current.text += ' ';
+      current.pos.push({ line: line.span.line, column: line.span.column });
+    }
+    for (let i = 0; i < body.length; i++) {
+      current.text += body[i];
+      current.pos.push({ line: line.span.line, column: line.span.column + i });
+    }
+    if (!continued) {
+      out.push(current);
+      current = undefined;
+    }
+  }
+  if (current) out.push(current);
+  return out;
+}
+
+const WRAPPER_KEYWORDS = new Set(['then', 'do', 'else', 'elif', 'if', 'while', 'until', '!', '{', '(', 'time', 'exec', 'sudo', 'nohup', 'command']);
+
+/** Removes wrappers so argv[0] is the program that really runs. */
+export function unwrap(words: string[]): { argv: string[]; start: number; assignments: string[] } {
+  let i = 0;
+  const assignments: string[] = [];
+  for (;;) {
+    const w = words[i];
+    if (w === undefined) break;
+    if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(w)) {
+      assignments.push(w);
+      i++;
+      continue;
+    }
+    if (WRAPPER_KEYWORDS.has(w)) {
+      i++;
+      if (w === 'sudo') while (words[i]?.startsWith('-')) i++;
+      continue;
+    }
+    if (w === 'env') {
+      i++;
+      while (words[i] !== undefined && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i]!) || words[i]!.startsWith('-'))) {
+        if (!words[i]!.startsWith('-')) assignments.push(words[i]!);
+        i++;
+      }
+      continue;
+    }
+    if ((w === 'poetry' || w === 'pipenv' || w === 'pdm' || w === 'hatch' || w === 'rye') && words[i + 1] === 'run') {
+      i += 2;
+      continue;
+    }
+    if (w === 'uv' && words[i + 1] === 'run') {
+      i += 2;
+      while (words[i]?.startsWith('-')) i += words[i] === '--with' || words[i] === '--python' ? 2 : 1;
+      continue;
+    }
+    if ((w === 'conda' || w === 'micromamba' || w === 'mamba') && words[i + 1] === 'run') {
+      i += 2;
+      while (words[i]?.startsWith('-')) i += /^(-n|--name|-p|--prefix)$/.test(words[i]!) ? 2 : 1;
+      continue;
+    }
+    if (/^(python|python3(\.\d+)?|py)$/.test(w) && words[i + 1] === '-m') {
+      i += 2;
+      continue;
+    }
+    break;
+  }
+  return { argv: words.slice(i), start: i, assignments };
+}
+
+function unquote(raw: string): string {
+  let out = '';
+  let q: string | undefined;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i]!;
+    if (q) {
+      if (c === q) q = undefined;
+      else if (c === '\\' && q === '"' && i + 1 < raw.length && /["\\$`]/.test(raw[i + 1]!)) out += raw[++i];
+      else out += c;
+    } else if (c === '"' || c === "'") q = c;
+    else if (c === '\\' && i + 1 < raw.length) out += raw[++i];
+    else out += c;
+  }
+  return out;
+}
+
+interface RawCommand {
+  words: Word[];
+  begin: number;
+  end: number;
+  next: Joiner;
+}
+
+/** Splits one logical line into commands; `#` comments are dropped. */
+export function splitLine(text: string): RawCommand[] {
+  const cmds: RawCommand[] = [];
+  let words: Word[] = [];
+  let word = '';
+  let wordStart = -1;
+  let begin = -1;
+  let quote: string | undefined;
+  let depth = 0; // $( … ) and ` … ` nesting: operators inside do not split
+  let backtick = false;
+  const flushWord = (): void => {
+    if (wordStart >= 0) words.push({ raw: word, value: unquote(word), offset: wordStart });
+    word = '';
+    wordStart = -1;
+  };
+  const flushCmd = (end: number, next: Joiner): void => {
+    flushWord();
+    if (words.length > 0) cmds.push({ words, begin, end, next });
+    else if (cmds.length > 0 && next !== 'end') cmds[cmds.length - 1]!.next = next;
+    words = [];
+    begin = -1;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote) {
+      word += c;
+      if (c === '\\' && quote === '"' && i + 1 < text.length) word += text[++i];
+      else if (c === quote) quote = undefined;
+      continue;
+    }
+    if (depth > 0 || backtick) {
+      word += c;
+      if (c === '`') backtick = !backtick;
+      else if (c === '(') depth++;
+      else if (c === ')') depth--;
+      continue;
+    }
+    if (c === '#' && wordStart < 0) break;
+    if (c === ' ' || c === '\t') {
+      flushWord();
+      continue;
+    }
+    const two = text.slice(i, i + 2);
+    if (two === '&&' || two === '||') {
+      flushCmd(i, two);
+      i++;
+      continue;
+    }
+    if (c === ';' || c === '|' || (c === '&' && text[i + 1] !== '>' && text[i - 1] !== '>')) {
+      if (c === ';' && text[i + 1] === ';') i++;
+      flushCmd(i, c as Joiner);
+      continue;
+    }
+    if (wordStart < 0) {
+      wordStart = i;
+      if (begin < 0) begin = i;
+    }
+    word += c;
+    if (c === '"' || c === "'") quote = c;
+    else if (c === '\\' && i + 1 < text.length) word += text[++i];
+    else if (c === '`') backtick = true;
+    else if (c === '(' && text[i - 1] === '$') depth++;
+  }
+  flushCmd(text.length, 'end');
+  return cmds;
+}
+
+const cache = new WeakMap<Script, Command[]>();
+
+/** Every simple command of a script, in order. */
+export function commands(script: Script): Command[] {
+  const hit = cache.get(script);
+  if (hit) return hit;
+  const out: Command[] = [];
+  logicalLines(script).forEach((ll, lineIndex) => {
+    let prev: Joiner = 'end';
+    for (const rc of splitLine(ll.text)) {
+      const { argv, start, assignments } = unwrap(rc.words.map((w) => w.value));
+      const first = rc.words[start] ?? rc.words[0]!;
+      const p = ll.pos[first.offset] ?? ll.pos[0] ?? { line: script.span.line, column: script.span.column };
+      const lastWord = rc.words[rc.words.length - 1]!;
+      const endIdx = Math.min(lastWord.offset + lastWord.raw.length, ll.pos.length) - 1;
+      const pe = ll.pos[Math.max(endIdx, first.offset)] ?? p;
+      const sameLine = pe.line === p.line;
+      out.push({
+        argv,
+        words: rc.words,
+        start,
+        text: ll.text.slice(rc.begin, rc.end).trim(),
+        next: rc.next,
+        prev,
+        span: {
+          file: ll.file,
+          line: p.line,
+          column: p.column,
+          endLine: sameLine ? p.line : pe.line,
+          endColumn: pe.column + 1,
+        },
+        lineIndex,
+        assignments,
+      });
+      prev = rc.next;
+    }
+  });
+  cache.set(script, out);
+  return out;
+}
+
+/** Span of one word of a command (falls back to the command span). */
+export function wordSpan(script: Script, cmd: Command, wordIndex: number): Span {
+  const ll = logicalLines(script)[cmd.lineIndex];
+  const w = cmd.words[wordIndex];
+  if (!ll || !w) return cmd.span;
+  const p = ll.pos[w.offset];
+  const pe = ll.pos[w.offset + w.raw.length - 1];
+  if (!p || !pe) return cmd.span;
+  return { file: ll.file, line: p.line, column: p.column, endLine: pe.line, endColumn: pe.column + 1 };
+}
+
+/** Span of a substring of a command's logical line (first occurrence at or after the command start). */
+export function textSpan(script: Script, cmd: Command, needle: string): Span {
+  const ll = logicalLines(script)[cmd.lineIndex];
+  if (!ll) return cmd.span;
+  const from = cmd.words[0]?.offset ?? 0;
+  const at = ll.text.indexOf(needle, from);
+  if (at < 0) return cmd.span;
+  const p = ll.pos[at];
+  const pe = ll.pos[at + needle.length - 1];
+  if (!p || !pe) return cmd.span;
+  return { file: ll.file, line: p.line, column: p.column, endLine: pe.line, endColumn: pe.column + 1 };
+}
+
+/** Flags and positional arguments after `skip` leading words of argv. */
+export function positionals(argv: string[], skip: number, flagsWithValue: Set<string> = new Set()): string[] {
+  const out: string[] = [];
+  for (let i = skip; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') {
+      out.push(...argv.slice(i + 1));
+      break;
+    }
+    if (a.startsWith('-')) {
+      if (!a.includes('=') && flagsWithValue.has(a)) i++;
+      continue;
+    }
+    if (/^[<>]|^\d?[<>]/.test(a)) {
+      if (/^\d?[<>]{1,2}&?$/.test(a)) i++;
+      continue;
+    }
+    out.push(a);
+  }
+  return out;
+}
+
+export function hasFlag(argv: string[], ...flags: string[]): boolean {
+  return argv.some((a) => flags.includes(a) || flags.some((f) => f.startsWith('--') && a.startsWith(f + '=')));
+}
