@@ -1,6 +1,6 @@
 import type { Rule } from '../model.js';
 import { dvcInvocation } from './util/dvc.js';
-import { replaceSpan } from './util/fix.js';
+import { replaceExact } from './util/fix.js';
 import { jobCommands } from './util/job.js';
 import { wordSpan } from './util/shell.js';
 
@@ -42,14 +42,14 @@ export const cmlDeprecated: Rule = {
         const replacement = OLD_BINARIES[bin];
         if (replacement) {
           const span = wordSpan(script, cmd, cmd.start);
-          const fix = replaceSpan(ctx.workflow, span, replacement);
+          const fix = replaceExact(ctx.workflow, span, bin, replacement);
           ctx.report({ span, message: `\`${bin}\` was removed from CML: use \`${replacement}\``, ...(fix ? { fix } : {}) });
           continue;
         }
         if (bin === 'cml' && a[1] !== undefined && OLD_SUBCOMMANDS[a[1]]) {
           const sub = OLD_SUBCOMMANDS[a[1]]!;
           const span = wordSpan(script, cmd, cmd.start + 1);
-          const fix = replaceSpan(ctx.workflow, span, sub);
+          const fix = replaceExact(ctx.workflow, span, a[1], sub);
           ctx.report({ span, message: `\`cml ${a[1]}\` is deprecated: use \`cml ${sub}\``, ...(fix ? { fix } : {}) });
           continue;
         }
@@ -59,7 +59,7 @@ export const cmlDeprecated: Rule = {
           if (!(arg in OLD_DVC_FLAGS)) return;
           const next = OLD_DVC_FLAGS[arg];
           const span = wordSpan(script, cmd, cmd.start + inv.argIndex + k);
-          const fix = next ? replaceSpan(ctx.workflow, span, next) : undefined;
+          const fix = next ? replaceExact(ctx.workflow, span, arg, next) : undefined;
           ctx.report({
             span,
             message: next ? `\`dvc ${inv.sub} ${arg}\` was removed in DVC 3: use \`${next}\`` : `\`dvc ${inv.sub} ${arg}\` was removed in DVC 3: use \`--json\` and render the plot with \`dvc plots show\``,

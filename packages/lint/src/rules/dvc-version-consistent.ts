@@ -1,5 +1,5 @@
 import type { Rule } from '../model.js';
-import { replaceScalar, replaceSpan } from './util/fix.js';
+import { replaceScalar, replaceExact } from './util/fix.js';
 import { dvcInstalls } from './util/installs.js';
 import { pinRequirement } from './util/pip.js';
 import { dvcRequirement } from './util/repo.js';
@@ -26,7 +26,7 @@ export const dvcVersionConsistent: Rule = {
           ctx.report({ span: install.span, message, ...(fix ? { fix } : {}) });
         } else if (install.kind === 'pip' && install.req && install.raw) {
           const pinned = pinRequirement(install.raw, install.req, req.version);
-          const fix = replaceSpan(ctx.workflow, install.span, /^["']/.test(install.raw) ? `"${pinned}"` : pinned);
+          const fix = replaceExact(ctx.workflow, install.span, install.raw, pinned);
           ctx.report({ span: install.span, message, ...(fix ? { fix } : {}) });
         } else {
           ctx.report({ span: install.span, message });

@@ -1,6 +1,6 @@
 import type { Fix, Rule, RuleContext, Workflow } from '../model.js';
 import { DEFAULT_DVC_VERSION } from './util/defaults.js';
-import { replaceScalar, replaceSpan, sourceText, offsetAt } from './util/fix.js';
+import { replaceScalar, replaceExact, sourceText, offsetAt } from './util/fix.js';
 import { dvcInstalls, installsRequirementFile, runsDvc, type DvcInstall } from './util/installs.js';
 import { pinRequirement } from './util/pip.js';
 import { dvcRequirement } from './util/repo.js';
@@ -73,7 +73,7 @@ export const dvcVersionPinned: Rule = {
             continue;
           }
           const pinned = pinRequirement(install.raw, install.req, version);
-          const fix = replaceSpan(workflow, install.span, /^["']/.test(install.raw) ? `"${pinned}"` : pinned);
+          const fix = replaceExact(workflow, install.span, install.raw, pinned);
           ctx.report({
             span: install.span,
             message: install.req.specifier

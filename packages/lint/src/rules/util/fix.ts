@@ -63,3 +63,8 @@ export function nodeSpan(workflow: Workflow, node: { range?: [number, number, nu
   if (!r) return undefined;
   return spanOf(workflow, r[0], r[1], file);
 }
+
+/** Replaces a span only when it still holds `expected` (guards against positions that do not map 1:1). */
+export function replaceExact(workflow: Workflow, span: Span, expected: string, text: string): Fix | undefined {
+  return spanText(workflow, span) === expected ? replaceSpan(workflow, span, text) : undefined;
+}
