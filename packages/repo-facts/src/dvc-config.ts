@@ -1,0 +1,111 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseIni, subsection } from './ini.js';
+import type { DvcConfig, DvcRemote, RemoteScheme } from './types.js';
+
+const SCHEMES: Record<string, RemoteScheme> = {
+  gs: 'gs',
+  s3: 's3',
+  azure: 'azure',
+  ssh: 'ssh',
+  http: 'http',
+  https: 'https',
+  hdfs: 'hdfs',
+  webhdfs: 'hdfs',
+  webdav: 'webdav',
+  webdavs: 'webdav',
+  gdrive: 'gdrive',
+  oss: 'oss',
+  file: 'local',
+};
+
+/** Remote scheme from a DVC remote URL; a plain path (relative, absolute or Windows) is `local`. */
+export function schemeOf(url: string): RemoteScheme {
+  const m = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(url.trim());
+  if (!m) return 'local';
+  return SCHEMES[(m[1] ?? '').toLowerCase()] ?? 'other';
+}
+
+/** Keys that may be taken from `.dvc/config.local`; anything else there may be a credential. */
+const LOCAL_SAFE_KEYS = new Set(['url', 'endpointurl']);
+
+interface RawRemote {
+  name: string;
+  line: number;
+  url?: string;
+  endpointUrl?: string;
+}
+
+function readText(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Parses the text of `.dvc/config` (plus, optionally, `.dvc/config.local`) into remotes. */
+export function parseDvcConfig(file: string, text: string, localText?: string): DvcConfig {
+  const remotes = new Map<string, RawRemote>();
+  let defaultName: string | undefined;
+  for (const s of parseIni(text)) {
+    if (s.name.toLowerCase() === 'core') {
+      const r = s.values.get('remote');
+      if (r !== undefined) defaultName = r;
+      continue;
+    }
+    const name = subsection(s.name, 'remote');
+    if (name === undefined) continue;
+    const raw: RawRemote = { name, line: s.line };
+    const url = s.values.get('url');
+    if (url !== undefined) raw.url = url;
+    const endpoint = s.values.get('endpointurl');
+    if (endpoint !== undefined) raw.endpointUrl = endpoint;
+    remotes.set(name, raw);
+  }
+  if (localText !== undefined) {
+    for (const s of parseIni(localText)) {
+      if (s.name.toLowerCase() === 'core') {
+        const r = s.values.get('remote');
+        if (r !== undefined) defaultName = r;
+        continue;
+      }
+      const name = subsection(s.name, 'remote');
+      if (name === undefined) continue;
+      const existing = remotes.get(name);
+      // Line numbers refer to .dvc/config; a remote that only exists locally gets line 0.
+      const raw: RawRemote = existing ?? { name, line: 0 };
+      for (const key of LOCAL_SAFE_KEYS) {
+        const v = s.values.get(key);
+        if (v === undefined) continue;
+        if (key === 'url') raw.url = v;
+        else raw.endpointUrl = v;
+      }
+      if (raw.url !== undefined) remotes.set(name, raw);
+    }
+  }
+  const list: DvcRemote[] = [];
+  for (const r of remotes.values()) {
+    if (r.url === undefined) continue;
+    const remote: DvcRemote = { name: r.name, url: r.url, scheme: schemeOf(r.url), isDefault: r.name === defaultName, line: r.line };
+    if (r.endpointUrl !== undefined) remote.endpointUrl = r.endpointUrl;
+    list.push(remote);
+  }
+  const config: DvcConfig = { file, remotes: list };
+  // Only `core.remote` makes a remote the default (DVC itself does not pick a lone remote).
+  const def = list.find((r) => r.isDefault);
+  if (def) config.defaultRemote = def;
+  return config;
+}
+
+/**
+ * Reads `<repo>/.dvc/config` (and the non-secret `url`/`endpointurl` keys of `.dvc/config.local`).
+ * Returns undefined when the repo has no `.dvc/` directory. Secrets in config.local are never read into the result.
+ */
+export function readDvcConfig(repoDir: string): DvcConfig | undefined {
+  const dir = path.join(repoDir, '.dvc');
+  if (!existsSync(dir)) return undefined;
+  const file = path.join(dir, 'config');
+  const text = readText(file) ?? '';
+  return parseDvcConfig(file, text, readText(path.join(dir, 'config.local')));
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { pythonFromSpecifier, readPythonVersion } from './python-version.js';
+import { makeRepo } from './test-helpers.js';
+
+describe('pythonFromSpecifier', () => {
+  it.each([
+    ['>=3.10', '3.10'],
+    ['>=3.9,<3.13', '3.9'],
+    ['<3.13, >=3.11', '3.11'],
+    ['==3.11.*', '3.11'],
+    ['==3.11.4', '3.11.4'],
+    ['~=3.10', '3.10'],
+    ['^3.12', '3.12'],
+    ['3.11', '3.11'],
+    ['<4', undefined],
+  ])('%s → %s', (spec, expected) => {
+    expect(pythonFromSpecifier(spec)).toBe(expected);
+  });
+});
+
+describe('readPythonVersion', () => {
+  it.each([
+    ['.python-version', { '.python-version': '3.11\n' }, '3.11'],
+    ['.python-version with patch', { '.python-version': '3.12.4\n' }, '3.12.4'],
+    ['.python-version skipping system', { '.python-version': 'system\n3.10.2\n' }, '3.10.2'],
+    ['requires-python', { 'pyproject.toml': '[project]\nrequires-python = ">=3.10"\n' }, '3.10'],
+    ['poetry python', { 'pyproject.toml': '[tool.poetry.dependencies]\npython = "^3.9"\n' }, '3.9'],
+    ['runtime.txt', { 'runtime.txt': 'python-3.11.4\n' }, '3.11.4'],
+    ['.python-version wins', { '.python-version': '3.12', 'pyproject.toml': '[project]\nrequires-python = ">=3.9"\n' }, '3.12'],
+    ['nothing', { 'README.md': '' }, undefined],
+  ])('%s', (_label, files, expected) => {
+    expect(readPythonVersion(makeRepo(files))).toBe(expected);
+  });
+});

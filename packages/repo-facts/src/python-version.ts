@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+function readText(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** First usable line of a pyenv `.python-version` (`3.11`, `3.11.9`); `system` and names are skipped. */
+export function parsePythonVersionFile(text: string): string | undefined {
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.replace(/#.*$/, '').trim();
+    const m = /^(?:python-?|cpython-)?(\d+\.\d+(?:\.\d+)?)\b/i.exec(line);
+    if (m) return m[1];
+  }
+  return undefined;
+}
+
+/**
+ * A Python version from a specifier such as `>=3.10`, `==3.11.*`, `~=3.9`, `^3.10`, `>=3.9,<3.13`:
+ * an exact pin as written (without `.*`), otherwise the lowest lower bound's major.minor.
+ */
+export function pythonFromSpecifier(spec: string): string | undefined {
+  const parts = spec.split(/[,|]/).map((p) => p.trim());
+  for (const p of parts) {
+    const m = /^={2,3}\s*(\d+\.\d+(?:\.\d+)?)(?:\.\*)?$/.exec(p) ?? /^(\d+\.\d+(?:\.\d+)?)$/.exec(p);
+    if (m) return m[1];
+  }
+  const lows: Array<[number, number]> = [];
+  for (const p of parts) {
+    const m = /^(?:>=|~=|\^|~|>)\s*(\d+)\.(\d+)/.exec(p);
+    if (m) lows.push([Number(m[1]), Number(m[2])]);
+  }
+  lows.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const low = lows[0];
+  return low ? `${low[0]}.${low[1]}` : undefined;
+}
+
+/** `requires-python` under `[project]`, or `python` under `[tool.poetry.dependencies]`. */
+export function pythonFromPyproject(text: string): string | undefined {
+  let section = '';
+  for (const line of text.split(/\r?\n/)) {
+    const s = /^\s*\[\s*([^\]]+?)\s*\]\s*(?:#.*)?$/.exec(line);
+    if (s) {
+      section = (s[1] ?? '').replace(/["']/g, '');
+      continue;
+    }
+    const key =
+      section === 'project'
+        ? /^\s*requires-python\s*=\s*["']([^"']*)["']/.exec(line)
+        : section === 'tool.poetry.dependencies'
+          ? /^\s*python\s*=\s*["']([^"']*)["']/.exec(line)
+          : null;
+    if (key) return pythonFromSpecifier(key[1] ?? '');
+  }
+  return undefined;
+}
+
+/** Python version from `.python-version`, then pyproject.toml, then `runtime.txt` (`python-3.11.4`). */
+export function readPythonVersion(repoDir: string): string | undefined {
+  const pv = readText(path.join(repoDir, '.python-version'));
+  const fromFile = pv === undefined ? undefined : parsePythonVersionFile(pv);
+  if (fromFile) return fromFile;
+  const pyproject = readText(path.join(repoDir, 'pyproject.toml'));
+  const fromPyproject = pyproject === undefined ? undefined : pythonFromPyproject(pyproject);
+  if (fromPyproject) return fromPyproject;
+  const runtime = readText(path.join(repoDir, 'runtime.txt'));
+  return runtime === undefined ? undefined : parsePythonVersionFile(runtime);
+}

@@ -1,0 +1,211 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { DvcRequirement } from './types.js';
+
+function readText(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** PEP 503 normalised project name. */
+function normaliseName(name: string): string {
+  return name.toLowerCase().replace(/[-_.]+/g, '-');
+}
+
+interface Specifier {
+  op: string;
+  version: string;
+}
+
+function parseSpecifiers(spec: string): Specifier[] {
+  const out: Specifier[] = [];
+  for (const part of spec.split(',')) {
+    const m = /^\s*(===|==|~=|!=|<=|>=|<|>)\s*([^\s,;]+)\s*$/.exec(part);
+    if (m) out.push({ op: m[1] ?? '', version: m[2] ?? '' });
+  }
+  return out;
+}
+
+/** The exact version of a specifier set: one `==`/`===` without a wildcard. */
+function exactVersion(specs: Specifier[]): string | undefined {
+  const pin = specs.find((s) => (s.op === '==' || s.op === '===') && !s.version.includes('*'));
+  return pin?.version;
+}
+
+/**
+ * Parses one PEP 508 requirement string; returns undefined unless it names `dvc`.
+ * `line`/`column` are 1-based and point at the first character of the requirement.
+ */
+export function parsePep508(raw: string, file: string, line: number, column: number): DvcRequirement | undefined {
+  // Environment markers and trailing comments are not part of the requirement text.
+  const text = raw.replace(/\s+#.*$/, '').split(';')[0]?.trim() ?? '';
+  const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[([^\]]*)\])?\s*(.*)$/.exec(text);
+  if (!m || normaliseName(m[1] ?? '') !== 'dvc') return undefined;
+  const rest = (m[3] ?? '').replace(/^\(|\)$/g, '').trim();
+  if (rest.startsWith('@')) return { file, line, column, text, extras: extrasOf(m[2]), exact: false };
+  const version = exactVersion(parseSpecifiers(rest));
+  const req: DvcRequirement = { file, line, column, text, extras: extrasOf(m[2]), exact: version !== undefined };
+  if (version !== undefined) req.version = version;
+  return req;
+}
+
+function extrasOf(list: string | undefined): string[] {
+  if (!list) return [];
+  return list
+    .split(',')
+    .map((e) => e.trim())
+    .filter((e) => e !== '');
+}
+
+/** Finds the dvc requirement in a requirements file, following `-r` includes one level deep. */
+export function findInRequirementsFile(file: string, depth = 0): DvcRequirement | undefined {
+  const text = readText(file);
+  if (text === undefined) return undefined;
+  const lines = text.split(/\r?\n/);
+  const includes: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const rawLine = lines[i] ?? '';
+    const trimmed = rawLine.trim();
+    if (trimmed === '' || trimmed.startsWith('#')) continue;
+    const inc = /^(?:-r|--requirement)(?:\s+|=)(\S+)/.exec(trimmed);
+    if (inc) {
+      includes.push(path.resolve(path.dirname(file), inc[1] ?? ''));
+      continue;
+    }
+    if (trimmed.startsWith('-')) continue;
+    const column = rawLine.length - rawLine.trimStart().length + 1;
+    const req = parsePep508(trimmed, file, i + 1, column);
+    if (req) return req;
+  }
+  if (depth === 0) {
+    for (const inc of includes) {
+      const req = findInRequirementsFile(inc, depth + 1);
+      if (req) return req;
+    }
+  }
+  return undefined;
+}
+
+/** `requirements.txt` first, then other root `requirements*.txt` in name order. */
+export function requirementFiles(repoDir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(repoDir).filter((n) => /^requirements.*\.txt$/i.test(n));
+  } catch {
+    return [];
+  }
+  names.sort((a, b) => (a === 'requirements.txt' ? -1 : b === 'requirements.txt' ? 1 : a.localeCompare(b)));
+  return names.map((n) => path.join(repoDir, n));
+}
+
+/** A TOML section header such as `[project]` or `[tool.poetry.dependencies]`, without quotes. */
+function tomlSection(line: string): string | undefined {
+  const m = /^\s*\[\s*([^\]]+?)\s*\]\s*(?:#.*)?$/.exec(line);
+  return m ? (m[1] ?? '').replace(/["']/g, '') : undefined;
+}
+
+/** Quoted strings on one line with their 1-based content columns. */
+function quotedStrings(line: string): Array<{ value: string; column: number }> {
+  const out: Array<{ value: string; column: number }> = [];
+  const re = /"((?:[^"\\]|\\.)*)"|'([^']*)'/g;
+  for (let m = re.exec(line); m; m = re.exec(line)) {
+    const hash = line.indexOf('#');
+    if (hash !== -1 && hash < m.index) break;
+    out.push({ value: m[1] ?? m[2] ?? '', column: m.index + 2 });
+  }
+  return out;
+}
+
+function isDependencyArraySection(section: string): boolean {
+  return section === 'project' || section === 'project.optional-dependencies' || section === 'dependency-groups';
+}
+
+function isPoetrySection(section: string): boolean {
+  return section === 'tool.poetry.dependencies' || /^tool\.poetry\.group\.[^.]+\.dependencies$/.test(section) || section === 'tool.poetry.dev-dependencies';
+}
+
+/** Poetry's version string: a bare version or `==x` pins exactly; `^`, `~`, ranges and `*` do not. */
+function poetryExact(version: string): string | undefined {
+  const v = version.trim();
+  const m = /^(?:===?)?\s*(\d[\w.+!-]*)$/.exec(v);
+  return m && !v.includes('*') ? m[1] : undefined;
+}
+
+function parsePoetryLine(line: string, file: string, lineNo: number): DvcRequirement | undefined {
+  const m = /^(\s*)(["']?)([A-Za-z0-9._-]+)\2\s*=\s*(.*)$/.exec(line);
+  if (!m || normaliseName(m[3] ?? '') !== 'dvc') return undefined;
+  const value = (m[4] ?? '').replace(/\s+#.*$/, '').trim();
+  const column = (m[1] ?? '').length + 1;
+  const text = line.replace(/\s+#.*$/, '').trim();
+  let version: string | undefined;
+  let extras: string[] = [];
+  const str = /^["']([^"']*)["']$/.exec(value);
+  if (str) version = str[1];
+  else {
+    const v = /\bversion\s*=\s*["']([^"']*)["']/.exec(value);
+    version = v?.[1];
+    const e = /\bextras\s*=\s*\[([^\]]*)\]/.exec(value);
+    if (e) extras = quotedStrings(e[1] ?? '').map((q) => q.value);
+  }
+  const exact = version === undefined ? undefined : poetryExact(version);
+  const req: DvcRequirement = { file, line: lineNo, column, text, extras, exact: exact !== undefined };
+  if (exact !== undefined) req.version = exact;
+  return req;
+}
+
+/** Finds dvc in pyproject.toml: PEP 621 dependency arrays, PEP 735 groups, or Poetry tables. */
+export function findInPyproject(file: string): DvcRequirement | undefined {
+  const text = readText(file);
+  if (text === undefined) return undefined;
+  const lines = text.split(/\r?\n/);
+  let section = '';
+  let inArray = false;
+  const candidates: DvcRequirement[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (!inArray) {
+      const s = tomlSection(line);
+      if (s !== undefined) {
+        section = s;
+        continue;
+      }
+    }
+    if (isPoetrySection(section) && !inArray) {
+      const req = parsePoetryLine(line, file, i + 1);
+      if (req) candidates.push(req);
+      continue;
+    }
+    if (!isDependencyArraySection(section)) continue;
+    let scan = line;
+    let offset = 0;
+    if (!inArray) {
+      const key = section === 'project' ? /^\s*dependencies\s*=\s*\[/.exec(line) : /^\s*["']?[A-Za-z0-9._-]+["']?\s*=\s*\[/.exec(line);
+      if (!key) continue;
+      inArray = true;
+      offset = key[0].length;
+      scan = line.slice(offset);
+    }
+    for (const q of quotedStrings(scan)) {
+      const req = parsePep508(q.value, file, i + 1, q.column + offset);
+      if (req) candidates.push(req);
+    }
+    const hash = scan.indexOf('#');
+    if ((hash === -1 ? scan : scan.slice(0, hash)).replace(/"(?:[^"\\]|\\.)*"|'[^']*'/g, '').includes(']')) inArray = false;
+  }
+  return candidates.find((c) => c.exact) ?? candidates[0];
+}
+
+/**
+ * The repo's dvc requirement: root `requirements*.txt` (requirements.txt first, `-r` one level),
+ * then `pyproject.toml`. Undefined when dvc is not declared anywhere.
+ */
+export function findDvcRequirement(repoDir: string): DvcRequirement | undefined {
+  for (const file of requirementFiles(repoDir)) {
+    const req = findInRequirementsFile(file);
+    if (req) return req;
+  }
+  return findInPyproject(path.join(repoDir, 'pyproject.toml'));
+}

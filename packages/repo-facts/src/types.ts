@@ -1,0 +1,37 @@
+export type RemoteScheme = 'gs' | 's3' | 'azure' | 'ssh' | 'http' | 'https' | 'hdfs' | 'webdav' | 'gdrive' | 'oss' | 'local' | 'other';
+
+export interface DvcRemote {
+  name: string;
+  url: string;
+  scheme: RemoteScheme;
+  /** endpointurl option (MinIO / S3-compatible). */
+  endpointUrl?: string;
+  isDefault: boolean;
+  /** 1-based line of the `['remote "name"']` section in .dvc/config (0 when only in config.local). */
+  line: number;
+}
+
+export interface DvcConfig {
+  file: string;
+  remotes: DvcRemote[];
+  /** The remote named by `[core] remote = …`, when it exists. */
+  defaultRemote?: DvcRemote;
+}
+
+export interface DvcRequirement {
+  file: string;
+  line: number;
+  column: number;
+  /** The whole requirement text, e.g. "dvc[gs]==3.63.0". */
+  text: string;
+  extras: string[];
+  /** Exact version when pinned with == (or ===). */
+  version?: string;
+  exact: boolean;
+}
+
+export interface GitFacts {
+  remoteUrl?: string;
+  provider?: 'github' | 'gitlab';
+  defaultBranch?: string;
+}
