@@ -3,10 +3,36 @@
  *
  * CONTRACT (used by create-mlops-pipeline and the cross-package tests). Keep these
  * exported names and shapes; extend them, do not break them.
+ *
+ * lintText/lintFiles load the nearest `.mlops-lint.yaml` (cached per directory),
+ * build the model, run the rules and return sorted diagnostics. Usage, config
+ * and IO problems throw ConfigError (CLI: exit 2); bad input files never throw.
  */
-import type { Diagnostic, Provider } from './model.js';
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import picomatch from 'picomatch';
+import type { Diagnostic, Provider, Rule, Severity } from './model.js';
+import { rules as builtinRules } from './rules/index.js';
+import { discoverFiles } from './discover/index.js';
+import { ConfigError } from './config/errors.js';
+import { findConfigFile, loadConfig } from './config/load.js';
+import type { ConfigFile, ResolvedConfig } from './config/types.js';
+import { toSeverity } from './config/types.js';
+import type { EngineContext } from './engine/lint.js';
+import { lintSource } from './engine/lint.js';
+import { readText } from './engine/read.js';
+import { displayPath, findRepoRoot } from './engine/repo.js';
+import type { RuleSettings } from './engine/run.js';
+import { loadTemplates } from './engine/templates.js';
 
-export type { Diagnostic, Provider, Severity, Rule, RuleMeta, Workflow, Job, Step } from './model.js';
+export type { Diagnostic, Provider, Severity, Rule, RuleMeta, Workflow, Job, Step, Fix, Span, Script, ScriptLine, Variable, ActionUse, RuleContext, RepoContext } from './model.js';
+export type { ConfigFile, ResolvedConfig } from './config/types.js';
+export { ConfigError, isConfigError } from './config/errors.js';
+export { CONFIG_SCHEMA } from './config/schema.js';
+export { findConfigFile, loadConfig, clearConfigCache, CONFIG_NAMES, ENGINE_RULE_IDS } from './config/load.js';
+export { discoverFiles } from './discover/index.js';
+export { docsUrl } from './engine/docs.js';
+export { formatResults } from './format/index.js';
 
 export interface LintOptions {
   /** Directory used to find the repo root, .mlops-lint.yaml and .dvc/config. Default: process.cwd(). */
@@ -15,13 +41,192 @@ export interface LintOptions {
   /** Explicit config file; default: .mlops-lint.yaml / .mlops-lint.json found from cwd. */
   configFile?: string;
   strict?: boolean;
+  /** Rules to run instead of the built-in ones (tests and embedders). */
+  rules?: readonly Rule[];
+  /** Configuration given inline: used instead of any config file. */
+  config?: ConfigFile;
+  /** Do not look for a config file. */
+  noConfig?: boolean;
+  /** In-memory file contents by absolute path, used instead of the disk (fix passes, editors). */
+  overrides?: Map<string, string>;
 }
 
 export interface FileResult {
   file: string;
   diagnostics: Diagnostic[];
+  /** The file could not be read (CLI: exit 2). */
+  error?: { message: string };
 }
 
-export declare function lintText(text: string, filename: string, options?: LintOptions): Promise<Diagnostic[]>;
-export declare function lintFiles(files: string[], options?: LintOptions): Promise<FileResult[]>;
-export declare function formatResults(results: FileResult[], format: 'stylish' | 'json' | 'sarif' | 'gitlab' | 'github'): string;
+const EMPTY_CONFIG = (base: string): ResolvedConfig => ({ files: [], rules: new Map(), ignore: [], base, rulesets: [] });
+
+function inlineConfig(config: ConfigFile, base: string): ResolvedConfig {
+  const resolved = EMPTY_CONFIG(base);
+  for (const [id, entry] of Object.entries(config.rules ?? {})) {
+    resolved.rules.set(id, typeof entry === 'string' ? { severity: toSeverity(entry), options: {} } : { severity: toSeverity(entry[0]), options: entry[1] ?? {} });
+  }
+  resolved.ignore = config.ignore ?? [];
+  resolved.rulesets = (Array.isArray(config.rulesets) ? config.rulesets : config.rulesets ? [config.rulesets] : []).map((r) => path.resolve(base, r));
+  if (config.strict !== undefined) resolved.strict = config.strict;
+  if (config.maxWarnings !== undefined) resolved.maxWarnings = config.maxWarnings;
+  if (config.provider !== undefined) resolved.provider = config.provider;
+  return resolved;
+}
+
+/** Resolves the effective config for a directory (cached per config file within one run). */
+export class ConfigResolver {
+  private readonly byFile = new Map<string, ResolvedConfig>();
+  readonly root: string;
+
+  constructor(
+    private readonly options: LintOptions,
+    private readonly cwd: string,
+    private readonly rules: readonly Rule[],
+  ) {
+    this.root = findRepoRoot(cwd);
+  }
+
+  forDirectory(dir: string): ResolvedConfig {
+    if (this.options.config) return (this.inline ??= inlineConfig(this.options.config, this.cwd));
+    if (this.options.noConfig) return (this.inline ??= EMPTY_CONFIG(this.cwd));
+    let file: string | undefined;
+    if (this.options.configFile) {
+      file = path.resolve(this.cwd, this.options.configFile);
+      if (!existsSync(file)) throw new ConfigError(`config file \`${this.options.configFile}\` does not exist`);
+    } else {
+      file = findConfigFile(dir, this.root);
+    }
+    if (!file) return (this.inline ??= EMPTY_CONFIG(this.cwd));
+    let config = this.byFile.get(file);
+    if (!config) {
+      config = loadConfig(file, this.cwd, this.rules);
+      this.byFile.set(file, config);
+    }
+    return config;
+  }
+
+  private inline: ResolvedConfig | undefined;
+}
+
+const ignoreMatchers = new WeakMap<ResolvedConfig, (abs: string) => boolean>();
+
+export function isIgnored(config: ResolvedConfig, absPath: string): boolean {
+  if (config.ignore.length === 0) return false;
+  let matcher = ignoreMatchers.get(config);
+  if (!matcher) {
+    const positive = config.ignore.filter((g) => !g.startsWith('!'));
+    const negative = config.ignore.filter((g) => g.startsWith('!')).map((g) => g.slice(1));
+    const yes = picomatch(positive, { dot: true });
+    const no = negative.length > 0 ? picomatch(negative, { dot: true }) : () => false;
+    const base = config.base;
+    matcher = (abs) => {
+      const rel = path.relative(base, abs).split(path.sep).join('/');
+      return yes(rel) && !no(rel);
+    };
+    ignoreMatchers.set(config, matcher);
+  }
+  return matcher(absPath);
+}
+
+function settingsOf(config: ResolvedConfig): RuleSettings {
+  return (id) => config.rules.get(id);
+}
+
+interface Run {
+  cwd: string;
+  rules: readonly Rule[];
+  resolver: ConfigResolver;
+  includeCache: EngineContext['includeCache'];
+  templatesVersion: string;
+}
+
+async function startRun(options: LintOptions): Promise<Run> {
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const rules = options.rules ?? builtinRules;
+  const templates = await loadTemplates();
+  return { cwd, rules, resolver: new ConfigResolver(options, cwd, rules), includeCache: new Map(), templatesVersion: templates.version };
+}
+
+function engineContext(run: Run, config: ResolvedConfig, options: LintOptions): EngineContext {
+  const ctx: EngineContext = {
+    cwd: run.cwd,
+    repo: { root: run.resolver.root, templatesVersion: run.templatesVersion },
+    strict: options.strict ?? config.strict ?? false,
+    rules: run.rules,
+    settings: settingsOf(config),
+    rulesets: config.rulesets,
+    includeCache: run.includeCache,
+  };
+  const provider = options.provider ?? config.provider;
+  if (provider) ctx.provider = provider;
+  if (options.overrides) ctx.overrides = options.overrides;
+  return ctx;
+}
+
+/** Lint one in-memory file (stdin, editors, tests). `filename` decides the provider and where config is searched. */
+export async function lintText(text: string, filename: string, options: LintOptions = {}): Promise<Diagnostic[]> {
+  const run = await startRun(options);
+  const abs = path.resolve(run.cwd, filename);
+  const config = run.resolver.forDirectory(path.dirname(abs));
+  if (isIgnored(config, abs)) return [];
+  const outcome = await lintSource(text, filename, engineContext(run, config, options), abs);
+  return outcome.diagnostics;
+}
+
+/** Expand directories to the CI files inside them; empty list → the repository's CI files. */
+export function expandFiles(files: readonly string[], cwd: string): { abs: string; shown: string; explicit: boolean }[] {
+  if (files.length === 0) return discoverFiles(findRepoRoot(cwd)).map((abs) => ({ abs, shown: displayPath(cwd, abs), explicit: false }));
+  const out: { abs: string; shown: string; explicit: boolean }[] = [];
+  for (const file of files) {
+    const abs = path.resolve(cwd, file);
+    let isDir: boolean;
+    try {
+      isDir = statSync(abs).isDirectory();
+    } catch {
+      isDir = false;
+    }
+    if (isDir) out.push(...discoverFiles(abs).map((a) => ({ abs: a, shown: displayPath(cwd, a), explicit: false })));
+    else out.push({ abs, shown: file, explicit: true });
+  }
+  return out;
+}
+
+/** Lint files (or, with an empty list, every CI file of the repository containing cwd). */
+export async function lintFiles(files: string[], options: LintOptions = {}): Promise<FileResult[]> {
+  const run = await startRun(options);
+  const results: FileResult[] = [];
+  const seen = new Set<string>();
+  const reported = new Set<string>();
+  for (const { abs, shown } of expandFiles(files, run.cwd)) {
+    if (seen.has(abs)) continue;
+    seen.add(abs);
+    const config = run.resolver.forDirectory(path.dirname(abs));
+    if (isIgnored(config, abs)) continue;
+    const override = options.overrides?.get(abs);
+    const read = override !== undefined ? { text: override } : readText(abs);
+    if ('error' in read) {
+      results.push({ file: shown, diagnostics: [], error: { message: `${shown}: ${read.error}` } });
+      continue;
+    }
+    const outcome = await lintSource(read.text, shown, engineContext(run, config, options), abs, 'invalidUtf8At' in read ? read.invalidUtf8At : undefined);
+    // A GitLab file included by another one is also linted on its own: report each finding once.
+    const diagnostics = outcome.diagnostics.filter((d) => {
+      const key = `${d.file}\0${d.line}\0${d.column}\0${d.ruleId}\0${d.message}`;
+      if (reported.has(key)) return false;
+      reported.add(key);
+      return true;
+    });
+    results.push({ file: shown, diagnostics });
+  }
+  return results;
+}
+
+/** Count of diagnostics by severity over results. */
+export function summarize(results: readonly FileResult[]): Record<Severity, number> & { fileErrors: number } {
+  const out = { error: 0, warning: 0, info: 0, fileErrors: 0 };
+  for (const r of results) {
+    if (r.error) out.fileErrors++;
+    for (const d of r.diagnostics) out[d.severity]++;
+  }
+  return out;
+}

@@ -1,0 +1,180 @@
+/**
+ * Linting one file end to end: parse → detect provider → (GitLab) resolve →
+ * model → structural validation + rules (+ Spectral rulesets) → inline
+ * disables → sorted diagnostics. Never throws for bad input.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import picomatch from 'picomatch';
+import { isMap } from 'yaml';
+import type { Diagnostic, Provider, RepoContext, Rule, Severity, Workflow } from '../model.js';
+import type { Source } from '../parse/source.js';
+import { parseSource } from '../parse/source.js';
+import { createViewContext, get, toPlain, toView } from '../parse/view.js';
+import { buildGithubWorkflow } from '../github/model.js';
+import { resolveGitlab } from '../gitlab/resolve.js';
+import type { IncludeLoader } from '../gitlab/resolve.js';
+import { buildGitlabWorkflow } from '../gitlab/model.js';
+import { validateStructure } from '../schema/index.js';
+import { detectKind } from './detect.js';
+import { applyDirectives } from './disables.js';
+import { docsUrl } from './docs.js';
+import { displayPath } from './repo.js';
+import { readText } from './read.js';
+import type { RuleSettings } from './run.js';
+import { internalError, messageOf, runRules, sortDiagnostics } from './run.js';
+
+export interface EngineContext {
+  /** Directory file names are shown relative to. */
+  cwd: string;
+  repo: RepoContext;
+  provider?: Provider;
+  strict: boolean;
+  rules: readonly Rule[];
+  settings: RuleSettings;
+  /** Spectral rulesets (absolute paths) to run on every file. */
+  rulesets: string[];
+  /** Parsed local includes, shared by every file of one run. */
+  includeCache: Map<string, LoadedInclude>;
+  /** In-memory contents by absolute path, read instead of the disk. */
+  overrides?: Map<string, string>;
+}
+
+type LoadedInclude = ReturnType<IncludeLoader['load']>;
+
+export interface LintOutcome {
+  diagnostics: Diagnostic[];
+  workflow?: Workflow;
+}
+
+function severityOf(settings: RuleSettings, id: string, fallback: Severity): Severity | 'off' {
+  return settings(id)?.severity ?? fallback;
+}
+
+/** `$[[ inputs.name ]]` → the input's default (component bodies are linted as used with defaults). */
+function inputsSubstitution(header: Source['header']): ((text: string) => string) | undefined {
+  if (!header) return undefined;
+  const ctx = createViewContext({ file: '', text: '', lineCounter: undefined as never, document: header }, header);
+  const inputs = get(get(toView(header.contents, ctx), 'spec'), 'inputs');
+  const defaults = new Map<string, string>();
+  if (inputs?.kind === 'map') {
+    for (const [name, e] of inputs.entries) {
+      const def = get(e.value, 'default');
+      if (def === undefined) continue;
+      const plain = toPlain(def);
+      defaults.set(name, typeof plain === 'string' ? plain : JSON.stringify(plain));
+    }
+  }
+  return (text) =>
+    text.includes('$[[')
+      ? text.replace(/\$\[\[\s*inputs\.([A-Za-z0-9_-]+)[^\]]*\]\]/g, (whole, name: string) => defaults.get(name) ?? whole)
+      : text;
+}
+
+export function includeLoader(ctx: EngineContext): IncludeLoader {
+  const root = ctx.repo.root;
+  let listing: string[] | undefined;
+  return {
+    expand(pattern) {
+      const rel = pattern.replace(/^\/+/, '');
+      if (/[*?[{]/.test(rel)) {
+        listing ??= listFiles(root);
+        const match = picomatch(rel, { dot: true });
+        return listing.filter((f) => match(f)).map((f) => path.join(root, f));
+      }
+      const abs = path.join(root, rel);
+      return existsSync(abs) ? [abs] : [];
+    },
+    load(abs) {
+      const cached = ctx.includeCache.get(abs);
+      if (cached) return cached;
+      const override = ctx.overrides?.get(abs);
+      const read = override !== undefined ? { text: override } : readText(abs);
+      let loaded: LoadedInclude;
+      if ('error' in read) {
+        loaded = { diagnostics: [], error: read.error };
+      } else {
+        const file = displayPath(ctx.cwd, abs);
+        const parsed = parseSource(read.text, file, 'invalidUtf8At' in read ? read.invalidUtf8At : undefined);
+        loaded = { diagnostics: parsed.diagnostics };
+        if (parsed.source) {
+          loaded.source = parsed.source;
+          loaded.root = toView(parsed.source.document.contents, createViewContext(parsed.source, parsed.source.document, inputsSubstitution(parsed.source.header)));
+        }
+      }
+      ctx.includeCache.set(abs, loaded);
+      return loaded;
+    },
+  };
+}
+
+const SKIP_DIRS = new Set(['.git', 'node_modules', '.dvc', '.venv', 'venv', '__pycache__']);
+
+/** Repository files (relative, forward slashes), for glob includes. */
+function listFiles(root: string, limit = 50_000): string[] {
+  const out: string[] = [];
+  const stack = [''];
+  while (stack.length > 0 && out.length < limit) {
+    const rel = stack.pop()!;
+    let entries;
+    try {
+      entries = readdirSync(path.join(root, rel), { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const e of entries) {
+      const child = rel === '' ? e.name : `${rel}/${e.name}`;
+      if (e.isDirectory()) {
+        if (!SKIP_DIRS.has(e.name)) stack.push(child);
+      } else if (e.isFile()) out.push(child);
+    }
+  }
+  return out;
+}
+
+export async function lintSource(text: string, file: string, ctx: EngineContext, absPath?: string, invalidUtf8At?: number): Promise<LintOutcome> {
+  const parsed = parseSource(text, file, invalidUtf8At);
+  if (!parsed.source) return { diagnostics: sortDiagnostics(parsed.diagnostics) };
+  const src = parsed.source;
+  const contents = src.document.contents;
+  if (!isMap(contents)) {
+    const range = contents?.range ?? [0, 0];
+    const a = src.lineCounter.linePos(range[0]);
+    return {
+      diagnostics: [{ file, line: a.line, column: a.col, endLine: a.line, endColumn: a.col, ruleId: 'yaml-syntax', severity: 'error', message: 'A CI file must be a mapping of keys (jobs, on:, stages:, …) at the top level', docsUrl: docsUrl('yaml-syntax') }],
+    };
+  }
+  const diagnostics: Diagnostic[] = [];
+  let workflow: Workflow;
+  try {
+    const root = toView(contents, createViewContext(src, src.document, inputsSubstitution(src.header)));
+    const keys = new Set(root.kind === 'map' ? root.entries.keys() : []);
+    const kind = detectKind(absPath ?? file, keys, src.header !== undefined, ctx.provider);
+    if (kind === 'gitlab') {
+      const resolved = resolveGitlab(root, absPath ?? path.resolve(ctx.cwd, file), includeLoader(ctx), (abs) => displayPath(ctx.cwd, abs));
+      diagnostics.push(...resolved.diagnostics);
+      workflow = buildGitlabWorkflow(src, resolved);
+    } else {
+      workflow = buildGithubWorkflow(src, kind === 'github-action');
+    }
+  } catch (error) {
+    return { diagnostics: [internalError(file, `Could not build the pipeline model: ${messageOf(error)}`)] };
+  }
+  try {
+    diagnostics.push(...validateStructure(workflow));
+  } catch (error) {
+    diagnostics.push(internalError(file, `Structural validation failed: ${messageOf(error)}`));
+  }
+  diagnostics.push(...runRules(workflow, ctx.rules, ctx.settings, ctx.repo, ctx.strict));
+  if (ctx.rulesets.length > 0) {
+    const { runRulesets } = await import('../spectral/index.js');
+    diagnostics.push(...(await runRulesets(ctx.rulesets, workflow, ctx.settings)));
+  }
+  const texts = new Map<string, string>([[file, text], ...workflow.sources]);
+  const final = applyDirectives(diagnostics, texts, {
+    unusedSeverity: severityOf(ctx.settings, 'unused-disable', 'warning'),
+    reasonSeverity: severityOf(ctx.settings, 'disable-reason', 'warning'),
+  });
+  return { diagnostics: sortDiagnostics(final), workflow };
+}
+

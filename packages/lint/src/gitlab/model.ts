@@ -1,0 +1,111 @@
+/**
+ * GitLab CI → provider-neutral model, from the resolved pipeline: each
+ * non-hidden job becomes a Job whose `before_script`/`script`/`after_script`
+ * entries are Steps with `run`, images from `image`/`services`, variables,
+ * cache/artifact paths, id_tokens, tags (runsOn), GIT_DEPTH (fetchDepth) and
+ * GIT_STRATEGY (checksOut).
+ */
+import type { Job, Located, PathEntry, Script, Step, Variable, Workflow } from '../model.js';
+import type { Source } from '../parse/source.js';
+import type { ScalarView, View } from '../parse/view.js';
+import { get, spanOf, str, strList } from '../parse/view.js';
+import { scriptOf } from '../parse/script.js';
+import { variablesOf } from '../parse/variables.js';
+import { vendoredHeader } from '../engine/header.js';
+import type { Resolved, ResolvedJob } from './resolve.js';
+
+const SECTIONS: NonNullable<Script['section']>[] = ['before_script', 'script', 'after_script'];
+
+export function buildGitlabWorkflow(src: Source, resolved: Resolved): Workflow {
+  const env = variablesOf(get(resolved.root, 'variables'), 'workflow', 'gitlab');
+  const workflow: Workflow = {
+    provider: 'gitlab',
+    file: src.file,
+    text: src.text,
+    document: src.document,
+    triggers: [],
+    env,
+    jobs: resolved.jobs.map((j) => gitlabJob(j, env)),
+    includes: resolved.includes,
+    sources: resolved.sources,
+  };
+  const header = vendoredHeader(src);
+  if (header) workflow.header = header;
+  return workflow;
+}
+
+/** Script entries, flattening nested lists (what `!reference` inside a script produces). */
+function scriptEntries(view: View | undefined, out: ScalarView[] = [], depth = 0): ScalarView[] {
+  if (!view || depth > 10) return out;
+  if (view.kind === 'scalar') {
+    if (view.value !== null) out.push(view);
+  } else if (view.kind === 'seq') {
+    for (const item of view.items) scriptEntries(item, out, depth + 1);
+  }
+  return out;
+}
+
+function imageOf(view: View | undefined): Located<string> | undefined {
+  const image = view?.kind === 'map' ? get(view, 'name') : view;
+  const value = str(image);
+  return value !== undefined && image ? { value, span: spanOf(image) } : undefined;
+}
+
+function pathsOf(view: View | undefined): PathEntry[] {
+  const entries = view?.kind === 'seq' ? view.items : view ? [view] : [];
+  const out: PathEntry[] = [];
+  for (const e of entries) out.push(...strList(get(e, 'paths')).map((p) => ({ path: String(p.value), span: spanOf(p) })));
+  return out;
+}
+
+function findVariable(name: string, ...scopes: Variable[][]): Variable | undefined {
+  for (const vars of scopes) {
+    const v = vars.find((x) => x.name === name);
+    if (v) return v;
+  }
+  return undefined;
+}
+
+function gitlabJob(resolved: ResolvedJob, globalEnv: Variable[]): Job {
+  const view = resolved.view;
+  const env = variablesOf(get(view, 'variables'), 'job', 'gitlab');
+  const job: Job = {
+    id: resolved.id,
+    span: spanOf(resolved.keyView),
+    steps: [],
+    env,
+    images: [],
+    runsOn: strList(get(view, 'tags')).map((t) => ({ value: String(t.value), span: spanOf(t) })),
+    needs: [],
+    cachePaths: pathsOf(get(view, 'cache')),
+    artifactPaths: pathsOf(get(view, 'artifacts')),
+    idTokens: [],
+    checksOut: true,
+    node: view.node,
+  };
+  const image = imageOf(get(view, 'image'));
+  if (image) job.images.push(image);
+  const services = get(view, 'services');
+  for (const s of services?.kind === 'seq' ? services.items : []) {
+    const svc = imageOf(s);
+    if (svc) job.images.push(svc);
+  }
+  for (const section of SECTIONS) {
+    for (const entry of scriptEntries(get(view, section))) {
+      const step: Step = { index: job.steps.length, span: spanOf(entry), run: scriptOf(entry, section), with: new Map(), env: [], node: entry.node };
+      job.steps.push(step);
+    }
+  }
+  const needs = get(view, 'needs');
+  for (const n of needs?.kind === 'seq' ? needs.items : []) {
+    const name = n.kind === 'map' ? str(get(n, 'job')) : str(n);
+    if (name !== undefined) job.needs.push(name);
+  }
+  const idTokens = get(view, 'id_tokens');
+  if (idTokens?.kind === 'map') job.idTokens = [...idTokens.entries.keys()];
+  const depth = findVariable('GIT_DEPTH', env, globalEnv);
+  if (depth?.value !== undefined) job.fetchDepth = { value: depth.value, span: depth.valueSpan };
+  const strategy = findVariable('GIT_STRATEGY', env, globalEnv);
+  if (strategy?.value === 'none') job.checksOut = false;
+  return job;
+}

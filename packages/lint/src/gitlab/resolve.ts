@@ -1,0 +1,299 @@
+/**
+ * GitLab resolution before rules run: local `include:` (string, list, `local:`,
+ * globs; nested; cycles and missing files reported), `extends:` (multiple
+ * parents, multi-level, deep merge of hashes), `!reference [job, key, ...]`,
+ * and `default:` / legacy global keys inherited by jobs (respecting `inherit:`).
+ *
+ * Everything is done on views: merged maps are new objects whose entries still
+ * point at the nodes the user wrote, in the file they wrote them in.
+ */
+import type { Diagnostic, Include, Span } from '../model.js';
+import type { Source } from '../parse/source.js';
+import type { MapEntry, MapView, ScalarView, SeqView, View } from '../parse/view.js';
+import { get, nullView, spanOf, str, strList } from '../parse/view.js';
+import { docsUrl } from '../engine/docs.js';
+import { deepMerge, without } from './merge.js';
+import { DEFAULT_KEYS, GLOBAL_KEYWORDS, LEGACY_GLOBALS } from './keywords.js';
+
+export const RESOLVE_RULE = 'gitlab-resolve';
+
+/** What resolution needs from the outside world (file access is injected for tests and caching). */
+export interface IncludeLoader {
+  /** Resolve a local include (as written) to absolute paths; globs expand to every match. */
+  expand(pattern: string): string[];
+  /** Load and view an included file. `error` when it cannot be read. */
+  load(absPath: string): { root?: View; source?: Source; diagnostics: Diagnostic[]; error?: string };
+}
+
+export interface ResolvedJob {
+  id: string;
+  keyView: ScalarView;
+  view: View;
+}
+
+export interface Resolved {
+  root: MapView;
+  jobs: ResolvedJob[];
+  includes: Include[];
+  /** Display path → text of every included file that was merged in. */
+  sources: Map<string, string>;
+  diagnostics: Diagnostic[];
+}
+
+const MAX_INCLUDE_DEPTH = 100;
+const MAX_REFERENCE_DEPTH = 10;
+
+function problem(span: Span, message: string): Diagnostic {
+  return { ...span, ruleId: RESOLVE_RULE, severity: 'error', message, docsUrl: docsUrl(RESOLVE_RULE) };
+}
+
+/** The `include:` entries of one file, as model Includes with the view that declared them. */
+export function includesOf(root: View): { include: Include; local?: ScalarView }[] {
+  const value = get(root, 'include');
+  if (!value) return [];
+  const items = value.kind === 'seq' ? value.items : [value];
+  const out: { include: Include; local?: ScalarView }[] = [];
+  for (const item of items) {
+    if (item.kind === 'scalar') {
+      const target = str(item);
+      if (target === undefined) continue;
+      const kind = /^https?:\/\//.test(target) ? 'remote' : 'local';
+      out.push(kind === 'local' ? { include: { kind, target, span: spanOf(item) }, local: item } : { include: { kind, target, span: spanOf(item) } });
+      continue;
+    }
+    if (item.kind !== 'map') continue;
+    const local = get(item, 'local');
+    const component = get(item, 'component');
+    const project = get(item, 'project');
+    const remote = get(item, 'remote');
+    const template = get(item, 'template');
+    if (local?.kind === 'scalar' && str(local) !== undefined) {
+      out.push({ include: { kind: 'local', target: str(local)!, span: spanOf(local) }, local });
+    } else if (component && str(component) !== undefined) {
+      const text = str(component)!;
+      const at = text.lastIndexOf('@');
+      const include: Include = { kind: 'component', target: at >= 0 ? text.slice(0, at) : text, span: spanOf(component) };
+      if (at >= 0) include.ref = text.slice(at + 1);
+      out.push({ include });
+    } else if (project && str(project) !== undefined) {
+      const include: Include = { kind: 'project', target: str(project)!, span: spanOf(project) };
+      const ref = str(get(item, 'ref'));
+      if (ref !== undefined) include.ref = ref;
+      const files = strList(get(item, 'file')).map((f) => String(f.value));
+      if (files.length > 0) include.target = `${include.target}:${files.join(',')}`;
+      out.push({ include });
+    } else if (remote && str(remote) !== undefined) {
+      out.push({ include: { kind: 'remote', target: str(remote)!, span: spanOf(remote) } });
+    } else if (template && str(template) !== undefined) {
+      out.push({ include: { kind: 'template', target: str(template)!, span: spanOf(template) } });
+    }
+  }
+  return out;
+}
+
+export function resolveGitlab(mainRoot: View, mainFile: string, loader: IncludeLoader, displayName: (abs: string) => string): Resolved {
+  const diagnostics: Diagnostic[] = [];
+  const sources = new Map<string, string>();
+  const includes: Include[] = [];
+  const layers: View[] = [];
+
+  const visit = (root: View, stack: string[]): void => {
+    for (const { include, local } of includesOf(root)) {
+      if (stack.length === 1) includes.push(include);
+      if (include.kind !== 'local' || !local) continue;
+      if (stack.length > MAX_INCLUDE_DEPTH) {
+        diagnostics.push(problem(include.span, `Too many nested includes (more than ${MAX_INCLUDE_DEPTH})`));
+        continue;
+      }
+      const paths = loader.expand(include.target);
+      if (paths.length === 0) {
+        diagnostics.push(problem(include.span, /[*?[]/.test(include.target) ? `include: no file matches \`${include.target}\`` : `include: local file \`${include.target}\` does not exist`));
+        continue;
+      }
+      for (const abs of paths) {
+        if (stack.includes(abs)) {
+          const chain = [...stack.slice(stack.indexOf(abs)), abs].map(displayName).join(' → ');
+          diagnostics.push(problem(include.span, `include cycle: ${chain}`));
+          continue;
+        }
+        const loaded = loader.load(abs);
+        if (loaded.error) {
+          diagnostics.push(problem(include.span, `include: cannot read \`${include.target}\`: ${loaded.error}`));
+          continue;
+        }
+        diagnostics.push(...loaded.diagnostics);
+        if (loaded.source) sources.set(loaded.source.file, loaded.source.text);
+        if (!loaded.root) continue;
+        visit(loaded.root, [...stack, abs]);
+        layers.push(loaded.root);
+      }
+    }
+  };
+  visit(mainRoot, [mainFile]);
+  layers.push(mainRoot);
+
+  let top: View = layers[0]!;
+  for (const layer of layers.slice(1)) top = deepMerge(top, layer);
+  const root: MapView = top.kind === 'map' ? top : { kind: 'map', node: top.node, src: top.src, entries: new Map() };
+
+  const resolver = new JobResolver(root, diagnostics);
+  const defaults = resolver.defaults();
+  const jobs: ResolvedJob[] = [];
+  for (const [id, e] of root.entries) {
+    if (GLOBAL_KEYWORDS.has(id) || id.startsWith('.')) continue;
+    if (e.value.kind !== 'map') continue;
+    const resolved = resolver.job(id, e.value);
+    jobs.push({ id, keyView: e.keyView, view: inheritDefaults(resolved, defaults) });
+  }
+  const out: Resolved = { root, jobs, includes, sources, diagnostics };
+  const variables = get(root, 'variables');
+  if (variables) {
+    const resolvedVars = resolver.references(variables, 0);
+    if (resolvedVars !== variables) out.root = { ...root, entries: new Map(root.entries).set('variables', { ...root.entries.get('variables')!, value: resolvedVars }) };
+  }
+  return out;
+}
+
+class JobResolver {
+  private readonly done = new Map<string, View>();
+  private readonly active = new Set<string>();
+
+  constructor(
+    private readonly root: MapView,
+    private readonly diagnostics: Diagnostic[],
+  ) {}
+
+  /** `default:` merged over legacy top-level globals, references resolved. */
+  defaults(): MapView | undefined {
+    let base: MapView | undefined;
+    for (const key of LEGACY_GLOBALS) {
+      const e = this.root.entries.get(key);
+      if (!e) continue;
+      base ??= { kind: 'map', node: null, src: this.root.src, entries: new Map() };
+      base.entries.set(key, e);
+    }
+    const def = this.root.entries.get('default')?.value;
+    let merged: View | undefined = base;
+    if (def?.kind === 'map') merged = base ? deepMerge(base, def) : def;
+    if (!merged || merged.kind !== 'map') return undefined;
+    const resolved = this.references(merged, 0);
+    return resolved.kind === 'map' ? resolved : undefined;
+  }
+
+  job(id: string, view: View): View {
+    return this.references(this.extended(id, view), 0);
+  }
+
+  /** A job with its `extends:` parents merged in (memoised; cycles and unknown parents reported). */
+  extended(id: string, view: View): View {
+    const known = this.done.get(id);
+    if (known) return known;
+    if (view.kind !== 'map') return view;
+    const ext = view.entries.get('extends');
+    if (!ext) {
+      this.done.set(id, view);
+      return view;
+    }
+    this.active.add(id);
+    let base: View | undefined;
+    for (const parent of strList(ext.value)) {
+      const name = String(parent.value);
+      const target = this.root.entries.get(name)?.value;
+      if (!target) {
+        this.diagnostics.push(problem(spanOf(parent), `extends: \`${name}\` is not defined in this pipeline or its local includes`));
+        continue;
+      }
+      if (this.active.has(name)) {
+        this.diagnostics.push(problem(spanOf(parent), `extends cycle: \`${id}\` → \`${name}\``));
+        continue;
+      }
+      const resolvedParent = this.extended(name, target);
+      base = base ? deepMerge(base, resolvedParent) : resolvedParent;
+    }
+    this.active.delete(id);
+    const own = without(view, ['extends']);
+    const result = base ? deepMerge(base, own) : own;
+    this.done.set(id, result);
+    return result;
+  }
+
+  /** Replace every `!reference [job, key, ...]` below `view` (copy-on-write). */
+  references(view: View, depth: number): View {
+    if (depth > 64) return view;
+    if (view.kind === 'seq' && view.tag === '!reference') return this.reference(view, depth);
+    if (view.kind === 'seq') {
+      let changed = false;
+      const items = view.items.map((item) => {
+        const r = this.references(item, depth + 1);
+        if (r !== item) changed = true;
+        return r;
+      });
+      return changed ? ({ ...view, items } as SeqView) : view;
+    }
+    if (view.kind === 'map') {
+      let entries: Map<string, MapEntry> | undefined;
+      for (const [k, e] of view.entries) {
+        const r = this.references(e.value, depth + 1);
+        if (r !== e.value) {
+          entries ??= new Map(view.entries);
+          entries.set(k, { ...e, value: r });
+        }
+      }
+      return entries ? { ...view, entries } : view;
+    }
+    return view;
+  }
+
+  private refDepth = 0;
+
+  private reference(view: SeqView, depth: number): View {
+    const path = view.items.map((i) => str(i));
+    if (path.length < 2 || path.some((p) => p === undefined)) {
+      this.diagnostics.push(problem(spanOf(view), '!reference needs a job name and at least one key: `!reference [.job, script]`'));
+      return nullView(view.src, view.node);
+    }
+    if (this.refDepth >= MAX_REFERENCE_DEPTH) {
+      this.diagnostics.push(problem(spanOf(view), `!reference nested more than ${MAX_REFERENCE_DEPTH} levels deep`));
+      return nullView(view.src, view.node);
+    }
+    const [jobName, ...keys] = path as string[];
+    const target = this.root.entries.get(jobName!)?.value;
+    if (!target) {
+      this.diagnostics.push(problem(spanOf(view), `!reference: \`${jobName}\` is not defined`));
+      return nullView(view.src, view.node);
+    }
+    let current: View | undefined = jobName === 'default' || jobName === 'variables' ? target : this.extended(jobName!, target);
+    for (const key of keys) {
+      current = get(current, key);
+      if (!current) break;
+    }
+    if (!current) {
+      this.diagnostics.push(problem(spanOf(view), `!reference: \`${path.join('.')}\` does not exist`));
+      return nullView(view.src, view.node);
+    }
+    this.refDepth++;
+    try {
+      return this.references(current, depth + 1);
+    } finally {
+      this.refDepth--;
+    }
+  }
+}
+
+function inheritDefaults(job: View, defaults: MapView | undefined): View {
+  if (!defaults || job.kind !== 'map') return job;
+  const inherit = get(get(job, 'inherit'), 'default');
+  let allowed: Set<string> | undefined;
+  if (inherit?.kind === 'scalar' && inherit.value === false) return job;
+  if (inherit?.kind === 'seq') allowed = new Set(strList(inherit).map((s) => String(s.value)));
+  let entries: Map<string, MapEntry> | undefined;
+  for (const key of DEFAULT_KEYS) {
+    if (allowed && !allowed.has(key)) continue;
+    if (job.entries.has(key)) continue;
+    const e = defaults.entries.get(key);
+    if (!e) continue;
+    entries ??= new Map(job.entries);
+    entries.set(key, e);
+  }
+  return entries ? { ...job, entries } : job;
+}

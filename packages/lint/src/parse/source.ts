@@ -1,0 +1,223 @@
+/**
+ * Parsing one YAML file into a `Source`: the text, its parsed document(s) and a
+ * LineCounter to turn character offsets into 1-based line/column spans.
+ *
+ * Never throws: syntax errors, duplicate keys, binary input, alias bombs and
+ * over-deep nesting come back as `yaml-syntax` / `empty-file` diagnostics and no
+ * document, so rules are skipped for that file.
+ */
+import { LineCounter, parseAllDocuments, isAlias, isCollection, isPair, isScalar, isMap } from 'yaml';
+import type { Document, Node as YamlNode, YAMLMap } from 'yaml';
+import type { Diagnostic, Span } from '../model.js';
+import { docsUrl } from '../engine/docs.js';
+
+export interface Source {
+  file: string;
+  text: string;
+  lineCounter: LineCounter;
+  /** The document rules read (for a GitLab component: the body after `spec:`). */
+  document: Document.Parsed;
+  /** GitLab component header document (`spec:`), when present. */
+  header?: Document.Parsed;
+}
+
+/** Deeper nesting than this is reported instead of modelled. */
+export const MAX_DEPTH = 256;
+/** Upper bound of nodes visited when aliases are expanded. */
+export const MAX_EXPANDED_NODES = 1_000_000;
+
+const referenceTag = {
+  tag: '!reference',
+  collection: 'seq' as const,
+  default: false as const,
+  resolve: (value: unknown) => value,
+};
+
+export const yamlParseOptions = {
+  prettyErrors: false,
+  uniqueKeys: true,
+  strict: false,
+  customTags: [referenceTag],
+  maxAliasCount: 1000,
+};
+
+export interface ParseResult {
+  source?: Source;
+  diagnostics: Diagnostic[];
+}
+
+export function spanAt(file: string, lc: LineCounter, start: number, end: number): Span {
+  const a = lc.linePos(start);
+  const b = lc.linePos(Math.max(end, start));
+  return { file, line: Math.max(a.line, 1), column: a.col, endLine: Math.max(b.line, 1), endColumn: b.col };
+}
+
+function diag(file: string, lc: LineCounter | undefined, start: number, end: number, ruleId: string, message: string): Diagnostic {
+  const span = lc ? spanAt(file, lc, start, end) : { file, line: 1, column: 1, endLine: 1, endColumn: 1 };
+  return { ...span, ruleId, severity: 'error', message, docsUrl: docsUrl(ruleId) };
+}
+
+/** Content YAML cannot be: NUL bytes (binary files) or bytes that are not UTF-8. */
+export function binaryProblem(text: string, invalidUtf8At?: number): { offset: number; message: string } | undefined {
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) return { offset: nul, message: 'File contains NUL bytes: binary files are not YAML' };
+  if (invalidUtf8At !== undefined) return { offset: invalidUtf8At, message: 'File is not valid UTF-8' };
+  return undefined;
+}
+
+export function parseSource(text: string, file: string, invalidUtf8At?: number): ParseResult {
+  const binary = binaryProblem(text, invalidUtf8At);
+  if (binary) {
+    const lc = new LineCounter();
+    countLines(text, lc);
+    return { diagnostics: [diag(file, lc, binary.offset, binary.offset + 1, 'yaml-syntax', binary.message)] };
+  }
+  const lineCounter = new LineCounter();
+  let docs: Document.Parsed[];
+  try {
+    const parsed = parseAllDocuments(text, { ...yamlParseOptions, lineCounter });
+    docs = Array.isArray(parsed) ? parsed : [];
+  } catch (error) {
+    const message = error instanceof RangeError ? 'YAML nesting is too deep to parse' : `YAML could not be parsed: ${(error as Error).message}`;
+    const lc = new LineCounter();
+    countLines(text, lc);
+    return { diagnostics: [diag(file, lc, 0, 0, 'yaml-syntax', message)] };
+  }
+  const diagnostics: Diagnostic[] = [];
+  for (const doc of docs) {
+    for (const error of doc.errors) {
+      diagnostics.push(diag(file, lineCounter, error.pos[0], error.pos[1], 'yaml-syntax', yamlMessage(error.code, error.message)));
+    }
+  }
+  if (diagnostics.length > 0) return { diagnostics: dedupe(diagnostics) };
+  const nonEmpty = docs.filter((d) => d.contents !== null);
+  if (nonEmpty.length === 0) {
+    return { diagnostics: [diag(file, lineCounter, 0, 0, 'empty-file', 'File is empty: there is no pipeline to lint')] };
+  }
+  let document = nonEmpty[0]!;
+  let header: Document.Parsed | undefined;
+  if (nonEmpty.length >= 2) {
+    const first = nonEmpty[0]!;
+    if (isMap(first.contents) && first.contents.has('spec')) {
+      header = first;
+      document = nonEmpty[1]!;
+      if (nonEmpty.length > 2) {
+        const extra = nonEmpty[2]!;
+        const r = extra.contents?.range ?? [0, 0];
+        return { diagnostics: [diag(file, lineCounter, r[0], r[0], 'yaml-syntax', 'A CI/CD component has at most two documents: the `spec:` header and the body')] };
+      }
+    } else {
+      const r = nonEmpty[1]!.contents?.range ?? [0, 0];
+      return { diagnostics: [diag(file, lineCounter, r[0], r[0], 'yaml-syntax', 'More than one YAML document: a CI file holds one (a GitLab component may start with a `spec:` document)')] };
+    }
+  }
+  for (const doc of header ? [header, document] : [document]) {
+    const problem = shapeProblem(doc.contents);
+    if (problem) return { diagnostics: [diag(file, lineCounter, problem.offset, problem.offset, 'yaml-syntax', problem.message)] };
+  }
+  const source: Source = { file, text, lineCounter, document };
+  if (header) source.header = header;
+  return { source, diagnostics: [] };
+}
+
+function countLines(text: string, lc: LineCounter): void {
+  lc.addNewLine(0);
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lc.addNewLine(i + 1);
+}
+
+function yamlMessage(code: string, message: string): string {
+  const first = message.split('\n')[0] ?? message;
+  if (code === 'DUPLICATE_KEY') return 'Duplicate key: a later value would silently replace the earlier one';
+  return first.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.line}:${d.column}:${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * Iteratively measure nesting depth and alias-expanded size (memoised per node,
+ * so the walk is linear in the document even for an alias bomb).
+ */
+function shapeProblem(root: YamlNode | null): { offset: number; message: string } | undefined {
+  if (!root) return undefined;
+  const size = new Map<YamlNode, number>();
+  const anchors = new Map<string, YamlNode>();
+  collectAnchors(root, anchors);
+  type Frame = { node: YamlNode; depth: number; children?: YamlNode[]; i: number; total: number };
+  const stack: Frame[] = [{ node: root, depth: 1, i: 0, total: 1 }];
+  const onPath = new Set<YamlNode>();
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1]!;
+    if (frame.depth > MAX_DEPTH) {
+      return { offset: frame.node.range?.[0] ?? 0, message: `YAML nesting is deeper than ${MAX_DEPTH} levels` };
+    }
+    if (!frame.children) {
+      frame.children = childrenOf(frame.node, anchors);
+      onPath.add(frame.node);
+    }
+    if (frame.i < frame.children.length) {
+      const child = frame.children[frame.i++]!;
+      const known = size.get(child);
+      if (known !== undefined) {
+        frame.total += known;
+      } else if (!onPath.has(child)) {
+        stack.push({ node: child, depth: frame.depth + 1, i: 0, total: 1 });
+      }
+      if (frame.total > MAX_EXPANDED_NODES) {
+        return { offset: frame.node.range?.[0] ?? 0, message: 'YAML aliases expand to more than a million nodes (alias bomb)' };
+      }
+      continue;
+    }
+    stack.pop();
+    onPath.delete(frame.node);
+    size.set(frame.node, frame.total);
+    const parent = stack[stack.length - 1];
+    if (parent) {
+      parent.total += frame.total;
+      if (parent.total > MAX_EXPANDED_NODES) {
+        return { offset: parent.node.range?.[0] ?? 0, message: 'YAML aliases expand to more than a million nodes (alias bomb)' };
+      }
+    }
+  }
+  return undefined;
+}
+
+function collectAnchors(root: YamlNode, anchors: Map<string, YamlNode>): void {
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isPair(node)) {
+      stack.push(node.value, node.key);
+      continue;
+    }
+    if (!node || typeof node !== 'object') continue;
+    const n = node as YamlNode;
+    if (!isAlias(n) && n.anchor) anchors.set(n.anchor, n);
+    if (isCollection(n)) for (const item of (n as YAMLMap).items) stack.push(item);
+  }
+}
+
+function childrenOf(node: YamlNode, anchors: Map<string, YamlNode>): YamlNode[] {
+  if (isAlias(node)) {
+    const target = anchors.get(node.source);
+    return target ? [target] : [];
+  }
+  if (isScalar(node) || !isCollection(node)) return [];
+  const out: YamlNode[] = [];
+  for (const item of (node as YAMLMap).items as unknown[]) {
+    if (isPair(item)) {
+      if (item.key && typeof item.key === 'object') out.push(item.key as YamlNode);
+      if (item.value && typeof item.value === 'object') out.push(item.value as YamlNode);
+    } else if (item && typeof item === 'object') {
+      out.push(item as YamlNode);
+    }
+  }
+  return out;
+}
