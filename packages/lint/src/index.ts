@@ -11,7 +11,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
-import type { Diagnostic, Provider, Rule, Severity } from './model.js';
+import type { Diagnostic, Fix, Provider, Rule, Severity } from './model.js';
 import { rules as builtinRules } from './rules/index.js';
 import { discoverFiles } from './discover/index.js';
 import { ConfigError } from './config/errors.js';
@@ -24,6 +24,9 @@ import { readText } from './engine/read.js';
 import { displayPath, findRepoRoot } from './engine/repo.js';
 import type { RuleSettings } from './engine/run.js';
 import { loadTemplates } from './engine/templates.js';
+import { applyFixes as applyFixesImpl } from './fix/apply.js';
+import { unifiedDiff } from './fix/diff.js';
+import { writeAtomic as writeAtomicImpl } from './fix/write.js';
 
 export type { Diagnostic, Provider, Severity, Rule, RuleMeta, Workflow, Job, Step, Fix, Span, Script, ScriptLine, Variable, ActionUse, RuleContext, RepoContext } from './model.js';
 export type { ConfigFile, ResolvedConfig } from './config/types.js';
@@ -229,4 +232,89 @@ export function summarize(results: readonly FileResult[]): Record<Severity, numb
     for (const d of r.diagnostics) out[d.severity]++;
   }
   return out;
+}
+
+export { applyFixes } from './fix/apply.js';
+export type { ApplyResult } from './fix/apply.js';
+export { unifiedDiff };
+export { writeAtomic } from './fix/write.js';
+
+/** Fix passes stop after this many rounds even if rules keep offering fixes. */
+export const MAX_FIX_PASSES = 10;
+
+export interface FileChange {
+  /** Path as shown in diagnostics. */
+  file: string;
+  absPath: string;
+  before: string;
+  after: string;
+  /** Unified diff (what `--fix-dry-run` prints). */
+  diff: string;
+}
+
+export interface FixOutcome {
+  /** Diagnostics remaining after the fixes. */
+  results: FileResult[];
+  changes: FileChange[];
+}
+
+/**
+ * Lint, apply every safe fix, re-lint (up to MAX_FIX_PASSES) and, with `write`,
+ * save each changed file atomically. Without `write` nothing touches the disk.
+ */
+export async function fixFiles(files: string[], options: LintOptions = {}, write = false): Promise<FixOutcome> {
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const overrides = new Map(options.overrides ?? []);
+  const originals = new Map<string, string>();
+  let results: FileResult[] = [];
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    results = await lintFiles(files, { ...options, overrides });
+    const byFile = new Map<string, Fix[]>();
+    for (const r of results) for (const d of r.diagnostics) if (d.fix) {
+      const abs = path.resolve(cwd, d.fix.file);
+      byFile.set(abs, [...(byFile.get(abs) ?? []), d.fix]);
+    }
+    let changed = false;
+    for (const [abs, fixes] of byFile) {
+      let text = overrides.get(abs);
+      if (text === undefined) {
+        const read = readText(abs);
+        if ('error' in read || 'invalidUtf8At' in read) continue;
+        text = read.text;
+      }
+      if (!originals.has(abs)) originals.set(abs, text);
+      const { output } = applyFixesImpl(text, fixes);
+      if (output !== text) {
+        overrides.set(abs, output);
+        changed = true;
+      }
+    }
+    if (!changed) break;
+  }
+  const changes: FileChange[] = [];
+  for (const [abs, before] of originals) {
+    const after = overrides.get(abs) ?? before;
+    if (after === before) continue;
+    const file = displayPath(cwd, abs);
+    changes.push({ file, absPath: abs, before, after, diff: unifiedDiff(file, before, after) });
+  }
+  if (write) for (const c of changes) writeAtomicImpl(c.absPath, c.after);
+  return { results, changes };
+}
+
+/** Fix one in-memory file (stdin): returns the fixed text and the diagnostics that remain. */
+export async function fixText(text: string, filename: string, options: LintOptions = {}): Promise<{ output: string; diagnostics: Diagnostic[] }> {
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const abs = path.resolve(cwd, filename);
+  let output = text;
+  let diagnostics: Diagnostic[] = [];
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    diagnostics = await lintText(output, filename, options);
+    const fixes = diagnostics.flatMap((d) => (d.fix && path.resolve(cwd, d.fix.file) === abs ? [d.fix] : []));
+    if (fixes.length === 0) break;
+    const next = applyFixesImpl(output, fixes).output;
+    if (next === output) break;
+    output = next;
+  }
+  return { output, diagnostics };
 }

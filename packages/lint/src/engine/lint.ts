@@ -132,9 +132,20 @@ function listFiles(root: string, limit = 50_000): string[] {
   return out;
 }
 
+/** Apply configured severities (or `off`) to findings the engine itself produced. */
+function configured(diagnostics: Diagnostic[], settings: RuleSettings): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const d of diagnostics) {
+    const severity = d.ruleId === 'internal-error' ? undefined : settings(d.ruleId)?.severity;
+    if (severity === 'off') continue;
+    out.push(severity ? { ...d, severity } : d);
+  }
+  return out;
+}
+
 export async function lintSource(text: string, file: string, ctx: EngineContext, absPath?: string, invalidUtf8At?: number): Promise<LintOutcome> {
   const parsed = parseSource(text, file, invalidUtf8At);
-  if (!parsed.source) return { diagnostics: sortDiagnostics(parsed.diagnostics) };
+  if (!parsed.source) return { diagnostics: sortDiagnostics(configured(parsed.diagnostics, ctx.settings)) };
   const src = parsed.source;
   const contents = src.document.contents;
   if (!isMap(contents)) {
@@ -165,6 +176,8 @@ export async function lintSource(text: string, file: string, ctx: EngineContext,
   } catch (error) {
     diagnostics.push(internalError(file, `Structural validation failed: ${messageOf(error)}`));
   }
+  const engineFindings = configured(diagnostics.splice(0), ctx.settings);
+  diagnostics.push(...engineFindings);
   diagnostics.push(...runRules(workflow, ctx.rules, ctx.settings, ctx.repo, ctx.strict));
   if (ctx.rulesets.length > 0) {
     const { runRulesets } = await import('../spectral/index.js');

@@ -1,7 +1,168 @@
-/** Custom rules written as Spectral rulesets (loaded only when `rulesets:` is configured). */
-import type { Diagnostic, Workflow } from '../model.js';
+/**
+ * Custom rules written as Spectral rulesets (YAML/JSON files with `rules:`
+ * each having `given` JSONPath(s) and `then` function(s)), run with
+ * @stoplight/spectral-core on the file as written. Only imported when a config
+ * lists `rulesets:`; each ruleset set is loaded once per process.
+ *
+ * `then.function` names map to @stoplight/spectral-functions (truthy, falsy,
+ * pattern, enumeration, length, schema, casing, defined, undefined,
+ * alphabetical, xor, or). Severities: error/0 → error, warn/1 → warning,
+ * info/hint/2/3 → info; `rules:` in .mlops-lint.yaml may override them by name.
+ */
+import path from 'node:path';
+import { parseDocument } from 'yaml';
+import type { Diagnostic, Severity, Workflow } from '../model.js';
 import type { RuleSettings } from '../engine/run.js';
+import { readText } from '../engine/read.js';
+import { ConfigError } from '../config/errors.js';
 
-export async function runRulesets(_rulesets: string[], _workflow: Workflow, _settings: RuleSettings): Promise<Diagnostic[]> {
-  return [];
+interface SpectralResult {
+  code: string | number;
+  message: string;
+  severity: number;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+}
+interface SpectralInstance {
+  setRuleset(ruleset: unknown): void;
+  run(document: unknown): Promise<SpectralResult[]>;
+}
+interface SpectralApi {
+  Spectral: new () => SpectralInstance;
+  Document: new (input: string, parser: unknown, source: string) => unknown;
+  Yaml: unknown;
+  functions: Record<string, unknown>;
+}
+
+let api: Promise<SpectralApi> | undefined;
+const instances = new Map<string, Promise<{ spectral: SpectralInstance; docs: Map<string, string> }>>();
+
+function pick<T>(mod: unknown, name: string): T {
+  const m = mod as Record<string, unknown> & { default?: Record<string, unknown> };
+  return (m[name] ?? m.default?.[name]) as T;
+}
+
+function loadApi(): Promise<SpectralApi> {
+  api ??= (async () => {
+    const [core, parsers, functions] = await Promise.all([import('@stoplight/spectral-core'), import('@stoplight/spectral-parsers'), import('@stoplight/spectral-functions')]);
+    const fnMap: Record<string, unknown> = {};
+    for (const name of ['alphabetical', 'casing', 'defined', 'enumeration', 'falsy', 'length', 'pattern', 'schema', 'truthy', 'undefined', 'xor', 'or', 'unreferencedReusableObject']) {
+      const fn = pick<unknown>(functions, name);
+      if (typeof fn === 'function') fnMap[name] = fn;
+    }
+    return { Spectral: pick(core, 'Spectral'), Document: pick(core, 'Document'), Yaml: pick(parsers, 'Yaml'), functions: fnMap };
+  })();
+  return api;
+}
+
+function severityName(value: unknown): Severity | 'off' {
+  if (value === 'off' || value === -1 || value === false) return 'off';
+  if (value === 'error' || value === 0) return 'error';
+  if (value === 'info' || value === 'hint' || value === 2 || value === 3) return 'info';
+  return 'warning';
+}
+
+interface RawRule {
+  description?: string;
+  message?: string;
+  severity?: unknown;
+  given?: string | string[];
+  then?: RawThen | RawThen[];
+  recommended?: boolean;
+  resolved?: boolean;
+}
+interface RawThen {
+  field?: string;
+  function?: string;
+  functionOptions?: unknown;
+}
+
+function fail(file: string, message: string): never {
+  throw new ConfigError(message, file);
+}
+
+/** Read one ruleset file into Spectral rule definitions (function names resolved). */
+function readRuleset(file: string, functions: Record<string, unknown>, docs: Map<string, string>): Record<string, unknown> {
+  const read = readText(file);
+  if ('error' in read) fail(file, `cannot read ruleset: ${read.error}`);
+  const doc = parseDocument(read.text, { prettyErrors: false });
+  if (doc.errors.length > 0) fail(file, `ruleset is not valid YAML/JSON: ${doc.errors[0]!.message.split('\n')[0]}`);
+  const value = doc.toJS({ maxAliasCount: 100 }) as { rules?: Record<string, RawRule>; extends?: unknown } | null;
+  if (!value || typeof value !== 'object' || !value.rules || typeof value.rules !== 'object') fail(file, 'a ruleset needs a `rules:` mapping');
+  const out: Record<string, unknown> = {};
+  for (const [name, rule] of Object.entries(value.rules)) {
+    if (!rule || typeof rule !== 'object') fail(file, `rule \`${name}\`: expected a mapping with given/then`);
+    if (rule.given === undefined) fail(file, `rule \`${name}\`: \`given\` (JSONPath) is required`);
+    if (rule.then === undefined) fail(file, `rule \`${name}\`: \`then\` is required`);
+    const thens = (Array.isArray(rule.then) ? rule.then : [rule.then]).map((then) => {
+      const fnName = then.function;
+      const fn = fnName ? functions[fnName] : undefined;
+      if (!fn) fail(file, `rule \`${name}\`: unknown function \`${String(fnName)}\` (known: ${Object.keys(functions).join(', ')})`);
+      const mapped: Record<string, unknown> = { function: fn };
+      if (then.field !== undefined) mapped.field = then.field;
+      if (then.functionOptions !== undefined) mapped.functionOptions = then.functionOptions;
+      return mapped;
+    });
+    const sev = severityName(rule.severity);
+    const def: Record<string, unknown> = {
+      given: rule.given,
+      then: thens,
+      severity: sev === 'off' ? 'off' : sev === 'warning' ? 'warn' : sev,
+      recommended: rule.recommended ?? true,
+    };
+    if (rule.description !== undefined) def.description = rule.description;
+    if (rule.message !== undefined) def.message = rule.message;
+    if (rule.resolved !== undefined) def.resolved = rule.resolved;
+    out[name] = def;
+    if (rule.description) docs.set(name, rule.description);
+  }
+  return out;
+}
+
+async function instanceFor(rulesets: string[]): Promise<{ spectral: SpectralInstance; docs: Map<string, string> }> {
+  const key = rulesets.join('\0');
+  let inst = instances.get(key);
+  if (!inst) {
+    inst = (async () => {
+      const { Spectral, functions } = await loadApi();
+      const docs = new Map<string, string>();
+      const rules: Record<string, unknown> = {};
+      for (const file of rulesets) Object.assign(rules, readRuleset(file, functions, docs));
+      const spectral = new Spectral();
+      try {
+        spectral.setRuleset({ rules });
+      } catch (error) {
+        fail(rulesets.map((r) => path.basename(r)).join(', '), `invalid ruleset: ${(error as Error).message.split('\n')[0]}`);
+      }
+      return { spectral, docs };
+    })();
+    instances.set(key, inst);
+    inst.catch(() => instances.delete(key));
+  }
+  return inst;
+}
+
+/** Run the configured rulesets on the file as written; results become Diagnostics named after each ruleset rule. */
+export async function runRulesets(rulesets: string[], workflow: Workflow, settings: RuleSettings): Promise<Diagnostic[]> {
+  const { spectral } = await instanceFor(rulesets);
+  const { Document, Yaml } = await loadApi();
+  const results = await spectral.run(new Document(workflow.text, Yaml, workflow.file));
+  const out: Diagnostic[] = [];
+  for (const r of results) {
+    const ruleId = String(r.code);
+    if (ruleId === 'parser') continue;
+    const severity = settings(ruleId)?.severity ?? severityName(r.severity);
+    if (severity === 'off') continue;
+    out.push({
+      file: workflow.file,
+      line: r.range.start.line + 1,
+      column: r.range.start.character + 1,
+      endLine: r.range.end.line + 1,
+      endColumn: r.range.end.character + 1,
+      ruleId,
+      severity,
+      message: r.message,
+      docsUrl: '',
+    });
+  }
+  return out;
 }
