@@ -100,7 +100,7 @@ export const credentialsFileExposed: Rule = {
   check(ctx) {
     for (const job of ctx.workflow.jobs) {
       for (const write of credentialWrites(job, scopeVars(ctx.workflow, job))) {
-        if (write.path === undefined) continue;
+        if (write.path === undefined || removed(job, write)) continue;
         const exposed = [...job.cachePaths.map((e) => ({ e, kind: 'cache' })), ...job.artifactPaths.map((e) => ({ e, kind: 'artifacts' }))].find(({ e }) => covers(e, write.path!));
         if (exposed) {
           ctx.report({
@@ -109,7 +109,7 @@ export const credentialsFileExposed: Rule = {
           });
           continue;
         }
-        if (ctx.workflow.provider !== 'github' || removed(job, write)) continue;
+        if (ctx.workflow.provider !== 'github') continue;
         const later = job.steps.filter((s) => s.index > write.step.index);
         let lastNeeded = -1;
         later.forEach((s, i) => {

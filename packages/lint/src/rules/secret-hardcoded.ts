@@ -34,13 +34,13 @@ export const secretHardcoded: Rule = {
     // 2. Literal values of secret-like variables and action inputs.
     const vars: Variable[] = [...workflow.env, ...workflow.jobs.flatMap((j) => [...j.env, ...j.steps.flatMap((s) => s.env)])];
     for (const v of vars) {
-      if (v.value === undefined || v.secretRefs.length > 0 || !isSecretName(v.name) || !looksLikeSecretLiteral(v.value)) continue;
+      if (v.value === undefined || v.secretRefs.length > 0 || !isSecretName(v.name) || !looksLikeSecretLiteral(v.value) || findSecretValues(v.value).length > 0) continue;
       report(v.valueSpan, `\`${v.name}\` is set to a literal value ${redact(v.value)}: ${ADVICE}`);
     }
     for (const job of workflow.jobs) {
       for (const step of job.steps) {
         for (const [name, input] of step.with) {
-          if (input.value === undefined || !isSecretName(name) || !looksLikeSecretLiteral(input.value)) continue;
+          if (input.value === undefined || !isSecretName(name) || !looksLikeSecretLiteral(input.value) || findSecretValues(input.value).length > 0) continue;
           report(input.span, `input \`${name}\` is a literal value ${redact(input.value)}: ${ADVICE}`);
         }
       }

@@ -82,7 +82,7 @@ export const secretInline: Rule = {
           const i = a.findIndex((w) => SECRET_FLAGS.test(w) || (w === '-p' && a[1] === 'login'));
           if (i >= 0 && a[i + 1] !== undefined) {
             valueIndex = i + 1;
-            what = `\`${a[0]} ${a[i]}\``;
+            what = `\`${a.slice(0, a[1] === 'login' ? 2 : 1).join(' ')} ${a[i]}\``;
           }
           const eq = a.findIndex((w) => /^--?[a-z-]+=/.test(w) && SECRET_FLAGS.test(w.slice(0, w.indexOf('='))));
           if (eq >= 0 && secretReference(a[eq]!)) {

@@ -90,6 +90,9 @@ export function unwrap(words: string[]): { argv: string[]; start: number; assign
       continue;
     }
     if (w === 'env') {
+      let j = i + 1;
+      while (words[j] !== undefined && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(words[j]!) || words[j]!.startsWith('-'))) j++;
+      if (words[j] === undefined) break;
       i++;
       while (words[i] !== undefined && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i]!) || words[i]!.startsWith('-'))) {
         if (!words[i]!.startsWith('-')) assignments.push(words[i]!);
@@ -125,6 +128,13 @@ function unquote(raw: string): string {
   let q: string | undefined;
   for (let i = 0; i < raw.length; i++) {
     const c = raw[i]!;
+    if (c === '$' && raw.startsWith('${{', i)) {
+      const close = raw.indexOf('}}', i + 3);
+      const stop = close < 0 ? raw.length : close + 2;
+      out += raw.slice(i, stop);
+      i = stop - 1;
+      continue;
+    }
     if (q) {
       if (c === q) q = undefined;
       else if (c === '\\' && q === '"' && i + 1 < raw.length && /["\\$`]/.test(raw[i + 1]!)) out += raw[++i];
@@ -199,6 +209,13 @@ export function splitLine(text: string): RawCommand[] {
     if (wordStart < 0) {
       wordStart = i;
       if (begin < 0) begin = i;
+    }
+    if (c === '$' && text.startsWith('${{', i)) {
+      const close = text.indexOf('}}', i + 3);
+      const stop = close < 0 ? text.length : close + 2;
+      word += text.slice(i, stop);
+      i = stop - 1;
+      continue;
     }
     word += c;
     if (c === '"' || c === "'") quote = c;

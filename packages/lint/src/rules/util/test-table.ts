@@ -36,7 +36,7 @@ export interface Table {
 
 export const FILENAMES = { github: '.github/workflows/ci.yml', gitlab: '.gitlab-ci.yml' } as const;
 
-/** Removes the common indentation of a template literal (first empty line dropped). */
+/** Removes the common indentation of a template literal (interpolated lines included; first empty line dropped). */
 export function yaml(strings: TemplateStringsArray, ...values: unknown[]): string {
   const raw = strings.reduce((acc, s, i) => acc + s + (i < values.length ? String(values[i]) : ''), '');
   const lines = raw.replace(/^\n/, '').split('\n');
@@ -67,10 +67,16 @@ export function applyFixes(text: string, fixes: Fix[]): string {
   return out;
 }
 
-export async function lintWithRule(ruleId: string, code: string, filename: string, c: ValidCase = { code }): Promise<Diagnostic[]> {
+/** Lints with only `rule` enabled, in a fresh repository holding the case's files. */
+export async function lintWithRule(rule: Rule, code: string, filename: string, c: ValidCase = { code }): Promise<Diagnostic[]> {
   const cwd = tempRepo(c.files);
-  const all = await lintText(code, filename, { cwd, ...(c.strict ? { strict: true } : {}) });
-  return all.filter((d) => d.ruleId === ruleId).sort((a, b) => a.line - b.line || a.column - b.column);
+  const all = await lintText(code, filename, { cwd, rules: [rule], ...(c.strict ? { strict: true } : {}) });
+  return all.filter((d) => d.ruleId === rule.meta.id).sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+/** The rule, seeing `templatesVersion` as the newest templates version. */
+export function withTemplatesVersion(rule: Rule, templatesVersion: string): Rule {
+  return { meta: rule.meta, check: (ctx) => rule.check({ ...ctx, repo: { ...ctx.repo, templatesVersion } }) };
 }
 
 function caseName(c: ValidCase, i: number): string {
@@ -88,14 +94,18 @@ export function ruleTester(rule: Rule, tables: Partial<Record<'github' | 'gitlab
       table.valid.forEach((v, i) => {
         const c = typeof v === 'string' ? { code: v } : v;
         it(`valid ${caseName(c, i)}`, async () => {
-          const found = await lintWithRule(id, c.code, filename, c);
+          const found = await lintWithRule(rule, c.code, filename, c);
           expect(found.map((d) => `${d.line}:${d.column} ${d.message}`)).toEqual([]);
         });
       });
       table.invalid.forEach((c, i) => {
         it(`invalid ${caseName(c, i)}`, async () => {
-          const found = await lintWithRule(id, c.code, filename, c);
-          expect(found.map((d) => ({ line: d.line, column: d.column }))).toEqual(c.errors.map((e) => ({ line: e.line, column: e.column })));
+          const found = await lintWithRule(rule, c.code, filename, c);
+          const lines = c.code.split('\n');
+          const show = (l: number, col: number, msg = ''): string => `${l}:${col} ${msg}\n  ${lines[l - 1] ?? ''}\n  ${' '.repeat(Math.max(col - 1, 0))}^`;
+          expect(found.map((d) => show(d.line, d.column, d.message)).join('\n'), 'found').toBe(
+            c.errors.map((e, k) => show(e.line, e.column, found[k]?.message ?? '')).join('\n'),
+          );
           c.errors.forEach((e, k) => {
             const d = found[k]!;
             if (typeof e.message === 'string') expect(d.message).toContain(e.message);

@@ -130,3 +130,10 @@ describe('secrets', () => {
     expect(redact('AKIAIOSFODNN7EXAMPLE')).not.toContain('EXAMPLE');
   });
 });
+
+describe('GitHub expressions in scripts', () => {
+  it('keep `${{ … }}` in one word and `env` alone is a program', () => {
+    const cmds = commands(script(`echo \${{ secrets.TOKEN }} "\${{ github.event_name == 'push' }}"\nenv\nenv FOO=1 dvc pull`));
+    expect(cmds.map((c) => c.argv)).toEqual([['echo', '${{ secrets.TOKEN }}', "${{ github.event_name == 'push' }}"], ['env'], ['dvc', 'pull']]);
+  });
+});

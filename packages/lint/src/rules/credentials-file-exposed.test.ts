@@ -1,0 +1,97 @@
+import { credentialsFileExposed } from './credentials-file-exposed.js';
+import { ruleTester, yaml } from './util/test-table.js';
+
+ruleTester(credentialsFileExposed, {
+  gitlab: {
+    valid: [
+      yaml`
+        variables:
+          GOOGLE_APPLICATION_CREDENTIALS: "\${CI_PROJECT_DIR}/google-service-account-key.json"
+        cache:
+          paths:
+            - .cache/pip
+        train:
+          before_script:
+            - echo "\${GCP_SERVICE_ACCOUNT_KEY}" | base64 -d > $GOOGLE_APPLICATION_CREDENTIALS
+          script:
+            - dvc pull`,
+      yaml`
+        train:
+          script:
+            - echo "$KEY_B64" | base64 -d > /tmp/key.json
+          artifacts:
+            paths:
+              - .`,
+    ],
+    invalid: [
+      {
+        name: 'key decoded into the artifact directory',
+        code: yaml`
+          train:
+            variables:
+              GOOGLE_APPLICATION_CREDENTIALS: "$CI_PROJECT_DIR/out/key.json"
+            script:
+              - echo "$GCP_KEY" | base64 -d > $GOOGLE_APPLICATION_CREDENTIALS
+              - dvc pull && dvc repro
+            artifacts:
+              paths:
+                - out/`,
+        errors: [{ line: 5, column: 25, message: 'credentials written to `out/key.json` end up in the artifacts path `out/` (line 9)' }],
+      },
+      {
+        name: 'key in a cached directory',
+        code: yaml`
+          cache:
+            paths:
+              - .cache
+          train:
+            script:
+              - echo "$SA_KEY" | base64 --decode > .cache/sa.json`,
+        errors: [{ line: 6, column: 24, message: 'cache path `.cache`' }],
+      },
+    ],
+  },
+  github: {
+    valid: [
+      yaml`
+        on: push
+        jobs:
+          t:
+            runs-on: ubuntu-24.04
+            steps:
+              - run: echo "$KEY" | base64 -d > "$RUNNER_TEMP/key.json"
+                env:
+                  KEY: \${{ secrets.KEY }}
+              - run: dvc pull
+              - run: python train.py`,
+      yaml`
+        on: push
+        jobs:
+          t:
+            runs-on: ubuntu-24.04
+            steps:
+              - run: echo "$KEY" | base64 -d > key.json
+              - run: dvc pull
+              - run: rm -f key.json
+              - uses: actions/upload-artifact@v4
+                with:
+                  path: .`,
+    ],
+    invalid: [
+      {
+        name: 'left behind for later steps',
+        code: yaml`
+          on: push
+          jobs:
+            t:
+              runs-on: ubuntu-24.04
+              steps:
+                - run: echo "$KEY" | base64 -d > key.json
+                - run: dvc pull
+                - uses: third-party/publish@v1
+                - run: ./deploy.sh`,
+        errors: [{ line: 6, column: 28, message: 'stay in the workspace for 2 later step(s) that do not use them' }],
+      },
+    ],
+  },
+});

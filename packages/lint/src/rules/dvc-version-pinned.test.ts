@@ -1,0 +1,142 @@
+import { dvcVersionPinned } from './dvc-version-pinned.js';
+import { ruleTester, yaml } from './util/test-table.js';
+
+const gh = (steps: string) => yaml`
+  on: push
+  permissions: {contents: read}
+  jobs:
+    train:
+      runs-on: ubuntu-24.04
+      steps:
+        - uses: actions/checkout@v4
+${steps}`;
+
+ruleTester(dvcVersionPinned, {
+  github: {
+    valid: [
+      gh(`        - uses: treeverse/setup-dvc@v2
+          with:
+            version: '3.63.0'
+        - run: dvc pull && dvc repro`),
+      gh(`        - run: pip install "dvc[gs]==3.63.0" && dvc repro --pull`),
+      gh(`        - run: pip install -r requirements.txt && dvc repro --pull`),
+      { name: 'requirements pin DVC exactly', code: gh(`        - run: pip install -r requirements.txt && dvc repro --pull`), files: { 'requirements.txt': 'dvc[s3]==3.63.0\n' } },
+      gh(`        - run: poetry install && poetry run dvc repro --pull`),
+    ],
+    invalid: [
+      {
+        name: 'setup-dvc without version',
+        code: gh(`        - uses: treeverse/setup-dvc@v2
+        - run: dvc pull`),
+        errors: [{ line: 8, column: 15, message: "setup-dvc installs the latest DVC: set `version: '3.63.0'`" }],
+        output: gh(`        - uses: treeverse/setup-dvc@v2
+          with:
+            version: '3.63.0'
+        - run: dvc pull`),
+      },
+      {
+        name: 'setup-dvc latest, fixed to the requirements version',
+        code: gh(`        - uses: iterative/setup-dvc@v1
+          with:
+            version: latest`),
+        files: { 'requirements.txt': 'dvc==3.50.1\n' },
+        errors: [{ line: 10, column: 20, message: "`version: latest` is not an exact DVC version: use '3.50.1'" }],
+        output: gh(`        - uses: iterative/setup-dvc@v1
+          with:
+            version: 3.50.1`),
+      },
+      {
+        name: 'setup-dvc with other inputs',
+        code: gh(`        - uses: treeverse/setup-dvc@v2
+          with:
+            other: x`),
+        errors: [{ line: 8, column: 15 }],
+        output: gh(`        - uses: treeverse/setup-dvc@v2
+          with:
+            version: '3.63.0'
+            other: x`),
+      },
+      {
+        name: 'pip install dvc unpinned (corpus: Abjeee)',
+        code: gh(`        - run: |
+            pip install --upgrade pip
+            pip install dvc scikit-learn pandas matplotlib`),
+        errors: [{ line: 10, column: 23, message: '`dvc` installs whatever DVC is newest: pin `dvc==3.63.0`' }],
+        output: gh(`        - run: |
+            pip install --upgrade pip
+            pip install dvc==3.63.0 scikit-learn pandas matplotlib`),
+      },
+      {
+        name: 'pip range keeps extras',
+        code: gh(`        - run: pip install dvc[gs]>=3`),
+        errors: [{ line: 8, column: 26, message: 'pin `dvc[gs]==3.63.0`' }],
+        output: gh(`        - run: pip install dvc[gs]==3.63.0`),
+      },
+      {
+        name: 'requirements pin DVC loosely',
+        code: gh(`        - run: pip install -r requirements.txt`),
+        files: { 'requirements.txt': 'pandas\ndvc>=3\n' },
+        errors: [{ line: 8, column: 14, message: 'DVC comes from requirements.txt:2, where `dvc>=3` is not an exact version' }],
+      },
+      {
+        name: 'rolling CML container (corpus: run-studio-experiment)',
+        code: yaml`
+          on: push
+          jobs:
+            train:
+              runs-on: [self-hosted, cml]
+              container:
+                image: iterativeai/cml:0-dvc2-base1-gpu
+              steps:
+                - uses: actions/checkout@v4
+                - run: pip install -r requirements.txt && dvc pull -v`,
+        errors: [{ line: 6, column: 14, message: 'image `iterativeai/cml:0-dvc2-base1-gpu` ships whatever DVC its rolling tag points to' }],
+      },
+    ],
+  },
+  gitlab: {
+    valid: [
+      yaml`
+        train:
+          image: python:3.12-slim
+          script:
+            - pip install dvc[gs]==3.63.0
+            - dvc repro --pull`,
+      yaml`
+        train:
+          image: iterativeai/cml:0-dvc3-base1
+          script:
+            - pip install dvc==3.63.0
+            - dvc repro --pull`,
+      yaml`
+        report:
+          image: iterativeai/cml:0-dvc3-base1
+          script:
+            - cml comment create report.md`,
+    ],
+    invalid: [
+      {
+        name: 'rolling CML image (corpus: guide step 6)',
+        code: yaml`
+          run-ml-experiment:
+            stage: train
+            image: iterativeai/cml:0-dvc2-base1
+            before_script:
+              - pip install --requirement src/requirements.txt
+            script:
+              - dvc pull
+              - dvc repro`,
+        errors: [{ line: 3, column: 10, message: 'image `iterativeai/cml:0-dvc2-base1`' }],
+      },
+      {
+        name: 'pip install dvc with a wildcard',
+        code: yaml`
+          train:
+            script:
+              - pip install 'dvc==3.*'
+              - dvc repro --pull`,
+        errors: [{ line: 3, column: 19, message: 'allows more than one DVC version' }],
+      },
+    ],
+  },
+});

@@ -1,0 +1,79 @@
+import { permissions } from './permissions.js';
+import { ruleTester, yaml } from './util/test-table.js';
+
+ruleTester(permissions, {
+  github: {
+    valid: [
+      yaml`
+        on: push
+        permissions:
+          contents: read
+        jobs:
+          t:
+            runs-on: ubuntu-24.04
+            steps:
+              - run: dvc repro --pull`,
+      yaml`
+        on: pull_request
+        permissions: {}
+        jobs:
+          report:
+            runs-on: ubuntu-24.04
+            permissions:
+              contents: read
+              pull-requests: write
+            steps:
+              - run: cml comment create report.md`,
+      yaml`
+        on: push
+        permissions:
+          contents: read
+          id-token: write
+        jobs:
+          t:
+            runs-on: ubuntu-24.04
+            steps:
+              - uses: google-github-actions/auth@v2
+                with:
+                  workload_identity_provider: \${{ vars.WIF_PROVIDER }}`,
+    ],
+    invalid: [
+      {
+        name: 'no permissions at all (corpus: guide step 6)',
+        code: yaml`
+          on: push
+          jobs:
+            t:
+              runs-on: ubuntu-24.04
+              steps:
+                - run: dvc repro --pull`,
+        errors: [{ line: 2, column: 1, message: 'no top-level `permissions:`' }],
+      },
+      {
+        name: 'write-all and unneeded scopes',
+        code: yaml`
+          on: push
+          permissions:
+            contents: read
+            id-token: write
+          jobs:
+            train:
+              runs-on: ubuntu-24.04
+              permissions: write-all
+              steps:
+                - run: dvc repro --pull
+            report:
+              runs-on: ubuntu-24.04
+              permissions:
+                contents: write
+              steps:
+                - run: cat metrics.json`,
+        errors: [
+          { line: 4, column: 3, message: '`id-token: write` is granted to the whole workflow, but no job that inherits it needs it' },
+          { line: 8, column: 18, message: '`permissions: write-all` on job "train"' },
+          { line: 14, column: 7, message: 'job "report" is granted `contents: write` but does nothing that needs it' },
+        ],
+      },
+    ],
+  },
+});
