@@ -3,7 +3,7 @@ import { jobCommands } from './util/job.js';
 import { isSecretName } from './util/secrets.js';
 import type { Command } from './util/shell.js';
 
-const CREDENTIAL_FILE = /(credential|service[-_]?account|[-_.]key\.json$|\.pem$|\.p12$|\.key$|id_rsa|id_ed25519|\.netrc$|\.dvc\/config\.local$|\.docker\/config\.json$|kubeconfig|\.aws\/credentials)/i;
+const CREDENTIAL_FILE = /(credential|service[-_]?account|(^|[-_./])key\.json$|\.pem$|\.p12$|\.key$|id_rsa|id_ed25519|\.netrc$|\.dvc\/config\.local$|\.docker\/config\.json$|kubeconfig|\.aws\/credentials)/i;
 
 /** Output goes to a file or another program, not to the log. */
 function redirected(cmd: Command): boolean {
