@@ -5,9 +5,12 @@ const SECRET_SUFFIX = /(TOKEN|SECRET|PASSWORD|APIKEY|API_KEY|PRIVATE_KEY|ACCESS_
 /** Names that look secret-like but hold identifiers, paths or settings. */
 const NOT_SECRET = /(_ID|_IDS|_NAME|_PATH|_FILE|_DIR|_URL|_URI|_ENDPOINT|_REGION|_USER|_USERNAME|_EMAIL|_TYPE|_ARN|_PROVIDER|_AUDIENCE|_HOST|_PORT|_VERSION|_EXPIRY|_EXPIRES|_MODE|_ENABLED|_METHOD)$|^(GOOGLE_APPLICATION_CREDENTIALS|CI_JOB_TOKEN|GITHUB_TOKEN|AUTH_TYPE|KEY_ID)$/i;
 
+/** Cache keys (actions/cache `key`, `restore-keys`) are not secrets. */
+const CACHE_KEYS = /^(key|keys|restore[-_]keys|cache[-_]key|primary[-_]key|lookup[-_]key)$|cache/i;
+
 /** A variable / input name that is expected to hold a secret. */
 export function isSecretName(name: string): boolean {
-  if (NOT_SECRET.test(name)) return false;
+  if (NOT_SECRET.test(name) || CACHE_KEYS.test(name)) return false;
   return SECRET_WORDS.test(name) || SECRET_SUFFIX.test(name);
 }
 

@@ -103,6 +103,9 @@ describe('secrets', () => {
     ['GOOGLE_APPLICATION_CREDENTIALS', false],
     ['PIP_CACHE_DIR', false],
     ['KEYWORDS', false],
+    ['restore-keys', false],
+    ['key', false],
+    ['ssh-key', true],
   ])('%s secret-like: %s', (name, yes) => expect(isSecretName(name)).toBe(yes));
 
   it('recognises references', () => {
