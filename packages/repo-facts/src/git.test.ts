@@ -38,7 +38,15 @@ describe('readGitFacts', () => {
     expect(readGitFacts(head)).toMatchObject({ provider: 'gitlab', defaultBranch: 'trunk' });
     const detached = makeRepo({ '.git/config': '', '.git/HEAD': '0123456789abcdef0123456789abcdef01234567\n' });
     expect(readGitFacts(detached)).toEqual({ defaultBranch: 'main' });
+  });
+
+  it('has only the default branch outside a checkout', () => {
     expect(readGitFacts(makeRepo({ 'x.txt': '' }))).toEqual({ defaultBranch: 'main' });
+  });
+
+  it('finds the checkout from a subdirectory', () => {
+    const dir = makeRepo({ '.git/config': config('git@github.com:acme/ml.git'), '.git/HEAD': 'ref: refs/heads/main\n', 'ml/project/.dvc/config': '' });
+    expect(readGitFactsDetail(`${dir}/ml/project`)).toMatchObject({ root: dir, provider: 'github', defaultBranch: 'main' });
   });
 
   it('uses the first remote when there is no origin', () => {

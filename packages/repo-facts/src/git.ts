@@ -12,28 +12,41 @@ function readText(file: string): string | undefined {
 }
 
 export interface GitDirs {
+  /** The checkout's top directory (holds `.git`). */
+  root: string;
   /** Per-worktree directory (holds HEAD). */
   gitDir: string;
   /** Shared directory (holds config and refs/remotes). */
   commonDir: string;
 }
 
-/** Locates the git directories of a checkout, following `.git` files (worktrees, submodules). */
-export function findGitDirs(repoDir: string): GitDirs | undefined {
-  const dotGit = path.join(repoDir, '.git');
-  let gitDir: string;
+function gitDirAt(dir: string): string | undefined {
+  const dotGit = path.join(dir, '.git');
   try {
-    if (statSync(dotGit).isDirectory()) gitDir = dotGit;
-    else {
-      const m = /^gitdir:\s*(.+)$/m.exec(readText(dotGit) ?? '');
-      if (!m) return undefined;
-      gitDir = path.resolve(repoDir, (m[1] ?? '').trim());
-    }
+    if (statSync(dotGit).isDirectory()) return dotGit;
+    const m = /^gitdir:\s*(.+)$/m.exec(readText(dotGit) ?? '');
+    return m ? path.resolve(dir, (m[1] ?? '').trim()) : undefined;
   } catch {
     return undefined;
   }
-  const common = readText(path.join(gitDir, 'commondir'))?.trim();
-  return { gitDir, commonDir: common ? path.resolve(gitDir, common) : gitDir };
+}
+
+/**
+ * Locates the git directories of the checkout containing repoDir (searching parent directories, as
+ * git does), following `.git` files (worktrees, submodules).
+ */
+export function findGitDirs(repoDir: string): GitDirs | undefined {
+  let dir = path.resolve(repoDir);
+  for (;;) {
+    const gitDir = gitDirAt(dir);
+    if (gitDir) {
+      const common = readText(path.join(gitDir, 'commondir'))?.trim();
+      return { root: dir, gitDir, commonDir: common ? path.resolve(gitDir, common) : gitDir };
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
 }
 
 /** Host of a git remote URL: `git@host:path`, `ssh://user@host:port/path`, `https://host/path`. */
@@ -62,6 +75,8 @@ function branchFromRef(text: string | undefined, prefix: string): string | undef
 }
 
 export interface GitFactsDetail extends GitFacts {
+  /** Top directory of the checkout, when repoDir is inside one. */
+  root?: string;
   /** Name of the remote the URL came from (`origin`, else the first remote). */
   remoteName?: string;
   /** Where defaultBranch came from. */
@@ -72,7 +87,7 @@ export interface GitFactsDetail extends GitFacts {
 export function readGitFactsDetail(repoDir: string): GitFactsDetail {
   const dirs = findGitDirs(repoDir);
   if (!dirs) return { defaultBranch: 'main', defaultBranchSource: 'default' };
-  const facts: GitFactsDetail = { defaultBranchSource: 'default' };
+  const facts: GitFactsDetail = { root: dirs.root, defaultBranchSource: 'default' };
   const remotes: Array<{ name: string; url: string }> = [];
   for (const s of parseIni(readText(path.join(dirs.commonDir, 'config')) ?? '')) {
     const name = subsection(s.name, 'remote');
@@ -101,6 +116,6 @@ export function readGitFactsDetail(repoDir: string): GitFactsDetail {
 
 /** The contract shape of {@link readGitFactsDetail}. */
 export function readGitFacts(repoDir: string): GitFacts {
-  const { remoteName: _r, defaultBranchSource: _s, ...facts } = readGitFactsDetail(repoDir);
+  const { remoteName: _r, defaultBranchSource: _s, root: _root, ...facts } = readGitFactsDetail(repoDir);
   return facts;
 }

@@ -1,0 +1,101 @@
+import { parseArgs } from 'node:util';
+import { UserError } from './errors.js';
+
+export type Command = 'create' | 'upgrade' | 'fleet';
+
+export interface CliOptions {
+  command: Command;
+  /** Positional directories (create/upgrade: at most one; fleet: one or more). */
+  dirs: string[];
+  provider?: string;
+  remote?: string;
+  python?: string;
+  dvc?: string;
+  requirements?: string;
+  branch?: string;
+  cml?: boolean;
+  keyless: boolean;
+  mode?: string;
+  source?: string;
+  ref?: string;
+  yes: boolean;
+  force: boolean;
+  dryRun: boolean;
+  /** undefined: the command's default (lint when writing, not on --dry-run). */
+  lint?: boolean;
+  gitlabInclude: boolean;
+  json: boolean;
+  failOnOutdated: boolean;
+  help: boolean;
+  version: boolean;
+}
+
+const OPTIONS = {
+  provider: { type: 'string' },
+  remote: { type: 'string' },
+  python: { type: 'string' },
+  dvc: { type: 'string' },
+  requirements: { type: 'string' },
+  branch: { type: 'string' },
+  cml: { type: 'boolean' },
+  'no-cml': { type: 'boolean' },
+  keyless: { type: 'boolean' },
+  mode: { type: 'string' },
+  source: { type: 'string' },
+  ref: { type: 'string' },
+  yes: { type: 'boolean', short: 'y' },
+  force: { type: 'boolean', short: 'f' },
+  'dry-run': { type: 'boolean' },
+  lint: { type: 'boolean' },
+  'no-lint': { type: 'boolean' },
+  'gitlab-include': { type: 'boolean' },
+  json: { type: 'boolean' },
+  'fail-on-outdated': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+const COMMANDS = new Set<string>(['upgrade', 'fleet']);
+
+/** Parses the command line; unknown flags and missing values are usage errors (exit 2). */
+export function parseCli(argv: string[]): CliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (err) {
+    const message = (err as Error).message.replace(/\. To specify a positional argument.*$/s, '');
+    throw new UserError(`${message}\nRun create-mlops-pipeline --help for the list of options.`, 2);
+  }
+  const v = parsed.values;
+  const positionals = [...parsed.positionals];
+  let command: Command = 'create';
+  if (positionals[0] !== undefined && COMMANDS.has(positionals[0])) command = positionals.shift() as Command;
+  if (command !== 'fleet' && positionals.length > 1) {
+    throw new UserError(`expected at most one directory, got ${positionals.length}: ${positionals.join(' ')}`, 2);
+  }
+  const opts: CliOptions = {
+    command,
+    dirs: positionals,
+    keyless: v.keyless === true,
+    yes: v.yes === true,
+    force: v.force === true,
+    dryRun: v['dry-run'] === true,
+    gitlabInclude: v['gitlab-include'] === true,
+    json: v.json === true,
+    failOnOutdated: v['fail-on-outdated'] === true,
+    help: v.help === true,
+    version: v.version === true,
+  };
+  for (const key of ['provider', 'remote', 'python', 'dvc', 'requirements', 'branch', 'mode', 'source', 'ref'] as const) {
+    const value = v[key];
+    if (value !== undefined) {
+      if (value.trim() === '') throw new UserError(`--${key} needs a value`, 2);
+      opts[key] = value.trim();
+    }
+  }
+  if (v.cml === true) opts.cml = true;
+  if (v['no-cml'] === true) opts.cml = false;
+  if (v.lint === true) opts.lint = true;
+  if (v['no-lint'] === true) opts.lint = false;
+  return opts;
+}

@@ -1,0 +1,25 @@
+import path from 'node:path';
+
+/** One file the run would create or change. */
+export interface PlannedFile {
+  /** Repo-relative path with forward slashes. */
+  rel: string;
+  /** Current content; undefined for a new file. */
+  before?: string;
+  after: string;
+  /** The user asked for this change explicitly (e.g. --gitlab-include): no overwrite confirmation needed. */
+  requested?: boolean;
+}
+
+export function isChanged(f: PlannedFile): boolean {
+  return f.before !== f.after;
+}
+
+export function absolute(dir: string, f: PlannedFile): string {
+  return path.join(dir, ...f.rel.split('/'));
+}
+
+export function describe(f: PlannedFile): string {
+  if (f.before === undefined) return `${f.rel} (new file, ${f.after.split('\n').length - (f.after.endsWith('\n') ? 1 : 0)} lines)`;
+  return f.before === f.after ? `${f.rel} (unchanged)` : `${f.rel} (changed)`;
+}

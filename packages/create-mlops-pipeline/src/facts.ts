@@ -1,0 +1,133 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import {
+  findCiFiles,
+  findDvcRequirement,
+  providerFromCiFiles,
+  readDvcConfig,
+  readGitFactsDetail,
+  readPythonVersion,
+  requirementFiles,
+} from '@mlops-pipeline/repo-facts';
+import type { DvcRemote, RemoteScheme } from '@mlops-pipeline/repo-facts';
+import type { Provider, RemoteKind } from '@mlops-pipeline/templates';
+import { UserError } from './errors.js';
+
+/** A value found in the repo and where it came from (shown to the user). */
+export interface Fact<T> {
+  value?: T;
+  source: string;
+}
+
+export interface RepoFacts {
+  dir: string;
+  provider: Fact<Provider>;
+  remote: Fact<RemoteKind>;
+  /** The DVC remote the remote kind was inferred from. */
+  dvcRemote?: DvcRemote;
+  /** Why the remote could not be inferred (when remote.value is undefined). */
+  remoteProblem?: string;
+  python: Fact<string>;
+  dvc: Fact<string>;
+  requirements: Fact<string>;
+  branch: Fact<string>;
+  /** Git remote URL (origin), for the repo slug in next steps. */
+  gitRemoteUrl?: string;
+  /** Existing CI files, relative to dir. */
+  ciFiles: { github: string[]; gitlab: string[] };
+}
+
+/** What a DVC remote URL scheme maps to; undefined: no template authenticates it. */
+export function remoteKindFor(scheme: RemoteScheme, endpointUrl: string | undefined, keyless: boolean): RemoteKind | undefined {
+  switch (scheme) {
+    case 'gs':
+      return keyless ? 'gcs-keyless' : 'gcs';
+    case 's3':
+      if (endpointUrl) return 'minio';
+      return keyless ? 's3-keyless' : 's3';
+    case 'azure':
+      return 'azure';
+    case 'local':
+    case 'http':
+    case 'https':
+      return 'none';
+    default:
+      return undefined;
+  }
+}
+
+function rel(dir: string, file: string): string {
+  return path.relative(dir, file).split(path.sep).join('/');
+}
+
+/**
+ * Inspects a checkout: git remote, CI files, .dvc/config, requirements, Python version, branch.
+ * Throws when the directory is not a DVC project.
+ */
+export function inspectRepo(dir: string, keyless = false): RepoFacts {
+  if (!existsSync(dir)) throw new UserError(`directory not found: ${dir}`);
+  const dvcConfig = readDvcConfig(dir);
+  if (!dvcConfig) throw new UserError(`no DVC project found in ${dir} (missing .dvc/): run \`dvc init\` first`);
+
+  const git = readGitFactsDetail(dir);
+  const ciFiles = findCiFiles(dir);
+  const facts: RepoFacts = {
+    dir,
+    provider: { source: 'not found: no github/gitlab git remote and no CI files' },
+    remote: { source: '.dvc/config' },
+    python: { source: 'default' },
+    dvc: { source: 'not pinned in requirements' },
+    requirements: { source: 'not found' },
+    branch: { value: git.defaultBranch ?? 'main', source: git.defaultBranchSource === 'origin-head' ? `git ${git.remoteName ?? 'origin'}/HEAD` : git.defaultBranchSource === 'head' ? 'git HEAD' : 'default' },
+    ciFiles,
+  };
+  if (git.remoteUrl) facts.gitRemoteUrl = git.remoteUrl;
+  if (git.provider) facts.provider = { value: git.provider, source: `git remote ${git.remoteName ?? 'origin'}` };
+  else {
+    const fromCi = providerFromCiFiles(ciFiles);
+    if (fromCi) facts.provider = { value: fromCi, source: fromCi === 'github' ? ciFiles.github[0] ?? '.github/workflows' : '.gitlab-ci.yml' };
+  }
+
+  const remotes = dvcConfig.remotes;
+  const chosen = dvcConfig.defaultRemote ?? (remotes.length === 1 ? remotes[0] : undefined);
+  if (remotes.length === 0) {
+    facts.remote = { value: 'none', source: 'no remote in .dvc/config' };
+  } else if (!chosen) {
+    facts.remoteProblem = `.dvc/config has ${remotes.length} remotes (${remotes.map((r) => r.name).join(', ')}) and no [core] remote`;
+    facts.remote = { source: facts.remoteProblem };
+  } else {
+    facts.dvcRemote = chosen;
+    const kind = remoteKindFor(chosen.scheme, chosen.endpointUrl, keyless);
+    const where = `.dvc/config remote "${chosen.name}" (${chosen.scheme}${chosen.endpointUrl ? ' + endpointurl' : ''})`;
+    if (kind) facts.remote = { value: kind, source: where };
+    else {
+      facts.remoteProblem = `remote "${chosen.name}" uses ${chosen.scheme}, which no template authenticates`;
+      facts.remote = { source: facts.remoteProblem };
+    }
+  }
+
+  const req = findDvcRequirement(dir);
+  if (req) {
+    const where = `${rel(dir, req.file)}:${req.line}`;
+    if (req.version) facts.dvc = { value: req.version, source: where };
+    else facts.dvc = { source: `${where} (${req.text} is not an exact pin)` };
+  }
+  const reqFiles = requirementFiles(dir);
+  const reqFile = req && /\.txt$/.test(req.file) && path.dirname(req.file) === dir ? req.file : reqFiles[0];
+  if (reqFile) facts.requirements = { value: rel(dir, reqFile), source: 'found' };
+  else if (existsSync(path.join(dir, 'pyproject.toml'))) facts.requirements = { source: 'pyproject.toml (installed with pip install .)' };
+
+  const python = readPythonVersion(dir);
+  if (python) {
+    const source = existsSync(path.join(dir, '.python-version')) ? '.python-version' : existsSync(path.join(dir, 'pyproject.toml')) ? 'pyproject.toml' : 'runtime.txt';
+    facts.python = { value: python, source };
+  }
+  return facts;
+}
+
+/** `acme/ml` from `git@github.com:acme/ml.git` or `https://gitlab.com/group/sub/ml`. */
+export function repoSlug(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  const m = /^(?:[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?[^/]+\/|(?:[^@/\s]+@)?[^:/\s]+:)(.+?)(?:\.git)?\/?$/i.exec(url.trim());
+  return m?.[1];
+}

@@ -1,0 +1,91 @@
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { readGitFacts } from '@mlops-pipeline/repo-facts';
+import type { CliOptions } from './args.js';
+import { UserError } from './errors.js';
+import { repoSlug } from './facts.js';
+import type { Io } from './io.js';
+import { loadLint } from './lint.js';
+import { compareVersions } from './semver.js';
+import { loadTemplates } from './templates.js';
+import { findPipelines } from './upgrade.js';
+
+export interface FleetRow {
+  dir: string;
+  repo: string;
+  provider?: string;
+  file?: string;
+  template?: string;
+  mode?: 'vendored' | 'pinned';
+  version?: string;
+  outdated?: boolean;
+  lintErrors: number;
+  lintWarnings: number;
+  problem?: string;
+}
+
+async function inspect(dir: string, io: Io, newest: string): Promise<FleetRow> {
+  const git = readGitFacts(dir);
+  const row: FleetRow = { dir: path.relative(io.cwd, dir) || '.', repo: repoSlug(git.remoteUrl) ?? path.basename(dir), lintErrors: 0, lintWarnings: 0 };
+  if (git.provider) row.provider = git.provider;
+  const [pipeline] = await findPipelines(dir);
+  if (pipeline) {
+    row.provider = pipeline.header.provider;
+    row.file = pipeline.rel;
+    row.template = pipeline.header.template;
+    row.mode = pipeline.pinned ? 'pinned' : 'vendored';
+    row.version = pipeline.pinned?.ref ?? pipeline.header.version;
+    row.outdated = compareVersions(row.version, newest) < 0;
+  } else row.problem = 'no generated pipeline';
+  const lint = await loadLint();
+  try {
+    for (const r of await lint.lintFiles([], { cwd: dir })) {
+      for (const d of r.diagnostics) {
+        if (d.severity === 'error') row.lintErrors++;
+        else if (d.severity === 'warning') row.lintWarnings++;
+      }
+    }
+  } catch (err) {
+    row.problem = `lint failed: ${(err as Error).message.split('\n')[0]}`;
+  }
+  return row;
+}
+
+/** Renders rows as an aligned text table. */
+export function formatTable(rows: FleetRow[]): string {
+  const header = ['repo', 'provider', 'file', 'template', 'mode', 'version', 'outdated', 'lint errors', 'note'];
+  const cells = rows.map((r) => [
+    r.repo,
+    r.provider ?? '-',
+    r.file ?? '-',
+    r.template ?? '-',
+    r.mode ?? '-',
+    r.version ?? '-',
+    r.outdated === undefined ? '-' : r.outdated ? 'yes' : 'no',
+    `${r.lintErrors}${r.lintWarnings ? ` (+${r.lintWarnings} warnings)` : ''}`,
+    r.problem ?? '',
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] ?? '').length)));
+  const line = (c: string[]) => c.map((v, i) => v.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  return [line(header), ...cells.map(line)].join('\n');
+}
+
+/** `create-mlops-pipeline fleet <dir>…`: one row per checkout: template, version, outdated, lint errors. */
+export async function runFleet(opts: CliOptions, io: Io): Promise<number> {
+  if (opts.dirs.length === 0) throw new UserError('fleet needs at least one directory: create-mlops-pipeline fleet <dir>…', 2);
+  const dirs = opts.dirs.map((d) => path.resolve(io.cwd, d));
+  for (const [i, d] of dirs.entries()) {
+    if (!existsSync(d) || !statSync(d).isDirectory()) throw new UserError(`not a directory: ${opts.dirs[i]}`, 2);
+  }
+  const t = await loadTemplates();
+  const newest = t.TEMPLATES_VERSION;
+  const rows: FleetRow[] = [];
+  for (const d of dirs) rows.push(await inspect(d, io, newest));
+  const outdated = rows.filter((r) => r.outdated).length;
+  if (opts.json) io.out(JSON.stringify({ newest, repos: rows }, null, 2));
+  else {
+    io.out(formatTable(rows));
+    io.out(`\n${rows.length} repo(s), newest templates ${newest}: ${outdated} outdated, ${rows.filter((r) => r.lintErrors > 0).length} with lint errors.`);
+  }
+  return opts.failOnOutdated && outdated > 0 ? 1 : 0;
+}

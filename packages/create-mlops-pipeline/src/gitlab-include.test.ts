@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { addLocalInclude } from './gitlab-include.js';
+
+const F = '.gitlab/ci/mlops.yml';
+
+describe('addLocalInclude', () => {
+  it.each([
+    ['no include', 'stages: [test]\njob:\n  script: [echo]\n', `include:\n  - local: ${F}\n\nstages: [test]\njob:\n  script: [echo]\n`],
+    ['no include, after a header comment', '# CI\n\nstages: [test]\n', `# CI\n\ninclude:\n  - local: ${F}\n\nstages: [test]\n`],
+    ['block list', 'include:\n  - local: a.yml\n  - template: Security/SAST.gitlab-ci.yml\n\nstages: [test]\n', `include:\n  - local: a.yml\n  - template: Security/SAST.gitlab-ci.yml\n  - local: ${F}\n\nstages: [test]\n`],
+    ['unindented block list', 'include:\n- a.yml\njob:\n  script: x\n', `include:\n- a.yml\n- local: ${F}\njob:\n  script: x\n`],
+    ['multi-line items', 'include:\n  - project: g/p\n    file: x.yml\nx: 1\n', `include:\n  - project: g/p\n    file: x.yml\n  - local: ${F}\nx: 1\n`],
+    ['single string', "include: 'ci/base.yml'\nx: 1\n", `include:\n  - 'ci/base.yml'\n  - local: ${F}\nx: 1\n`],
+    ['single flow mapping', 'include: { local: ci/base.yml }\n', `include:\n  - { local: ci/base.yml }\n  - local: ${F}\n`],
+    ['already included', `include:\n  - local: ${F}\n`, `include:\n  - local: ${F}\n`],
+  ])('%s', (_label, before, after) => {
+    expect(addLocalInclude(before, F)).toBe(after);
+  });
+
+  it.each([
+    ['flow list', 'x: 1\ninclude: [a.yml, b.yml]\n', '.gitlab-ci.yml:2:1: include: is a flow list'],
+    ['mapping', 'include:\n  local: a.yml\n', '.gitlab-ci.yml:1:1: include: is a mapping'],
+  ])('refuses a %s with file:line:col', (_label, before, message) => {
+    expect(() => addLocalInclude(before, F)).toThrow(message);
+  });
+});

@@ -1,0 +1,61 @@
+import { UserError } from './errors.js';
+
+/** True when the text already includes `local: <file>` (or the bare string form). */
+export function hasLocalInclude(text: string, file: string): boolean {
+  const f = file.replace(/^\//, '');
+  const escaped = f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?:local:\\s*|^\\s*-\\s*|include:\\s*)["']?/?${escaped}["']?\\s*(?:#.*)?$`, 'm').test(text);
+}
+
+/**
+ * Adds `- local: <file>` to the top-level `include:` of a .gitlab-ci.yml, keeping everything else as
+ * written. Handles a missing `include:`, a block list, a single string and a single flow mapping.
+ */
+export function addLocalInclude(text: string, file: string, where = '.gitlab-ci.yml'): string {
+  const item = `local: ${file}`;
+  if (hasLocalInclude(text, file)) return text;
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const lines = text.split(/\r?\n/);
+  const idx = lines.findIndex((l) => /^include\s*:/.test(l));
+  if (idx === -1) {
+    // Insert after the leading comment block so a file header stays on top.
+    let at = 0;
+    while (at < lines.length && /^\s*#/.test(lines[at] ?? '')) at++;
+    const block = [`include:`, `  - ${item}`, ''];
+    if (at > 0) {
+      if ((lines[at] ?? '').trim() === '') at++;
+      else block.unshift('');
+    }
+    lines.splice(at, 0, ...block);
+    return lines.join(eol);
+  }
+  const header = lines[idx] ?? '';
+  const inline = header.replace(/^include\s*:\s*/, '').replace(/\s+#.*$/, '').trim();
+  if (inline === '') {
+    // Block value: find its last item line (the value ends at the next top-level key).
+    let end = idx + 1;
+    let indent: string | undefined;
+    let last = idx;
+    while (end < lines.length) {
+      const l = lines[end] ?? '';
+      if (/^\S/.test(l) && !/^#/.test(l) && !/^-\s/.test(l)) break;
+      if (l.trim() !== '' && !l.trim().startsWith('#')) {
+        last = end;
+        const m = /^(\s*)-\s/.exec(l);
+        if (m && indent === undefined) indent = m[1];
+      }
+      end++;
+    }
+    if (indent === undefined) {
+      throw new UserError(`${where}:${idx + 1}:1: include: is a mapping; add "- ${item}" to it yourself, or pass --force to replace the file`);
+    }
+    lines.splice(last + 1, 0, `${indent}- ${item}`);
+    return lines.join(eol);
+  }
+  if (inline.startsWith('[')) {
+    throw new UserError(`${where}:${idx + 1}:1: include: is a flow list; add "${item}" to it yourself, or pass --force to replace the file`);
+  }
+  // A single string (local path or URL) or a single flow mapping becomes the first list item.
+  lines.splice(idx, 1, 'include:', `  - ${inline}`, `  - ${item}`);
+  return lines.join(eol);
+}

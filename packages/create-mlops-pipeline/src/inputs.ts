@@ -1,0 +1,52 @@
+import type { Answers } from './plan.js';
+
+type Key = 'python' | 'dvc' | 'requirements' | 'branch' | 'cml' | 'endpoint';
+
+/** Input names a template may use for each answer, most likely first. */
+const ALIASES: Record<Key, string[]> = {
+  python: ['python-version', 'python_version', 'python'],
+  dvc: ['dvc-version', 'dvc_version', 'dvc'],
+  requirements: ['requirements', 'requirements-file', 'requirements_file', 'requirements-path'],
+  branch: ['branch', 'default-branch', 'default_branch', 'branches', 'main-branch'],
+  cml: ['cml', 'cml-report', 'enable-cml', 'with-cml', 'report'],
+  endpoint: ['endpoint-url', 'endpoint_url', 'endpointurl', 's3-endpoint-url', 'minio-endpoint'],
+};
+
+interface PropertySchema {
+  type?: string | string[];
+}
+
+function properties(schema: Record<string, unknown>): Record<string, PropertySchema> | undefined {
+  const props = schema['properties'];
+  return props && typeof props === 'object' ? (props as Record<string, PropertySchema>) : undefined;
+}
+
+function isArray(p: PropertySchema | undefined): boolean {
+  return p?.type === 'array' || (Array.isArray(p?.type) && p.type.includes('array'));
+}
+
+/**
+ * Template inputs for the answers, named as the template's inputs schema names them.
+ * Values the template does not take are left out.
+ */
+export function templateInputs(answers: Answers, schema: Record<string, unknown>, endpointUrl?: string): Record<string, unknown> {
+  const props = properties(schema);
+  const values: Record<Key, unknown> = {
+    python: answers.python,
+    dvc: answers.dvc,
+    requirements: answers.requirements,
+    branch: answers.branch,
+    cml: answers.cml,
+    endpoint: answers.remote === 'minio' ? endpointUrl : undefined,
+  };
+  const inputs: Record<string, unknown> = {};
+  for (const key of Object.keys(ALIASES) as Key[]) {
+    const value = values[key];
+    if (value === undefined) continue;
+    const aliases = ALIASES[key];
+    const name = props ? aliases.find((a) => a in props) : aliases[0];
+    if (name === undefined) continue;
+    inputs[name] = isArray(props?.[name]) && !Array.isArray(value) ? [value] : value;
+  }
+  return inputs;
+}

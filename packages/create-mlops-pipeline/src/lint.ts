@@ -1,0 +1,48 @@
+import path from 'node:path';
+import type * as Lint from '@mlops-pipeline/lint';
+import type { Provider } from '@mlops-pipeline/templates';
+
+export type LintModule = typeof Lint;
+
+let cached: Promise<LintModule> | undefined;
+
+/** Loads @mlops-pipeline/lint on first use: only runs that lint or diff pay for it. */
+export function loadLint(): Promise<LintModule> {
+  cached ??= import('@mlops-pipeline/lint');
+  return cached;
+}
+
+export interface LintOutcome {
+  errors: number;
+  warnings: number;
+  /** Human-readable report (mlops-lint's stylish format); empty when clean. */
+  report: string;
+}
+
+/**
+ * Lints files as they would be after writing: `files` maps repo-relative paths to their new text,
+ * so a .gitlab-ci.yml and the file it includes are checked together before anything is written.
+ */
+export async function lintPlanned(dir: string, files: Record<string, string>, provider: Provider): Promise<LintOutcome> {
+  const lint = await loadLint();
+  const overrides = new Map<string, string>();
+  for (const [rel, text] of Object.entries(files)) overrides.set(path.resolve(dir, rel), text);
+  const results = await lint.lintFiles(Object.keys(files), { cwd: dir, provider, overrides });
+  let errors = 0;
+  let warnings = 0;
+  for (const r of results) {
+    for (const d of r.diagnostics) {
+      if (d.severity === 'error') errors++;
+      else if (d.severity === 'warning') warnings++;
+    }
+    if (r.error) errors++;
+  }
+  const report = errors + warnings > 0 ? lint.formatResults(results, 'stylish').trimEnd() : '';
+  return { errors, warnings, report };
+}
+
+/** A unified diff of a file's old and new text (mlops-lint's diff, as `mlops-lint --fix --dry-run` shows it). */
+export async function diffText(file: string, before: string, after: string): Promise<string> {
+  const lint = await loadLint();
+  return lint.unifiedDiff(file, before, after);
+}

@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseCli } from './args.js';
+import { CancelledError, UserError } from './errors.js';
+import { HELP } from './help.js';
+import type { Io } from './io.js';
+
+/** The package version, read next to the bundle (dist/cli.cjs → package.json). */
+function readVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')) as { version?: string };
+    return pkg.version ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** Runs the CLI; resolves to the exit code. Failures are printed as one message, never a stack trace. */
+export async function main(argv: string[], io: Io): Promise<number> {
+  try {
+    const opts = parseCli(argv);
+    if (opts.help) {
+      io.out(HELP);
+      return 0;
+    }
+    if (opts.version) {
+      io.out(readVersion());
+      return 0;
+    }
+    if (opts.command === 'upgrade') return await (await import('./upgrade.js')).runUpgrade(opts, io);
+    if (opts.command === 'fleet') return await (await import('./fleet.js')).runFleet(opts, io);
+    return await (await import('./create.js')).runCreate(opts, io);
+  } catch (err) {
+    if (err instanceof CancelledError) {
+      io.err(err.message);
+      return 130;
+    }
+    if (err instanceof UserError) {
+      io.err(`create-mlops-pipeline: ${err.message}`);
+      return err.exitCode;
+    }
+    const e = err as NodeJS.ErrnoException;
+    io.err(`create-mlops-pipeline: ${e.code ? `${e.code}: ` : ''}${e.message ?? String(err)}`);
+    if (process.env['DEBUG']) io.err(String(e.stack));
+    return 1;
+  }
+}

@@ -1,0 +1,106 @@
+import type { Provider, RemoteKind, SecretRequirement } from '@mlops-pipeline/templates';
+
+export interface NextStepsInput {
+  provider: Provider;
+  remote: RemoteKind;
+  secrets: SecretRequirement[];
+  /** Files written, relative to the repo. */
+  files: string[];
+  /** `owner/repo` or `group/project`, when known from the git remote. */
+  slug?: string;
+  branch: string;
+}
+
+/** The local file a secret's value usually comes from (a service-account key); undefined: a typed value. */
+function valueFile(secret: SecretRequirement): string | undefined {
+  if (/SERVICE_ACCOUNT|CREDENTIALS|_JSON$/.test(secret.name) || /json/i.test(secret.description)) return 'google-service-account-key.json';
+  return undefined;
+}
+
+function githubSecretCommands(secrets: SecretRequirement[]): string[] {
+  const out: string[] = [];
+  for (const s of secrets) {
+    const file = valueFile(s);
+    const optional = s.required ? '' : '   # optional';
+    out.push(file ? `gh secret set ${s.name} < ${file}${optional}` : `gh secret set ${s.name}${optional}   # paste the value when asked`);
+  }
+  return out;
+}
+
+function gitlabVariableCommands(secrets: SecretRequirement[]): string[] {
+  const out: string[] = [];
+  for (const s of secrets) {
+    const file = valueFile(s);
+    const flags = s.masked ? ' --masked' : '';
+    const value = s.base64 ? `"$(base64 -w0 ${file ?? 'value.txt'})"` : file ? `"$(cat ${file})"` : '"<value>"';
+    out.push(`glab variable set ${s.name}${flags} --value ${value}${s.required ? '' : '   # optional'}`);
+  }
+  return out;
+}
+
+function keylessSteps(provider: Provider, remote: RemoteKind, slug: string, branch: string): string[] {
+  const issuer = provider === 'github' ? 'https://token.actions.githubusercontent.com' : 'https://gitlab.com';
+  if (remote === 'gcs-keyless') {
+    const attr = provider === 'github' ? 'repository' : 'project_path';
+    return [
+      'Keyless auth: let the CI identity impersonate a service account (Workload Identity Federation):',
+      '  gcloud iam workload-identity-pools create mlops-ci --location=global',
+      `  gcloud iam workload-identity-pools providers create-oidc ${provider} --location=global \\`,
+      `    --workload-identity-pool=mlops-ci --issuer-uri=${issuer} \\`,
+      `    --attribute-mapping=google.subject=assertion.sub,attribute.${attr}=assertion.${attr} \\`,
+      `    --attribute-condition="assertion.${attr}=='${slug}'"`,
+      '  gcloud iam service-accounts add-iam-policy-binding SA_NAME@PROJECT_ID.iam.gserviceaccount.com \\',
+      '    --role=roles/iam.workloadIdentityUser \\',
+      `    --member="principalSet://iam.googleapis.com/projects/PROJECT_NUMBER/locations/global/workloadIdentityPools/mlops-ci/attribute.${attr}/${slug}"`,
+      '  Give the service account read access to the DVC bucket (roles/storage.objectViewer).',
+    ];
+  }
+  const host = provider === 'github' ? 'token.actions.githubusercontent.com' : 'gitlab.com';
+  const sub = provider === 'github' ? `repo:${slug}:ref:refs/heads/${branch}` : `project_path:${slug}:ref_type:branch:ref:${branch}`;
+  const aud = provider === 'github' ? 'sts.amazonaws.com' : 'https://gitlab.com';
+  return [
+    'Keyless auth: let the CI identity assume an IAM role (OIDC):',
+    `  aws iam create-open-id-connect-provider --url https://${host} --client-id-list ${aud}`,
+    '  Create a role whose trust policy allows sts:AssumeRoleWithWebIdentity for',
+    `    Federated: arn:aws:iam::ACCOUNT_ID:oidc-provider/${host}`,
+    `    Condition: StringEquals ${host}:aud = ${aud}`,
+    `               StringLike   ${host}:sub = ${sub}`,
+    '  and attach a policy with s3:GetObject and s3:ListBucket on the DVC bucket.',
+  ];
+}
+
+/** The exact steps after writing: secrets/variables to create (copy-paste commands), then commit and push. */
+export function nextSteps(input: NextStepsInput): string {
+  const { provider, remote, secrets, files, branch } = input;
+  const slug = input.slug ?? (provider === 'github' ? 'OWNER/REPO' : 'GROUP/PROJECT');
+  const lines: string[] = [];
+  let n = 1;
+  if (remote.endsWith('-keyless')) {
+    lines.push(`${n++}. ${keylessSteps(provider, remote, slug, branch).join('\n   ')}`);
+  }
+  if (secrets.length > 0) {
+    if (provider === 'github') {
+      lines.push(
+        `${n++}. Create the repository secrets (GitHub › Settings › Secrets and variables › Actions), e.g. with the GitHub CLI:`,
+        ...githubSecretCommands(secrets).map((c) => `     ${c}`),
+      );
+    } else {
+      const masked = secrets.filter((s) => s.masked).map((s) => s.name);
+      const encoded = secrets.filter((s) => s.base64).map((s) => s.name);
+      lines.push(`${n++}. Create the CI/CD variables (GitLab › Settings › CI/CD › Variables › Add variable):`);
+      for (const s of secrets) {
+        const how = [s.base64 ? 'value: the base64 of the file, `base64 -w0 ' + (valueFile(s) ?? 'value.txt') + '`' : 'value: as is', s.masked ? 'Masked' : undefined]
+          .filter(Boolean)
+          .join('; ');
+        lines.push(`     ${s.name}: ${s.description} (${how})`);
+      }
+      if (masked.length > 0) lines.push('   Tick "Masked" (hidden in job logs); tick "Protected" too if the pipeline only runs on protected branches.');
+      if (encoded.length > 0) lines.push('   base64 keeps the value maskable (a single line of allowed characters).');
+      lines.push('   Or with the GitLab CLI:', ...gitlabVariableCommands(secrets).map((c) => `     ${c}`));
+    }
+  } else if (!remote.endsWith('-keyless')) {
+    lines.push(`${n++}. No secrets to create: the ${remote === 'none' ? 'DVC remote needs no credentials' : 'template needs none'}.`);
+  }
+  lines.push(`${n}. Commit and push:`, `     git add ${files.join(' ')}`, '     git commit -m "Run the DVC pipeline in CI"', `     git push origin ${branch}`);
+  return lines.join('\n');
+}

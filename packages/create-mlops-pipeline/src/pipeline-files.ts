@@ -1,0 +1,47 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Provider, RenderMode } from '@mlops-pipeline/templates';
+
+/** Where the generator writes, per provider. */
+export const GITHUB_FILE = '.github/workflows/mlops.yml';
+export const GITLAB_FILE = '.gitlab-ci.yml';
+/** The pipeline's own file when it is included from an existing .gitlab-ci.yml. */
+export const GITLAB_INCLUDED_FILE = '.gitlab/ci/mlops.yml';
+
+export function targetFile(provider: Provider): string {
+  return provider === 'github' ? GITHUB_FILE : GITLAB_FILE;
+}
+
+export interface PinnedRef {
+  /** GitHub `owner/repo` or GitLab `host/group/project`. */
+  source: string;
+  template: string;
+  ref: string;
+}
+
+/** The reusable-workflow `uses:` or `component:` reference of a pinned caller. */
+export function findPinnedRef(text: string): PinnedRef | undefined {
+  const gh = /uses:\s*["']?([\w.-]+\/[\w.-]+)\/\.github\/workflows\/([\w.-]+?)\.ya?ml@([\w.-]+)/.exec(text);
+  if (gh) return { source: gh[1] ?? '', template: gh[2] ?? '', ref: (gh[3] ?? '').replace(/^v(?=\d)/, '') };
+  const gl = /component:\s*["']?([\w.-]+(?:\/[\w.-]+)+)\/([\w.-]+)@([\w.-]+)/.exec(text);
+  if (gl) return { source: gl[1] ?? '', template: gl[2] ?? '', ref: gl[3] ?? '' };
+  return undefined;
+}
+
+export function modeOf(text: string): RenderMode {
+  return findPinnedRef(text) ? 'pinned' : 'vendored';
+}
+
+export function readIfExists(file: string): string | undefined {
+  try {
+    return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Candidate pipeline files of a checkout, in the order they are looked at. */
+export function candidateFiles(dir: string, githubWorkflows: string[]): string[] {
+  const list = [GITHUB_FILE, GITLAB_INCLUDED_FILE, GITLAB_FILE, ...githubWorkflows];
+  return [...new Set(list)].filter((f) => existsSync(path.join(dir, f)));
+}

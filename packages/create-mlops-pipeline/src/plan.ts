@@ -1,0 +1,119 @@
+import type { Provider, RemoteKind, RenderMode } from '@mlops-pipeline/templates';
+import type { CliOptions } from './args.js';
+import { UserError } from './errors.js';
+import type { RepoFacts } from './facts.js';
+
+export const PROVIDERS: readonly Provider[] = ['github', 'gitlab'];
+export const REMOTE_KINDS: readonly RemoteKind[] = ['gcs', 'gcs-keyless', 's3', 's3-keyless', 'minio', 'azure', 'none'];
+export const MODES: readonly RenderMode[] = ['vendored', 'pinned'];
+export const DEFAULT_PYTHON = '3.11';
+
+/** Everything the pipeline is generated from. */
+export interface Answers {
+  provider: Provider;
+  remote: RemoteKind;
+  python: string;
+  /** Exact DVC version; undefined: the template's default. */
+  dvc?: string;
+  requirements?: string;
+  branch: string;
+  cml: boolean;
+  mode: RenderMode;
+  source?: string;
+  ref?: string;
+}
+
+/** A row of the "what was inferred" table. */
+export interface Row {
+  key: keyof Answers;
+  value: string;
+  source: string;
+}
+
+export interface Plan {
+  /** Values known (from flags, the repo or defaults); undefined where they must be asked. */
+  partial: Partial<Answers>;
+  rows: Row[];
+  /** Flags for values that could not be inferred, with what to pass. */
+  missing: Array<{ key: 'provider' | 'remote'; hint: string }>;
+}
+
+function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+  if (value === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(value)) throw new UserError(`--${flag} must be one of ${allowed.join(', ')} (got "${value}")`, 2);
+  return value as T;
+}
+
+const VERSION_RE = /^\d+(\.\d+){0,2}$/;
+
+/** Merges flags over the inferred facts; validates flag values. */
+export function makePlan(facts: RepoFacts, opts: CliOptions): Plan {
+  const partial: Partial<Answers> = {};
+  const rows: Row[] = [];
+  const missing: Plan['missing'] = [];
+
+  const provider = oneOf('provider', opts.provider, PROVIDERS) ?? facts.provider.value;
+  if (provider) {
+    partial.provider = provider;
+    rows.push({ key: 'provider', value: provider, source: opts.provider ? '--provider' : facts.provider.source });
+  } else missing.push({ key: 'provider', hint: `--provider ${PROVIDERS.join('|')}` });
+
+  let remote = oneOf('remote', opts.remote, REMOTE_KINDS);
+  if (remote && opts.keyless) {
+    if (remote === 'gcs') remote = 'gcs-keyless';
+    else if (remote === 's3') remote = 's3-keyless';
+  }
+  remote ??= facts.remote.value;
+  if (opts.keyless && remote && !remote.endsWith('-keyless')) {
+    throw new UserError(`--keyless works with Google Cloud Storage and Amazon S3 remotes, not "${remote}"`, 2);
+  }
+  if (remote) {
+    partial.remote = remote;
+    rows.push({ key: 'remote', value: remote, source: opts.remote ? '--remote' : facts.remote.source });
+  } else missing.push({ key: 'remote', hint: `--remote ${REMOTE_KINDS.join('|')}${facts.remoteProblem ? ` (${facts.remoteProblem})` : ''}` });
+
+  if (opts.python !== undefined && !VERSION_RE.test(opts.python)) throw new UserError(`--python must look like 3.11 or 3.11.9 (got "${opts.python}")`, 2);
+  partial.python = opts.python ?? facts.python.value ?? DEFAULT_PYTHON;
+  rows.push({ key: 'python', value: partial.python, source: opts.python ? '--python' : facts.python.value ? facts.python.source : 'default' });
+
+  if (opts.dvc !== undefined && !/^\d+\.\d+\.\d+$/.test(opts.dvc)) throw new UserError(`--dvc must be an exact version such as 3.63.0 (got "${opts.dvc}")`, 2);
+  const dvc = opts.dvc ?? facts.dvc.value;
+  if (dvc) partial.dvc = dvc;
+  rows.push({ key: 'dvc', value: dvc ?? '(template default)', source: opts.dvc ? '--dvc' : facts.dvc.source });
+
+  const requirements = opts.requirements ?? facts.requirements.value;
+  if (requirements) partial.requirements = requirements;
+  rows.push({ key: 'requirements', value: requirements ?? '(none)', source: opts.requirements ? '--requirements' : facts.requirements.source });
+
+  partial.branch = opts.branch ?? facts.branch.value ?? 'main';
+  rows.push({ key: 'branch', value: partial.branch, source: opts.branch ? '--branch' : facts.branch.source });
+
+  partial.cml = opts.cml ?? false;
+  rows.push({ key: 'cml', value: partial.cml ? 'yes' : 'no', source: opts.cml === undefined ? 'default' : opts.cml ? '--cml' : '--no-cml' });
+
+  const mode = oneOf('mode', opts.mode, MODES) ?? 'vendored';
+  partial.mode = mode;
+  rows.push({ key: 'mode', value: mode, source: opts.mode ? '--mode' : 'default' });
+  if (opts.source) partial.source = opts.source;
+  if (opts.ref) partial.ref = opts.ref.replace(/^v(?=\d)/, '');
+  if (mode === 'vendored' && (opts.source || opts.ref)) throw new UserError('--source and --ref only apply to --mode pinned', 2);
+
+  return { partial, rows, missing };
+}
+
+/** Formats the inferred-values table: `provider  github  (from git remote origin)`. */
+export function formatRows(rows: Row[]): string {
+  const width = Math.max(...rows.map((r) => r.key.length));
+  const vwidth = Math.max(...rows.map((r) => r.value.length));
+  return rows.map((r) => `${r.key.padEnd(width)}  ${r.value.padEnd(vwidth)}  (${r.source.startsWith('--') || r.source === 'default' ? '' : 'from '}${r.source})`).join('\n');
+}
+
+/** The complete answers, or a usage error naming the flags to pass. */
+export function requireComplete(plan: Plan, yes: boolean): Answers {
+  if (plan.missing.length > 0) {
+    const flags = plan.missing.map((m) => `pass ${m.hint}`).join('; ');
+    const why = yes ? 'cannot infer every value' : 'cannot ask in a non-interactive shell';
+    throw new UserError(`${why}; ${flags}${yes ? '' : ' (or --yes to accept inferred values)'}`, 2);
+  }
+  return plan.partial as Answers;
+}

@@ -1,0 +1,131 @@
+import type * as ClackModule from '@clack/prompts';
+import type { Provider, RemoteKind, RenderMode } from '@mlops-pipeline/templates';
+import { CancelledError } from './errors.js';
+import type { Answers, Plan } from './plan.js';
+import { formatRows, MODES, PROVIDERS, REMOTE_KINDS } from './plan.js';
+
+type Clack = typeof ClackModule;
+
+let clack: Clack | undefined;
+
+/** @clack/prompts, loaded only when a prompt is shown. */
+async function load(): Promise<Clack> {
+  clack ??= await import('@clack/prompts');
+  return clack;
+}
+
+function check<T>(c: Clack, value: T): Exclude<T, symbol> {
+  if (c.isCancel(value)) {
+    c.cancel('Cancelled; nothing was written.');
+    throw new CancelledError();
+  }
+  return value as Exclude<T, symbol>;
+}
+
+const REMOTE_LABELS: Record<RemoteKind, string> = {
+  gcs: 'Google Cloud Storage, service-account key',
+  'gcs-keyless': 'Google Cloud Storage, keyless (Workload Identity Federation)',
+  s3: 'Amazon S3, access keys',
+  's3-keyless': 'Amazon S3, keyless (OIDC role)',
+  minio: 'MinIO / S3-compatible (endpointurl)',
+  azure: 'Azure Blob Storage',
+  none: 'no credentials (local, HTTP or no remote)',
+};
+
+export async function intro(title: string): Promise<void> {
+  (await load()).intro(title);
+}
+
+export async function outro(message: string): Promise<void> {
+  (await load()).outro(message);
+}
+
+export async function note(message: string, title: string): Promise<void> {
+  (await load()).note(message, title);
+}
+
+async function askProvider(c: Clack, initial: Provider | undefined): Promise<Provider> {
+  const opts: Parameters<Clack['select']>[0] = { message: 'Where does CI run?', options: PROVIDERS.map((p) => ({ value: p, label: p === 'github' ? 'GitHub Actions' : 'GitLab CI' })) };
+  if (initial) opts.initialValue = initial;
+  return check(c, await c.select(opts)) as Provider;
+}
+
+async function askRemote(c: Clack, initial: RemoteKind | undefined): Promise<RemoteKind> {
+  const opts: Parameters<Clack['select']>[0] = { message: 'How does CI reach the DVC remote?', options: REMOTE_KINDS.map((r) => ({ value: r, label: r, hint: REMOTE_LABELS[r] })) };
+  if (initial) opts.initialValue = initial;
+  return check(c, await c.select(opts)) as RemoteKind;
+}
+
+async function askText(c: Clack, message: string, initial: string | undefined, validate?: (v: string) => string | undefined): Promise<string> {
+  const value = check(
+    c,
+    await c.text({
+      message,
+      initialValue: initial ?? '',
+      validate: (v) => (validate ? validate((v ?? '').trim()) : undefined),
+    }),
+  );
+  return value.trim();
+}
+
+const version = (example: string, optional = false) => (v: string) =>
+  (optional && v === '') || /^\d+(\.\d+){1,2}$/.test(v) ? undefined : `a version such as ${example}${optional ? ', or empty' : ''}`;
+
+/**
+ * Shows the inferred values, asks what is missing and lets the user change the rest.
+ * Any cancel (Ctrl-C, Esc) throws CancelledError before anything is written.
+ */
+export async function askAnswers(plan: Plan, dir: string): Promise<Answers> {
+  const c = await load();
+  const a = { ...plan.partial };
+  if (plan.rows.length > 0) c.note(formatRows(plan.rows), `Found in ${dir}`);
+  for (const m of plan.missing) {
+    if (m.key === 'provider') a.provider = await askProvider(c, undefined);
+    else a.remote = await askRemote(c, undefined);
+  }
+  const keep = check(c, await c.confirm({ message: plan.missing.length > 0 ? 'Keep the other values shown above?' : 'Generate the pipeline with these values?', initialValue: true }));
+  if (!keep) {
+    a.provider = await askProvider(c, a.provider);
+    a.remote = await askRemote(c, a.remote);
+    a.python = await askText(c, 'Python version', a.python, version('3.11'));
+    const dvc = await askText(c, 'DVC version (exact; empty: the template default)', a.dvc, version('3.63.0', true));
+    if (dvc) a.dvc = dvc;
+    else delete a.dvc;
+    const req = await askText(c, 'Requirements file (empty: none)', a.requirements);
+    if (req) a.requirements = req;
+    else delete a.requirements;
+    a.branch = await askText(c, 'Branch that runs the pipeline', a.branch, (v) => (v === '' ? 'a branch name' : undefined));
+    a.cml = check(c, await c.confirm({ message: 'Post a CML report on pull/merge requests?', initialValue: a.cml ?? false }));
+    a.mode = check(
+      c,
+      await c.select({
+        message: 'Vendor the full pipeline, or pin the published template?',
+        options: MODES.map((m) => ({ value: m, label: m, hint: m === 'vendored' ? 'full file with a version header' : 'thin caller of the versioned template' })),
+        initialValue: a.mode ?? 'vendored',
+      }),
+    ) as RenderMode;
+  }
+  return a as Answers;
+}
+
+export async function confirm(message: string, initialValue = false): Promise<boolean> {
+  const c = await load();
+  return check(c, await c.confirm({ message, initialValue }));
+}
+
+export type GitlabExistingChoice = 'include' | 'replace';
+
+export async function chooseGitlabExisting(file: string): Promise<GitlabExistingChoice> {
+  const c = await load();
+  return check(
+    c,
+    await c.select({
+      message: `${file} already exists. What should happen to it?`,
+      options: [
+        { value: 'include', label: 'Add an include: to it', hint: 'keeps your jobs; the pipeline goes to its own file' },
+        { value: 'replace', label: 'Replace it', hint: 'shows the diff first' },
+      ],
+      initialValue: 'include',
+    }),
+  ) as GitlabExistingChoice;
+}

@@ -1,0 +1,63 @@
+import type { RenderMode, TemplateInfo } from '@mlops-pipeline/templates';
+import { UserError } from './errors.js';
+import { templateInputs } from './inputs.js';
+import type { Answers } from './plan.js';
+import { loadTemplates } from './templates.js';
+
+export interface Rendered {
+  template: TemplateInfo;
+  inputs: Record<string, unknown>;
+  text: string;
+  version: string;
+}
+
+/** Flag that sets each template input, for messages about invalid values. */
+const INPUT_FLAGS: Array<[RegExp, string]> = [
+  [/python/, '--python'],
+  [/dvc/, '--dvc'],
+  [/requirement/, '--requirements'],
+  [/branch/, '--branch'],
+  [/cml|report/, '--cml'],
+];
+
+function flagFor(input: string): string {
+  return INPUT_FLAGS.find(([re]) => re.test(input))?.[1] ?? input;
+}
+
+interface ProblemError {
+  problems: Array<{ input: string; message: string }>;
+}
+
+function isProblemError(err: unknown): err is ProblemError {
+  return typeof err === 'object' && err !== null && Array.isArray((err as { problems?: unknown }).problems);
+}
+
+function problemsError(problems: Array<{ input: string; message: string }>): UserError {
+  const lines = problems.map((p) => `  ${flagFor(p.input)} (${p.input}): ${p.message}`);
+  return new UserError(`the template does not accept these values:\n${lines.join('\n')}`, 2);
+}
+
+/** Renders the template for the answers with the installed @mlops-pipeline/templates. */
+export async function renderPipeline(answers: Answers, endpointUrl: string | undefined): Promise<Rendered> {
+  const t = await loadTemplates();
+  const template = t.templateForRemote(answers.provider, answers.remote);
+  const inputs = templateInputs(answers, t.inputsSchema(answers.provider, template.name), endpointUrl);
+  return renderWith(template, inputs, answers.mode, answers.source, answers.ref);
+}
+
+/** Renders a known template with explicit inputs (also used by upgrade). */
+export async function renderWith(template: TemplateInfo, inputs: Record<string, unknown>, mode: RenderMode, source?: string, ref?: string): Promise<Rendered> {
+  const t = await loadTemplates();
+  const checked = t.validateInputs(template.provider, template.name, inputs);
+  if (!checked.ok) throw problemsError(checked.problems);
+  const options: { mode: RenderMode; source?: string; ref?: string } = { mode };
+  if (source) options.source = source;
+  if (ref) options.ref = ref;
+  try {
+    const text = t.render(template.provider, template.name, checked.inputs, options);
+    return { template, inputs: checked.inputs, text, version: ref ?? t.TEMPLATES_VERSION };
+  } catch (err) {
+    if (isProblemError(err)) throw problemsError(err.problems);
+    throw err;
+  }
+}

@@ -1,0 +1,87 @@
+import path from 'node:path';
+import type { ParsedHeader } from '@mlops-pipeline/templates';
+import { findCiFiles } from '@mlops-pipeline/repo-facts';
+import type { CliOptions } from './args.js';
+import { writeAllOrNothing } from './atomic.js';
+import { UserError } from './errors.js';
+import type { Io } from './io.js';
+import { diffText } from './lint.js';
+import type { PinnedRef } from './pipeline-files.js';
+import { candidateFiles, findPinnedRef, readIfExists } from './pipeline-files.js';
+import * as prompt from './prompt.js';
+import { renderWith } from './render.js';
+import { compareVersions } from './semver.js';
+import { loadTemplates } from './templates.js';
+
+export interface FoundPipeline {
+  rel: string;
+  text: string;
+  header: ParsedHeader;
+  pinned?: PinnedRef;
+}
+
+/** The generated pipeline files of a checkout (vendored header or pinned reference). */
+export async function findPipelines(dir: string): Promise<FoundPipeline[]> {
+  const t = await loadTemplates();
+  const found: FoundPipeline[] = [];
+  for (const rel of candidateFiles(dir, findCiFiles(dir).github)) {
+    const text = readIfExists(path.join(dir, rel));
+    if (text === undefined) continue;
+    const header = t.parseHeader(text);
+    if (!header) continue;
+    const pinned = findPinnedRef(text);
+    found.push({ rel, text, header, ...(pinned ? { pinned } : {}) });
+  }
+  return found;
+}
+
+/** `create-mlops-pipeline upgrade [dir]`: re-render generated files with the installed templates. */
+export async function runUpgrade(opts: CliOptions, io: Io): Promise<number> {
+  const dir = path.resolve(io.cwd, opts.dirs[0] ?? '.');
+  const shown = path.relative(io.cwd, dir) || '.';
+  const t = await loadTemplates();
+  const pipelines = await findPipelines(dir);
+  if (pipelines.length === 0) {
+    throw new UserError(`no generated pipeline found in ${shown} (no version header or pinned template reference in its CI files); run create-mlops-pipeline first`);
+  }
+  const interactive = io.interactive && !opts.yes;
+  const log = opts.dryRun ? io.err : io.out;
+  const newest = t.TEMPLATES_VERSION;
+  const writes: Array<{ file: string; content: string; rel: string; from: string }> = [];
+  for (const p of pipelines) {
+    const template = t.getTemplate(p.header.provider, p.header.template);
+    if (!template) throw new UserError(`${p.rel}:1:1: template "${p.header.template}" is not in the installed @mlops-pipeline/templates ${newest}`);
+    const from = p.pinned?.ref ?? p.header.version;
+    if (compareVersions(from, newest) > 0 && !opts.force) {
+      log(`${p.rel}: ${p.header.template} ${from} is newer than the installed templates ${newest}; not downgrading (pass --force to re-render with ${newest}).`);
+      continue;
+    }
+    const rendered = p.pinned
+      ? await renderWith(template, p.header.inputs, 'pinned', p.pinned.source, newest)
+      : await renderWith(template, p.header.inputs, 'vendored');
+    if (rendered.text === p.text) {
+      log(`${p.rel}: up to date (${p.header.template} ${newest}).`);
+      continue;
+    }
+    log(`${p.rel}: ${p.header.template} ${from} → ${newest}`);
+    const diff = await diffText(p.rel, p.text, rendered.text);
+    if (opts.dryRun) io.out(diff);
+    else log(diff);
+    writes.push({ file: path.join(dir, p.rel), content: rendered.text, rel: p.rel, from });
+  }
+  if (writes.length === 0) return 0;
+  if (opts.dryRun) {
+    io.err('dry run: nothing was written.');
+    return 0;
+  }
+  if (!opts.yes && !opts.force) {
+    if (!interactive) throw new UserError('cannot ask in a non-interactive shell; pass --yes to write the upgrade (or --dry-run to only show it)', 2);
+    if (!(await prompt.confirm(`Write ${writes.map((w) => w.rel).join(', ')}?`, true))) {
+      log('Nothing was written.');
+      return 1;
+    }
+  }
+  writeAllOrNothing(writes);
+  for (const w of writes) log(`wrote ${w.rel} (${w.from} → ${newest})`);
+  return 0;
+}
