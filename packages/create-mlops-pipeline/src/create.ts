@@ -74,7 +74,11 @@ export async function runCreate(opts: CliOptions, io: Io): Promise<number> {
   const plan = makePlan(facts, opts);
   const interactive = io.interactive && !opts.yes;
   // On --dry-run stdout carries only the file; everything else goes to stderr.
-  const log = opts.dryRun ? io.err : io.out;
+  const plain = opts.dryRun ? io.err : io.out;
+  const log = (text: string): void => {
+    if (interactive) prompt.say(text, plain);
+    else plain(text);
+  };
 
   let answers: Answers;
   if (interactive) {
@@ -82,7 +86,7 @@ export async function runCreate(opts: CliOptions, io: Io): Promise<number> {
     answers = await prompt.askAnswers(plan, shownDir(io, dir));
   } else {
     answers = requireComplete(plan, opts.yes);
-    printFacts(io, facts, plan.rows, log);
+    printFacts(io, facts, plan.rows, plain);
   }
   if (answers.remote === 'none' && facts.dvcRemote === undefined && facts.remote.value === 'none') {
     log('note: .dvc/config has no remote, so the pipeline cannot `dvc pull`; add one with `dvc remote add -d <name> <url>`.');

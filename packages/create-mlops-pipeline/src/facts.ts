@@ -114,7 +114,7 @@ export function inspectRepo(dir: string, keyless = false): RepoFacts {
   }
   const reqFiles = requirementFiles(dir);
   const reqFile = req && /\.txt$/.test(req.file) && path.dirname(req.file) === dir ? req.file : reqFiles[0];
-  if (reqFile) facts.requirements = { value: rel(dir, reqFile), source: 'found' };
+  if (reqFile) facts.requirements = { value: rel(dir, reqFile), source: 'the repo root' };
   else if (existsSync(path.join(dir, 'pyproject.toml'))) facts.requirements = { source: 'pyproject.toml (installed with pip install .)' };
 
   const python = readPythonVersion(dir);

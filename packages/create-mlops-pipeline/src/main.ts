@@ -31,10 +31,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (opts.command === 'fleet') return await (await import('./fleet.js')).runFleet(opts, io);
     return await (await import('./create.js')).runCreate(opts, io);
   } catch (err) {
-    if (err instanceof CancelledError) {
-      io.err(err.message);
-      return 130;
-    }
+    // The prompt already said "Cancelled; nothing was written."
+    if (err instanceof CancelledError) return 130;
     if (err instanceof UserError) {
       io.err(`create-mlops-pipeline: ${err.message}`);
       return err.exitCode;

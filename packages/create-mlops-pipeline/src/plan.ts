@@ -58,12 +58,11 @@ export function makePlan(facts: RepoFacts, opts: CliOptions): Plan {
     rows.push({ key: 'provider', value: provider, source: opts.provider ? '--provider' : facts.provider.source });
   } else missing.push({ key: 'provider', hint: `--provider ${PROVIDERS.join('|')}` });
 
-  let remote = oneOf('remote', opts.remote, REMOTE_KINDS);
+  let remote = oneOf('remote', opts.remote, REMOTE_KINDS) ?? facts.remote.value;
   if (remote && opts.keyless) {
     if (remote === 'gcs') remote = 'gcs-keyless';
     else if (remote === 's3') remote = 's3-keyless';
   }
-  remote ??= facts.remote.value;
   if (opts.keyless && remote && !remote.endsWith('-keyless')) {
     throw new UserError(`--keyless works with Google Cloud Storage and Amazon S3 remotes, not "${remote}"`, 2);
   }

@@ -32,6 +32,12 @@ const REMOTE_LABELS: Record<RemoteKind, string> = {
   none: 'no credentials (local, HTTP or no remote)',
 };
 
+/** Writes a message inside the prompt session's frame (or with `fallback` before any prompt ran). */
+export function say(message: string, fallback: (text: string) => void): void {
+  if (clack) clack.log.message(message);
+  else fallback(message);
+}
+
 export async function intro(title: string): Promise<void> {
   (await load()).intro(title);
 }

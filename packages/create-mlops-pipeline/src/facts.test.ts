@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { inspectRepo, repoSlug } from './facts.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { EXAMPLE, makeRepo } from './test-helpers.js';
+
+describe('inspectRepo', () => {
+  it.each([
+    ['gs', "['remote \"d\"']\n  url = gs://b/p\n[core]\n  remote = d\n", false, 'gcs'],
+    ['gs keyless', "['remote \"d\"']\n  url = gs://b/p\n", true, 'gcs-keyless'],
+    ['s3', "['remote \"d\"']\n  url = s3://b/p\n", false, 's3'],
+    ['s3 keyless', "['remote \"d\"']\n  url = s3://b/p\n", true, 's3-keyless'],
+    ['minio', "['remote \"d\"']\n  url = s3://b/p\n  endpointurl = https://minio.local:9000\n", false, 'minio'],
+    ['azure', "['remote \"d\"']\n  url = azure://c/p\n", false, 'azure'],
+    ['local', "['remote \"d\"']\n  url = /mnt/dvc\n", false, 'none'],
+    ['https', "['remote \"d\"']\n  url = https://example.com/dvc\n", false, 'none'],
+    ['no remote', '[core]\n  autostage = true\n', false, 'none'],
+    ['ssh', "['remote \"d\"']\n  url = ssh://host/dvc\n", false, undefined],
+    ['two remotes, no default', "['remote \"a\"']\n  url = gs://a\n['remote \"b\"']\n  url = s3://b\n", false, undefined],
+  ])('%s → %s', (_label, config, keyless, kind) => {
+    const facts = inspectRepo(makeRepo({ dvcConfig: config }), keyless);
+    expect(facts.remote.value).toBe(kind);
+    if (kind === undefined) expect(facts.remoteProblem).toBeTruthy();
+  });
+
+  it('reads the example project', () => {
+    const facts = inspectRepo(makeRepo({ origin: 'git@gitlab.com:acme/ml.git' }));
+    const python = readFileSync(path.join(EXAMPLE, '.python-version'), 'utf8').trim();
+    const dvc = /dvc\[gs\]==(\S+)/.exec(readFileSync(path.join(EXAMPLE, 'requirements.txt'), 'utf8'))?.[1];
+    expect(facts).toMatchObject({
+      provider: { value: 'gitlab', source: 'git remote origin' },
+      remote: { value: 'gcs' },
+      python: { value: python, source: '.python-version' },
+      dvc: { value: dvc, source: expect.stringMatching(/^requirements\.txt:\d+$/) },
+      requirements: { value: 'requirements.txt' },
+      branch: { value: 'main' },
+    });
+  });
+
+  it('fails clearly without .dvc/', () => {
+    const dir = makeRepo({ dvcConfig: null });
+    expect(() => inspectRepo(dir)).toThrow(`no DVC project found in ${dir} (missing .dvc/): run \`dvc init\` first`);
+  });
+});
+
+describe('repoSlug', () => {
+  it.each([
+    ['git@github.com:acme/ml.git', 'acme/ml'],
+    ['https://github.com/acme/ml', 'acme/ml'],
+    ['ssh://git@gitlab.example.com:2222/group/sub/ml.git', 'group/sub/ml'],
+    ['https://oauth2:tok@gitlab.com/group/ml.git', 'group/ml'],
+    [undefined, undefined],
+  ])('%s → %s', (url, slug) => {
+    expect(repoSlug(url)).toBe(slug);
+  });
+});

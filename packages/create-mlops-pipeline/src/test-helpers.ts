@@ -1,0 +1,55 @@
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+
+export const PKG_DIR = path.resolve(__dirname, '..');
+export const REPO_ROOT = path.resolve(PKG_DIR, '../..');
+export const EXAMPLE = path.join(REPO_ROOT, 'examples/dvc-project');
+export const BIN = path.join(PKG_DIR, 'dist/cli.cjs');
+
+export function tempDir(prefix = 'cmp-'): string {
+  return mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export function writeFiles(dir: string, files: Record<string, string>): void {
+  for (const [rel, content] of Object.entries(files)) {
+    const full = path.join(dir, rel);
+    mkdirSync(path.dirname(full), { recursive: true });
+    writeFileSync(full, content);
+  }
+}
+
+export interface RepoSpec {
+  /** git remote origin URL; undefined: no git repo. */
+  origin?: string;
+  /** Replaces examples/dvc-project/.dvc/config; null removes .dvc/ entirely. */
+  dvcConfig?: string | null;
+  files?: Record<string, string>;
+}
+
+/** A copy of examples/dvc-project in a fresh git repo with the given origin and .dvc/config. */
+export function makeRepo(spec: RepoSpec = {}): string {
+  const dir = tempDir('cmp-repo-');
+  cpSync(EXAMPLE, dir, { recursive: true });
+  if (spec.origin !== undefined) {
+    spawnSync('git', ['init', '-q', '-b', 'main', dir]);
+    spawnSync('git', ['-C', dir, 'remote', 'add', 'origin', spec.origin]);
+  }
+  if (spec.dvcConfig === null) spawnSync('rm', ['-rf', path.join(dir, '.dvc')]);
+  else if (spec.dvcConfig !== undefined) writeFileSync(path.join(dir, '.dvc/config'), spec.dvcConfig);
+  if (spec.files) writeFiles(dir, spec.files);
+  return dir;
+}
+
+export interface RunResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built bin (non-TTY: stdin is empty). */
+export function run(args: string[], cwd: string, env: Record<string, string> = {}): RunResult {
+  const res = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', input: '', env: { ...process.env, CI: '', NO_COLOR: '1', ...env }, timeout: 60_000 });
+  return { code: res.status, stdout: res.stdout, stderr: res.stderr };
+}
