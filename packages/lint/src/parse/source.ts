@@ -147,9 +147,10 @@ function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
  */
 function shapeProblem(root: YamlNode | null): { offset: number; message: string } | undefined {
   if (!root) return undefined;
-  const size = new Map<YamlNode, number>();
   const anchors = new Map<string, YamlNode>();
   collectAnchors(root, anchors);
+  if (anchors.size === 0) return depthProblem(root);
+  const size = new Map<YamlNode, number>();
   type Frame = { node: YamlNode; depth: number; children?: YamlNode[]; i: number; total: number };
   const stack: Frame[] = [{ node: root, depth: 1, i: 0, total: 1 }];
   const onPath = new Set<YamlNode>();
@@ -184,6 +185,23 @@ function shapeProblem(root: YamlNode | null): { offset: number; message: string 
       if (parent.total > MAX_EXPANDED_NODES) {
         return { offset: parent.node.range?.[0] ?? 0, message: 'YAML aliases expand to more than a million nodes (alias bomb)' };
       }
+    }
+  }
+  return undefined;
+}
+
+/** Depth-only check for documents without anchors (no alias can expand). */
+function depthProblem(root: YamlNode): { offset: number; message: string } | undefined {
+  const stack: [YamlNode, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > MAX_DEPTH) return { offset: node.range?.[0] ?? 0, message: `YAML nesting is deeper than ${MAX_DEPTH} levels` };
+    if (!isCollection(node)) continue;
+    for (const item of (node as YAMLMap).items as unknown[]) {
+      if (isPair(item)) {
+        if (item.key && typeof item.key === 'object') stack.push([item.key as YamlNode, depth + 1]);
+        if (item.value && typeof item.value === 'object') stack.push([item.value as YamlNode, depth + 1]);
+      } else if (item && typeof item === 'object') stack.push([item as YamlNode, depth + 1]);
     }
   }
   return undefined;

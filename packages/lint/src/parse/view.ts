@@ -70,13 +70,17 @@ export function toView(node: unknown, ctx: ViewContext): View {
     if (!target) return nullView(ctx.src, n);
     n = target;
   }
-  const known = ctx.memo.get(n);
-  if (known) return known;
-  if (n.anchor) ctx.anchors.set(n.anchor, n);
+  // Only anchored nodes can be reached twice (through aliases): memoise just those.
+  const memoise = n.anchor !== undefined;
+  if (memoise) {
+    const known = ctx.memo.get(n);
+    if (known) return known;
+    ctx.anchors.set(n.anchor!, n);
+  }
   if (isMap(n)) {
     const view: MapView = { kind: 'map', node: n, src: ctx.src, entries: new Map() };
     if (n.tag) view.tag = n.tag;
-    ctx.memo.set(n, view);
+    if (memoise) ctx.memo.set(n, view);
     const merges: View[] = [];
     for (const pair of n.items) {
       if (!isPair(pair)) continue;
@@ -101,7 +105,7 @@ export function toView(node: unknown, ctx: ViewContext): View {
   if (isSeq(n)) {
     const view: SeqView = { kind: 'seq', node: n, src: ctx.src, items: [] };
     if (n.tag) view.tag = n.tag;
-    ctx.memo.set(n, view);
+    if (memoise) ctx.memo.set(n, view);
     for (const item of n.items) view.items.push(toView(item, ctx));
     return view;
   }
@@ -116,7 +120,7 @@ export function toView(node: unknown, ctx: ViewContext): View {
       style: n.type,
     };
     if (n.tag) scalar.tag = n.tag;
-    ctx.memo.set(n, scalar);
+    if (memoise) ctx.memo.set(n, scalar);
     return scalar;
   }
   return nullView(ctx.src, n);
