@@ -78,7 +78,7 @@ export const dvcRemoteCredentials: Rule = {
       }
       const extra = EXTRA[remote.scheme];
       if (!extra) continue;
-      for (const install of dvcInstalls(job)) {
+      for (const install of dvcInstalls(job, ctx.workflow)) {
         let extras = install.extras;
         if (install.kind === 'project') {
           if (!installsRequirementFile(install) || !req) continue;

@@ -18,7 +18,7 @@ export const dvcVersionConsistent: Rule = {
     if (!req?.exact || !req.version) return;
     const where = `${repoRelative(ctx.repo.root, req.file)}:${req.line}`;
     for (const job of ctx.workflow.jobs) {
-      for (const install of dvcInstalls(job)) {
+      for (const install of dvcInstalls(job, ctx.workflow)) {
         if (!install.version || install.version === req.version) continue;
         const message = `DVC ${install.version} here, but ${where} pins \`${req.text}\`: CI and local runs would use different DVC versions`;
         if (install.kind === 'setup-dvc') {

@@ -140,3 +140,74 @@ ruleTester(dvcVersionPinned, {
     ],
   },
 });
+
+ruleTester(dvcVersionPinned, {
+  github: {
+    valid: [
+      {
+        name: 'reusable workflow input with an exact default',
+        code: yaml`
+          on:
+            workflow_call:
+              inputs:
+                dvc-version:
+                  type: string
+                  default: '3.63.0'
+          jobs:
+            t:
+              runs-on: ubuntu-24.04
+              steps:
+                - uses: treeverse/setup-dvc@v2
+                  with:
+                    version: \${{ inputs.dvc-version }}
+                - run: pip install "dvc[gs]==\${DVC_VERSION}"
+                  env:
+                    DVC_VERSION: \${{ inputs.dvc-version }}`,
+      },
+      {
+        name: 'matrix versions cannot be known',
+        code: yaml`
+          on: push
+          jobs:
+            t:
+              runs-on: ubuntu-24.04
+              steps:
+                - uses: treeverse/setup-dvc@v2
+                  with:
+                    version: \${{ matrix.dvc }}`,
+      },
+    ],
+    invalid: [
+      {
+        name: 'input default that floats',
+        code: yaml`
+          on:
+            workflow_call:
+              inputs:
+                dvc-version:
+                  type: string
+                  default: latest
+          jobs:
+            t:
+              runs-on: ubuntu-24.04
+              steps:
+                - uses: treeverse/setup-dvc@v2
+                  with:
+                    version: \${{ inputs.dvc-version }}`,
+        errors: [{ line: 13, column: 20, message: 'setup-dvc `version: ${{ inputs.dvc-version }}` resolves to `latest`, not an exact DVC version' }],
+      },
+    ],
+  },
+  gitlab: {
+    valid: [
+      yaml`
+        variables:
+          DVC_VERSION: "3.63.0"
+        train:
+          script:
+            - pip install "dvc[s3]==$DVC_VERSION"
+            - dvc repro --pull`,
+    ],
+    invalid: [],
+  },
+});

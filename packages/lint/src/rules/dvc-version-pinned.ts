@@ -3,6 +3,7 @@ import { DEFAULT_DVC_VERSION } from './util/defaults.js';
 import { replaceScalar, replaceExact, sourceText, offsetAt } from './util/fix.js';
 import { dvcInstalls, installsRequirementFile, runsDvc, type DvcInstall } from './util/installs.js';
 import { pinRequirement } from './util/pip.js';
+import { hasReferences } from './util/expand.js';
 import { dvcRequirement } from './util/repo.js';
 import { repoRelative } from './util/repo-where.js';
 
@@ -47,24 +48,31 @@ export const dvcVersionPinned: Rule = {
   check(ctx) {
     const { workflow } = ctx;
     for (const job of workflow.jobs) {
-      const installs = dvcInstalls(job);
+      const installs = dvcInstalls(job, ctx.workflow);
       if (installs.length === 0) continue;
       const version = targetVersion(ctx);
       const req = dvcRequirement(ctx.repo.root);
       let pinnedElsewhere = false;
       for (const install of installs) {
+        if (install.unknown) {
+          pinnedElsewhere = true;
+          continue;
+        }
         if (install.kind === 'setup-dvc') {
           if (install.exact) {
             pinnedElsewhere = true;
             continue;
           }
-          const fix = install.written === undefined ? insertVersion(workflow, install, version) : replaceScalar(workflow, install.span, version);
+          const viaReference = install.written !== undefined && hasReferences(install.written);
+          const fix = install.written === undefined ? insertVersion(workflow, install, version) : viaReference ? undefined : replaceScalar(workflow, install.span, version);
           ctx.report({
             span: install.span,
             message:
               install.written === undefined
                 ? `setup-dvc installs the latest DVC: set \`version: '${version}'\``
-                : `setup-dvc \`version: ${install.written}\` is not an exact DVC version: use '${version}'`,
+                : viaReference
+                  ? `setup-dvc \`version: ${install.written}\` resolves to \`${install.resolved ?? ''}\`, not an exact DVC version: make it '${version}'`
+                  : `setup-dvc \`version: ${install.written}\` is not an exact DVC version: use '${version}'`,
             ...(fix ? { fix } : {}),
           });
         } else if (install.kind === 'pip' && install.req && install.raw) {

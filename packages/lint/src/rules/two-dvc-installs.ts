@@ -19,10 +19,10 @@ export const twoDvcInstalls: Rule = {
   check(ctx) {
     const req = dvcRequirement(ctx.repo.root);
     for (const job of ctx.workflow.jobs) {
-      const all = dvcInstalls(job);
+      const all = dvcInstalls(job, ctx.workflow);
       const setup = all.find((i) => i.kind === 'setup-dvc');
-      if (!setup) continue;
-      const others: DvcInstall[] = all.filter((i) => i.kind === 'pip');
+      if (!setup || setup.unknown) continue;
+      const others: DvcInstall[] = all.filter((i) => i.kind === 'pip' && !i.unknown);
       for (const p of all.filter((i) => i.kind === 'project' && installsRequirementFile(i))) {
         if (req) others.push({ ...p, ...(req.version ? { version: req.version } : {}), exact: req.exact });
       }

@@ -5,6 +5,8 @@ import { jobCommands, usesAction } from './job.js';
 import { parsePipInstall, type Requirement } from './pip.js';
 import { wordSpan } from './shell.js';
 import { dvcInvocation } from './dvc.js';
+import { expand, hasReferences } from './expand.js';
+import { parseRequirement } from './pip.js';
 
 export type DvcInstallKind = 'setup-dvc' | 'pip' | 'project' | 'image';
 
@@ -26,11 +28,15 @@ export interface DvcInstall {
   files?: string[];
   /** Order in the job (step index * 1000 + command index). */
   order: number;
+  /** The written value with references expanded. */
+  resolved?: string;
+  /** The version is written through a reference that cannot be resolved (matrix, vars, CI/CD variables). */
+  unknown?: boolean;
 }
 
 const cache = new WeakMap<Job, DvcInstall[]>();
 
-export function dvcInstalls(job: Job): DvcInstall[] {
+export function dvcInstalls(job: Job, workflow?: Workflow): DvcInstall[] {
   const hit = cache.get(job);
   if (hit) return hit;
   const out: DvcInstall[] = [];
@@ -45,16 +51,20 @@ export function dvcInstalls(job: Job): DvcInstall[] {
     if (usesAction(step, 'treeverse/setup-dvc') && step.uses) {
       const v = step.with.get('version');
       const value = v?.value?.trim();
-      const exact = value !== undefined && /^\d+\.\d+\.\d+$/.test(value);
+      const resolved = value !== undefined && workflow && hasReferences(value) ? expand(value, workflow, job, step) : value;
+      const unknown = value !== undefined && hasReferences(value) && resolved === undefined;
+      const exact = resolved !== undefined && /^\d+\.\d+\.\d+$/.test(resolved.trim());
       out.push({
         kind: 'setup-dvc',
         written: value,
         exact,
+        ...(unknown ? { unknown } : {}),
+        ...(resolved !== undefined ? { resolved } : {}),
         extras: ['all'],
         span: v?.span ?? step.uses.span,
         step,
         order: step.index * 1000,
-        ...(exact ? { version: value } : {}),
+        ...(exact ? { version: resolved!.trim() } : {}),
       });
     }
   }
@@ -63,17 +73,25 @@ export function dvcInstalls(job: Job): DvcInstall[] {
     if (!pip) return;
     for (const p of pip.packages) {
       if (p.req.name !== 'dvc') continue;
+      let req = p.req;
+      let unknown = false;
+      if (hasReferences(p.raw)) {
+        const resolved = workflow ? expand(p.raw, workflow, job, step) : undefined;
+        if (resolved === undefined) unknown = true;
+        else req = parseRequirement(resolved) ?? req;
+      }
       out.push({
         kind: 'pip',
         written: p.raw,
         raw: p.raw,
-        exact: p.req.exact,
-        extras: p.req.extras,
+        exact: req.exact,
+        extras: req.extras,
+        ...(unknown ? { unknown } : {}),
         span: wordSpan(script, cmd, cmd.start + p.argIndex),
         step,
-        req: p.req,
+        req,
         order: step.index * 1000 + n + 1,
-        ...(p.req.version ? { version: p.req.version } : {}),
+        ...(req.version ? { version: req.version } : {}),
       });
     }
     if (pip.files.length > 0) out.push({ kind: 'project', exact: false, extras: [], span: cmd.span, step, files: pip.files, order: step.index * 1000 + n + 1 });
@@ -94,5 +112,5 @@ export function installsRequirementFile(install: DvcInstall): boolean {
 }
 
 export function workflowInstalls(workflow: Workflow): { job: Job; install: DvcInstall }[] {
-  return workflow.jobs.flatMap((job) => dvcInstalls(job).map((install) => ({ job, install })));
+  return workflow.jobs.flatMap((job) => dvcInstalls(job, workflow).map((install) => ({ job, install })));
 }

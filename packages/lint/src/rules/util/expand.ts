@@ -1,0 +1,48 @@
+/**
+ * Expanding references in values: `$VAR`, `${VAR}`, `${{ env.X }}` and `${{ inputs.X }}`
+ * (GitHub workflow_call / workflow_dispatch defaults). Anything else is unknown.
+ */
+import { isMap, isScalar } from 'yaml';
+import type { Job, Step, Workflow } from '../../model.js';
+
+function inputDefault(workflow: Workflow, name: string): string | undefined {
+  const on = workflow.document.get('on', true);
+  if (!isMap(on)) return undefined;
+  for (const trigger of ['workflow_call', 'workflow_dispatch']) {
+    const input = on.getIn([trigger, 'inputs', name], true);
+    if (isMap(input)) {
+      const def = input.get('default', true);
+      if (isScalar(def) && def.value !== null && def.value !== undefined) return String(def.value);
+    }
+  }
+  return undefined;
+}
+
+/** The value with every reference replaced, or undefined when one cannot be known. */
+export function expand(value: string, workflow: Workflow, job?: Job, step?: Step, depth = 0): string | undefined {
+  if (depth > 4) return undefined;
+  const vars = [...workflow.env, ...(job?.env ?? []), ...(step?.env ?? [])];
+  const lookup = (name: string): string | undefined => {
+    const v = [...vars].reverse().find((x) => x.name === name);
+    return v?.value === undefined ? undefined : expand(v.value, workflow, job, step, depth + 1);
+  };
+  let unknown = false;
+  let out = value.replace(/\$\{\{\s*([^}]*?)\s*\}\}/g, (_m, expr: string) => {
+    const env = /^env\.([A-Za-z_][A-Za-z0-9_]*)$/.exec(expr);
+    const input = /^inputs\.([A-Za-z_][A-Za-z0-9_-]*)$/.exec(expr);
+    const got = env ? lookup(env[1]!) : input ? inputDefault(workflow, input[1]!) : undefined;
+    if (got === undefined) unknown = true;
+    return got ?? '';
+  });
+  out = out.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (_m, a: string | undefined, b: string | undefined) => {
+    const got = lookup((a ?? b)!);
+    if (got === undefined) unknown = true;
+    return got ?? '';
+  });
+  return unknown ? undefined : out;
+}
+
+/** The value contains a reference of any kind. */
+export function hasReferences(value: string): boolean {
+  return /\$\{\{|\$\[\[|\$\{?[A-Za-z_]/.test(value);
+}
