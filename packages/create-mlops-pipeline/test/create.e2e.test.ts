@@ -1,0 +1,276 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { parseHeader, templateForRemote } from '@mlops-pipeline/templates';
+import type { Provider, RemoteKind } from '@mlops-pipeline/templates';
+import { makeRepo, REPO_ROOT, run } from '../src/test-helpers.js';
+import { HAS_SCRIPT, runInPty } from './pty.js';
+
+const LINT_BIN = path.join(REPO_ROOT, 'packages/lint/dist/cli.cjs');
+const GH = '.github/workflows/mlops.yml';
+const GL = '.gitlab-ci.yml';
+
+/** Runs the real mlops-lint bin on files of a repo. */
+function mlopsLint(dir: string, files: string[]) {
+  return spawnSync(process.execPath, [LINT_BIN, ...files], { cwd: dir, encoding: 'utf8' });
+}
+
+function read(dir: string, rel: string): string {
+  return readFileSync(path.join(dir, rel), 'utf8');
+}
+
+const remoteConfig = (url: string, extra = '') => `[core]\n    remote = storage\n['remote "storage"']\n    url = ${url}\n${extra}`;
+
+describe('create (non-interactive, through the built bin)', () => {
+  it('GitHub remote: writes the workflow, lints it clean and prints the next steps', () => {
+    const dir = makeRepo({ origin: 'git@github.com:acme/ml.git' });
+    const res = run(['--yes'], dir);
+    expect(res.stderr).toBe('');
+    expect(res.code).toBe(0);
+    expect(res.stdout).toMatch(/provider\s+github\s+\(from git remote origin\)/);
+    expect(res.stdout).toMatch(/remote\s+gcs\s+\(from \.dvc\/config remote "data" \(gs\)\)/);
+    expect(res.stdout).toContain(`wrote ${GH} (new file`);
+    expect(res.stdout).toContain('mlops-lint: ');
+    expect(res.stdout).toContain('gh secret set GCP_SERVICE_ACCOUNT_KEY < google-service-account-key.json');
+    expect(res.stdout).toContain(`git add ${GH}`);
+    const header = parseHeader(read(dir, GH));
+    expect(header).toMatchObject({ provider: 'github', template: templateForRemote('github', 'gcs').name });
+    const lint = mlopsLint(dir, [GH]);
+    expect(lint.stdout + lint.stderr).not.toMatch(/\berror\b/);
+    expect(lint.status).toBe(0);
+  });
+
+  it('GitLab remote: writes .gitlab-ci.yml and explains the masked base64 variable', () => {
+    const dir = makeRepo({ origin: 'https://gitlab.com/acme/ml.git' });
+    const res = run(['--yes'], dir);
+    expect(res.code).toBe(0);
+    expect(res.stdout).toMatch(/provider\s+gitlab\s+\(from git remote origin\)/);
+    expect(res.stdout).toContain(`wrote ${GL} (new file`);
+    expect(res.stdout).toContain('base64 -w0 google-service-account-key.json');
+    expect(res.stdout).toContain('Masked');
+    expect(res.stdout).toContain('glab variable set GCP_SERVICE_ACCOUNT_KEY --masked');
+    expect(parseHeader(read(dir, GL))).toMatchObject({ provider: 'gitlab', template: templateForRemote('gitlab', 'gcs').name });
+    expect(mlopsLint(dir, [GL]).status).toBe(0);
+  });
+
+  const remotes: Array<[string, string, string[], RemoteKind]> = [
+    ['gs', remoteConfig('gs://bucket/dvc'), [], 'gcs'],
+    ['gs keyless', remoteConfig('gs://bucket/dvc'), ['--keyless'], 'gcs-keyless'],
+    ['s3', remoteConfig('s3://bucket/dvc'), [], 's3'],
+    ['s3 keyless', remoteConfig('s3://bucket/dvc'), ['--keyless'], 's3-keyless'],
+    ['minio', remoteConfig('s3://bucket/dvc', '    endpointurl = https://minio.example.com:9000\n'), [], 'minio'],
+    ['azure', remoteConfig('azure://container/dvc'), [], 'azure'],
+    ['local', remoteConfig('/mnt/shared/dvc'), [], 'none'],
+    ['no remote', '[core]\n    autostage = true\n', [], 'none'],
+  ];
+  const providers: Provider[] = ['github', 'gitlab'];
+  for (const provider of providers) {
+    it.each(remotes)(`${provider}: .dvc/config %s → the %3$s template, lint clean`, (_label, config, flags, kind) => {
+      const dir = makeRepo({ origin: provider === 'github' ? 'git@github.com:acme/ml.git' : 'git@gitlab.example.com:acme/ml.git', dvcConfig: config });
+      const res = run(['--yes', ...flags], dir);
+      expect(res.stderr).toBe('');
+      expect(res.code).toBe(0);
+      const file = provider === 'github' ? GH : GL;
+      const template = templateForRemote(provider, kind);
+      expect(parseHeader(read(dir, file))?.template).toBe(template.name);
+      for (const s of template.secrets) expect(res.stdout).toContain(s.name);
+      if (kind.endsWith('-keyless')) expect(res.stdout).toMatch(kind === 'gcs-keyless' ? /gcloud iam workload-identity-pools/ : /sts:AssumeRoleWithWebIdentity/);
+      const lint = mlopsLint(dir, [file]);
+      expect(lint.stdout + lint.stderr).not.toMatch(/\d+ errors?/);
+      expect(lint.status).toBe(0);
+    });
+  }
+
+  it('no .dvc/ directory: exit 1 with a clear message, nothing written', () => {
+    const dir = makeRepo({ origin: 'git@github.com:acme/ml.git', dvcConfig: null });
+    const res = run(['--yes'], dir);
+    expect(res.code).toBe(1);
+    expect(res.stderr.trim()).toBe(`create-mlops-pipeline: no DVC project found in ${dir} (missing .dvc/): run \`dvc init\` first`);
+    expect(existsSync(path.join(dir, '.github'))).toBe(false);
+  });
+
+  it('non-TTY without --yes fails fast naming the missing flag (exit 2)', () => {
+    const dir = makeRepo();
+    const res = run([], dir);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain('cannot ask in a non-interactive shell; pass --provider github|gitlab (or --yes to accept inferred values)');
+    expect(res.stderr).not.toMatch(/\n\s+at /);
+    expect(readdirSync(dir)).not.toContain('.github');
+  });
+
+  it('non-TTY with every value inferred or passed needs no --yes', () => {
+    const dir = makeRepo();
+    const res = run(['--provider', 'gitlab'], dir);
+    expect(res.code).toBe(0);
+    expect(existsSync(path.join(dir, GL))).toBe(true);
+  });
+
+  it('refuses to overwrite a different file; --force overwrites', () => {
+    const dir = makeRepo({ origin: 'git@github.com:acme/ml.git', files: { [GH]: 'name: mine\non: push\njobs: {}\n' } });
+    const refused = run(['--yes'], dir);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`${GH} already exists and differs from the generated pipeline; pass --force to overwrite it`);
+    expect(read(dir, GH)).toBe('name: mine\non: push\njobs: {}\n');
+    const forced = run(['--yes', '--force'], dir);
+    expect(forced.code).toBe(0);
+    expect(parseHeader(read(dir, GH))).toBeDefined();
+    // Running again changes nothing.
+    const again = run(['--yes'], dir);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('is already up to date');
+  });
+
+  it('--dry-run prints the file on stdout and writes nothing; --lint adds the lint result', () => {
+    const dir = makeRepo({ origin: 'git@github.com:acme/ml.git' });
+    const res = run(['--yes', '--dry-run', '--lint'], dir);
+    expect(res.code).toBe(0);
+    expect(parseHeader(res.stdout)).toMatchObject({ provider: 'github' });
+    expect(res.stderr).toContain(`would write ${GH} (new file`);
+    expect(res.stderr).toContain('mlops-lint: ');
+    expect(res.stderr).toContain('dry run: nothing was written.');
+    expect(existsSync(path.join(dir, '.github'))).toBe(false);
+  });
+
+  it('GitLab with an existing .gitlab-ci.yml: refuses by default, adds an include: with --gitlab-include', () => {
+    const existing = 'stages: [build, test]\nunit:\n  stage: test\n  image: python:3.12\n  script:\n    - python -m pytest\n';
+    const dir = makeRepo({ origin: 'git@gitlab.com:acme/ml.git', files: { [GL]: existing } });
+    const refused = run(['--yes'], dir);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('.gitlab-ci.yml already exists; pass --gitlab-include to add an include: for the pipeline, or --force to replace the file');
+    expect(read(dir, GL)).toBe(existing);
+
+    const res = run(['--yes', '--gitlab-include'], dir);
+    expect(res.code).toBe(0);
+    expect(read(dir, GL)).toBe(`include:\n  - local: .gitlab/ci/mlops.yml\n\n${existing}`);
+    expect(parseHeader(read(dir, '.gitlab/ci/mlops.yml'))).toMatchObject({ provider: 'gitlab' });
+    expect(mlopsLint(dir, [GL]).status).toBe(0);
+  });
+
+  it('--mode pinned writes a thin caller of the published template', () => {
+    const dir = makeRepo({ origin: 'git@github.com:acme/ml.git' });
+    const res = run(['--yes', '--mode', 'pinned', '--ref', '1.0.0'], dir);
+    expect(res.code).toBe(0);
+    expect(read(dir, GH)).toMatch(/uses: mlops-pipeline\/mlops-pipeline\/\.github\/workflows\/[\w-]+\.yml@v1\.0\.0/);
+  });
+
+  it('a bad flag value is a usage error (exit 2) without a stack trace', () => {
+    const res = run(['--yes', '--remote', 'ftp'], makeRepo());
+    expect(res.code).toBe(2);
+    expect(res.stderr.trim()).toBe('create-mlops-pipeline: --remote must be one of gcs, gcs-keyless, s3, s3-keyless, minio, azure, none (got "ftp")');
+  });
+});
+
+describe.skipIf(!HAS_SCRIPT)('create (interactive, in a pseudo-terminal)', () => {
+  if (!HAS_SCRIPT) console.warn('skipping the pseudo-terminal tests: util-linux `script` is not installed');
+
+  it('asks for the provider it cannot infer, confirms, writes the file', async () => {
+    const dir = makeRepo();
+    const res = await runInPty([dir], dir, [
+      { waitFor: 'Where does CI run?', send: '\x1b[B' }, // arrow down: GitLab CI
+      { waitFor: 'GitLab CI', send: '\r' },
+      { waitFor: 'Keep the other values shown above?', send: '\r' },
+    ]);
+    expect(res.output).toContain('Found in');
+    expect(res.code).toBe(0);
+    expect(parseHeader(read(dir, GL))).toMatchObject({ provider: 'gitlab' });
+    expect(res.output).toContain('Next steps');
+  });
+
+  it('lets the user change an inferred value', async () => {
+    const dir = makeRepo({ origin: 'git@github.com:acme/ml.git' });
+    const res = await runInPty([dir, '--no-lint'], dir, [
+      { waitFor: 'Generate the pipeline with these values?', send: '\x1b[D\r' }, // No
+      { waitFor: 'Where does CI run?', send: '\r' },
+      { waitFor: 'How does CI reach the DVC remote?', send: '\r' },
+      { waitFor: 'Python version', send: '\x15' + '3.10\r' }, // Ctrl-U clears the line
+      { waitFor: 'DVC version', send: '\r' },
+      { waitFor: 'Requirements file', send: '\r' },
+      { waitFor: 'Branch that runs the pipeline', send: '\r' },
+      { waitFor: 'Post a CML report', send: '\r' },
+      { waitFor: 'Vendor the full pipeline', send: '\r' },
+    ]);
+    expect(res.code).toBe(0);
+    expect(parseHeader(read(dir, GH))?.inputs).toMatchObject({ 'python-version': '3.10' });
+  });
+
+  it('Ctrl-C at the first prompt exits non-zero and leaves no file', async () => {
+    const dir = makeRepo();
+    const before = readdirSync(dir).sort();
+    const res = await runInPty([dir], dir, [{ waitFor: 'Where does CI run?', send: '\x03' }]);
+    expect(res.code).not.toBe(0);
+    expect(res.output).toContain('Cancelled; nothing was written.');
+    expect(readdirSync(dir).sort()).toEqual(before);
+  });
+
+  it('asks before overwriting, showing the diff; "no" keeps the file', async () => {
+    const dir = makeRepo({ origin: 'git@github.com:acme/ml.git', files: { [GH]: 'name: mine\non: push\njobs: {}\n' } });
+    const res = await runInPty([dir], dir, [
+      { waitFor: 'Generate the pipeline with these values?', send: '\r' },
+      { waitFor: `Overwrite ${GH}?`, send: '\r' }, // default: No
+    ]);
+    expect(res.output).toContain(`--- a/${GH}`);
+    expect(res.code).toBe(1);
+    expect(read(dir, GH)).toBe('name: mine\non: push\njobs: {}\n');
+  });
+});
+
+describe('upgrade and fleet', () => {
+  it('upgrade re-renders an older vendored file with the recorded inputs', () => {
+    const dir = makeRepo({ origin: 'git@github.com:acme/ml.git' });
+    expect(run(['--yes', '--python', '3.10'], dir).code).toBe(0);
+    const fresh = read(dir, GH);
+    const header = parseHeader(fresh);
+    expect(header).toBeDefined();
+    const old = fresh.replace(header?.version ?? '', '0.0.1');
+    expect(parseHeader(old)?.version).toBe('0.0.1');
+    writeFileSync(path.join(dir, GH), old);
+
+    const dry = run(['upgrade', '--dry-run'], dir);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain(`--- a/${GH}`);
+    expect(read(dir, GH)).toBe(old);
+
+    const noYes = run(['upgrade'], dir);
+    expect(noYes.code).toBe(2);
+    expect(noYes.stderr).toContain('pass --yes to write the upgrade');
+
+    const res = run(['upgrade', '--yes'], dir);
+    expect(res.code).toBe(0);
+    expect(res.stdout).toContain(`wrote ${GH} (0.0.1 → ${header?.version})`);
+    expect(read(dir, GH)).toBe(fresh);
+    expect(run(['upgrade', '--yes'], dir).stdout).toContain('up to date');
+  });
+
+  it('upgrade without a generated pipeline says so (exit 1)', () => {
+    const res = run(['upgrade'], makeRepo());
+    expect(res.code).toBe(1);
+    expect(res.stderr).toContain('no generated pipeline found');
+  });
+
+  it('fleet shows provider, template, version, outdated and lint errors per repo', () => {
+    const a = makeRepo({ origin: 'git@github.com:acme/a.git' });
+    const b = makeRepo({ origin: 'git@gitlab.com:acme/b.git' });
+    const c = makeRepo({ origin: 'git@github.com:acme/c.git' });
+    expect(run(['--yes'], a).code).toBe(0);
+    expect(run(['--yes'], b).code).toBe(0);
+    const outdated = read(a, GH).replace(parseHeader(read(a, GH))?.version ?? '', '0.0.1');
+    writeFileSync(path.join(a, GH), outdated);
+
+    const res = run(['fleet', a, b, c], REPO_ROOT);
+    expect(res.code).toBe(0);
+    const lines = res.stdout.split('\n');
+    expect(lines[0]).toMatch(/^repo\s+provider\s+file\s+template\s+mode\s+version\s+outdated\s+lint errors/);
+    expect(lines.find((l) => l.startsWith('acme/a'))).toMatch(/github\s+\.github\/workflows\/mlops\.yml\s+\S+\s+vendored\s+0\.0\.1\s+yes/);
+    expect(lines.find((l) => l.startsWith('acme/b'))).toMatch(/gitlab\s+\.gitlab-ci\.yml\s+\S+\s+vendored\s+\S+\s+no\s+0/);
+    expect(lines.find((l) => l.startsWith('acme/c'))).toContain('no generated pipeline');
+
+    const json = run(['fleet', a, b, '--json', '--fail-on-outdated'], REPO_ROOT);
+    expect(json.code).toBe(1);
+    const parsed = JSON.parse(json.stdout) as { repos: Array<{ repo: string; outdated: boolean }> };
+    expect(parsed.repos.map((r) => [r.repo, r.outdated])).toEqual([
+      ['acme/a', true],
+      ['acme/b', false],
+    ]);
+  });
+});
