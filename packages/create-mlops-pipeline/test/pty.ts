@@ -14,7 +14,8 @@ export interface PtyResult {
   output: string;
 }
 
-const strip = (s: string) => s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/\r/g, '');
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;?]*[A-Za-z]`, 'g');
+const strip = (s: string) => s.replace(ANSI, '').replace(/\r/g, '');
 
 /**
  * Runs the built bin in a real pseudo-terminal (util-linux `script`), answering prompts as they appear.
