@@ -29,8 +29,8 @@ ruleTester(actionPinned, {
       {
         name: 'branch ref, fixed to a known version',
         code: gh('actions/checkout@main'),
-        errors: [{ line: 6, column: 15, message: '`actions/checkout@main` follows a branch that can change under you: pin `actions/checkout@v7.0.1`' }],
-        output: gh('actions/checkout@v7.0.1'),
+        errors: [{ line: 6, column: 15, message: '`actions/checkout@main` follows a branch that can change under you: pin `actions/checkout@v5.0.0`' }],
+        output: gh('actions/checkout@v5.0.0'),
       },
       {
         name: 'renamed setup-dvc on master',

@@ -34,7 +34,7 @@ describe('rule fixes applied together', () => {
         train:
           runs-on: ubuntu-24.04
           steps:
-            - uses: actions/checkout@v7.0.1 # moves!
+            - uses: actions/checkout@v5.0.0 # moves!
             - uses: actions/setup-python@v5
               with:
                 python-version: '3.10' # a number to YAML

@@ -1,9 +1,9 @@
 /**
- * Full versions `action-pinned --fix` writes for a branch or missing ref. Kept in step with
- * the versions the templates use.
+ * Full versions `action-pinned --fix` writes for a branch or missing ref. The actions the
+ * templates use carry the templates' versions (packages/templates/src/actions.ts).
  */
 export const KNOWN_ACTION_VERSIONS: Readonly<Record<string, string>> = {
-  'actions/checkout': 'v7.0.1',
+  'actions/checkout': 'v5.0.0',
   'actions/setup-node': 'v6.5.0',
   'actions/setup-python': 'v6.0.0',
   'actions/cache': 'v5.0.1',
@@ -15,7 +15,7 @@ export const KNOWN_ACTION_VERSIONS: Readonly<Record<string, string>> = {
   'iterative/setup-cml': 'v2.0.1',
   'google-github-actions/auth': 'v3.0.0',
   'google-github-actions/setup-gcloud': 'v3.0.1',
-  'aws-actions/configure-aws-credentials': 'v5.1.0',
+  'aws-actions/configure-aws-credentials': 'v5.0.0',
   'azure/login': 'v2.3.0',
 };
 
