@@ -44,26 +44,25 @@ export const templateOutdated: Rule = {
     if (header && older(header.version, latest)) {
       const written = spanText(ctx.workflow, header.span) ?? '';
       const at = written.indexOf(header.version);
-      let fix;
-      if (at >= 0) {
-        const start = { ...header.span };
-        fix = replaceSpan(ctx.workflow, start, written.slice(0, at) + latest + written.slice(at + header.version.length));
-      }
+      const fix = at >= 0 ? replaceSpan(ctx.workflow, header.span, written.slice(0, at) + latest + written.slice(at + header.version.length)) : undefined;
       ctx.report({
         span: header.span,
         message: `vendored template "${header.template}" is version ${header.version}, the newest is ${latest}: run \`npx create-mlops-pipeline upgrade\` to re-render it`,
         ...(fix ? { fix } : {}),
       });
     }
+    const headerLine = header ? `${header.span.file}:${header.span.line}` : undefined;
     for (const job of ctx.workflow.jobs) {
       const use = job.uses;
       if (!use?.ref || !OWN_WORKFLOW.test(use.name) || !older(use.ref, latest)) continue;
+      if (headerLine === `${use.span.file}:${use.span.line}` && older(header!.version, latest)) continue;
       report(use.span, `reusable workflow \`${use.name.split('/').pop()}\``, use.ref, `${use.name}@v${latest}`, false);
     }
     for (const inc of ctx.workflow.includes) {
       if (inc.kind !== 'component' || !inc.ref) continue;
       const name = inc.target.replace(/@.*$/, '');
       if (!OWN_COMPONENT.test(name) || !older(inc.ref, latest)) continue;
+      if (headerLine === `${inc.span.file}:${inc.span.line}` && older(header!.version, latest)) continue;
       report(inc.span, `component \`${name.split('/').pop()}\``, inc.ref, `${name}@${latest}`, false);
     }
   },
