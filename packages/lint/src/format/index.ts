@@ -1,7 +1,32 @@
+/** Output formats of mlops-lint: one module each; `formatResults` picks one. */
 import type { FileResult } from '../index.js';
+import type { FormatOptions } from './options.js';
+import { formatGithub } from './github.js';
+import { formatGitlab } from './gitlab.js';
+import { formatJson } from './json.js';
+import { formatSarif } from './sarif.js';
+import { formatStylish } from './stylish.js';
 
 export type OutputFormat = 'stylish' | 'json' | 'sarif' | 'gitlab' | 'github';
 
-export function formatResults(results: FileResult[], _format: OutputFormat): string {
-  return JSON.stringify(results);
+export const FORMATS: readonly OutputFormat[] = ['stylish', 'json', 'sarif', 'gitlab', 'github'];
+
+export type { FormatOptions } from './options.js';
+export type { RuleInfo } from './rule-meta.js';
+export { ENGINE_RULES, ruleInfos } from './rule-meta.js';
+export { formatGithub, formatGitlab, formatJson, formatSarif, formatStylish };
+
+export function formatResults(results: FileResult[], format: OutputFormat, options: FormatOptions = {}): string {
+  switch (format) {
+    case 'json':
+      return formatJson(results);
+    case 'sarif':
+      return formatSarif(results, options);
+    case 'gitlab':
+      return formatGitlab(results, options);
+    case 'github':
+      return formatGithub(results, options);
+    default:
+      return formatStylish(results, options);
+  }
 }

@@ -1,6 +1,118 @@
+/**
+ * Structural validation: the workflow's YAML (as data) against our own JSON
+ * Schemas, compiled ahead of time (src/schema/generated, from schemas/*.json).
+ * Each error becomes a `schema` diagnostic at the exact YAML node, with a
+ * "did you mean" for near-miss keys and values. GitLab component bodies are
+ * validated like pipelines and their `spec:` header against the spec schema.
+ */
+import { LineCounter, parseAllDocuments } from 'yaml';
+import type { Document, Node as YamlNode } from 'yaml';
 import type { Diagnostic, Workflow } from '../model.js';
+import { docsUrl } from '../engine/docs.js';
+import * as github from './generated/github-workflow.js';
+import * as gitlab from './generated/gitlab-ci.js';
+import { locate, locateKey, valueAt } from './locate.js';
+import type { Dialect } from './messages.js';
+import { messageFor } from './messages.js';
+import { selectErrors } from './select.js';
+import type { SchemaError, SchemaValidator } from './types.js';
+
+export { closest, levenshtein } from './suggest.js';
+
+/** At most this many schema findings per file (the first ones are the useful ones). */
+const MAX_PER_FILE = 50;
+
+function lineCounterFor(text: string): LineCounter {
+  const lc = new LineCounter();
+  lc.addNewLine(0);
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lc.addNewLine(i + 1);
+  return lc;
+}
+
+function isAction(workflow: Workflow): boolean {
+  if (/(^|\/)action\.ya?ml$/.test(workflow.file)) return true;
+  return workflow.document.has('runs') && !workflow.document.has('jobs');
+}
+
+function nodeFor(doc: Document.Parsed, error: SchemaError): YamlNode | undefined {
+  if (error.keyword === 'additionalProperties') {
+    const key = locateKey(doc, error.instancePath, String(error.params.additionalProperty));
+    if (key) return key;
+  }
+  const found = locate(doc, error.instancePath);
+  if (error.keyword === 'required' || error.keyword === 'not' || error.keyword === 'propertyNames' || error.keyword === 'minProperties') {
+    if (error.keyword === 'propertyNames' && found.exact) {
+      const key = locateKey(doc, error.instancePath, String(error.params.propertyName));
+      if (key) return key;
+    }
+    return found.key ?? found.node;
+  }
+  return found.node ?? found.key;
+}
+
+function validateDocument(doc: Document.Parsed, validator: SchemaValidator, closedKeys: Record<string, string[]>, dialect: Dialect, workflow: Workflow, lc: () => LineCounter): Diagnostic[] {
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 10_000 });
+  } catch {
+    return [];
+  }
+  if (validator(data)) return [];
+  const errors = selectErrors(validator.errors ?? [], data);
+  const out: Diagnostic[] = [];
+  for (const error of errors.slice(0, MAX_PER_FILE)) {
+    const node = nodeFor(doc, error);
+    const range = node?.range ?? doc.contents?.range ?? [0, 0, 0];
+    const counter = lc();
+    const a = counter.linePos(range[0]);
+    const b = counter.linePos(Math.max(range[1], range[0]));
+    out.push({
+      file: workflow.file,
+      line: Math.max(a.line, 1),
+      column: a.col,
+      endLine: Math.max(b.line, 1),
+      endColumn: b.col,
+      ruleId: 'schema',
+      severity: 'error',
+      message: messageFor(error, dialect, closedKeys, valueAt(data, error.instancePath)),
+      docsUrl: docsUrl('schema'),
+    });
+  }
+  return out;
+}
+
+/** The `spec:` header document of a GitLab component, when the body does not start the file. */
+function componentHeader(workflow: Workflow): Document.Parsed | undefined {
+  const start = workflow.document.range?.[0] ?? 0;
+  if (start === 0 || !/(^|\n)spec:/.test(workflow.text.slice(0, start))) return undefined;
+  try {
+    const docs = parseAllDocuments(workflow.text, { prettyErrors: false, strict: false });
+    if (!Array.isArray(docs)) return undefined;
+    const header = docs.find((d) => (d.range?.[0] ?? 0) < start && d.contents !== null);
+    return header && header.errors.length === 0 ? header : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Structural (JSON Schema) validation of a parsed workflow; diagnostics use rule id "schema". */
-export function validateStructure(_workflow: Workflow): Diagnostic[] {
-  return [];
+export function validateStructure(workflow: Workflow): Diagnostic[] {
+  let counter: LineCounter | undefined;
+  const lc = (): LineCounter => (counter ??= lineCounterFor(workflow.text));
+  if (workflow.provider === 'gitlab') {
+    const out = validateDocument(workflow.document, gitlab.validate, gitlab.closedKeys, 'gitlab', workflow, lc);
+    const header = componentHeader(workflow);
+    if (header) {
+      const wrapped: SchemaValidator = (data: unknown): boolean => {
+        const ok = gitlab.validateSpec(valueAt(data, '/spec'));
+        wrapped.errors = (gitlab.validateSpec.errors ?? []).map((e) => ({ ...e, instancePath: `/spec${e.instancePath}` }));
+        return ok;
+      };
+      out.unshift(...validateDocument(header, wrapped, gitlab.closedKeys, 'gitlab', workflow, lc).map((d) => ({ ...d, message: d.message.replace(/ in the pipeline\b/, ' in the component spec') })));
+    }
+    return out;
+  }
+  // action.yml metadata has its own format; only workflows are validated here.
+  if (isAction(workflow)) return [];
+  return validateDocument(workflow.document, github.validate, github.closedKeys, 'github', workflow, lc);
 }

@@ -1,0 +1,67 @@
+#!/usr/bin/env node
+/**
+ * Builds the package:
+ *   dist/index.js     ESM library (runtime dependencies external, internal workspace packages bundled)
+ *   dist/cli.cjs      the `mlops-lint` bin: one CommonJS file, everything but Spectral bundled
+ *   dist/spectral.cjs custom Spectral rulesets, loaded lazily by dist/cli.cjs only when configured
+ *   hook/mlops-lint.cjs  self-contained bin for pre-commit (no dependencies; no Spectral)
+ * Usage: node scripts/build.mjs [--hook-out <file>] [--only-hook]
+ * The hook bundle is deterministic, so a test can rebuild it and compare.
+ */
+import { chmodSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const pkgDir = path.resolve(here, '..');
+const pkg = JSON.parse(readFileSync(path.join(pkgDir, 'package.json'), 'utf8'));
+const args = process.argv.slice(2);
+const flag = (name) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const hookOut = path.resolve(flag('--hook-out') ?? path.join(pkgDir, 'hook/mlops-lint.cjs'));
+const onlyHook = args.includes('--only-hook');
+
+const SPECTRAL_ENTRY = path.join(pkgDir, 'src/spectral/index.ts');
+const NO_SPECTRAL = path.join(pkgDir, 'src/cli/no-spectral.ts');
+const runtimeDeps = Object.keys(pkg.dependencies ?? {}).filter((d) => !d.startsWith('@mlops-pipeline/'));
+const external = runtimeDeps.flatMap((d) => [d, `${d}/*`]);
+
+/** Redirects `../spectral/index.js` imports to `target` (an external file, or the stub). */
+function spectralPlugin(mode) {
+  return {
+    name: 'spectral-split',
+    setup(b) {
+      b.onResolve({ filter: /\/spectral\/index\.js$/ }, (a) => {
+        if (path.resolve(a.resolveDir, a.path.replace(/\.js$/, '.ts')) !== SPECTRAL_ENTRY) return undefined;
+        if (mode === 'external') return { path: './spectral.cjs', external: true };
+        return { path: NO_SPECTRAL };
+      });
+    },
+  };
+}
+
+const common = {
+  absWorkingDir: pkgDir,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  logLevel: 'warning',
+  legalComments: 'none',
+  define: { __MLOPS_LINT_VERSION__: JSON.stringify(pkg.version) },
+};
+
+const jobs = [];
+if (!onlyHook) {
+  jobs.push(
+    build({ ...common, entryPoints: ['src/index.ts'], format: 'esm', outfile: 'dist/index.js', external, plugins: [spectralPlugin('external')] }),
+    build({ ...common, entryPoints: ['src/cli.ts'], format: 'cjs', outfile: 'dist/cli.cjs', minify: true, plugins: [spectralPlugin('external')] }),
+    build({ ...common, entryPoints: ['src/spectral/index.ts'], format: 'cjs', outfile: 'dist/spectral.cjs', minify: true }),
+  );
+}
+jobs.push(build({ ...common, entryPoints: ['src/cli.ts'], format: 'cjs', outfile: hookOut, minify: true, banner: { js: '#!/usr/bin/env node' }, plugins: [spectralPlugin('stub')] }));
+await Promise.all(jobs);
+// pre-commit runs the hook file directly (`language: script`).
+chmodSync(hookOut, 0o755);

@@ -1,0 +1,19 @@
+/** Standard input as text: invalid UTF-8 and NUL bytes become a `yaml-syntax` finding, like files on disk. */
+import type { Diagnostic } from '../model.js';
+import { docsUrl } from '../engine/docs.js';
+
+export function decodeStdin(bytes: Buffer, file: string): { text: string } | { diagnostic: Diagnostic } {
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { text };
+  } catch {
+    const text = new TextDecoder('utf-8').decode(bytes);
+    const at = Math.max(0, text.indexOf('\uFFFD'));
+    const before = text.slice(0, at);
+    const line = before.split('\n').length;
+    const column = at - (before.lastIndexOf('\n') + 1) + 1;
+    return {
+      diagnostic: { file, line, column, endLine: line, endColumn: column + 1, ruleId: 'yaml-syntax', severity: 'error', message: 'File is not valid UTF-8', docsUrl: docsUrl('yaml-syntax') },
+    };
+  }
+}

@@ -1,0 +1,6 @@
+/** JSON output: an array of `{ file, diagnostics, error? }`, one entry per file checked. */
+import type { FileResult } from '../index.js';
+
+export function formatJson(results: readonly FileResult[]): string {
+  return `${JSON.stringify(results, null, 2)}\n`;
+}

@@ -1,0 +1,71 @@
+/**
+ * SARIF 2.1.0 (what GitHub code scanning uploads): one run, the tool's rules
+ * with help URIs, one result per finding with a region, artifact locations
+ * relative to the working directory (uriBaseId %SRCROOT%).
+ */
+import type { FileResult } from '../index.js';
+import type { Severity } from '../model.js';
+import { docsUrl } from '../engine/docs.js';
+import type { FormatOptions } from './options.js';
+import { relativePath } from './paths.js';
+import { ruleInfos } from './rule-meta.js';
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+
+function uriOf(file: string, cwd: string): string {
+  return encodeURI(relativePath(file, cwd)).replace(/#/g, '%23').replace(/\?/g, '%3F');
+}
+
+export function formatSarif(results: readonly FileResult[], options: FormatOptions = {}): string {
+  const cwd = options.cwd ?? process.cwd();
+  const infos = [...(options.rules ?? ruleInfos())];
+  const used = new Set(results.flatMap((r) => r.diagnostics.map((d) => d.ruleId)));
+  for (const id of used) if (!infos.some((i) => i.id === id)) infos.push({ id, description: `Custom rule ${id}.`, defaultSeverity: 'warning', fixable: false });
+  const index = new Map(infos.map((r, i) => [r.id, i]));
+  const sarifResults = results.flatMap((r) =>
+    r.diagnostics.map((d) => ({
+      ruleId: d.ruleId,
+      ruleIndex: index.get(d.ruleId) ?? 0,
+      level: LEVEL[d.severity],
+      message: { text: d.message },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: uriOf(d.file, cwd), uriBaseId: '%SRCROOT%' },
+            region: { startLine: d.line, startColumn: d.column, endLine: Math.max(d.endLine, d.line), endColumn: Math.max(d.endColumn, 1) },
+          },
+        },
+      ],
+    })),
+  );
+  const notifications = results.flatMap((r) =>
+    r.error ? [{ level: 'error' as const, message: { text: r.error.message }, locations: [{ physicalLocation: { artifactLocation: { uri: uriOf(r.file, cwd), uriBaseId: '%SRCROOT%' } } }] }] : [],
+  );
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'mlops-lint',
+            informationUri: 'https://github.com/mlops-pipeline/mlops-pipeline/tree/main/packages/lint',
+            ...(options.version ? { semanticVersion: options.version, version: options.version } : {}),
+            rules: infos.map((r) => ({
+              id: r.id,
+              name: r.id,
+              shortDescription: { text: r.description },
+              helpUri: docsUrl(r.id),
+              help: { text: `${r.description} See ${docsUrl(r.id)}` },
+              defaultConfiguration: { level: LEVEL[r.defaultSeverity] },
+              properties: { fixable: r.fixable },
+            })),
+          },
+        },
+        invocations: [{ executionSuccessful: notifications.length === 0, toolExecutionNotifications: notifications }],
+        results: sarifResults,
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
