@@ -28,6 +28,8 @@ export interface CliOptions {
   failOnOutdated: boolean;
   help: boolean;
   version: boolean;
+  /** Extra template inputs from `--input name=value` (repeatable). */
+  inputs: Record<string, string>;
 }
 
 const OPTIONS = {
@@ -50,6 +52,7 @@ const OPTIONS = {
   'no-lint': { type: 'boolean' },
   'gitlab-include': { type: 'boolean' },
   json: { type: 'boolean' },
+  input: { type: 'string', multiple: true },
   'fail-on-outdated': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -85,7 +88,13 @@ export function parseCli(argv: string[]): CliOptions {
     failOnOutdated: v['fail-on-outdated'] === true,
     help: v.help === true,
     version: v.version === true,
+    inputs: {},
   };
+  for (const pair of v.input ?? []) {
+    const m = /^([A-Za-z0-9_-]+)=(.*)$/s.exec(pair);
+    if (!m) throw new UserError(`--input expects name=value (got "${pair}")`, 2);
+    opts.inputs[m[1] as string] = (m[2] as string).trim();
+  }
   for (const key of ['provider', 'remote', 'python', 'dvc', 'requirements', 'branch', 'mode', 'source', 'ref'] as const) {
     const value = v[key];
     if (value !== undefined) {

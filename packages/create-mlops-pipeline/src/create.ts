@@ -14,7 +14,8 @@ import { findPinnedRef, GITLAB_FILE, GITLAB_INCLUDED_FILE, readIfExists, targetF
 import type { Answers } from './plan.js';
 import { formatRows, makePlan, requireComplete } from './plan.js';
 import * as prompt from './prompt.js';
-import { renderPipeline } from './render.js';
+import { coerce } from './extra-inputs.js';
+import { missingInputsError, pipelineInputs, renderWith } from './render.js';
 import type { Rendered } from './render.js';
 import { loadTemplates } from './templates.js';
 
@@ -92,7 +93,12 @@ export async function runCreate(opts: CliOptions, io: Io): Promise<number> {
     log('note: .dvc/config has no remote, so the pipeline cannot `dvc pull`; add one with `dvc remote add -d <name> <url>`.');
   }
 
-  const rendered = await renderPipeline(answers, facts.dvcRemote?.endpointUrl);
+  const planned = await pipelineInputs(answers, facts.dvcRemote?.endpointUrl, opts.inputs);
+  if (planned.missing.length > 0) {
+    if (!interactive) throw missingInputsError(planned.template, planned.missing);
+    for (const m of planned.missing) planned.inputs[m.name] = coerce(await prompt.askInput(m), m.type);
+  }
+  const rendered = await renderWith(planned.template, planned.inputs, answers.mode, answers.source, answers.ref);
   const files = await planFiles(dir, answers, rendered, opts, io, interactive);
   const changed = files.filter(isChanged);
   if (changed.length === 0) {
@@ -134,6 +140,7 @@ export async function runCreate(opts: CliOptions, io: Io): Promise<number> {
     files: changed.map((f) => f.rel),
     ...(repoSlug(facts.gitRemoteUrl) ? { slug: repoSlug(facts.gitRemoteUrl) as string } : {}),
     branch: answers.branch,
+    inputs: rendered.inputs,
   });
   if (interactive) {
     await prompt.note(steps, 'Next steps');

@@ -24,6 +24,8 @@ Options
                              pinned: a thin caller of the published template at a version
   --source <repo>            pinned: GitHub owner/repo or GitLab project hosting the templates
   --ref <version>            pinned: template version to pin (default: the installed templates)
+  --input <name>=<value>    any template input (repeatable), e.g. --input push=true,
+                             --input service-account=dvc@proj.iam.gserviceaccount.com (keyless)
   -y, --yes                  accept inferred values, never prompt
   -f, --force                overwrite an existing file (upgrade: also re-render a newer one)
   --gitlab-include           existing .gitlab-ci.yml: add an include: for the pipeline

@@ -9,6 +9,8 @@ export interface NextStepsInput {
   /** `owner/repo` or `group/project`, when known from the git remote. */
   slug?: string;
   branch: string;
+  /** Template inputs (keyless: the service account / provider / role the set-up refers to). */
+  inputs?: Record<string, unknown>;
 }
 
 /** The local file a secret's value usually comes from (a service-account key); undefined: a typed value. */
@@ -38,31 +40,41 @@ function gitlabVariableCommands(secrets: SecretRequirement[]): string[] {
   return out;
 }
 
-function keylessSteps(provider: Provider, remote: RemoteKind, slug: string, branch: string): string[] {
+function str(inputs: Record<string, unknown> | undefined, name: string): string | undefined {
+  const v = inputs?.[name];
+  return typeof v === 'string' && v !== '' ? v : undefined;
+}
+
+function keylessSteps(provider: Provider, remote: RemoteKind, slug: string, branch: string, inputs?: Record<string, unknown>): string[] {
   const issuer = provider === 'github' ? 'https://token.actions.githubusercontent.com' : 'https://gitlab.com';
   if (remote === 'gcs-keyless') {
     const attr = provider === 'github' ? 'repository' : 'project_path';
+    const wif = /^projects\/(\d+)\/locations\/global\/workloadIdentityPools\/([^/]+)\/providers\/([^/]+)$/.exec(str(inputs, 'workload-identity-provider') ?? '');
+    const [projectNumber, pool, prov] = wif ? [wif[1], wif[2], wif[3]] : ['PROJECT_NUMBER', 'mlops-ci', provider];
+    const sa = str(inputs, 'service-account') ?? 'SA_NAME@PROJECT_ID.iam.gserviceaccount.com';
     return [
-      'Keyless auth: let the CI identity impersonate a service account (Workload Identity Federation):',
-      '  gcloud iam workload-identity-pools create mlops-ci --location=global',
-      `  gcloud iam workload-identity-pools providers create-oidc ${provider} --location=global \\`,
-      `    --workload-identity-pool=mlops-ci --issuer-uri=${issuer} \\`,
+      'Keyless auth: let the CI identity impersonate the service account (Workload Identity Federation):',
+      `  gcloud iam workload-identity-pools create ${pool} --location=global`,
+      `  gcloud iam workload-identity-pools providers create-oidc ${prov} --location=global \\`,
+      `    --workload-identity-pool=${pool} --issuer-uri=${issuer} \\`,
       `    --attribute-mapping=google.subject=assertion.sub,attribute.${attr}=assertion.${attr} \\`,
       `    --attribute-condition="assertion.${attr}=='${slug}'"`,
-      '  gcloud iam service-accounts add-iam-policy-binding SA_NAME@PROJECT_ID.iam.gserviceaccount.com \\',
+      `  gcloud iam service-accounts add-iam-policy-binding ${sa} \\`,
       '    --role=roles/iam.workloadIdentityUser \\',
-      `    --member="principalSet://iam.googleapis.com/projects/PROJECT_NUMBER/locations/global/workloadIdentityPools/mlops-ci/attribute.${attr}/${slug}"`,
+      `    --member="principalSet://iam.googleapis.com/projects/${projectNumber}/locations/global/workloadIdentityPools/${pool}/attribute.${attr}/${slug}"`,
       '  Give the service account read access to the DVC bucket (roles/storage.objectViewer).',
     ];
   }
+  const role = /^arn:aws[a-z-]*:iam::(\d{12}):role\/(.+)$/.exec(str(inputs, 'role-to-assume') ?? '');
+  const account = role?.[1] ?? 'ACCOUNT_ID';
   const host = provider === 'github' ? 'token.actions.githubusercontent.com' : 'gitlab.com';
   const sub = provider === 'github' ? `repo:${slug}:ref:refs/heads/${branch}` : `project_path:${slug}:ref_type:branch:ref:${branch}`;
   const aud = provider === 'github' ? 'sts.amazonaws.com' : 'https://gitlab.com';
   return [
     'Keyless auth: let the CI identity assume an IAM role (OIDC):',
     `  aws iam create-open-id-connect-provider --url https://${host} --client-id-list ${aud}`,
-    '  Create a role whose trust policy allows sts:AssumeRoleWithWebIdentity for',
-    `    Federated: arn:aws:iam::ACCOUNT_ID:oidc-provider/${host}`,
+    `  Give the role ${role?.[2] ?? 'ROLE_NAME'} a trust policy that allows sts:AssumeRoleWithWebIdentity for`,
+    `    Federated: arn:aws:iam::${account}:oidc-provider/${host}`,
     `    Condition: StringEquals ${host}:aud = ${aud}`,
     `               StringLike   ${host}:sub = ${sub}`,
     '  and attach a policy with s3:GetObject and s3:ListBucket on the DVC bucket.',
@@ -76,7 +88,7 @@ export function nextSteps(input: NextStepsInput): string {
   const lines: string[] = [];
   let n = 1;
   if (remote.endsWith('-keyless')) {
-    lines.push(`${n++}. ${keylessSteps(provider, remote, slug, branch).join('\n   ')}`);
+    lines.push(`${n++}. ${keylessSteps(provider, remote, slug, branch, input.inputs).join('\n   ')}`);
   }
   if (secrets.length > 0) {
     if (provider === 'github') {

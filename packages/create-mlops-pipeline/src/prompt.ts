@@ -1,6 +1,7 @@
 import type * as ClackModule from '@clack/prompts';
 import type { Provider, RemoteKind, RenderMode } from '@mlops-pipeline/templates';
 import { CancelledError } from './errors.js';
+import type { InputProperty } from './extra-inputs.js';
 import type { Answers, Plan } from './plan.js';
 import { formatRows, MODES, PROVIDERS, REMOTE_KINDS } from './plan.js';
 
@@ -112,6 +113,16 @@ export async function askAnswers(plan: Plan, dir: string): Promise<Answers> {
     ) as RenderMode;
   }
   return a as Answers;
+}
+
+/** Asks for one template input (a select for enums, else text checked against the input's pattern). */
+export async function askInput(prop: InputProperty): Promise<string> {
+  const c = await load();
+  if (prop.enum) {
+    return check(c, await c.select({ message: `${prop.name}: ${prop.description}`, options: prop.enum.map((v) => ({ value: v, label: v })) })) as string;
+  }
+  const re = prop.pattern === undefined ? undefined : new RegExp(prop.pattern);
+  return askText(c, `${prop.name}: ${prop.description}`, undefined, (v) => (v === '' ? 'required' : re && !re.test(v) ? `does not match ${prop.pattern}` : undefined));
 }
 
 export async function confirm(message: string, initialValue = false): Promise<boolean> {

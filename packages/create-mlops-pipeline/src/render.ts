@@ -1,5 +1,7 @@
 import type { RenderMode, TemplateInfo } from '@mlops-pipeline/templates';
 import { UserError } from './errors.js';
+import type { InputProperty } from './extra-inputs.js';
+import { missingRequired, withFlagInputs } from './extra-inputs.js';
 import { templateInputs } from './inputs.js';
 import type { Answers } from './plan.js';
 import { loadTemplates } from './templates.js';
@@ -37,12 +39,27 @@ function problemsError(problems: Array<{ input: string; message: string }>): Use
   return new UserError(`the template does not accept these values:\n${lines.join('\n')}`, 2);
 }
 
-/** Renders the template for the answers with the installed @mlops-pipeline/templates. */
-export async function renderPipeline(answers: Answers, endpointUrl: string | undefined): Promise<Rendered> {
+export interface PipelineInputs {
+  template: TemplateInfo;
+  schema: Record<string, unknown>;
+  inputs: Record<string, unknown>;
+  /** Required inputs without a value: asked for on a terminal, else passed with --input. */
+  missing: InputProperty[];
+}
+
+/** The template for the answers and its inputs (answers, then `--input` flags). */
+export async function pipelineInputs(answers: Answers, endpointUrl: string | undefined, flags: Record<string, string>): Promise<PipelineInputs> {
   const t = await loadTemplates();
   const template = t.templateForRemote(answers.provider, answers.remote);
-  const inputs = templateInputs(answers, t.inputsSchema(answers.provider, template.name), endpointUrl);
-  return renderWith(template, inputs, answers.mode, answers.source, answers.ref);
+  const schema = t.inputsSchema(answers.provider, template.name);
+  const inputs = withFlagInputs(templateInputs(answers, schema, endpointUrl), flags, schema);
+  return { template, schema, inputs, missing: missingRequired(schema, inputs) };
+}
+
+/** The usage error for required inputs nobody can answer in a non-interactive shell. */
+export function missingInputsError(template: TemplateInfo, missing: InputProperty[]): UserError {
+  const lines = missing.map((m) => `  --input ${m.name}=…   ${m.description}`);
+  return new UserError(`the ${template.name} template needs values that cannot be inferred; pass:\n${lines.join('\n')}`, 2);
 }
 
 /** Renders a known template with explicit inputs (also used by upgrade). */

@@ -20,6 +20,7 @@ function read(dir: string, rel: string): string {
   return readFileSync(path.join(dir, rel), 'utf8');
 }
 
+const WIF = 'projects/123456/locations/global/workloadIdentityPools/ci/providers/git';
 const remoteConfig = (url: string, extra = '') => `[core]\n    remote = storage\n['remote "storage"']\n    url = ${url}\n${extra}`;
 
 describe('create (non-interactive, through the built bin)', () => {
@@ -56,9 +57,9 @@ describe('create (non-interactive, through the built bin)', () => {
 
   const remotes: Array<[string, string, string[], RemoteKind]> = [
     ['gs', remoteConfig('gs://bucket/dvc'), [], 'gcs'],
-    ['gs keyless', remoteConfig('gs://bucket/dvc'), ['--keyless'], 'gcs-keyless'],
+    ['gs keyless', remoteConfig('gs://bucket/dvc'), ['--keyless', '--input', `workload-identity-provider=${WIF}`, '--input', 'service-account=dvc@proj.iam.gserviceaccount.com'], 'gcs-keyless'],
     ['s3', remoteConfig('s3://bucket/dvc'), [], 's3'],
-    ['s3 keyless', remoteConfig('s3://bucket/dvc'), ['--keyless'], 's3-keyless'],
+    ['s3 keyless', remoteConfig('s3://bucket/dvc'), ['--keyless', '--input', 'role-to-assume=arn:aws:iam::123456789012:role/dvc-ci'], 's3-keyless'],
     ['minio', remoteConfig('s3://bucket/dvc', '    endpointurl = https://minio.example.com:9000\n'), [], 'minio'],
     ['azure', remoteConfig('azure://container/dvc'), [], 'azure'],
     ['local', remoteConfig('/mnt/shared/dvc'), [], 'none'],
@@ -97,6 +98,15 @@ describe('create (non-interactive, through the built bin)', () => {
     expect(res.stderr).toContain('cannot ask in a non-interactive shell; pass --provider github|gitlab (or --yes to accept inferred values)');
     expect(res.stderr).not.toMatch(/\n\s+at /);
     expect(readdirSync(dir)).not.toContain('.github');
+  });
+
+  it('keyless without the identity inputs fails fast naming them (exit 2)', () => {
+    const dir = makeRepo({ origin: 'git@github.com:acme/ml.git' });
+    const res = run(['--yes', '--keyless'], dir);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain('--input workload-identity-provider=');
+    expect(res.stderr).toContain('--input service-account=');
+    expect(existsSync(path.join(dir, '.github'))).toBe(false);
   });
 
   it('non-TTY with every value inferred or passed needs no --yes', () => {
