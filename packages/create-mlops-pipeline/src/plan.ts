@@ -6,13 +6,13 @@ import type { RepoFacts } from './facts.js';
 export const PROVIDERS: readonly Provider[] = ['github', 'gitlab'];
 export const REMOTE_KINDS: readonly RemoteKind[] = ['gcs', 'gcs-keyless', 's3', 's3-keyless', 'minio', 'azure', 'none'];
 export const MODES: readonly RenderMode[] = ['vendored', 'pinned'];
-export const DEFAULT_PYTHON = '3.11';
 
 /** Everything the pipeline is generated from. */
 export interface Answers {
   provider: Provider;
   remote: RemoteKind;
-  python: string;
+  /** Python version; undefined: the template's default. */
+  python?: string;
   /** Exact DVC version; undefined: the template's default. */
   dvc?: string;
   requirements?: string;
@@ -72,8 +72,9 @@ export function makePlan(facts: RepoFacts, opts: CliOptions): Plan {
   } else missing.push({ key: 'remote', hint: `--remote ${REMOTE_KINDS.join('|')}${facts.remoteProblem ? ` (${facts.remoteProblem})` : ''}` });
 
   if (opts.python !== undefined && !VERSION_RE.test(opts.python)) throw new UserError(`--python must look like 3.11 or 3.11.9 (got "${opts.python}")`, 2);
-  partial.python = opts.python ?? facts.python.value ?? DEFAULT_PYTHON;
-  rows.push({ key: 'python', value: partial.python, source: opts.python ? '--python' : facts.python.value ? facts.python.source : 'default' });
+  const python = opts.python ?? facts.python.value;
+  if (python) partial.python = python;
+  rows.push({ key: 'python', value: python ?? '(template default)', source: opts.python ? '--python' : facts.python.value ? facts.python.source : 'not found in .python-version, pyproject.toml or runtime.txt' });
 
   if (opts.dvc !== undefined && !/^\d+\.\d+\.\d+$/.test(opts.dvc)) throw new UserError(`--dvc must be an exact version such as 3.63.0 (got "${opts.dvc}")`, 2);
   const dvc = opts.dvc ?? facts.dvc.value;

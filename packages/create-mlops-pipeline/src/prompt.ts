@@ -94,7 +94,9 @@ export async function askAnswers(plan: Plan, dir: string): Promise<Answers> {
   if (!keep) {
     a.provider = await askProvider(c, a.provider);
     a.remote = await askRemote(c, a.remote);
-    a.python = await askText(c, 'Python version', a.python, version('3.11'));
+    const python = await askText(c, 'Python version (empty: the template default)', a.python, version('3.12', true));
+    if (python) a.python = python;
+    else delete a.python;
     const dvc = await askText(c, 'DVC version (exact; empty: the template default)', a.dvc, version('3.63.0', true));
     if (dvc) a.dvc = dvc;
     else delete a.dvc;
