@@ -79,6 +79,23 @@ ruleTester(credentialsFileExposed, {
     ],
     invalid: [
       {
+        name: 'auth credentials file uploaded with the workspace',
+        code: yaml`
+          on: push
+          jobs:
+            t:
+              runs-on: ubuntu-24.04
+              steps:
+                - uses: google-github-actions/auth@v2
+                  with:
+                    credentials_json: \${{ secrets.GCP_KEY }}
+                - run: dvc repro --pull
+                - uses: actions/upload-artifact@v4
+                  with:
+                    path: .`,
+        errors: [{ line: 12, column: 17, message: 'google-github-actions/auth (line 6) wrote a gha-creds-*.json credentials file into the workspace, and the artifacts path `.` includes it' }],
+      },
+      {
         name: 'left behind for later steps',
         code: yaml`
           on: push

@@ -1,6 +1,6 @@
 import picomatch from 'picomatch';
 import type { Job, PathEntry, Rule, Span, Step, Variable, Workflow } from '../model.js';
-import { jobCommands } from './util/job.js';
+import { jobCommands, usesAction, withValue } from './util/job.js';
 import { isSecretName } from './util/secrets.js';
 import { commands, type Command } from './util/shell.js';
 
@@ -89,6 +89,13 @@ function scopeVars(workflow: Workflow, job: Job): Variable[] {
   return [...workflow.env, ...job.env];
 }
 
+/** google-github-actions/auth writes `gha-creds-<hash>.json` into the workspace unless told not to. */
+function authCredentialFiles(job: Job): { step: Step; span: Span }[] {
+  return job.steps
+    .filter((s) => usesAction(s, 'google-github-actions/auth') && s.uses && withValue(s, 'create_credentials_file')?.trim() !== 'false')
+    .map((s) => ({ step: s, span: s.uses!.span }));
+}
+
 export const credentialsFileExposed: Rule = {
   meta: {
     id: 'credentials-file-exposed',
@@ -99,6 +106,18 @@ export const credentialsFileExposed: Rule = {
   },
   check(ctx) {
     for (const job of ctx.workflow.jobs) {
+      for (const auth of authCredentialFiles(job)) {
+        const later = [...job.cachePaths.map((e) => ({ e, kind: 'cache' })), ...job.artifactPaths.map((e) => ({ e, kind: 'artifacts' }))].find(
+          ({ e }) => e.span.line > auth.span.line && covers(e, 'gha-creds-0123456789abcdef.json'),
+        );
+        const excluded = [...job.cachePaths, ...job.artifactPaths].some((e) => e.path.trim().startsWith('!') && /gha-creds/.test(e.path));
+        if (later && !excluded) {
+          ctx.report({
+            span: later.e.span,
+            message: `google-github-actions/auth (line ${auth.span.line}) wrote a gha-creds-*.json credentials file into the workspace, and the ${later.kind} path \`${later.e.path}\` includes it: exclude it (\`!gha-creds-*.json\`) or narrow the path`,
+          });
+        }
+      }
       for (const write of credentialWrites(job, scopeVars(ctx.workflow, job))) {
         if (write.path === undefined || removed(job, write)) continue;
         const exposed = [...job.cachePaths.map((e) => ({ e, kind: 'cache' })), ...job.artifactPaths.map((e) => ({ e, kind: 'artifacts' }))].find(({ e }) => covers(e, write.path!));
