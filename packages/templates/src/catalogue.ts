@@ -1,0 +1,194 @@
+/** The catalogue: one template per DVC remote kind, the same name on both providers. */
+import { AWS_KEYLESS_INPUTS, AZURE_INPUTS, COMMON_INPUTS, GCP_KEYLESS_INPUTS, MINIO_INPUTS } from './inputs.js';
+import type { GitlabAuth, GithubAuth, ScriptStep, TemplateDef } from './model.js';
+import type { SecretRequirement } from './types.js';
+
+const NO_GITHUB_AUTH: GithubAuth = { idToken: false, steps: [], remoteEnv: [] };
+const NO_GITLAB_AUTH: GitlabAuth = { idTokens: {}, variables: {}, setup: [], cleanup: [] };
+
+function secret(name: string, description: string, opts: Partial<SecretRequirement> = {}): SecretRequirement {
+  return { name, description, masked: true, base64: false, required: true, ...opts };
+}
+
+const AWS_KEYS = [
+  secret('AWS_ACCESS_KEY_ID', 'Access key ID with read (and, with `push`, write) access to the bucket.'),
+  secret('AWS_SECRET_ACCESS_KEY', 'Secret access key of that access key ID.'),
+];
+
+const AWS_KEY_ENV: GithubAuth['remoteEnv'] = [
+  { name: 'AWS_ACCESS_KEY_ID', value: 'secret:AWS_ACCESS_KEY_ID' },
+  { name: 'AWS_SECRET_ACCESS_KEY', value: 'secret:AWS_SECRET_ACCESS_KEY' },
+];
+
+const AZURE_SECRETS = [
+  secret('AZURE_STORAGE_CONNECTION_STRING', 'Storage account connection string (with `azure-auth: connection-string`).', { required: false }),
+  secret('AZURE_CLIENT_ID', 'Service principal application (client) ID (with `azure-auth: service-principal`).', { required: false }),
+  secret('AZURE_TENANT_ID', 'Directory (tenant) ID of the service principal.', { required: false }),
+  secret('AZURE_CLIENT_SECRET', 'Client secret of the service principal.', { required: false }),
+];
+
+const SP = { input: 'azure-auth', equals: 'service-principal' } as const;
+
+const MINIO_ENDPOINT: ScriptStep = {
+  id: 'endpoint',
+  name: 'Point the DVC remote at the S3-compatible endpoint',
+  lines: [
+    'remote="@{dvc-remote}"',
+    'if [ -z "$remote" ]; then remote="$(dvc remote default)"; fi',
+    'dvc remote modify --local "$remote" endpointurl "@{endpoint-url}"',
+  ],
+};
+
+const GCP_KEY_FILE = '/tmp/gcp-key-${CI_JOB_ID}.json';
+
+export const TEMPLATES: readonly TemplateDef[] = [
+  {
+    name: 'dvc',
+    remote: 'none',
+    title: 'DVC experiment (no remote credentials)',
+    description: 'Runs dvc pull and dvc repro against a public or local remote that needs no credentials.',
+    inputs: COMMON_INPUTS,
+    secrets: { github: [], gitlab: [] },
+    prepare: [],
+    github: NO_GITHUB_AUTH,
+    gitlab: NO_GITLAB_AUTH,
+  },
+  {
+    name: 'dvc-gcs',
+    remote: 'gcs',
+    title: 'DVC experiment on Google Cloud Storage (service-account key)',
+    description: 'Runs dvc pull and dvc repro with a Google Cloud Storage remote, authenticated with a service-account JSON key.',
+    dvcExtra: 'gs',
+    inputs: COMMON_INPUTS,
+    secrets: {
+      github: [secret('GCP_SERVICE_ACCOUNT_KEY', 'Service-account JSON key, passed to google-github-actions/auth.')],
+      gitlab: [
+        secret('GCP_SERVICE_ACCOUNT_KEY_B64', 'Service-account JSON key, base64-encoded on one line (`base64 -w0 key.json`) so GitLab can mask it; decoded to a file outside the project directory and removed after the job.', { base64: true }),
+      ],
+    },
+    prepare: [],
+    github: {
+      idToken: false,
+      steps: [{ name: 'Authenticate to Google Cloud', action: 'gcp-auth', with: { credentials_json: 'secret:GCP_SERVICE_ACCOUNT_KEY' } }],
+      remoteEnv: [],
+    },
+    gitlab: {
+      idTokens: {},
+      variables: { GOOGLE_APPLICATION_CREDENTIALS: GCP_KEY_FILE },
+      setup: [
+        'install -m 600 /dev/null "$GOOGLE_APPLICATION_CREDENTIALS"',
+        'printf \'%s\' "$GCP_SERVICE_ACCOUNT_KEY_B64" | base64 -d > "$GOOGLE_APPLICATION_CREDENTIALS"',
+      ],
+      cleanup: ['rm -f "$GOOGLE_APPLICATION_CREDENTIALS"'],
+    },
+  },
+  {
+    name: 'dvc-gcs-keyless',
+    remote: 'gcs-keyless',
+    title: 'DVC experiment on Google Cloud Storage (keyless, Workload Identity Federation)',
+    description: 'Runs dvc pull and dvc repro with a Google Cloud Storage remote through Workload Identity Federation: no long-lived key.',
+    dvcExtra: 'gs',
+    inputs: [...COMMON_INPUTS, ...GCP_KEYLESS_INPUTS],
+    secrets: { github: [], gitlab: [] },
+    prepare: [],
+    github: {
+      idToken: true,
+      steps: [
+        {
+          name: 'Authenticate to Google Cloud (Workload Identity Federation)',
+          action: 'gcp-auth',
+          with: { workload_identity_provider: '@{workload-identity-provider}', service_account: '@{service-account}' },
+        },
+      ],
+      remoteEnv: [],
+    },
+    gitlab: {
+      idTokens: { GCP_ID_TOKEN: 'https://iam.googleapis.com/@{workload-identity-provider}' },
+      variables: {
+        GCP_ID_TOKEN_FILE: '/tmp/gcp-id-token-${CI_JOB_ID}',
+        GOOGLE_APPLICATION_CREDENTIALS: '/tmp/gcp-credentials-${CI_JOB_ID}.json',
+      },
+      setup: [
+        'install -m 600 /dev/null "$GCP_ID_TOKEN_FILE"',
+        'printf \'%s\' "$GCP_ID_TOKEN" > "$GCP_ID_TOKEN_FILE"',
+        'printf \'{"type":"external_account","audience":"//iam.googleapis.com/%s","subject_token_type":"urn:ietf:params:oauth:token-type:jwt","token_url":"https://sts.googleapis.com/v1/token","service_account_impersonation_url":"https://iamcredentials.googleapis.com/v1/projects/-/serviceAccounts/%s:generateAccessToken","credential_source":{"file":"%s"}}\' "@{workload-identity-provider}" "@{service-account}" "$GCP_ID_TOKEN_FILE" > "$GOOGLE_APPLICATION_CREDENTIALS"',
+      ],
+      cleanup: ['rm -f "$GOOGLE_APPLICATION_CREDENTIALS" "$GCP_ID_TOKEN_FILE"'],
+    },
+  },
+  {
+    name: 'dvc-s3',
+    remote: 's3',
+    title: 'DVC experiment on Amazon S3 (access keys)',
+    description: 'Runs dvc pull and dvc repro with an Amazon S3 remote, authenticated with an access key pair.',
+    dvcExtra: 's3',
+    inputs: COMMON_INPUTS,
+    secrets: { github: AWS_KEYS, gitlab: AWS_KEYS },
+    prepare: [],
+    github: { idToken: false, steps: [], remoteEnv: AWS_KEY_ENV },
+    gitlab: NO_GITLAB_AUTH,
+  },
+  {
+    name: 'dvc-s3-keyless',
+    remote: 's3-keyless',
+    title: 'DVC experiment on Amazon S3 (keyless, OIDC role)',
+    description: 'Runs dvc pull and dvc repro with an Amazon S3 remote by assuming an IAM role through the CI OIDC token: no long-lived key.',
+    dvcExtra: 's3',
+    inputs: [...COMMON_INPUTS, ...AWS_KEYLESS_INPUTS],
+    secrets: { github: [], gitlab: [] },
+    prepare: [],
+    github: {
+      idToken: true,
+      steps: [{ name: 'Assume the AWS role (OIDC)', action: 'aws-credentials', with: { 'role-to-assume': '@{role-to-assume}', 'aws-region': '@{aws-region}' } }],
+      remoteEnv: [],
+    },
+    gitlab: {
+      idTokens: { AWS_ID_TOKEN: 'sts.amazonaws.com' },
+      variables: {
+        AWS_WEB_IDENTITY_TOKEN_FILE: '/tmp/aws-id-token-${CI_JOB_ID}',
+        AWS_ROLE_ARN: '@{role-to-assume}',
+        AWS_DEFAULT_REGION: '@{aws-region}',
+        AWS_ROLE_SESSION_NAME: 'gitlab-ci-${CI_JOB_ID}',
+      },
+      setup: ['install -m 600 /dev/null "$AWS_WEB_IDENTITY_TOKEN_FILE"', 'printf \'%s\' "$AWS_ID_TOKEN" > "$AWS_WEB_IDENTITY_TOKEN_FILE"'],
+      cleanup: ['rm -f "$AWS_WEB_IDENTITY_TOKEN_FILE"'],
+    },
+  },
+  {
+    name: 'dvc-minio',
+    remote: 'minio',
+    title: 'DVC experiment on MinIO or any S3-compatible endpoint',
+    description: 'Runs dvc pull and dvc repro with an S3-compatible remote (MinIO, Ceph, R2…) at a given endpoint URL.',
+    dvcExtra: 's3',
+    inputs: [...COMMON_INPUTS, ...MINIO_INPUTS],
+    secrets: { github: AWS_KEYS, gitlab: AWS_KEYS },
+    prepare: [MINIO_ENDPOINT],
+    github: { idToken: false, steps: [], remoteEnv: AWS_KEY_ENV },
+    gitlab: NO_GITLAB_AUTH,
+  },
+  {
+    name: 'dvc-azure',
+    remote: 'azure',
+    title: 'DVC experiment on Azure Blob Storage',
+    description: 'Runs dvc pull and dvc repro with an Azure Blob Storage remote, authenticated with a connection string or a service principal.',
+    dvcExtra: 'azure',
+    inputs: [...COMMON_INPUTS, ...AZURE_INPUTS],
+    secrets: { github: AZURE_SECRETS, gitlab: AZURE_SECRETS },
+    prepare: [],
+    github: {
+      idToken: false,
+      steps: [],
+      remoteEnv: [
+        { name: 'AZURE_STORAGE_CONNECTION_STRING', value: 'secret:AZURE_STORAGE_CONNECTION_STRING', when: { input: 'azure-auth', equals: 'connection-string' } },
+        { name: 'AZURE_CLIENT_ID', value: 'secret:AZURE_CLIENT_ID', when: SP },
+        { name: 'AZURE_TENANT_ID', value: 'secret:AZURE_TENANT_ID', when: SP },
+        { name: 'AZURE_CLIENT_SECRET', value: 'secret:AZURE_CLIENT_SECRET', when: SP },
+      ],
+    },
+    gitlab: NO_GITLAB_AUTH,
+  },
+];
+
+export function findTemplate(name: string): TemplateDef | undefined {
+  return TEMPLATES.find((t) => t.name === name);
+}

@@ -1,0 +1,209 @@
+/**
+ * Template inputs: one definition per input, shared by both providers, the
+ * JSON Schemas, validation, the reusable workflow `inputs:` and the GitLab
+ * component `spec: inputs:`.
+ */
+import type { Provider } from './types.js';
+
+export type InputType = 'string' | 'boolean' | 'integer' | 'array';
+
+/** Where an input lives once the template is consumed pinned. */
+export type PinnedUse =
+  /** An input of the reusable workflow / component. */
+  | 'input'
+  /** Written into the caller snippet (triggers, runner tags): the caller owns it. */
+  | 'caller'
+  /** Decided when rendering only (e.g. action pinning of a vendored file). */
+  | 'render';
+
+export interface InputDef {
+  name: string;
+  type: InputType;
+  description: string;
+  /** Absent: the input is required. */
+  default?: string | boolean | number | string[];
+  /** Per-provider defaults overriding `default`. */
+  defaults?: Partial<Record<Provider, string | boolean | number | string[]>>;
+  enum?: readonly string[];
+  /** Regular expression the value (or each array item) must match. */
+  pattern?: string;
+  /** Human explanation of `pattern`, used in error messages. */
+  patternHint?: string;
+  minimum?: number;
+  maximum?: number;
+  providers?: readonly Provider[];
+  pinned?: Partial<Record<Provider, PinnedUse>>;
+}
+
+/** Characters safe to place in a shell word and a YAML scalar without quoting problems. */
+const SAFE_PATH = '^(?!/)(?!.*\\.\\.)[A-Za-z0-9._/-]+$';
+
+export const COMMON_INPUTS: readonly InputDef[] = [
+  {
+    name: 'python-version',
+    type: 'string',
+    description: 'Python version for the job (`3.12` or an exact `3.12.7`).',
+    default: '3.12',
+    pattern: '^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$',
+    patternHint: 'a Python 3 version such as 3.12 or 3.12.7',
+  },
+  {
+    name: 'dvc-version',
+    type: 'string',
+    description: 'Exact DVC version installed with pip (with the extra matching the remote).',
+    default: '3.63.0',
+    pattern: '^[0-9]+\\.[0-9]+\\.[0-9]+$',
+    patternHint: 'an exact version such as 3.63.0',
+  },
+  {
+    name: 'requirements',
+    type: 'string',
+    description: "Requirements file installed before DVC, relative to `working-directory`.",
+    default: 'requirements.txt',
+    pattern: SAFE_PATH,
+    patternHint: 'a relative path of letters, digits, `.`, `_`, `-` and `/` (no `..`)',
+  },
+  {
+    name: 'branches',
+    type: 'array',
+    description: 'Branches whose pushes run the experiment.',
+    default: ['main'],
+    pattern: '^[A-Za-z0-9][A-Za-z0-9._/-]*$',
+    patternHint: 'a branch name of letters, digits, `.`, `_`, `-` and `/`',
+    pinned: { github: 'caller', gitlab: 'caller' },
+  },
+  {
+    name: 'runner',
+    type: 'array',
+    description: 'GitHub: `runs-on` labels (`ubuntu-latest` or self-hosted labels). GitLab: runner `tags` (empty: any shared runner).',
+    defaults: { github: ['ubuntu-latest'], gitlab: [] },
+    pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$',
+    patternHint: 'a runner label of letters, digits, `.`, `_` and `-`',
+    pinned: { gitlab: 'caller' },
+  },
+  {
+    name: 'timeout-minutes',
+    type: 'integer',
+    description: 'Job timeout in minutes.',
+    default: 60,
+    minimum: 1,
+    maximum: 4320,
+  },
+  {
+    name: 'working-directory',
+    type: 'string',
+    description: 'Directory holding `dvc.yaml`, relative to the repository root.',
+    default: '.',
+    pattern: SAFE_PATH,
+    patternHint: 'a relative path of letters, digits, `.`, `_`, `-` and `/` (no `..`)',
+  },
+  {
+    name: 'pull-strategy',
+    type: 'string',
+    description: '`separate`: `dvc pull` then `dvc repro`; `with-repro`: `dvc repro --pull` (pulls only what the stages need).',
+    default: 'separate',
+    enum: ['separate', 'with-repro'],
+  },
+  {
+    name: 'cml',
+    type: 'boolean',
+    description: 'Post a CML report (metrics diff against the target branch) as a comment on pull/merge requests.',
+    default: false,
+  },
+  {
+    name: 'push',
+    type: 'boolean',
+    description: 'Run `dvc push` after `dvc repro` on branch pushes, to store the results in the remote.',
+    default: false,
+  },
+  {
+    name: 'cancel-in-progress',
+    type: 'boolean',
+    description: 'Cancel a running experiment when a newer commit of the same branch starts one.',
+    default: true,
+  },
+  {
+    name: 'pin-actions',
+    type: 'string',
+    description: 'How actions are referenced: `version` (full version tag, e.g. `@v5.0.0`) or `sha` (full commit SHA with the version as a comment).',
+    default: 'version',
+    enum: ['version', 'sha'],
+    providers: ['github'],
+    pinned: { github: 'render' },
+  },
+];
+
+export const GCP_KEYLESS_INPUTS: readonly InputDef[] = [
+  {
+    name: 'workload-identity-provider',
+    type: 'string',
+    description: 'Full resource name of the Workload Identity Federation provider.',
+    pattern: '^projects/[0-9]+/locations/global/workloadIdentityPools/[A-Za-z0-9_-]+/providers/[A-Za-z0-9_-]+$',
+    patternHint: 'projects/<number>/locations/global/workloadIdentityPools/<pool>/providers/<provider>',
+  },
+  {
+    name: 'service-account',
+    type: 'string',
+    description: 'Service account email the job impersonates.',
+    pattern: '^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+\\.iam\\.gserviceaccount\\.com$',
+    patternHint: 'a service account email such as dvc@my-project.iam.gserviceaccount.com',
+  },
+];
+
+export const AWS_KEYLESS_INPUTS: readonly InputDef[] = [
+  {
+    name: 'role-to-assume',
+    type: 'string',
+    description: 'ARN of the IAM role trusted for the CI OIDC provider.',
+    pattern: '^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]+$',
+    patternHint: 'an IAM role ARN such as arn:aws:iam::123456789012:role/dvc-ci',
+  },
+  {
+    name: 'aws-region',
+    type: 'string',
+    description: 'AWS region of the security token service call.',
+    default: 'us-east-1',
+    pattern: '^[a-z]{2}(-[a-z]+)+-[0-9]$',
+    patternHint: 'an AWS region such as eu-west-1',
+  },
+];
+
+export const MINIO_INPUTS: readonly InputDef[] = [
+  {
+    name: 'endpoint-url',
+    type: 'string',
+    description: 'URL of the S3-compatible endpoint (MinIO, Ceph, R2…); written to the DVC remote as `endpointurl` in `.dvc/config.local`.',
+    pattern: '^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~/-]*)?$',
+    patternHint: 'an http(s) URL such as https://minio.example.com:9000',
+  },
+  {
+    name: 'dvc-remote',
+    type: 'string',
+    description: 'Name of the DVC remote to point at the endpoint (empty: the default remote).',
+    default: '',
+    pattern: '^[A-Za-z0-9._-]*$',
+    patternHint: 'a DVC remote name of letters, digits, `.`, `_` and `-`',
+  },
+];
+
+export const AZURE_INPUTS: readonly InputDef[] = [
+  {
+    name: 'azure-auth',
+    type: 'string',
+    description: '`connection-string` (AZURE_STORAGE_CONNECTION_STRING) or `service-principal` (AZURE_CLIENT_ID, AZURE_TENANT_ID, AZURE_CLIENT_SECRET).',
+    default: 'connection-string',
+    enum: ['connection-string', 'service-principal'],
+  },
+];
+
+export function appliesTo(def: InputDef, provider: Provider): boolean {
+  return !def.providers || def.providers.includes(provider);
+}
+
+export function defaultOf(def: InputDef, provider: Provider): InputDef['default'] {
+  return def.defaults?.[provider] ?? def.default;
+}
+
+export function pinnedUse(def: InputDef, provider: Provider): PinnedUse {
+  return def.pinned?.[provider] ?? 'input';
+}

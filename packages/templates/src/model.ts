@@ -1,0 +1,106 @@
+/**
+ * The provider-neutral model of a template: shared DVC steps and, per remote,
+ * how each provider authenticates. Script lines may hold `@{input-name}`
+ * tokens; each renderer resolves them (a literal value when vendored, an
+ * environment variable fed from the input when pinned).
+ */
+import type { ActionKey } from './actions.js';
+import type { InputDef } from './inputs.js';
+import type { RemoteKind, SecretRequirement } from './types.js';
+
+/** A step or job runs only when an input has a value. */
+export interface Condition {
+  input: string;
+  equals: string | boolean;
+}
+
+export interface ScriptStep {
+  id: string;
+  name: string;
+  lines: string[];
+  when?: Condition;
+  /** The step talks to the DVC remote and gets the remote credentials. */
+  usesRemote?: boolean;
+  /** GitLab: keep the lines together as one script entry (a shell block). */
+  block?: boolean;
+}
+
+/** GitHub: an action step (`with:` values may hold `@{input}` tokens or `secret:NAME`). */
+export interface GithubActionStep {
+  name: string;
+  action: ActionKey;
+  with: Record<string, string>;
+  when?: Condition;
+}
+
+export interface GithubAuth {
+  /** Needs `id-token: write` (OIDC). */
+  idToken: boolean;
+  steps: GithubActionStep[];
+  /** Environment of the steps that use the remote; values `secret:NAME` or literal. */
+  remoteEnv: Array<{ name: string; value: string; when?: Condition }>;
+}
+
+export interface GitlabAuth {
+  /** `id_tokens` entries: name → audience (may hold `@{input}` tokens). */
+  idTokens: Record<string, string>;
+  /** Job variables (values may reference CI variables such as `$CI_JOB_ID`, or `@{input}` tokens). */
+  variables: Record<string, string>;
+  /** Lines run before DVC touches the remote (write credentials files). */
+  setup: string[];
+  /** Lines run in `after_script` (remove credentials files). */
+  cleanup: string[];
+}
+
+export interface TemplateDef {
+  name: string;
+  remote: RemoteKind;
+  title: string;
+  description: string;
+  /** pip extra of DVC for the remote (`gs`, `s3`, `azure`); undefined: plain `dvc`. */
+  dvcExtra?: string;
+  inputs: readonly InputDef[];
+  secrets: { github: SecretRequirement[]; gitlab: SecretRequirement[] };
+  /** Extra steps run before DVC pulls (both providers), e.g. pointing the remote at an endpoint. */
+  prepare: ScriptStep[];
+  github: GithubAuth;
+  gitlab: GitlabAuth;
+}
+
+/** The DVC steps every template runs, in order. */
+export function dvcSteps(dvcExtra: string | undefined): { install: ScriptStep; run: ScriptStep[]; push: ScriptStep } {
+  const pkg = dvcExtra ? `dvc[${dvcExtra}]` : 'dvc';
+  return {
+    install: {
+      id: 'install',
+      name: 'Install requirements and DVC',
+      lines: [`python -m pip install -r "@{requirements}" "${pkg}==@{dvc-version}"`, 'dvc version'],
+    },
+    run: [
+      { id: 'pull', name: 'Pull data and models (dvc pull)', lines: ['dvc pull'], when: { input: 'pull-strategy', equals: 'separate' }, usesRemote: true },
+      { id: 'repro', name: 'Reproduce the pipeline (dvc repro)', lines: ['dvc repro'], when: { input: 'pull-strategy', equals: 'separate' } },
+      { id: 'repro-pull', name: 'Reproduce the pipeline, pulling what it needs (dvc repro --pull)', lines: ['dvc repro --pull'], when: { input: 'pull-strategy', equals: 'with-repro' }, usesRemote: true },
+    ],
+    push: { id: 'push', name: 'Push results (dvc push)', lines: ['dvc push'], when: { input: 'push', equals: true }, usesRemote: true },
+  };
+}
+
+/** Report script: metrics and params diff against the target branch, posted with CML. `$BASE_BRANCH` names it. */
+export function reportStep(): ScriptStep {
+  return {
+    id: 'report',
+    name: 'Post the metrics diff (CML)',
+    block: true,
+    lines: [
+      'git fetch --no-tags origin "+refs/heads/${BASE_BRANCH}:refs/remotes/origin/${BASE_BRANCH}"',
+      '{',
+      '  echo "## DVC metrics: this change vs ${BASE_BRANCH}"',
+      '  dvc metrics diff --md "origin/${BASE_BRANCH}"',
+      '  echo',
+      '  echo "## Parameters"',
+      '  dvc params diff --md "origin/${BASE_BRANCH}"',
+      '} > dvc-report.md',
+      'cml comment create dvc-report.md',
+    ],
+  };
+}

@@ -1,0 +1,56 @@
+/** Helpers shared by the provider renderers. */
+import { stringify } from 'yaml';
+import type { Condition, ScriptStep } from '../model.js';
+
+const TOKEN = /@\{([a-z0-9-]+)\}/g;
+
+/** Replaces `@{input}` tokens with `resolve(input)`. */
+export function resolveTokens(text: string, resolve: (input: string) => string): string {
+  return text.replace(TOKEN, (_, name: string) => resolve(name));
+}
+
+/** Input names referenced by `@{input}` tokens. */
+export function tokensIn(text: string): string[] {
+  return [...text.matchAll(TOKEN)].map((m) => m[1]!);
+}
+
+/** `DVC_VERSION` for `dvc-version`: the environment variable carrying an input into scripts. */
+export function envName(input: string): string {
+  return ENV_NAMES[input] ?? input.toUpperCase().replace(/-/g, '_');
+}
+
+/** Inputs whose plain upper-case name would be ambiguous in a job environment. */
+const ENV_NAMES: Record<string, string> = {
+  push: 'DVC_PUSH',
+  cml: 'CML_REPORT',
+  'pull-strategy': 'DVC_PULL_STRATEGY',
+  requirements: 'REQUIREMENTS_FILE',
+};
+
+/** A condition evaluated against concrete inputs (vendored files). */
+export function holds(cond: Condition | undefined, inputs: Record<string, unknown>): boolean {
+  return cond === undefined || inputs[cond.input] === cond.equals;
+}
+
+/** Steps kept in a vendored file. */
+export function activeSteps<T extends { when?: Condition }>(steps: readonly T[], inputs: Record<string, unknown>): T[] {
+  return steps.filter((s) => holds(s.when, inputs));
+}
+
+export function scriptText(step: ScriptStep, resolve: (input: string) => string): string {
+  return step.lines.map((l) => resolveTokens(l, resolve)).join('\n');
+}
+
+/** Deterministic YAML: insertion key order, no line folding, no anchors. */
+export function toYaml(value: unknown): string {
+  return stringify(value, { lineWidth: 0, aliasDuplicateObjects: false, singleQuote: true, indentSeq: true });
+}
+
+/** Joins header comment lines and a YAML body. */
+export function withHeader(header: readonly string[], body: string): string {
+  return `${header.join('\n')}\n${body.endsWith('\n') ? body : `${body}\n`}`;
+}
+
+/** The repository and file a published template lives at, for comments. */
+export const GITHUB_HOME = 'mlops-pipeline/mlops-pipeline';
+export const GITLAB_COMPONENTS = 'gitlab.com/mlops-pipeline/components';

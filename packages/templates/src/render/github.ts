@@ -1,0 +1,277 @@
+/**
+ * GitHub Actions renderer: vendored workflow, reusable workflow
+ * (`on: workflow_call`) and the caller snippet, from one job builder.
+ */
+import { ACTIONS, CML_VERSION, actionRef, type PinStyle } from '../actions.js';
+import { defaultOf, pinnedUse, type InputDef } from '../inputs.js';
+import { dvcSteps, reportStep, type Condition, type GithubActionStep, type ScriptStep, type TemplateDef } from '../model.js';
+import { inputDefs } from '../schema.js';
+import { secretsForInputs } from '../secrets.js';
+import { GITHUB_HOME, envName, holds, resolveTokens, scriptText, toYaml, withHeader } from './common.js';
+import type { Renderer } from './types.js';
+
+type Obj = Record<string, unknown>;
+
+/** How values and conditions are written: literally (vendored) or from `inputs` (reusable). */
+interface Ctx {
+  reusable: boolean;
+  inputs: Record<string, unknown>;
+  pin: PinStyle;
+  /** Inputs the reusable workflow passes to scripts through the job environment. */
+  jobEnv: Map<string, string>;
+}
+
+function value(ctx: Ctx, input: string): string {
+  return ctx.reusable ? `\${{ inputs.${input} }}` : String(ctx.inputs[input] ?? '');
+}
+
+function scriptValue(ctx: Ctx, input: string): string {
+  if (!ctx.reusable) return String(ctx.inputs[input] ?? '');
+  const name = envName(input);
+  ctx.jobEnv.set(name, `\${{ inputs.${input} }}`);
+  return `\${${name}}`;
+}
+
+function withValue(ctx: Ctx, raw: string): string {
+  if (raw.startsWith('secret:')) return `\${{ secrets.${raw.slice('secret:'.length)} }}`;
+  return resolveTokens(raw, (input) => value(ctx, input));
+}
+
+function condExpr(cond: Condition): string {
+  return typeof cond.equals === 'boolean' ? `${cond.equals ? '' : '!'}inputs.${cond.input}` : `inputs.${cond.input} == '${cond.equals}'`;
+}
+
+/** Vendored: keep or drop; reusable: an `if:` expression (undefined: always). */
+function gate(ctx: Ctx, cond: Condition | undefined): { keep: boolean; if?: string } {
+  if (!cond) return { keep: true };
+  if (!ctx.reusable) return { keep: holds(cond, ctx.inputs) };
+  return { keep: true, if: condExpr(cond) };
+}
+
+function joinPath(dir: string, file: string): string {
+  return dir === '.' || dir === '' ? file : `${dir.replace(/\/+$/, '')}/${file}`;
+}
+
+function actionStep(ctx: Ctx, step: GithubActionStep): Obj | undefined {
+  const g = gate(ctx, step.when);
+  if (!g.keep) return undefined;
+  const out: Obj = { name: step.name };
+  if (g.if) out.if = g.if;
+  out.uses = actionRef(step.action, ctx.pin).uses;
+  const w: Obj = {};
+  for (const [k, v] of Object.entries(step.with)) w[k] = withValue(ctx, v);
+  if (Object.keys(w).length > 0) out.with = w;
+  return out;
+}
+
+function remoteEnv(ctx: Ctx, template: TemplateDef): Obj | undefined {
+  const env: Obj = {};
+  for (const e of template.github.remoteEnv) {
+    if (!ctx.reusable && !holds(e.when, ctx.inputs)) continue;
+    env[e.name] = withValue(ctx, e.value);
+  }
+  return Object.keys(env).length > 0 ? env : undefined;
+}
+
+function runStep(ctx: Ctx, template: TemplateDef, step: ScriptStep, extraEnv?: Obj): Obj | undefined {
+  const g = gate(ctx, step.when);
+  if (!g.keep) return undefined;
+  const out: Obj = { name: step.name };
+  if (step.id === 'pull' || step.id === 'repro' || step.id === 'repro-pull' || step.id === 'push') out.id = step.id;
+  if (g.if) out.if = g.if;
+  const env = { ...(step.usesRemote ? remoteEnv(ctx, template) : undefined), ...extraEnv };
+  if (Object.keys(env).length > 0) out.env = env;
+  out.run = scriptText(step, (input) => scriptValue(ctx, input));
+  return out;
+}
+
+function compact(steps: Array<Obj | undefined>): Obj[] {
+  return steps.filter((s): s is Obj => s !== undefined);
+}
+
+/** Steps shared by the experiment and report jobs: set up, authenticate, pull and reproduce. */
+function experimentSteps(ctx: Ctx, template: TemplateDef, fullHistory: boolean): Obj[] {
+  const dvc = dvcSteps(template.dvcExtra);
+  const checkout: Obj = { name: 'Check out the repository', uses: actionRef('checkout', ctx.pin).uses, with: { 'persist-credentials': false, ...(fullHistory ? { 'fetch-depth': 0 } : {}) } };
+  const wd = ctx.reusable ? '${{ inputs.working-directory }}' : String(ctx.inputs['working-directory']);
+  const req = ctx.reusable ? '${{ inputs.requirements }}' : String(ctx.inputs.requirements);
+  const python: Obj = {
+    name: 'Set up Python',
+    uses: actionRef('setup-python', ctx.pin).uses,
+    with: { 'python-version': value(ctx, 'python-version'), cache: 'pip', 'cache-dependency-path': ctx.reusable ? `${wd}/${req}` : joinPath(wd, req) },
+  };
+  return compact([
+    checkout,
+    python,
+    runStep(ctx, template, dvc.install),
+    ...template.prepare.map((s) => runStep(ctx, template, s)),
+    ...template.github.steps.map((s) => actionStep(ctx, s)),
+    ...dvc.run.map((s) => runStep(ctx, template, s)),
+  ]);
+}
+
+function permissions(template: TemplateDef, extra: Obj = {}): Obj {
+  return { contents: 'read', ...extra, ...(template.github.idToken ? { 'id-token': 'write' } : {}) };
+}
+
+function runsOn(ctx: Ctx): unknown {
+  if (ctx.reusable) return '${{ fromJSON(inputs.runner) }}';
+  const labels = ctx.inputs.runner as string[];
+  return labels.length === 1 ? labels[0] : labels;
+}
+
+function timeout(ctx: Ctx): unknown {
+  return ctx.reusable ? '${{ inputs.timeout-minutes }}' : ctx.inputs['timeout-minutes'];
+}
+
+function jobs(ctx: Ctx, template: TemplateDef): Obj {
+  const dvc = dvcSteps(template.dvcExtra);
+  const cml = gate(ctx, { input: 'cml', equals: true });
+  const defaults = { run: { shell: 'bash', 'working-directory': ctx.reusable ? '${{ inputs.working-directory }}' : ctx.inputs['working-directory'] } };
+  const experiment: Obj = {
+    name: 'Reproduce the DVC pipeline',
+    ...(cml.keep ? { if: "github.event_name != 'pull_request'" } : {}),
+    'runs-on': runsOn(ctx),
+    'timeout-minutes': timeout(ctx),
+    permissions: permissions(template),
+    defaults,
+    steps: [...experimentSteps(ctx, template, false), ...compact([runStep(ctx, template, dvc.push)])],
+  };
+  const out: Obj = { experiment };
+  if (cml.keep) {
+    const setupCml = { name: 'Set up CML', uses: actionRef('setup-cml', ctx.pin).uses, with: { version: CML_VERSION, vega: false } };
+    out.report = {
+      name: 'Report metrics on the pull request (CML)',
+      if: cml.if ? `${cml.if} && github.event_name == 'pull_request'` : "github.event_name == 'pull_request'",
+      'runs-on': runsOn(ctx),
+      'timeout-minutes': timeout(ctx),
+      permissions: permissions(template, { 'pull-requests': 'write' }),
+      defaults,
+      steps: [
+        ...experimentSteps(ctx, template, true),
+        setupCml,
+        runStep(ctx, template, reportStep(), { BASE_BRANCH: '${{ github.base_ref }}', REPO_TOKEN: '${{ secrets.GITHUB_TOKEN }}' }),
+      ],
+    };
+  }
+  return out;
+}
+
+function concurrency(ctx: Ctx): Obj {
+  return {
+    group: 'dvc-${{ github.workflow }}-${{ github.ref }}',
+    'cancel-in-progress': ctx.reusable ? '${{ inputs.cancel-in-progress }}' : ctx.inputs['cancel-in-progress'],
+  };
+}
+
+function triggers(branches: readonly string[], cml: boolean): Obj {
+  return {
+    push: { branches: [...branches] },
+    workflow_dispatch: {},
+    ...(cml ? { pull_request: { branches: [...branches] } } : {}),
+  };
+}
+
+/** Appends `# v1.2.3` to SHA-pinned `uses:` lines. */
+function annotateShas(text: string): string {
+  const byRef = new Map<string, string>(Object.values(ACTIONS).flatMap((a) => (a.sha ? [[`${a.repo}@${a.sha}`, a.version] as [string, string]] : [])));
+  return text.replace(/^(\s*(?:- )?uses: )(\S+)$/gm, (line, prefix: string, ref: string) => {
+    const version = byRef.get(ref);
+    return version ? `${prefix}${ref} # ${version}` : line;
+  });
+}
+
+function reusableInput(def: InputDef): Obj {
+  const dflt = defaultOf(def, 'github');
+  if (def.type === 'array') return { description: `${def.description} A JSON array, e.g. '["self-hosted","linux"]'.`, type: 'string', required: false, default: JSON.stringify(dflt) };
+  const type = def.type === 'integer' ? 'number' : def.type;
+  return { description: def.enum ? `${def.description} One of: ${def.enum.join(', ')}.` : def.description, type, required: dflt === undefined, ...(dflt !== undefined ? { default: dflt } : {}) };
+}
+
+function callerInputs(template: TemplateDef, inputs: Record<string, unknown>): Obj {
+  const out: Obj = {};
+  for (const def of inputDefs(template, 'github')) {
+    if (pinnedUse(def, 'github') !== 'input') continue;
+    const v = inputs[def.name];
+    const dflt = defaultOf(def, 'github');
+    const always = def.name === 'python-version' || def.name === 'dvc-version';
+    if (v === undefined || (!always && JSON.stringify(v) === JSON.stringify(dflt))) continue;
+    out[def.name] = Array.isArray(v) ? JSON.stringify(v) : v;
+  }
+  return out;
+}
+
+export const githubRenderer: Renderer = {
+  provider: 'github',
+  defaultSource: GITHUB_HOME,
+
+  vendoredPath: (t) => `.github/workflows/${t.name}.yml`,
+  publishedPath: (t) => `.github/workflows/${t.name}.yml`,
+
+  vendored(template, inputs, header) {
+    const ctx: Ctx = { reusable: false, inputs, pin: inputs['pin-actions'] === 'sha' ? 'sha' : 'version', jobEnv: new Map() };
+    const doc: Obj = {
+      name: template.title,
+      on: triggers(inputs.branches as string[], inputs.cml === true),
+      permissions: { contents: 'read' },
+      concurrency: concurrency(ctx),
+      jobs: jobs(ctx, template),
+    };
+    return withHeader(header, annotateShas(toYaml(doc)));
+  },
+
+  published(template, version) {
+    const ctx: Ctx = { reusable: true, inputs: {}, pin: 'version', jobEnv: new Map() };
+    const body = jobs(ctx, template);
+    const inputs: Obj = {};
+    for (const def of inputDefs(template, 'github')) if (pinnedUse(def, 'github') === 'input') inputs[def.name] = reusableInput(def);
+    const secrets: Obj = {};
+    for (const s of template.secrets.github) secrets[s.name] = { description: s.description, required: s.required };
+    // Inputs reach scripts through the job environment, never as ${{ }} inside run:.
+    const env = Object.fromEntries([...ctx.jobEnv.entries()].sort(([a], [b]) => a.localeCompare(b)));
+    for (const job of Object.values(body) as Obj[]) {
+      const { steps, ...rest } = job;
+      for (const k of Object.keys(job)) delete job[k];
+      Object.assign(job, rest, { env }, { steps });
+    }
+    const doc: Obj = {
+      name: template.title,
+      on: { workflow_call: { inputs, ...(Object.keys(secrets).length > 0 ? { secrets } : {}) } },
+      permissions: { contents: 'read' },
+      concurrency: concurrency(ctx),
+      jobs: body,
+    };
+    const header = [
+      `# Reusable workflow "${template.name}" of @mlops-pipeline/templates ${version}: ${template.description}`,
+      `# Call it pinned: uses: ${GITHUB_HOME}/.github/workflows/${template.name}.yml@v${version}`,
+      '# Generated from packages/templates/src: do not edit (pnpm --filter @mlops-pipeline/templates generate).',
+    ];
+    return withHeader(header, toYaml(doc));
+  },
+
+  caller(template, inputs, source, ref) {
+    const cml = inputs.cml === true;
+    const tag = /^v/.test(ref) ? ref : `v${ref}`;
+    const job: Obj = {
+      name: template.title,
+      permissions: permissions(template, cml ? { 'pull-requests': 'write' } : {}),
+      uses: `${source}/.github/workflows/${template.name}.yml@${tag}`,
+    };
+    const w = callerInputs(template, inputs);
+    if (Object.keys(w).length > 0) job.with = w;
+    const secrets: Obj = {};
+    for (const s of secretsForInputs(template, 'github', inputs)) secrets[s.name] = `\${{ secrets.${s.name} }}`;
+    if (Object.keys(secrets).length > 0) job.secrets = secrets;
+    const doc: Obj = {
+      name: template.title,
+      on: triggers(inputs.branches as string[], cml),
+      permissions: { contents: 'read' },
+      jobs: { dvc: job },
+    };
+    const header = [
+      `# Runs the "${template.name}" template of ${source} pinned at ${tag}.`,
+      '# Renovate (github-actions manager) and Dependabot update the ref; the inputs are documented in the template.',
+    ];
+    return withHeader(header, toYaml(doc));
+  },
+};

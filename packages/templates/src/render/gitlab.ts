@@ -1,0 +1,211 @@
+/**
+ * GitLab CI renderer: vendored `.gitlab-ci.yml`, CI/CD component
+ * (`spec: inputs:` + `---` + body) and the caller snippet, from one job builder.
+ */
+import { CML_VERSION } from '../actions.js';
+import { defaultOf, pinnedUse, type InputDef } from '../inputs.js';
+import { dvcSteps, reportStep, type Condition, type ScriptStep, type TemplateDef } from '../model.js';
+import { inputDefs } from '../schema.js';
+import { GITLAB_COMPONENTS, envName, holds, resolveTokens, scriptText, toYaml, withHeader } from './common.js';
+import type { Renderer } from './types.js';
+
+type Obj = Record<string, unknown>;
+
+/** How values and conditions are written: literally (vendored) or from `$[[ inputs ]]` (component). */
+interface Ctx {
+  component: boolean;
+  inputs: Record<string, unknown>;
+  /** Job variables carrying inputs into scripts (component). */
+  vars: Map<string, string>;
+}
+
+function interp(input: string): string {
+  return `$[[ inputs.${input} ]]`;
+}
+
+function value(ctx: Ctx, input: string): string {
+  return ctx.component ? interp(input) : String(ctx.inputs[input] ?? '');
+}
+
+function scriptValue(ctx: Ctx, input: string): string {
+  if (!ctx.component) return String(ctx.inputs[input] ?? '');
+  const name = envName(input);
+  ctx.vars.set(name, interp(input));
+  return `\${${name}}`;
+}
+
+function shellTest(ctx: Ctx, cond: Condition): string {
+  return `[ "${scriptValue(ctx, cond.input)}" = "${String(cond.equals)}" ]`;
+}
+
+/**
+ * Script entries of steps: vendored files keep the steps whose condition holds;
+ * components wrap consecutive steps sharing a condition in one `if` block.
+ */
+function scriptEntries(ctx: Ctx, steps: readonly ScriptStep[]): string[] {
+  const out: string[] = [];
+  let i = 0;
+  while (i < steps.length) {
+    const step = steps[i]!;
+    if (!step.when || !ctx.component) {
+      i++;
+      if (!holds(step.when, ctx.inputs)) continue;
+      const text = scriptText(step, (input) => scriptValue(ctx, input));
+      if (step.block) out.push(text);
+      else out.push(...text.split('\n'));
+      continue;
+    }
+    const group: ScriptStep[] = [];
+    while (i < steps.length && steps[i]!.when && JSON.stringify(steps[i]!.when) === JSON.stringify(step.when)) group.push(steps[i++]!);
+    const body = group.flatMap((s) => scriptText(s, (input) => scriptValue(ctx, input)).split('\n')).map((l) => `  ${l}`);
+    out.push([`if ${shellTest(ctx, step.when)}; then`, ...body, 'fi'].join('\n'));
+  }
+  return out;
+}
+
+function authVariables(ctx: Ctx, template: TemplateDef): Obj {
+  const out: Obj = {};
+  for (const [k, v] of Object.entries(template.gitlab.variables)) out[k] = resolveTokens(v, (input) => value(ctx, input));
+  return out;
+}
+
+function idTokens(ctx: Ctx, template: TemplateDef): Obj | undefined {
+  const entries = Object.entries(template.gitlab.idTokens);
+  if (entries.length === 0) return undefined;
+  return Object.fromEntries(entries.map(([k, aud]) => [k, { aud: resolveTokens(aud, (input) => value(ctx, input)) }]));
+}
+
+function branchRule(branches: readonly string[]): string {
+  return `$CI_PIPELINE_SOURCE == "push" && (${branches.map((b) => `$CI_COMMIT_BRANCH == "${b}"`).join(' || ')})`;
+}
+
+const CML_SETUP: ScriptStep = {
+  id: 'setup-cml',
+  name: 'Install CML',
+  lines: ['apt-get update -qq', 'apt-get install -y -qq --no-install-recommends nodejs npm', `npm install -g --no-fund --no-audit @dvcorg/cml@${CML_VERSION}`],
+};
+
+function cdStep(ctx: Ctx): ScriptStep[] {
+  if (!ctx.component && (ctx.inputs['working-directory'] === '.' || ctx.inputs['working-directory'] === '')) return [];
+  return [{ id: 'cd', name: 'Enter the working directory', lines: ['cd "@{working-directory}"'] }];
+}
+
+function job(ctx: Ctx, template: TemplateDef, kind: 'repro' | 'report'): Obj {
+  const dvc = dvcSteps(template.dvcExtra);
+  const out: Obj = {
+    stage: 'test',
+    image: `python:${value(ctx, 'python-version')}`,
+  };
+  const tags = ctx.component ? [] : ((ctx.inputs.runner as string[] | undefined) ?? []);
+  if (tags.length > 0) out.tags = [...tags];
+  out.timeout = `${value(ctx, 'timeout-minutes')} minutes`;
+  out.interruptible = ctx.component ? true : ctx.inputs['cancel-in-progress'] === true;
+  if (kind === 'repro') {
+    out.rules = ctx.component
+      ? [{ if: '$CI_COMMIT_BRANCH && ($CI_PIPELINE_SOURCE == "push" || $CI_PIPELINE_SOURCE == "web")' }]
+      : [{ if: branchRule(ctx.inputs.branches as string[]) }, { if: '$CI_PIPELINE_SOURCE == "web"' }];
+  } else {
+    out.rules = [{ if: ctx.component ? '$CML_REPORT == "true" && $CI_PIPELINE_SOURCE == "merge_request_event"' : '$CI_PIPELINE_SOURCE == "merge_request_event"' }];
+  }
+  const tokens = idTokens(ctx, template);
+  if (tokens) out.id_tokens = tokens;
+  const setup: ScriptStep[] = [
+    ...cdStep(ctx),
+    dvc.install,
+    ...(kind === 'report' ? [CML_SETUP] : []),
+    ...template.prepare,
+    ...(template.gitlab.setup.length > 0 ? [{ id: 'auth', name: 'Write the credentials file', lines: template.gitlab.setup }] : []),
+  ];
+  const script: ScriptStep[] = [...dvc.run, ...(kind === 'repro' ? [dvc.push] : [reportStep()])];
+  const before = scriptEntries(ctx, setup);
+  const main = scriptEntries(ctx, script);
+  const variables: Obj = {
+    PIP_CACHE_DIR: '$CI_PROJECT_DIR/.cache/pip',
+    ...(kind === 'report' ? { GIT_DEPTH: '0', BASE_BRANCH: '$CI_MERGE_REQUEST_TARGET_BRANCH_NAME' } : {}),
+    ...authVariables(ctx, template),
+    ...Object.fromEntries([...ctx.vars.entries()].sort(([a], [b]) => a.localeCompare(b))),
+  };
+  if (ctx.component && kind === 'report') variables.CML_REPORT = interp('cml');
+  out.variables = variables;
+  out.cache = { key: `pip-python-${value(ctx, 'python-version')}`, paths: ['.cache/pip'] };
+  out.before_script = before;
+  out.script = main;
+  if (template.gitlab.cleanup.length > 0) out.after_script = [...template.gitlab.cleanup];
+  ctx.vars.clear();
+  return out;
+}
+
+function specInput(def: InputDef): Obj {
+  const out: Obj = { description: def.description };
+  const type = def.type === 'integer' ? 'number' : def.type;
+  if (type !== 'string') out.type = type;
+  const dflt = defaultOf(def, 'gitlab');
+  if (dflt !== undefined) out.default = Array.isArray(dflt) ? [...dflt] : dflt;
+  if (def.enum) out.options = [...def.enum];
+  if (def.pattern !== undefined && !def.enum) out.regex = def.pattern;
+  return out;
+}
+
+function callerInputs(template: TemplateDef, inputs: Record<string, unknown>): Obj {
+  const out: Obj = {};
+  for (const def of inputDefs(template, 'gitlab')) {
+    if (pinnedUse(def, 'gitlab') !== 'input') continue;
+    const v = inputs[def.name];
+    const always = def.name === 'python-version' || def.name === 'dvc-version';
+    if (v === undefined || (!always && JSON.stringify(v) === JSON.stringify(defaultOf(def, 'gitlab')))) continue;
+    out[def.name] = v;
+  }
+  return out;
+}
+
+export const gitlabRenderer: Renderer = {
+  provider: 'gitlab',
+  defaultSource: GITLAB_COMPONENTS,
+
+  vendoredPath: () => '.gitlab-ci.yml',
+  publishedPath: (t) => `templates/${t.name}/template.yml`,
+
+  vendored(template, inputs, header) {
+    const ctx: Ctx = { component: false, inputs, vars: new Map() };
+    const doc: Obj = { 'dvc-repro': job(ctx, template, 'repro') };
+    if (inputs.cml === true) doc['dvc-report'] = job(ctx, template, 'report');
+    return withHeader(header, toYaml(doc));
+  },
+
+  published(template, version) {
+    const ctx: Ctx = { component: true, inputs: {}, vars: new Map() };
+    const spec: Obj = {};
+    for (const def of inputDefs(template, 'gitlab')) if (pinnedUse(def, 'gitlab') === 'input') spec[def.name] = specInput(def);
+    const body: Obj = { 'dvc-repro': job(ctx, template, 'repro'), 'dvc-report': job(ctx, template, 'report') };
+    const header = [
+      `# CI/CD component "${template.name}" of @mlops-pipeline/templates ${version}: ${template.description}`,
+      `# Include it pinned: include: - component: ${GITLAB_COMPONENTS}/${template.name}@${version}`,
+      '# Generated from packages/templates/src: do not edit (pnpm --filter @mlops-pipeline/templates generate).',
+    ];
+    return withHeader(header, `${toYaml({ spec: { inputs: spec } })}---\n${toYaml(body)}`);
+  },
+
+  caller(template, inputs, source, ref) {
+    const cml = inputs.cml === true;
+    const version = ref.replace(/^v/, '');
+    const include: Obj = { component: `${source}/${template.name}@${version}` };
+    const w = callerInputs(template, inputs);
+    if (Object.keys(w).length > 0) include.inputs = w;
+    include.rules = [
+      { if: branchRule(inputs.branches as string[]) },
+      { if: '$CI_PIPELINE_SOURCE == "web"' },
+      ...(cml ? [{ if: '$CI_PIPELINE_SOURCE == "merge_request_event"' }] : []),
+    ];
+    const doc: Obj = { include: [include] };
+    const tags = (inputs.runner as string[] | undefined) ?? [];
+    if (tags.length > 0) {
+      doc['dvc-repro'] = { tags: [...tags] };
+      if (cml) doc['dvc-report'] = { tags: [...tags] };
+    }
+    const header = [
+      `# Runs the "${template.name}" CI/CD component of ${source} pinned at ${version}.`,
+      '# Renovate (gitlabci manager) updates the version; the inputs are documented in the component.',
+    ];
+    return withHeader(header, toYaml(doc));
+  },
+};
