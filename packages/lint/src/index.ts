@@ -213,7 +213,7 @@ export async function lintFiles(files: string[], options: LintOptions = {}): Pro
     }
     const outcome = await lintSource(read.text, shown, engineContext(run, config, options), abs, 'invalidUtf8At' in read ? read.invalidUtf8At : undefined);
     // A GitLab file included by another one is also linted on its own: report each finding once.
-    const diagnostics = outcome.diagnostics.filter((d) => {
+    const diagnostics = outcome.workflow && outcome.workflow.provider !== 'gitlab' ? outcome.diagnostics : outcome.diagnostics.filter((d) => {
       const key = `${d.file}\0${d.line}\0${d.column}\0${d.ruleId}\0${d.message}`;
       if (reported.has(key)) return false;
       reported.add(key);

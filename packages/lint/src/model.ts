@@ -154,6 +154,8 @@ export interface Workflow {
   header?: VendoredHeader;
   /** Files other than `file` whose content was merged in (GitLab local includes). */
   sources: Map<string, string>;
+  /** GitLab CI/CD component: the `spec:` header document (`document` is the body after `---`). */
+  spec?: Document.Parsed;
 }
 
 /** A safe, automatic edit: replace [start, end) character offsets in `file` with `text`. */

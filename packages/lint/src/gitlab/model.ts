@@ -31,6 +31,7 @@ export function buildGitlabWorkflow(src: Source, resolved: Resolved): Workflow {
   };
   const header = vendoredHeader(src);
   if (header) workflow.header = header;
+  if (src.header) workflow.spec = src.header;
   return workflow;
 }
 

@@ -128,6 +128,7 @@ function countLines(text: string, lc: LineCounter): void {
 function yamlMessage(code: string, message: string): string {
   const first = message.split('\n')[0] ?? message;
   if (code === 'DUPLICATE_KEY') return 'Duplicate key: a later value would silently replace the earlier one';
+  if (/call stack|too much recursion/i.test(first)) return 'YAML nesting is too deep to parse';
   return first.replace(/ at line \d+, column \d+:?$/, '');
 }
 
