@@ -35,6 +35,10 @@ ruleTester(pythonPinned, {
         train:
           image: python:3.12-slim
           script: [make]`,
+      { name: 'latest is image-pinned\'s finding', code: yaml`
+        train:
+          image: python:latest
+          script: [make]` },
     ],
     invalid: [
       {
@@ -43,6 +47,13 @@ ruleTester(pythonPinned, {
             image: python:3
             script: [make]`,
         errors: [{ line: 2, column: 10, message: 'image `python:3` floats to a new Python' }],
+      },
+      {
+        code: yaml`
+          train:
+            image: python:slim-bookworm
+            script: [make]`,
+        errors: [{ line: 2, column: 10, message: 'image `python:slim-bookworm` floats' }],
       },
     ],
   },

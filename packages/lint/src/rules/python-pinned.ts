@@ -36,8 +36,9 @@ export const pythonPinned: Rule = {
         if (isDynamicImage(img.value)) continue;
         const ref = parseImage(img.value);
         if (!/^(library\/)?(python|pypy)$/.test(ref.repository) || ref.digest) continue;
-        const tag = ref.tag ?? 'latest';
-        if (/^(latest|\d+|\d+-[a-z]+|[a-z]+)$/.test(tag)) {
+        // An untagged or `latest` image is image-pinned's finding.
+        const tag = ref.tag;
+        if (tag !== undefined && tag !== 'latest' && /^(\d+|\d+-[a-z][a-z0-9.-]*|[a-z][a-z0-9.-]*)$/.test(tag)) {
           ctx.report({ span: img.span, message: `image \`${img.value}\` floats to a new Python when one is released: use a minor-version tag such as \`python:3.12-slim\`` });
         }
       }
