@@ -87,10 +87,10 @@ export function render(provider: Provider, name: string, inputs: Record<string, 
 }
 
 /** The published file of a template (reusable workflow / CI/CD component) and its repository path. */
-export function renderPublished(provider: Provider, name: string, version: string = TEMPLATES_VERSION): { path: string; text: string } {
+export function renderPublished(provider: Provider, name: string): { path: string; text: string } {
   const t = require(provider, name);
   const renderer = RENDERERS[provider];
-  return { path: renderer.publishedPath(t), text: renderer.published(t, version) };
+  return { path: renderer.publishedPath(t), text: renderer.published(t) };
 }
 
 /** Where the vendored file of a template goes in a user's repository. */

@@ -220,7 +220,7 @@ export const githubRenderer: Renderer = {
     return withHeader(header, annotateShas(toYaml(doc)));
   },
 
-  published(template, version) {
+  published(template) {
     const ctx: Ctx = { reusable: true, inputs: {}, pin: 'version', jobEnv: new Map() };
     const body = jobs(ctx, template);
     const inputs: Obj = {};
@@ -242,8 +242,8 @@ export const githubRenderer: Renderer = {
       jobs: body,
     };
     const header = [
-      `# Reusable workflow "${template.name}" of @mlops-pipeline/templates ${version}: ${template.description}`,
-      `# Call it pinned: uses: ${GITHUB_HOME}/.github/workflows/${template.name}.yml@v${version}`,
+      `# Reusable workflow "${template.name}" of @mlops-pipeline/templates: ${template.description}`,
+      `# Call it at a release tag (vX.Y.Z or the moving vX): uses: ${GITHUB_HOME}/.github/workflows/${template.name}.yml@vX.Y.Z`,
       '# Generated from packages/templates/src: do not edit (pnpm --filter @mlops-pipeline/templates generate).',
     ];
     return withHeader(header, toYaml(doc));

@@ -99,7 +99,7 @@ function job(ctx: Ctx, template: TemplateDef, kind: 'repro' | 'report'): Obj {
   const tags = ctx.component ? [] : ((ctx.inputs.runner as string[] | undefined) ?? []);
   if (tags.length > 0) out.tags = [...tags];
   out.timeout = `${value(ctx, 'timeout-minutes')} minutes`;
-  out.interruptible = ctx.component ? true : ctx.inputs['cancel-in-progress'] === true;
+  out.interruptible = ctx.component ? interp('cancel-in-progress') : ctx.inputs['cancel-in-progress'] === true;
   if (kind === 'repro') {
     out.rules = ctx.component
       ? [{ if: '$CI_COMMIT_BRANCH && ($CI_PIPELINE_SOURCE == "push" || $CI_PIPELINE_SOURCE == "web")' }]
@@ -172,14 +172,14 @@ export const gitlabRenderer: Renderer = {
     return withHeader(header, toYaml(doc));
   },
 
-  published(template, version) {
+  published(template) {
     const ctx: Ctx = { component: true, inputs: {}, vars: new Map() };
     const spec: Obj = {};
     for (const def of inputDefs(template, 'gitlab')) if (pinnedUse(def, 'gitlab') === 'input') spec[def.name] = specInput(def);
     const body: Obj = { 'dvc-repro': job(ctx, template, 'repro'), 'dvc-report': job(ctx, template, 'report') };
     const header = [
-      `# CI/CD component "${template.name}" of @mlops-pipeline/templates ${version}: ${template.description}`,
-      `# Include it pinned: include: - component: ${GITLAB_COMPONENTS}/${template.name}@${version}`,
+      `# CI/CD component "${template.name}" of @mlops-pipeline/templates: ${template.description}`,
+      `# Include it at a release (X.Y.Z): include: - component: ${GITLAB_COMPONENTS}/${template.name}@X.Y.Z`,
       '# Generated from packages/templates/src: do not edit (pnpm --filter @mlops-pipeline/templates generate).',
     ];
     return withHeader(header, `${toYaml({ spec: { inputs: spec } })}---\n${toYaml(body)}`);

@@ -8,8 +8,8 @@ export interface Renderer {
   vendored(template: TemplateDef, inputs: Record<string, unknown>, header: readonly string[]): string;
   /** The caller snippet pinning the published template at `ref` from `source`. */
   caller(template: TemplateDef, inputs: Record<string, unknown>, source: string, ref: string): string;
-  /** The published, versioned file (reusable workflow / CI/CD component). */
-  published(template: TemplateDef, version: string): string;
+  /** The published file (reusable workflow / CI/CD component), released under version tags. */
+  published(template: TemplateDef): string;
   /** Repository-relative path of the published file. */
   publishedPath(template: TemplateDef): string;
   /** Where a vendored file goes in a user's repository. */
