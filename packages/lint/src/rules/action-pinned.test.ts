@@ -19,6 +19,7 @@ ruleTester(actionPinned, {
       gh('./.github/actions/local'),
       gh('docker://alpine:3.20'),
       { name: '--strict accepts a SHA', code: gh(`actions/checkout@${SHA} # v4.2.2`), strict: true },
+      { name: 'allow option', code: gh('my-org/internal-action@main'), files: { '.mlops-lint.yaml': 'rules:\n  action-pinned: [error, {allow: [my-org/*]}]\n' } },
       yaml`
         on: push
         jobs:

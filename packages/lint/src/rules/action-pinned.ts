@@ -1,3 +1,4 @@
+import picomatch from 'picomatch';
 import type { ActionUse, Rule } from '../model.js';
 import { replaceScalar } from './util/fix.js';
 import { actionRepo } from './util/job.js';
@@ -12,8 +13,16 @@ export const actionPinned: Rule = {
     defaultSeverity: 'error',
     fixable: true,
     providers: ['github'],
+    optionsSchema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        allow: { type: 'array', items: { type: 'string' }, description: 'owner/repo patterns (e.g. "my-org/*") that may use any ref' },
+      },
+    },
   },
   check(ctx) {
+    const allow = Array.isArray(ctx.options.allow) ? (ctx.options.allow as string[]).map((p) => picomatch(p.toLowerCase())) : [];
     const uses: ActionUse[] = [];
     for (const job of ctx.workflow.jobs) {
       if (job.uses) uses.push(job.uses);
@@ -22,6 +31,7 @@ export const actionPinned: Rule = {
     for (const use of uses) {
       if (use.name.startsWith('./') || use.name.startsWith('docker://') || /\$\{\{/.test(use.raw)) continue;
       const repo = actionRepo(use.name);
+      if (allow.some((m) => m(repo) || m(use.name.toLowerCase()))) continue;
       const known = repo === OWN_WORKFLOWS ? `v${ctx.repo.templatesVersion}` : KNOWN_ACTION_VERSIONS[repo];
       const fixTo = known ? replaceScalar(ctx.workflow, use.span, `${use.name}@${known}`) : undefined;
       const suggestion = known ? `\`${use.name}@${known}\`` : 'a release tag (v1.2.3) or a full commit SHA';

@@ -14,6 +14,10 @@ ruleTester(imagePinned, {
         train:
           image: $CI_REGISTRY_IMAGE/train:$CI_COMMIT_SHA
           script: [make]`,
+      { name: 'allow option', code: yaml`
+        train:
+          image: registry.example.com/ml/trainer:latest
+          script: [make]`, files: { '.mlops-lint.yaml': 'rules:\n  image-pinned: [error, {allow: ["registry.example.com/ml/*"]}]\n' } },
       { name: '--strict accepts digests', code: yaml`
         train:
           image: python:3.12@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef

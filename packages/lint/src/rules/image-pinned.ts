@@ -1,3 +1,4 @@
+import picomatch from 'picomatch';
 import type { Located, Rule } from '../model.js';
 import { isDynamicImage, parseImage } from './util/images.js';
 
@@ -8,8 +9,16 @@ export const imagePinned: Rule = {
     defaultSeverity: 'error',
     fixable: false,
     providers: ['github', 'gitlab'],
+    optionsSchema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        allow: { type: 'array', items: { type: 'string' }, description: 'image patterns (e.g. "registry.example.com/team/*") that may float' },
+      },
+    },
   },
   check(ctx) {
+    const allow = Array.isArray(ctx.options.allow) ? (ctx.options.allow as string[]).map((p) => picomatch(p)) : [];
     const images: Located<string>[] = [];
     for (const job of ctx.workflow.jobs) {
       images.push(...job.images);
@@ -22,6 +31,8 @@ export const imagePinned: Rule = {
       seen.add(key);
       const ref = parseImage(img.value);
       if (ref.digest) continue;
+      const full = ref.registry ? `${ref.registry}/${ref.repository}` : ref.repository;
+      if (allow.some((m) => m(full) || m(ref.repository))) continue;
       if (ref.tag === undefined) {
         ctx.report({ span: img.span, message: `image \`${img.value}\` has no tag, so it runs whatever \`latest\` is today: pin a version tag` });
       } else if (ref.tag === 'latest') {
