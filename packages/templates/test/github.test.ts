@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { ACTIONS } from '../src/index.js';
+import { githubErrors, parseYaml, publishedCases, renderCase, renderCases } from './helpers.js';
+
+type Obj = Record<string, unknown>;
+
+const cases = renderCases().filter((c) => c.provider === 'github');
+const published = publishedCases().filter((c) => c.provider === 'github');
+
+function jobsOf(doc: Obj): Array<[string, Obj]> {
+  return Object.entries(doc.jobs as Record<string, Obj>);
+}
+
+function stepsOf(doc: Obj): Obj[] {
+  return jobsOf(doc).flatMap(([, j]) => (j.steps as Obj[] | undefined) ?? []);
+}
+
+describe('GitHub workflows are accepted by @actions/workflow-parser', () => {
+  it('the parser reports errors in a broken workflow (guard)', async () => {
+    const broken = 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    timeout-minutes: soon\n    steps:\n      - uses: actions/checkout@v5.0.0\n        run: echo both\n';
+    expect((await githubErrors('broken.yml', broken)).length).toBeGreaterThan(0);
+  });
+  it.each(cases.map((c) => [c.id, c] as const))('%s', async (_id, c) => {
+    expect(await githubErrors('workflow.yml', renderCase(c))).toEqual([]);
+  });
+  it.each(published.map((c) => [c.id, c.text] as const))('%s', async (_id, text) => {
+    expect(await githubErrors('reusable.yml', text)).toEqual([]);
+  });
+});
+
+describe('GitHub secure defaults', () => {
+  const files = [...cases.filter((c) => c.mode === 'vendored').map((c) => ({ id: c.id, text: renderCase(c), inputs: c.inputs, template: c.template })), ...published.map((p) => ({ id: p.id, text: p.text, inputs: { cml: true }, template: p.template }))];
+
+  it.each(files.map((f) => [f.id, f] as const))('%s: least privilege, pinned actions, no expressions in run:', (_id, f) => {
+    const doc = parseYaml(f.text);
+    expect(doc.permissions).toEqual({ contents: 'read' });
+    const keyless = f.template.endsWith('-keyless');
+    for (const [id, job] of jobsOf(doc)) {
+      const perms = job.permissions as Obj;
+      expect(perms.contents).toBe('read');
+      expect(perms['id-token'] === 'write').toBe(keyless);
+      expect(perms['pull-requests'] === 'write').toBe(id === 'report');
+      expect(Object.keys(perms).every((k) => ['contents', 'id-token', 'pull-requests'].includes(k))).toBe(true);
+    }
+    for (const step of stepsOf(doc)) {
+      if (typeof step.run === 'string') expect(step.run).not.toContain('${{');
+      if (typeof step.uses === 'string') expect(step.uses).toMatch(/@(v\d+\.\d+\.\d+|[0-9a-f]{40})$/);
+    }
+    expect(f.text).not.toMatch(/iterative\/setup-dvc|send-comment|set -x/);
+    expect((doc.concurrency as Obj).group).toContain('github.ref');
+  });
+
+  it('CML reports run only on pull requests, with full history and only then pull-requests: write', () => {
+    const c = cases.find((x) => x.id === 'github/dvc-gcs/full/vendored')!;
+    const doc = parseYaml(renderCase(c));
+    const report = (doc.jobs as Record<string, Obj>).report!;
+    expect(report.if).toBe("github.event_name == 'pull_request'");
+    const checkout = (report.steps as Obj[])[0]!;
+    expect((checkout.with as Obj)['fetch-depth']).toBe(0);
+    expect(String((report.steps as Obj[]).at(-1)!.run)).toContain('cml comment create');
+    expect((doc.on as Obj).pull_request).toEqual({ branches: ['main', 'release/v2'] });
+  });
+
+  it('with pin-actions: sha, actions with a recorded SHA are pinned to it with the version as a comment', () => {
+    const c = cases.find((x) => x.id === 'github/dvc-gcs/sha-self-hosted/vendored')!;
+    const text = renderCase(c);
+    expect(text).toContain(`uses: actions/checkout@${ACTIONS.checkout.sha} # ${ACTIONS.checkout.version}`);
+    expect(text).toContain(`uses: google-github-actions/auth@${ACTIONS['gcp-auth'].sha} # ${ACTIONS['gcp-auth'].version}`);
+    expect(parseYaml(text).jobs).toMatchObject({ experiment: { 'runs-on': ['self-hosted', 'linux', 'gpu'] } });
+  });
+
+  it('secrets appear only as ${{ secrets.X }} in with:/env:, and only the ones the inputs need', () => {
+    const conn = parseYaml(renderCase(cases.find((x) => x.id === 'github/dvc-azure/defaults/vendored')!));
+    const sp = renderCase(cases.find((x) => x.id === 'github/dvc-azure/service-principal/vendored')!);
+    const pull = stepsOf(conn).find((s) => s.id === 'pull')!;
+    expect(pull.env).toEqual({ AZURE_STORAGE_CONNECTION_STRING: '${{ secrets.AZURE_STORAGE_CONNECTION_STRING }}' });
+    expect(sp).toContain('AZURE_CLIENT_SECRET: ${{ secrets.AZURE_CLIENT_SECRET }}');
+    expect(sp).not.toContain('AZURE_STORAGE_CONNECTION_STRING');
+    const repro = stepsOf(conn).find((s) => s.id === 'repro')!;
+    expect(repro.env).toBeUndefined();
+  });
+
+  it('the reusable workflow takes typed inputs and declares its secrets', () => {
+    const doc = parseYaml(published.find((p) => p.template === 'dvc-gcs')!.text);
+    const call = (doc.on as Obj).workflow_call as Obj;
+    expect((call.inputs as Obj)['dvc-version']).toMatchObject({ type: 'string', default: '3.63.0' });
+    expect((call.inputs as Obj)['timeout-minutes']).toMatchObject({ type: 'number', default: 60 });
+    expect((call.inputs as Obj).cml).toMatchObject({ type: 'boolean', default: false });
+    expect((call.inputs as Obj).branches).toBeUndefined();
+    expect(call.secrets).toEqual({ GCP_SERVICE_ACCOUNT_KEY: { description: expect.any(String), required: true } });
+    const keyless = parseYaml(published.find((p) => p.template === 'dvc-gcs-keyless')!.text);
+    expect((((keyless.on as Obj).workflow_call as Obj).inputs as Obj)['workload-identity-provider']).toMatchObject({ type: 'string', required: true });
+  });
+});

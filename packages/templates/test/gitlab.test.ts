@@ -1,0 +1,90 @@
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { componentDocuments, gitlabSchema, gitlabSchemaPath, parseYaml, publishedCases, REQUIRED_INPUTS, renderCase, renderCases } from './helpers.js';
+
+type Obj = Record<string, unknown>;
+
+const cases = renderCases().filter((c) => c.provider === 'gitlab');
+const published = publishedCases().filter((c) => c.provider === 'gitlab');
+const hasSchema = existsSync(gitlabSchemaPath);
+if (!hasSchema) console.warn(`SKIPPED: GitLab CI schema checks need ${gitlabSchemaPath} (../shared is not present)`);
+
+function schemaErrors(doc: unknown): string[] {
+  const validate = gitlabSchema()!;
+  return validate(doc) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
+}
+
+describe.skipIf(!hasSchema)("GitLab files are valid against GitLab's CI JSON Schema", () => {
+  it('the schema rejects an invalid job (guard)', () => {
+    expect(schemaErrors({ job: { script: 'x', only: 3, when: 'sometimes' } }).length).toBeGreaterThan(0);
+  });
+  it.each(cases.map((c) => [c.id, c] as const))('%s', (_id, c) => {
+    expect(schemaErrors(parseYaml(renderCase(c)))).toEqual([]);
+  });
+  it.each(published.map((c) => [c.id, c] as const))('%s (spec and body with inputs substituted)', (_id, c) => {
+    const { spec, body } = componentDocuments(c.text, REQUIRED_INPUTS[c.template]);
+    expect(schemaErrors(spec)).toEqual([]);
+    expect(schemaErrors(body)).toEqual([]);
+    expect(JSON.stringify(body)).not.toContain('$[[');
+  });
+});
+
+describe('GitLab secure defaults', () => {
+  const files = [
+    ...cases.filter((c) => c.mode === 'vendored').map((c) => ({ id: c.id, template: c.template, doc: parseYaml(renderCase(c)) })),
+    ...published.map((p) => ({ id: p.id, template: p.template, doc: componentDocuments(p.text, REQUIRED_INPUTS[p.template]).body })),
+  ];
+
+  it.each(files.map((f) => [f.id, f] as const))('%s: pinned image, interruptible, rules, credentials outside the project', (_id, f) => {
+    for (const job of Object.values(f.doc) as Obj[]) {
+      expect(String(job.image)).toMatch(/^python:3\.\d+(\.\d+)?$/);
+      expect(job.rules).toBeInstanceOf(Array);
+      expect(job.only).toBeUndefined();
+      expect(job.except).toBeUndefined();
+      expect(typeof job.interruptible).toBe('boolean');
+      const vars = job.variables as Record<string, string>;
+      for (const [name, value] of Object.entries(vars)) {
+        if (/CREDENTIALS|TOKEN_FILE/.test(name)) {
+          expect(value.startsWith('/tmp/')).toBe(true);
+          expect((job.after_script as string[]).join('\n')).toContain(`$${name}`);
+        }
+      }
+      expect((job.cache as Obj).paths).toEqual(['.cache/pip']);
+      expect(JSON.stringify(job)).not.toMatch(/set -x|send-comment|:latest/);
+    }
+  });
+
+  it('the GCS key is a base64 masked variable decoded into a private file', () => {
+    const doc = parseYaml(renderCase(cases.find((c) => c.id === 'gitlab/dvc-gcs/defaults/vendored')!));
+    const job = doc['dvc-repro'] as Obj;
+    expect((job.variables as Obj).GOOGLE_APPLICATION_CREDENTIALS).toBe('/tmp/gcp-key-${CI_JOB_ID}.json');
+    expect(job.before_script).toContain('printf \'%s\' "$GCP_SERVICE_ACCOUNT_KEY_B64" | base64 -d > "$GOOGLE_APPLICATION_CREDENTIALS"');
+    expect(job.after_script).toEqual(['rm -f "$GOOGLE_APPLICATION_CREDENTIALS"']);
+  });
+
+  it('keyless templates request id_tokens with the provider audience', () => {
+    const gcs = parseYaml(renderCase(cases.find((c) => c.id === 'gitlab/dvc-gcs-keyless/defaults/vendored')!));
+    expect((gcs['dvc-repro'] as Obj).id_tokens).toEqual({ GCP_ID_TOKEN: { aud: `https://iam.googleapis.com/${String(REQUIRED_INPUTS['dvc-gcs-keyless']!['workload-identity-provider'])}` } });
+    const s3 = parseYaml(renderCase(cases.find((c) => c.id === 'gitlab/dvc-s3-keyless/defaults/vendored')!));
+    expect((s3['dvc-repro'] as Obj).id_tokens).toEqual({ AWS_ID_TOKEN: { aud: 'sts.amazonaws.com' } });
+  });
+
+  it('CML merge request reports get the full history and the target branch', () => {
+    const doc = parseYaml(renderCase(cases.find((c) => c.id === 'gitlab/dvc-gcs/full/vendored')!));
+    const report = doc['dvc-report'] as Obj;
+    expect(report.rules).toEqual([{ if: '$CI_PIPELINE_SOURCE == "merge_request_event"' }]);
+    expect(report.variables).toMatchObject({ GIT_DEPTH: '0', BASE_BRANCH: '$CI_MERGE_REQUEST_TARGET_BRANCH_NAME' });
+    expect((report.script as string[]).at(-1)).toContain('cml comment create dvc-report.md');
+    expect((doc['dvc-repro'] as Obj).rules).toEqual([{ if: '$CI_PIPELINE_SOURCE == "push" && ($CI_COMMIT_BRANCH == "main" || $CI_COMMIT_BRANCH == "release/v2")' }, { if: '$CI_PIPELINE_SOURCE == "web"' }]);
+  });
+
+  it('component inputs are declared with types, options and regexes', () => {
+    const { spec } = componentDocuments(published.find((p) => p.template === 'dvc-minio')!.text, REQUIRED_INPUTS['dvc-minio']);
+    const inputs = (spec.spec as Obj).inputs as Record<string, Obj>;
+    expect(inputs['pull-strategy']).toMatchObject({ default: 'separate', options: ['separate', 'with-repro'] });
+    expect(inputs['timeout-minutes']).toMatchObject({ type: 'number', default: 60 });
+    expect(inputs['endpoint-url']!.default).toBeUndefined();
+    expect(inputs['endpoint-url']!.regex).toEqual(expect.any(String));
+    expect(inputs.branches).toBeUndefined();
+  });
+});
