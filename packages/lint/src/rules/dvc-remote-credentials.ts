@@ -3,7 +3,7 @@ import type { DvcRemote } from '@mlops-pipeline/repo-facts';
 import { dvcInvocation } from './util/dvc.js';
 import { dvcInstalls, installsRequirementFile } from './util/installs.js';
 import { jobCommands, usesAction } from './util/job.js';
-import { dvcConfig, dvcRequirement } from './util/repo.js';
+import { dvcConfig, dvcRequirementFor } from './util/repo.js';
 import { repoRelative } from './util/repo-where.js';
 import { hasFlag } from './util/shell.js';
 
@@ -60,7 +60,6 @@ export const dvcRemoteCredentials: Rule = {
     if (!config || !remote) return;
     const where = `${repoRelative(ctx.repo.root, config.file)}:${remote.line}`;
     const label = remote.endpointUrl ? `${remote.url} at ${remote.endpointUrl}` : remote.url;
-    const req = dvcRequirement(ctx.repo.root);
     for (const job of ctx.workflow.jobs) {
       const use = usesRemote(job);
       if (!use) continue;
@@ -81,7 +80,8 @@ export const dvcRemoteCredentials: Rule = {
       for (const install of dvcInstalls(job, ctx.workflow)) {
         let extras = install.extras;
         if (install.kind === 'project') {
-          if (!installsRequirementFile(install) || !req) continue;
+          const req = installsRequirementFile(install) ? dvcRequirementFor(ctx.repo.root, install.files ?? [], install.step?.workingDirectory) : undefined;
+          if (!req) continue;
           extras = req.extras;
         }
         if (extras.includes(extra) || extras.includes('all')) continue;

@@ -211,3 +211,29 @@ ruleTester(dvcVersionPinned, {
     invalid: [],
   },
 });
+
+ruleTester(dvcVersionPinned, {
+  gitlab: {
+    valid: [
+      { name: 'the installed requirements file pins DVC', code: yaml`
+        train:
+          image: iterativeai/cml:0-dvc3-base1
+          script:
+            - pip install -r src/requirements.txt
+            - dvc repro --pull`, files: { 'src/requirements.txt': 'dvc[gs]==3.63.0\n', 'requirements.txt': 'dvc\n' } },
+    ],
+    invalid: [
+      {
+        name: 'the installed requirements file pins DVC loosely',
+        code: yaml`
+          train:
+            image: python:3.12-slim
+            script:
+              - pip install -r src/requirements.txt
+              - dvc repro --pull`,
+        files: { 'src/requirements.txt': 'pandas==2.2.0\ndvc[gs]~=3.63\n', 'requirements.txt': 'dvc==3.63.0\n' },
+        errors: [{ line: 4, column: 7, message: 'DVC comes from src/requirements.txt:2, where `dvc[gs]~=3.63` is not an exact version' }],
+      },
+    ],
+  },
+});

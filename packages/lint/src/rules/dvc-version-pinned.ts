@@ -4,7 +4,7 @@ import { replaceScalar, replaceExact, sourceText, offsetAt } from './util/fix.js
 import { dvcInstalls, installsRequirementFile, runsDvc, type DvcInstall } from './util/installs.js';
 import { pinRequirement } from './util/pip.js';
 import { hasReferences } from './util/expand.js';
-import { dvcRequirement } from './util/repo.js';
+import { dvcRequirement, dvcRequirementFor } from './util/repo.js';
 import { repoRelative } from './util/repo-where.js';
 
 function targetVersion(ctx: RuleContext): string {
@@ -51,7 +51,6 @@ export const dvcVersionPinned: Rule = {
       const installs = dvcInstalls(job, ctx.workflow);
       if (installs.length === 0) continue;
       const version = targetVersion(ctx);
-      const req = dvcRequirement(ctx.repo.root);
       let pinnedElsewhere = false;
       for (const install of installs) {
         if (install.unknown) {
@@ -90,10 +89,11 @@ export const dvcVersionPinned: Rule = {
             ...(fix ? { fix } : {}),
           });
         } else if (install.kind === 'project' && installsRequirementFile(install)) {
+          const fromFile = dvcRequirementFor(ctx.repo.root, install.files ?? [], install.step?.workingDirectory);
           if ((install.files ?? []).some((f) => f.endsWith('.lock'))) pinnedElsewhere = true;
-          else if (req && req.exact) pinnedElsewhere = true;
-          else if (req && !req.exact) {
-            ctx.report({ span: install.span, message: `DVC comes from ${repoRelative(ctx.repo.root, req.file)}:${req.line}, where \`${req.text}\` is not an exact version: pin \`dvc==<version>\` there` });
+          else if (fromFile && fromFile.exact) pinnedElsewhere = true;
+          else if (fromFile && !fromFile.exact) {
+            ctx.report({ span: install.span, message: `DVC comes from ${repoRelative(ctx.repo.root, fromFile.file)}:${fromFile.line}, where \`${fromFile.text}\` is not an exact version: pin \`dvc==<version>\` there` });
           }
         }
       }

@@ -1,6 +1,6 @@
 import type { Rule } from '../model.js';
 import { dvcInstalls, installsRequirementFile, type DvcInstall } from './util/installs.js';
-import { dvcRequirement } from './util/repo.js';
+import { dvcRequirementFor } from './util/repo.js';
 
 function describe(i: DvcInstall): string {
   if (i.kind === 'setup-dvc') return `setup-dvc (line ${i.span.line}) installs ${i.version ?? 'the latest DVC'}`;
@@ -17,13 +17,13 @@ export const twoDvcInstalls: Rule = {
     providers: ['github', 'gitlab'],
   },
   check(ctx) {
-    const req = dvcRequirement(ctx.repo.root);
     for (const job of ctx.workflow.jobs) {
       const all = dvcInstalls(job, ctx.workflow);
       const setup = all.find((i) => i.kind === 'setup-dvc');
       if (!setup || setup.unknown) continue;
       const others: DvcInstall[] = all.filter((i) => i.kind === 'pip' && !i.unknown);
       for (const p of all.filter((i) => i.kind === 'project' && installsRequirementFile(i))) {
+        const req = dvcRequirementFor(ctx.repo.root, p.files ?? [], p.step?.workingDirectory);
         if (req) others.push({ ...p, ...(req.version ? { version: req.version } : {}), exact: req.exact });
       }
       for (const other of others) {

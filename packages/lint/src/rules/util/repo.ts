@@ -1,5 +1,7 @@
 /** Cached reads of the repository files cross-file rules compare against. */
-import { readDvcConfig, findDvcRequirement, type DvcConfig, type DvcRequirement } from '@mlops-pipeline/repo-facts';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { readDvcConfig, findDvcRequirement, findInRequirementsFile, type DvcConfig, type DvcRequirement } from '@mlops-pipeline/repo-facts';
 
 const configs = new Map<string, DvcConfig | undefined>();
 const requirements = new Map<string, DvcRequirement | undefined>();
@@ -28,6 +30,27 @@ export function dvcRequirement(root: string): DvcRequirement | undefined {
     requirements.set(root, value);
   }
   return requirements.get(root);
+}
+
+/**
+ * The DVC requirement a project install reads: the named requirements file (relative to the
+ * step's working directory, then the repository root) when it exists, else the repository's.
+ */
+export function dvcRequirementFor(root: string, files: string[], workingDirectory?: string): DvcRequirement | undefined {
+  let sawFile = false;
+  for (const f of files) {
+    if (!/\.(txt|in)$/.test(f) || f.includes('$')) continue;
+    const abs = [workingDirectory ? join(root, workingDirectory, f) : undefined, join(root, f)].find((p) => p !== undefined && existsSync(p));
+    if (!abs) continue;
+    sawFile = true;
+    try {
+      const req = findInRequirementsFile(abs);
+      if (req) return req;
+    } catch {
+      // unreadable: treat as not naming DVC
+    }
+  }
+  return sawFile ? undefined : dvcRequirement(root);
 }
 
 /** Forget cached facts (tests write temporary repositories). */
