@@ -5,10 +5,10 @@
  *   dist/cli.cjs      the `mlops-lint` bin: one CommonJS file, everything but Spectral bundled
  *   dist/spectral.cjs custom Spectral rulesets, loaded lazily by dist/cli.cjs only when configured
  *   hook/mlops-lint.cjs  self-contained bin for pre-commit (no dependencies; no Spectral)
- * Usage: node scripts/build.mjs [--hook-out <file>] [--only-hook]
+ * Usage: node scripts/build.mjs [--hook-out <file>] [--only-hook] [--metafile <file>] (esbuild metafile of dist/cli.cjs, for size analysis)
  * The hook bundle is deterministic, so a test can rebuild it and compare.
  */
-import { chmodSync, readFileSync } from 'node:fs';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -57,7 +57,9 @@ const jobs = [];
 if (!onlyHook) {
   jobs.push(
     build({ ...common, entryPoints: ['src/index.ts'], format: 'esm', outfile: 'dist/index.js', external, plugins: [spectralPlugin('external')] }),
-    build({ ...common, entryPoints: ['src/cli.ts'], format: 'cjs', outfile: 'dist/cli.cjs', minify: true, plugins: [spectralPlugin('external')] }),
+    build({ ...common, entryPoints: ['src/cli.ts'], format: 'cjs', outfile: 'dist/cli.cjs', minify: true, metafile: Boolean(flag('--metafile')), plugins: [spectralPlugin('external')] }).then((r) => {
+      if (r.metafile) writeFileSync(flag('--metafile'), JSON.stringify(r.metafile));
+    }),
     build({ ...common, entryPoints: ['src/spectral/index.ts'], format: 'cjs', outfile: 'dist/spectral.cjs', minify: true }),
   );
 }

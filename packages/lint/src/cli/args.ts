@@ -52,7 +52,7 @@ function parseError(error: unknown): UsageError {
     return new UsageError(`unknown option ${flag} (see mlops-lint --help)`);
   }
   if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-    const flag = /'(--?[^' ]+)/.exec(message)?.[1];
+    const flag = /(--[a-z][a-z-]*)/.exec(message)?.[1] ?? /'(-[a-z])/.exec(message)?.[1];
     return new UsageError(flag ? `option ${flag} ${/argument missing/.test(message) ? 'needs a value' : 'takes no value'}` : message);
   }
   return new UsageError(message);

@@ -47,6 +47,8 @@ function nodeFor(doc: Document.Parsed, error: SchemaError): YamlNode | undefined
     }
     return found.key ?? found.node;
   }
+  // A top-level key of the wrong type is usually a misspelled keyword: point at the key.
+  if (error.keyword === 'type' && /^\/[^/]+$/.test(error.instancePath) && found.key) return found.key;
   return found.node ?? found.key;
 }
 
@@ -108,7 +110,7 @@ export function validateStructure(workflow: Workflow): Diagnostic[] {
         wrapped.errors = (gitlab.validateSpec.errors ?? []).map((e) => ({ ...e, instancePath: `/spec${e.instancePath}` }));
         return ok;
       };
-      out.unshift(...validateDocument(header, wrapped, gitlab.closedKeys, 'gitlab', workflow, lc).map((d) => ({ ...d, message: d.message.replace(/ in the pipeline\b/, ' in the component spec') })));
+      out.unshift(...validateDocument(header, wrapped, gitlab.closedKeys, 'gitlab', workflow, lc).map((d) => ({ ...d, message: d.message.replace(/ (in|of) the pipeline\b/, ' $1 the component spec') })));
     }
     return out;
   }

@@ -1,0 +1,44 @@
+/** Running the built `mlops-lint` bin in tests. */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const PKG_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const REPO_ROOT = path.resolve(PKG_DIR, '../..');
+export const CLI = path.join(PKG_DIR, 'dist/cli.cjs');
+export const SHARED = path.resolve(REPO_ROOT, '../shared');
+export const CORPUS = path.join(SHARED, 'corpus');
+
+if (!existsSync(CLI)) throw new Error('dist/cli.cjs is missing: run `pnpm --filter @mlops-pipeline/lint build` first');
+
+export interface RunResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function runCli(args: string[], options: { cwd?: string; input?: string | Buffer; env?: Record<string, string>; bin?: string } = {}): RunResult {
+  const env: Record<string, string> = { ...(process.env as Record<string, string>), ...options.env };
+  delete env.FORCE_COLOR;
+  if (!options.env?.MLOPS_LINT_DEBUG) delete env.MLOPS_LINT_DEBUG;
+  const r = spawnSync(process.execPath, [options.bin ?? CLI, ...args], {
+    cwd: options.cwd ?? PKG_DIR,
+    input: options.input ?? '',
+    env,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: 60_000,
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+export function tempDir(prefix = 'mlops-lint-'): string {
+  return mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** No Node.js stack trace lines. */
+export function hasStackTrace(text: string): boolean {
+  return /^\s+at .+(\(|:\d+)/m.test(text);
+}
