@@ -26,7 +26,7 @@ export interface HeaderPosition {
 }
 
 const GITHUB_REF = /uses:\s*['"]?([A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+)\/\.github\/workflows\/([A-Za-z0-9_.-]+)\.ya?ml@v?([0-9]+(?:\.[0-9]+){0,2})\b/;
-const GITLAB_REF = /component:\s*['"]?([A-Za-z0-9_.:-]+(?:\/[A-Za-z0-9_.-]+)+)\/([A-Za-z0-9_.-]+)@v?([0-9]+(?:\.[0-9]+){0,2})\b/;
+const GITLAB_REF = /component:\s*['"]?((?:\$\{?CI_SERVER_FQDN\}?|[A-Za-z0-9_.:-]+)(?:\/[A-Za-z0-9_.-]+)+)\/([A-Za-z0-9_.-]+)@v?([0-9]+(?:\.[0-9]+){0,2})\b/;
 
 function isProvider(v: unknown): v is Provider {
   return v === 'github' || v === 'gitlab';
