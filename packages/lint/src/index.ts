@@ -199,7 +199,9 @@ export async function lintFiles(files: string[], options: LintOptions = {}): Pro
   const run = await startRun(options);
   const results: FileResult[] = [];
   const seen = new Set<string>();
-  const reported = new Set<string>();
+  /** Per result: the absolute paths of the local files it included (GitLab). */
+  const includes = new Map<string, Set<string>>();
+  const absOf = new Map<FileResult, string>();
   for (const { abs, shown } of expandFiles(files, run.cwd)) {
     if (seen.has(abs)) continue;
     seen.add(abs);
@@ -212,14 +214,20 @@ export async function lintFiles(files: string[], options: LintOptions = {}): Pro
       continue;
     }
     const outcome = await lintSource(read.text, shown, engineContext(run, config, options), abs, 'invalidUtf8At' in read ? read.invalidUtf8At : undefined);
-    // A GitLab file included by another one is also linted on its own: report each finding once.
-    const diagnostics = outcome.workflow && outcome.workflow.provider !== 'gitlab' ? outcome.diagnostics : outcome.diagnostics.filter((d) => {
-      const key = `${d.file}\0${d.line}\0${d.column}\0${d.ruleId}\0${d.message}`;
-      if (reported.has(key)) return false;
-      reported.add(key);
-      return true;
-    });
-    results.push({ file: shown, diagnostics });
+    const result: FileResult = { file: shown, diagnostics: outcome.diagnostics };
+    results.push(result);
+    absOf.set(result, abs);
+    const sources = outcome.workflow?.sources;
+    if (sources && sources.size > 0) includes.set(abs, new Set([...sources.keys()].map((f) => path.resolve(run.cwd, f))));
+  }
+  if (includes.size === 0) return results;
+  // A GitLab file included by another linted file is linted through its includer (with
+  // the jobs that extend it): its own stand-alone findings would be duplicates.
+  for (const result of results) {
+    const abs = absOf.get(result);
+    if (abs === undefined) continue;
+    const includedBy = [...includes].some(([includer, set]) => includer !== abs && set.has(abs) && !includes.get(abs)?.has(includer));
+    if (includedBy) result.diagnostics = [];
   }
   return results;
 }

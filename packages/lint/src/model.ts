@@ -115,6 +115,16 @@ export interface Job {
   checksOut: boolean;
   condition?: string;
   node: YamlNode | null;
+  /**
+   * GitLab: the job's configuration after `extends:`, `!reference`, `default:` and
+   * includes are resolved, as plain data (`rules`, `only`, `when`, `allow_failure`…).
+   * `node` is only the job's own mapping; inherited keys are here.
+   */
+  config?: Record<string, unknown>;
+  /** GitLab: where each top-level key of `config` was written (possibly a hidden job or an included file). */
+  keySpans?: Map<string, Span>;
+  /** GitLab: the global `variables:` this job inherits (respecting `inherit: variables`). */
+  inheritedEnv?: Variable[];
 }
 
 export interface Trigger {

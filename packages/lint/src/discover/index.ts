@@ -1,14 +1,33 @@
 /**
  * Finding the CI files of a repository when no files are given:
  * `.github/workflows/*.{yml,yaml}`, `action.{yml,yaml}`, `.gitlab-ci.yml` and
- * `*.gitlab-ci.yml`, skipping dependency and VCS directories.
+ * `*.gitlab-ci.yml`, skipping dependency and VCS directories, plus GitLab CI/CD
+ * components (`templates/<name>.yml`, `templates/<name>/template.yml` at the top of
+ * the searched directory) whose file starts with a `spec:` header.
  */
-import { readdirSync } from 'node:fs';
+import { closeSync, openSync, readSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { kindFromPath } from '../engine/detect.js';
 
 const SKIP = new Set(['.git', 'node_modules', '.dvc', '.venv', 'venv', '__pycache__', 'dist', '.tox', '.mypy_cache', '.pytest_cache', 'site-packages']);
 const MAX_DEPTH = 12;
+const COMPONENT = /^templates\/([^/]+\.ya?ml|[^/]+\/template\.ya?ml)$/;
+
+/** A GitLab component has a `spec:` document before `---` (only the file's start is read). */
+function isComponent(file: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const buf = Buffer.alloc(4096);
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    const head = buf.subarray(0, n).toString('utf8');
+    return /^spec:/m.test(head) && /^---\s*$/m.test(head);
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
 
 /** Absolute paths of CI files under `dir`, sorted. */
 export function discoverFiles(dir: string): string[] {
@@ -28,7 +47,8 @@ export function discoverFiles(dir: string): string[] {
       if (e.isDirectory()) {
         if (!SKIP.has(e.name) && depth < MAX_DEPTH) stack.push({ abs: child, depth: depth + 1 });
       } else if ((e.isFile() || e.isSymbolicLink()) && /\.ya?ml$/.test(e.name)) {
-        if (kindFromPath(path.relative(root, child).split(path.sep).join('/')) !== undefined) out.push(child);
+        const rel = path.relative(root, child).split(path.sep).join('/');
+        if (kindFromPath(rel) !== undefined || (COMPONENT.test(rel) && isComponent(child))) out.push(child);
       }
     }
   }

@@ -8,7 +8,7 @@
 import type { Job, Located, PathEntry, Script, Step, Variable, Workflow } from '../model.js';
 import type { Source } from '../parse/source.js';
 import type { ScalarView, View } from '../parse/view.js';
-import { get, spanOf, str, strList } from '../parse/view.js';
+import { get, spanOf, str, strList, toPlain } from '../parse/view.js';
 import { scriptOf } from '../parse/script.js';
 import { variablesOf } from '../parse/variables.js';
 import { vendoredHeader } from '../engine/header.js';
@@ -67,6 +67,17 @@ function findVariable(name: string, ...scopes: Variable[][]): Variable | undefin
   return undefined;
 }
 
+/** Global variables a job sees: all, none (`inherit: variables: false`) or the listed ones. */
+function inheritedVariables(job: View, globalEnv: Variable[]): Variable[] {
+  const inherit = get(get(job, 'inherit'), 'variables');
+  if (inherit?.kind === 'scalar' && inherit.value === false) return [];
+  if (inherit?.kind === 'seq') {
+    const names = new Set(strList(inherit).map((s) => String(s.value)));
+    return globalEnv.filter((v) => names.has(v.name));
+  }
+  return globalEnv;
+}
+
 function gitlabJob(resolved: ResolvedJob, globalEnv: Variable[]): Job {
   const view = resolved.view;
   const env = variablesOf(get(view, 'variables'), 'job', 'gitlab');
@@ -104,9 +115,15 @@ function gitlabJob(resolved: ResolvedJob, globalEnv: Variable[]): Job {
   }
   const idTokens = get(view, 'id_tokens');
   if (idTokens?.kind === 'map') job.idTokens = [...idTokens.entries.keys()];
-  const depth = findVariable('GIT_DEPTH', env, globalEnv);
+  const inherited = inheritedVariables(view, globalEnv);
+  job.inheritedEnv = inherited;
+  if (view.kind === 'map') {
+    job.config = toPlain(view) as Record<string, unknown>;
+    job.keySpans = new Map([...view.entries].map(([k, e]) => [k, spanOf(e.keyView)]));
+  }
+  const depth = findVariable('GIT_DEPTH', env, inherited);
   if (depth?.value !== undefined) job.fetchDepth = { value: depth.value, span: depth.valueSpan };
-  const strategy = findVariable('GIT_STRATEGY', env, globalEnv);
+  const strategy = findVariable('GIT_STRATEGY', env, inherited);
   if (strategy?.value === 'none') job.checksOut = false;
   return job;
 }

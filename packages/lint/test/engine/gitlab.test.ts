@@ -99,6 +99,35 @@ describe('GitLab model and resolution', () => {
     expect(job.checksOut).toBe(false);
   });
 
+  it('keeps the resolved job configuration with where each key was written, and inherit: variables', async () => {
+    const text = `variables:
+  GIT_DEPTH: "0"
+  A: "1"
+.base:
+  rules:
+    - if: $CI_PIPELINE_SOURCE == "merge_request_event"
+  when: manual
+job:
+  extends: .base
+  inherit:
+    variables: [A]
+  script: [echo]
+other:
+  inherit:
+    variables: false
+  script: [echo]
+`;
+    const wf = await modelOf(text, '.gitlab-ci.yml');
+    const [job, other] = wf.jobs;
+    expect(job!.config).toMatchObject({ when: 'manual', rules: [{ if: '$CI_PIPELINE_SOURCE == "merge_request_event"' }] });
+    expect(job!.keySpans?.get('rules')?.line).toBe(5);
+    expect(job!.keySpans?.get('script')?.line).toBe(12);
+    expect(job!.inheritedEnv?.map((v) => v.name)).toEqual(['A']);
+    expect(job!.fetchDepth).toBeUndefined();
+    expect(other!.inheritedEnv).toEqual([]);
+    expect(wf.jobs.map((j) => j.id)).toEqual(['job', 'other']);
+  });
+
   it('a rule finding in a hidden job points at the hidden job line', async () => {
     const d = await lintText(PIPELINE, '.gitlab-ci.yml', { config: quiet, rules: [finder('dvc repro')] });
     expect(d.map((x) => [x.ruleId, x.line, x.column, x.file])).toEqual([
@@ -207,5 +236,19 @@ train:
     const dir = tempRepo({ '.gitlab-ci.yml': 'include: bad.yml\njob:\n  script: [echo]\n', 'bad.yml': 'a: 1\na: 2\n' });
     const [result] = await lintFiles(['.gitlab-ci.yml'], { cwd: dir, config: quiet, rules: [] });
     expect(result!.diagnostics.map((x) => [x.file, x.line, x.ruleId])).toEqual([['bad.yml', 2, 'yaml-syntax']]);
+  });
+});
+
+describe('GitLab included files on the command line', () => {
+  it('reports findings in an included file once, through the includer, and honours its disables', async () => {
+    const dir = tempRepo({
+      '.gitlab-ci.yml': 'include: ci/jobs.gitlab-ci.yml\ntrain:\n  extends: .dvc\n',
+      'ci/jobs.gitlab-ci.yml': '.dvc:\n  script:\n    # mlops-lint-disable-next-line find -- checked upstream\n    - dvc pull\n    - dvc repro\n',
+    });
+    const results = await lintFiles([], { cwd: dir, config: quiet, rules: [finder('dvc')] });
+    expect(results.map((r) => [r.file, r.diagnostics.map((d) => [d.file, d.line, d.ruleId])])).toEqual([
+      ['.gitlab-ci.yml', [['ci/jobs.gitlab-ci.yml', 5, 'find']]],
+      ['ci/jobs.gitlab-ci.yml', []],
+    ]);
   });
 });

@@ -66,8 +66,10 @@ describe('file discovery', () => {
       'ci/deploy.gitlab-ci.yml': 'deploy:\n  script: [echo]\n',
       'node_modules/x/action.yml': 'name: ignored\n',
       'params.yaml': 'lr: 0.1\n',
+      'templates/dvc-gcs/template.yml': 'spec:\n  inputs: {}\n---\njob:\n  script: [echo]\n',
+      'templates/chart.yaml': 'kind: Deployment\n',
     });
     const results = await lintFiles([], { cwd: dir, config: quiet, rules: [] });
-    expect(results.map((r) => r.file).sort()).toEqual(['.github/actions/setup/action.yml', '.github/workflows/a.yml', '.github/workflows/b.yaml', '.gitlab-ci.yml', 'ci/deploy.gitlab-ci.yml']);
+    expect(results.map((r) => r.file).sort()).toEqual(['.github/actions/setup/action.yml', '.github/workflows/a.yml', '.github/workflows/b.yaml', '.gitlab-ci.yml', 'ci/deploy.gitlab-ci.yml', 'templates/dvc-gcs/template.yml']);
   });
 });
