@@ -27,6 +27,14 @@ async function loadTemplates(): Promise<TemplatesModule> {
   }
 }
 
+/** Plausible values for inputs whose schema constrains their shape. */
+const SAMPLES: Record<string, string> = {
+  'workload-identity-provider': 'projects/123456789/locations/global/workloadIdentityPools/ci/providers/gitlab',
+  'service-account': 'dvc-ci@example-project.iam.gserviceaccount.com',
+  'role-to-assume': 'arn:aws:iam::123456789012:role/dvc-ci',
+  'endpoint-url': 'https://minio.example.com:9000',
+};
+
 /** A value for every required input: its default, first enum value or example, else a plausible string. */
 function sampleInputs(schema: Record<string, unknown> | undefined): Record<string, unknown> {
   const props = (schema?.properties ?? {}) as Record<string, Record<string, unknown>>;
@@ -37,6 +45,7 @@ function sampleInputs(schema: Record<string, unknown> | undefined): Record<strin
     if (p.default !== undefined) out[name] = p.default;
     else if (Array.isArray(p.enum) && p.enum.length > 0) out[name] = p.enum[0];
     else if (Array.isArray(p.examples) && p.examples.length > 0) out[name] = p.examples[0];
+    else if (SAMPLES[name.replace(/_/g, '-')] !== undefined) out[name] = SAMPLES[name.replace(/_/g, '-')];
     else if (p.type === 'boolean') out[name] = false;
     else if (p.type === 'integer' || p.type === 'number') out[name] = 1;
     else out[name] = `example-${name}`;
@@ -80,11 +89,21 @@ const templates = await loadTemplates();
 const listed = typeof templates.listTemplates === 'function' ? (() => { try { return templates.listTemplates!(); } catch { return []; } })() : [];
 if (listed.length === 0) console.warn('templates-clean: @mlops-pipeline/templates lists no templates (not built yet?), skipping the rendered-template checks');
 
+/** The required inputs, plus every optional boolean input switched on (CML reports, pushes…). */
+function allOn(schema: Record<string, unknown> | undefined): Record<string, unknown> {
+  const props = (schema?.properties ?? {}) as Record<string, Record<string, unknown>>;
+  const out = sampleInputs(schema);
+  for (const [name, p] of Object.entries(props)) if (p.type === 'boolean') out[name] = true;
+  return out;
+}
+
 describe.skipIf(listed.length === 0)('rendered templates lint clean', () => {
-  const cases = listed.flatMap((t) => (['vendored', 'pinned'] as const).map((mode) => [t.provider, t.name, mode, t.remote] as const));
-  it.each(cases)('%s %s (%s)', async (provider, name, mode, remote) => {
+  const cases = listed.flatMap((t) =>
+    (['vendored', 'pinned'] as const).flatMap((mode) => (['defaults', 'all options on'] as const).map((inputs) => [t.provider, t.name, mode, inputs, t.remote] as const)),
+  );
+  it.each(cases)('%s %s (%s, %s)', async (provider, name, mode, inputs, remote) => {
     const schema = typeof templates.inputsSchema === 'function' ? templates.inputsSchema(provider, name) : undefined;
-    const text = templates.render!(provider, name, sampleInputs(schema), { mode });
+    const text = templates.render!(provider, name, inputs === 'defaults' ? sampleInputs(schema) : allOn(schema), { mode });
     const filename = provider === 'github' ? '.github/workflows/mlops.yml' : '.gitlab-ci.yml';
     expect(await lintFile(text, filename, repoFor(undefined))).toEqual([]);
     expect(await lintFile(text, filename, repoFor(remote))).toEqual([]);
