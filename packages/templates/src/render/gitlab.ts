@@ -87,7 +87,7 @@ const CML_SETUP: ScriptStep = {
 
 function cdStep(ctx: Ctx): ScriptStep[] {
   if (!ctx.component && (ctx.inputs['working-directory'] === '.' || ctx.inputs['working-directory'] === '')) return [];
-  return [{ id: 'cd', name: 'Enter the working directory', lines: ['cd "@{working-directory}"'] }];
+  return [{ id: 'cd', name: 'Enter the working directory', lines: ['cd "@{working-directory}" || exit 1'] }];
 }
 
 function job(ctx: Ctx, template: TemplateDef, kind: 'repro' | 'report'): Obj {
