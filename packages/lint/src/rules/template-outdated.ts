@@ -1,5 +1,5 @@
 import type { Rule, Span } from '../model.js';
-import { replaceScalar, spanText, replaceSpan } from './util/fix.js';
+import { replaceScalar } from './util/fix.js';
 
 const OWN_WORKFLOW = /^mlops-pipeline\/mlops-pipeline\/\.github\/workflows\/[^@]+$/;
 const OWN_COMPONENT = /^gitlab\.com\/mlops-pipeline\/components\/[^@]+$/;
@@ -42,13 +42,10 @@ export const templateOutdated: Rule = {
     };
     const header = ctx.workflow.header;
     if (header && older(header.version, latest)) {
-      const written = spanText(ctx.workflow, header.span) ?? '';
-      const at = written.indexOf(header.version);
-      const fix = at >= 0 ? replaceSpan(ctx.workflow, header.span, written.slice(0, at) + latest + written.slice(at + header.version.length)) : undefined;
+      // No automatic fix: bumping the header without re-rendering the body would make it lie.
       ctx.report({
         span: header.span,
         message: `vendored template "${header.template}" is version ${header.version}, the newest is ${latest}: run \`npx create-mlops-pipeline upgrade\` to re-render it`,
-        ...(fix ? { fix } : {}),
       });
     }
     const headerLine = header ? `${header.span.file}:${header.span.line}` : undefined;
