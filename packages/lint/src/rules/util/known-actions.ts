@@ -1,8 +1,10 @@
 /**
  * Full versions `action-pinned --fix` writes for a branch or missing ref. The actions the
- * templates use carry the templates' versions (packages/templates/src/actions.ts).
+ * templates use come from @mlops-pipeline/templates, so a fix and a fresh render agree.
  */
-export const KNOWN_ACTION_VERSIONS: Readonly<Record<string, string>> = {
+import { ACTIONS } from '@mlops-pipeline/templates';
+
+const OTHERS: Readonly<Record<string, string>> = {
   'actions/checkout': 'v5.0.0',
   'actions/setup-node': 'v6.5.0',
   'actions/setup-python': 'v6.0.0',
@@ -17,6 +19,11 @@ export const KNOWN_ACTION_VERSIONS: Readonly<Record<string, string>> = {
   'google-github-actions/setup-gcloud': 'v3.0.1',
   'aws-actions/configure-aws-credentials': 'v5.0.0',
   'azure/login': 'v2.3.0',
+};
+
+export const KNOWN_ACTION_VERSIONS: Readonly<Record<string, string>> = {
+  ...OTHERS,
+  ...Object.fromEntries(Object.values(ACTIONS).map((a) => [a.repo.toLowerCase(), a.version])),
 };
 
 /** Branch-like refs that move with every push. */
