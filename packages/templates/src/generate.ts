@@ -6,7 +6,8 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { publishedFiles } from './publish.js';
+import { updateReadme } from './docs.js';
+import { publishedFiles, README_PATH } from './publish.js';
 
 function readOr(file: string): string | undefined {
   try {
@@ -20,7 +21,10 @@ function main(argv: string[]): number {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
   const check = argv.includes('--check');
   let changed = 0;
-  for (const file of publishedFiles()) {
+  const readme = readOr(path.join(root, README_PATH));
+  const files = publishedFiles();
+  if (readme !== undefined) files.push({ path: README_PATH, text: updateReadme(readme) });
+  for (const file of files) {
     const abs = path.join(root, file.path);
     if (readOr(abs) === file.text) continue;
     changed++;

@@ -23,5 +23,8 @@ export function publishedFiles(): PublishedFile[] {
   return files.sort((a, b) => a.path.localeCompare(b.path));
 }
 
+/** The package README; its `generated:` sections come from the template source (see docs.ts). */
+export const README_PATH = 'packages/templates/README.md';
+
 /** Published locations that may only hold generated files (stale ones are reported). */
 export const PUBLISHED_DIRS = ['templates', 'schemas/templates'] as const;

@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { publishedFiles, PUBLISHED_DIRS } from '../src/publish.js';
+import { README_SECTIONS, updateReadme } from '../src/docs.js';
+import { publishedFiles, PUBLISHED_DIRS, README_PATH } from '../src/publish.js';
 import { renderCase, renderCases, repoRoot } from './helpers.js';
 
 const FIX = 'run pnpm --filter @mlops-pipeline/templates generate';
@@ -28,6 +29,17 @@ describe('committed published files match the template source', () => {
       }
     }
     expect(stale, `generated files no template produces (remove them, then ${FIX})`).toEqual([]);
+  });
+});
+
+describe('the README shows what the source renders', () => {
+  const readme = readFileSync(path.join(repoRoot, README_PATH), 'utf8');
+  it.each(Object.keys(README_SECTIONS))('has the generated %s section', (name) => {
+    expect(readme).toContain(`<!-- BEGIN generated:${name} -->`);
+    expect(readme).toContain(`<!-- END generated:${name} -->`);
+  });
+  it('is up to date', () => {
+    expect(readme, `${README_PATH} is out of date: ${FIX}`).toBe(updateReadme(readme));
   });
 });
 

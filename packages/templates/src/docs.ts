@@ -1,0 +1,116 @@
+/**
+ * README sections generated from the template source (caller snippets,
+ * remotes × secrets, inputs), kept between `<!-- BEGIN generated:x -->` and
+ * `<!-- END generated:x -->` markers by the generate script.
+ */
+import { render } from './api.js';
+import { TEMPLATES } from './catalogue.js';
+import { appliesTo, defaultOf, pinnedUse, type InputDef } from './inputs.js';
+import { allSecrets } from './secrets.js';
+import type { Provider, SecretRequirement } from './types.js';
+
+/** Version shown in README examples (real refs come from the release tags). */
+export const EXAMPLE_REF = '1.2.3';
+
+function code(v: unknown): string {
+  return `\`${typeof v === 'string' && v !== '' ? v : JSON.stringify(v)}\``;
+}
+
+function secretCell(list: SecretRequirement[], provider: Provider): string {
+  if (list.length === 0) return 'none';
+  return list
+    .map((s) => {
+      const notes = [provider === 'gitlab' && s.masked ? 'masked' : '', s.base64 ? 'base64' : '', s.required ? '' : 'optional'].filter(Boolean);
+      return `\`${s.name}\`${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
+    })
+    .join('<br>');
+}
+
+function secretsTable(): string {
+  const rows = TEMPLATES.map((t) => {
+    const gl = allSecrets(t, 'gitlab').filter((s) => s.name !== 'REPO_TOKEN');
+    return `| \`${t.name}\` | ${t.remote === 'none' ? 'public or local (no credentials)' : t.title.replace(/^DVC experiment on /, '')} | ${secretCell(allSecrets(t, 'github'), 'github')} | ${secretCell(gl, 'gitlab')} |`;
+  });
+  return [
+    '| Template | Remote | GitHub secrets | GitLab CI/CD variables |',
+    '|---|---|---|---|',
+    ...rows,
+    '',
+    'GitLab merge-request reports (`cml: true`) also need `REPO_TOKEN` (masked): a project access token with the `api` scope. GitHub reports use the built-in `GITHUB_TOKEN` with `pull-requests: write` on the report job only.',
+    'Azure: `azure-auth: connection-string` needs `AZURE_STORAGE_CONNECTION_STRING`; `azure-auth: service-principal` needs `AZURE_CLIENT_ID`, `AZURE_TENANT_ID` and `AZURE_CLIENT_SECRET`.',
+  ].join('\n');
+}
+
+function allInputs(): InputDef[] {
+  const seen = new Map<string, InputDef>();
+  for (const t of TEMPLATES) for (const d of t.inputs) if (!seen.has(d.name)) seen.set(d.name, d);
+  return [...seen.values()];
+}
+
+function defaultCell(d: InputDef): string {
+  const providers = (['github', 'gitlab'] as const).filter((p) => appliesTo(d, p));
+  const values = providers.map((p) => defaultOf(d, p));
+  if (values.every((v) => v === undefined)) return 'required';
+  if (providers.length === 2 && JSON.stringify(values[0]) !== JSON.stringify(values[1])) return `GitHub ${code(values[0])}, GitLab ${code(values[1])}`;
+  return code(values[0]);
+}
+
+const WHERE: Record<string, string> = {
+  input: 'input',
+  caller: 'caller file',
+  render: 'vendored only',
+};
+
+function inputsTable(): string {
+  const rows = allInputs().map((d) => {
+    const used = TEMPLATES.filter((t) => t.inputs.includes(d)).map((t) => t.name);
+    const templates = used.length === TEMPLATES.length ? 'all' : used.map((n) => `\`${n}\``).join(', ');
+    const providers = d.providers ? `${d.providers.join(', ')} only` : 'both';
+    const pinned = (['github', 'gitlab'] as const)
+      .filter((p) => appliesTo(d, p))
+      .map((p) => WHERE[pinnedUse(d, p)])
+      .filter((v, i, a) => a.indexOf(v) === i)
+      .join(' / ');
+    const type = d.enum ? d.enum.map((e) => `\`${e}\``).join(' \\| ') : d.type === 'array' ? 'list of strings' : d.type;
+    return `| \`${d.name}\` | ${type} | ${defaultCell(d)} | ${templates} | ${providers} | ${pinned} | ${d.description.replace(/\|/g, '\\|')} |`;
+  });
+  return ['| Input | Type | Default | Templates | Providers | Pinned use | Description |', '|---|---|---|---|---|---|---|', ...rows].join('\n');
+}
+
+function fence(lang: string, text: string): string {
+  return `\`\`\`${lang}\n${text.trimEnd()}\n\`\`\``;
+}
+
+function snippets(): string {
+  const gh = render('github', 'dvc-gcs', { 'dvc-version': '3.63.0', cml: true }, { mode: 'pinned', ref: EXAMPLE_REF });
+  const gl = render('gitlab', 'dvc-gcs', { 'dvc-version': '3.63.0', cml: true }, { mode: 'pinned', ref: EXAMPLE_REF });
+  return [
+    '**GitHub** — `.github/workflows/dvc.yml` calling the reusable workflow:',
+    '',
+    fence('yaml', gh),
+    '',
+    '**GitLab** — `.gitlab-ci.yml` including the CI/CD component:',
+    '',
+    fence('yaml', gl),
+  ].join('\n');
+}
+
+export const README_SECTIONS: Record<string, () => string> = {
+  'caller-snippets': snippets,
+  secrets: secretsTable,
+  inputs: inputsTable,
+};
+
+/** README text with every generated section replaced; unknown or unterminated markers are left alone. */
+export function updateReadme(text: string): string {
+  let out = text;
+  for (const [name, make] of Object.entries(README_SECTIONS)) {
+    const begin = `<!-- BEGIN generated:${name} -->`;
+    const end = `<!-- END generated:${name} -->`;
+    const i = out.indexOf(begin);
+    const j = out.indexOf(end);
+    if (i < 0 || j < i) continue;
+    out = `${out.slice(0, i + begin.length)}\n${make()}\n${out.slice(j)}`;
+  }
+  return out;
+}
