@@ -60,7 +60,7 @@ if (!onlyHook) {
     build({ ...common, entryPoints: ['src/cli.ts'], format: 'cjs', outfile: 'dist/cli.cjs', minify: true, metafile: Boolean(flag('--metafile')), plugins: [spectralPlugin('external')] }).then((r) => {
       if (r.metafile) writeFileSync(flag('--metafile'), JSON.stringify(r.metafile));
     }),
-    build({ ...common, entryPoints: ['src/spectral/index.ts'], format: 'cjs', outfile: 'dist/spectral.cjs', minify: true }),
+    build({ ...common, entryPoints: ['src/spectral/index.ts'], format: 'cjs', outfile: 'dist/spectral.cjs', external }),
   );
 }
 jobs.push(build({ ...common, entryPoints: ['src/cli.ts'], format: 'cjs', outfile: hookOut, minify: true, banner: { js: '#!/usr/bin/env node' }, plugins: [spectralPlugin('stub')] }));

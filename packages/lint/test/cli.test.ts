@@ -192,6 +192,17 @@ describe('mlops-lint: linting files', () => {
   });
 });
 
+describe('mlops-lint: custom Spectral rulesets', () => {
+  it('loads the separate Spectral bundle only when a ruleset is configured', () => {
+    const ruleset = 'rules:\n  workflow-has-name:\n    message: "Give the workflow a `name:`"\n    severity: error\n    given: $\n    then:\n      field: name\n      function: truthy\n';
+    const dir = repo({ [WF]: GOOD.replace('name: ci\n', ''), 'ruleset.yaml': ruleset, '.mlops-lint.yaml': 'rulesets: [ruleset.yaml]\n' });
+    const r = runCli([], { cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/1:1\s+error\s+Give the workflow a `name:`\s+workflow-has-name/);
+  });
+});
+
 describe('mlops-lint: fixes', () => {
   it('--fix-dry-run prints a unified diff and changes nothing', () => {
     const dir = repo({ [WF]: FIXABLE });
