@@ -32,10 +32,10 @@ describe('bad input never throws', () => {
   });
 
   it('a 10 MB file is linted', async () => {
-    const step = '      - run: echo hello world and some more text to make the line longer\n';
-    const text = 'on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n' + step.repeat(Math.ceil((10 * 1024 * 1024) / step.length)) + '      - run: dvc repro\n';
+    const line = '          echo "hello world and some more text to make the line longer"\n';
+    const text = 'on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: |\n' + line.repeat(Math.ceil((10 * 1024 * 1024) / line.length)) + '      - run: dvc repro\n';
     const d = await lint(text);
-    expect(d.map((x) => x.ruleId)).toEqual(['find']);
+    expect(d.map((x) => [x.ruleId, x.line])).toEqual([['find', text.split('\n').length - 1]]);
   });
 
   it('invalid UTF-8 and unreadable paths are reported per file, not thrown', async () => {
