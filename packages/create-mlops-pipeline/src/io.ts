@@ -11,7 +11,10 @@ export function processIo(): Io {
   return {
     out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
     err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
-    interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY) && process.env['CI'] !== 'true',
+    // A getter: touching process.stdin costs start-up time that --help/--version do not need.
+    get interactive() {
+      return Boolean(process.stdin.isTTY && process.stdout.isTTY) && process.env['CI'] !== 'true';
+    },
     cwd: process.cwd(),
   };
 }

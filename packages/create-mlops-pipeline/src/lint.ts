@@ -1,6 +1,6 @@
-import path from 'node:path';
 import type * as Lint from '@mlops-pipeline/lint';
 import type { Provider } from '@mlops-pipeline/templates';
+import { overlay } from './overlay.js';
 
 export type LintModule = typeof Lint;
 
@@ -25,9 +25,13 @@ export interface LintOutcome {
  */
 export async function lintPlanned(dir: string, files: Record<string, string>, provider: Provider): Promise<LintOutcome> {
   const lint = await loadLint();
-  const overrides = new Map<string, string>();
-  for (const [rel, text] of Object.entries(files)) overrides.set(path.resolve(dir, rel), text);
-  const results = await lint.lintFiles(Object.keys(files), { cwd: dir, provider, overrides });
+  const view = overlay(dir, files);
+  let results: Awaited<ReturnType<LintModule['lintFiles']>>;
+  try {
+    results = await lint.lintFiles(Object.keys(files), { cwd: view.dir, provider });
+  } finally {
+    view.dispose();
+  }
   let errors = 0;
   let warnings = 0;
   for (const r of results) {

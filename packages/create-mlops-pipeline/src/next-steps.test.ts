@@ -31,6 +31,14 @@ describe('nextSteps', () => {
     for (const e of expected) expect(text).toContain(e);
   });
 
+  it('lists an optional secret only when its input is set', () => {
+    const token: SecretRequirement = { name: 'REPO_TOKEN', description: 'Token used by CML (with `cml: true`).', masked: true, base64: false, required: false };
+    const off = nextSteps({ provider: 'gitlab', remote: 'gcs', secrets: [gcpKey, token], files: ['f'], branch: 'main', inputs: { cml: false } });
+    expect(off).not.toContain('REPO_TOKEN');
+    const on = nextSteps({ provider: 'gitlab', remote: 'gcs', secrets: [gcpKey, token], files: ['f'], branch: 'main', inputs: { cml: true } });
+    expect(on).toContain('glab variable set REPO_TOKEN --masked --value "<value>"   # optional');
+  });
+
   it('says when no secret is needed', () => {
     expect(nextSteps({ provider: 'github', remote: 'none', secrets: [], files: ['f'], branch: 'main' })).toContain('No secrets to create');
   });

@@ -81,9 +81,24 @@ function keylessSteps(provider: Provider, remote: RemoteKind, slug: string, bran
   ];
 }
 
+/**
+ * Secrets that apply to the rendered inputs: an optional secret described as "(with `input: value`)"
+ * is only listed when that input has that value (e.g. REPO_TOKEN only with `cml: true`).
+ */
+export function applicableSecrets(secrets: SecretRequirement[], inputs: Record<string, unknown> | undefined): SecretRequirement[] {
+  return secrets.filter((s) => {
+    if (s.required || !inputs) return true;
+    const m = /\(with `([\w-]+): ([\w.-]+)`\)/.exec(s.description);
+    if (!m) return true;
+    const value = inputs[m[1] as string];
+    return value !== undefined && String(value) === m[2];
+  });
+}
+
 /** The exact steps after writing: secrets/variables to create (copy-paste commands), then commit and push. */
 export function nextSteps(input: NextStepsInput): string {
-  const { provider, remote, secrets, files, branch } = input;
+  const { provider, remote, files, branch } = input;
+  const secrets = applicableSecrets(input.secrets, input.inputs);
   const slug = input.slug ?? (provider === 'github' ? 'OWNER/REPO' : 'GROUP/PROJECT');
   const lines: string[] = [];
   let n = 1;

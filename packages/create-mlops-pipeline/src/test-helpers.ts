@@ -1,7 +1,7 @@
 import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 
 export const PKG_DIR = path.resolve(__dirname, '..');
 export const REPO_ROOT = path.resolve(PKG_DIR, '../..');
@@ -48,8 +48,19 @@ export interface RunResult {
   stderr: string;
 }
 
-/** Runs the built bin (non-TTY: stdin is empty). */
-export function run(args: string[], cwd: string, env: Record<string, string> = {}): RunResult {
-  const res = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', input: '', env: { ...process.env, CI: '', NO_COLOR: '1', ...env }, timeout: 60_000 });
-  return { code: res.status, stdout: res.stdout, stderr: res.stderr };
+/** Runs the built bin without a terminal (stdin is empty), so tests can run side by side. */
+export function run(args: string[], cwd: string, env: Record<string, string> = {}): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, CI: '', NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
 }

@@ -2,14 +2,27 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { convertWorkflowTemplate, NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser';
 import { parseHeader, templateForRemote } from '@mlops-pipeline/templates';
 import type { Provider, RemoteKind } from '@mlops-pipeline/templates';
+import { applicableSecrets } from '../src/next-steps.js';
 import { makeRepo, REPO_ROOT, run } from '../src/test-helpers.js';
 import { HAS_SCRIPT, runInPty } from './pty.js';
 
 const LINT_BIN = path.join(REPO_ROOT, 'packages/lint/dist/cli.cjs');
 const GH = '.github/workflows/mlops.yml';
 const GL = '.gitlab-ci.yml';
+
+/** Errors GitHub's own workflow parser (@actions/workflow-parser) reports for a workflow. */
+async function githubErrors(content: string): Promise<string[]> {
+  const result = parseWorkflow({ name: GH, content }, new NoOperationTraceWriter());
+  const errors = result.context.errors.getErrors().map((e) => e.message);
+  if (errors.length === 0 && result.value) {
+    await convertWorkflowTemplate(result.context, result.value);
+    errors.push(...result.context.errors.getErrors().map((e) => e.message));
+  }
+  return errors;
+}
 
 /** Runs the real mlops-lint bin on files of a repo. */
 function mlopsLint(dir: string, files: string[]) {
@@ -20,13 +33,18 @@ function read(dir: string, rel: string): string {
   return readFileSync(path.join(dir, rel), 'utf8');
 }
 
+/** A vendored file as an older templates version would have recorded it (only the header's version differs). */
+function makeOlder(text: string, version: string, older: string): string {
+  return text.replaceAll(`"version":"${version}"`, `"version":"${older}"`);
+}
+
 const WIF = 'projects/123456/locations/global/workloadIdentityPools/ci/providers/git';
 const remoteConfig = (url: string, extra = '') => `[core]\n    remote = storage\n['remote "storage"']\n    url = ${url}\n${extra}`;
 
-describe('create (non-interactive, through the built bin)', () => {
-  it('GitHub remote: writes the workflow, lints it clean and prints the next steps', () => {
+describe.concurrent('create (non-interactive, through the built bin)', () => {
+  it('GitHub remote: writes the workflow, lints it clean and prints the next steps', async () => {
     const dir = makeRepo({ origin: 'git@github.com:acme/ml.git' });
-    const res = run(['--yes'], dir);
+    const res = await run(['--yes'], dir);
     expect(res.stderr).toBe('');
     expect(res.code).toBe(0);
     expect(res.stdout).toMatch(/provider\s+github\s+\(from git remote origin\)/);
@@ -42,98 +60,107 @@ describe('create (non-interactive, through the built bin)', () => {
     expect(lint.status).toBe(0);
   });
 
-  it('GitLab remote: writes .gitlab-ci.yml and explains the masked base64 variable', () => {
+  it('GitLab remote: writes .gitlab-ci.yml and explains the masked base64 variable', async () => {
     const dir = makeRepo({ origin: 'https://gitlab.com/acme/ml.git' });
-    const res = run(['--yes'], dir);
+    const res = await run(['--yes'], dir);
     expect(res.code).toBe(0);
     expect(res.stdout).toMatch(/provider\s+gitlab\s+\(from git remote origin\)/);
     expect(res.stdout).toContain(`wrote ${GL} (new file`);
+    const [secret] = templateForRemote('gitlab', 'gcs').secrets;
+    expect(secret?.base64).toBe(true);
     expect(res.stdout).toContain('base64 -w0 google-service-account-key.json');
     expect(res.stdout).toContain('Masked');
-    expect(res.stdout).toContain('glab variable set GCP_SERVICE_ACCOUNT_KEY --masked');
+    expect(res.stdout).toContain(`glab variable set ${secret?.name} --masked --value "$(base64 -w0 google-service-account-key.json)"`);
     expect(parseHeader(read(dir, GL))).toMatchObject({ provider: 'gitlab', template: templateForRemote('gitlab', 'gcs').name });
     expect(mlopsLint(dir, [GL]).status).toBe(0);
   });
 
-  const remotes: Array<[string, string, string[], RemoteKind]> = [
-    ['gs', remoteConfig('gs://bucket/dvc'), [], 'gcs'],
-    ['gs keyless', remoteConfig('gs://bucket/dvc'), ['--keyless', '--input', `workload-identity-provider=${WIF}`, '--input', 'service-account=dvc@proj.iam.gserviceaccount.com'], 'gcs-keyless'],
-    ['s3', remoteConfig('s3://bucket/dvc'), [], 's3'],
-    ['s3 keyless', remoteConfig('s3://bucket/dvc'), ['--keyless', '--input', 'role-to-assume=arn:aws:iam::123456789012:role/dvc-ci'], 's3-keyless'],
-    ['minio', remoteConfig('s3://bucket/dvc', '    endpointurl = https://minio.example.com:9000\n'), [], 'minio'],
-    ['azure', remoteConfig('azure://container/dvc'), [], 'azure'],
-    ['local', remoteConfig('/mnt/shared/dvc'), [], 'none'],
-    ['no remote', '[core]\n    autostage = true\n', [], 'none'],
+  /** The DVC extra a repo using that remote pins in requirements.txt. */
+  const EXTRA: Record<RemoteKind, string> = { gcs: '[gs]', 'gcs-keyless': '[gs]', s3: '[s3]', 's3-keyless': '[s3]', minio: '[s3]', azure: '[azure]', none: '' };
+  // Each remote type once, alternating providers (both providers also run the example's gs remote above).
+  const remotes: Array<[Provider, string, string, string[], RemoteKind]> = [
+    ['github', 'gs', remoteConfig('gs://bucket/dvc'), [], 'gcs'],
+    ['gitlab', 'gs keyless', remoteConfig('gs://bucket/dvc'), ['--keyless', '--input', `workload-identity-provider=${WIF}`, '--input', 'service-account=dvc@proj.iam.gserviceaccount.com'], 'gcs-keyless'],
+    ['github', 'gs keyless', remoteConfig('gs://bucket/dvc'), ['--keyless', '--input', `workload-identity-provider=${WIF}`, '--input', 'service-account=dvc@proj.iam.gserviceaccount.com'], 'gcs-keyless'],
+    ['gitlab', 's3', remoteConfig('s3://bucket/dvc'), [], 's3'],
+    ['github', 's3 keyless', remoteConfig('s3://bucket/dvc'), ['--keyless', '--input', 'role-to-assume=arn:aws:iam::123456789012:role/dvc-ci'], 's3-keyless'],
+    ['gitlab', 's3 keyless', remoteConfig('s3://bucket/dvc'), ['--keyless', '--input', 'role-to-assume=arn:aws:iam::123456789012:role/dvc-ci'], 's3-keyless'],
+    ['github', 'minio', remoteConfig('s3://bucket/dvc', '    endpointurl = https://minio.example.com:9000\n'), [], 'minio'],
+    ['gitlab', 'azure', remoteConfig('azure://container/dvc'), [], 'azure'],
+    ['github', 'local', remoteConfig('/mnt/shared/dvc'), [], 'none'],
+    ['gitlab', 'no remote', '[core]\n    autostage = true\n', [], 'none'],
   ];
-  const providers: Provider[] = ['github', 'gitlab'];
-  for (const provider of providers) {
-    it.each(remotes)(`${provider}: .dvc/config %s → the %3$s template, lint clean`, (_label, config, flags, kind) => {
-      const dir = makeRepo({ origin: provider === 'github' ? 'git@github.com:acme/ml.git' : 'git@gitlab.example.com:acme/ml.git', dvcConfig: config });
-      const res = run(['--yes', ...flags], dir);
-      expect(res.stderr).toBe('');
-      expect(res.code).toBe(0);
-      const file = provider === 'github' ? GH : GL;
-      const template = templateForRemote(provider, kind);
-      expect(parseHeader(read(dir, file))?.template).toBe(template.name);
-      for (const s of template.secrets) expect(res.stdout).toContain(s.name);
-      if (kind.endsWith('-keyless')) expect(res.stdout).toMatch(kind === 'gcs-keyless' ? /gcloud iam workload-identity-pools/ : /sts:AssumeRoleWithWebIdentity/);
-      const lint = mlopsLint(dir, [file]);
-      expect(lint.stdout + lint.stderr).not.toMatch(/\d+ errors?/);
-      expect(lint.status).toBe(0);
+  it.each(remotes)('%s: .dvc/config %s', async (provider, _label, config, flags, kind) => {
+    const dir = makeRepo({
+      origin: provider === 'github' ? 'git@github.com:acme/ml.git' : 'git@gitlab.example.com:acme/ml.git',
+      dvcConfig: config,
+      files: { 'requirements.txt': `pandas==2.2.3\ndvc${EXTRA[kind]}==3.63.0\n` },
     });
-  }
+    const res = await run(['--yes', ...flags], dir);
+    expect(res.stderr).toBe('');
+    expect(res.code).toBe(0);
+    const file = provider === 'github' ? GH : GL;
+    const template = templateForRemote(provider, kind);
+    const header = parseHeader(read(dir, file));
+    expect(header?.template).toBe(template.name);
+    // Written only after mlops-lint found no error (the bin itself is run on files in the tests above).
+    expect(res.stdout).toMatch(/mlops-lint: (no problems|\d+ warning)/);
+    for (const s of applicableSecrets(template.secrets, header?.inputs)) expect(res.stdout).toContain(s.name);
+    if (provider === 'github') expect(await githubErrors(read(dir, file))).toEqual([]);
+    if (kind.endsWith('-keyless')) expect(res.stdout).toMatch(kind === 'gcs-keyless' ? /gcloud iam workload-identity-pools/ : /sts:AssumeRoleWithWebIdentity/);
+  });
 
-  it('no .dvc/ directory: exit 1 with a clear message, nothing written', () => {
+  it('no .dvc/ directory: exit 1 with a clear message, nothing written', async () => {
     const dir = makeRepo({ origin: 'git@github.com:acme/ml.git', dvcConfig: null });
-    const res = run(['--yes'], dir);
+    const res = await run(['--yes'], dir);
     expect(res.code).toBe(1);
     expect(res.stderr.trim()).toBe(`create-mlops-pipeline: no DVC project found in ${dir} (missing .dvc/): run \`dvc init\` first`);
     expect(existsSync(path.join(dir, '.github'))).toBe(false);
   });
 
-  it('non-TTY without --yes fails fast naming the missing flag (exit 2)', () => {
+  it('non-TTY without --yes fails fast naming the missing flag (exit 2)', async () => {
     const dir = makeRepo();
-    const res = run([], dir);
+    const res = await run([], dir);
     expect(res.code).toBe(2);
     expect(res.stderr).toContain('cannot ask in a non-interactive shell; pass --provider github|gitlab (or --yes to accept inferred values)');
     expect(res.stderr).not.toMatch(/\n\s+at /);
     expect(readdirSync(dir)).not.toContain('.github');
   });
 
-  it('keyless without the identity inputs fails fast naming them (exit 2)', () => {
+  it('keyless without the identity inputs fails fast naming them (exit 2)', async () => {
     const dir = makeRepo({ origin: 'git@github.com:acme/ml.git' });
-    const res = run(['--yes', '--keyless'], dir);
+    const res = await run(['--yes', '--keyless'], dir);
     expect(res.code).toBe(2);
     expect(res.stderr).toContain('--input workload-identity-provider=');
     expect(res.stderr).toContain('--input service-account=');
     expect(existsSync(path.join(dir, '.github'))).toBe(false);
   });
 
-  it('non-TTY with every value inferred or passed needs no --yes', () => {
+  it('non-TTY with every value inferred or passed needs no --yes', async () => {
     const dir = makeRepo();
-    const res = run(['--provider', 'gitlab'], dir);
+    const res = await run(['--provider', 'gitlab'], dir);
     expect(res.code).toBe(0);
     expect(existsSync(path.join(dir, GL))).toBe(true);
   });
 
-  it('refuses to overwrite a different file; --force overwrites', () => {
+  it('refuses to overwrite a different file; --force overwrites', async () => {
     const dir = makeRepo({ origin: 'git@github.com:acme/ml.git', files: { [GH]: 'name: mine\non: push\njobs: {}\n' } });
-    const refused = run(['--yes'], dir);
+    const refused = await run(['--yes'], dir);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain(`${GH} already exists and differs from the generated pipeline; pass --force to overwrite it`);
     expect(read(dir, GH)).toBe('name: mine\non: push\njobs: {}\n');
-    const forced = run(['--yes', '--force'], dir);
+    const forced = await run(['--yes', '--force'], dir);
     expect(forced.code).toBe(0);
     expect(parseHeader(read(dir, GH))).toBeDefined();
     // Running again changes nothing.
-    const again = run(['--yes'], dir);
+    const again = await run(['--yes'], dir);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('is already up to date');
   });
 
-  it('--dry-run prints the file on stdout and writes nothing; --lint adds the lint result', () => {
+  it('--dry-run prints the file on stdout and writes nothing; --lint adds the lint result', async () => {
     const dir = makeRepo({ origin: 'git@github.com:acme/ml.git' });
-    const res = run(['--yes', '--dry-run', '--lint'], dir);
+    const res = await run(['--yes', '--dry-run', '--lint'], dir);
     expect(res.code).toBe(0);
     expect(parseHeader(res.stdout)).toMatchObject({ provider: 'github' });
     expect(res.stderr).toContain(`would write ${GH} (new file`);
@@ -142,30 +169,31 @@ describe('create (non-interactive, through the built bin)', () => {
     expect(existsSync(path.join(dir, '.github'))).toBe(false);
   });
 
-  it('GitLab with an existing .gitlab-ci.yml: refuses by default, adds an include: with --gitlab-include', () => {
+  it('GitLab with an existing .gitlab-ci.yml: refuses by default, adds an include: with --gitlab-include', async () => {
     const existing = 'stages: [build, test]\nunit:\n  stage: test\n  image: python:3.12\n  script:\n    - python -m pytest\n';
     const dir = makeRepo({ origin: 'git@gitlab.com:acme/ml.git', files: { [GL]: existing } });
-    const refused = run(['--yes'], dir);
+    const refused = await run(['--yes'], dir);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('.gitlab-ci.yml already exists; pass --gitlab-include to add an include: for the pipeline, or --force to replace the file');
     expect(read(dir, GL)).toBe(existing);
 
-    const res = run(['--yes', '--gitlab-include'], dir);
+    const res = await run(['--yes', '--gitlab-include'], dir);
     expect(res.code).toBe(0);
     expect(read(dir, GL)).toBe(`include:\n  - local: .gitlab/ci/mlops.yml\n\n${existing}`);
     expect(parseHeader(read(dir, '.gitlab/ci/mlops.yml'))).toMatchObject({ provider: 'gitlab' });
     expect(mlopsLint(dir, [GL]).status).toBe(0);
   });
 
-  it('--mode pinned writes a thin caller of the published template', () => {
+  it('--mode pinned writes a thin caller of the published template', async () => {
     const dir = makeRepo({ origin: 'git@github.com:acme/ml.git' });
-    const res = run(['--yes', '--mode', 'pinned', '--ref', '1.0.0'], dir);
+    const res = await run(['--yes', '--mode', 'pinned', '--ref', '1.0.0'], dir);
     expect(res.code).toBe(0);
     expect(read(dir, GH)).toMatch(/uses: mlops-pipeline\/mlops-pipeline\/\.github\/workflows\/[\w-]+\.yml@v1\.0\.0/);
+    expect(await githubErrors(read(dir, GH))).toEqual([]);
   });
 
-  it('a bad flag value is a usage error (exit 2) without a stack trace', () => {
-    const res = run(['--yes', '--remote', 'ftp'], makeRepo());
+  it('a bad flag value is a usage error (exit 2) without a stack trace', async () => {
+    const res = await run(['--yes', '--remote', 'ftp'], makeRepo());
     expect(res.code).toBe(2);
     expect(res.stderr.trim()).toBe('create-mlops-pipeline: --remote must be one of gcs, gcs-keyless, s3, s3-keyless, minio, azure, none (got "ftp")');
   });
@@ -225,57 +253,58 @@ describe.skipIf(!HAS_SCRIPT)('create (interactive, in a pseudo-terminal)', () =>
   });
 });
 
-describe('upgrade and fleet', () => {
-  it('upgrade re-renders an older vendored file with the recorded inputs', () => {
+describe.concurrent('upgrade and fleet', () => {
+  it('upgrade re-renders an older vendored file with the recorded inputs', async () => {
     const dir = makeRepo({ origin: 'git@github.com:acme/ml.git' });
-    expect(run(['--yes', '--python', '3.10'], dir).code).toBe(0);
+    expect((await run(['--yes', '--python', '3.10'], dir)).code).toBe(0);
     const fresh = read(dir, GH);
     const header = parseHeader(fresh);
     expect(header).toBeDefined();
-    const old = fresh.replace(header?.version ?? '', '0.0.1');
-    expect(parseHeader(old)?.version).toBe('0.0.1');
+    const older = `${header?.version}-0`;
+    const old = makeOlder(fresh, header?.version ?? '', older);
+    expect(parseHeader(old)?.version).toBe(older);
     writeFileSync(path.join(dir, GH), old);
 
-    const dry = run(['upgrade', '--dry-run'], dir);
+    const dry = await run(['upgrade', '--dry-run'], dir);
     expect(dry.code).toBe(0);
     expect(dry.stdout).toContain(`--- a/${GH}`);
     expect(read(dir, GH)).toBe(old);
 
-    const noYes = run(['upgrade'], dir);
+    const noYes = await run(['upgrade'], dir);
     expect(noYes.code).toBe(2);
     expect(noYes.stderr).toContain('pass --yes to write the upgrade');
 
-    const res = run(['upgrade', '--yes'], dir);
+    const res = await run(['upgrade', '--yes'], dir);
     expect(res.code).toBe(0);
-    expect(res.stdout).toContain(`wrote ${GH} (0.0.1 → ${header?.version})`);
+    expect(res.stdout).toContain(`wrote ${GH} (${older} → ${header?.version})`);
     expect(read(dir, GH)).toBe(fresh);
-    expect(run(['upgrade', '--yes'], dir).stdout).toContain('up to date');
+    expect((await run(['upgrade', '--yes'], dir)).stdout).toContain('up to date');
   });
 
-  it('upgrade without a generated pipeline says so (exit 1)', () => {
-    const res = run(['upgrade'], makeRepo());
+  it('upgrade without a generated pipeline says so (exit 1)', async () => {
+    const res = await run(['upgrade'], makeRepo());
     expect(res.code).toBe(1);
     expect(res.stderr).toContain('no generated pipeline found');
   });
 
-  it('fleet shows provider, template, version, outdated and lint errors per repo', () => {
+  it('fleet shows provider, template, version, outdated and lint errors per repo', async () => {
     const a = makeRepo({ origin: 'git@github.com:acme/a.git' });
     const b = makeRepo({ origin: 'git@gitlab.com:acme/b.git' });
     const c = makeRepo({ origin: 'git@github.com:acme/c.git' });
-    expect(run(['--yes'], a).code).toBe(0);
-    expect(run(['--yes'], b).code).toBe(0);
-    const outdated = read(a, GH).replace(parseHeader(read(a, GH))?.version ?? '', '0.0.1');
-    writeFileSync(path.join(a, GH), outdated);
+    expect((await run(['--yes'], a)).code).toBe(0);
+    expect((await run(['--yes'], b)).code).toBe(0);
+    const current = parseHeader(read(a, GH))?.version ?? '';
+    writeFileSync(path.join(a, GH), makeOlder(read(a, GH), current, `${current}-0`));
 
-    const res = run(['fleet', a, b, c], REPO_ROOT);
+    const res = await run(['fleet', a, b, c], REPO_ROOT);
     expect(res.code).toBe(0);
     const lines = res.stdout.split('\n');
     expect(lines[0]).toMatch(/^repo\s+provider\s+file\s+template\s+mode\s+version\s+outdated\s+lint errors/);
-    expect(lines.find((l) => l.startsWith('acme/a'))).toMatch(/github\s+\.github\/workflows\/mlops\.yml\s+\S+\s+vendored\s+0\.0\.1\s+yes/);
+    expect(lines.find((l) => l.startsWith('acme/a'))).toMatch(/github\s+\.github\/workflows\/mlops\.yml\s+\S+\s+vendored\s+\S+-0\s+yes/);
     expect(lines.find((l) => l.startsWith('acme/b'))).toMatch(/gitlab\s+\.gitlab-ci\.yml\s+\S+\s+vendored\s+\S+\s+no\s+0/);
     expect(lines.find((l) => l.startsWith('acme/c'))).toContain('no generated pipeline');
 
-    const json = run(['fleet', a, b, '--json', '--fail-on-outdated'], REPO_ROOT);
+    const json = await run(['fleet', a, b, '--json', '--fail-on-outdated'], REPO_ROOT);
     expect(json.code).toBe(1);
     const parsed = JSON.parse(json.stdout) as { repos: Array<{ repo: string; outdated: boolean }> };
     expect(parsed.repos.map((r) => [r.repo, r.outdated])).toEqual([
