@@ -3,6 +3,7 @@
  * remotes × secrets, inputs), kept between `<!-- BEGIN generated:x -->` and
  * `<!-- END generated:x -->` markers by the generate script.
  */
+import { ACTIONS, CML_VERSION } from './actions.js';
 import { render } from './api.js';
 import { TEMPLATES } from './catalogue.js';
 import { appliesTo, defaultOf, pinnedUse, type InputDef } from './inputs.js';
@@ -95,7 +96,19 @@ function snippets(): string {
   ].join('\n');
 }
 
+function actionsTable(): string {
+  const rows = Object.values(ACTIONS).map((a) => `| \`${a.repo}\` | \`${a.version}\` | ${a.sha ? `\`${a.sha}\`` : 'not recorded: stays on the version tag'} |`);
+  return [
+    '| Action | Version (`pin-actions: version`) | Commit (`pin-actions: sha`) |',
+    '|---|---|---|',
+    ...rows,
+    '',
+    `CML is installed at \`${CML_VERSION}\` (GitHub: \`setup-cml\` \`version:\`; GitLab: \`npm install -g @dvcorg/cml@${CML_VERSION}\`).`,
+  ].join('\n');
+}
+
 export const README_SECTIONS: Record<string, () => string> = {
+  actions: actionsTable,
   'caller-snippets': snippets,
   secrets: secretsTable,
   inputs: inputsTable,

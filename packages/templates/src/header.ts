@@ -66,7 +66,31 @@ function plainObject(v: unknown): Record<string, unknown> | undefined {
   return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 }
 
-/** Inputs given to a pinned reference (`with:` of the calling job, `inputs:` of the include). */
+function stringList(v: unknown): string[] | undefined {
+  return Array.isArray(v) && v.every((x) => typeof x === 'string') ? [...(v as string[])] : undefined;
+}
+
+/** GitHub passes list inputs to the reusable workflow as JSON text: read them back as lists. */
+function decodeLists(inputs: Record<string, unknown>, template: string): Record<string, unknown> {
+  const def = findTemplate(template);
+  for (const d of def?.inputs ?? []) {
+    const v = inputs[d.name];
+    if (d.type !== 'array' || typeof v !== 'string') continue;
+    try {
+      const list = stringList(JSON.parse(v));
+      if (list) inputs[d.name] = list;
+    } catch {
+      // Left as written: validation reports it.
+    }
+  }
+  return inputs;
+}
+
+/**
+ * Inputs of a pinned reference: `with:` of the calling job and its `on.push.branches`
+ * (GitHub); `inputs:` of the include, the branches of its `rules:` and the runner tags
+ * of the included job (GitLab).
+ */
 function pinnedInputs(text: string, provider: Provider, template: string): Record<string, unknown> {
   let doc: unknown;
   try {
@@ -79,14 +103,24 @@ function pinnedInputs(text: string, provider: Provider, template: string): Recor
   if (provider === 'github') {
     for (const job of Object.values(plainObject(root.jobs) ?? {})) {
       const j = plainObject(job);
-      if (typeof j?.uses === 'string' && j.uses.includes(`/.github/workflows/${template}.y`)) return { ...(plainObject(j.with) ?? {}) };
+      if (typeof j?.uses !== 'string' || !j.uses.includes(`/.github/workflows/${template}.y`)) continue;
+      const inputs = decodeLists({ ...(plainObject(j.with) ?? {}) }, template);
+      const branches = stringList(plainObject(plainObject(root.on)?.push)?.branches);
+      if (branches) inputs.branches = branches;
+      return inputs;
     }
     return {};
   }
   const includes = Array.isArray(root.include) ? root.include : [root.include];
   for (const inc of includes) {
     const i = plainObject(inc);
-    if (typeof i?.component === 'string' && i.component.includes(`/${template}@`)) return { ...(plainObject(i.inputs) ?? {}) };
+    if (typeof i?.component !== 'string' || !i.component.includes(`/${template}@`)) continue;
+    const inputs: Record<string, unknown> = { ...(plainObject(i.inputs) ?? {}) };
+    const pushRule = (Array.isArray(i.rules) ? i.rules : []).map((r) => plainObject(r)?.if).find((c): c is string => typeof c === 'string' && c.includes('$CI_COMMIT_BRANCH =='));
+    if (pushRule) inputs.branches = [...pushRule.matchAll(/\$CI_COMMIT_BRANCH == "([^"]+)"/g)].map((m) => m[1]!);
+    const tags = stringList(plainObject(root['dvc-repro'])?.tags);
+    if (tags) inputs.runner = tags;
+    return inputs;
   }
   return {};
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findHeader, listTemplates, parseHeader, render, TEMPLATES_VERSION, validateInputs } from '../src/index.js';
-import { REQUIRED_INPUTS } from './helpers.js';
+import { REQUIRED_INPUTS, renderCase, renderCases } from './helpers.js';
 
 describe('vendored header', () => {
   it.each(listTemplates().map((t) => [`${t.provider}/${t.name}`, t] as const))('%s round-trips through parseHeader and re-renders identically', (_id, t) => {
@@ -35,7 +35,7 @@ describe('vendored header', () => {
 describe('pinned refs', () => {
   it('reads a GitHub reusable-workflow call with its inputs', () => {
     const text = render('github', 'dvc-s3', { 'dvc-version': '3.60.1', push: true }, { mode: 'pinned', ref: '1.4.2' });
-    expect(parseHeader(text)).toEqual({ template: 'dvc-s3', provider: 'github', version: '1.4.2', inputs: { 'python-version': '3.12', 'dvc-version': '3.60.1', push: true } });
+    expect(parseHeader(text)).toEqual({ template: 'dvc-s3', provider: 'github', version: '1.4.2', inputs: { 'python-version': '3.12', 'dvc-version': '3.60.1', push: true, branches: ['main'] } });
     const pos = findHeader(text);
     expect(pos?.kind).toBe('pinned');
     expect(text.split('\n')[pos!.line - 1]!.slice(pos!.column - 1)).toMatch(/^uses: mlops-pipeline\/mlops-pipeline\/\.github\/workflows\/dvc-s3\.yml@v1\.4\.2$/);
@@ -43,7 +43,14 @@ describe('pinned refs', () => {
 
   it('reads a GitLab component include with its inputs', () => {
     const text = render('gitlab', 'dvc-gcs', { cml: true }, { mode: 'pinned', ref: '2.0.0' });
-    expect(parseHeader(text)).toEqual({ template: 'dvc-gcs', provider: 'gitlab', version: '2.0.0', inputs: { 'python-version': '3.12', 'dvc-version': '3.63.0', cml: true } });
+    expect(parseHeader(text)).toEqual({ template: 'dvc-gcs', provider: 'gitlab', version: '2.0.0', inputs: { 'python-version': '3.12', 'dvc-version': '3.63.0', cml: true, branches: ['main'] } });
+  });
+
+  it.each(renderCases().filter((c) => c.mode === 'pinned').map((c) => [c.id, c] as const))('%s: the inputs read back re-render the same caller file', (_id, c) => {
+    const text = renderCase(c);
+    const header = parseHeader(text);
+    expect(header).toMatchObject({ template: c.template, provider: c.provider, version: '1.2.3' });
+    expect(render(c.provider, c.template, header!.inputs, { mode: 'pinned', ref: header!.version })).toBe(text);
   });
 
   it('reads a moving major tag and a hand-written include', () => {
