@@ -17,6 +17,7 @@ ruleTester(secretEchoed, {
       gh('            echo "## Report" >> report.md\n            printenv PATH'),
       gh('            set -x\n            make test'),
       gh('            cat key.json | docker login -u _json_key --password-stdin gcr.io'),
+      gh('            echo "::add-mask::$DERIVED_TOKEN"\n            echo "token=$DERIVED_TOKEN" >> "$GITHUB_OUTPUT"'),
     ],
     invalid: [
       { name: 'echo a secret', code: gh('            echo "token is $REPO_TOKEN"'), errors: [{ line: 7, column: 11, message: '`echo` prints `$REPO_TOKEN` to the job log' }] },

@@ -38,7 +38,7 @@ export const secretEchoed: Rule = {
         const a = cmd.argv;
         const bin = a[0];
         if (bin === undefined) continue;
-        if ((bin === 'echo' || bin === 'printf') && !redirected(cmd)) {
+        if ((bin === 'echo' || bin === 'printf') && !redirected(cmd) && !a.some((w) => w.includes('::add-mask::'))) {
           const ref = a.slice(1).map(secretRef).find((r) => r !== undefined);
           if (ref) ctx.report({ span: cmd.span, message: `\`${bin}\` prints \`${ref}\` to the job log: masking is best-effort (it fails on transformed or multi-line values); do not print secrets` });
           continue;

@@ -57,11 +57,7 @@ export const secretInline: Rule = {
           const url = URL_CREDENTIALS.exec(w);
           if (!url) return;
           const ref = secretReference(url[1]!);
-          if (ref && !(gh && ref.startsWith('secrets.'))) {
-            report(wordSpan(script, cmd, cmd.start + i), `\`${ref}\` is embedded in a URL: git stores it in .git/config and may print it; use a credential helper or \`git -c http.extraHeader\``);
-          } else if (ref) {
-            report(wordSpan(script, cmd, cmd.start + i), `\`${ref}\` is embedded in a URL: git stores it in .git/config and may print it; use a credential helper or \`git -c http.extraHeader\``);
-          }
+          if (ref) report(wordSpan(script, cmd, cmd.start + i), `\`${ref}\` is embedded in a URL: git stores it in .git/config and may print it; use a credential helper or \`git -c http.extraHeader\``);
         });
         const inv = dvcInvocation(cmd);
         let valueIndex: number | undefined;

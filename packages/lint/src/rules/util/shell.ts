@@ -44,14 +44,17 @@ interface LogicalLine {
   file: string;
 }
 
-/** Joins physical lines ending with a backslash. */
+/** Joins physical lines ending with a backslash, and the lines of a folded (`>`) scalar. */
 export function logicalLines(script: Script): LogicalLine[] {
   const out: LogicalLine[] = [];
   let current: LogicalLine | undefined;
-  for (const line of script.lines) {
+  // A folded scalar's lines reach the shell as one line: its text has no line breaks.
+  const folded = script.lines.length > 1 && !script.text.trimEnd().includes('\n');
+  script.lines.forEach((line, index) => {
     const text = line.text;
-    const continued = /(^|[^\\])(\\\\)*\\\s*$/.test(text);
-    const body = continued ? text.replace(/\\\s*$/, '') : text;
+    const last = index === script.lines.length - 1;
+    const continued = (folded && !last) || /(^|[^\\])(\\\\)*\\\s*$/.test(text);
+    const body = continued && !folded ? text.replace(/\\\s*$/, '') : text;
     if (!current) current = { text: '', pos: [], file: line.span.file };
     else {
       current.text += ' ';
@@ -65,7 +68,7 @@ export function logicalLines(script: Script): LogicalLine[] {
       out.push(current);
       current = undefined;
     }
-  }
+  });
   if (current) out.push(current);
   return out;
 }

@@ -140,3 +140,12 @@ describe('GitHub expressions in scripts', () => {
     expect(cmds.map((c) => c.argv)).toEqual([['echo', '${{ secrets.TOKEN }}', "${{ github.event_name == 'push' }}"], ['env'], ['dvc', 'pull']]);
   });
 });
+
+describe('folded scalars', () => {
+  it('are one shell line', () => {
+    const s: Script = { ...script('aws sts assume-role-with-web-identity\n--web-identity-token "$CI_JOB_JWT_V2"'), text: 'aws sts assume-role-with-web-identity --web-identity-token "$CI_JOB_JWT_V2"\n' };
+    const cmds = commands(s);
+    expect(cmds.map((c) => c.argv)).toEqual([['aws', 'sts', 'assume-role-with-web-identity', '--web-identity-token', '$CI_JOB_JWT_V2']]);
+    expect(cmds[0]!.span.line).toBe(10);
+  });
+});
