@@ -306,7 +306,16 @@ export async function fixFiles(files: string[], options: LintOptions = {}, write
     const file = displayPath(cwd, abs);
     changes.push({ file, absPath: abs, before, after, diff: unifiedDiff(file, before, after) });
   }
-  if (write) for (const c of changes) writeAtomicImpl(c.absPath, c.after);
+  if (write) {
+    for (const c of changes) {
+      try {
+        writeAtomicImpl(c.absPath, c.after);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        throw new ConfigError(`cannot write the fixed file: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : ((error as Error).message.split('\n')[0] ?? 'write failed')}`, c.file);
+      }
+    }
+  }
   return { results, changes };
 }
 

@@ -46,7 +46,8 @@ export function buildGithubWorkflow(src: Source, isAction: boolean): Workflow {
   }
   const jobs = get(root, 'jobs');
   if (jobs?.kind === 'map') {
-    for (const [id, e] of jobs.entries) workflow.jobs.push(githubJob(id, e.keyView, e.value, permissions));
+    const wd = str(get(get(get(root, 'defaults'), 'run'), 'working-directory'));
+    for (const [id, e] of jobs.entries) workflow.jobs.push(githubJob(id, e.keyView, e.value, permissions, wd));
   }
   return workflow;
 }
@@ -84,7 +85,7 @@ function actionJob(runs: View, name: string | undefined): Job {
   return job;
 }
 
-function githubJob(id: string, keyView: ScalarView, view: View, workflowPermissions: View | undefined): Job {
+function githubJob(id: string, keyView: ScalarView, view: View, workflowPermissions: View | undefined, defaultWorkingDirectory: string | undefined): Job {
   const job = emptyJob(id, keyView, view);
   const name = str(get(view, 'name'));
   if (name) job.name = name;
@@ -117,6 +118,9 @@ function githubJob(id: string, keyView: ScalarView, view: View, workflowPermissi
   const condition = get(view, 'if');
   if (condition && str(condition) !== undefined) job.condition = str(condition)!;
   fillSteps(job, get(view, 'steps'));
+  // `defaults.run.working-directory` (job, then workflow) applies to run steps without their own.
+  const wd = str(get(get(get(view, 'defaults'), 'run'), 'working-directory')) ?? defaultWorkingDirectory;
+  if (wd !== undefined) for (const step of job.steps) if (step.run && step.workingDirectory === undefined) step.workingDirectory = wd;
   return job;
 }
 

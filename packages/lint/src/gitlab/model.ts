@@ -5,7 +5,7 @@
  * cache/artifact paths, id_tokens, tags (runsOn), GIT_DEPTH (fetchDepth) and
  * GIT_STRATEGY (checksOut).
  */
-import type { Job, Located, PathEntry, Script, Step, Variable, Workflow } from '../model.js';
+import type { Job, Located, PathEntry, Script, Step, Trigger, Variable, Workflow } from '../model.js';
 import type { Source } from '../parse/source.js';
 import type { ScalarView, View } from '../parse/view.js';
 import { get, spanOf, str, strList, toPlain } from '../parse/view.js';
@@ -23,7 +23,7 @@ export function buildGitlabWorkflow(src: Source, resolved: Resolved): Workflow {
     file: src.file,
     text: src.text,
     document: src.document,
-    triggers: [],
+    triggers: pipelineSources(resolved),
     env,
     jobs: resolved.jobs.map((j) => gitlabJob(j, env)),
     includes: resolved.includes,
@@ -33,6 +33,24 @@ export function buildGitlabWorkflow(src: Source, resolved: Resolved): Workflow {
   if (header) workflow.header = header;
   if (src.header) workflow.spec = src.header;
   return workflow;
+}
+
+const PIPELINE_SOURCE = /\$CI_PIPELINE_SOURCE\s*==\s*["']([a-z_]+)["']/g;
+
+/**
+ * Triggers of a GitLab pipeline: the `$CI_PIPELINE_SOURCE == "…"` values its
+ * `workflow: rules:` accept (none when there is no workflow rule: every source).
+ */
+function pipelineSources(resolved: Resolved): Trigger[] {
+  const out: Trigger[] = [];
+  const rules = get(get(resolved.root, 'workflow'), 'rules');
+  for (const rule of rules?.kind === 'seq' ? rules.items : []) {
+    const cond = get(rule, 'if');
+    const text = str(cond);
+    if (!text || !cond || str(get(rule, 'when')) === 'never') continue;
+    for (const m of text.matchAll(PIPELINE_SOURCE)) out.push({ event: m[1]!, span: spanOf(cond) });
+  }
+  return out;
 }
 
 /** Script entries, flattening nested lists (what `!reference` inside a script produces). */

@@ -8,6 +8,7 @@
  * pattern, enumeration, length, schema, casing, defined, undefined,
  * alphabetical, xor, or). Severities: error/0 → error, warn/1 → warning,
  * info/hint/2/3 → info; `rules:` in .mlops-lint.yaml may override them by name.
+ * A rule's `documentationUrl` (or the ruleset's, plus `#<rule>`) becomes docsUrl.
  */
 import path from 'node:path';
 import { parseDocument } from 'yaml';
@@ -63,6 +64,7 @@ function severityName(value: unknown): Severity | 'off' {
 
 interface RawRule {
   description?: string;
+  documentationUrl?: string;
   message?: string;
   severity?: unknown;
   given?: string | string[];
@@ -80,15 +82,31 @@ function fail(file: string, message: string): never {
   throw new ConfigError(message, file);
 }
 
-/** Read one ruleset file into Spectral rule definitions (function names resolved). */
-function readRuleset(file: string, functions: Record<string, unknown>, docs: Map<string, string>): Record<string, unknown> {
+/**
+ * Read one ruleset file into Spectral rule definitions (function names resolved).
+ * `extends:` may name other ruleset files (relative paths); their rules come first.
+ */
+function readRuleset(file: string, functions: Record<string, unknown>, docs: Map<string, string>, chain: string[] = []): Record<string, unknown> {
+  if (chain.includes(file)) fail(file, `ruleset extends cycle: ${[...chain, file].map((f) => path.basename(f)).join(' → ')}`);
   const read = readText(file);
   if ('error' in read) fail(file, `cannot read ruleset: ${read.error}`);
   const doc = parseDocument(read.text, { prettyErrors: false });
   if (doc.errors.length > 0) fail(file, `ruleset is not valid YAML/JSON: ${doc.errors[0]!.message.split('\n')[0]}`);
-  const value = doc.toJS({ maxAliasCount: 100 }) as { rules?: Record<string, RawRule>; extends?: unknown } | null;
-  if (!value || typeof value !== 'object' || !value.rules || typeof value.rules !== 'object') fail(file, 'a ruleset needs a `rules:` mapping');
+  const value = doc.toJS({ maxAliasCount: 100 }) as { rules?: Record<string, RawRule>; extends?: unknown; documentationUrl?: unknown } | null;
+  if (!value || typeof value !== 'object') fail(file, 'a ruleset needs a `rules:` mapping');
   const out: Record<string, unknown> = {};
+  const parents = value.extends === undefined ? [] : Array.isArray(value.extends) ? value.extends : [value.extends];
+  for (const parent of parents) {
+    if (typeof parent !== 'string' || !/^\.{0,2}\//.test(parent)) {
+      fail(file, `extends: only other ruleset files (./path.yaml) are supported, not ${JSON.stringify(parent)}`);
+    }
+    Object.assign(out, readRuleset(path.resolve(path.dirname(file), parent), functions, docs, [...chain, file]));
+  }
+  if (!value.rules || typeof value.rules !== 'object') {
+    if (parents.length > 0) return out;
+    fail(file, 'a ruleset needs a `rules:` mapping');
+  }
+  const baseUrl = typeof value.documentationUrl === 'string' ? value.documentationUrl : undefined;
   for (const [name, rule] of Object.entries(value.rules)) {
     if (!rule || typeof rule !== 'object') fail(file, `rule \`${name}\`: expected a mapping with given/then`);
     if (rule.given === undefined) fail(file, `rule \`${name}\`: \`given\` (JSONPath) is required`);
@@ -113,7 +131,8 @@ function readRuleset(file: string, functions: Record<string, unknown>, docs: Map
     if (rule.message !== undefined) def.message = rule.message;
     if (rule.resolved !== undefined) def.resolved = rule.resolved;
     out[name] = def;
-    if (rule.description) docs.set(name, rule.description);
+    const url = rule.documentationUrl ?? (baseUrl ? `${baseUrl}#${name}` : undefined);
+    if (url) docs.set(name, url);
   }
   return out;
 }
@@ -143,7 +162,7 @@ async function instanceFor(rulesets: string[]): Promise<{ spectral: SpectralInst
 
 /** Run the configured rulesets on the file as written; results become Diagnostics named after each ruleset rule. */
 export async function runRulesets(rulesets: string[], workflow: Workflow, settings: RuleSettings): Promise<Diagnostic[]> {
-  const { spectral } = await instanceFor(rulesets);
+  const { spectral, docs } = await instanceFor(rulesets);
   const { Document, Yaml } = await loadApi();
   const results = await spectral.run(new Document(workflow.text, Yaml, workflow.file));
   const out: Diagnostic[] = [];
@@ -161,7 +180,7 @@ export async function runRulesets(rulesets: string[], workflow: Workflow, settin
       ruleId,
       severity,
       message: r.message,
-      docsUrl: '',
+      docsUrl: docs.get(ruleId) ?? '',
     });
   }
   return out;

@@ -177,4 +177,29 @@ jobs:
       ['b', 'macos-latest', 1],
     ]);
   });
+
+  it('applies defaults.run.working-directory to run steps without their own', async () => {
+    const text = `on: push
+defaults:
+  run:
+    working-directory: wf
+jobs:
+  a:
+    runs-on: x
+    defaults:
+      run:
+        working-directory: job
+    steps:
+      - run: dvc repro
+      - run: dvc push
+        working-directory: own
+      - uses: actions/checkout@v4
+  b:
+    runs-on: x
+    steps:
+      - run: dvc repro
+`;
+    const wf = await modelOf(text, '.github/workflows/a.yml');
+    expect(wf.jobs.map((j) => j.steps.map((s) => s.workingDirectory ?? null))).toEqual([['job', 'own', null], ['wf']]);
+  });
 });

@@ -149,6 +149,23 @@ other:
     expect(found[0]!.severity).toBe('error');
   });
 
+  it('reads pipeline sources accepted by workflow: rules as triggers', async () => {
+    const text = `workflow:
+  rules:
+    - if: $CI_PIPELINE_SOURCE == "merge_request_event"
+    - if: $CI_PIPELINE_SOURCE == 'schedule'
+      when: never
+    - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH || $CI_PIPELINE_SOURCE == "web"
+job:
+  script: [echo]
+`;
+    const wf = await modelOf(text, '.gitlab-ci.yml');
+    expect(wf.triggers.map((t) => [t.event, t.span.line])).toEqual([
+      ['merge_request_event', 3],
+      ['web', 6],
+    ]);
+  });
+
   it('lints a CI/CD component body with input defaults substituted', async () => {
     const text = `spec:
   inputs:

@@ -30,4 +30,16 @@ describe('Spectral rulesets', () => {
     });
     await expect(lintFiles([], { cwd: dir, rules: [] })).rejects.toBeInstanceOf(ConfigError);
   });
+
+  it('follows extends between ruleset files and links each rule to its documentation', async () => {
+    clearConfigCache();
+    const dir = tempRepo({
+      '.github/workflows/ci.yml': GH,
+      '.mlops-lint.yaml': 'rulesets: team.yaml\n',
+      'team.yaml': 'extends: ./base.yaml\n',
+      'base.yaml': 'documentationUrl: https://example.com/ci-rules\nrules:\n  no-latest-runner:\n    severity: warn\n    given: "$.jobs[*].runs-on"\n    then:\n      function: pattern\n      functionOptions: {notMatch: latest}\n',
+    });
+    const [result] = await lintFiles([], { cwd: dir, rules: [] });
+    expect(result!.diagnostics.map((d) => [d.ruleId, d.severity, d.line, d.docsUrl])).toEqual([['no-latest-runner', 'warning', 4, 'https://example.com/ci-rules#no-latest-runner']]);
+  });
 });
