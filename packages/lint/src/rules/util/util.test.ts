@@ -106,6 +106,11 @@ describe('secrets', () => {
     ['restore-keys', false],
     ['key', false],
     ['ssh-key', true],
+    ['private-key-id', false],
+    ['skip-token-check', false],
+    ['service_account', false],
+    ['token', true],
+    ['password', true],
   ])('%s secret-like: %s', (name, yes) => expect(isSecretName(name)).toBe(yes));
 
   it('recognises references', () => {
