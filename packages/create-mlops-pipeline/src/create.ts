@@ -142,9 +142,8 @@ export async function runCreate(opts: CliOptions, io: Io): Promise<number> {
     branch: answers.branch,
     inputs: rendered.inputs,
   });
-  if (interactive) {
-    await prompt.note(steps, 'Next steps');
-    await prompt.outro(`${rendered.template.name} ${rendered.version} (${answers.mode})`);
-  } else log(`\nNext steps:\n${steps}`);
+  // Plain lines, never wrapped in a box: the commands must stay copy-pasteable.
+  if (interactive) await prompt.outro(`${rendered.template.name} ${rendered.version} (${answers.mode}): next steps below`);
+  plain(`${interactive ? '' : '\n'}Next steps:\n${steps}`);
   return 0;
 }

@@ -108,7 +108,7 @@ export function nextSteps(input: NextStepsInput): string {
   if (secrets.length > 0) {
     if (provider === 'github') {
       lines.push(
-        `${n++}. Create the repository secrets (GitHub › Settings › Secrets and variables › Actions), e.g. with the GitHub CLI:`,
+        `${n++}. Create the repository secrets (Settings › Secrets and variables › Actions), or with the GitHub CLI:`,
         ...githubSecretCommands(secrets).map((c) => `     ${c}`),
       );
     } else {
@@ -116,12 +116,11 @@ export function nextSteps(input: NextStepsInput): string {
       const encoded = secrets.filter((s) => s.base64).map((s) => s.name);
       lines.push(`${n++}. Create the CI/CD variables (GitLab › Settings › CI/CD › Variables › Add variable):`);
       for (const s of secrets) {
-        const how = [s.base64 ? 'value: the base64 of the file, `base64 -w0 ' + (valueFile(s) ?? 'value.txt') + '`' : 'value: as is', s.masked ? 'Masked' : undefined]
-          .filter(Boolean)
-          .join('; ');
-        lines.push(`     ${s.name}: ${s.description} (${how})`);
+        const file = valueFile(s);
+        const value = s.base64 ? `the output of \`base64 -w0 ${file ?? 'value.txt'}\`` : file ? `the content of ${file}` : 'the value';
+        lines.push(`     ${s.name}${s.required ? '' : ' (optional)'}: ${value}${s.masked ? '; tick "Masked"' : ''}`, `       ${s.description}`);
       }
-      if (masked.length > 0) lines.push('   Tick "Masked" (hidden in job logs); tick "Protected" too if the pipeline only runs on protected branches.');
+      if (masked.length > 0) lines.push('   Masked keeps the value out of job logs; tick "Protected" too if the pipeline only runs on protected branches.');
       if (encoded.length > 0) lines.push('   base64 keeps the value maskable (a single line of allowed characters).');
       lines.push('   Or with the GitLab CLI:', ...gitlabVariableCommands(secrets).map((c) => `     ${c}`));
     }

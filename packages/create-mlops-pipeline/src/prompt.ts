@@ -47,10 +47,6 @@ export async function outro(message: string): Promise<void> {
   (await load()).outro(message);
 }
 
-export async function note(message: string, title: string): Promise<void> {
-  (await load()).note(message, title);
-}
-
 async function askProvider(c: Clack, initial: Provider | undefined): Promise<Provider> {
   const opts: Parameters<Clack['select']>[0] = { message: 'Where does CI run?', options: PROVIDERS.map((p) => ({ value: p, label: p === 'github' ? 'GitHub Actions' : 'GitLab CI' })) };
   if (initial) opts.initialValue = initial;
