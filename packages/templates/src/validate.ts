@@ -1,22 +1,19 @@
-/** Input validation with ajv: every problem, each with the input it concerns. */
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+/**
+ * Input validation with ajv: every problem, each with the input it concerns.
+ * The schemas are compiled by ajv at build time (src/generated/validators.js),
+ * so loading the package compiles nothing.
+ */
+import { validators, type CompiledError, type CompiledValidator } from './generated/validators.js';
 import { defaultOf, type InputDef } from './inputs.js';
 import type { TemplateDef } from './model.js';
-import { buildSchema, inputDefs } from './schema.js';
+import { inputDefs } from './schema.js';
 import type { InputProblem, Provider } from './types.js';
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-const compiled = new Map<string, ValidateFunction>();
+type ErrorObject = CompiledError;
 
-function validator(template: TemplateDef, provider: Provider): ValidateFunction {
-  const key = `${provider}/${template.name}`;
-  let fn = compiled.get(key);
-  if (!fn) {
-    const schema = buildSchema(template, provider);
-    delete schema.$id;
-    fn = ajv.compile(schema);
-    compiled.set(key, fn);
-  }
+function validator(template: TemplateDef, provider: Provider): CompiledValidator {
+  const fn = validators[`${provider}/${template.name}`];
+  if (!fn) throw new Error(`no compiled validator for ${provider}/${template.name}: run pnpm --filter @mlops-pipeline/templates build`);
   return fn;
 }
 
@@ -65,6 +62,8 @@ export function validateTemplateInputs(
   if (inputs === null || typeof inputs !== 'object' || Array.isArray(inputs)) {
     return { ok: false, problems: [{ input: '', message: 'inputs must be an object of input names to values' }] };
   }
+  // An input given as undefined is an input not given.
+  inputs = Object.fromEntries(Object.entries(inputs).filter(([, v]) => v !== undefined));
   const defs = inputDefs(template, provider);
   const fn = validator(template, provider);
   if (!fn(inputs)) {

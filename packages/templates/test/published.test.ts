@@ -3,6 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { README_SECTIONS, updateReadme } from '../src/docs.js';
 import { publishedFiles, PUBLISHED_DIRS, README_PATH } from '../src/publish.js';
+import { validatorSource } from '../src/validator-source.js';
+import { packageDir } from './helpers.js';
 import { renderCase, renderCases, repoRoot } from './helpers.js';
 
 const FIX = 'run pnpm --filter @mlops-pipeline/templates generate';
@@ -29,6 +31,13 @@ describe('committed published files match the template source', () => {
       }
     }
     expect(stale, `generated files no template produces (remove them, then ${FIX})`).toEqual([]);
+  });
+});
+
+describe('the compiled validators match the input schemas', () => {
+  it('src/generated/validators.js is up to date', () => {
+    const committed = readFileSync(path.join(packageDir, 'src/generated/validators.js'), 'utf8');
+    expect(committed === validatorSource(), 'src/generated/validators.js is out of date: run pnpm --filter @mlops-pipeline/templates build').toBe(true);
   });
 });
 
