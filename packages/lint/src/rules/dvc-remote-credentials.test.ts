@@ -26,6 +26,11 @@ ruleTester(dvcRemoteCredentials, {
             AWS_SECRET_ACCESS_KEY: \${{ secrets.AWS_SECRET_ACCESS_KEY }}`), files: minio },
       { name: 'no remote access', code: job(`        - run: pip install dvc==3.63.0 && dvc repro`), files: gs },
       { name: 'no .dvc/config', code: job(`        - run: pip install dvc==3.63.0 && dvc pull`) },
+      {
+        name: 'pull from a named public remote',
+        code: job(`        - run: pip install dvc==3.63.0 && dvc pull -r public`),
+        files: { '.dvc/config': "[core]\n    remote = storage\n['remote \"storage\"']\n    url = gs://bucket/dvc\n['remote \"public\"']\n    url = https://example.com/dvc\n" },
+      },
       { name: 'setup-dvc installs every remote', code: job(`        - uses: treeverse/setup-dvc@v2
           with:
             version: '3.63.0'

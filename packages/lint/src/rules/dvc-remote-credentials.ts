@@ -7,14 +7,20 @@ import { dvcConfig, dvcRequirementFor } from './util/repo.js';
 import { repoRelative } from './util/repo-where.js';
 import { hasFlag } from './util/shell.js';
 
-/** Commands that talk to the remote. */
-function usesRemote(job: Job): { line: number } | undefined {
+/** The first command that talks to a remote, and the remote it names with `-r` (default otherwise). */
+function usesRemote(job: Job): { line: number; remote?: string } | undefined {
   for (const { cmd } of jobCommands(job)) {
     const inv = dvcInvocation(cmd);
     if (!inv) continue;
-    if (['pull', 'push', 'fetch', 'exp push', 'exp pull', 'update', 'import', 'get'].includes(inv.sub) || ((inv.sub === 'repro' || inv.sub === 'exp run') && hasFlag(inv.args, '--pull')) || ((inv.sub === 'status' || inv.sub === 'gc') && hasFlag(inv.args, '-c', '--cloud'))) {
-      return { line: cmd.span.line };
-    }
+    const talks =
+      ['pull', 'push', 'fetch', 'exp push', 'exp pull', 'update'].includes(inv.sub) ||
+      ((inv.sub === 'repro' || inv.sub === 'exp run') && hasFlag(inv.args, '--pull')) ||
+      ((inv.sub === 'status' || inv.sub === 'gc') && hasFlag(inv.args, '-c', '--cloud'));
+    if (!talks) continue;
+    const r = inv.args.findIndex((a) => a === '-r' || a === '--remote');
+    const eq = inv.args.find((a) => a.startsWith('--remote='));
+    const remote = r >= 0 ? inv.args[r + 1] : eq?.slice('--remote='.length);
+    return remote !== undefined && !remote.includes('$') ? { line: cmd.span.line, remote } : { line: cmd.span.line };
   }
   return undefined;
 }
@@ -49,20 +55,22 @@ function jobEvidence(workflow: Workflow, job: Job): string {
 export const dvcRemoteCredentials: Rule = {
   meta: {
     id: 'dvc-remote-credentials',
-    description: "Jobs that use the default DVC remote provide its credentials, and install DVC with the remote's extra (`dvc[gs]` for gs://).",
+    description: "Jobs that use a DVC remote provide its credentials, and install DVC with the remote's extra (`dvc[gs]` for gs://).",
     defaultSeverity: 'error',
     fixable: false,
     providers: ['github', 'gitlab'],
   },
   check(ctx) {
     const config = dvcConfig(ctx.repo.root);
-    const remote = config?.defaultRemote;
-    if (!config || !remote) return;
-    const where = `${repoRelative(ctx.repo.root, config.file)}:${remote.line}`;
-    const label = remote.endpointUrl ? `${remote.url} at ${remote.endpointUrl}` : remote.url;
+    if (!config) return;
     for (const job of ctx.workflow.jobs) {
       const use = usesRemote(job);
       if (!use) continue;
+      const remote = use.remote !== undefined ? config.remotes.find((r) => r.name === use.remote) : config.defaultRemote;
+      if (!remote) continue;
+      const where = `${repoRelative(ctx.repo.root, config.file)}:${remote.line}`;
+      const label = remote.endpointUrl ? `${remote.url} at ${remote.endpointUrl}` : remote.url;
+      const which = remote.isDefault ? 'the default remote' : 'the remote';
       const provided = PROVIDED[remote.scheme];
       const selfHosted = job.runsOn.some((r) => /self-hosted/.test(r.value)) || job.runsOn.some((r) => !/^(ubuntu|windows|macos)-/.test(r.value) && ctx.workflow.provider === 'github');
       // GitLab CI/CD variables set in the project settings are invisible in the file, so only GitHub jobs can be checked.
@@ -87,8 +95,7 @@ export const dvcRemoteCredentials: Rule = {
         if (extras.includes(extra) || extras.includes('all')) continue;
         ctx.report({
           span: install.span,
-          // The missing extra is a warning-level problem; the message says so.
-          message: `DVC is installed without the \`${extra}\` extra, but the default remote "${remote.name}" is ${label} (${where}): install \`dvc[${extra}]\``,
+          message: `DVC is installed without the \`${extra}\` extra, but ${which} "${remote.name}" is ${label} (${where}): install \`dvc[${extra}]\``,
         });
       }
     }

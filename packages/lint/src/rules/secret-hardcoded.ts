@@ -28,7 +28,9 @@ export const secretHardcoded: Rule = {
     const docs = [{ file: workflow.file, text: workflow.text }, ...[...workflow.sources].map(([file, text]) => ({ file, text }))];
     for (const { file, text } of docs) {
       for (const m of findSecretValues(text)) {
-        report(spanOf(workflow, m.index, m.index + Math.min(m.value.length, m.value.indexOf('\n') >= 0 ? m.value.indexOf('\n') : m.value.length), file), `hard-coded ${m.kind} ${redact(m.value)}: ${ADVICE}`);
+        // Multi-line values (PEM keys, JSON) are marked on their first line.
+        const firstLine = m.value.split('\n')[0]!.length;
+        report(spanOf(workflow, m.index, m.index + firstLine, file), `hard-coded ${m.kind} ${redact(m.value)}: ${ADVICE}`);
       }
     }
     // 2. Literal values of secret-like variables and action inputs.
