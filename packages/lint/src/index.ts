@@ -16,6 +16,7 @@ import { rules as builtinRules } from './rules/index.js';
 import { discoverFiles } from './discover/index.js';
 import { ConfigError } from './config/errors.js';
 import { findConfigFile, loadConfig } from './config/load.js';
+import { loadAjv } from './config/ajv.js';
 import type { ConfigFile, ResolvedConfig } from './config/types.js';
 import { toSeverity } from './config/types.js';
 import type { EngineContext } from './engine/lint.js';
@@ -87,6 +88,12 @@ export class ConfigResolver {
     private readonly rules: readonly Rule[],
   ) {
     this.root = findRepoRoot(cwd);
+  }
+
+  /** Load what validating the config of `dir` needs (kept off the no-config path for start-up speed). */
+  async prepare(dir: string): Promise<void> {
+    if (this.options.config || this.options.noConfig) return;
+    if (this.options.configFile || findConfigFile(dir, this.root)) await loadAjv();
   }
 
   forDirectory(dir: string): ResolvedConfig {
@@ -170,6 +177,8 @@ function engineContext(run: Run, config: ResolvedConfig, options: LintOptions): 
 export async function lintText(text: string, filename: string, options: LintOptions = {}): Promise<Diagnostic[]> {
   const run = await startRun(options);
   const abs = path.resolve(run.cwd, filename);
+  await run.resolver.prepare(run.cwd);
+  await run.resolver.prepare(path.dirname(abs));
   const config = run.resolver.forDirectory(path.dirname(abs));
   if (isIgnored(config, abs)) return [];
   const outcome = await lintSource(text, filename, engineContext(run, config, options), abs);
@@ -202,9 +211,11 @@ export async function lintFiles(files: string[], options: LintOptions = {}): Pro
   /** Per result: the absolute paths of the local files it included (GitLab). */
   const includes = new Map<string, Set<string>>();
   const absOf = new Map<FileResult, string>();
+  await run.resolver.prepare(run.cwd);
   for (const { abs, shown } of expandFiles(files, run.cwd)) {
     if (seen.has(abs)) continue;
     seen.add(abs);
+    await run.resolver.prepare(path.dirname(abs));
     const config = run.resolver.forDirectory(path.dirname(abs));
     if (isIgnored(config, abs)) continue;
     const override = options.overrides?.get(abs);

@@ -1,17 +1,25 @@
 /**
- * Lazily created ajv instance and compiled validators (compiled once per
- * process, only when a config file or rule options need validating).
+ * Lazily loaded ajv and compiled validators (compiled once per process, only
+ * when a config file or rule options need validating). `loadAjv()` must have
+ * resolved before `validatorFor()`; runs without a config never load ajv.
  */
-import type { ErrorObject, ValidateFunction } from 'ajv';
-import { Ajv } from 'ajv';
+import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 
+let AjvClass: typeof Ajv | undefined;
 let ajv: Ajv | undefined;
 const compiled = new WeakMap<object, ValidateFunction>();
+
+export async function loadAjv(): Promise<void> {
+  if (AjvClass) return;
+  const mod = (await import('ajv')) as unknown as { Ajv?: typeof Ajv; default?: { Ajv?: typeof Ajv } };
+  AjvClass = mod.Ajv ?? mod.default?.Ajv;
+}
 
 export function validatorFor(schema: object): ValidateFunction {
   let fn = compiled.get(schema);
   if (!fn) {
-    ajv ??= new Ajv({ allErrors: false, strict: false });
+    if (!AjvClass) throw new Error('configuration validation is not ready (loadAjv() was not awaited)');
+    ajv ??= new AjvClass({ allErrors: false, strict: false });
     fn = ajv.compile(schema);
     compiled.set(schema, fn);
   }

@@ -62,6 +62,8 @@ const UNSUPPRESSIBLE = new Set(['yaml-syntax', 'internal-error', 'unused-disable
 export interface DisableSettings {
   unusedSeverity: Severity | 'off';
   reasonSeverity: Severity | 'off';
+  /** Rule ids that exist (when known): an unused directive naming another id is called a typo. */
+  knownRules?: ReadonlySet<string>;
 }
 
 /**
@@ -93,7 +95,12 @@ export function applyDirectives(diagnostics: Diagnostic[], texts: Map<string, st
       const at = { file, line: dir.line, column: dir.column, endLine: dir.line, endColumn: dir.endColumn };
       if (!dir.used && settings.unusedSeverity !== 'off') {
         const what = dir.rules === 'all' ? 'any rule' : dir.rules.join(', ');
-        kept.push({ ...at, ruleId: 'unused-disable', severity: settings.unusedSeverity, message: `Unused disable comment: no ${what} finding to suppress here`, docsUrl: docsUrl('unused-disable') });
+        const unknown = dir.rules === 'all' || !settings.knownRules ? [] : dir.rules.filter((r) => !settings.knownRules!.has(r));
+        const message =
+          unknown.length > 0
+            ? `Disable comment names unknown rule${unknown.length > 1 ? 's' : ''} ${unknown.map((r) => `\`${r}\``).join(', ')}`
+            : `Unused disable comment: no ${what} finding to suppress here`;
+        kept.push({ ...at, ruleId: 'unused-disable', severity: settings.unusedSeverity, message, docsUrl: docsUrl('unused-disable') });
       }
       if (dir.reason === '' && settings.reasonSeverity !== 'off') {
         kept.push({ ...at, ruleId: 'disable-reason', severity: settings.reasonSeverity, message: 'Disable comment without a reason: add `-- <why>` after the rule names', docsUrl: docsUrl('disable-reason') });

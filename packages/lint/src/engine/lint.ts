@@ -16,6 +16,7 @@ import { resolveGitlab } from '../gitlab/resolve.js';
 import type { IncludeLoader } from '../gitlab/resolve.js';
 import { buildGitlabWorkflow } from '../gitlab/model.js';
 import { validateStructure } from '../schema/index.js';
+import { ENGINE_RULE_IDS } from '../config/load.js';
 import { detectKind } from './detect.js';
 import { applyDirectives } from './disables.js';
 import { docsUrl } from './docs.js';
@@ -132,6 +133,18 @@ function listFiles(root: string, limit = 50_000): string[] {
   return out;
 }
 
+const knownIds = new WeakMap<readonly Rule[], Set<string>>();
+
+/** Built-in plus engine rule ids (memoised per rule list). */
+function knownRuleIds(rules: readonly Rule[]): Set<string> {
+  let ids = knownIds.get(rules);
+  if (!ids) {
+    ids = new Set([...ENGINE_RULE_IDS, ...rules.map((r) => r.meta.id)]);
+    knownIds.set(rules, ids);
+  }
+  return ids;
+}
+
 /** Apply configured severities (or `off`) to findings the engine itself produced. */
 function configured(diagnostics: Diagnostic[], settings: RuleSettings): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -187,6 +200,7 @@ export async function lintSource(text: string, file: string, ctx: EngineContext,
   const final = applyDirectives(diagnostics, texts, {
     unusedSeverity: severityOf(ctx.settings, 'unused-disable', 'warning'),
     reasonSeverity: severityOf(ctx.settings, 'disable-reason', 'warning'),
+    ...(ctx.rulesets.length === 0 ? { knownRules: knownRuleIds(ctx.rules) } : {}),
   });
   return { diagnostics: sortDiagnostics(final), workflow };
 }

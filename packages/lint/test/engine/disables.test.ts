@@ -25,6 +25,14 @@ describe('inline disables', () => {
     expect(d!.docsUrl).toBe('https://github.com/mlops-pipeline/mlops-pipeline/blob/main/packages/lint/docs/rules/unused-disable.md');
   });
 
+  it('calls a disable naming an unknown rule a typo', async () => {
+    const d = await lint(wf('      # mlops-lint-disable-next-line fnid -- typo\n      - run: dvc pull\n'));
+    expect(d.map((x) => [x.ruleId, x.line, x.message])).toEqual([
+      ['unused-disable', 6, 'Disable comment names unknown rule `fnid`'],
+      ['find', 7, 'found dvc in a'],
+    ]);
+  });
+
   it('can turn unused-disable off in config', async () => {
     const d = await lintText(wf('      # mlops-lint-disable-next-line find -- x\n      - run: echo\n'), '.github/workflows/a.yml', { config: { rules: { 'unused-disable': 'off' } }, rules: [finder('dvc')] });
     expect(d).toEqual([]);
