@@ -19,7 +19,9 @@ export function absolute(dir: string, f: PlannedFile): string {
   return path.join(dir, ...f.rel.split('/'));
 }
 
-export function describe(f: PlannedFile): string {
-  if (f.before === undefined) return `${f.rel} (new file, ${f.after.split('\n').length - (f.after.endsWith('\n') ? 1 : 0)} lines)`;
-  return f.before === f.after ? `${f.rel} (unchanged)` : `${f.rel} (changed)`;
+/** `path (new file, 49 lines)`; the path is shown relative to `from` (the working directory). */
+export function describe(f: PlannedFile, dir: string, from: string): string {
+  const shown = path.relative(from, absolute(dir, f)).split(path.sep).join('/');
+  if (f.before === undefined) return `${shown} (new file, ${f.after.split('\n').length - (f.after.endsWith('\n') ? 1 : 0)} lines)`;
+  return f.before === f.after ? `${shown} (unchanged)` : `${shown} (changed)`;
 }

@@ -119,7 +119,7 @@ export async function runCreate(opts: CliOptions, io: Io): Promise<number> {
 
   if (opts.dryRun) {
     for (const f of changed) {
-      io.err(`would write ${describe(f)}`);
+      io.err(`would write ${describe(f, dir, io.cwd)}`);
       io.out(f.before === undefined ? f.after : await diffText(f.rel, f.before, f.after));
     }
     io.err('dry run: nothing was written.');
@@ -131,7 +131,7 @@ export async function runCreate(opts: CliOptions, io: Io): Promise<number> {
     return 1;
   }
   writeAllOrNothing(changed.map((f) => ({ file: absolute(dir, f), content: f.after })));
-  for (const f of changed) log(`wrote ${describe(f)}`);
+  for (const f of changed) log(`wrote ${describe(f, dir, io.cwd)}`);
 
   const steps = nextSteps({
     provider: answers.provider,

@@ -110,6 +110,24 @@ describe.concurrent('create (non-interactive, through the built bin)', () => {
     if (kind.endsWith('-keyless')) expect(res.stdout).toMatch(kind === 'gcs-keyless' ? /gcloud iam workload-identity-pools/ : /sts:AssumeRoleWithWebIdentity/);
   });
 
+  it('never reads credentials from .dvc/config.local into its output or files', async () => {
+    const dir = makeRepo({
+      origin: 'git@github.com:acme/ml.git',
+      dvcConfig: remoteConfig('s3://bucket/dvc'),
+      files: {
+        'requirements.txt': 'dvc[s3]==3.63.0\n',
+        '.dvc/config.local': "['remote \"storage\"']\n    endpointurl = https://minio.internal:9000\n    access_key_id = AKIAZZZEXAMPLEKEY\n    secret_access_key = s3cr3t-Value-123\n",
+      },
+    });
+    const res = await run(['--yes'], dir);
+    expect(res.code).toBe(0);
+    expect(res.stdout).toMatch(/remote\s+minio/);
+    const everything = res.stdout + res.stderr + read(dir, GH);
+    expect(everything).not.toContain('AKIAZZZEXAMPLEKEY');
+    expect(everything).not.toContain('s3cr3t-Value-123');
+    expect(read(dir, GH)).toContain('https://minio.internal:9000');
+  });
+
   it('no .dvc/ directory: exit 1 with a clear message, nothing written', async () => {
     const dir = makeRepo({ origin: 'git@github.com:acme/ml.git', dvcConfig: null });
     const res = await run(['--yes'], dir);
@@ -279,6 +297,20 @@ describe.concurrent('upgrade and fleet', () => {
     expect(res.stdout).toContain(`wrote ${GH} (${older} → ${header?.version})`);
     expect(read(dir, GH)).toBe(fresh);
     expect((await run(['upgrade', '--yes'], dir)).stdout).toContain('up to date');
+  });
+
+  it('upgrade moves a pinned GitLab component reference to the installed version', async () => {
+    const dir = makeRepo({ origin: 'git@gitlab.com:acme/ml.git' });
+    expect((await run(['--yes', '--mode', 'pinned'], dir)).code).toBe(0);
+    const fresh = read(dir, GL);
+    const version = parseHeader(fresh)?.version ?? '';
+    const ref = `components/${templateForRemote('gitlab', 'gcs').name}@`;
+    expect(fresh).toContain(`${ref}${version}`);
+    writeFileSync(path.join(dir, GL), fresh.replace(`${ref}${version}`, `${ref}${version}-0`));
+    const res = await run(['upgrade', '--yes'], dir);
+    expect(res.code).toBe(0);
+    expect(res.stdout).toContain(`-  - component: gitlab.com/mlops-pipeline/${ref}${version}-0`);
+    expect(read(dir, GL)).toBe(fresh);
   });
 
   it('upgrade without a generated pipeline says so (exit 1)', async () => {
