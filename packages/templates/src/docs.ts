@@ -107,7 +107,32 @@ function actionsTable(): string {
   ].join('\n');
 }
 
+/** Inputs without defaults, with example values, so every template's snippet renders. */
+const EXAMPLE_INPUTS: Record<string, Record<string, unknown>> = {
+  'dvc-gcs-keyless': {
+    'workload-identity-provider': 'projects/123456789/locations/global/workloadIdentityPools/ci/providers/forge',
+    'service-account': 'dvc-ci@my-project.iam.gserviceaccount.com',
+  },
+  'dvc-s3-keyless': { 'role-to-assume': 'arn:aws:iam::123456789012:role/dvc-ci', 'aws-region': 'eu-west-1' },
+  'dvc-minio': { 'endpoint-url': 'https://minio.example.com:9000' },
+  'dvc-azure': { 'azure-auth': 'service-principal' },
+};
+
+function everySnippet(): string {
+  const out: string[] = [];
+  for (const t of TEMPLATES) {
+    const inputs = EXAMPLE_INPUTS[t.name] ?? {};
+    out.push(`<details><summary><code>${t.name}</code>: ${t.title}</summary>`, '');
+    for (const provider of ['github', 'gitlab'] as const) {
+      out.push(fence('yaml', render(provider, t.name, inputs, { mode: 'pinned', ref: EXAMPLE_REF })), '');
+    }
+    out.push('</details>', '');
+  }
+  return out.join('\n').trimEnd();
+}
+
 export const README_SECTIONS: Record<string, () => string> = {
+  'every-snippet': everySnippet,
   actions: actionsTable,
   'caller-snippets': snippets,
   secrets: secretsTable,

@@ -85,6 +85,13 @@ const CML_SETUP: ScriptStep = {
   lines: ['apt-get update -qq', 'apt-get install -y -qq --no-install-recommends nodejs npm', `npm install -g --no-fund --no-audit @dvcorg/cml@${CML_VERSION}`],
 };
 
+function requirementsPath(ctx: Ctx): string {
+  if (ctx.component) return `${interp('working-directory')}/${interp('requirements')}`;
+  const dir = String(ctx.inputs['working-directory']);
+  const file = String(ctx.inputs.requirements);
+  return dir === '.' || dir === '' ? file : `${dir.replace(/\/+$/, '')}/${file}`;
+}
+
 function cdStep(ctx: Ctx): ScriptStep[] {
   if (!ctx.component && (ctx.inputs['working-directory'] === '.' || ctx.inputs['working-directory'] === '')) return [];
   return [{ id: 'cd', name: 'Enter the working directory', lines: ['cd "@{working-directory}" || exit 1'] }];
@@ -127,7 +134,8 @@ function job(ctx: Ctx, template: TemplateDef, kind: 'repro' | 'report'): Obj {
   };
   if (ctx.component && kind === 'report') variables.CML_REPORT = interp('cml');
   out.variables = variables;
-  out.cache = { key: `pip-python-${value(ctx, 'python-version')}`, paths: ['.cache/pip'] };
+  // pip's cache, keyed by the Python version and the requirements file's content.
+  out.cache = { key: { files: [requirementsPath(ctx)], prefix: `pip-python-${value(ctx, 'python-version')}` }, paths: ['.cache/pip'] };
   out.before_script = before;
   out.script = main;
   if (template.gitlab.cleanup.length > 0) out.after_script = [...template.gitlab.cleanup];
