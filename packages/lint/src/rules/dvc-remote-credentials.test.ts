@@ -41,6 +41,13 @@ ruleTester(dvcRemoteCredentials, {
     ],
     invalid: [
       {
+        name: 'DVC project in a sub-directory',
+        code: job(`        - run: pip install dvc[gs]==3.63.0 && dvc pull
+          working-directory: ml`),
+        files: { 'ml/.dvc/config': gs['.dvc/config']! },
+        errors: [{ line: 3, column: 3, message: 'job "train" uses the DVC remote "storage" (gs://bucket/dvc, ml/.dvc/config:3)' }],
+      },
+      {
         name: 'no credentials for gs',
         code: job(`        - run: pip install dvc[gs]==3.63.0 && dvc repro --pull`),
         files: gs,

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Job, Rule, Workflow } from '../model.js';
 import type { DvcRemote } from '@mlops-pipeline/repo-facts';
 import { dvcInvocation } from './util/dvc.js';
@@ -8,8 +9,8 @@ import { repoRelative } from './util/repo-where.js';
 import { hasFlag } from './util/shell.js';
 
 /** The first command that talks to a remote, and the remote it names with `-r` (default otherwise). */
-function usesRemote(job: Job): { line: number; remote?: string } | undefined {
-  for (const { cmd } of jobCommands(job)) {
+function usesRemote(job: Job): { line: number; remote?: string; workingDirectory?: string } | undefined {
+  for (const { step, cmd } of jobCommands(job)) {
     const inv = dvcInvocation(cmd);
     if (!inv) continue;
     const talks =
@@ -20,7 +21,8 @@ function usesRemote(job: Job): { line: number; remote?: string } | undefined {
     const r = inv.args.findIndex((a) => a === '-r' || a === '--remote');
     const eq = inv.args.find((a) => a.startsWith('--remote='));
     const remote = r >= 0 ? inv.args[r + 1] : eq?.slice('--remote='.length);
-    return remote !== undefined && !remote.includes('$') ? { line: cmd.span.line, remote } : { line: cmd.span.line };
+    const wd = step.workingDirectory !== undefined && !step.workingDirectory.includes('$') ? { workingDirectory: step.workingDirectory } : {};
+    return remote !== undefined && !remote.includes('$') ? { line: cmd.span.line, remote, ...wd } : { line: cmd.span.line, ...wd };
   }
   return undefined;
 }
@@ -61,11 +63,12 @@ export const dvcRemoteCredentials: Rule = {
     providers: ['github', 'gitlab'],
   },
   check(ctx) {
-    const config = dvcConfig(ctx.repo.root);
-    if (!config) return;
     for (const job of ctx.workflow.jobs) {
       const use = usesRemote(job);
       if (!use) continue;
+      // A DVC project in a sub-directory (monorepos) is where the job's dvc commands run.
+      const config = (use.workingDirectory ? dvcConfig(join(ctx.repo.root, use.workingDirectory)) : undefined) ?? dvcConfig(ctx.repo.root);
+      if (!config) continue;
       const remote = use.remote !== undefined ? config.remotes.find((r) => r.name === use.remote) : config.defaultRemote;
       if (!remote) continue;
       const where = `${repoRelative(ctx.repo.root, config.file)}:${remote.line}`;
