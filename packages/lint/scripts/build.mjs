@@ -8,7 +8,7 @@
  * Usage: node scripts/build.mjs [--hook-out <file>] [--only-hook] [--metafile <file>] (esbuild metafile of dist/cli.cjs, for size analysis)
  * The hook bundle is deterministic, so a test can rebuild it and compare.
  */
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -57,7 +57,7 @@ const jobs = [];
 if (!onlyHook) {
   jobs.push(
     build({ ...common, entryPoints: ['src/index.ts'], format: 'esm', outfile: 'dist/index.js', external, plugins: [spectralPlugin('external')] }),
-    build({ ...common, entryPoints: ['src/cli.ts'], format: 'cjs', outfile: 'dist/cli.cjs', minify: true, metafile: Boolean(flag('--metafile')), plugins: [spectralPlugin('external')] }).then((r) => {
+    build({ ...common, entryPoints: ['src/cli.ts'], format: 'cjs', outfile: 'dist/cli.cjs', minify: true, banner: { js: '#!/usr/bin/env node' }, metafile: Boolean(flag('--metafile')), plugins: [spectralPlugin('external')] }).then((r) => {
       if (r.metafile) writeFileSync(flag('--metafile'), JSON.stringify(r.metafile));
     }),
     build({ ...common, entryPoints: ['src/spectral/index.ts'], format: 'cjs', outfile: 'dist/spectral.cjs', external }),
@@ -65,5 +65,11 @@ if (!onlyHook) {
 }
 jobs.push(build({ ...common, entryPoints: ['src/cli.ts'], format: 'cjs', outfile: hookOut, minify: true, banner: { js: '#!/usr/bin/env node' }, plugins: [spectralPlugin('stub')] }));
 await Promise.all(jobs);
+if (!onlyHook) {
+  // Declarations of the generated validators (tsc only emits declarations of .ts sources).
+  const generated = path.join(pkgDir, 'src/schema/generated');
+  mkdirSync(path.join(pkgDir, 'dist/schema/generated'), { recursive: true });
+  for (const f of readdirSync(generated).filter((n) => n.endsWith('.d.ts'))) copyFileSync(path.join(generated, f), path.join(pkgDir, 'dist/schema/generated', f));
+}
 // pre-commit runs the hook file directly (`language: script`).
 chmodSync(hookOut, 0o755);

@@ -67,6 +67,10 @@ describe('mlops-lint: information', () => {
     expect(r.stdout).toContain('Examples:');
   });
 
+  it('dist/cli.cjs starts with a node shebang (npm links it as the bin)', () => {
+    expect(readFileSync(path.resolve(__dirname, '../dist/cli.cjs'), 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+  });
+
   it('--version prints the package version', () => {
     const pkg = JSON.parse(readFileSync(path.resolve(__dirname, '../package.json'), 'utf8')) as { version: string };
     const r = runCli(['--version']);
