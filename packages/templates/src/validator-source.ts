@@ -16,6 +16,18 @@ export function validatorKey(provider: Provider, name: string): string {
   return `${provider}/${name}`;
 }
 
+/** Drops annotations (titles, descriptions, defaults): validation does not read them. */
+function stripAnnotations(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(stripAnnotations);
+  if (!node || typeof node !== 'object') return node;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(node)) {
+    if (k === 'title' || k === 'description' || k === 'default' || k === '$schema' || k === '$id') continue;
+    out[k] = k === 'properties' ? Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([name, p]) => [name, stripAnnotations(p)])) : stripAnnotations(v);
+  }
+  return out;
+}
+
 function exportName(provider: Provider, name: string): string {
   return `${provider}_${name.replace(/[^A-Za-z0-9]/g, '_')}`;
 }
@@ -26,10 +38,8 @@ export function validatorSource(): string {
   const keys: string[] = [];
   for (const provider of PROVIDERS) {
     for (const t of TEMPLATES) {
-      const schema = buildSchema(t, provider);
       const id = exportName(provider, t.name);
-      delete schema.$id;
-      ajv.addSchema(schema, id);
+      ajv.addSchema(stripAnnotations(buildSchema(t, provider)) as Record<string, unknown>, id);
       refs[id] = id;
       keys.push(`  ${JSON.stringify(validatorKey(provider, t.name))}: ${id},`);
     }
