@@ -10,7 +10,7 @@ import { isMap } from 'yaml';
 import type { Diagnostic, Provider, RepoContext, Rule, Severity, Workflow } from '../model.js';
 import type { Source } from '../parse/source.js';
 import { parseSource } from '../parse/source.js';
-import { createViewContext, get, toPlain, toView } from '../parse/view.js';
+import { createViewContext, toView } from '../parse/view.js';
 import { buildGithubWorkflow } from '../github/model.js';
 import { resolveGitlab } from '../gitlab/resolve.js';
 import type { IncludeLoader } from '../gitlab/resolve.js';
@@ -55,15 +55,19 @@ function severityOf(settings: RuleSettings, id: string, fallback: Severity): Sev
 /** `$[[ inputs.name ]]` → the input's default (component bodies are linted as used with defaults). */
 function inputsSubstitution(header: Source['header']): ((text: string) => string) | undefined {
   if (!header) return undefined;
-  const ctx = createViewContext({ file: '', text: '', lineCounter: undefined as never, document: header }, header);
-  const inputs = get(get(toView(header.contents, ctx), 'spec'), 'inputs');
+  let spec: unknown;
+  try {
+    spec = header.toJS({ maxAliasCount: 1000 });
+  } catch {
+    return undefined;
+  }
+  const inputs = (spec as { spec?: { inputs?: unknown } } | null)?.spec?.inputs;
   const defaults = new Map<string, string>();
-  if (inputs?.kind === 'map') {
-    for (const [name, e] of inputs.entries) {
-      const def = get(e.value, 'default');
-      if (def === undefined) continue;
-      const plain = toPlain(def);
-      defaults.set(name, typeof plain === 'string' ? plain : JSON.stringify(plain));
+  if (inputs && typeof inputs === 'object') {
+    for (const [name, def] of Object.entries(inputs as Record<string, unknown>)) {
+      if (!def || typeof def !== 'object' || !('default' in def)) continue;
+      const value = (def as { default: unknown }).default;
+      defaults.set(name, typeof value === 'string' ? value : JSON.stringify(value));
     }
   }
   return (text) =>
@@ -100,7 +104,7 @@ export function includeLoader(ctx: EngineContext): IncludeLoader {
         loaded = { diagnostics: parsed.diagnostics };
         if (parsed.source) {
           loaded.source = parsed.source;
-          loaded.root = toView(parsed.source.document.contents, createViewContext(parsed.source, parsed.source.document, inputsSubstitution(parsed.source.header)));
+          loaded.root = toView(parsed.source.document.contents, createViewContext(parsed.source, inputsSubstitution(parsed.source.header)));
         }
       }
       ctx.includeCache.set(abs, loaded);
@@ -171,7 +175,7 @@ export async function lintSource(text: string, file: string, ctx: EngineContext,
   const diagnostics: Diagnostic[] = [];
   let workflow: Workflow;
   try {
-    const root = toView(contents, createViewContext(src, src.document, inputsSubstitution(src.header)));
+    const root = toView(contents, createViewContext(src, inputsSubstitution(src.header)));
     const keys = new Set(root.kind === 'map' ? root.entries.keys() : []);
     const kind = detectKind(absPath ?? file, keys, src.header !== undefined, ctx.provider);
     if (kind === 'gitlab') {

@@ -22,7 +22,7 @@ export function parseActionUse(raw: string, view: ScalarView): ActionUse {
 }
 
 export function buildGithubWorkflow(src: Source, isAction: boolean): Workflow {
-  const ctx = createViewContext(src, src.document);
+  const ctx = createViewContext(src);
   const root = toView(src.document.contents, ctx);
   const workflow: Workflow = {
     provider: 'github',

@@ -8,7 +8,7 @@
  * so an alias-heavy document stays linear.
  */
 import { isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
-import type { Document, Node as YamlNode, Scalar } from 'yaml';
+import type { Node as YamlNode, Scalar } from 'yaml';
 import type { Span } from '../model.js';
 import type { Source } from './source.js';
 import { spanAt } from './source.js';
@@ -49,10 +49,9 @@ export interface ViewContext {
   substitute?: (text: string) => string;
 }
 
-export function createViewContext(src: Source, document: Document.Parsed, substitute?: (text: string) => string): ViewContext {
+export function createViewContext(src: Source, substitute?: (text: string) => string): ViewContext {
   const ctx: ViewContext = { src, anchors: new Map(), memo: new Map() };
   if (substitute) ctx.substitute = substitute;
-  void document;
   return ctx;
 }
 

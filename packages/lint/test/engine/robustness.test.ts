@@ -56,6 +56,16 @@ describe('bad input never throws', () => {
   });
 });
 
+describe('line endings and byte-order marks keep positions exact', () => {
+  it.each([
+    ['CRLF', 'on: push\r\njobs:\r\n  a:\r\n    runs-on: x\r\n    steps:\r\n      - run: |\r\n          echo\r\n          dvc repro\r\n'],
+    ['BOM', '\uFEFFon: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: |\n          echo\n          dvc repro\n'],
+  ])('%s', async (_name, text) => {
+    const d = await lint(text);
+    expect(d.map((x) => [x.ruleId, x.line, x.column, x.endColumn])).toEqual([['find', 8, 11, 20]]);
+  });
+});
+
 describe('file discovery', () => {
   it('finds the CI files of the repository when no files are given', async () => {
     const dir = tempRepo({
