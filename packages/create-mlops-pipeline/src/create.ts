@@ -30,7 +30,7 @@ async function isOurs(text: string): Promise<boolean> {
 }
 
 /** The files to write: the pipeline, or (GitLab, existing file) the pipeline in its own file plus an include. */
-async function planFiles(dir: string, answers: Answers, rendered: Rendered, opts: CliOptions, io: Io, interactive: boolean): Promise<PlannedFile[]> {
+async function planFiles(dir: string, answers: Answers, rendered: Rendered, opts: CliOptions, interactive: boolean): Promise<PlannedFile[]> {
   const rel = targetFile(answers.provider);
   const before = readIfExists(path.join(dir, rel));
   if (opts.gitlabInclude && answers.provider !== 'gitlab') throw new UserError('--gitlab-include only applies to --provider gitlab', 2);
@@ -99,7 +99,7 @@ export async function runCreate(opts: CliOptions, io: Io): Promise<number> {
     for (const m of planned.missing) planned.inputs[m.name] = coerce(await prompt.askInput(m), m.type);
   }
   const rendered = await renderWith(planned.template, planned.inputs, answers.mode, answers.source, answers.ref);
-  const files = await planFiles(dir, answers, rendered, opts, io, interactive);
+  const files = await planFiles(dir, answers, rendered, opts, interactive);
   const changed = files.filter(isChanged);
   if (changed.length === 0) {
     log(`${files.map((f) => f.rel).join(', ')} is already up to date (${rendered.template.name} ${rendered.version}).`);
