@@ -75,6 +75,34 @@ jobs:
     secrets: inherit
 `,
   ],
+  [
+    'composite action',
+    'action.yml',
+    `name: setup-ml
+description: Install Python and DVC
+inputs:
+  dvc-version:
+    description: DVC version
+    default: '3.59.1'
+outputs:
+  dvc:
+    description: DVC version installed
+    value: \${{ steps.v.outputs.v }}
+runs:
+  using: composite
+  steps:
+    - uses: actions/setup-python@v5
+      with:
+        python-version: '3.12'
+    - id: v
+      run: pip install "dvc==\${{ inputs.dvc-version }}"
+      shell: bash
+branding:
+  icon: database
+  color: blue
+`,
+  ],
+  ['node action', 'action.yml', "name: x\ndescription: y\nruns:\n  using: node20\n  main: dist/index.js\n"],
   ['on as a list', GH, 'on: [push, pull_request]\njobs:\n  a:\n    runs-on: x\n    steps: [{uses: actions/checkout@v4}]\n'],
   [
     'GitLab pipeline with include, default, workflow, rules, cache, artifacts, id_tokens, needs, extends, !reference',
@@ -161,7 +189,7 @@ describe('valid files have no schema findings', () => {
 const INVALID: [string, string, string, string[]][] = [
   ['misspelled job key', GH, 'on: push\njobs:\n  build:\n    runs_on: ubuntu-24.04\n    steps: [{run: make}]\n', ['4:5 unknown key "runs_on" in job "build" (did you mean "runs-on"?)']],
   ['misspelled step key', GH, 'on: push\njobs:\n  build:\n    runs-on: x\n    steps:\n      - name: go\n        runn: make\n', ['7:9 unknown key "runn" in step 1 of job "build" (did you mean "run"?)']],
-  ['unknown trigger', GH, 'on:\n  pushh:\n    branches: [main]\njobs:\n  a:\n    runs-on: x\n    steps: [{run: make}]\n', ['2:3 unknown key "pushh" in "on" of the workflow (did you mean "push"?)']],
+  ['unknown trigger', GH, 'on:\n  pushh:\n    branches: [main]\njobs:\n  a:\n    runs-on: x\n    steps: [{run: make}]\n', ['2:3 unknown event "pushh" in "on" (did you mean "push"?)']],
   ['unknown trigger as a string', GH, 'on: pul_request\njobs:\n  a:\n    runs-on: x\n    steps: [{run: make}]\n', ['1:5 "on" in the workflow has an unknown value "pul_request" (did you mean "pull_request"?)']],
   ['missing jobs', GH, 'on: push\n', ['1:1 the workflow is missing "jobs"']],
   ['wrong type', GH, 'on: push\njobs:\n  a:\n    runs-on: x\n    timeout-minutes: soon\n    steps: [{run: make}]\n', ['5:22 "timeout-minutes" in job "a" must be a number']],
@@ -175,6 +203,9 @@ const INVALID: [string, string, string, string[]][] = [
   ['GitLab when value', GL, 'build:\n  script: make\n  when: allways\n', ['3:9 "when" in job "build" has an unknown value "allways" (did you mean "always"?)']],
   ['GitLab rules key', GL, 'build:\n  script: make\n  rules:\n    - iff: $CI\n', ['4:7 unknown key "iff" in "rules.0" of job "build" (did you mean "if"?)']],
   ['GitLab job without script', GL, 'build:\n  stage: test\n', ['1:1 job "build" has no "script" (or "trigger", "extends", "run")']],
+  ['action step without shell', 'action.yml', 'name: x\ndescription: y\nruns:\n  using: composite\n  steps:\n    - run: make\n', ['6:7 step 1 of the action needs "shell" (composite actions have no default shell)']],
+  ['action with unknown key and missing main', 'action.yml', 'name: x\ndescription: y\nruns:\n  using: node20\n  mian: index.js\n', ['5:3 unknown key "mian" in "runs" of the action (did you mean "main"?)']],
+  ['docker action without image', 'action.yml', 'name: x\ndescription: y\nruns:\n  using: docker\n', ['3:1 "runs" in the action is missing "image"']],
   ['GitLab component spec', 'templates/x.yml', 'spec:\n  inputs:\n    stage:\n      defualt: test\n---\nx:\n  script: make\n', ['4:7 unknown key "defualt" in "spec.inputs.stage" of the component spec (did you mean "default"?)']],
 ];
 

@@ -3,12 +3,14 @@
  * Schemas, compiled ahead of time (src/schema/generated, from schemas/*.json).
  * Each error becomes a `schema` diagnostic at the exact YAML node, with a
  * "did you mean" for near-miss keys and values. GitLab component bodies are
- * validated like pipelines and their `spec:` header against the spec schema.
+ * validated like pipelines and their `spec:` header against the spec schema;
+ * `action.yml` files against the action metadata schema.
  */
 import { LineCounter, parseAllDocuments } from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
 import type { Diagnostic, Workflow } from '../model.js';
 import { docsUrl } from '../engine/docs.js';
+import * as action from './generated/github-action.js';
 import * as github from './generated/github-workflow.js';
 import * as gitlab from './generated/gitlab-ci.js';
 import { locate, locateKey, valueAt } from './locate.js';
@@ -114,7 +116,6 @@ export function validateStructure(workflow: Workflow): Diagnostic[] {
     }
     return out;
   }
-  // action.yml metadata has its own format; only workflows are validated here.
-  if (isAction(workflow)) return [];
+  if (isAction(workflow)) return validateDocument(workflow.document, action.validate, action.closedKeys, 'action', workflow, lc);
   return validateDocument(workflow.document, github.validate, github.closedKeys, 'github', workflow, lc);
 }

@@ -3,7 +3,7 @@ import type { SchemaError } from './types.js';
 import { pointerParts } from './locate.js';
 import { closest } from './suggest.js';
 
-export type Dialect = 'github' | 'gitlab';
+export type Dialect = 'github' | 'gitlab' | 'action';
 
 const GITLAB_GLOBALS = ['default', 'include', 'stages', 'variables', 'workflow', 'spec', 'image', 'services', 'cache', 'before_script', 'after_script', 'pages'];
 
@@ -29,6 +29,11 @@ function q(s: string): string {
 
 /** Where a path points, in the words of the CI format: `job "build"`, `step 2 of job "build"`. */
 export function describePath(parts: string[], dialect: Dialect): { where: string; rest: string[] } {
+  if (dialect === 'action') {
+    if (parts[0] === 'runs' && parts[1] === 'steps' && parts[2] !== undefined && /^\d+$/.test(parts[2])) return { where: `step ${Number(parts[2]) + 1} of the action`, rest: parts.slice(3) };
+    if (parts[0] === 'inputs' && parts[1] !== undefined) return { where: `input ${q(parts[1])}`, rest: parts.slice(2) };
+    return { where: 'the action', rest: parts };
+  }
   if (dialect === 'github') {
     if (parts[0] === 'jobs' && parts[1] !== undefined) {
       if (parts[2] === 'steps' && parts[3] !== undefined && /^\d+$/.test(parts[3])) {
@@ -86,12 +91,16 @@ export function messageFor(error: SchemaError, dialect: Dialect, closedKeys: Rec
       const allowed = allowedKeys(error.schemaPath, closedKeys, siblings);
       const hint = closest(key, allowed);
       const { where, rest } = describePath(parts, dialect);
+      const tail = hint ? ` (did you mean ${q(hint)}?)` : '';
+      if (dialect === 'github' && parts.length === 1 && parts[0] === 'on') return `unknown event ${q(key)} in "on"${tail}`;
       const inside = rest.length === 0 ? where : `${q(rest.join('.'))} of ${where}`;
-      return `unknown key ${q(key)} in ${inside}${hint ? ` (did you mean ${q(hint)}?)` : ''}`;
+      return `unknown key ${q(key)} in ${inside}${tail}`;
     }
     case 'required': {
       const missing = String(p.missingProperty);
       if (dialect === 'github' && missing === 'run' && parts[2] === 'steps') return `${subject(parts, dialect)} needs "run" or "uses"`;
+      if (dialect === 'action' && missing === 'run' && parts[1] === 'steps') return `${subject(parts, dialect)} needs "run" or "uses"`;
+      if (dialect === 'action' && missing === 'shell' && parts[1] === 'steps') return `${subject(parts, dialect)} needs "shell" (composite actions have no default shell)`;
       if (dialect === 'gitlab' && missing === 'script' && parts.length === 1) return `${subject(parts, dialect)} has no "script" (or "trigger", "extends", "run")`;
       return `${subject(parts, dialect)} is missing ${q(missing)}`;
     }
@@ -117,7 +126,7 @@ export function messageFor(error: SchemaError, dialect: Dialect, closedKeys: Rec
       if (error.schemaPath.includes('/else/')) return `key ${q(String(p.propertyName))} in ${subject(parts, dialect)} is only allowed with "uses" (a reusable workflow call)`;
       return `invalid name ${q(String(p.propertyName))} in ${subject(parts, dialect)}`;
     case 'not':
-      if (dialect === 'github' && parts[2] === 'steps') return `${subject(parts, dialect)} has both "run" and "uses": a step does one or the other`;
+      if ((dialect === 'github' && parts[2] === 'steps') || (dialect === 'action' && parts[1] === 'steps')) return `${subject(parts, dialect)} has both "run" and "uses": a step does one or the other`;
       return `${subject(parts, dialect)} combines keys that cannot be used together`;
     case 'minimum':
     case 'maximum':
