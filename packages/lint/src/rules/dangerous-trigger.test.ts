@@ -53,6 +53,21 @@ ruleTester(dangerousTrigger, {
                 - run: git fetch origin \${{ github.event.workflow_run.head_sha }} && git checkout FETCH_HEAD`,
         errors: [{ line: 10, column: 14, message: '`workflow_run`' }],
       },
+      {
+        name: 'a comment command that checks out the pull request',
+        code: yaml`
+          on: issue_comment
+          jobs:
+            train:
+              if: github.event.issue.pull_request && contains(github.event.comment.body, '/train')
+              runs-on: ubuntu-24.04
+              steps:
+                - uses: actions/checkout@v4
+                - run: gh pr checkout \${{ github.event.issue.number }} && dvc repro --pull
+                  env:
+                    GH_TOKEN: \${{ github.token }}`,
+        errors: [{ line: 8, column: 14, message: '`issue_comment` runs with secrets and a write token, and `gh pr checkout` brings in the pull request\'s code' }],
+      },
     ],
   },
 });
