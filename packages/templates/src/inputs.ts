@@ -58,10 +58,10 @@ export const COMMON_INPUTS: readonly InputDef[] = [
   {
     name: 'requirements',
     type: 'string',
-    description: "Requirements file installed before DVC, relative to `working-directory`.",
+    description: 'Requirements file installed with DVC, relative to `working-directory`; `pyproject.toml` installs the project itself (`pip install .`); empty installs DVC only.',
     default: 'requirements.txt',
-    pattern: SAFE_PATH,
-    patternHint: 'a relative path of letters, digits, `.`, `_`, `-` and `/` (no `..`)',
+    pattern: `^$|${SAFE_PATH}`,
+    patternHint: 'empty or a relative path of letters, digits, `.`, `_`, `-` and `/` (no `..`)',
   },
   {
     name: 'branches',

@@ -8,11 +8,8 @@ import type { ActionKey } from './actions.js';
 import type { InputDef } from './inputs.js';
 import type { RemoteKind, SecretRequirement } from './types.js';
 
-/** A step or job runs only when an input has a value. */
-export interface Condition {
-  input: string;
-  equals: string | boolean;
-}
+/** A step or job runs only when an input has a value (`equals`) or none of some values (`notIn`). */
+export type Condition = { input: string; equals: string | boolean } | { input: string; notIn: readonly string[] };
 
 export interface ScriptStep {
   id: string;
@@ -68,14 +65,15 @@ export interface TemplateDef {
 }
 
 /** The DVC steps every template runs, in order. */
-export function dvcSteps(dvcExtra: string | undefined): { install: ScriptStep; run: ScriptStep[]; push: ScriptStep } {
-  const pkg = dvcExtra ? `dvc[${dvcExtra}]` : 'dvc';
+export function dvcSteps(dvcExtra: string | undefined): { install: ScriptStep[]; run: ScriptStep[]; push: ScriptStep } {
+  const pkg = `"${dvcExtra ? `dvc[${dvcExtra}]` : 'dvc'}==@{dvc-version}"`;
+  // `requirements`: a requirements file, `pyproject.toml` (install the project) or empty (DVC only).
   return {
-    install: {
-      id: 'install',
-      name: 'Install requirements and DVC',
-      lines: [`python -m pip install -r "@{requirements}" "${pkg}==@{dvc-version}"`, 'dvc version'],
-    },
+    install: [
+      { id: 'install', name: 'Install requirements and DVC', lines: [`python -m pip install -r "@{requirements}" ${pkg}`, 'dvc version'], when: { input: 'requirements', notIn: ['', 'pyproject.toml'] } },
+      { id: 'install-project', name: 'Install the project and DVC', lines: [`python -m pip install . ${pkg}`, 'dvc version'], when: { input: 'requirements', equals: 'pyproject.toml' } },
+      { id: 'install-dvc', name: 'Install DVC', lines: [`python -m pip install ${pkg}`, 'dvc version'], when: { input: 'requirements', equals: '' } },
+    ],
     run: [
       { id: 'pull', name: 'Pull data and models (dvc pull)', lines: ['dvc pull'], when: { input: 'pull-strategy', equals: 'separate' }, usesRemote: true },
       { id: 'repro', name: 'Reproduce the pipeline (dvc repro)', lines: ['dvc repro'], when: { input: 'pull-strategy', equals: 'separate' } },

@@ -80,6 +80,17 @@ describe('GitHub secure defaults', () => {
     expect(repro.env).toBeUndefined();
   });
 
+  it.each([
+    ['requirements.txt', 'python -m pip install -r "requirements.txt" "dvc[gs]==3.63.0"', { cache: 'pip', 'cache-dependency-path': 'requirements.txt' }],
+    ['pyproject.toml', 'python -m pip install . "dvc[gs]==3.63.0"', { cache: 'pip', 'cache-dependency-path': 'pyproject.toml' }],
+    ['', 'python -m pip install "dvc[gs]==3.63.0"', {}],
+  ])('requirements %j: installs with DVC in one pip run', (requirements, install, cache) => {
+    const doc = parseYaml(renderCase({ id: '', provider: 'github', template: 'dvc-gcs', mode: 'vendored', inputs: { requirements } }));
+    const steps = stepsOf(doc);
+    expect(steps.filter((s) => String(s.run ?? '').includes('pip install')).map((s) => String(s.run).split('\n')[0])).toEqual([install]);
+    expect(steps[1]!.with).toEqual({ 'python-version': '3.12', ...cache });
+  });
+
   it('the reusable workflow takes typed inputs and declares its secrets', () => {
     const doc = parseYaml(published.find((p) => p.template === 'dvc-gcs')!.text);
     const call = (doc.on as Obj).workflow_call as Obj;

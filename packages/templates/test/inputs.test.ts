@@ -16,6 +16,8 @@ const table: Row[] = [
   { provider: 'gitlab', template: 'dvc-s3', inputs: { runner: ['docker', 'gpu'], 'timeout-minutes': 10 }, problems: [] },
   { provider: 'github', template: 'dvc-azure', inputs: { 'azure-auth': 'service-principal' }, problems: [] },
   { provider: 'github', template: 'dvc', inputs: { 'pin-actions': 'sha' }, problems: [] },
+  { provider: 'gitlab', template: 'dvc', inputs: { requirements: '' }, problems: [] },
+  { provider: 'github', template: 'dvc', inputs: { requirements: 'pyproject.toml' }, problems: [] },
   { provider: 'github', template: 'dvc-gcs', inputs: { 'dvc-version': '3' }, problems: ['dvc-version'] },
   { provider: 'github', template: 'dvc-gcs', inputs: { 'dvc-version': '>=3.0' }, problems: ['dvc-version'] },
   { provider: 'gitlab', template: 'dvc-gcs', inputs: { 'python-version': '2.7' }, problems: ['python-version'] },

@@ -29,7 +29,9 @@ const ENV_NAMES: Record<string, string> = {
 
 /** A condition evaluated against concrete inputs (vendored files). */
 export function holds(cond: Condition | undefined, inputs: Record<string, unknown>): boolean {
-  return cond === undefined || inputs[cond.input] === cond.equals;
+  if (cond === undefined) return true;
+  const v = inputs[cond.input];
+  return 'equals' in cond ? v === cond.equals : !cond.notIn.includes(String(v));
 }
 
 /** Steps kept in a vendored file. */

@@ -38,6 +38,7 @@ function withValue(ctx: Ctx, raw: string): string {
 }
 
 function condExpr(cond: Condition): string {
+  if ('notIn' in cond) return cond.notIn.map((v) => `inputs.${cond.input} != '${v}'`).join(' && ');
   return typeof cond.equals === 'boolean' ? `${cond.equals ? '' : '!'}inputs.${cond.input}` : `inputs.${cond.input} == '${cond.equals}'`;
 }
 
@@ -95,15 +96,21 @@ function experimentSteps(ctx: Ctx, template: TemplateDef, fullHistory: boolean):
   const checkout: Obj = { name: 'Check out the repository', uses: actionRef('checkout', ctx.pin).uses, with: { 'persist-credentials': false, ...(fullHistory ? { 'fetch-depth': 0 } : {}) } };
   const wd = ctx.reusable ? '${{ inputs.working-directory }}' : String(ctx.inputs['working-directory']);
   const req = ctx.reusable ? '${{ inputs.requirements }}' : String(ctx.inputs.requirements);
+  // pip's cache is keyed by the requirements file (or pyproject.toml); without one there is nothing to key it by.
+  const cache: Obj = ctx.reusable
+    ? { cache: "${{ inputs.requirements != '' && 'pip' || '' }}", 'cache-dependency-path': `${wd}/${req}` }
+    : req === ''
+      ? {}
+      : { cache: 'pip', 'cache-dependency-path': joinPath(wd, req) };
   const python: Obj = {
     name: 'Set up Python',
     uses: actionRef('setup-python', ctx.pin).uses,
-    with: { 'python-version': value(ctx, 'python-version'), cache: 'pip', 'cache-dependency-path': ctx.reusable ? `${wd}/${req}` : joinPath(wd, req) },
+    with: { 'python-version': value(ctx, 'python-version'), ...cache },
   };
   return compact([
     checkout,
     python,
-    runStep(ctx, template, dvc.install),
+    ...dvc.install.map((s) => runStep(ctx, template, s)),
     ...template.prepare.map((s) => runStep(ctx, template, s)),
     ...template.github.steps.map((s) => actionStep(ctx, s)),
     ...dvc.run.map((s) => runStep(ctx, template, s)),

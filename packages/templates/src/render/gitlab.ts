@@ -35,7 +35,9 @@ function scriptValue(ctx: Ctx, input: string): string {
 }
 
 function shellTest(ctx: Ctx, cond: Condition): string {
-  return `[ "${scriptValue(ctx, cond.input)}" = "${String(cond.equals)}" ]`;
+  const ref = scriptValue(ctx, cond.input);
+  if ('notIn' in cond) return cond.notIn.map((v) => `[ "${ref}" != "${v}" ]`).join(' && ');
+  return `[ "${ref}" = "${String(cond.equals)}" ]`;
 }
 
 /**
@@ -85,11 +87,13 @@ const CML_SETUP: ScriptStep = {
   lines: ['apt-get update -qq', 'apt-get install -y -qq --no-install-recommends nodejs npm', `npm install -g --no-fund --no-audit @dvcorg/cml@${CML_VERSION}`],
 };
 
-function requirementsPath(ctx: Ctx): string {
-  if (ctx.component) return `${interp('working-directory')}/${interp('requirements')}`;
+/** pip's cache key: the Python version, and the requirements file's content when there is one. */
+function cacheKey(ctx: Ctx): unknown {
+  const prefix = `pip-python-${value(ctx, 'python-version')}`;
   const dir = String(ctx.inputs['working-directory']);
   const file = String(ctx.inputs.requirements);
-  return dir === '.' || dir === '' ? file : `${dir.replace(/\/+$/, '')}/${file}`;
+  if (ctx.component || file === '') return prefix;
+  return { files: [dir === '.' || dir === '' ? file : `${dir.replace(/\/+$/, '')}/${file}`], prefix };
 }
 
 function cdStep(ctx: Ctx): ScriptStep[] {
@@ -118,7 +122,7 @@ function job(ctx: Ctx, template: TemplateDef, kind: 'repro' | 'report'): Obj {
   if (tokens) out.id_tokens = tokens;
   const setup: ScriptStep[] = [
     ...cdStep(ctx),
-    dvc.install,
+    ...dvc.install,
     ...(kind === 'report' ? [CML_SETUP] : []),
     ...template.prepare,
     ...(template.gitlab.setup.length > 0 ? [{ id: 'auth', name: 'Write the credentials file', lines: template.gitlab.setup }] : []),
@@ -135,7 +139,7 @@ function job(ctx: Ctx, template: TemplateDef, kind: 'repro' | 'report'): Obj {
   if (ctx.component && kind === 'report') variables.CML_REPORT = interp('cml');
   out.variables = variables;
   // pip's cache, keyed by the Python version and the requirements file's content.
-  out.cache = { key: { files: [requirementsPath(ctx)], prefix: `pip-python-${value(ctx, 'python-version')}` }, paths: ['.cache/pip'] };
+  out.cache = { key: cacheKey(ctx), paths: ['.cache/pip'] };
   out.before_script = before;
   out.script = main;
   if (template.gitlab.cleanup.length > 0) out.after_script = [...template.gitlab.cleanup];
