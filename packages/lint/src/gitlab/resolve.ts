@@ -97,9 +97,13 @@ export function resolveGitlab(mainRoot: View, mainFile: string, loader: IncludeL
   const includes: Include[] = [];
   const layers: View[] = [];
 
+  // Jobs may extend hidden jobs from remote/project/template/component includes,
+  // which are not read: then unknown names cannot be reported.
+  let opaque = false;
   const visit = (root: View, stack: string[]): void => {
     for (const { include, local } of includesOf(root)) {
       if (stack.length === 1) includes.push(include);
+      if (include.kind !== 'local') opaque = true;
       if (include.kind !== 'local' || !local) continue;
       if (stack.length > MAX_INCLUDE_DEPTH) {
         diagnostics.push(problem(include.span, `Too many nested includes (more than ${MAX_INCLUDE_DEPTH})`));
@@ -136,7 +140,7 @@ export function resolveGitlab(mainRoot: View, mainFile: string, loader: IncludeL
   for (const layer of layers.slice(1)) top = deepMerge(top, layer);
   const root: MapView = top.kind === 'map' ? top : { kind: 'map', node: top.node, src: top.src, entries: new Map() };
 
-  const resolver = new JobResolver(root, diagnostics);
+  const resolver = new JobResolver(root, diagnostics, opaque);
   const defaults = resolver.defaults();
   const jobs: ResolvedJob[] = [];
   for (const [id, e] of root.entries) {
@@ -161,6 +165,8 @@ class JobResolver {
   constructor(
     private readonly root: MapView,
     private readonly diagnostics: Diagnostic[],
+    /** Some content comes from includes that are not read: unknown names are not errors. */
+    private readonly opaque: boolean,
   ) {}
 
   /** `default:` merged over legacy top-level globals, references resolved. */
@@ -200,7 +206,7 @@ class JobResolver {
       const name = String(parent.value);
       const target = this.root.entries.get(name)?.value;
       if (!target) {
-        this.diagnostics.push(problem(spanOf(parent), `extends: \`${name}\` is not defined in this pipeline or its local includes`));
+        if (!this.opaque) this.diagnostics.push(problem(spanOf(parent), `extends: \`${name}\` is not defined in this pipeline or its local includes`));
         continue;
       }
       if (this.active.has(name)) {
@@ -259,7 +265,7 @@ class JobResolver {
     const [jobName, ...keys] = path as string[];
     const target = this.root.entries.get(jobName!)?.value;
     if (!target) {
-      this.diagnostics.push(problem(spanOf(view), `!reference: \`${jobName}\` is not defined`));
+      if (!this.opaque) this.diagnostics.push(problem(spanOf(view), `!reference: \`${jobName}\` is not defined`));
       return nullView(view.src, view.node);
     }
     let current: View | undefined = jobName === 'default' || jobName === 'variables' ? target : this.extended(jobName!, target);

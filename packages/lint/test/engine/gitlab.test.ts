@@ -166,6 +166,12 @@ job:
     ]);
   });
 
+  it('does not call a parent unknown when it may come from a template, project or component include', async () => {
+    const text = 'include:\n  - template: Jobs/SAST.gitlab-ci.yml\nsast:\n  extends: .sast-analyzer\n  script:\n    - !reference [.sast-analyzer, script]\n';
+    const d = await lintText(text, '.gitlab-ci.yml', { config: quiet, rules: [] });
+    expect(d).toEqual([]);
+  });
+
   it('lints a CI/CD component body with input defaults substituted', async () => {
     const text = `spec:
   inputs:
