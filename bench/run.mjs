@@ -10,10 +10,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildCorpus, loadSeeds } from './lib/corpus.mjs';
 import { elapsedSeconds, log, machineInfo, paths, repoRoot, resultsDir, sharedDir, workDir } from './lib/env.mjs';
-import { coldRuns, probe, timedRuns } from './lib/measure.mjs';
+import { adaptiveRuns, coldRuns, probe } from './lib/measure.mjs';
 import { packageFacts } from './lib/packages.mjs';
 import { ensurePeers } from './lib/peers.mjs';
-import { cpuProfile } from './lib/profile.mjs';
+import { bundleComposition, cpuProfile, unminifiedBundle } from './lib/profile.mjs';
 import { evaluateTargets, renderMarkdown } from './lib/report.mjs';
 
 const { values: opts } = parseArgs({
@@ -88,12 +88,29 @@ const label = (key) =>
     node: 'bare `node -e 0` (floor)',
     floor: 'parse-only `yaml` loop (floor)',
     'mlops-lint': '**mlops-lint**',
+    'mlops-lint-hook': 'mlops-lint pre-commit build (`hook/mlops-lint.cjs`)',
+    'create-provider': 'create-mlops-pipeline --yes --dry-run --provider github',
     spectral: `Spectral CLI ${peers.spectral?.name?.split('@').pop() ?? ''} (equivalent ruleset)`,
     actionValidator: `action-validator ${peers.actionValidator?.name?.split('@').pop() ?? ''} (GitHub schema, wasm)`,
     yamllint: `yamllint ${peers.yamllint?.name?.split(' ').pop()?.replace(/-.*/, '') ?? ''} (default config)`,
     jsonschema: `Python jsonschema ${peers.jsonschema?.name?.split(' ')[1]?.replace(/-.*/, '') ?? ''} (upstream schemas)`,
     create: '**create-mlops-pipeline --yes --dry-run**',
   })[key] ?? key;
+
+// Profiles run an unminified bundle of the same sources (the published one is minified).
+let profileCli;
+async function lintForProfile() {
+  if (profileCli === undefined) {
+    const version = JSON.parse(readFileSync(path.join(repoRoot, 'packages/lint/package.json'), 'utf8')).version;
+    profileCli =
+      (await unminifiedBundle(paths.lintSrc, path.join(workDir, 'profile/mlops-lint.cjs'), {
+        define: { __MLOPS_LINT_VERSION__: JSON.stringify(version) },
+        spectralExternal: path.join(repoRoot, 'packages/lint/dist/spectral.cjs'),
+      })) ?? paths.lintCli;
+    notes.push(profileCli === paths.lintCli ? 'profiles ran the published (minified) bundle: function names are minified' : 'profiles ran an unminified esbuild bundle of packages/lint/src/cli.ts (same target, Spectral external as published), so functions and modules have their source names; timings above use the published dist/cli.cjs');
+  }
+  return profileCli;
+}
 
 try {
   if (doLint) {
@@ -140,6 +157,8 @@ try {
         { key: 'node', argv: [node, '-e', '0'] },
         { key: 'mlops-lint', argv: lintArgv(rel) },
       ];
+      // The pre-commit hook runs the single-file build committed at packages/lint/hook/mlops-lint.cjs.
+      if (existsSync(paths.lintHook)) commands.push({ key: 'mlops-lint-hook', argv: [node, paths.lintHook, rel] });
       const rows = [];
       const addPeer = (key, argv, cond = true, why = '') => {
         if (peers[key]?.skipped) rows.push({ key, label: label(key), skipped: peers[key].skipped });
@@ -154,42 +173,49 @@ try {
       log(`cold single-file: ${commands.map((c) => c.key).join(', ')} (hyperfine, ${COLD_RUNS} runs)`);
       const timed = coldRuns(commands, { cwd: coldRepo, runs: COLD_RUNS, warmup: 1, hyperfine });
       for (const c of commands) rows.push({ key: c.key, label: label(c.key), stats: timed[c.key], note: timed[c.key]?.exitCodes?.some((e) => e !== 0) ? `exit ${timed[c.key].exitCodes.join('/')}` : '' });
-      const order = ['mlops-lint', 'node', 'spectral', 'actionValidator', 'yamllint'];
+      const order = ['mlops-lint', 'mlops-lint-hook', 'node', 'spectral', 'actionValidator', 'yamllint'];
       rows.sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key));
       results.sections.cold = { file: `${rel} (${coldSeed.origin})`, fileBytes: Buffer.byteLength(coldSeed.text), warmup: 1, usKey: 'mlops-lint', floorKey: 'node', rows };
       const r = results.sections.cold.rows.find((x) => x.key === 'mlops-lint')?.stats;
       const f = results.sections.cold.rows.find((x) => x.key === 'node')?.stats;
       log(`cold: mlops-lint ${r?.median?.toFixed(0)} ms vs node ${f?.median?.toFixed(0)} ms`);
       if (!opts['no-profile']) {
-        results.profiles['cold single file: mlops-lint <one workflow>'] = cpuProfile([paths.lintCli, rel], { cwd: coldRepo, intervalUs: 100 });
+        results.profiles['cold single file: mlops-lint <one workflow>'] = cpuProfile([await lintForProfile(), rel], { cwd: coldRepo, intervalUs: 100 });
+        results.bundle = { 'packages/lint/dist/cli.cjs (published, minified)': statSync(paths.lintCli).size, ...(existsSync(paths.lintHook) ? { 'packages/lint/hook/mlops-lint.cjs': statSync(paths.lintHook).size } : {}), composition: bundleComposition(await lintForProfile()) };
       }
     }
 
     // ------------------------------------------------------------ 2./3. throughput + memory
     results.sections.throughput = [];
-    const spectralPerFile = {};
     for (const set of sets) {
       const big = set.count >= 5000;
       const rows = [];
       const dir = set.dir;
-      // runs: [min, max] timed runs after one warm-up; peers get fewer runs when a run is long
-      // (budget: seconds of timed runs for that tool), never fewer than `min`.
+      // Each tool: `warmup` untimed runs, then between min and max timed runs fitted to `budget`
+      // seconds. A 1,000-file Spectral run takes tens of seconds: it gets no separate warm-up (the
+      // cold section already ran it) and at least 3 runs; at 10,000 files it is extrapolated, and
+      // the Python validator too when the time budget is short.
+      const late = elapsedSeconds() > BUDGET_SECONDS * 0.6;
       const plan = [
-        { key: 'mlops-lint', argv: lintArgv(dir), runs: [RUNS, RUNS], cond: lintBuilt, why: 'mlops-lint not built' },
-        { key: 'floor', argv: [node, paths.yamlFloor, dir], runs: [RUNS, RUNS] },
+        { key: 'mlops-lint', argv: lintArgv(dir), warmup: big ? 0 : 1, min: big ? 3 : RUNS, max: RUNS, budget: big ? (late ? 60 : 150) : 60, cond: lintBuilt, why: 'mlops-lint not built' },
+        { key: 'floor', argv: [node, paths.yamlFloor, dir], warmup: big ? 0 : 1, min: big ? 3 : RUNS, max: RUNS, budget: big ? 60 : 30 },
         {
           key: 'spectral',
           argv: [...(peers.spectral.argv ?? []), 'lint', '-r', paths.spectralRuleset, `${dir}/*/.github/workflows/*.yml`, `${dir}/*/.gitlab-ci.yml`],
-          runs: [3, RUNS],
-          budget: 150,
+          warmup: 0,
+          min: 3,
+          max: RUNS,
+          budget: 90,
           extrapolate: big,
         },
         {
           key: 'jsonschema',
           argv: [...(peers.jsonschema.argv ?? []), paths.jsonschemaPeer, paths.schemas, dir],
-          runs: big ? [1, 3] : [RUNS, RUNS],
-          budget: 60,
-          noWarmup: big,
+          warmup: big ? 0 : 1,
+          min: big ? 1 : 3,
+          max: big ? 1 : RUNS,
+          budget: 30,
+          extrapolate: big && late,
           cond: schemasPresent,
           why: `upstream schemas not found in ${paths.schemas}`,
         },
@@ -203,45 +229,34 @@ try {
           rows.push({ key: p.key, label: label(p.key), skipped: p.why });
           continue;
         }
-        if (p.extrapolate) {
-          const base = Object.entries(spectralPerFile).sort((a, b) => b[0] - a[0])[0];
-          if (base) {
-            const [n, s] = base;
-            const scale = set.count / Number(n);
-            const stats = { min: s.min * scale, median: s.median * scale, max: s.max * scale, n: 0 };
-            rows.push({ key: p.key, label: label(p.key), stats, runsLabel: 'extrapolated', note: `not run: ${Number(n).toLocaleString('en')}-file times × ${scale} (one 10,000-file Spectral run takes minutes; per-file cost is linear)` });
-            log(`${set.count} files: ${p.key} extrapolated from ${n} files: median ${(stats.median / 1000).toFixed(1)} s`);
-            continue;
-          }
+        const measuredBefore = results.sections.throughput.map((t) => [t.size, t.rows.find((r) => r.key === p.key && r.stats?.n > 0)?.stats]).filter(([, st]) => st);
+        if (p.extrapolate && measuredBefore.length > 0) {
+          const [n, st] = measuredBefore[measuredBefore.length - 1];
+          const scale = set.count / n;
+          const stats = { min: st.min * scale, median: st.median * scale, max: st.max * scale, n: 0 };
+          rows.push({ key: p.key, label: label(p.key), stats, runsLabel: 'extrapolated', note: `not run: ${n.toLocaleString('en')}-file times × ${scale} (per-file cost is linear; a ${set.count.toLocaleString('en')}-file run would take ~${(stats.median / 1000).toFixed(0)} s)` });
+          log(`${set.count} files: ${p.key} extrapolated from ${n} files: median ${(stats.median / 1000).toFixed(1)} s`);
+          continue;
         }
         if (elapsedSeconds() > BUDGET_SECONDS && p.key !== 'mlops-lint' && p.key !== 'floor') {
           rows.push({ key: p.key, label: label(p.key), skipped: `time budget (${BUDGET_SECONDS} s) used up` });
           log(`skipped: ${p.key} on ${set.count} files (time budget used up)`);
           continue;
         }
-        let warmupMs;
-        let runs = p.runs[1];
-        if (!p.noWarmup) {
-          const w = timedRuns(p.argv, { cwd: tmp, runs: 0, warmup: 1, rss: false });
-          warmupMs = w.warmupTimes[0];
-          if (p.budget) runs = Math.max(p.runs[0], Math.min(p.runs[1], Math.floor((p.budget * 1000) / warmupMs)));
-        } else runs = p.runs[0];
-        log(`${set.count} files: ${p.key} (${p.noWarmup ? 'no' : '1'} warm-up${warmupMs ? ` ${(warmupMs / 1000).toFixed(1)} s` : ''} + ${runs} runs)`);
-        const res = timedRuns(p.argv, { cwd: tmp, runs, warmup: 0 });
+        log(`${set.count} files: ${p.key} (${p.warmup} warm-up, ${p.min}-${p.max} runs in ~${p.budget} s)`);
+        const res = adaptiveRuns(p.argv, { cwd: tmp, warmup: p.warmup, min: p.min, max: p.max, budgetMs: p.budget * 1000 });
         const bad = res.exitCodes.filter((e) => e !== 0 && !(p.key !== 'floor' && e === 1));
         const notesHere = [];
-        if (p.noWarmup) notesHere.push(`${runs} run(s), no warm-up (capped to keep the whole run < 10 min)`);
-        else if (runs < RUNS) notesHere.push(`${runs} runs after a warm-up (capped: one run takes ${(warmupMs / 1000).toFixed(0)} s)`);
+        if (p.warmup === 0 || res.n < RUNS) notesHere.push(`${res.n} run${res.n > 1 ? 's' : ''}${p.warmup ? ' after a warm-up' : ', no warm-up'} (capped to keep the whole run near 10 min: one run takes ${(res.times[0] / 1000).toFixed(0)} s)`);
         if (bad.length) notesHere.push(`exit ${res.exitCodes.join('/')}: ${res.stderrTail.slice(0, 160)}`);
         if (p.key === 'floor' || p.key === 'jsonschema') notesHere.push(res.stdoutHead.trim().split('\n').pop());
-        rows.push({ key: p.key, label: label(p.key), stats: res, rssMB: res.rssMB, note: notesHere.join('; '), runsLabel: p.noWarmup ? `${res.n} (no warm-up)` : `${res.n}` });
-        if (p.key === 'spectral') spectralPerFile[set.count] = res;
-        log(`  median ${res.median.toFixed(0)} ms, peak RSS ${res.rssMB?.median?.toFixed(0) ?? '?'} MB, exit ${res.exitCodes.join('/')}`);
+        rows.push({ key: p.key, label: label(p.key), stats: res, rssMB: res.rssMB, note: notesHere.join('; '), runsLabel: `${res.n}` });
+        log(`  median ${res.median.toFixed(0)} ms over ${res.n} runs, peak RSS ${res.rssMB?.max?.toFixed(0) ?? '?'} MB, exit ${res.exitCodes.join('/')}`);
       }
       results.sections.throughput.push({ size: set.count, usKey: 'mlops-lint', floorKey: 'floor', rows, warmupNote: `${RUNS} runs after 1 warm-up unless noted` });
       if (set.count === 1000 && lintBuilt && !opts['no-profile']) {
         log('profiling mlops-lint on 1,000 files');
-        results.profiles['1,000 files: mlops-lint <dir>'] = cpuProfile([paths.lintCli, dir], { cwd: tmp, intervalUs: 500 });
+        results.profiles['1,000 files: mlops-lint <dir>'] = cpuProfile([await lintForProfile(), dir], { cwd: tmp, intervalUs: 500 });
       }
     }
   }
@@ -263,8 +278,20 @@ try {
         ],
         { cwd: repoRoot, runs: COLD_RUNS, warmup: 1, hyperfine },
       );
-      gen.rows.push({ key: 'create', label: label('create'), stats: timed.create }, { key: 'node', label: label('node'), stats: timed.node });
-      if (!opts['no-profile']) results.profiles['generator: create-mlops-pipeline --yes --dry-run'] = cpuProfile([paths.createCli, ...args], { cwd: repoRoot, intervalUs: 100 });
+      gen.rows.push({ key: 'create', label: label('create'), stats: timed.create, note: first.status ? `exit ${first.status}` : '' }, { key: 'node', label: label('node'), stats: timed.node });
+      if (first.status !== 0) {
+        const withProvider = [node, paths.createCli, ...args, '--provider', 'github'];
+        const second = probe(withProvider, { cwd: repoRoot });
+        const t2 = coldRuns([{ key: 'create-provider', argv: withProvider }], { cwd: repoRoot, runs: COLD_RUNS, warmup: 1, hyperfine });
+        gen.rows.splice(1, 0, { key: 'create-provider', label: label('create-provider'), stats: t2['create-provider'], note: `exit ${second.status}${second.status === 0 ? ` (prints ${second.stdout.split('\n').length} lines)` : ''}` });
+        gen.usKey = 'create-provider';
+        notes.push('`--yes --dry-run` alone exits non-zero on examples/dvc-project (the provider cannot be inferred there), so the generator is also timed with `--provider github`.');
+      }
+
+      if (!opts['no-profile']) {
+        const profArgs = gen.usKey === 'create-provider' ? [...args, '--provider', 'github'] : args;
+        results.profiles[`generator: create-mlops-pipeline ${profArgs.slice(1).join(' ')}`] = cpuProfile([paths.createCli, ...profArgs], { cwd: repoRoot, intervalUs: 100 });
+      }
     } else gen.rows.push({ key: 'create', label: label('create'), skipped: 'not built' });
     log('packing published packages');
     gen.packages = packageFacts();

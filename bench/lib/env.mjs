@@ -13,6 +13,8 @@ export const resultsDir = path.join(benchDir, 'results');
 
 export const paths = {
   lintCli: path.join(repoRoot, 'packages/lint/dist/cli.cjs'),
+  lintHook: path.join(repoRoot, 'packages/lint/hook/mlops-lint.cjs'),
+  lintSrc: path.join(repoRoot, 'packages/lint/src/cli.ts'),
   createCli: path.join(repoRoot, 'packages/create-mlops-pipeline/dist/cli.cjs'),
   templatesDist: path.join(repoRoot, 'packages/templates/dist/index.js'),
   example: path.join(repoRoot, 'examples/dvc-project'),

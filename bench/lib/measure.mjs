@@ -88,5 +88,29 @@ export function timedRuns(argv, { cwd, env, runs = 5, warmup = 1, rss = true, ti
   }
   const stdoutHead = existsSync(outFile) ? readFileSync(outFile, 'utf8').slice(0, 4000) : '';
   rmSync(tmp, { recursive: true, force: true });
-  return { ...stats(times), times, rssMB: rssMB.length ? stats(rssMB) : undefined, exitCodes: [...exitCodes], stderrTail, stdoutHead, warmup, warmupTimes };
+  return { ...stats(times), times, rssMB: rssMB.length ? stats(rssMB) : undefined, rssValues: rssMB, exitCodes: [...exitCodes], stderrTail, stdoutHead, warmup, warmupTimes };
+}
+
+/**
+ * timedRuns with a run count fitted to a time budget: `warmup` untimed runs, one timed run, then
+ * as many more as fit in budgetMs (counting the first), between min and max runs in total.
+ */
+export function adaptiveRuns(argv, { cwd, warmup = 1, min = 3, max = 5, budgetMs = 60_000 } = {}) {
+  const first = timedRuns(argv, { cwd, runs: 1, warmup });
+  const runs = Math.max(min, Math.min(max, Math.floor(budgetMs / first.median)));
+  if (runs <= 1) return first;
+  const rest = timedRuns(argv, { cwd, runs: runs - 1, warmup: 0 });
+  const times = [...first.times, ...rest.times];
+  const rssValues = [...first.rssValues, ...rest.rssValues];
+  return {
+    ...stats(times),
+    times,
+    rssMB: rssValues.length ? stats(rssValues) : undefined,
+    rssValues,
+    exitCodes: [...new Set([...first.exitCodes, ...rest.exitCodes])],
+    stderrTail: rest.stderrTail || first.stderrTail,
+    stdoutHead: rest.stdoutHead || first.stdoutHead,
+    warmup,
+    warmupTimes: first.warmupTimes,
+  };
 }

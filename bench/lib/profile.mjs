@@ -108,3 +108,48 @@ export function cpuProfile(scriptArgs, { cwd, intervalUs = 200, top = 15 } = {})
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * The published CLI bundle is minified, so profiles of it name nothing. For profiling only, bundle
+ * the same entry unminified (same target and format, Spectral kept external like the published
+ * build) into bench/.work/profile/; returns its path, or undefined when esbuild is unavailable.
+ */
+export async function unminifiedBundle(entry, outfile, { define = {}, spectralExternal } = {}) {
+  try {
+    const { createRequire } = await import('node:module');
+    const repoRequire = createRequire(path.join(path.dirname(entry), '../../../package.json'));
+    const { build } = repoRequire('esbuild');
+    const plugins = [];
+    if (spectralExternal) {
+      plugins.push({
+        name: 'spectral-external',
+        setup(b) {
+          b.onResolve({ filter: /\/spectral\/index\.js$/ }, () => ({ path: spectralExternal, external: true }));
+        },
+      });
+    }
+    await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile, logLevel: 'silent', legalComments: 'none', define, plugins });
+    return outfile;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Bytes of an (unminified) esbuild bundle per package / source dir, from its `// module` markers. */
+export function bundleComposition(file, top = 12) {
+  if (!existsSync(file)) return [];
+  const text = readFileSync(file, 'utf8');
+  const lines = text.split('\n');
+  const bytes = new Map();
+  let current = '(bundle runtime)';
+  for (const line of lines) {
+    const m = /^\/\/ ((?:\.\.\/)*(?:node_modules|src|packages)\/\S+\.(?:[cm]?js|ts|json))$/.exec(line);
+    if (m) current = packageOf(m[1]);
+    bytes.set(current, (bytes.get(current) ?? 0) + line.length + 1);
+  }
+  const total = text.length;
+  return [...bytes]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([name, b]) => ({ name, bytes: b, pct: +((100 * b) / total).toFixed(1) }));
+}
