@@ -6,7 +6,7 @@ import {
   providerFromCiFiles,
   readDvcConfig,
   readGitFactsDetail,
-  readPythonVersion,
+  readPythonVersionDetail,
   requirementFiles,
 } from '@mlops-pipeline/repo-facts';
 import type { DvcRemote, RemoteScheme } from '@mlops-pipeline/repo-facts';
@@ -117,11 +117,8 @@ export function inspectRepo(dir: string, keyless = false): RepoFacts {
   if (reqFile) facts.requirements = { value: rel(dir, reqFile), source: 'the repo root' };
   else if (existsSync(path.join(dir, 'pyproject.toml'))) facts.requirements = { source: 'pyproject.toml (installed with pip install .)' };
 
-  const python = readPythonVersion(dir);
-  if (python) {
-    const source = existsSync(path.join(dir, '.python-version')) ? '.python-version' : existsSync(path.join(dir, 'pyproject.toml')) ? 'pyproject.toml' : 'runtime.txt';
-    facts.python = { value: python, source };
-  }
+  const python = readPythonVersionDetail(dir);
+  if (python) facts.python = { value: python.version, source: python.source };
   return facts;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pythonFromSpecifier, readPythonVersion } from './python-version.js';
+import { pythonFromSpecifier, readPythonVersion, readPythonVersionDetail } from './python-version.js';
 import { makeRepo } from './test-helpers.js';
 
 describe('pythonFromSpecifier', () => {
@@ -30,5 +30,11 @@ describe('readPythonVersion', () => {
     ['nothing', { 'README.md': '' }, undefined],
   ])('%s', (_label, files, expected) => {
     expect(readPythonVersion(makeRepo(files))).toBe(expected);
+  });
+});
+
+describe('readPythonVersionDetail', () => {
+  it('names the file the version came from', () => {
+    expect(readPythonVersionDetail(makeRepo({ '.python-version': 'system\n', 'runtime.txt': 'python-3.10.1\n' }))).toEqual({ version: '3.10.1', source: 'runtime.txt' });
   });
 });

@@ -59,14 +59,26 @@ export function pythonFromPyproject(text: string): string | undefined {
   return undefined;
 }
 
-/** Python version from `.python-version`, then pyproject.toml, then `runtime.txt` (`python-3.11.4`). */
-export function readPythonVersion(repoDir: string): string | undefined {
+export interface PythonVersionFact {
+  version: string;
+  /** The file it came from: `.python-version`, `pyproject.toml` or `runtime.txt`. */
+  source: '.python-version' | 'pyproject.toml' | 'runtime.txt';
+}
+
+/** Python version and the file it came from: `.python-version`, then pyproject.toml, then `runtime.txt`. */
+export function readPythonVersionDetail(repoDir: string): PythonVersionFact | undefined {
   const pv = readText(path.join(repoDir, '.python-version'));
   const fromFile = pv === undefined ? undefined : parsePythonVersionFile(pv);
-  if (fromFile) return fromFile;
+  if (fromFile) return { version: fromFile, source: '.python-version' };
   const pyproject = readText(path.join(repoDir, 'pyproject.toml'));
   const fromPyproject = pyproject === undefined ? undefined : pythonFromPyproject(pyproject);
-  if (fromPyproject) return fromPyproject;
+  if (fromPyproject) return { version: fromPyproject, source: 'pyproject.toml' };
   const runtime = readText(path.join(repoDir, 'runtime.txt'));
-  return runtime === undefined ? undefined : parsePythonVersionFile(runtime);
+  const fromRuntime = runtime === undefined ? undefined : parsePythonVersionFile(runtime);
+  return fromRuntime ? { version: fromRuntime, source: 'runtime.txt' } : undefined;
+}
+
+/** Python version from `.python-version`, then pyproject.toml, then `runtime.txt` (`python-3.11.4`). */
+export function readPythonVersion(repoDir: string): string | undefined {
+  return readPythonVersionDetail(repoDir)?.version;
 }
