@@ -131,22 +131,40 @@ function timeout(ctx: Ctx): unknown {
   return ctx.reusable ? '${{ inputs.timeout-minutes }}' : ctx.inputs['timeout-minutes'];
 }
 
+/** Inputs the steps read, passed as job environment (reusable workflow; empty when vendored). */
+function jobEnv(ctx: Ctx): Obj | undefined {
+  if (ctx.jobEnv.size === 0) return undefined;
+  return Object.fromEntries([...ctx.jobEnv.entries()].sort(([a], [b]) => a.localeCompare(b)));
+}
+
 function jobs(ctx: Ctx, template: TemplateDef): Obj {
   const dvc = dvcSteps(template.dvcExtra);
   const cml = gate(ctx, { input: 'cml', equals: true });
   const defaults = { run: { shell: 'bash', 'working-directory': ctx.reusable ? '${{ inputs.working-directory }}' : ctx.inputs['working-directory'] } };
-  const experiment: Obj = {
-    name: 'Reproduce the DVC pipeline',
-    ...(cml.keep ? { if: "github.event_name != 'pull_request'" } : {}),
-    'runs-on': runsOn(ctx),
-    'timeout-minutes': timeout(ctx),
-    permissions: permissions(template),
-    defaults,
-    steps: [...experimentSteps(ctx, template, false), ...compact([runStep(ctx, template, dvc.push)])],
+  // Steps first: building them records the inputs they read (ctx.jobEnv).
+  const experimentStepList = [...experimentSteps(ctx, template, false), ...compact([runStep(ctx, template, dvc.push)])];
+  const reportStepList = cml.keep
+    ? [
+        ...experimentSteps(ctx, template, true),
+        { name: 'Set up CML', uses: actionRef('setup-cml', ctx.pin).uses, with: { version: CML_VERSION, vega: false } },
+        runStep(ctx, template, reportStep(), { BASE_BRANCH: '${{ github.base_ref }}', REPO_TOKEN: '${{ secrets.GITHUB_TOKEN }}' }),
+      ]
+    : [];
+  // Inputs reach scripts through the job environment, never as ${{ }} inside run:.
+  const env = jobEnv(ctx);
+  const out: Obj = {
+    experiment: {
+      name: 'Reproduce the DVC pipeline',
+      ...(cml.keep ? { if: "github.event_name != 'pull_request'" } : {}),
+      'runs-on': runsOn(ctx),
+      'timeout-minutes': timeout(ctx),
+      permissions: permissions(template),
+      defaults,
+      ...(env ? { env } : {}),
+      steps: experimentStepList,
+    },
   };
-  const out: Obj = { experiment };
   if (cml.keep) {
-    const setupCml = { name: 'Set up CML', uses: actionRef('setup-cml', ctx.pin).uses, with: { version: CML_VERSION, vega: false } };
     out.report = {
       name: 'Report metrics on the pull request (CML)',
       if: cml.if ? `${cml.if} && github.event_name == 'pull_request'` : "github.event_name == 'pull_request'",
@@ -154,11 +172,8 @@ function jobs(ctx: Ctx, template: TemplateDef): Obj {
       'timeout-minutes': timeout(ctx),
       permissions: permissions(template, { 'pull-requests': 'write' }),
       defaults,
-      steps: [
-        ...experimentSteps(ctx, template, true),
-        setupCml,
-        runStep(ctx, template, reportStep(), { BASE_BRANCH: '${{ github.base_ref }}', REPO_TOKEN: '${{ secrets.GITHUB_TOKEN }}' }),
-      ],
+      ...(env ? { env } : {}),
+      steps: reportStepList,
     };
   }
   return out;
@@ -234,13 +249,6 @@ export const githubRenderer: Renderer = {
     for (const def of inputDefs(template, 'github')) if (pinnedUse(def, 'github') === 'input') inputs[def.name] = reusableInput(def);
     const secrets: Obj = {};
     for (const s of template.secrets.github) secrets[s.name] = { description: s.description, required: s.required };
-    // Inputs reach scripts through the job environment, never as ${{ }} inside run:.
-    const env = Object.fromEntries([...ctx.jobEnv.entries()].sort(([a], [b]) => a.localeCompare(b)));
-    for (const job of Object.values(body) as Obj[]) {
-      const { steps, ...rest } = job;
-      for (const k of Object.keys(job)) delete job[k];
-      Object.assign(job, rest, { env }, { steps });
-    }
     const doc: Obj = {
       name: template.title,
       on: { workflow_call: { inputs, ...(Object.keys(secrets).length > 0 ? { secrets } : {}) } },
