@@ -52,8 +52,8 @@ function isCiFile(file: string): boolean {
   return file === '.gitlab-ci.yml' || file.startsWith('.github/workflows/');
 }
 
-async function lintExample(rule: Rule, blocks: Block[]): Promise<{ file: string; output: string; count: number }> {
-  const ruleId = rule.meta.id;
+async function lintExample(rule: Rule | string, blocks: Block[]): Promise<{ file: string; output: string; count: number }> {
+  const ruleId = typeof rule === 'string' ? rule : rule.meta.id;
   const target = blocks.find((b) => b.file && isCiFile(b.file));
   if (!target?.file) throw new Error('no CI file block (```yaml file=.github/workflows/ci.yml)');
   const dir = mkdtempSync(join(tmpdir(), 'mlops-lint-doc-'));
@@ -63,10 +63,19 @@ async function lintExample(rule: Rule, blocks: Block[]): Promise<{ file: string;
     mkdirSync(dirname(join(dir, b.file)), { recursive: true });
     writeFileSync(join(dir, b.file), b.body);
   }
-  const checked = ruleId === 'template-outdated' ? withTemplatesVersion(rule, DOC_TEMPLATES_VERSION) : rule;
-  const diagnostics = (await lintText(target.body, target.file, { cwd: dir, rules: [checked] })).filter((d) => d.ruleId === ruleId);
+  const options = typeof rule === 'string' ? { cwd: dir } : { cwd: dir, rules: [ruleId === 'template-outdated' ? withTemplatesVersion(rule, DOC_TEMPLATES_VERSION) : rule] };
+  const diagnostics = (await lintText(target.body, target.file, options)).filter((d) => d.ruleId === ruleId);
   return { file: target.file, output: stylish(target.file, diagnostics), count: diagnostics.length };
 }
+
+/** Checks the engine runs around the rules: documented here too, so every `docsUrl` resolves. */
+const ENGINE_CHECKS: { id: string; severity: string; description: string; example: boolean }[] = [
+  { id: 'schema', severity: 'error', description: 'The file has the structure GitHub Actions or GitLab CI expects (keys, types, required keys).', example: true },
+  { id: 'yaml-syntax', severity: 'error', description: 'The file is valid YAML whose top level is a mapping.', example: true },
+  { id: 'unused-disable', severity: 'warning', description: 'A disable comment suppresses something.', example: true },
+  { id: 'disable-reason', severity: 'warning', description: 'A disable comment says why (`-- <reason>`).', example: true },
+  { id: 'internal-error', severity: 'error', description: 'A check failed on this file (a defect of mlops-lint, reported instead of crashing).', example: false },
+];
 
 function readme(): string {
   const rows = rules.map((r) => `| [\`${r.meta.id}\`](${r.meta.id}.md) | ${r.meta.defaultSeverity} | ${r.meta.fixable ? 'yes' : 'no'} | ${r.meta.providers.join(', ')} | ${r.meta.description.replace(/\|/g, '\\|')} |`);
@@ -80,6 +89,12 @@ function readme(): string {
     '|---|---|---|---|---|',
     ...rows,
     '',
+    'Checks the engine runs on every file, around the rules:',
+    '',
+    '| check | default severity | what it checks |',
+    '|---|---|---|',
+    ...ENGINE_CHECKS.map((c) => `| [\`${c.id}\`](${c.id}.md) | ${c.severity} | ${c.description} |`),
+    '',
   ].join('\n');
 }
 
@@ -87,7 +102,7 @@ describe('rule docs', () => {
   const pages = readdirSync(DOCS).filter((f) => f.endsWith('.md') && f !== 'README.md').map((f) => f.replace(/\.md$/, ''));
 
   it('every rule has a page and every page a rule', () => {
-    expect([...pages].sort()).toEqual(rules.map((r) => r.meta.id).sort());
+    expect([...pages].sort()).toEqual([...rules.map((r) => r.meta.id), ...ENGINE_CHECKS.map((c) => c.id)].sort());
   });
 
   it('README lists every rule with its meta', () => {
@@ -127,6 +142,31 @@ describe('rule docs', () => {
         const blocks = [...repoFiles, ...fix];
         const { output, count } = await lintExample(rule, blocks);
         expect(count, output).toBe(0);
+      });
+    });
+  }
+
+  for (const check of ENGINE_CHECKS) {
+    describe(check.id, () => {
+      const path = join(DOCS, `${check.id}.md`);
+      const md = (): string => readFileSync(path, 'utf8');
+
+      it('starts with the check id and states its severity', () => {
+        expect(md().startsWith(`# ${check.id}\n`)).toBe(true);
+        expect(md()).toContain(`default severity: **${check.severity}**`);
+      });
+
+      it.skipIf(!check.example)('Bad example produces exactly the documented Output, Fix none', async () => {
+        let text = md();
+        const { output, count } = await lintExample(check.id, section(text, 'Bad'));
+        expect(count).toBeGreaterThan(0);
+        if (UPDATE) {
+          text = text.replace(/(\n## Output\n[\s\S]*?```text\n)[\s\S]*?(```)/, (_m, a: string, b: string) => `${a}${output}\n${b}`);
+          writeFileSync(path, text);
+        }
+        expect(section(text, 'Output').find((b) => b.lang === 'text')?.body.trimEnd()).toBe(output);
+        const fixed = await lintExample(check.id, section(text, 'Fix'));
+        expect(fixed.count, fixed.output).toBe(0);
       });
     });
   }
