@@ -147,6 +147,7 @@ interface Run {
   rules: readonly Rule[];
   resolver: ConfigResolver;
   includeCache: EngineContext['includeCache'];
+  repoFiles: NonNullable<EngineContext['repoFiles']>;
   templatesVersion: string;
 }
 
@@ -154,7 +155,7 @@ async function startRun(options: LintOptions): Promise<Run> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const rules = options.rules ?? builtinRules;
   const templates = await loadTemplates();
-  return { cwd, rules, resolver: new ConfigResolver(options, cwd, rules), includeCache: new Map(), templatesVersion: templates.version };
+  return { cwd, rules, resolver: new ConfigResolver(options, cwd, rules), includeCache: new Map(), repoFiles: {}, templatesVersion: templates.version };
 }
 
 function engineContext(run: Run, config: ResolvedConfig, options: LintOptions): EngineContext {
@@ -166,6 +167,7 @@ function engineContext(run: Run, config: ResolvedConfig, options: LintOptions): 
     settings: settingsOf(config),
     rulesets: config.rulesets,
     includeCache: run.includeCache,
+    repoFiles: run.repoFiles,
   };
   const provider = options.provider ?? config.provider;
   if (provider) ctx.provider = provider;

@@ -37,6 +37,8 @@ export interface EngineContext {
   rulesets: string[];
   /** Parsed local includes, shared by every file of one run. */
   includeCache: Map<string, LoadedInclude>;
+  /** Repository file list for glob includes, listed once per run. */
+  repoFiles?: { list?: string[] };
   /** In-memory contents by absolute path, read instead of the disk. */
   overrides?: Map<string, string>;
 }
@@ -78,14 +80,14 @@ function inputsSubstitution(header: Source['header']): ((text: string) => string
 
 export function includeLoader(ctx: EngineContext): IncludeLoader {
   const root = ctx.repo.root;
-  let listing: string[] | undefined;
+  const listing = ctx.repoFiles ?? {};
   return {
     expand(pattern) {
       const rel = pattern.replace(/^\/+/, '');
       if (/[*?[{]/.test(rel)) {
-        listing ??= listFiles(root);
+        listing.list ??= listFiles(root);
         const match = picomatch(rel, { dot: true });
-        return listing.filter((f) => match(f)).map((f) => path.join(root, f));
+        return listing.list.filter((f) => match(f)).map((f) => path.join(root, f));
       }
       const abs = path.join(root, rel);
       return existsSync(abs) ? [abs] : [];

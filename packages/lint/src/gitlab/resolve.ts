@@ -105,6 +105,11 @@ export function resolveGitlab(mainRoot: View, mainFile: string, loader: IncludeL
       if (stack.length === 1) includes.push(include);
       if (include.kind !== 'local') opaque = true;
       if (include.kind !== 'local' || !local) continue;
+      if (include.target.includes('$')) {
+        // A path built from CI/CD variables cannot be resolved before the pipeline runs.
+        opaque = true;
+        continue;
+      }
       if (stack.length > MAX_INCLUDE_DEPTH) {
         diagnostics.push(problem(include.span, `Too many nested includes (more than ${MAX_INCLUDE_DEPTH})`));
         continue;

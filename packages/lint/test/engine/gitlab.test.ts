@@ -242,6 +242,12 @@ train:
     expect(d.map((x) => [x.line, x.message])).toEqual([[2, 'include: local file `ci/nope.yml` does not exist']]);
   });
 
+  it('skips includes whose path uses CI/CD variables', async () => {
+    const dir = tempRepo({ '.gitlab-ci.yml': 'include:\n  - local: ci/$DEPLOY_ENV.yml\njob:\n  extends: .deploy\n' });
+    const [result] = await lintFiles(['.gitlab-ci.yml'], { cwd: dir, config: quiet, rules: [] });
+    expect(result!.diagnostics).toEqual([]);
+  });
+
   it('reports an include cycle instead of looping', async () => {
     const dir = tempRepo({
       '.gitlab-ci.yml': 'include: a.yml\njob:\n  script: [echo]\n',
