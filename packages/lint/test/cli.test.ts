@@ -96,6 +96,8 @@ describe('mlops-lint: usage errors exit 2 with one line', () => {
     ['bad --max-warnings', ['--max-warnings', 'many'], /--max-warnings needs a whole number/],
     ['unknown provider', ['--provider', 'jenkins'], /unknown provider "jenkins"/],
     ['missing option value', ['--format'], /option --format needs a value/],
+    ['value for a switch', ['--strict=yes'], /option --strict takes no value/],
+    ['negative value without =', ['--max-warnings', '-1'], /write a value that starts with "-" as --max-warnings=<value>/],
     ['--fix with --fix-dry-run', ['--fix', '--fix-dry-run'], /cannot be used together/],
     ['--fix on stdin', ['--fix', '-'], /--fix cannot write to standard input/],
     ['missing config file', ['--config', 'nope.yaml', 'x.yml'], /config file `nope.yaml` does not exist/],
@@ -167,6 +169,12 @@ describe('mlops-lint: linting files', () => {
     expect(over.status).toBe(1);
     expect(over.stderr).toContain('too many warnings (1); at most 0 allowed');
     expect(runCli([WF, '--max-warnings', '1'], { cwd: dir }).status).toBe(0);
+  });
+
+  it('maxWarnings from the config file applies, --max-warnings overrides it', () => {
+    const dir = repo({ [WF]: WARN, '.mlops-lint.yaml': 'maxWarnings: 0\n' });
+    expect(runCli([WF], { cwd: dir }).status).toBe(1);
+    expect(runCli([WF, '--max-warnings=-1'], { cwd: dir }).status).toBe(0);
   });
 
   it('--quiet reports errors only', () => {

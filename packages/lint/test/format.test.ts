@@ -99,7 +99,7 @@ describe('sarif', () => {
   it('is valid with file errors and absolute paths too', () => {
     const log = JSON.parse(formatSarif([{ file: '/abs/dir with space/x.yml', diagnostics: [diag({ file: '/abs/dir with space/x.yml' })] }, { file: 'gone.yml', diagnostics: [], error: { message: 'gone.yml: no such file' } }], { cwd: '/work' })) as unknown;
     expect(validate(log), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
-    expect(JSON.stringify(log)).toContain('/abs/dir%20with%20space/x.yml');
+    expect(JSON.stringify(log)).toContain('"uri":"file:///abs/dir%20with%20space/x.yml"');
   });
 });
 

@@ -52,8 +52,10 @@ function parseError(error: unknown): UsageError {
     return new UsageError(`unknown option ${flag} (see mlops-lint --help)`);
   }
   if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-    const flag = /(--[a-z][a-z-]*)/.exec(message)?.[1] ?? /'(-[a-z])/.exec(message)?.[1];
-    return new UsageError(flag ? `option ${flag} ${/argument missing/.test(message) ? 'needs a value' : 'takes no value'}` : message);
+    const flag = /(--[a-z][a-z-]*)/.exec(message)?.[1] ?? /'(-[a-z])/.exec(message)?.[1] ?? 'an option';
+    if (/ambiguous/.test(message)) return new UsageError(`option ${flag}: write a value that starts with "-" as ${flag}=<value>`);
+    if (/argument missing/.test(message)) return new UsageError(`option ${flag} needs a value`);
+    return new UsageError(`option ${flag} takes no value`);
   }
   return new UsageError(message);
 }

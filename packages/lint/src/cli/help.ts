@@ -8,7 +8,7 @@ With no files, lints the CI files of the current repository:
 
 Options:
   -f, --format <name>       stylish (default), json, sarif, gitlab, github
-      --max-warnings <n>    exit 1 when there are more than n warnings (-1: no limit)
+      --max-warnings <n>    exit 1 when there are more than n warnings (--max-warnings=-1: no limit)
       --provider <name>     treat files as github or gitlab instead of detecting it
   -c, --config <file>       use this config file instead of the nearest .mlops-lint.yaml
       --no-config           ignore .mlops-lint.yaml files

@@ -3,6 +3,8 @@
  * with help URIs, one result per finding with a region, artifact locations
  * relative to the working directory (uriBaseId %SRCROOT%).
  */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { FileResult } from '../index.js';
 import type { Severity } from '../model.js';
 import { docsUrl } from '../engine/docs.js';
@@ -12,8 +14,11 @@ import { ruleInfos } from './rule-meta.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
-function uriOf(file: string, cwd: string): string {
-  return encodeURI(relativePath(file, cwd)).replace(/#/g, '%23').replace(/\?/g, '%3F');
+/** Relative paths against %SRCROOT% (the working directory); files outside it as file:// URLs. */
+function locationOf(file: string, cwd: string): { uri: string; uriBaseId?: string } {
+  const shown = relativePath(file, cwd);
+  if (path.isAbsolute(shown)) return { uri: pathToFileURL(shown).href };
+  return { uri: encodeURI(shown).replace(/#/g, '%23').replace(/\?/g, '%3F'), uriBaseId: '%SRCROOT%' };
 }
 
 export function formatSarif(results: readonly FileResult[], options: FormatOptions = {}): string {
@@ -31,7 +36,7 @@ export function formatSarif(results: readonly FileResult[], options: FormatOptio
       locations: [
         {
           physicalLocation: {
-            artifactLocation: { uri: uriOf(d.file, cwd), uriBaseId: '%SRCROOT%' },
+            artifactLocation: locationOf(d.file, cwd),
             region: { startLine: d.line, startColumn: d.column, endLine: Math.max(d.endLine, d.line), endColumn: Math.max(d.endColumn, 1) },
           },
         },
@@ -39,7 +44,7 @@ export function formatSarif(results: readonly FileResult[], options: FormatOptio
     })),
   );
   const notifications = results.flatMap((r) =>
-    r.error ? [{ level: 'error' as const, message: { text: r.error.message }, locations: [{ physicalLocation: { artifactLocation: { uri: uriOf(r.file, cwd), uriBaseId: '%SRCROOT%' } } }] }] : [],
+    r.error ? [{ level: 'error' as const, message: { text: r.error.message }, locations: [{ physicalLocation: { artifactLocation: locationOf(r.file, cwd) } }] }] : [],
   );
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
