@@ -9,11 +9,6 @@ export function resolveTokens(text: string, resolve: (input: string) => string):
   return text.replace(TOKEN, (_, name: string) => resolve(name));
 }
 
-/** Input names referenced by `@{input}` tokens. */
-export function tokensIn(text: string): string[] {
-  return [...text.matchAll(TOKEN)].map((m) => m[1]!);
-}
-
 /** `DVC_VERSION` for `dvc-version`: the environment variable carrying an input into scripts. */
 export function envName(input: string): string {
   return ENV_NAMES[input] ?? input.toUpperCase().replace(/-/g, '_');
@@ -34,11 +29,6 @@ export function holds(cond: Condition | undefined, inputs: Record<string, unknow
   return 'equals' in cond ? v === cond.equals : !cond.notIn.includes(String(v));
 }
 
-/** Steps kept in a vendored file. */
-export function activeSteps<T extends { when?: Condition }>(steps: readonly T[], inputs: Record<string, unknown>): T[] {
-  return steps.filter((s) => holds(s.when, inputs));
-}
-
 export function scriptText(step: ScriptStep, resolve: (input: string) => string): string {
   return step.lines.map((l) => resolveTokens(l, resolve)).join('\n');
 }
@@ -53,6 +43,6 @@ export function withHeader(header: readonly string[], body: string): string {
   return `${header.join('\n')}\n${body.endsWith('\n') ? body : `${body}\n`}`;
 }
 
-/** The repository and file a published template lives at, for comments. */
+/** Where the templates are published (default `source` of pinned refs). */
 export const GITHUB_HOME = 'mlops-pipeline/mlops-pipeline';
 export const GITLAB_COMPONENTS = 'gitlab.com/mlops-pipeline/components';
