@@ -94,6 +94,14 @@ describe('render with invalid inputs', () => {
     expect(() => render('github', 'dvc', {}, options)).toThrow(expect.objectContaining({ problems: [expect.objectContaining({ input })] }));
   });
 
+  it.each([null, [], 'dvc-version=3.63.0'])('rejects inputs that are not an object (%j)', (inputs) => {
+    expect(() => render('github', 'dvc', inputs as unknown as Record<string, unknown>)).toThrow(expect.objectContaining({ name: 'TemplateInputError', problems: [{ input: '', message: 'inputs must be an object of input names to values' }] }));
+  });
+
+  it('treats inputs given as undefined as not given', () => {
+    expect(validateInputs('github', 'dvc', { 'dvc-version': undefined })).toMatchObject({ ok: true, inputs: { 'dvc-version': '3.63.0' } });
+  });
+
   it('throws for an unknown template', () => {
     expect(() => render('github', 'dvc-ftp', {})).toThrow(/unknown template "dvc-ftp"/);
   });
