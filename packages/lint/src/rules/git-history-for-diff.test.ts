@@ -18,6 +18,8 @@ ruleTester(gitHistoryForDiff, {
       gh('', '            git fetch --depth=1 origin main:main\n            dvc params diff main --md'),
       gh('', '            dvc plots diff --targets prc.json --json > plots.json\n            dvc metrics diff HEAD'),
       gh('', '            git fetch --prune --unshallow\n            dvc metrics diff master >> report.md'),
+      gh('', '            git fetch --depth=1 origin main\n            dvc metrics diff origin/main --md'),
+      gh('', '            git fetch origin "+refs/heads/$BASE:refs/remotes/origin/$BASE"\n            dvc params diff "origin/$BASE"'),
     ],
     invalid: [
       {

@@ -5,6 +5,11 @@ import { positionals } from './util/shell.js';
 
 const LOCAL_REVS = /^(HEAD|workspace|@)$/;
 
+/** `origin/main`, `refs/heads/main`, `+refs/remotes/origin/main` all name `main`. */
+function branchOf(ref: string): string {
+  return ref.replace(/^\+/, '').replace(/^refs\/(heads|tags|remotes\/origin)\//, '').replace(/^origin\//, '');
+}
+
 export const gitHistoryForDiff: Rule = {
   meta: {
     id: 'git-history-for-diff',
@@ -31,7 +36,7 @@ export const gitHistoryForDiff: Rule = {
         const inv = dvcInvocation(cmd);
         if (!inv || !DIFF_COMMANDS.has(inv.sub)) continue;
         const revs = positionals(inv.args, 0, DIFF_VALUE_FLAGS).filter((r) => !LOCAL_REVS.test(r));
-        const missing = revs.filter((rev) => !unshallow && !fetched.some((f) => f === rev || f.split(':').some((part) => part === rev || part.endsWith(`/${rev}`))));
+        const missing = revs.filter((rev) => !unshallow && !fetched.some((f) => f.split(':').some((part) => branchOf(part) === branchOf(rev))));
         const rev = missing[0];
         if (rev === undefined) continue;
         const how = gh
