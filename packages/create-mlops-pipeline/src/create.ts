@@ -99,7 +99,9 @@ export async function runCreate(opts: CliOptions, io: Io): Promise<number> {
     for (const m of planned.missing) planned.inputs[m.name] = coerce(await prompt.askInput(m), m.type);
   }
   const rendered = await renderWith(planned.template, planned.inputs, answers.mode, answers.source, answers.ref);
-  const files = await planFiles(dir, answers, rendered, opts, interactive);
+  // CI files live at the top of the git checkout; the pipeline runs in the DVC project's directory.
+  const root = facts.root;
+  const files = await planFiles(root, answers, rendered, opts, interactive);
   const changed = files.filter(isChanged);
   if (changed.length === 0) {
     log(`${files.map((f) => f.rel).join(', ')} is already up to date (${rendered.template.name} ${rendered.version}).`);
@@ -108,7 +110,7 @@ export async function runCreate(opts: CliOptions, io: Io): Promise<number> {
 
   const shouldLint = opts.lint ?? !opts.dryRun;
   if (shouldLint) {
-    const outcome = await lintPlanned(dir, Object.fromEntries(files.map((f) => [f.rel, f.after])), answers.provider);
+    const outcome = await lintPlanned(root, Object.fromEntries(files.map((f) => [f.rel, f.after])), answers.provider);
     if (outcome.report) log(outcome.report);
     if (outcome.errors > 0 && opts.lint !== false) {
       log(`mlops-lint: ${outcome.errors} error(s) in the generated pipeline; nothing was written (pass --no-lint to write it anyway).`);
@@ -119,7 +121,7 @@ export async function runCreate(opts: CliOptions, io: Io): Promise<number> {
 
   if (opts.dryRun) {
     for (const f of changed) {
-      io.err(`would write ${describe(f, dir, io.cwd)}`);
+      io.err(`would write ${describe(f, root, io.cwd)}`);
       io.out(f.before === undefined ? f.after : await diffText(f.rel, f.before, f.after));
     }
     io.err('dry run: nothing was written.');
@@ -130,14 +132,14 @@ export async function runCreate(opts: CliOptions, io: Io): Promise<number> {
     log('Nothing was written.');
     return 1;
   }
-  writeAllOrNothing(changed.map((f) => ({ file: absolute(dir, f), content: f.after })));
-  for (const f of changed) log(`wrote ${describe(f, dir, io.cwd)}`);
+  writeAllOrNothing(changed.map((f) => ({ file: absolute(root, f), content: f.after })));
+  for (const f of changed) log(`wrote ${describe(f, root, io.cwd)}`);
 
   const steps = nextSteps({
     provider: answers.provider,
     remote: answers.remote,
     secrets: rendered.template.secrets,
-    files: changed.map((f) => f.rel),
+    files: changed.map((f) => path.relative(io.cwd, absolute(root, f)).split(path.sep).join('/')),
     ...(repoSlug(facts.gitRemoteUrl) ? { slug: repoSlug(facts.gitRemoteUrl) as string } : {}),
     branch: answers.branch,
     inputs: rendered.inputs,

@@ -33,7 +33,11 @@ export interface RepoFacts {
   branch: Fact<string>;
   /** Git remote URL (origin), for the repo slug in next steps. */
   gitRemoteUrl?: string;
-  /** Existing CI files, relative to dir. */
+  /** Top of the git checkout holding dir (CI files live there); dir itself outside a checkout. */
+  root: string;
+  /** dir relative to root ('' when they are the same): the pipeline's working directory. */
+  workdir: string;
+  /** Existing CI files, relative to root. */
   ciFiles: { github: string[]; gitlab: string[] };
 }
 
@@ -70,7 +74,9 @@ export function inspectRepo(dir: string, keyless = false): RepoFacts {
   if (!dvcConfig) throw new UserError(`no DVC project found in ${dir} (missing .dvc/): run \`dvc init\` first`);
 
   const git = readGitFactsDetail(dir);
-  const ciFiles = findCiFiles(dir);
+  const root = git.root ?? dir;
+  const workdir = rel(root, dir);
+  const ciFiles = findCiFiles(root);
   const facts: RepoFacts = {
     dir,
     provider: { source: 'not found: no github/gitlab git remote and no CI files' },
@@ -79,6 +85,8 @@ export function inspectRepo(dir: string, keyless = false): RepoFacts {
     dvc: { source: 'not pinned in requirements' },
     requirements: { source: 'not found' },
     branch: { value: git.defaultBranch ?? 'main', source: git.defaultBranchSource === 'origin-head' ? `git ${git.remoteName ?? 'origin'}/HEAD` : git.defaultBranchSource === 'head' ? 'git HEAD' : 'default' },
+    root,
+    workdir,
     ciFiles,
   };
   if (git.remoteUrl) facts.gitRemoteUrl = git.remoteUrl;

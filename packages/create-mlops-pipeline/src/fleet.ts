@@ -8,7 +8,7 @@ import type { Io } from './io.js';
 import { loadLint } from './lint.js';
 import { compareVersions } from './semver.js';
 import { loadTemplates } from './templates.js';
-import { findPipelines } from './upgrade.js';
+import { checkoutRoot, findPipelines } from './upgrade.js';
 
 export interface FleetRow {
   dir: string;
@@ -28,7 +28,8 @@ async function inspect(dir: string, io: Io, newest: string): Promise<FleetRow> {
   const git = readGitFacts(dir);
   const row: FleetRow = { dir: path.relative(io.cwd, dir) || '.', repo: repoSlug(git.remoteUrl) ?? path.basename(dir), lintErrors: 0, lintWarnings: 0 };
   if (git.provider) row.provider = git.provider;
-  const [pipeline] = await findPipelines(dir);
+  const root = checkoutRoot(dir);
+  const [pipeline] = await findPipelines(root);
   if (pipeline) {
     row.provider = pipeline.header.provider;
     row.file = pipeline.rel;
@@ -39,7 +40,7 @@ async function inspect(dir: string, io: Io, newest: string): Promise<FleetRow> {
   } else row.problem = 'no generated pipeline';
   const lint = await loadLint();
   try {
-    for (const r of await lint.lintFiles([], { cwd: dir })) {
+    for (const r of await lint.lintFiles([], { cwd: root })) {
       for (const d of r.diagnostics) {
         if (d.severity === 'error') row.lintErrors++;
         else if (d.severity === 'warning') row.lintWarnings++;

@@ -1,6 +1,6 @@
 import type { Answers } from './plan.js';
 
-type Key = 'python' | 'dvc' | 'requirements' | 'branch' | 'cml' | 'endpoint';
+type Key = 'python' | 'dvc' | 'requirements' | 'branch' | 'workdir' | 'cml' | 'endpoint';
 
 /** Input names a template may use for each answer, most likely first. */
 const ALIASES: Record<Key, string[]> = {
@@ -8,6 +8,7 @@ const ALIASES: Record<Key, string[]> = {
   dvc: ['dvc-version', 'dvc_version', 'dvc'],
   requirements: ['requirements', 'requirements-file', 'requirements_file', 'requirements-path'],
   branch: ['branch', 'default-branch', 'default_branch', 'branches', 'main-branch'],
+  workdir: ['working-directory', 'working_directory', 'workdir'],
   cml: ['cml', 'cml-report', 'enable-cml', 'with-cml', 'report'],
   endpoint: ['endpoint-url', 'endpoint_url', 'endpointurl', 's3-endpoint-url', 'minio-endpoint'],
 };
@@ -36,6 +37,7 @@ export function templateInputs(answers: Answers, schema: Record<string, unknown>
     dvc: answers.dvc,
     requirements: answers.requirements,
     branch: answers.branch,
+    workdir: answers.workdir ? answers.workdir : undefined,
     cml: answers.cml,
     endpoint: answers.remote === 'minio' ? endpointUrl : undefined,
   };

@@ -5,6 +5,8 @@ import { formatRows, makePlan, requireComplete } from './plan.js';
 
 const facts = (over: Partial<RepoFacts> = {}): RepoFacts => ({
   dir: '/r',
+  root: '/r',
+  workdir: '',
   provider: { value: 'github', source: 'git remote origin' },
   remote: { value: 'gcs', source: '.dvc/config remote "data" (gs)' },
   python: { value: '3.11', source: '.python-version' },
@@ -21,6 +23,12 @@ describe('makePlan', () => {
     expect(plan.missing).toEqual([]);
     expect(plan.partial).toMatchObject({ provider: 'github', remote: 'gcs', python: '3.11', dvc: '3.63.0', branch: 'main', cml: false, mode: 'vendored' });
     expect(formatRows(plan.rows)).toContain('provider      github            (from git remote origin)');
+  });
+
+  it('records the DVC project directory inside the checkout', () => {
+    const plan = makePlan(facts({ root: '/', workdir: 'r' }), parseCli([]));
+    expect(plan.partial.workdir).toBe('r');
+    expect(formatRows(plan.rows)).toMatch(/workdir\s+r\s+\(from the DVC project inside the git checkout\)/);
   });
 
   it.each([

@@ -17,6 +17,8 @@ export interface Answers {
   dvc?: string;
   requirements?: string;
   branch: string;
+  /** The DVC project's directory relative to the git checkout ('' or undefined: the checkout root). */
+  workdir?: string;
   cml: boolean;
   mode: RenderMode;
   source?: string;
@@ -87,6 +89,11 @@ export function makePlan(facts: RepoFacts, opts: CliOptions): Plan {
 
   partial.branch = opts.branch ?? facts.branch.value ?? 'main';
   rows.push({ key: 'branch', value: partial.branch, source: opts.branch ? '--branch' : facts.branch.source });
+
+  if (facts.workdir !== '') {
+    partial.workdir = facts.workdir;
+    rows.push({ key: 'workdir', value: facts.workdir, source: 'the DVC project inside the git checkout' });
+  }
 
   partial.cml = opts.cml ?? false;
   rows.push({ key: 'cml', value: partial.cml ? 'yes' : 'no', source: opts.cml === undefined ? 'default' : opts.cml ? '--cml' : '--no-cml' });

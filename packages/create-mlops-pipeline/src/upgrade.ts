@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { ParsedHeader } from '@mlops-pipeline/templates';
-import { findCiFiles } from '@mlops-pipeline/repo-facts';
+import { findCiFiles, readGitFactsDetail } from '@mlops-pipeline/repo-facts';
 import type { CliOptions } from './args.js';
 import { writeAllOrNothing } from './atomic.js';
 import { UserError } from './errors.js';
@@ -20,6 +20,11 @@ export interface FoundPipeline {
   pinned?: PinnedRef;
 }
 
+/** The top of the git checkout holding dir (where CI files live), else dir. */
+export function checkoutRoot(dir: string): string {
+  return readGitFactsDetail(dir).root ?? dir;
+}
+
 /** The generated pipeline files of a checkout (vendored header or pinned reference). */
 export async function findPipelines(dir: string): Promise<FoundPipeline[]> {
   const t = await loadTemplates();
@@ -37,7 +42,7 @@ export async function findPipelines(dir: string): Promise<FoundPipeline[]> {
 
 /** `create-mlops-pipeline upgrade [dir]`: re-render generated files with the installed templates. */
 export async function runUpgrade(opts: CliOptions, io: Io): Promise<number> {
-  const dir = path.resolve(io.cwd, opts.dirs[0] ?? '.');
+  const dir = checkoutRoot(path.resolve(io.cwd, opts.dirs[0] ?? '.'));
   const shown = path.relative(io.cwd, dir) || '.';
   const t = await loadTemplates();
   const pipelines = await findPipelines(dir);
@@ -53,17 +58,17 @@ export async function runUpgrade(opts: CliOptions, io: Io): Promise<number> {
     if (!template) throw new UserError(`${p.rel}:1:1: template "${p.header.template}" is not in the installed @mlops-pipeline/templates ${newest}`);
     const from = p.pinned?.ref ?? p.header.version;
     if (compareVersions(from, newest) > 0 && !opts.force) {
-      log(`${p.rel}: ${p.header.template} ${from} is newer than the installed templates ${newest}; not downgrading (pass --force to re-render with ${newest}).`);
+      log(`${path.relative(io.cwd, path.join(dir, p.rel))}: ${p.header.template} ${from} is newer than the installed templates ${newest}; not downgrading (pass --force to re-render with ${newest}).`);
       continue;
     }
     const rendered = p.pinned
       ? await renderWith(template, p.header.inputs, 'pinned', p.pinned.source, newest)
       : await renderWith(template, p.header.inputs, 'vendored');
     if (rendered.text === p.text) {
-      log(`${p.rel}: up to date (${p.header.template} ${newest}).`);
+      log(`${path.relative(io.cwd, path.join(dir, p.rel))}: up to date (${p.header.template} ${newest}).`);
       continue;
     }
-    log(`${p.rel}: ${p.header.template} ${from} → ${newest}`);
+    log(`${path.relative(io.cwd, path.join(dir, p.rel))}: ${p.header.template} ${from} → ${newest}`);
     const diff = await diffText(p.rel, p.text, rendered.text);
     if (opts.dryRun) io.out(diff);
     else log(diff);

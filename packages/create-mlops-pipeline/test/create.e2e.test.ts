@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import { convertWorkflowTemplate, NoOperationTraceWriter, parseWorkflow } from '
 import { parseHeader, templateForRemote } from '@mlops-pipeline/templates';
 import type { Provider, RemoteKind } from '@mlops-pipeline/templates';
 import { applicableSecrets } from '../src/next-steps.js';
-import { makeRepo, REPO_ROOT, run } from '../src/test-helpers.js';
+import { EXAMPLE, makeRepo, REPO_ROOT, run } from '../src/test-helpers.js';
 import { HAS_SCRIPT, runInPty } from './pty.js';
 
 const LINT_BIN = path.join(REPO_ROOT, 'packages/lint/dist/cli.cjs');
@@ -126,6 +126,21 @@ describe.concurrent('create (non-interactive, through the built bin)', () => {
     expect(everything).not.toContain('AKIAZZZEXAMPLEKEY');
     expect(everything).not.toContain('s3cr3t-Value-123');
     expect(read(dir, GH)).toContain('https://minio.internal:9000');
+  });
+
+  it('a DVC project in a subdirectory: the workflow goes to the checkout root and runs in the subdirectory', async () => {
+    const root = makeRepo({ origin: 'git@github.com:acme/mono.git', dvcConfig: null });
+    cpSync(EXAMPLE, path.join(root, 'ml/churn'), { recursive: true });
+    const res = await run(['ml/churn', '--yes'], root);
+    expect(res.stderr).toBe('');
+    expect(res.code).toBe(0);
+    expect(res.stdout).toMatch(/workdir\s+ml\/churn/);
+    expect(res.stdout).toContain(`wrote ${GH} (new file`);
+    expect(existsSync(path.join(root, 'ml/churn/.github'))).toBe(false);
+    expect(parseHeader(read(root, GH))?.inputs['working-directory']).toBe('ml/churn');
+    expect(await githubErrors(read(root, GH))).toEqual([]);
+    // upgrade finds it from the subdirectory too
+    expect((await run(['upgrade', '--yes'], path.join(root, 'ml/churn'))).stdout).toContain('up to date');
   });
 
   it('no .dvc/ directory: exit 1 with a clear message, nothing written', async () => {
