@@ -1,2 +1,0 @@
-export { main } from './main.js';
-export type { Io } from './io.js';
