@@ -5,6 +5,7 @@
  * a schema at start-up. Writes src/schema/generated/<name>.js (ESM validator +
  * the allowed keys of every closed object, for "did you mean" hints) and a
  * matching .d.ts. Deterministic: same schemas → same bytes.
+ * Usage: node scripts/compile-schemas.mjs [--out <dir>]
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,7 +16,8 @@ import standaloneCode from 'ajv/dist/standalone/index.js';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const pkg = path.resolve(here, '..');
 const schemasDir = path.resolve(pkg, '../../schemas');
-const outDir = path.join(pkg, 'src/schema/generated');
+const outFlag = process.argv.indexOf('--out');
+const outDir = outFlag >= 0 ? path.resolve(process.argv[outFlag + 1]) : path.join(pkg, 'src/schema/generated');
 const NAMES = ['github-workflow', 'github-action', 'gitlab-ci'];
 
 /** JSON pointer → sorted property names, for every object schema that is closed. */

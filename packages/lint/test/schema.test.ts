@@ -1,4 +1,10 @@
 /** Structural validation: valid files have no `schema` finding; each mistake is reported at its node with a short message. */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../src/index.js';
 import { closest, levenshtein } from '../src/schema/index.js';
@@ -227,5 +233,30 @@ describe('did you mean', () => {
   it('levenshtein', () => {
     expect(levenshtein('kitten', 'sitting')).toBe(3);
     expect(levenshtein('', 'abc')).toBe(3);
+  });
+});
+
+describe('schemas/*.schema.json and their compiled validators', () => {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const pkg = path.resolve(here, '..');
+  const names = ['github-workflow', 'github-action', 'gitlab-ci'];
+
+  it.each(names)('%s is a valid draft-07 schema', (name) => {
+    const schema = JSON.parse(readFileSync(path.resolve(pkg, `../../schemas/${name}.schema.json`), 'utf8')) as Record<string, unknown>;
+    expect(schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
+    expect(String(schema.$id)).toBe(`https://raw.githubusercontent.com/mlops-pipeline/mlops-pipeline/main/schemas/${name}.schema.json`);
+    expect(() => new Ajv({ strict: true, strictRequired: false, strictTypes: false, allowUnionTypes: true }).compile(schema)).not.toThrow();
+  });
+
+  it('the committed validators in src/schema/generated match the schemas', () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'mlops-schemas-'));
+    execFileSync(process.execPath, [path.join(pkg, 'scripts/compile-schemas.mjs'), '--out', out]);
+    for (const name of names) {
+      for (const ext of ['.js', '.d.ts']) {
+        const fresh = readFileSync(path.join(out, name + ext), 'utf8');
+        const committed = readFileSync(path.join(pkg, 'src/schema/generated', name + ext), 'utf8');
+        expect(committed === fresh, `src/schema/generated/${name}${ext} is stale: run \`node scripts/compile-schemas.mjs\``).toBe(true);
+      }
+    }
   });
 });
