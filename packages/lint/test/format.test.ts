@@ -166,6 +166,16 @@ jobs:
       - uses: actions/checkout@v4
       - run: dvc remote modify origin --local password ${SECRETS.password}
 `;
+  const STRUCTURE = `on: push
+permissions:
+  contents: ${SECRETS.password}
+jobs:
+  train:
+    runs-on: ubuntu-24.04
+    timeout-minutes: ${SECRETS.token}
+    steps:
+      - run: dvc repro
+`;
   const GITLAB = `variables:
   AWS_ACCESS_KEY_ID: ${SECRETS.aws}
   AWS_SECRET_ACCESS_KEY: "${SECRETS.awsSecret}"
@@ -178,9 +188,10 @@ train:
   it.each([
     ['.github/workflows/train.yml', GITHUB],
     ['.gitlab-ci.yml', GITLAB],
+    ['.github/workflows/structure.yml', STRUCTURE],
   ])('%s', async (file, text) => {
     const diagnostics = await lintText(text, file, { noConfig: true, cwd: process.cwd() });
-    expect(diagnostics.some((d) => d.ruleId.startsWith('secret'))).toBe(true);
+    expect(diagnostics.some((d) => d.ruleId.startsWith('secret') || d.ruleId === 'schema')).toBe(true);
     for (const format of FORMATS) {
       const out = formatResults([{ file, diagnostics }], format, { cwd: process.cwd() });
       for (const secret of Object.values(SECRETS)) expect(out, `${format} output shows a secret`).not.toContain(secret);

@@ -115,7 +115,8 @@ export function messageFor(error: SchemaError, dialect: Dialect, closedKeys: Rec
     case 'enum': {
       const allowed = Array.isArray(p.allowedValues) ? p.allowedValues.map(String) : [];
       const hint = typeof value === 'string' ? closest(value, allowed) : undefined;
-      const shown = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? ` ${q(String(value))}` : '';
+      // The value is quoted only when it is a near miss of an allowed one: it cannot be a secret then.
+      const shown = hint !== undefined ? ` ${q(String(value))}` : '';
       const tail = hint ? ` (did you mean ${q(hint)}?)` : allowed.length <= 8 ? `: must be one of ${allowed.map(q).join(', ')}` : '';
       return `${subject(parts, dialect)} has an unknown value${shown}${tail}`;
     }
