@@ -6,7 +6,7 @@ import { absolute, describe, isChanged } from './changes.js';
 import { UserError } from './errors.js';
 import { inspectRepo, repoSlug } from './facts.js';
 import type { RepoFacts } from './facts.js';
-import { addLocalInclude } from './gitlab-include.js';
+import { addLocalInclude, ensureStage, firstJobStage } from './gitlab-include.js';
 import type { Io } from './io.js';
 import { diffText, lintPlanned } from './lint.js';
 import { nextSteps } from './next-steps.js';
@@ -47,7 +47,8 @@ async function planFiles(dir: string, answers: Answers, rendered: Rendered, opts
   const included = readIfExists(path.join(dir, GITLAB_INCLUDED_FILE));
   return [
     { rel: GITLAB_INCLUDED_FILE, ...(included === undefined ? {} : { before: included }), after: rendered.text },
-    { rel: GITLAB_FILE, before, after: addLocalInclude(before, GITLAB_INCLUDED_FILE), requested: true },
+    // The included job must use a stage the file declares (GitLab rejects unknown stages).
+    { rel: GITLAB_FILE, before, after: ensureStage(addLocalInclude(before, GITLAB_INCLUDED_FILE), firstJobStage(rendered.text)), requested: true },
   ];
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addLocalInclude } from './gitlab-include.js';
+import { addLocalInclude, ensureStage, firstJobStage } from './gitlab-include.js';
 
 const F = '.gitlab/ci/mlops.yml';
 
@@ -22,5 +22,24 @@ describe('addLocalInclude', () => {
     ['mapping', 'include:\n  local: a.yml\n', '.gitlab-ci.yml:1:1: include: is a mapping'],
   ])('refuses a %s with file:line:col', (_label, before, message) => {
     expect(() => addLocalInclude(before, F)).toThrow(message);
+  });
+});
+
+describe('ensureStage', () => {
+  it.each([
+    ['no stages: (GitLab defaults apply)', 'job:\n  script: [x]\n', 'job:\n  script: [x]\n'],
+    ['flow list with it', 'stages: [build, test]\n', 'stages: [build, test]\n'],
+    ['flow list without it', 'stages: [build, "lint"]\nx: 1\n', 'stages: [build, lint, test]\nx: 1\n'],
+    ['block list without it', 'stages:\n  - build\n  - deploy\n\njob: {}\n', 'stages:\n  - build\n  - deploy\n  - test\n\njob: {}\n'],
+    ['block list with it', 'stages:\n- test\n', 'stages:\n- test\n'],
+  ])('%s', (_label, before, after) => {
+    expect(ensureStage(before, 'test')).toBe(after);
+  });
+
+  it.each([
+    ['dvc-repro:\n  stage: train\n  script: [x]\n', 'train'],
+    ['dvc-repro:\n  script: [x]\n', 'test'],
+  ])('firstJobStage of %j is %s', (text, stage) => {
+    expect(firstJobStage(text)).toBe(stage);
   });
 });

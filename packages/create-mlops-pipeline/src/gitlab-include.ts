@@ -59,3 +59,47 @@ export function addLocalInclude(text: string, file: string, where = '.gitlab-ci.
   lines.splice(idx, 1, 'include:', `  - ${inline}`, `  - ${item}`);
   return lines.join(eol);
 }
+
+/** The stage of the first job in a GitLab pipeline text (`test`, GitLab's default, when none is set). */
+export function firstJobStage(text: string): string {
+  const m = /^\s+stage:\s*["']?([\w. -]+?)["']?\s*(?:#.*)?$/m.exec(text);
+  return m?.[1] ?? 'test';
+}
+
+const unquote = (s: string) => s.trim().replace(/^["']|["']$/g, '');
+
+/**
+ * Makes sure a top-level `stages:` list (when the file has one) contains `stage`, so an included job
+ * using it is valid. Without `stages:`, GitLab's defaults (build, test, deploy) apply and nothing changes.
+ */
+export function ensureStage(text: string, stage: string, where = '.gitlab-ci.yml'): string {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const lines = text.split(/\r?\n/);
+  const idx = lines.findIndex((l) => /^stages\s*:/.test(l));
+  if (idx === -1) return text;
+  const inline = (lines[idx] ?? '').replace(/^stages\s*:\s*/, '').replace(/\s+#.*$/, '').trim();
+  if (inline.startsWith('[')) {
+    const close = inline.lastIndexOf(']');
+    if (close === -1) throw new UserError(`${where}:${idx + 1}:1: stages: spans several lines; add "${stage}" to it yourself`);
+    const items = inline.slice(1, close).split(',').map(unquote).filter((s) => s !== '');
+    if (items.includes(stage)) return text;
+    lines[idx] = `stages: [${[...items, stage].join(', ')}]`;
+    return lines.join(eol);
+  }
+  if (inline !== '') return text;
+  let last = idx;
+  let indent = '  ';
+  const items: string[] = [];
+  for (let i = idx + 1; i < lines.length; i++) {
+    const l = lines[i] ?? '';
+    if (l.trim() === '' || l.trim().startsWith('#')) continue;
+    const m = /^(\s*)-\s*(.+?)\s*(?:#.*)?$/.exec(l);
+    if (!m) break;
+    indent = m[1] ?? '';
+    items.push(unquote(m[2] ?? ''));
+    last = i;
+  }
+  if (items.includes(stage)) return text;
+  lines.splice(last + 1, 0, `${indent}- ${stage}`);
+  return lines.join(eol);
+}
