@@ -4,10 +4,39 @@
  * workflow that fails `git commit` and a good one that passes.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { kindFromPath } from '../src/engine/detect.js';
 import { REPO_ROOT, tempDir } from './cli.helpers.js';
+
+describe('.pre-commit-hooks.yaml', () => {
+  const hooks = parse(readFileSync(path.join(REPO_ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as { id: string; entry: string; language: string; files: string; pass_filenames: boolean }[];
+  const hook = hooks.find((h) => h.id === 'mlops-lint');
+
+  it('declares the mlops-lint hook running the committed bundle', () => {
+    expect(hook).toMatchObject({ entry: 'packages/lint/hook/mlops-lint.cjs', language: 'script', pass_filenames: true });
+  });
+
+  it.each([
+    ['.github/workflows/train.yml', true],
+    ['.github/workflows/train.yaml', true],
+    ['services/api/.github/workflows/ci.yml', true],
+    ['action.yml', true],
+    ['actions/setup-ml/action.yaml', true],
+    ['.gitlab-ci.yml', true],
+    ['ci/train.gitlab-ci.yml', true],
+    ['.github/workflows/scripts/helper.yml', false],
+    ['.github/dependabot.yml', false],
+    ['myaction.yml', false],
+    ['config.yml', false],
+    ['docs/gitlab-ci.md', false],
+  ])('%s → %s, as the linter itself recognises it', (file, expected) => {
+    expect(new RegExp(hook!.files).test(file)).toBe(expected);
+    expect(kindFromPath(file) !== undefined).toBe(expected);
+  });
+});
 
 const hasPreCommit = spawnSync('pre-commit', ['--version'], { encoding: 'utf8' }).status === 0;
 if (!hasPreCommit) console.warn('precommit.test.ts: skipped: `pre-commit` is not on PATH (apt-get install pre-commit)');
