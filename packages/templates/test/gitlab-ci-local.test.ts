@@ -44,6 +44,18 @@ printf 'python %s\\n' "$*" >> "$STANDIN_LOG"
 exit 0
 `;
 
+/**
+ * The job shell reads the user's startup files, which may put other `python`s
+ * (pyenv shims…) ahead of the stand-ins: run it with an empty home.
+ */
+function jobEnv(stand: string, home: string): NodeJS.ProcessEnv {
+  mkdirSync(home, { recursive: true });
+  const env: NodeJS.ProcessEnv = { ...process.env, HOME: home, PATH: `${stand}${path.delimiter}${process.env.PATH ?? ''}` };
+  delete env.BASH_ENV;
+  delete env.ENV;
+  return env;
+}
+
 interface Run {
   status: number | null;
   output: string;
@@ -78,7 +90,7 @@ describe.skipIf(missing.length > 0)('the vendored GitLab dvc-gcs pipeline runs u
     const result = spawnSync(
       bin,
       ['--home', path.join(work, `${name}-home`), '--force-shell-executor', '--no-color', '--variable', `GCP_SERVICE_ACCOUNT_KEY_B64=${keyB64}`, '--variable', `STANDIN_LOG=${log}`],
-      { cwd: project, encoding: 'utf8', env: { ...process.env, PATH: `${stand}${path.delimiter}${process.env.PATH ?? ''}` }, timeout: 60_000 },
+      { cwd: project, encoding: 'utf8', env: jobEnv(stand, path.join(work, `${name}-home`)), timeout: 60_000 },
     );
     return { status: result.status, output: `${result.stdout}\n${result.stderr}`, log: readFileSync(log, 'utf8').split('\n').filter(Boolean) };
   }
