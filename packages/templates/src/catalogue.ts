@@ -32,6 +32,7 @@ const SP = { input: 'azure-auth', equals: 'service-principal' } as const;
 const MINIO_ENDPOINT: ScriptStep = {
   id: 'endpoint',
   name: 'Point the DVC remote at the S3-compatible endpoint',
+  block: true,
   lines: [
     'remote="@{dvc-remote}"',
     'if [ -z "$remote" ]; then remote="$(dvc remote default)"; fi',
