@@ -8,17 +8,14 @@
  * build the model, run the rules and return sorted diagnostics. Usage, config
  * and IO problems throw ConfigError (CLI: exit 2); bad input files never throw.
  */
-import { existsSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
-import picomatch from 'picomatch';
 import type { Diagnostic, Fix, Provider, Rule, Severity } from './model.js';
 import { rules as builtinRules } from './rules/index.js';
 import { discoverFiles } from './discover/index.js';
 import { ConfigError } from './config/errors.js';
-import { findConfigFile, loadConfig } from './config/load.js';
-import { loadAjv } from './config/ajv.js';
+import { ConfigResolver, isIgnored } from './config/resolver.js';
 import type { ConfigFile, ResolvedConfig } from './config/types.js';
-import { toSeverity } from './config/types.js';
 import type { EngineContext } from './engine/lint.js';
 import { lintSource } from './engine/lint.js';
 import { readText } from './engine/read.js';
@@ -35,6 +32,8 @@ export { ConfigError, isConfigError } from './config/errors.js';
 export { CONFIG_SCHEMA } from './config/schema.js';
 export { findConfigFile, loadConfig, clearConfigCache, CONFIG_NAMES, ENGINE_RULE_IDS } from './config/load.js';
 export { discoverFiles } from './discover/index.js';
+export { ConfigResolver, isIgnored } from './config/resolver.js';
+export type { ConfigChoice } from './config/resolver.js';
 export { docsUrl } from './engine/docs.js';
 export { formatResults } from './format/index.js';
 
@@ -60,82 +59,6 @@ export interface FileResult {
   diagnostics: Diagnostic[];
   /** The file could not be read (CLI: exit 2). */
   error?: { message: string };
-}
-
-const EMPTY_CONFIG = (base: string): ResolvedConfig => ({ files: [], rules: new Map(), ignore: [], base, rulesets: [] });
-
-function inlineConfig(config: ConfigFile, base: string): ResolvedConfig {
-  const resolved = EMPTY_CONFIG(base);
-  for (const [id, entry] of Object.entries(config.rules ?? {})) {
-    resolved.rules.set(id, typeof entry === 'string' ? { severity: toSeverity(entry), options: {} } : { severity: toSeverity(entry[0]), options: entry[1] ?? {} });
-  }
-  resolved.ignore = config.ignore ?? [];
-  resolved.rulesets = (Array.isArray(config.rulesets) ? config.rulesets : config.rulesets ? [config.rulesets] : []).map((r) => path.resolve(base, r));
-  if (config.strict !== undefined) resolved.strict = config.strict;
-  if (config.maxWarnings !== undefined) resolved.maxWarnings = config.maxWarnings;
-  if (config.provider !== undefined) resolved.provider = config.provider;
-  return resolved;
-}
-
-/** Resolves the effective config for a directory (cached per config file within one run). */
-export class ConfigResolver {
-  private readonly byFile = new Map<string, ResolvedConfig>();
-  readonly root: string;
-
-  constructor(
-    private readonly options: LintOptions,
-    private readonly cwd: string,
-    private readonly rules: readonly Rule[],
-  ) {
-    this.root = findRepoRoot(cwd);
-  }
-
-  /** Load what validating the config of `dir` needs (kept off the no-config path for start-up speed). */
-  async prepare(dir: string): Promise<void> {
-    if (this.options.config || this.options.noConfig) return;
-    if (this.options.configFile || findConfigFile(dir, this.root)) await loadAjv();
-  }
-
-  forDirectory(dir: string): ResolvedConfig {
-    if (this.options.config) return (this.inline ??= inlineConfig(this.options.config, this.cwd));
-    if (this.options.noConfig) return (this.inline ??= EMPTY_CONFIG(this.cwd));
-    let file: string | undefined;
-    if (this.options.configFile) {
-      file = path.resolve(this.cwd, this.options.configFile);
-      if (!existsSync(file)) throw new ConfigError(`config file \`${this.options.configFile}\` does not exist`);
-    } else {
-      file = findConfigFile(dir, this.root);
-    }
-    if (!file) return (this.inline ??= EMPTY_CONFIG(this.cwd));
-    let config = this.byFile.get(file);
-    if (!config) {
-      config = loadConfig(file, this.cwd, this.rules);
-      this.byFile.set(file, config);
-    }
-    return config;
-  }
-
-  private inline: ResolvedConfig | undefined;
-}
-
-const ignoreMatchers = new WeakMap<ResolvedConfig, (abs: string) => boolean>();
-
-export function isIgnored(config: ResolvedConfig, absPath: string): boolean {
-  if (config.ignore.length === 0) return false;
-  let matcher = ignoreMatchers.get(config);
-  if (!matcher) {
-    const positive = config.ignore.filter((g) => !g.startsWith('!'));
-    const negative = config.ignore.filter((g) => g.startsWith('!')).map((g) => g.slice(1));
-    const yes = picomatch(positive, { dot: true });
-    const no = negative.length > 0 ? picomatch(negative, { dot: true }) : () => false;
-    const base = config.base;
-    matcher = (abs) => {
-      const rel = path.relative(base, abs).split(path.sep).join('/');
-      return yes(rel) && !no(rel);
-    };
-    ignoreMatchers.set(config, matcher);
-  }
-  return matcher(absPath);
 }
 
 function settingsOf(config: ResolvedConfig): RuleSettings {

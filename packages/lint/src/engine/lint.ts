@@ -3,17 +3,16 @@
  * model → structural validation + rules (+ Spectral rulesets) → inline
  * disables → sorted diagnostics. Never throws for bad input.
  */
-import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import picomatch from 'picomatch';
 import { isMap } from 'yaml';
 import type { Diagnostic, Provider, RepoContext, Rule, Severity, Workflow } from '../model.js';
-import type { Source } from '../parse/source.js';
 import { parseSource } from '../parse/source.js';
 import { createViewContext, toView } from '../parse/view.js';
 import { buildGithubWorkflow } from '../github/model.js';
 import { resolveGitlab } from '../gitlab/resolve.js';
 import type { IncludeLoader } from '../gitlab/resolve.js';
+import { inputsSubstitution } from '../parse/component.js';
+import { includeLoader } from './include-loader.js';
 import { buildGitlabWorkflow } from '../gitlab/model.js';
 import { validateStructure } from '../schema/index.js';
 import { ENGINE_RULE_IDS } from '../config/load.js';
@@ -21,7 +20,6 @@ import { detectKind } from './detect.js';
 import { applyDirectives } from './disables.js';
 import { docsUrl } from './docs.js';
 import { displayPath } from './repo.js';
-import { readText } from './read.js';
 import type { RuleSettings } from './run.js';
 import { internalError, messageOf, runRules, sortDiagnostics } from './run.js';
 
@@ -43,7 +41,7 @@ export interface EngineContext {
   overrides?: Map<string, string>;
 }
 
-type LoadedInclude = ReturnType<IncludeLoader['load']>;
+export type LoadedInclude = ReturnType<IncludeLoader['load']>;
 
 export interface LintOutcome {
   diagnostics: Diagnostic[];
@@ -54,90 +52,6 @@ function severityOf(settings: RuleSettings, id: string, fallback: Severity): Sev
   return settings(id)?.severity ?? fallback;
 }
 
-/** `$[[ inputs.name ]]` → the input's default (component bodies are linted as used with defaults). */
-function inputsSubstitution(header: Source['header']): ((text: string) => string) | undefined {
-  if (!header) return undefined;
-  let spec: unknown;
-  try {
-    spec = header.toJS({ maxAliasCount: 1000 });
-  } catch {
-    return undefined;
-  }
-  const inputs = (spec as { spec?: { inputs?: unknown } } | null)?.spec?.inputs;
-  const defaults = new Map<string, string>();
-  if (inputs && typeof inputs === 'object') {
-    for (const [name, def] of Object.entries(inputs as Record<string, unknown>)) {
-      if (!def || typeof def !== 'object' || !('default' in def)) continue;
-      const value = (def as { default: unknown }).default;
-      defaults.set(name, typeof value === 'string' ? value : JSON.stringify(value));
-    }
-  }
-  return (text) =>
-    text.includes('$[[')
-      ? text.replace(/\$\[\[\s*inputs\.([A-Za-z0-9_-]+)[^\]]*\]\]/g, (whole, name: string) => defaults.get(name) ?? whole)
-      : text;
-}
-
-export function includeLoader(ctx: EngineContext): IncludeLoader {
-  const root = ctx.repo.root;
-  const listing = ctx.repoFiles ?? {};
-  return {
-    expand(pattern) {
-      const rel = pattern.replace(/^\/+/, '');
-      if (/[*?[{]/.test(rel)) {
-        listing.list ??= listFiles(root);
-        const match = picomatch(rel, { dot: true });
-        return listing.list.filter((f) => match(f)).map((f) => path.join(root, f));
-      }
-      const abs = path.join(root, rel);
-      return existsSync(abs) ? [abs] : [];
-    },
-    load(abs) {
-      const cached = ctx.includeCache.get(abs);
-      if (cached) return cached;
-      const override = ctx.overrides?.get(abs);
-      const read = override !== undefined ? { text: override } : readText(abs);
-      let loaded: LoadedInclude;
-      if ('error' in read) {
-        loaded = { diagnostics: [], error: read.error };
-      } else {
-        const file = displayPath(ctx.cwd, abs);
-        const parsed = parseSource(read.text, file, 'invalidUtf8At' in read ? read.invalidUtf8At : undefined);
-        loaded = { diagnostics: parsed.diagnostics };
-        if (parsed.source) {
-          loaded.source = parsed.source;
-          loaded.root = toView(parsed.source.document.contents, createViewContext(parsed.source, inputsSubstitution(parsed.source.header)));
-        }
-      }
-      ctx.includeCache.set(abs, loaded);
-      return loaded;
-    },
-  };
-}
-
-const SKIP_DIRS = new Set(['.git', 'node_modules', '.dvc', '.venv', 'venv', '__pycache__']);
-
-/** Repository files (relative, forward slashes), for glob includes. */
-function listFiles(root: string, limit = 50_000): string[] {
-  const out: string[] = [];
-  const stack = [''];
-  while (stack.length > 0 && out.length < limit) {
-    const rel = stack.pop()!;
-    let entries;
-    try {
-      entries = readdirSync(path.join(root, rel), { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const e of entries) {
-      const child = rel === '' ? e.name : `${rel}/${e.name}`;
-      if (e.isDirectory()) {
-        if (!SKIP_DIRS.has(e.name)) stack.push(child);
-      } else if (e.isFile()) out.push(child);
-    }
-  }
-  return out;
-}
 
 const knownIds = new WeakMap<readonly Rule[], Set<string>>();
 
