@@ -86,3 +86,11 @@ export function redact(value: string): string {
   const shown = v.slice(0, lead).replace(/[\r\n]/g, '');
   return `"${shown}…" (${v.length} characters)`;
 }
+
+/** The text with every secret-shaped value replaced by its redacted form (for diffs and snippets). */
+export function redactText(text: string): string {
+  const matches = findSecretValues(text);
+  let out = text;
+  for (const m of [...matches].sort((a, b) => b.index - a.index)) out = out.slice(0, m.index) + `[redacted ${m.kind} ${redact(m.value)}]` + out.slice(m.index + m.value.length);
+  return out;
+}

@@ -4,7 +4,7 @@ import { dvcInvocation } from './dvc.js';
 import { dvcVersionOfImage, isDvcImage, parseImage } from './images.js';
 import { isBranchRef, isFullSha } from './known-actions.js';
 import { parsePipInstall, parseRequirement } from './pip.js';
-import { findSecretValues, isReference, isSecretName, redact } from './secrets.js';
+import { findSecretValues, isReference, isSecretName, redact, redactText } from './secrets.js';
 import { commands } from './shell.js';
 
 function script(text: string, line = 10, column = 7): Script {
@@ -152,5 +152,12 @@ describe('folded scalars', () => {
     const cmds = commands(s);
     expect(cmds.map((c) => c.argv)).toEqual([['aws', 'sts', 'assume-role-with-web-identity', '--web-identity-token', '$CI_JOB_JWT_V2']]);
     expect(cmds[0]!.span.line).toBe(10);
+  });
+});
+
+describe('redactText', () => {
+  it('replaces every secret-shaped value and keeps the rest', () => {
+    const out = redactText('+  AWS_ACCESS_KEY_ID: AKIAIOSFODNN7EXAMPLE\n   run: dvc pull\n');
+    expect(out).toBe('+  AWS_ACCESS_KEY_ID: [redacted AWS access key id "AKIA…" (20 characters)]\n   run: dvc pull\n');
   });
 });
