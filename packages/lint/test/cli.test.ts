@@ -139,6 +139,13 @@ describe('mlops-lint: linting files', () => {
     expect(r.stdout).not.toContain('docs/other.yml');
   });
 
+  it('says so when the repository has no CI files, and exits 0', () => {
+    const r = runCli([], { cwd: repo({ 'README.md': '# x\n' }) });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^mlops-lint: no CI files found in this repository/);
+  });
+
   it('reports errors in eslint-like stylish output and exits 1', () => {
     const r = runCli([WF, '--no-color'], { cwd: repo({ [WF]: TYPO }) });
     expect(r.status).toBe(1);

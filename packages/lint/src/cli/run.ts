@@ -96,6 +96,9 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     } else {
       results = await lintFiles(o.files, options);
     }
+    if (o.files.length === 0 && results.length === 0) {
+      io.stderr('mlops-lint: no CI files found in this repository (.github/workflows/*.yml, action.yml, .gitlab-ci.yml, *.gitlab-ci.yml)\n');
+    }
     const warnings = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'warning').length, 0);
     const shown = o.quiet ? results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') })) : results;
     const color = useColor(o.color, io) && o.format === 'stylish';
