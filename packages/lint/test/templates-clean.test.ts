@@ -63,9 +63,13 @@ const DVC_CONFIG: Record<string, string> = {
   azure: 'azure://example-container/dvc',
 };
 
-function repoFor(remote: string | undefined): string {
+const EXTRA: Record<string, string> = { gcs: 'gs', 'gcs-keyless': 'gs', s3: 's3', 's3-keyless': 's3', minio: 's3', azure: 'azure' };
+
+/** A repository like the one the template is generated for: its remote, and requirements pinning DVC. */
+function repoFor(remote: string | undefined, dvcVersion?: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'mlops-lint-templates-'));
   mkdirSync(join(dir, '.git'));
+  if (remote && dvcVersion) writeFileSync(join(dir, 'requirements.txt'), `dvc${EXTRA[remote] ? `[${EXTRA[remote]}]` : ''}==${dvcVersion}\nscikit-learn==1.5.2\n`);
   const url = remote ? DVC_CONFIG[remote] : undefined;
   if (url) {
     mkdirSync(join(dir, '.dvc'));
@@ -108,6 +112,9 @@ describe.skipIf(listed.length === 0)('rendered templates lint clean', () => {
     const filename = provider === 'github' ? '.github/workflows/mlops.yml' : '.gitlab-ci.yml';
     expect(await lintFile(text, filename, repoFor(undefined))).toEqual([]);
     expect(await lintFile(text, filename, repoFor(remote))).toEqual([]);
+    const props = (schema?.properties ?? {}) as Record<string, { default?: unknown }>;
+    const dvcDefault = props['dvc-version']?.default ?? props.dvc_version?.default;
+    if (typeof dvcDefault === 'string') expect(await lintFile(text, filename, repoFor(remote, dvcDefault))).toEqual([]);
   });
 });
 
