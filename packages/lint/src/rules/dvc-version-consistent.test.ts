@@ -87,3 +87,26 @@ ruleTester(dvcVersionConsistent, {
     ],
   },
 });
+
+ruleTester(dvcVersionConsistent, {
+  github: {
+    valid: [],
+    invalid: [
+      {
+        name: 'DVC project in a sub-directory',
+        code: yaml`
+          on: push
+          jobs:
+            t:
+              runs-on: ubuntu-24.04
+              defaults:
+                run:
+                  working-directory: ml
+              steps:
+                - run: pip install -r requirements.txt dvc==3.50.0 && dvc repro --pull`,
+        files: { 'ml/requirements.txt': 'dvc==3.63.0\n' },
+        errors: [{ line: 9, column: 46, message: 'DVC 3.50.0 here, but ml/requirements.txt:1 pins `dvc==3.63.0`' }],
+      },
+    ],
+  },
+});

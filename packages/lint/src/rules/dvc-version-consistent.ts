@@ -2,7 +2,7 @@ import type { Rule } from '../model.js';
 import { replaceScalar, replaceExact } from './util/fix.js';
 import { dvcInstalls } from './util/installs.js';
 import { pinRequirement } from './util/pip.js';
-import { dvcRequirement } from './util/repo.js';
+import { dvcRequirementForJob } from './util/repo.js';
 import { repoRelative } from './util/repo-where.js';
 
 export const dvcVersionConsistent: Rule = {
@@ -14,10 +14,10 @@ export const dvcVersionConsistent: Rule = {
     providers: ['github', 'gitlab'],
   },
   check(ctx) {
-    const req = dvcRequirement(ctx.repo.root);
-    if (!req?.exact || !req.version) return;
-    const where = `${repoRelative(ctx.repo.root, req.file)}:${req.line}`;
     for (const job of ctx.workflow.jobs) {
+      const req = dvcRequirementForJob(ctx.repo.root, job);
+      if (!req?.exact || !req.version) continue;
+      const where = `${repoRelative(ctx.repo.root, req.file)}:${req.line}`;
       for (const install of dvcInstalls(job, ctx.workflow)) {
         if (!install.version || install.version === req.version) continue;
         const message = `DVC ${install.version} here, but ${where} pins \`${req.text}\`: CI and local runs would use different DVC versions`;

@@ -1,14 +1,14 @@
-import type { Fix, Rule, RuleContext, Workflow } from '../model.js';
+import type { Fix, Job, Rule, RuleContext, Workflow } from '../model.js';
 import { DEFAULT_DVC_VERSION } from './util/defaults.js';
 import { replaceScalar, replaceExact, sourceText, offsetAt } from './util/fix.js';
 import { dvcInstalls, installsRequirementFile, runsDvc, type DvcInstall } from './util/installs.js';
 import { pinRequirement } from './util/pip.js';
 import { hasReferences } from './util/expand.js';
-import { dvcRequirement, dvcRequirementFor } from './util/repo.js';
+import { dvcRequirementFor, dvcRequirementForJob } from './util/repo.js';
 import { repoRelative } from './util/repo-where.js';
 
-function targetVersion(ctx: RuleContext): string {
-  const req = dvcRequirement(ctx.repo.root);
+function targetVersion(ctx: RuleContext, job: Job): string {
+  const req = dvcRequirementForJob(ctx.repo.root, job);
   return req?.exact && req.version ? req.version : DEFAULT_DVC_VERSION;
 }
 
@@ -50,7 +50,7 @@ export const dvcVersionPinned: Rule = {
     for (const job of workflow.jobs) {
       const installs = dvcInstalls(job, ctx.workflow);
       if (installs.length === 0) continue;
-      const version = targetVersion(ctx);
+      const version = targetVersion(ctx, job);
       let pinnedElsewhere = false;
       for (const install of installs) {
         if (install.unknown) {

@@ -1,5 +1,6 @@
 /** Cached reads of the repository files cross-file rules compare against. */
 import { existsSync } from 'node:fs';
+import type { Job } from '../../model.js';
 import { join } from 'node:path';
 import { readDvcConfig, findDvcRequirement, findInRequirementsFile, type DvcConfig, type DvcRequirement } from '@mlops-pipeline/repo-facts';
 
@@ -51,6 +52,21 @@ export function dvcRequirementFor(root: string, files: string[], workingDirector
     }
   }
   return sawFile ? undefined : dvcRequirement(root);
+}
+
+/** Where a job's DVC project is: the working directory of its first step that runs `dvc` or installs packages. */
+export function jobProjectDir(job: Job): string | undefined {
+  for (const step of job.steps) {
+    if (!step.run || step.workingDirectory === undefined || step.workingDirectory.includes('$')) continue;
+    if (/\b(dvc|pip|pip3|poetry|uv)\b/.test(step.run.text)) return step.workingDirectory;
+  }
+  return undefined;
+}
+
+/** The DVC requirement of a job's project (its sub-directory first, then the repository root). */
+export function dvcRequirementForJob(root: string, job: Job): DvcRequirement | undefined {
+  const dir = jobProjectDir(job);
+  return (dir && dir !== '.' ? dvcRequirement(join(root, dir)) : undefined) ?? dvcRequirement(root);
 }
 
 /** Forget cached facts (tests write temporary repositories). */
