@@ -41,6 +41,29 @@ export const yamlParseOptions = {
   maxAliasCount: 1000,
 };
 
+let plainEnv: NodeJS.ProcessEnv | undefined;
+
+/**
+ * The `yaml` parser reads `process.env.LOG_TOKENS` once per token; on Node's
+ * native env object that lookup is a large share of parsing time. For the
+ * duration of the (synchronous) parse only, `process.env` is a plain copy with
+ * the same values; no other code runs meanwhile, and the real object is put back.
+ */
+function withPlainEnv<T>(parse: () => T): T {
+  const real = process.env;
+  plainEnv ??= { LOG_TOKENS: real.LOG_TOKENS, LOG_STREAM: real.LOG_STREAM };
+  try {
+    process.env = plainEnv;
+  } catch {
+    return parse();
+  }
+  try {
+    return parse();
+  } finally {
+    process.env = real;
+  }
+}
+
 export interface ParseResult {
   source?: Source;
   diagnostics: Diagnostic[];
@@ -75,7 +98,7 @@ export function parseSource(text: string, file: string, invalidUtf8At?: number):
   const lineCounter = new LineCounter();
   let docs: Document.Parsed[];
   try {
-    const parsed = parseAllDocuments(text, { ...yamlParseOptions, lineCounter });
+    const parsed = withPlainEnv(() => parseAllDocuments(text, { ...yamlParseOptions, lineCounter }));
     docs = Array.isArray(parsed) ? parsed : [];
   } catch (error) {
     const message = error instanceof RangeError ? 'YAML nesting is too deep to parse' : `YAML could not be parsed: ${(error as Error).message}`;
