@@ -10,7 +10,7 @@
  */
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import type { Diagnostic, Fix, Provider, Rule, Severity } from './model.js';
+import type { Diagnostic, Fix, Provider, Rule } from './model.js';
 import { rules as builtinRules } from './rules/index.js';
 import { discoverFiles } from './discover/index.js';
 import { ConfigError } from './config/errors.js';
@@ -166,16 +166,6 @@ export async function lintFiles(files: string[], options: LintOptions = {}): Pro
     if (includedBy) result.diagnostics = [];
   }
   return results;
-}
-
-/** Count of diagnostics by severity over results. */
-export function summarize(results: readonly FileResult[]): Record<Severity, number> & { fileErrors: number } {
-  const out = { error: 0, warning: 0, info: 0, fileErrors: 0 };
-  for (const r of results) {
-    if (r.error) out.fileErrors++;
-    for (const d of r.diagnostics) out[d.severity]++;
-  }
-  return out;
 }
 
 export { applyFixes } from './fix/apply.js';
