@@ -8,7 +8,8 @@ import path from 'node:path';
 import picomatch from 'picomatch';
 import type { Rule } from '../model.js';
 import { findRepoRoot } from '../engine/repo.js';
-import { loadAjv } from './ajv.js';
+import { describeError, loadAjv, validatorFor } from './ajv.js';
+import { CONFIG_SCHEMA } from './schema.js';
 import { ConfigError } from './errors.js';
 import { findConfigFile, loadConfig } from './load.js';
 import type { ConfigFile, ResolvedConfig } from './types.js';
@@ -23,7 +24,25 @@ export interface ConfigChoice {
 
 export const EMPTY_CONFIG = (base: string): ResolvedConfig => ({ files: [], rules: new Map(), ignore: [], base, rulesets: [] });
 
-function inlineConfig(config: ConfigFile, base: string): ResolvedConfig {
+/** Validate a config given as an object (library use): same schema and rule options checks as a file. */
+function checkInline(config: ConfigFile, rules: readonly Rule[]): void {
+  const validate = validatorFor(CONFIG_SCHEMA);
+  if (!validate(config)) {
+    const err = validate.errors?.[0];
+    if (err) throw new ConfigError(describeError(err, 'config'));
+  }
+  for (const [id, entry] of Object.entries(config.rules ?? {})) {
+    const options = typeof entry === 'string' ? undefined : entry[1];
+    const schema = rules.find((r) => r.meta.id === id)?.meta.optionsSchema;
+    if (!options || !schema) continue;
+    const check = validatorFor(schema);
+    const err = check(options) ? undefined : check.errors?.[0];
+    if (err) throw new ConfigError(describeError(err, `rules.${id} options`));
+  }
+}
+
+function inlineConfig(config: ConfigFile, base: string, rules: readonly Rule[]): ResolvedConfig {
+  checkInline(config, rules);
   const resolved = EMPTY_CONFIG(base);
   for (const [id, entry] of Object.entries(config.rules ?? {})) {
     resolved.rules.set(id, typeof entry === 'string' ? { severity: toSeverity(entry), options: {} } : { severity: toSeverity(entry[0]), options: entry[1] ?? {} });
@@ -51,12 +70,12 @@ export class ConfigResolver {
 
   /** Load what validating the config of `dir` needs (kept off the no-config path for start-up speed). */
   async prepare(dir: string): Promise<void> {
-    if (this.options.config || this.options.noConfig) return;
-    if (this.options.configFile || findConfigFile(dir, this.root)) await loadAjv();
+    if (this.options.noConfig) return;
+    if (this.options.config || this.options.configFile || findConfigFile(dir, this.root)) await loadAjv();
   }
 
   forDirectory(dir: string): ResolvedConfig {
-    if (this.options.config) return (this.inline ??= inlineConfig(this.options.config, this.cwd));
+    if (this.options.config) return (this.inline ??= inlineConfig(this.options.config, this.cwd, this.rules));
     if (this.options.noConfig) return (this.inline ??= EMPTY_CONFIG(this.cwd));
     let file: string | undefined;
     if (this.options.configFile) {

@@ -77,6 +77,14 @@ describe('config files', () => {
     expect(error.format()).toContain(message);
   });
 
+  it.each([
+    ['bad severity', { rules: { find: 'loud' } }, 'config.rules.find: must be one of'],
+    ['bad options', { rules: { 'with-options': ['error', { allow: 'x' }] } }, 'rules.with-options options.allow: must be array'],
+    ['unknown key', { rule: {} }, 'config: unknown key `rule`'],
+  ])('an inline config object is validated too: %s', async (_name, config, message) => {
+    await expect(lintText(GH, '.github/workflows/a.yml', { config: config as never, rules })).rejects.toThrow(message);
+  });
+
   it('lintText with an explicit missing config file fails with a ConfigError', async () => {
     await expect(lintText(GH, '.github/workflows/a.yml', { configFile: '/nonexistent/.mlops-lint.yaml', rules })).rejects.toBeInstanceOf(ConfigError);
   });
