@@ -10,7 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildCorpus, loadSeeds } from './lib/corpus.mjs';
 import { elapsedSeconds, log, machineInfo, paths, repoRoot, resultsDir, sharedDir, workDir } from './lib/env.mjs';
-import { adaptiveRuns, coldRuns, probe } from './lib/measure.mjs';
+import { adaptiveRuns, coldRuns, gcTrace, probe } from './lib/measure.mjs';
 import { packageFacts } from './lib/packages.mjs';
 import { ensurePeers } from './lib/peers.mjs';
 import { bundleComposition, cpuProfile, unminifiedBundle } from './lib/profile.mjs';
@@ -254,6 +254,16 @@ try {
         log(`  median ${res.median.toFixed(0)} ms over ${res.n} runs, peak RSS ${res.rssMB?.max?.toFixed(0) ?? '?'} MB, exit ${res.exitCodes.join('/')}`);
       }
       results.sections.throughput.push({ size: set.count, usKey: 'mlops-lint', floorKey: 'floor', rows, warmupNote: `${RUNS} runs after 1 warm-up unless noted` });
+      // Over the memory target: how much is retained (live heap after full GCs) vs not yet collected,
+      // and what a capped old space does to RSS and time.
+      const lintRss = rows.find((r) => r.key === 'mlops-lint')?.rssMB;
+      if (big && lintRss && lintRss.max >= 200 && !opts['no-profile']) {
+        if (elapsedSeconds() > BUDGET_SECONDS) log('skipped: memory diagnosis (time budget used up)');
+        else {
+          log(`${set.count} files: mlops-lint memory diagnosis (--trace-gc, default heap and --max-old-space-size=96)`);
+          results.memory = { size: set.count, runs: [gcTrace([paths.lintCli, dir], { cwd: tmp }), gcTrace([paths.lintCli, dir], { cwd: tmp, v8Flags: ['--max-old-space-size=96'] })] };
+        }
+      }
       if (set.count === 1000 && lintBuilt && !opts['no-profile']) {
         log('profiling mlops-lint on 1,000 files');
         results.profiles['1,000 files: mlops-lint <dir>'] = cpuProfile([await lintForProfile(), dir], { cwd: tmp, intervalUs: 500 });
@@ -303,6 +313,7 @@ try {
 
 results.targets = evaluateTargets(results);
 results.durationSeconds = elapsedSeconds();
+results.machine.loadAverageAtEnd = os.loadavg().map((v) => +v.toFixed(2));
 if (results.durationSeconds > 600) notes.push(`the run took ${results.durationSeconds.toFixed(0)} s, over the 10-minute budget`);
 
 mkdirSync(outDir, { recursive: true });

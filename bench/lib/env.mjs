@@ -58,6 +58,7 @@ export function machineInfo() {
     memoryGiB: +(os.totalmem() / 2 ** 30).toFixed(1),
     os: osName,
     node: process.version,
+    loadAverageAtStart: os.loadavg().map((v) => +v.toFixed(2)),
     gitCommit,
   };
 }

@@ -114,3 +114,26 @@ export function adaptiveRuns(argv, { cwd, warmup = 1, min = 3, max = 5, budgetMs
     warmupTimes: first.warmupTimes,
   };
 }
+
+/**
+ * One run of `node <v8Flags> --trace-gc <script args>`: wall time, peak RSS and the live heap after
+ * each full GC (Mark-Compact "a (b) -> c (d) MB": c is what survives). Tells retained memory from
+ * garbage V8 has not collected yet.
+ */
+export function gcTrace(scriptArgs, { cwd, v8Flags = [] } = {}) {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'mlops-bench-gc-'));
+  try {
+    const out = path.join(tmp, 'out');
+    const res = timedRuns([process.execPath, ...v8Flags, '--trace-gc', ...scriptArgs], { cwd, runs: 1, warmup: 0, stdoutFile: out });
+    const text = readFileSync(out, 'utf8');
+    const live = [];
+    const total = [];
+    for (const m of text.matchAll(/Mark-(?:Compact|sweep)[^\n]*?([\d.]+) \(([\d.]+)\) -> ([\d.]+) \(([\d.]+)\) MB/g)) {
+      live.push(Number(m[3]));
+      total.push(Number(m[2]));
+    }
+    return { ms: res.median, rssMB: res.rssMB?.max, fullGCs: live.length, maxLiveMB: live.length ? Math.max(...live) : undefined, maxHeapMB: total.length ? Math.max(...total) : undefined, v8Flags };
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}

@@ -81,7 +81,7 @@ export function renderMarkdown(results) {
   const out = [];
   out.push('# mlops-lint and create-mlops-pipeline vs peers');
   out.push('');
-  out.push(`Measured ${m.date} on ${m.cpuModel}, ${m.nproc} CPU(s), ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}, commit ${m.gitCommit ?? '?'}; whole run ${results.durationSeconds.toFixed(0)} s (\`pnpm bench\`).`);
+  out.push(`Measured ${m.date} on ${m.cpuModel}, ${m.nproc} CPU(s), ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}, commit ${m.gitCommit ?? '?'}; whole run ${results.durationSeconds.toFixed(0)} s (\`pnpm bench\`); 1-minute load average ${m.loadAverageAtStart?.[0] ?? '?'} at the start, ${m.loadAverageAtEnd?.[0] ?? '?'} at the end${(m.loadAverageAtStart?.[0] ?? 0) > m.nproc ? ' (a busy machine: absolute times are inflated, compare the ratios)' : ''}.`);
   out.push('Ratios are medians measured in the same run: `× mlops-lint` > 1 means the tool is slower than mlops-lint; `× floor` is the cost over the floor (bare `node -e 0` for start-up, a parse-only `yaml` loop for throughput).');
   out.push('');
   if (results.warnings?.length) {
@@ -121,6 +121,12 @@ export function renderMarkdown(results) {
     out.push('## 3. Peak memory (RSS), 10,000 files');
     out.push('');
     out.push(table(['tool', 'min', 'median', 'max'], t10.rows.filter((r) => r.rssMB).map((r) => [r.label, mb(r.rssMB.min), mb(r.rssMB.median), mb(r.rssMB.max)])));
+    out.push('');
+  }
+  if (results.memory) {
+    out.push(`Where the memory goes (one \`--trace-gc\` run each on ${results.memory.size.toLocaleString('en')} files): the live heap after full GCs stays small; the rest of the RSS is garbage V8 has not collected yet.`);
+    out.push('');
+    out.push(table(['mlops-lint run', 'time', 'peak RSS', 'full GCs', 'max heap before a full GC', 'max live heap after a full GC'], results.memory.runs.map((r) => [`\`node ${[...r.v8Flags, '--trace-gc'].join(' ')} cli.cjs <dir>\``, ms(r.ms), mb(r.rssMB), String(r.fullGCs), mb(r.maxHeapMB), mb(r.maxLiveMB)])));
     out.push('');
   }
   const gen = results.sections.generator;
