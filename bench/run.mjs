@@ -203,7 +203,7 @@ try {
           key: 'spectral',
           argv: [...(peers.spectral.argv ?? []), 'lint', '-r', paths.spectralRuleset, `${dir}/*/.github/workflows/*.yml`, `${dir}/*/.gitlab-ci.yml`],
           warmup: 0,
-          min: 3,
+          min: big ? 1 : 3,
           max: RUNS,
           budget: 90,
           extrapolate: big,

@@ -124,7 +124,12 @@ export function renderMarkdown(results) {
     out.push('');
   }
   if (results.memory) {
-    out.push(`Where the memory goes (one \`--trace-gc\` run each on ${results.memory.size.toLocaleString('en')} files): the live heap after full GCs stays small; the rest of the RSS is garbage V8 has not collected yet.`);
+    const base = results.memory.runs[0];
+    const verdict =
+      base.maxLiveMB !== undefined && base.maxHeapMB !== undefined && base.maxLiveMB < base.maxHeapMB / 2
+        ? `the live heap after full GCs stays at ${mb(base.maxLiveMB)} while the heap grows to ${mb(base.maxHeapMB)} between them: most of the peak is garbage V8 has not collected yet, not retained data`
+        : 'a large part of the heap survives full GCs: the run retains data as it goes';
+    out.push(`Where the memory goes (one \`--trace-gc\` run each on ${results.memory.size.toLocaleString('en')} files): ${verdict}.`);
     out.push('');
     out.push(table(['mlops-lint run', 'time', 'peak RSS', 'full GCs', 'max heap before a full GC', 'max live heap after a full GC'], results.memory.runs.map((r) => [`\`node ${[...r.v8Flags, '--trace-gc'].join(' ')} cli.cjs <dir>\``, ms(r.ms), mb(r.rssMB), String(r.fullGCs), mb(r.maxHeapMB), mb(r.maxLiveMB)])));
     out.push('');
