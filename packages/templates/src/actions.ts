@@ -1,8 +1,9 @@
 /**
  * GitHub actions the templates use, each at a full version tag, with the
- * commit SHA of that tag where it is recorded. `pin-actions: sha` writes
- * `owner/repo@<sha> # v1.2.3`; an action whose SHA is not recorded keeps its
- * full version tag (the release process records the SHA when bumping).
+ * commit SHA of that tag where it is verified. `pin-actions: sha` writes
+ * `owner/repo@<sha> # v1.2.3`; a step whose action has no verified SHA is
+ * replaced in that mode (CML is then installed with npm at CML_VERSION), so
+ * every `uses:` of a SHA-pinned file is a full commit SHA.
  */
 export type ActionKey = 'checkout' | 'setup-python' | 'gcp-auth' | 'aws-credentials' | 'setup-cml';
 

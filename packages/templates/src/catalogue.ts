@@ -20,14 +20,15 @@ const AWS_KEY_ENV: GithubAuth['remoteEnv'] = [
   { name: 'AWS_SECRET_ACCESS_KEY', value: 'secret:AWS_SECRET_ACCESS_KEY' },
 ];
 
-const AZURE_SECRETS = [
-  secret('AZURE_STORAGE_CONNECTION_STRING', 'Storage account connection string (with `azure-auth: connection-string`).', { required: false }),
-  secret('AZURE_CLIENT_ID', 'Service principal application (client) ID (with `azure-auth: service-principal`).', { required: false }),
-  secret('AZURE_TENANT_ID', 'Directory (tenant) ID of the service principal.', { required: false }),
-  secret('AZURE_CLIENT_SECRET', 'Client secret of the service principal.', { required: false }),
-];
-
+const CONNECTION_STRING = { input: 'azure-auth', equals: 'connection-string' } as const;
 const SP = { input: 'azure-auth', equals: 'service-principal' } as const;
+
+const AZURE_SECRETS = [
+  secret('AZURE_STORAGE_CONNECTION_STRING', 'Storage account connection string (with `azure-auth: connection-string`).', { required: false, when: CONNECTION_STRING }),
+  secret('AZURE_CLIENT_ID', 'Service principal application (client) ID (with `azure-auth: service-principal`).', { required: false, when: SP }),
+  secret('AZURE_TENANT_ID', 'Directory (tenant) ID of the service principal (with `azure-auth: service-principal`).', { required: false, when: SP }),
+  secret('AZURE_CLIENT_SECRET', 'Client secret of the service principal (with `azure-auth: service-principal`).', { required: false, when: SP }),
+];
 
 const MINIO_ENDPOINT: ScriptStep = {
   id: 'endpoint',
@@ -180,7 +181,7 @@ export const TEMPLATES: readonly TemplateDef[] = [
       idToken: false,
       steps: [],
       remoteEnv: [
-        { name: 'AZURE_STORAGE_CONNECTION_STRING', value: 'secret:AZURE_STORAGE_CONNECTION_STRING', when: { input: 'azure-auth', equals: 'connection-string' } },
+        { name: 'AZURE_STORAGE_CONNECTION_STRING', value: 'secret:AZURE_STORAGE_CONNECTION_STRING', when: CONNECTION_STRING },
         { name: 'AZURE_CLIENT_ID', value: 'secret:AZURE_CLIENT_ID', when: SP },
         { name: 'AZURE_TENANT_ID', value: 'secret:AZURE_TENANT_ID', when: SP },
         { name: 'AZURE_CLIENT_SECRET', value: 'secret:AZURE_CLIENT_SECRET', when: SP },

@@ -21,7 +21,8 @@ function secretCell(list: SecretRequirement[], provider: Provider): string {
   if (list.length === 0) return 'none';
   return list
     .map((s) => {
-      const notes = [provider === 'gitlab' && s.masked ? 'masked' : '', s.base64 ? 'base64' : '', s.required ? '' : 'optional'].filter(Boolean);
+      const need = s.when ? `with \`${s.when.input}: ${String(s.when.equals)}\`` : s.required ? '' : 'optional';
+      const notes = [provider === 'gitlab' && s.masked ? 'masked' : '', s.base64 ? 'base64' : '', need].filter(Boolean);
       return `\`${s.name}\`${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
     })
     .join('<br>');
@@ -97,13 +98,13 @@ function snippets(): string {
 }
 
 function actionsTable(): string {
-  const rows = Object.values(ACTIONS).map((a) => `| \`${a.repo}\` | \`${a.version}\` | ${a.sha ? `\`${a.sha}\`` : 'not recorded: stays on the version tag'} |`);
+  const rows = Object.values(ACTIONS).map((a) => `| \`${a.repo}\` | \`${a.version}\` | ${a.sha ? `\`${a.sha}\`` : 'no verified commit: not used, see below'} |`);
   return [
     '| Action | Version (`pin-actions: version`) | Commit (`pin-actions: sha`) |',
     '|---|---|---|',
     ...rows,
     '',
-    `CML is installed at \`${CML_VERSION}\` (GitHub: \`setup-cml\` \`version:\`; GitLab: \`npm install -g @dvcorg/cml@${CML_VERSION}\`).`,
+    `CML is installed at exactly \`${CML_VERSION}\`: on GitHub by \`iterative/setup-cml\` (\`version: ${CML_VERSION}\`) with \`pin-actions: version\`, and with \`pin-actions: sha\` — where every \`uses:\` is a full commit SHA — by \`npm install --prefix "$RUNNER_TEMP/cml" @dvcorg/cml@${CML_VERSION}\` instead of the action; on GitLab by \`npm install -g @dvcorg/cml@${CML_VERSION}\`.`,
   ].join('\n');
 }
 

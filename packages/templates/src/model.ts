@@ -83,14 +83,19 @@ export function dvcSteps(dvcExtra: string | undefined): { install: ScriptStep[];
   };
 }
 
-/** Report script: metrics and params diff against the target branch, posted with CML. `$BASE_BRANCH` names it. */
-export function reportStep(): ScriptStep {
+/**
+ * Report script: metrics and params diff against the target branch, posted with CML. `$BASE_BRANCH` names it.
+ * `fetchBase`: fetch the target branch first (GitLab merge request pipelines fetch only the
+ * merge request ref; GitHub's full-history checkout already has every branch, and its clone
+ * keeps no credentials to fetch with).
+ */
+export function reportStep(fetchBase: boolean): ScriptStep {
   return {
     id: 'report',
     name: 'Post the metrics diff (CML)',
     block: true,
     lines: [
-      'git fetch --no-tags origin "+refs/heads/${BASE_BRANCH}:refs/remotes/origin/${BASE_BRANCH}"',
+      ...(fetchBase ? ['git fetch --no-tags origin "+refs/heads/${BASE_BRANCH}:refs/remotes/origin/${BASE_BRANCH}"'] : []),
       '{',
       '  echo "## DVC metrics: this change vs ${BASE_BRANCH}"',
       '  dvc metrics diff --md "origin/${BASE_BRANCH}"',

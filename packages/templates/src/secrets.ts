@@ -1,4 +1,5 @@
 /** The secrets / CI/CD variables a template needs, for given inputs. */
+import { defaultOf } from './inputs.js';
 import type { TemplateDef } from './model.js';
 import type { Provider, SecretRequirement } from './types.js';
 
@@ -8,24 +9,28 @@ const REPO_TOKEN: SecretRequirement = {
   masked: true,
   base64: false,
   required: false,
+  when: { input: 'cml', equals: true },
 };
 
-const SERVICE_PRINCIPAL = new Set(['AZURE_CLIENT_ID', 'AZURE_TENANT_ID', 'AZURE_CLIENT_SECRET']);
+function copy(s: SecretRequirement): SecretRequirement {
+  return { ...s, ...(s.when ? { when: { ...s.when } } : {}) };
+}
 
-/** Every secret the template may use (optional ones marked `required: false`). */
+/** Every secret the template may use (optional ones marked `required: false`, with the input value that needs them). */
 export function allSecrets(template: TemplateDef, provider: Provider): SecretRequirement[] {
-  const list = template.secrets[provider].map((s) => ({ ...s }));
-  if (provider === 'gitlab') list.push({ ...REPO_TOKEN });
+  const list = template.secrets[provider].map(copy);
+  if (provider === 'gitlab') list.push(copy(REPO_TOKEN));
   return list;
 }
 
-/** The secrets needed with these inputs, each marked required. */
+/** The secrets needed with these inputs (an input not given counts at its default), each marked required. */
 export function secretsForInputs(template: TemplateDef, provider: Provider, inputs: Record<string, unknown>): SecretRequirement[] {
+  const valueOf = (input: string): unknown => {
+    if (input in inputs) return inputs[input];
+    const def = template.inputs.find((d) => d.name === input);
+    return def ? defaultOf(def, provider) : undefined;
+  };
   return allSecrets(template, provider)
-    .filter((s) => {
-      if (s.name === 'REPO_TOKEN') return inputs.cml === true;
-      if (template.remote !== 'azure') return true;
-      return SERVICE_PRINCIPAL.has(s.name) === (inputs['azure-auth'] === 'service-principal');
-    })
+    .filter((s) => s.when === undefined || valueOf(s.when.input) === s.when.equals)
     .map((s) => ({ ...s, required: true }));
 }

@@ -14,6 +14,8 @@ export interface SecretRequirement {
   masked: boolean;
   base64: boolean;
   required: boolean;
+  /** Needed only when an input has this value (e.g. `azure-auth: service-principal`, `cml: true`). */
+  when?: { input: string; equals: string | boolean };
 }
 
 export interface TemplateInfo {

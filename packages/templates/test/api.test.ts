@@ -32,6 +32,25 @@ describe('catalogue', () => {
     expect(requiredSecrets('gitlab', 'dvc').map((s) => s.name)).toEqual([]);
   });
 
+  it.each(PROVIDERS.flatMap((p) => [
+    [p, 'connection-string', ['AZURE_STORAGE_CONNECTION_STRING']],
+    [p, 'service-principal', ['AZURE_CLIENT_ID', 'AZURE_TENANT_ID', 'AZURE_CLIENT_SECRET']],
+    [p, undefined, ['AZURE_STORAGE_CONNECTION_STRING']],
+  ] as const))('%s dvc-azure with azure-auth %s needs exactly %j', (provider, auth, names) => {
+    const inputs = auth === undefined ? {} : { 'azure-auth': auth };
+    expect(requiredSecrets(provider, 'dvc-azure', inputs).map((s) => s.name)).toEqual(names);
+    const all = getTemplate(provider, 'dvc-azure')!.secrets.filter((s) => s.name.startsWith('AZURE_'));
+    expect(all).toHaveLength(4);
+    for (const s of all) expect(s).toMatchObject({ required: false, when: { input: 'azure-auth', equals: expect.any(String) } });
+    for (const s of all) expect(s.description).toContain(`(with \`azure-auth: ${String(s.when!.equals)}\`)`);
+  });
+
+  it('says which input value needs an optional secret', () => {
+    expect(getTemplate('gitlab', 'dvc')!.secrets).toEqual([expect.objectContaining({ name: 'REPO_TOKEN', required: false, when: { input: 'cml', equals: true } })]);
+    expect(requiredSecrets('gitlab', 'dvc-s3', { cml: true }).map((s) => s.name)).toEqual(['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'REPO_TOKEN']);
+    expect(requiredSecrets('github', 'dvc-s3', { cml: true }).map((s) => s.name)).toEqual(['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY']);
+  });
+
   it('returns undefined for unknown names and throws for unknown remotes', () => {
     expect(getTemplate('github', 'dvc-ftp')).toBeUndefined();
     expect(() => templateForRemote('github', 'ftp' as RemoteKind)).toThrow(/no template/);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS } from '../src/index.js';
+import { ACTIONS, CML_VERSION } from '../src/index.js';
 import { githubErrors, parseYaml, publishedCases, renderCase, renderCases } from './helpers.js';
 
 type Obj = Record<string, unknown>;
@@ -67,6 +67,43 @@ describe('GitHub secure defaults', () => {
     expect(text).toContain(`uses: actions/checkout@${ACTIONS.checkout.sha} # ${ACTIONS.checkout.version}`);
     expect(text).toContain(`uses: google-github-actions/auth@${ACTIONS['gcp-auth'].sha} # ${ACTIONS['gcp-auth'].version}`);
     expect(parseYaml(text).jobs).toMatchObject({ experiment: { 'runs-on': ['self-hosted', 'linux', 'gpu'] } });
+  });
+
+  const shaFiles = cases.filter((c) => c.mode === 'vendored' && c.inputs['pin-actions'] === 'sha');
+  it.each(shaFiles.map((c) => [c.id, c] as const))('%s: every uses: is a full commit SHA with its version as a comment', (_id, c) => {
+    const text = renderCase(c);
+    const uses = text.split('\n').filter((l) => /^\s*(- )?uses:/.test(l));
+    expect(uses.length).toBeGreaterThanOrEqual(4);
+    for (const line of uses) expect(line).toMatch(/^\s*(- )?uses: [\w.-]+\/[\w.-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$/);
+    expect(c.inputs.cml).toBe(true);
+  });
+
+  it.each([
+    ['version', 'uses'],
+    ['sha', 'run'],
+  ] as const)('pin-actions: %s installs CML at its exact version (%s)', (pin, kind) => {
+    const doc = parseYaml(renderCase({ id: '', provider: 'github', template: 'dvc', mode: 'vendored', inputs: { cml: true, 'pin-actions': pin } }));
+    const report = ((doc.jobs as Record<string, Obj>).report!.steps as Obj[]);
+    const setup = report.find((s) => /CML/.test(String(s.name)) && !String(s.name).startsWith('Post'))!;
+    if (kind === 'uses') {
+      expect(setup).toMatchObject({ uses: `iterative/setup-cml@${ACTIONS['setup-cml'].version}`, with: { version: CML_VERSION } });
+    } else {
+      expect(setup.uses).toBeUndefined();
+      expect(String(setup.run)).toContain(`npm install --prefix "\${RUNNER_TEMP}/cml" --no-save --no-fund --no-audit "@dvcorg/cml@${CML_VERSION}"`);
+      expect(String(setup.run)).toContain('>> "${GITHUB_PATH}"');
+    }
+    const post = report.at(-1)!;
+    expect(report.indexOf(setup)).toBeLessThan(report.indexOf(post));
+    expect(String(post.run)).toContain('cml comment create dvc-report.md');
+  });
+
+  it('the report diffs against the base branch from the full-history checkout, without fetching (the clone keeps no credentials)', () => {
+    const doc = parseYaml(renderCase(cases.find((x) => x.id === 'github/dvc-gcs/full/vendored')!));
+    const report = (doc.jobs as Record<string, Obj>).report!;
+    const post = String((report.steps as Obj[]).at(-1)!.run);
+    expect(post).not.toContain('git fetch');
+    expect(post).toContain('dvc metrics diff --md "origin/${BASE_BRANCH}"');
+    expect(((report.steps as Obj[])[0]!.with as Obj)['persist-credentials']).toBe(false);
   });
 
   it('secrets appear only as ${{ secrets.X }} in with:/env:, and only the ones the inputs need', () => {

@@ -1,9 +1,11 @@
 /**
- * Runs the vendored GitLab dvc-gcs pipeline under gitlab-ci-local (shell
- * executor) in a copy of examples/dvc-project, with stand-in `python` and
- * `dvc` commands on PATH: the job must decode the masked base64 key into a
- * JSON credentials file before `dvc pull`, run `dvc repro` after it, and
- * remove the file afterwards.
+ * Runs vendored GitLab pipelines under gitlab-ci-local (shell executor) in a
+ * copy of examples/dvc-project, with stand-in `python` and `dvc` commands on
+ * PATH. dvc-gcs: the job must decode the masked base64 key into a JSON
+ * credentials file before `dvc pull`, run `dvc repro` after it, and remove the
+ * file afterwards. Keyless S3 and GCS: the ID token (given as a variable, as
+ * GitLab does for `id_tokens`) must reach the cloud SDK's token file settings,
+ * and every file written must be gone after the job.
  */
 import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -34,6 +36,34 @@ if [ "$1" = "pull" ]; then
   node -e 'JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"))' "$GOOGLE_APPLICATION_CREDENTIALS" || { echo "credentials file is not valid JSON" >&2; exit 4; }
   mode=$(stat -c %a "$GOOGLE_APPLICATION_CREDENTIALS")
   printf 'mode %s\\n' "$mode" >> "$STANDIN_LOG"
+fi
+exit 0
+`;
+
+/** Stand-in dvc for keyless S3: on `pull`, records the web identity settings the AWS SDK reads. */
+const DVC_AWS_WEB_IDENTITY = `#!/bin/sh
+printf '%s\\n' "$*" >> "$STANDIN_LOG"
+if [ "$1" = "pull" ]; then
+  {
+    printf 'env AWS_ROLE_ARN=%s\\n' "$AWS_ROLE_ARN"
+    printf 'env AWS_DEFAULT_REGION=%s\\n' "$AWS_DEFAULT_REGION"
+    printf 'env AWS_ROLE_SESSION_NAME=%s\\n' "$AWS_ROLE_SESSION_NAME"
+    printf 'env AWS_WEB_IDENTITY_TOKEN_FILE=%s\\n' "$AWS_WEB_IDENTITY_TOKEN_FILE"
+  } >> "$STANDIN_LOG"
+  [ "$(cat "$AWS_WEB_IDENTITY_TOKEN_FILE")" = "$AWS_ID_TOKEN" ] && printf 'env token=matches\\n' >> "$STANDIN_LOG"
+  printf 'env mode=%s\\n' "$(stat -c %a "$AWS_WEB_IDENTITY_TOKEN_FILE")" >> "$STANDIN_LOG"
+fi
+exit 0
+`;
+
+/** Stand-in dvc for keyless GCS: on `repro --pull`, records the credential configuration and checks its token file. */
+const DVC_GCP_EXTERNAL_ACCOUNT = `#!/bin/sh
+printf '%s\\n' "$*" >> "$STANDIN_LOG"
+if [ "$1" = "repro" ]; then
+  printf 'config %s\\n' "$(cat "$GOOGLE_APPLICATION_CREDENTIALS")" >> "$STANDIN_LOG"
+  printf 'file %s credentials\\n' "$GOOGLE_APPLICATION_CREDENTIALS" >> "$STANDIN_LOG"
+  file=$(node -e 'process.stdout.write(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).credential_source.file)' "$GOOGLE_APPLICATION_CREDENTIALS") || exit 4
+  [ "$(cat "$file")" = "$GCP_ID_TOKEN" ] && printf 'file %s matches\\n' "$file" >> "$STANDIN_LOG"
 fi
 exit 0
 `;
@@ -71,15 +101,20 @@ describe.skipIf(missing.length > 0)('the vendored GitLab dvc-gcs pipeline runs u
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   function run(name: string, keyB64: string): Run {
+    return runPipeline(name, 'dvc-gcs', {}, DVC, { GCP_SERVICE_ACCOUNT_KEY_B64: keyB64 });
+  }
+
+  /** Runs the vendored `.gitlab-ci.yml` of a template with a stand-in `dvc` and CI/CD variables. */
+  function runPipeline(name: string, template: string, inputs: Record<string, unknown>, dvc: string, variables: Record<string, string>): Run {
     const project = path.join(work, name);
     const stand = path.join(work, `${name}-bin`);
     cpSync(example, project, { recursive: true });
     mkdirSync(stand);
-    writeFileSync(path.join(stand, 'dvc'), DVC);
+    writeFileSync(path.join(stand, 'dvc'), dvc);
     writeFileSync(path.join(stand, 'python'), PYTHON);
     chmodSync(path.join(stand, 'dvc'), 0o755);
     chmodSync(path.join(stand, 'python'), 0o755);
-    writeFileSync(path.join(project, '.gitlab-ci.yml'), render('gitlab', 'dvc-gcs', {}));
+    writeFileSync(path.join(project, '.gitlab-ci.yml'), render('gitlab', template, inputs));
     const git = (...args: string[]) => spawnSync('git', args, { cwd: project, encoding: 'utf8' });
     git('init', '-q', '-b', 'main');
     git('-c', 'user.email=ci@example.com', '-c', 'user.name=CI', 'add', '-A');
@@ -89,7 +124,7 @@ describe.skipIf(missing.length > 0)('the vendored GitLab dvc-gcs pipeline runs u
     writeFileSync(log, '');
     const result = spawnSync(
       bin,
-      ['--home', path.join(work, `${name}-home`), '--force-shell-executor', '--no-color', '--variable', `GCP_SERVICE_ACCOUNT_KEY_B64=${keyB64}`, '--variable', `STANDIN_LOG=${log}`],
+      ['--home', path.join(work, `${name}-home`), '--force-shell-executor', '--no-color', ...Object.entries({ ...variables, STANDIN_LOG: log }).flatMap(([k, v]) => ['--variable', `${k}=${v}`])],
       { cwd: project, encoding: 'utf8', env: jobEnv(stand, path.join(work, `${name}-home`)), timeout: 60_000 },
     );
     return { status: result.status, output: `${result.stdout}\n${result.stderr}`, log: readFileSync(log, 'utf8').split('\n').filter(Boolean) };
@@ -106,6 +141,40 @@ describe.skipIf(missing.length > 0)('the vendored GitLab dvc-gcs pipeline runs u
     expect(existsSync(credentials)).toBe(false);
     expect(r.output).not.toContain(Buffer.from(KEY).toString('base64'));
     expect(r.output).not.toContain('private_key_id');
+  });
+
+  it('keyless S3: the GitLab ID token is handed to the AWS SDK as a web identity token file for the role, then removed', () => {
+    const token = 'eyJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJzdHMuYW1hem9uYXdzLmNvbSJ9.c2lnbmF0dXJl';
+    const r = runPipeline('s3-keyless', 'dvc-s3-keyless', { 'role-to-assume': 'arn:aws:iam::123456789012:role/dvc-ci', 'aws-region': 'eu-west-1' }, DVC_AWS_WEB_IDENTITY, { AWS_ID_TOKEN: token });
+    expect(r.status, r.output).toBe(0);
+    expect(r.log.filter((l) => !l.startsWith('python ') && !l.startsWith('env '))).toEqual(['version', 'pull', 'repro']);
+    const env = Object.fromEntries(r.log.filter((l) => l.startsWith('env ')).map((l) => l.slice(4).split('=', 2) as [string, string]));
+    expect(env).toMatchObject({ AWS_ROLE_ARN: 'arn:aws:iam::123456789012:role/dvc-ci', AWS_DEFAULT_REGION: 'eu-west-1', token: 'matches', mode: '600' });
+    expect(env.AWS_ROLE_SESSION_NAME).toMatch(/^gitlab-ci-\d+$/);
+    expect(env.AWS_WEB_IDENTITY_TOKEN_FILE).toMatch(/^\/tmp\/aws-id-token-\d+$/);
+    expect(existsSync(env.AWS_WEB_IDENTITY_TOKEN_FILE!)).toBe(false);
+    expect(r.output).not.toContain(token);
+  });
+
+  it('keyless GCS: the GitLab ID token and a Workload Identity Federation credential configuration are written, then removed', () => {
+    const token = 'eyJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJodHRwczovL2lhbS5nb29nbGVhcGlzLmNvbSJ9.c2lnbmF0dXJl';
+    const provider = 'projects/123456789/locations/global/workloadIdentityPools/ci/providers/gitlab';
+    const r = runPipeline('gcs-keyless', 'dvc-gcs-keyless', { 'workload-identity-provider': provider, 'service-account': 'dvc-ci@example.iam.gserviceaccount.com', 'pull-strategy': 'with-repro' }, DVC_GCP_EXTERNAL_ACCOUNT, { GCP_ID_TOKEN: token });
+    expect(r.status, r.output).toBe(0);
+    expect(r.log.filter((l) => !l.startsWith('python ') && !l.startsWith('config ') && !l.startsWith('file '))).toEqual(['version', 'repro --pull']);
+    const config = JSON.parse(r.log.find((l) => l.startsWith('config '))!.slice('config '.length)) as Record<string, unknown>;
+    expect(config).toMatchObject({
+      type: 'external_account',
+      audience: `//iam.googleapis.com/${provider}`,
+      subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
+      token_url: 'https://sts.googleapis.com/v1/token',
+      service_account_impersonation_url: 'https://iamcredentials.googleapis.com/v1/projects/-/serviceAccounts/dvc-ci@example.iam.gserviceaccount.com:generateAccessToken',
+    });
+    const tokenFile = (config.credential_source as { file: string }).file;
+    expect(r.log).toContain(`file ${tokenFile} matches`);
+    expect(existsSync(tokenFile)).toBe(false);
+    expect(existsSync(r.log.find((l) => l.startsWith('file ') && l.endsWith(' credentials'))!.split(' ')[1]!)).toBe(false);
+    expect(r.output).not.toContain(token);
   });
 
   it('fails the job, without running repro, when the variable does not hold a base64 JSON key', () => {

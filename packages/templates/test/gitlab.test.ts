@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { CML_VERSION } from '../src/index.js';
 import { componentDocuments, gitlabSchema, gitlabSchemaPath, parseYaml, publishedCases, REQUIRED_INPUTS, renderCase, renderCases } from './helpers.js';
 
 type Obj = Record<string, unknown>;
@@ -75,6 +76,9 @@ describe('GitLab secure defaults', () => {
     expect(report.rules).toEqual([{ if: '$CI_PIPELINE_SOURCE == "merge_request_event"' }]);
     expect(report.variables).toMatchObject({ GIT_DEPTH: '0', BASE_BRANCH: '$CI_MERGE_REQUEST_TARGET_BRANCH_NAME' });
     expect((report.script as string[]).at(-1)).toContain('cml comment create dvc-report.md');
+    // Merge request pipelines fetch only the merge request ref: the target branch is fetched with the job's credentials.
+    expect((report.script as string[]).at(-1)).toMatch(/^git fetch --no-tags origin "\+refs\/heads\/\$\{BASE_BRANCH\}:refs\/remotes\/origin\/\$\{BASE_BRANCH\}"\n/);
+    expect(report.before_script).toContain(`npm install -g --no-fund --no-audit @dvcorg/cml@${CML_VERSION}`);
     expect((doc['dvc-repro'] as Obj).rules).toEqual([{ if: '$CI_PIPELINE_SOURCE == "push" && ($CI_COMMIT_BRANCH == "main" || $CI_COMMIT_BRANCH == "release/v2")' }, { if: '$CI_PIPELINE_SOURCE == "web"' }]);
   });
 

@@ -137,6 +137,23 @@ function jobEnv(ctx: Ctx): Obj | undefined {
   return Object.fromEntries([...ctx.jobEnv.entries()].sort(([a], [b]) => a.localeCompare(b)));
 }
 
+/**
+ * CML at an exact version: with the setup-cml action, or, when actions are pinned by commit
+ * and that action has no recorded commit, with npm into the runner's temporary directory.
+ */
+function cmlSetupStep(ctx: Ctx): Obj {
+  if (ctx.pin === 'version' || ACTIONS['setup-cml'].sha) {
+    return { name: 'Set up CML', uses: actionRef('setup-cml', ctx.pin).uses, with: { version: CML_VERSION, vega: false } };
+  }
+  return {
+    name: 'Install CML',
+    run: [
+      `npm install --prefix "\${RUNNER_TEMP}/cml" --no-save --no-fund --no-audit "@dvcorg/cml@${CML_VERSION}"`,
+      'echo "${RUNNER_TEMP}/cml/node_modules/.bin" >> "${GITHUB_PATH}"',
+    ].join('\n'),
+  };
+}
+
 function jobs(ctx: Ctx, template: TemplateDef): Obj {
   const dvc = dvcSteps(template.dvcExtra);
   const cml = gate(ctx, { input: 'cml', equals: true });
@@ -146,8 +163,8 @@ function jobs(ctx: Ctx, template: TemplateDef): Obj {
   const reportStepList = cml.keep
     ? [
         ...experimentSteps(ctx, template, true),
-        { name: 'Set up CML', uses: actionRef('setup-cml', ctx.pin).uses, with: { version: CML_VERSION, vega: false } },
-        runStep(ctx, template, reportStep(), { BASE_BRANCH: '${{ github.base_ref }}', REPO_TOKEN: '${{ secrets.GITHUB_TOKEN }}' }),
+        cmlSetupStep(ctx),
+        runStep(ctx, template, reportStep(false), { BASE_BRANCH: '${{ github.base_ref }}', REPO_TOKEN: '${{ secrets.GITHUB_TOKEN }}' }),
       ]
     : [];
   // Inputs reach scripts through the job environment, never as ${{ }} inside run:.

@@ -127,7 +127,7 @@ function job(ctx: Ctx, template: TemplateDef, kind: 'repro' | 'report'): Obj {
     ...template.prepare,
     ...(template.gitlab.setup.length > 0 ? [{ id: 'auth', name: 'Write the credentials file', lines: template.gitlab.setup }] : []),
   ];
-  const script: ScriptStep[] = [...dvc.run, ...(kind === 'repro' ? [dvc.push] : [reportStep()])];
+  const script: ScriptStep[] = [...dvc.run, ...(kind === 'repro' ? [dvc.push] : [reportStep(true)])];
   const before = scriptEntries(ctx, setup);
   const main = scriptEntries(ctx, script);
   const variables: Obj = {
