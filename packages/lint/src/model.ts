@@ -201,6 +201,12 @@ export interface RuleReport {
   span: Span;
   message: string;
   fix?: Fix;
+  /**
+   * This finding's severity when it differs from the rule's default (e.g. a rule whose
+   * main finding is an error and a lesser one a warning). A severity set in the user's
+   * configuration wins over it.
+   */
+  severity?: Severity;
 }
 
 export interface RuleContext {

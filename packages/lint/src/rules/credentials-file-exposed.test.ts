@@ -36,7 +36,7 @@ ruleTester(credentialsFileExposed, {
             artifacts:
               paths:
                 - out/`,
-        errors: [{ line: 5, column: 25, message: 'credentials written to `out/key.json` end up in the artifacts path `out/` (line 9)' }],
+        errors: [{ line: 5, column: 25, message: 'credentials written to `out/key.json` end up in the artifacts path `out/` (line 9)', severity: 'error' }],
       },
       {
         name: 'key in a cached directory',
@@ -107,7 +107,7 @@ ruleTester(credentialsFileExposed, {
                 - run: dvc pull
                 - uses: third-party/publish@v1
                 - run: ./deploy.sh`,
-        errors: [{ line: 6, column: 28, message: 'stay in the workspace for 2 later step(s) that do not use them' }],
+        errors: [{ line: 6, column: 28, message: 'stay in the workspace for 2 later step(s) that do not use them', severity: 'warning' }],
       },
     ],
   },

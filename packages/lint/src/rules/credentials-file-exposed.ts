@@ -139,6 +139,8 @@ export const credentialsFileExposed: Rule = {
         ctx.report({
           span: write.span,
           message: `credentials written to \`${write.path}\` stay in the workspace for ${idle.length} later step(s) that do not use them: write them to $RUNNER_TEMP and delete them (\`rm -f\`) once the last step that needs them is done`,
+          // Lingering on the runner is a hygiene risk; inside a cache or artifact (above) the key is published.
+          severity: 'warning',
         });
       }
     }

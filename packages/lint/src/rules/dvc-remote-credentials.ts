@@ -2,9 +2,10 @@ import { join } from 'node:path';
 import type { Job, Rule, Workflow } from '../model.js';
 import type { DvcRemote } from '@mlops-pipeline/repo-facts';
 import { dvcInvocation } from './util/dvc.js';
-import { dvcInstalls, installsRequirementFile } from './util/installs.js';
+import { dvcInstalls, installsRequirementFile, type DvcInstall } from './util/installs.js';
+import { parsePipInstall } from './util/pip.js';
 import { jobCommands, usesAction } from './util/job.js';
-import { dvcConfig, dvcRequirementFor } from './util/repo.js';
+import { dvcConfig, dvcRequirementFor, requirementNames } from './util/repo.js';
 import { repoRelative } from './util/repo-where.js';
 import { hasFlag } from './util/shell.js';
 
@@ -54,6 +55,31 @@ function jobEvidence(workflow: Workflow, job: Job): string {
   return [...vars, ...scripts].join('\n');
 }
 
+/**
+ * Where the job installs DVC without the remote's plugin, or undefined when it has it.
+ * pip installs add up, so one install that brings the plugin is enough: `dvc[<extra>]`,
+ * `dvc[all]`, the `dvc-<extra>` package (on the command line or in an installed
+ * requirements file), setup-dvc or a CML image.
+ */
+function missingExtra(job: Job, workflow: Workflow, root: string, extra: string): DvcInstall | undefined {
+  const plugin = `dvc-${extra}`;
+  let first: DvcInstall | undefined;
+  for (const install of dvcInstalls(job, workflow)) {
+    let extras = install.extras;
+    if (install.kind === 'project') {
+      const req = installsRequirementFile(install) ? dvcRequirementFor(root, install.files ?? [], install.step?.workingDirectory) : undefined;
+      if (requirementNames(root, install.files ?? [], install.step?.workingDirectory).has(plugin)) return undefined;
+      if (!req) continue;
+      extras = req.extras;
+    }
+    if (extras.some((e) => e.toLowerCase() === extra || e.toLowerCase() === 'all')) return undefined;
+    first ??= install;
+  }
+  if (!first) return undefined;
+  const pluginOnCommandLine = jobCommands(job).some(({ cmd }) => parsePipInstall(cmd)?.packages.some((p) => p.req.name === plugin));
+  return pluginOnCommandLine ? undefined : first;
+}
+
 export const dvcRemoteCredentials: Rule = {
   meta: {
     id: 'dvc-remote-credentials',
@@ -88,19 +114,13 @@ export const dvcRemoteCredentials: Rule = {
       }
       const extra = EXTRA[remote.scheme];
       if (!extra) continue;
-      for (const install of dvcInstalls(job, ctx.workflow)) {
-        let extras = install.extras;
-        if (install.kind === 'project') {
-          const req = installsRequirementFile(install) ? dvcRequirementFor(ctx.repo.root, install.files ?? [], install.step?.workingDirectory) : undefined;
-          if (!req) continue;
-          extras = req.extras;
-        }
-        if (extras.includes(extra) || extras.includes('all')) continue;
-        ctx.report({
-          span: install.span,
-          message: `DVC is installed without the \`${extra}\` extra, but ${which} "${remote.name}" is ${label} (${where}): install \`dvc[${extra}]\``,
-        });
-      }
+      const missing = missingExtra(job, ctx.workflow, ctx.repo.root, extra);
+      if (!missing) continue;
+      ctx.report({
+        span: missing.span,
+        message: `DVC is installed without the \`${extra}\` extra, but ${which} "${remote.name}" is ${label} (${where}): install \`dvc[${extra}]\``,
+        severity: 'warning',
+      });
     }
   },
 };

@@ -7,12 +7,14 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../../index.js';
-import type { Diagnostic, Fix, Rule } from '../../model.js';
+import type { Diagnostic, Fix, Rule, Severity } from '../../model.js';
 
 export interface ExpectedError {
   line: number;
   column: number;
   message?: string | RegExp;
+  /** Checked when given (the finding's severity with no configuration). */
+  severity?: Severity;
 }
 
 export interface ValidCase {
@@ -110,6 +112,7 @@ export function ruleTester(rule: Rule, tables: Partial<Record<'github' | 'gitlab
             const d = found[k]!;
             if (typeof e.message === 'string') expect(d.message).toContain(e.message);
             else if (e.message) expect(d.message).toMatch(e.message);
+            if (e.severity) expect(d.severity, `severity of ${e.line}:${e.column}`).toBe(e.severity);
           });
           if (c.output !== undefined) {
             expect(applyFixes(c.code, found.flatMap((d) => (d.fix ? [d.fix] : [])))).toBe(c.output);
