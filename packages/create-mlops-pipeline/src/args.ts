@@ -98,7 +98,8 @@ export function parseCli(argv: string[]): CliOptions {
   for (const key of ['provider', 'remote', 'python', 'dvc', 'requirements', 'branch', 'mode', 'source', 'ref'] as const) {
     const value = v[key];
     if (value !== undefined) {
-      if (value.trim() === '') throw new UserError(`--${key} needs a value`, 2);
+      // An empty --requirements means "no requirements file: install DVC only".
+      if (value.trim() === '' && key !== 'requirements') throw new UserError(`--${key} needs a value`, 2);
       opts[key] = value.trim();
     }
   }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { hostOf } from '@mlops-pipeline/repo-facts';
 import type { CliOptions } from './args.js';
 import { writeAllOrNothing } from './atomic.js';
 import type { PlannedFile } from './changes.js';
@@ -15,7 +16,7 @@ import type { Answers } from './plan.js';
 import { formatRows, makePlan, requireComplete } from './plan.js';
 import * as prompt from './prompt.js';
 import { coerce } from './extra-inputs.js';
-import { missingInputsError, pipelineInputs, renderWith } from './render.js';
+import { missingInputsError, pipelineInputs, renderWith, templateDefaults } from './render.js';
 import type { Rendered } from './render.js';
 import { loadTemplates } from './templates.js';
 
@@ -73,7 +74,7 @@ function printFacts(io: Io, facts: RepoFacts, rows: ReturnType<typeof makePlan>[
 export async function runCreate(opts: CliOptions, io: Io): Promise<number> {
   const dir = path.resolve(io.cwd, opts.dirs[0] ?? '.');
   const facts = inspectRepo(dir, opts.keyless);
-  const plan = makePlan(facts, opts);
+  const plan = makePlan(facts, opts, await templateDefaults());
   const interactive = io.interactive && !opts.yes;
   // On --dry-run stdout carries only the file; everything else goes to stderr.
   const plain = opts.dryRun ? io.err : io.out;
@@ -136,14 +137,19 @@ export async function runCreate(opts: CliOptions, io: Io): Promise<number> {
   writeAllOrNothing(changed.map((f) => ({ file: absolute(root, f), content: f.after })));
   for (const f of changed) log(`wrote ${describe(f, root, io.cwd)}`);
 
+  const t = await loadTemplates();
+  const slug = repoSlug(facts.gitRemoteUrl);
+  const host = facts.gitRemoteUrl === undefined ? undefined : hostOf(facts.gitRemoteUrl);
   const steps = nextSteps({
     provider: answers.provider,
     remote: answers.remote,
-    secrets: rendered.template.secrets,
+    secrets: t.requiredSecrets(answers.provider, rendered.template.name, rendered.inputs),
     files: changed.map((f) => path.relative(io.cwd, absolute(root, f)).split(path.sep).join('/')),
-    ...(repoSlug(facts.gitRemoteUrl) ? { slug: repoSlug(facts.gitRemoteUrl) as string } : {}),
+    ...(slug ? { slug } : {}),
+    ...(answers.provider === 'gitlab' && host && !host.includes('github') ? { gitlabHost: host } : {}),
     branch: answers.branch,
     inputs: rendered.inputs,
+    ...(facts.dvcRemote ? { remoteUrl: facts.dvcRemote.url } : {}),
   });
   // Plain lines, never wrapped in a box: the commands must stay copy-pasteable.
   if (interactive) await prompt.outro(`${rendered.template.name} ${rendered.version} (${answers.mode}): next steps below`);

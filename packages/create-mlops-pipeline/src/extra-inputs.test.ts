@@ -28,7 +28,7 @@ describe('template inputs', () => {
   });
 
   it('leaves out what the template does not take', () => {
-    expect(templateInputs({ provider: 'github', remote: 'minio', branch: 'main', cml: false, mode: 'vendored' }, { properties: { cml: {} } }, 'https://minio')).toEqual({ cml: false });
+    expect(templateInputs({ provider: 'github', remote: 'minio', requirements: '', branch: 'main', cml: false, mode: 'vendored' }, { properties: { cml: {} } }, 'https://minio')).toEqual({ cml: false });
   });
 
   it.each([

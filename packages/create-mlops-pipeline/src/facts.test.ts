@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { inspectRepo, repoSlug } from './facts.js';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { EXAMPLE, makeRepo } from './test-helpers.js';
+import { EXAMPLE, makeRepo, writeFiles } from './test-helpers.js';
 
 describe('inspectRepo', () => {
   it.each([
@@ -28,13 +28,31 @@ describe('inspectRepo', () => {
     const python = readFileSync(path.join(EXAMPLE, '.python-version'), 'utf8').trim();
     const dvc = /dvc\[gs\]==(\S+)/.exec(readFileSync(path.join(EXAMPLE, 'requirements.txt'), 'utf8'))?.[1];
     expect(facts).toMatchObject({
-      provider: { value: 'gitlab', source: 'git remote origin' },
+      provider: { value: 'gitlab', source: 'from git remote origin' },
       remote: { value: 'gcs' },
-      python: { value: python, source: '.python-version' },
-      dvc: { value: dvc, source: expect.stringMatching(/^requirements\.txt:\d+$/) },
+      python: { value: python, source: 'from .python-version' },
+      dvc: { value: dvc, source: expect.stringMatching(/^from requirements\.txt:\d+$/) },
       requirements: { value: 'requirements.txt' },
       branch: { value: 'main' },
     });
+  });
+
+  const PEP621 = '[project]\nname = "ml"\nversion = "0.1.0"\nrequires-python = ">=3.11"\ndependencies = ["pandas", "dvc[gs]==3.60.1"]\n';
+  const POETRY = '[tool.poetry]\nname = "ml"\n\n[tool.poetry.dependencies]\npython = "^3.10"\ndvc = {version = "3.59.0", extras = ["gs"]}\n';
+  it.each([
+    ['requirements.txt', { 'requirements.txt': 'dvc[gs]==3.61.0\n' }, { requirements: 'requirements.txt', dvc: '3.61.0', python: undefined }],
+    ['the requirements*.txt that pins dvc', { 'requirements.txt': 'pandas\n', 'requirements-ci.txt': 'dvc[gs]==3.62.0\n' }, { requirements: 'requirements-ci.txt', dvc: '3.62.0' }],
+    ['requirements.txt, dvc pinned in pyproject', { 'requirements.txt': 'pandas\n', 'pyproject.toml': PEP621 }, { requirements: 'requirements.txt', dvc: '3.60.1', python: '3.11' }],
+    ['PEP 621 pyproject.toml only', { 'pyproject.toml': PEP621 }, { requirements: 'pyproject.toml', dvc: '3.60.1', python: '3.11' }],
+    ['Poetry pyproject.toml only', { 'pyproject.toml': POETRY }, { requirements: 'pyproject.toml', dvc: '3.59.0', python: '3.10' }],
+    ['a pyproject.toml of tool settings only', { 'pyproject.toml': '[tool.black]\nline-length = 100\n' }, { requirements: '', dvc: undefined }],
+    ['nothing', {}, { requirements: '', dvc: undefined, python: undefined }],
+  ])('requirements and versions: %s', (_label, files, expected) => {
+    const dir = makeRepo({ dvcConfig: '' });
+    for (const f of ['requirements.txt', '.python-version']) rmSync(path.join(dir, f), { force: true });
+    writeFiles(dir, files);
+    const facts = inspectRepo(dir);
+    expect({ requirements: facts.requirements.value, dvc: facts.dvc.value, python: facts.python.value }).toMatchObject(expected);
   });
 
   it('fails clearly without .dvc/', () => {

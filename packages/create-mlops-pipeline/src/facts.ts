@@ -12,6 +12,7 @@ import {
 import type { DvcRemote, RemoteScheme } from '@mlops-pipeline/repo-facts';
 import type { Provider, RemoteKind } from '@mlops-pipeline/templates';
 import { UserError } from './errors.js';
+import { readIfExists } from './pipeline-files.js';
 
 /** A value found in the repo and where it came from (shown to the user). */
 export interface Fact<T> {
@@ -64,6 +65,26 @@ function rel(dir: string, file: string): string {
   return path.relative(dir, file).split(path.sep).join('/');
 }
 
+/** A pyproject.toml that describes an installable project (PEP 621 `[project]` or Poetry), not only tool settings. */
+export function isInstallablePyproject(text: string): boolean {
+  return /^\s*\[\s*(project|tool\.poetry)\s*\]/m.test(text);
+}
+
+/**
+ * What the pipeline installs besides DVC: the root `requirements*.txt` that pins DVC, else
+ * `requirements.txt` (or the first `requirements*.txt`), else an installable pyproject.toml
+ * (`pip install .`), else nothing ('': DVC only).
+ */
+export function requirementsFact(dir: string, dvcPinFile?: string): Fact<string> {
+  const files = requirementFiles(dir);
+  const pinning = dvcPinFile !== undefined && /\.txt$/i.test(dvcPinFile) && path.dirname(dvcPinFile) === dir ? dvcPinFile : undefined;
+  const file = pinning ?? files[0];
+  if (file) return { value: rel(dir, file), source: pinning ? 'found, pins dvc' : files.length > 1 ? `first of ${files.length} requirements*.txt files` : 'found' };
+  const pyproject = readIfExists(path.join(dir, 'pyproject.toml'));
+  if (pyproject !== undefined && isInstallablePyproject(pyproject)) return { value: 'pyproject.toml', source: 'installs the project: pip install .' };
+  return { value: '', source: 'no requirements*.txt or pyproject.toml: installs DVC only' };
+}
+
 /**
  * Inspects a checkout: git remote, CI files, .dvc/config, requirements, Python version, branch.
  * Throws when the directory is not a DVC project.
@@ -79,21 +100,24 @@ export function inspectRepo(dir: string, keyless = false): RepoFacts {
   const ciFiles = findCiFiles(root);
   const facts: RepoFacts = {
     dir,
-    provider: { source: 'not found: no github/gitlab git remote and no CI files' },
-    remote: { source: '.dvc/config' },
-    python: { source: 'default' },
-    dvc: { source: 'not pinned in requirements' },
-    requirements: { source: 'not found' },
-    branch: { value: git.defaultBranch ?? 'main', source: git.defaultBranchSource === 'origin-head' ? `git ${git.remoteName ?? 'origin'}/HEAD` : git.defaultBranchSource === 'head' ? 'git HEAD' : 'default' },
+    provider: { source: 'not found: no GitHub/GitLab git remote and no CI files' },
+    remote: { source: 'not found in .dvc/config' },
+    python: { source: 'template default: no .python-version, requires-python or runtime.txt' },
+    dvc: { source: 'template default: no dvc pin in requirements*.txt or pyproject.toml' },
+    requirements: { value: '', source: 'none' },
+    branch: {
+      value: git.defaultBranch ?? 'main',
+      source: git.defaultBranchSource === 'origin-head' ? `from git ${git.remoteName ?? 'origin'}/HEAD` : git.defaultBranchSource === 'head' ? 'the checked-out branch; no origin/HEAD' : 'default',
+    },
     root,
     workdir,
     ciFiles,
   };
   if (git.remoteUrl) facts.gitRemoteUrl = git.remoteUrl;
-  if (git.provider) facts.provider = { value: git.provider, source: `git remote ${git.remoteName ?? 'origin'}` };
+  if (git.provider) facts.provider = { value: git.provider, source: `from git remote ${git.remoteName ?? 'origin'}` };
   else {
     const fromCi = providerFromCiFiles(ciFiles);
-    if (fromCi) facts.provider = { value: fromCi, source: fromCi === 'github' ? ciFiles.github[0] ?? '.github/workflows' : '.gitlab-ci.yml' };
+    if (fromCi) facts.provider = { value: fromCi, source: `from ${fromCi === 'github' ? (ciFiles.github[0] ?? '.github/workflows') : (ciFiles.gitlab[0] ?? '.gitlab-ci.yml')}` };
   }
 
   const remotes = dvcConfig.remotes;
@@ -107,7 +131,7 @@ export function inspectRepo(dir: string, keyless = false): RepoFacts {
     facts.dvcRemote = chosen;
     const kind = remoteKindFor(chosen.scheme, chosen.endpointUrl, keyless);
     const where = `.dvc/config remote "${chosen.name}" (${chosen.scheme}${chosen.endpointUrl ? ' + endpointurl' : ''})`;
-    if (kind) facts.remote = { value: kind, source: where };
+    if (kind) facts.remote = { value: kind, source: `from ${where}` };
     else {
       facts.remoteProblem = `remote "${chosen.name}" uses ${chosen.scheme}, which no template authenticates`;
       facts.remote = { source: facts.remoteProblem };
@@ -117,16 +141,13 @@ export function inspectRepo(dir: string, keyless = false): RepoFacts {
   const req = findDvcRequirement(dir);
   if (req) {
     const where = `${rel(dir, req.file)}:${req.line}`;
-    if (req.version) facts.dvc = { value: req.version, source: where };
-    else facts.dvc = { source: `${where} (${req.text} is not an exact pin)` };
+    if (req.version) facts.dvc = { value: req.version, source: `from ${where}` };
+    else facts.dvc = { source: `template default: ${where} has ${req.text}, not an exact pin` };
   }
-  const reqFiles = requirementFiles(dir);
-  const reqFile = req && /\.txt$/.test(req.file) && path.dirname(req.file) === dir ? req.file : reqFiles[0];
-  if (reqFile) facts.requirements = { value: rel(dir, reqFile), source: 'the repo root' };
-  else if (existsSync(path.join(dir, 'pyproject.toml'))) facts.requirements = { source: 'pyproject.toml (installed with pip install .)' };
+  facts.requirements = requirementsFact(dir, req?.file);
 
   const python = readPythonVersionDetail(dir);
-  if (python) facts.python = { value: python.version, source: python.source };
+  if (python) facts.python = { value: python.version, source: `from ${python.source}` };
   return facts;
 }
 

@@ -1,132 +1,132 @@
 import type { Provider, RemoteKind, SecretRequirement } from '@mlops-pipeline/templates';
+import type { CloudContext } from './cloud-setup.js';
+import { gcsKeylessSteps, gcsKeySteps, s3KeylessSteps } from './cloud-setup.js';
 
 export interface NextStepsInput {
   provider: Provider;
   remote: RemoteKind;
+  /** The secrets / CI/CD variables the rendered pipeline reads (templates' requiredSecrets for its inputs). */
   secrets: SecretRequirement[];
-  /** Files written, relative to the repo. */
+  /** Files written, relative to the working directory. */
   files: string[];
   /** `owner/repo` or `group/project`, when known from the git remote. */
   slug?: string;
+  /** GitLab host of the project (self-hosted or gitlab.com); default gitlab.com. */
+  gitlabHost?: string;
   branch: string;
-  /** Template inputs (keyless: the service account / provider / role the set-up refers to). */
+  /** Rendered template inputs (identity names, push, cml). */
   inputs?: Record<string, unknown>;
+  /** URL of the DVC remote (for the bucket in the cloud commands). */
+  remoteUrl?: string;
 }
 
-/** The local file a secret's value usually comes from (a service-account key); undefined: a typed value. */
-function valueFile(secret: SecretRequirement): string | undefined {
-  if (/SERVICE_ACCOUNT|CREDENTIALS|_JSON$/.test(secret.name) || /json/i.test(secret.description)) return 'google-service-account-key.json';
-  return undefined;
+/** The file a service-account key goes to (the name the commands use throughout). */
+export const KEY_FILE = 'key.json';
+
+const AZURE_CONNECTION_STRING = 'az storage account show-connection-string --name STORAGE_ACCOUNT --query connectionString --output tsv';
+
+/** Where a secret's value comes from: a key file, a command printing it, or typed by the user. */
+type ValueSource = { kind: 'file'; file: string } | { kind: 'command'; command: string } | { kind: 'typed' };
+
+function valueSource(secret: SecretRequirement): ValueSource {
+  if (/^GCP_SERVICE_ACCOUNT_KEY/.test(secret.name) || /JSON key/i.test(secret.description)) return { kind: 'file', file: KEY_FILE };
+  if (secret.name === 'AZURE_STORAGE_CONNECTION_STRING') return { kind: 'command', command: AZURE_CONNECTION_STRING };
+  return { kind: 'typed' };
 }
 
-function githubSecretCommands(secrets: SecretRequirement[]): string[] {
-  const out: string[] = [];
-  for (const s of secrets) {
-    const file = valueFile(s);
-    const optional = s.required ? '' : '   # optional';
-    out.push(file ? `gh secret set ${s.name} < ${file}${optional}` : `gh secret set ${s.name}${optional}   # paste the value when asked`);
+function githubCommand(s: SecretRequirement): string {
+  const source = valueSource(s);
+  if (source.kind === 'file') return `gh secret set ${s.name} < ${source.file}`;
+  if (source.kind === 'command') return `${source.command} | gh secret set ${s.name}`;
+  return `gh secret set ${s.name}`;
+}
+
+function gitlabCommand(s: SecretRequirement, isProtected: boolean): string {
+  const source = valueSource(s);
+  const flags = `${s.masked ? ' --masked' : ''}${isProtected ? ' --protected' : ''} --raw`;
+  const value =
+    source.kind === 'file'
+      ? s.base64
+        ? `"$(base64 -w0 ${source.file})"`
+        : `"$(cat ${source.file})"`
+      : source.kind === 'command'
+        ? `"$(${source.command})"`
+        : `"$${s.name}"`;
+  return `glab variable set ${s.name}${flags} --value ${value}`;
+}
+
+/** Steps that produce the values before they are stored (a service-account key, a service principal). */
+function valueSteps(input: NextStepsInput, ctx: CloudContext): string[] {
+  const names = new Set(input.secrets.map((s) => s.name));
+  if (input.remote === 'gcs' && input.secrets.some((s) => valueSource(s).kind === 'file')) {
+    return gcsKeySteps(ctx, KEY_FILE);
   }
-  return out;
-}
-
-function gitlabVariableCommands(secrets: SecretRequirement[]): string[] {
-  const out: string[] = [];
-  for (const s of secrets) {
-    const file = valueFile(s);
-    const flags = s.masked ? ' --masked' : '';
-    const value = s.base64 ? `"$(base64 -w0 ${file ?? 'value.txt'})"` : file ? `"$(cat ${file})"` : '"<value>"';
-    out.push(`glab variable set ${s.name}${flags} --value ${value}${s.required ? '' : '   # optional'}`);
-  }
-  return out;
-}
-
-function str(inputs: Record<string, unknown> | undefined, name: string): string | undefined {
-  const v = inputs?.[name];
-  return typeof v === 'string' && v !== '' ? v : undefined;
-}
-
-function keylessSteps(provider: Provider, remote: RemoteKind, slug: string, branch: string, inputs?: Record<string, unknown>): string[] {
-  const issuer = provider === 'github' ? 'https://token.actions.githubusercontent.com' : 'https://gitlab.com';
-  if (remote === 'gcs-keyless') {
-    const attr = provider === 'github' ? 'repository' : 'project_path';
-    const wif = /^projects\/(\d+)\/locations\/global\/workloadIdentityPools\/([^/]+)\/providers\/([^/]+)$/.exec(str(inputs, 'workload-identity-provider') ?? '');
-    const [projectNumber, pool, prov] = wif ? [wif[1], wif[2], wif[3]] : ['PROJECT_NUMBER', 'mlops-ci', provider];
-    const sa = str(inputs, 'service-account') ?? 'SA_NAME@PROJECT_ID.iam.gserviceaccount.com';
+  if (names.has('AZURE_CLIENT_ID')) {
+    const role = input.inputs?.['push'] === true ? 'Storage Blob Data Contributor' : 'Storage Blob Data Reader';
     return [
-      'Keyless auth: let the CI identity impersonate the service account (Workload Identity Federation):',
-      `  gcloud iam workload-identity-pools create ${pool} --location=global`,
-      `  gcloud iam workload-identity-pools providers create-oidc ${prov} --location=global \\`,
-      `    --workload-identity-pool=${pool} --issuer-uri=${issuer} \\`,
-      `    --attribute-mapping=google.subject=assertion.sub,attribute.${attr}=assertion.${attr} \\`,
-      `    --attribute-condition="assertion.${attr}=='${slug}'"`,
-      `  gcloud iam service-accounts add-iam-policy-binding ${sa} \\`,
-      '    --role=roles/iam.workloadIdentityUser \\',
-      `    --member="principalSet://iam.googleapis.com/projects/${projectNumber}/locations/global/workloadIdentityPools/${pool}/attribute.${attr}/${slug}"`,
-      '  Give the service account read access to the DVC bucket (roles/storage.objectViewer).',
+      'Create a service principal that can read the storage account; its appId, tenant and password are AZURE_CLIENT_ID, AZURE_TENANT_ID and AZURE_CLIENT_SECRET:',
+      `  az ad sp create-for-rbac --name dvc-ci --role "${role}" \\`,
+      '    --scopes /subscriptions/SUBSCRIPTION_ID/resourceGroups/RESOURCE_GROUP/providers/Microsoft.Storage/storageAccounts/STORAGE_ACCOUNT',
     ];
   }
-  const role = /^arn:aws[a-z-]*:iam::(\d{12}):role\/(.+)$/.exec(str(inputs, 'role-to-assume') ?? '');
-  const account = role?.[1] ?? 'ACCOUNT_ID';
-  const host = provider === 'github' ? 'token.actions.githubusercontent.com' : 'gitlab.com';
-  const sub = provider === 'github' ? `repo:${slug}:ref:refs/heads/${branch}` : `project_path:${slug}:ref_type:branch:ref:${branch}`;
-  const aud = provider === 'github' ? 'sts.amazonaws.com' : 'https://gitlab.com';
+  return [];
+}
+
+/** Whether GitLab variables should be protected: only when no merge request pipeline needs them. */
+function protectVariables(inputs: Record<string, unknown> | undefined): boolean {
+  return inputs?.['cml'] !== true;
+}
+
+function secretSteps(input: NextStepsInput): string[] {
+  const { secrets, provider, branch } = input;
+  const files = [...new Set(secrets.flatMap((s) => { const v = valueSource(s); return v.kind === 'file' ? [v.file] : []; }))];
+  const typed = secrets.filter((s) => valueSource(s).kind === 'typed');
+  const plural = secrets.length > 1 ? 's' : '';
+  const names = secrets.map((s) => s.name).join(', ');
+  const then = files.length > 0 ? `, then delete ${files.join(', ')}` : '';
+  if (provider === 'github') {
+    return [
+      `Create the repository secret${plural} ${names} (Settings › Secrets and variables › Actions), with the GitHub CLI${then}${typed.length > 0 ? `; \`gh secret set\` asks for ${typed.length > 1 ? 'each' : 'the'} value` : ''}:`,
+      ...secrets.map((s) => `  ${githubCommand(s)}`),
+      ...files.map((f) => `  rm ${f}`),
+      ...typed.map((s) => `${s.name}: ${s.description}`),
+    ];
+  }
+  const isProtected = protectVariables(input.inputs);
+  const encoded = secrets.filter((s) => s.base64).map((s) => `${s.name} holds the output of \`base64 -w0 ${KEY_FILE}\` (one line, so GitLab can mask it)`);
   return [
-    'Keyless auth: let the CI identity assume an IAM role (OIDC):',
-    `  aws iam create-open-id-connect-provider --url https://${host} --client-id-list ${aud}`,
-    `  Give the role ${role?.[2] ?? 'ROLE_NAME'} a trust policy that allows sts:AssumeRoleWithWebIdentity for`,
-    `    Federated: arn:aws:iam::${account}:oidc-provider/${host}`,
-    `    Condition: StringEquals ${host}:aud = ${aud}`,
-    `               StringLike   ${host}:sub = ${sub}`,
-    '  and attach a policy with s3:GetObject and s3:ListBucket on the DVC bucket.',
+    `Create the CI/CD variable${plural} ${names} (Settings › CI/CD › Variables), with the GitLab CLI${then}${typed.length > 0 ? `; export ${typed.map((s) => s.name).join(', ')} in your shell first` : ''}:`,
+    ...secrets.map((s) => `  ${gitlabCommand(s, isProtected)}`),
+    ...files.map((f) => `  rm ${f}`),
+    ...typed.map((s) => `${s.name}: ${s.description}`),
+    ...encoded,
+    `In the web form: Visibility "Masked"; "Expand variable reference" off; ${
+      isProtected
+        ? `"Protect variable" on: only pipelines of protected branches can read it (${branch} must be one; a default branch is).`
+        : '"Protect variable" off: merge request pipelines (the CML report) run on unprotected branches and need it.'
+    }`,
   ];
 }
 
-/**
- * Secrets that apply to the rendered inputs: an optional secret described as "(with `input: value`)"
- * is only listed when that input has that value (e.g. REPO_TOKEN only with `cml: true`).
- */
-export function applicableSecrets(secrets: SecretRequirement[], inputs: Record<string, unknown> | undefined): SecretRequirement[] {
-  return secrets.filter((s) => {
-    if (s.required || !inputs) return true;
-    const m = /\(with `([\w-]+): ([\w.-]+)`\)/.exec(s.description);
-    if (!m) return true;
-    const value = inputs[m[1] as string];
-    return value !== undefined && String(value) === m[2];
-  });
-}
-
-/** The exact steps after writing: secrets/variables to create (copy-paste commands), then commit and push. */
+/** The exact steps after writing: cloud set-up, secrets/variables with copy-paste commands, then commit and push. */
 export function nextSteps(input: NextStepsInput): string {
   const { provider, remote, files, branch } = input;
-  const secrets = applicableSecrets(input.secrets, input.inputs);
-  const slug = input.slug ?? (provider === 'github' ? 'OWNER/REPO' : 'GROUP/PROJECT');
-  const lines: string[] = [];
-  let n = 1;
-  if (remote.endsWith('-keyless')) {
-    lines.push(`${n++}. ${keylessSteps(provider, remote, slug, branch, input.inputs).join('\n   ')}`);
-  }
-  if (secrets.length > 0) {
-    if (provider === 'github') {
-      lines.push(
-        `${n++}. Create the repository secrets (Settings › Secrets and variables › Actions), or with the GitHub CLI:`,
-        ...githubSecretCommands(secrets).map((c) => `     ${c}`),
-      );
-    } else {
-      const masked = secrets.filter((s) => s.masked).map((s) => s.name);
-      const encoded = secrets.filter((s) => s.base64).map((s) => s.name);
-      lines.push(`${n++}. Create the CI/CD variables (GitLab › Settings › CI/CD › Variables › Add variable):`);
-      for (const s of secrets) {
-        const file = valueFile(s);
-        const value = s.base64 ? `the output of \`base64 -w0 ${file ?? 'value.txt'}\`` : file ? `the content of ${file}` : 'the value';
-        lines.push(`     ${s.name}${s.required ? '' : ' (optional)'}: ${value}${s.masked ? '; tick "Masked"' : ''}`, `       ${s.description}`);
-      }
-      if (masked.length > 0) lines.push('   Masked keeps the value out of job logs; tick "Protected" too if the pipeline only runs on protected branches.');
-      if (encoded.length > 0) lines.push('   base64 keeps the value maskable (a single line of allowed characters).');
-      lines.push('   Or with the GitLab CLI:', ...gitlabVariableCommands(secrets).map((c) => `     ${c}`));
-    }
-  } else if (!remote.endsWith('-keyless')) {
-    lines.push(`${n++}. No secrets to create: the ${remote === 'none' ? 'DVC remote needs no credentials' : 'template needs none'}.`);
-  }
-  lines.push(`${n}. Commit and push:`, `     git add ${files.join(' ')}`, '     git commit -m "Run the DVC pipeline in CI"', `     git push origin ${branch}`);
-  return lines.join('\n');
+  const ctx: CloudContext = {
+    provider,
+    remote,
+    slug: input.slug ?? (provider === 'github' ? 'OWNER/REPO' : 'GROUP/PROJECT'),
+    gitlabHost: input.gitlabHost ?? 'gitlab.com',
+    branch,
+    inputs: input.inputs ?? {},
+    ...(input.remoteUrl === undefined ? {} : { remoteUrl: input.remoteUrl }),
+  };
+  const steps: string[][] = [];
+  if (remote === 'gcs-keyless') steps.push(gcsKeylessSteps(ctx));
+  if (remote === 's3-keyless') steps.push(s3KeylessSteps(ctx));
+  const values = valueSteps(input, ctx);
+  if (values.length > 0) steps.push(values);
+  if (input.secrets.length > 0) steps.push(secretSteps(input));
+  else if (!remote.endsWith('-keyless')) steps.push([`No secrets to create: the ${remote === 'none' ? 'DVC remote needs no credentials' : 'template needs none'}.`]);
+  steps.push(['Commit and push:', `  git add ${files.join(' ')}`, '  git commit -m "Run the DVC pipeline in CI"', `  git push origin ${branch}`]);
+  return steps.map((lines, i) => lines.map((l, j) => (j === 0 ? `${i + 1}. ${l}` : `   ${l}`)).join('\n')).join('\n');
 }

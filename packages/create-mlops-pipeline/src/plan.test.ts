@@ -7,12 +7,12 @@ const facts = (over: Partial<RepoFacts> = {}): RepoFacts => ({
   dir: '/r',
   root: '/r',
   workdir: '',
-  provider: { value: 'github', source: 'git remote origin' },
-  remote: { value: 'gcs', source: '.dvc/config remote "data" (gs)' },
-  python: { value: '3.11', source: '.python-version' },
-  dvc: { value: '3.63.0', source: 'requirements.txt:1' },
+  provider: { value: 'github', source: 'from git remote origin' },
+  remote: { value: 'gcs', source: 'from .dvc/config remote "data" (gs)' },
+  python: { value: '3.11', source: 'from .python-version' },
+  dvc: { value: '3.63.0', source: 'from requirements.txt:1' },
   requirements: { value: 'requirements.txt', source: 'found' },
-  branch: { value: 'main', source: 'git HEAD' },
+  branch: { value: 'main', source: 'from git HEAD' },
   ciFiles: { github: [], gitlab: [] },
   ...over,
 });
@@ -25,10 +25,28 @@ describe('makePlan', () => {
     expect(formatRows(plan.rows)).toContain('provider      github            (from git remote origin)');
   });
 
+  it('shows the template defaults for values the repo does not set, and "(none)" for no requirements file', () => {
+    const plan = makePlan(
+      facts({ python: { source: 'template default: none found' }, dvc: { source: 'template default: not pinned' }, requirements: { value: '', source: 'installs DVC only' } }),
+      parseCli([]),
+      { python: '3.12', dvc: '3.63.0' },
+    );
+    expect(plan.partial).toMatchObject({ requirements: '' });
+    expect(plan.partial.python).toBeUndefined();
+    const table = formatRows(plan.rows);
+    expect(table).toMatch(/^python +3\.12 +\(template default: none found\)$/m);
+    expect(table).toMatch(/^dvc +3\.63\.0 +\(template default: not pinned\)$/m);
+    expect(table).toMatch(/^requirements {2}\(none\) +\(installs DVC only\)$/m);
+  });
+
+  it('--requirements "" installs DVC only', () => {
+    expect(makePlan(facts(), parseCli(['--requirements', ''])).partial.requirements).toBe('');
+  });
+
   it('records the DVC project directory inside the checkout', () => {
     const plan = makePlan(facts({ root: '/', workdir: 'r' }), parseCli([]));
     expect(plan.partial.workdir).toBe('r');
-    expect(formatRows(plan.rows)).toMatch(/workdir\s+r\s+\(from the DVC project inside the git checkout\)/);
+    expect(formatRows(plan.rows)).toMatch(/workdir\s+r\s+\(the DVC project inside the git checkout\)/);
   });
 
   it.each([
@@ -46,7 +64,8 @@ describe('makePlan', () => {
     [['--provider', 'bitbucket'], '--provider must be one of github, gitlab (got "bitbucket")'],
     [['--remote', 'gdrive'], '--remote must be one of gcs, gcs-keyless, s3, s3-keyless, minio, azure, none'],
     [['--mode', 'copied'], '--mode must be one of vendored, pinned'],
-    [['--python', 'three'], '--python must look like 3.11'],
+    [['--python', 'three'], '--python must look like 3.12 or 3.12.7 (got "three")'],
+    [['--requirements', 'nope.txt'], '--requirements nope.txt: no such file in /r'],
     [['--dvc', '>=3'], '--dvc must be an exact version'],
     [['--remote', 'azure', '--keyless'], '--keyless works with Google Cloud Storage and Amazon S3 remotes'],
     [['--ref', '1.0.0'], '--source and --ref only apply to --mode pinned'],

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { Provider, RemoteKind, RenderMode } from '@mlops-pipeline/templates';
 import type { CliOptions } from './args.js';
 import { UserError } from './errors.js';
@@ -15,7 +17,8 @@ export interface Answers {
   python?: string;
   /** Exact DVC version; undefined: the template's default. */
   dvc?: string;
-  requirements?: string;
+  /** Requirements file to install with DVC; `pyproject.toml`: the project itself; '': DVC only. */
+  requirements: string;
   branch: string;
   /** The DVC project's directory relative to the git checkout ('' or undefined: the checkout root). */
   workdir?: string;
@@ -48,8 +51,14 @@ function oneOf<T extends string>(flag: string, value: string | undefined, allowe
 
 const VERSION_RE = /^\d+(\.\d+){0,2}$/;
 
+/** The templates' default Python and DVC versions, shown when the repo sets none. */
+export interface TemplateDefaults {
+  python?: string;
+  dvc?: string;
+}
+
 /** Merges flags over the inferred facts; validates flag values. */
-export function makePlan(facts: RepoFacts, opts: CliOptions): Plan {
+export function makePlan(facts: RepoFacts, opts: CliOptions, defaults: TemplateDefaults = {}): Plan {
   const partial: Partial<Answers> = {};
   const rows: Row[] = [];
   const missing: Plan['missing'] = [];
@@ -73,19 +82,22 @@ export function makePlan(facts: RepoFacts, opts: CliOptions): Plan {
     rows.push({ key: 'remote', value: remote, source: opts.remote ? '--remote' : facts.remote.source });
   } else missing.push({ key: 'remote', hint: `--remote ${REMOTE_KINDS.join('|')}${facts.remoteProblem ? ` (${facts.remoteProblem})` : ''}` });
 
-  if (opts.python !== undefined && !VERSION_RE.test(opts.python)) throw new UserError(`--python must look like 3.11 or 3.11.9 (got "${opts.python}")`, 2);
+  if (opts.python !== undefined && !VERSION_RE.test(opts.python)) throw new UserError(`--python must look like 3.12 or 3.12.7 (got "${opts.python}")`, 2);
   const python = opts.python ?? facts.python.value;
   if (python) partial.python = python;
-  rows.push({ key: 'python', value: python ?? '(template default)', source: opts.python ? '--python' : facts.python.value ? facts.python.source : 'not found in .python-version, pyproject.toml or runtime.txt' });
+  rows.push({ key: 'python', value: python ?? defaults.python ?? '(template default)', source: opts.python ? '--python' : facts.python.source });
 
   if (opts.dvc !== undefined && !/^\d+\.\d+\.\d+$/.test(opts.dvc)) throw new UserError(`--dvc must be an exact version such as 3.63.0 (got "${opts.dvc}")`, 2);
   const dvc = opts.dvc ?? facts.dvc.value;
   if (dvc) partial.dvc = dvc;
-  rows.push({ key: 'dvc', value: dvc ?? '(template default)', source: opts.dvc ? '--dvc' : facts.dvc.source });
+  rows.push({ key: 'dvc', value: dvc ?? defaults.dvc ?? '(template default)', source: opts.dvc ? '--dvc' : facts.dvc.source });
 
-  const requirements = opts.requirements ?? facts.requirements.value;
-  if (requirements) partial.requirements = requirements;
-  rows.push({ key: 'requirements', value: requirements ?? '(none)', source: opts.requirements ? '--requirements' : facts.requirements.source });
+  const requirements = opts.requirements ?? facts.requirements.value ?? '';
+  if (opts.requirements && !existsSync(path.join(facts.dir, opts.requirements))) {
+    throw new UserError(`--requirements ${opts.requirements}: no such file in ${facts.dir} (the path is relative to the DVC project; pass --requirements '' to install DVC only)`, 2);
+  }
+  partial.requirements = requirements;
+  rows.push({ key: 'requirements', value: requirements === '' ? '(none)' : requirements, source: opts.requirements !== undefined ? '--requirements' : facts.requirements.source });
 
   partial.branch = opts.branch ?? facts.branch.value ?? 'main';
   rows.push({ key: 'branch', value: partial.branch, source: opts.branch ? '--branch' : facts.branch.source });
@@ -108,11 +120,11 @@ export function makePlan(facts: RepoFacts, opts: CliOptions): Plan {
   return { partial, rows, missing };
 }
 
-/** Formats the inferred-values table: `provider  github  (from git remote origin)`. */
+/** Formats the inferred-values table: `provider  github  (from git remote origin)`; sources are whole phrases. */
 export function formatRows(rows: Row[]): string {
   const width = Math.max(...rows.map((r) => r.key.length));
   const vwidth = Math.max(...rows.map((r) => r.value.length));
-  return rows.map((r) => `${r.key.padEnd(width)}  ${r.value.padEnd(vwidth)}  (${r.source.startsWith('--') || r.source === 'default' ? '' : 'from '}${r.source})`).join('\n');
+  return rows.map((r) => `${r.key.padEnd(width)}  ${r.value.padEnd(vwidth)}  (${r.source})`).join('\n');
 }
 
 /** The complete answers, or a usage error naming the flags to pass. */

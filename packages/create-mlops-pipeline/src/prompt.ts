@@ -96,9 +96,7 @@ export async function askAnswers(plan: Plan, dir: string): Promise<Answers> {
     const dvc = await askText(c, 'DVC version (exact; empty: the template default)', a.dvc, version('3.63.0', true));
     if (dvc) a.dvc = dvc;
     else delete a.dvc;
-    const req = await askText(c, 'Requirements file (empty: none)', a.requirements);
-    if (req) a.requirements = req;
-    else delete a.requirements;
+    a.requirements = await askText(c, 'Requirements file, or pyproject.toml to pip install the project (empty: DVC only)', a.requirements);
     a.branch = await askText(c, 'Branch that runs the pipeline', a.branch, (v) => (v === '' ? 'a branch name' : undefined));
     a.cml = check(c, await c.confirm({ message: 'Post a CML report on pull/merge requests?', initialValue: a.cml ?? false }));
     a.mode = check(

@@ -78,3 +78,15 @@ export async function renderWith(template: TemplateInfo, inputs: Record<string, 
     throw err;
   }
 }
+
+/** The templates' default Python and DVC versions (shown when the repository sets none). */
+export async function templateDefaults(): Promise<{ python?: string; dvc?: string }> {
+  const t = await loadTemplates();
+  const props = (t.inputsSchema('github', t.templateForRemote('github', 'none').name)['properties'] ?? {}) as Record<string, { default?: unknown } | undefined>;
+  const out: { python?: string; dvc?: string } = {};
+  const python = props['python-version']?.default;
+  const dvc = props['dvc-version']?.default;
+  if (typeof python === 'string') out.python = python;
+  if (typeof dvc === 'string') out.dvc = dvc;
+  return out;
+}

@@ -1,12 +1,11 @@
-import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { convertWorkflowTemplate, NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser';
-import { parseHeader, templateForRemote } from '@mlops-pipeline/templates';
+import { parseHeader, requiredSecrets, templateForRemote } from '@mlops-pipeline/templates';
 import type { Provider, RemoteKind } from '@mlops-pipeline/templates';
-import { applicableSecrets } from '../src/next-steps.js';
-import { EXAMPLE, makeRepo, REPO_ROOT, run } from '../src/test-helpers.js';
+import { EXAMPLE, makeRepo, REPO_ROOT, run, writeFiles } from '../src/test-helpers.js';
 import { HAS_SCRIPT, runInPty } from './pty.js';
 
 const LINT_BIN = path.join(REPO_ROOT, 'packages/lint/dist/cli.cjs');
@@ -51,7 +50,7 @@ describe.concurrent('create (non-interactive, through the built bin)', () => {
     expect(res.stdout).toMatch(/remote\s+gcs\s+\(from \.dvc\/config remote "data" \(gs\)\)/);
     expect(res.stdout).toContain(`wrote ${GH} (new file`);
     expect(res.stdout).toContain('mlops-lint: ');
-    expect(res.stdout).toContain('gh secret set GCP_SERVICE_ACCOUNT_KEY < google-service-account-key.json');
+    expect(res.stdout).toContain('gh secret set GCP_SERVICE_ACCOUNT_KEY < key.json');
     expect(res.stdout).toContain(`git add ${GH}`);
     const header = parseHeader(read(dir, GH));
     expect(header).toMatchObject({ provider: 'github', template: templateForRemote('github', 'gcs').name });
@@ -68,9 +67,9 @@ describe.concurrent('create (non-interactive, through the built bin)', () => {
     expect(res.stdout).toContain(`wrote ${GL} (new file`);
     const [secret] = templateForRemote('gitlab', 'gcs').secrets;
     expect(secret?.base64).toBe(true);
-    expect(res.stdout).toContain('base64 -w0 google-service-account-key.json');
-    expect(res.stdout).toContain('Masked');
-    expect(res.stdout).toContain(`glab variable set ${secret?.name} --masked --value "$(base64 -w0 google-service-account-key.json)"`);
+    expect(res.stdout).toContain('`base64 -w0 key.json`');
+    expect(res.stdout).toContain('Visibility "Masked"');
+    expect(res.stdout).toContain(`glab variable set ${secret?.name} --masked --protected --raw --value "$(base64 -w0 key.json)"`);
     expect(parseHeader(read(dir, GL))).toMatchObject({ provider: 'gitlab', template: templateForRemote('gitlab', 'gcs').name });
     expect(mlopsLint(dir, [GL]).status).toBe(0);
   });
@@ -105,9 +104,28 @@ describe.concurrent('create (non-interactive, through the built bin)', () => {
     expect(header?.template).toBe(template.name);
     // Written only after mlops-lint found no error (the bin itself is run on files in the tests above).
     expect(res.stdout).toMatch(/mlops-lint: (no problems|\d+ warning)/);
-    for (const s of applicableSecrets(template.secrets, header?.inputs)) expect(res.stdout).toContain(s.name);
+    for (const s of requiredSecrets(provider, template.name, header?.inputs ?? {})) expect(res.stdout).toContain(s.name);
     if (provider === 'github') expect(await githubErrors(read(dir, file))).toEqual([]);
     if (kind.endsWith('-keyless')) expect(res.stdout).toMatch(kind === 'gcs-keyless' ? /gcloud iam workload-identity-pools/ : /sts:AssumeRoleWithWebIdentity/);
+  });
+
+  it.each([
+    ['github', 'no requirements file: installs the pinned DVC only', {}, 'python -m pip install "dvc[gs]==3.63.0"', '(none)'],
+    ['gitlab', 'no requirements file: installs the pinned DVC only', {}, '- python -m pip install "dvc[gs]==3.63.0"', '(none)'],
+    ['github', 'pyproject.toml only: installs the project', { 'pyproject.toml': '[project]\nname = "ml"\nversion = "0.1.0"\nrequires-python = ">=3.11"\ndependencies = ["dvc[gs]==3.60.1"]\n' }, 'python -m pip install . "dvc[gs]==3.60.1"', 'pyproject.toml'],
+    ['gitlab', 'Poetry pyproject.toml only: installs the project', { 'pyproject.toml': '[tool.poetry]\nname = "ml"\n[tool.poetry.dependencies]\npython = "^3.11"\ndvc = { version = "3.60.1", extras = ["gs"] }\n' }, '- python -m pip install . "dvc[gs]==3.60.1"', 'pyproject.toml'],
+  ] as const)('%s, %s', async (provider, _label, files, install, shown) => {
+    const dir = makeRepo({ origin: provider === 'github' ? 'git@github.com:acme/ml.git' : 'git@gitlab.com:acme/ml.git' });
+    rmSync(path.join(dir, 'requirements.txt'));
+    writeFiles(dir, files);
+    const res = await run(['--yes'], dir);
+    expect(res.stderr).toBe('');
+    expect(res.code).toBe(0);
+    expect(res.stdout).toMatch(new RegExp(`requirements\\s+${shown.replace(/[().]/g, '\\$&')}\\s`));
+    const text = read(dir, provider === 'github' ? GH : GL);
+    expect(text).toContain(install);
+    expect(text).not.toContain('requirements.txt');
+    expect(mlopsLint(dir, [provider === 'github' ? GH : GL]).status).toBe(0);
   });
 
   it('never reads credentials from .dvc/config.local into its output or files', async () => {

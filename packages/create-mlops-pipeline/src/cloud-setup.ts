@@ -1,0 +1,125 @@
+/**
+ * Cloud-side set-up commands printed after writing a pipeline: how to create the key a secret holds,
+ * and, for keyless templates, the identity federation that lets the CI job in.
+ */
+import type { Provider, RemoteKind } from '@mlops-pipeline/templates';
+
+export interface CloudContext {
+  provider: Provider;
+  remote: RemoteKind;
+  /** `owner/repo` (GitHub) or `group/project` (GitLab); placeholders when unknown. */
+  slug: string;
+  /** GitLab host serving the project (the OIDC issuer of its ID tokens): gitlab.com or a self-hosted host. */
+  gitlabHost: string;
+  branch: string;
+  /** Rendered template inputs (identity names, push, cml). */
+  inputs: Record<string, unknown>;
+  /** URL of the DVC remote the pipeline pulls from (`gs://bucket/path`, `s3://bucket/path`). */
+  remoteUrl?: string;
+}
+
+function str(inputs: Record<string, unknown>, name: string): string | undefined {
+  const v = inputs[name];
+  return typeof v === 'string' && v !== '' ? v : undefined;
+}
+
+/** Bucket name of a `gs://` or `s3://` URL. */
+export function bucketOf(url: string | undefined): string | undefined {
+  const m = /^(?:gs|s3):\/\/([^/\s]+)/i.exec(url ?? '');
+  return m?.[1];
+}
+
+/** GCP project id of a service account email (`name@project.iam.gserviceaccount.com`). */
+function projectOfServiceAccount(sa: string | undefined): string | undefined {
+  return /^[^@]+@([a-z][a-z0-9-]+)\.iam\.gserviceaccount\.com$/.exec(sa ?? '')?.[1];
+}
+
+/** GitHub Actions or GitLab: the OIDC issuer of the CI job's ID token. */
+export function oidcIssuer(ctx: Pick<CloudContext, 'provider' | 'gitlabHost'>): string {
+  return ctx.provider === 'github' ? 'https://token.actions.githubusercontent.com' : `https://${ctx.gitlabHost}`;
+}
+
+const PROJECT_ID = 'PROJECT_ID';
+
+/** Service account key (dvc-gcs): a service account that can read (or, with `push`, write) the bucket, and a JSON key of it. */
+export function gcsKeySteps(ctx: CloudContext, keyFile: string): string[] {
+  const bucket = bucketOf(ctx.remoteUrl) ?? 'BUCKET';
+  const push = ctx.inputs['push'] === true;
+  const sa = `dvc-ci@${PROJECT_ID}.iam.gserviceaccount.com`;
+  return [
+    `Create ${keyFile}, a key of a service account that can ${push ? 'read and write' : 'read'} gs://${bucket} (or use a key you have):`,
+    `  gcloud iam service-accounts create dvc-ci --project=${PROJECT_ID}`,
+    `  gcloud storage buckets add-iam-policy-binding gs://${bucket} --member=serviceAccount:${sa} --role=${push ? 'roles/storage.objectAdmin' : 'roles/storage.objectViewer'}`,
+    `  gcloud iam service-accounts keys create ${keyFile} --iam-account=${sa}`,
+  ];
+}
+
+/** dvc-gcs-keyless: Workload Identity Federation pool, OIDC provider, impersonation and bucket access. */
+export function gcsKeylessSteps(ctx: CloudContext): string[] {
+  const attr = ctx.provider === 'github' ? 'repository' : 'project_path';
+  const wif = /^projects\/(\d+)\/locations\/global\/workloadIdentityPools\/([^/]+)\/providers\/([^/]+)$/.exec(str(ctx.inputs, 'workload-identity-provider') ?? '');
+  const [projectNumber, pool, provider] = wif ? [wif[1], wif[2], wif[3]] : ['PROJECT_NUMBER', 'mlops-ci', ctx.provider];
+  const sa = str(ctx.inputs, 'service-account') ?? `dvc-ci@${PROJECT_ID}.iam.gserviceaccount.com`;
+  const project = projectOfServiceAccount(sa) ?? PROJECT_ID;
+  const bucket = bucketOf(ctx.remoteUrl) ?? 'BUCKET';
+  const role = ctx.inputs['push'] === true ? 'roles/storage.objectAdmin' : 'roles/storage.objectViewer';
+  return [
+    `Let ${ctx.slug}'s CI jobs impersonate ${sa} (Workload Identity Federation):`,
+    `  gcloud iam workload-identity-pools create ${pool} --project=${project} --location=global`,
+    `  gcloud iam workload-identity-pools providers create-oidc ${provider} --project=${project} --location=global \\`,
+    `    --workload-identity-pool=${pool} --issuer-uri=${oidcIssuer(ctx)} \\`,
+    `    --attribute-mapping=google.subject=assertion.sub,attribute.${attr}=assertion.${attr} \\`,
+    `    --attribute-condition="assertion.${attr}=='${ctx.slug}'"`,
+    `  gcloud iam service-accounts add-iam-policy-binding ${sa} --project=${project} \\`,
+    '    --role=roles/iam.workloadIdentityUser \\',
+    `    --member="principalSet://iam.googleapis.com/projects/${projectNumber}/locations/global/workloadIdentityPools/${pool}/attribute.${attr}/${ctx.slug}"`,
+    `  gcloud storage buckets add-iam-policy-binding gs://${bucket} --member=serviceAccount:${sa} --role=${role}`,
+  ];
+}
+
+/** The `sub` claims of the jobs that read the remote (branch pushes, and pull/merge requests with CML). */
+export function awsSubjects(ctx: CloudContext): string[] {
+  if (ctx.provider === 'github') {
+    const subs = [`repo:${ctx.slug}:ref:refs/heads/${ctx.branch}`];
+    if (ctx.inputs['cml'] === true) subs.push(`repo:${ctx.slug}:pull_request`);
+    return subs;
+  }
+  // Merge request pipelines run on their source branch, whatever its name.
+  return [`project_path:${ctx.slug}:ref_type:branch:ref:${ctx.inputs['cml'] === true ? '*' : ctx.branch}`];
+}
+
+/** dvc-s3-keyless: OIDC identity provider, a role trusting this repository's jobs, and bucket access. */
+export function s3KeylessSteps(ctx: CloudContext): string[] {
+  const roleArn = /^arn:(aws[a-z-]*):iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/.exec(str(ctx.inputs, 'role-to-assume') ?? '');
+  const partition = roleArn?.[1] ?? 'aws';
+  const account = roleArn?.[2] ?? 'ACCOUNT_ID';
+  const roleName = roleArn?.[3] ?? 'dvc-ci';
+  const host = oidcIssuer(ctx).replace(/^https:\/\//, '');
+  const bucket = bucketOf(ctx.remoteUrl) ?? 'BUCKET';
+  const subs = awsSubjects(ctx);
+  const sub = subs.length === 1 ? JSON.stringify(subs[0]) : `[${subs.map((s) => JSON.stringify(s)).join(', ')}]`;
+  const actions = ctx.inputs['push'] === true ? '["s3:GetObject", "s3:PutObject"]' : '"s3:GetObject"';
+  return [
+    `Let ${ctx.slug}'s CI jobs assume the IAM role ${roleName} (OIDC; skip the first command if ${host} is already an identity provider of the account):`,
+    `  aws iam create-open-id-connect-provider --url ${oidcIssuer(ctx)} --client-id-list sts.amazonaws.com`,
+    `  aws iam create-role --role-name ${roleName} --assume-role-policy-document '{`,
+    '    "Version": "2012-10-17",',
+    '    "Statement": [{',
+    '      "Effect": "Allow",',
+    `      "Principal": {"Federated": "arn:${partition}:iam::${account}:oidc-provider/${host}"},`,
+    '      "Action": "sts:AssumeRoleWithWebIdentity",',
+    '      "Condition": {',
+    `        "StringEquals": {"${host}:aud": "sts.amazonaws.com"},`,
+    `        "StringLike": {"${host}:sub": ${sub}}`,
+    '      }',
+    '    }]',
+    "  }'",
+    `  aws iam put-role-policy --role-name ${roleName} --policy-name dvc-remote --policy-document '{`,
+    '    "Version": "2012-10-17",',
+    '    "Statement": [',
+    `      {"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "arn:${partition}:s3:::${bucket}"},`,
+    `      {"Effect": "Allow", "Action": ${actions}, "Resource": "arn:${partition}:s3:::${bucket}/*"}`,
+    '    ]',
+    "  }'",
+  ];
+}
