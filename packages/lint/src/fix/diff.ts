@@ -1,7 +1,10 @@
 /**
  * Unified diff of two texts (for `--fix-dry-run`): common prefix/suffix
  * trimmed, an LCS over the changed lines, hunks with 3 lines of context.
+ * Secrets in the texts are shown redacted, in context and changed lines alike.
  */
+import { redactLines } from '../rules/util/secrets.js';
+
 const CONTEXT = 3;
 const MAX_CELLS = 4_000_000;
 
@@ -41,11 +44,15 @@ function lcsOps(a: string[], b: string[]): Op[] {
   return ops;
 }
 
-/** `--- a/file` / `+++ b/file` unified diff; empty string when the texts are equal. */
+/**
+ * `--- a/file` / `+++ b/file` unified diff; empty string when the texts are equal.
+ * Secret values (keys, tokens, literal passwords) never appear: both texts are redacted
+ * line by line before they are compared.
+ */
 export function unifiedDiff(file: string, before: string, after: string): string {
   if (before === after) return '';
-  const a = splitLines(before);
-  const b = splitLines(after);
+  const a = splitLines(redactLines(before));
+  const b = splitLines(redactLines(after));
   let prefix = 0;
   while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix++;
   let suffix = 0;

@@ -59,6 +59,23 @@ describe('unifiedDiff', () => {
   it('is empty when nothing changed', () => {
     expect(unifiedDiff('x', 'same\n', 'same\n')).toBe('');
   });
+  it('shows secrets redacted on changed and context lines, with the real line numbers', () => {
+    const before = 'env:\n  API_TOKEN: ghp_Z9y8X7w6V5Z9y8X7w6V5Z9y8X7w6V5u4T3s2\nrun: pip install dvc && curl -u ci:hunter2hunter2 https://e.example\n';
+    const after = before.replace('pip install dvc', 'pip install dvc==3.63.0');
+    const diff = unifiedDiff('x.yml', before, after);
+    expect(diff).toBe(
+      [
+        '--- a/x.yml',
+        '+++ b/x.yml',
+        '@@ -1,3 +1,3 @@',
+        ' env:',
+        '   API_TOKEN: [redacted GitHub token "ghp_…" (40 characters)]',
+        '-run: pip install dvc && curl -u ci:[redacted "hu…" (14 characters)] https://e.example',
+        '+run: pip install dvc==3.63.0 && curl -u ci:[redacted "hu…" (14 characters)] https://e.example',
+        '',
+      ].join('\n'),
+    );
+  });
 });
 
 describe('fixFiles / fixText', () => {

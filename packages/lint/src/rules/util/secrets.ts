@@ -94,3 +94,45 @@ export function redactText(text: string): string {
   for (const m of [...matches].sort((a, b) => b.index - a.index)) out = out.slice(0, m.index) + `[redacted ${m.kind} ${redact(m.value)}]` + out.slice(m.index + m.value.length);
   return out;
 }
+
+/** `NAME: value`, `NAME=value`, `"name": "value"` pairs (YAML, shell, JSON). */
+const NAMED_VALUE = /(^|[\s{,;(]|["'])([A-Za-z_][A-Za-z0-9_.-]*)(["']?[ \t]*[:=][ \t]*)(["']?)([^\s"',;})#]+)/g;
+/** Secret command-line options: `--password X`, `--token=X`. */
+const SECRET_FLAG = /(--(?:password|token|api-key|secret)(?:=|[ \t]+))(["']?)([^\s"']+)/g;
+/** `dvc remote modify [--local] <remote> <option> <value>`. */
+const REMOTE_OPTION = /(remote[ \t]+modify[ \t]+(?:-{1,2}[a-z]+[ \t]+)*\S+[ \t]+([a-z_]+)[ \t]+)(["']?)([^\s"']+)/g;
+/** A password in a URL: `scheme://user:password@host`. */
+const URL_PASSWORD = /(:\/\/[^/@\s:]*:)([^/@\s]+)(@)/g;
+/** `curl -u user:password`, `--user user:password`. */
+const USER_PASSWORD = /((?:^|\s)(?:-u|--user)(?:=|[ \t]+)["']?[^\s:"']+:)([^\s"']+)/g;
+const REMOTE_SECRET_OPTIONS = /^(password|secret_access_key|session_token|account_key|connection_string|sas_token|client_secret|gdrive_client_secret|token)$/;
+
+function redactedLiteral(value: string): string {
+  return !value.startsWith('[redacted') && looksLikeSecretLiteral(value) ? `[redacted ${redact(value)}]` : value;
+}
+
+/**
+ * The text with every secret it plausibly holds replaced by a redacted form, line by line
+ * (line count unchanged, so a diff of redacted texts has the same hunks): secret-shaped
+ * values, literal values of secret-like names, secret command-line options, URL passwords and
+ * `-u user:password`.
+ */
+export function redactLines(text: string): string {
+  let out = text;
+  for (const m of [...findSecretValues(text)].sort((a, b) => b.index - a.index)) {
+    const lines = m.value.split('\n');
+    const replacement = lines.map((_l, i) => (i === 0 ? `[redacted ${m.kind} ${redact(m.value)}]` : '[redacted]')).join('\n');
+    out = out.slice(0, m.index) + replacement + out.slice(m.index + m.value.length);
+  }
+  return out
+    .split('\n')
+    .map((line) =>
+      line
+        .replace(NAMED_VALUE, (all, lead: string, name: string, sep: string, quote: string, value: string) => (isSecretName(name) ? `${lead}${name}${sep}${quote}${redactedLiteral(value)}` : all))
+        .replace(SECRET_FLAG, (_all, flag: string, quote: string, value: string) => `${flag}${quote}${redactedLiteral(value)}`)
+        .replace(REMOTE_OPTION, (all, head: string, option: string, quote: string, value: string) => (REMOTE_SECRET_OPTIONS.test(option) ? `${head}${quote}${redactedLiteral(value)}` : all))
+        .replace(URL_PASSWORD, (_all, head: string, value: string, at: string) => `${head}${redactedLiteral(value)}${at}`)
+        .replace(USER_PASSWORD, (_all, head: string, value: string) => `${head}${redactedLiteral(value)}`),
+    )
+    .join('\n');
+}

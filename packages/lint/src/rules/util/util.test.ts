@@ -4,7 +4,7 @@ import { dvcInvocation } from './dvc.js';
 import { dvcVersionOfImage, isDvcImage, parseImage } from './images.js';
 import { isBranchRef, isFullSha } from './known-actions.js';
 import { parsePipInstall, parseRequirement } from './pip.js';
-import { findSecretValues, isReference, isSecretName, redact, redactText } from './secrets.js';
+import { findSecretValues, isReference, isSecretName, redact, redactLines, redactText } from './secrets.js';
 import { commands } from './shell.js';
 
 function script(text: string, line = 10, column = 7): Script {
@@ -159,5 +159,39 @@ describe('redactText', () => {
   it('replaces every secret-shaped value and keeps the rest', () => {
     const out = redactText('+  AWS_ACCESS_KEY_ID: AKIAIOSFODNN7EXAMPLE\n   run: dvc pull\n');
     expect(out).toBe('+  AWS_ACCESS_KEY_ID: [redacted AWS access key id "AKIA…" (20 characters)]\n   run: dvc pull\n');
+  });
+});
+
+describe('redactLines', () => {
+  it.each([
+    ['secret-shaped value', '  AWS_ACCESS_KEY_ID: AKIAIOSFODNN7EXAMPLE', '  AWS_ACCESS_KEY_ID: [redacted AWS access key id "AKIA…" (20 characters)]'],
+    ['literal of a secret-like name (YAML)', '    DB_PASSWORD: correct-horse-battery-staple', '    DB_PASSWORD: [redacted "corr…" (28 characters)]'],
+    ['literal of a secret-like name (shell, quoted)', 'export API_TOKEN="abc123def456"', 'export API_TOKEN="[redacted "ab…" (12 characters)]"'],
+    ['secret option', 'docker login --password hunter2hunter2 reg', 'docker login --password [redacted "hu…" (14 characters)] reg'],
+    ['DVC remote option', 'dvc remote modify --local storage password Tr0ub4dor-and-3', 'dvc remote modify --local storage password [redacted "Tr…" (15 characters)]'],
+    ['URL password', 'git clone https://ci:s3cr3t-in-the-url@git.example.com/x.git', 'git clone https://ci:[redacted "Tr…" (17 characters)]@git.example.com/x.git'.replace('Tr', 's3')],
+    ['curl -u user:password', 'curl -fsS -u admin:hunter2hunter2 https://x', 'curl -fsS -u admin:[redacted "hu…" (14 characters)] https://x'],
+    ['references stay', '  token: ${{ secrets.TOKEN }}', '  token: ${{ secrets.TOKEN }}'],
+    ['variables stay', 'dvc remote modify storage password $DVC_PASSWORD', 'dvc remote modify storage password $DVC_PASSWORD'],
+    ['names that are not secret stay', '  cache-key: pip-linux-3.12-abcdef', '  cache-key: pip-linux-3.12-abcdef'],
+    ['other options stay', 'dvc remote modify storage url s3://bucket/path', 'dvc remote modify storage url s3://bucket/path'],
+  ])('%s', (_name, line, expected) => {
+    expect(redactLines(line)).toBe(expected);
+  });
+
+  it('keeps the line count of a multi-line key', () => {
+    const text = 'KEY: |\n  -----BEGIN RSA PRIVATE KEY-----\n  MIIEowIBAAKCAQEAx4Ul3vmS9kXh\n  -----END RSA PRIVATE KEY-----\nnext: 1\n';
+    const out = redactLines(text);
+    expect(out.split('\n')).toHaveLength(text.split('\n').length);
+    expect(out).not.toContain('MIIEow');
+    expect(out).toContain('next: 1');
+  });
+});
+
+describe('redactLines on redacted text', () => {
+  it('redacts once', () => {
+    const once = redactLines('  AWS_SECRET_ACCESS_KEY: wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY');
+    expect(once).toBe('  AWS_SECRET_ACCESS_KEY: [redacted AWS secret access key "wJal…" (40 characters)]');
+    expect(redactLines(once)).toBe(once);
   });
 });
