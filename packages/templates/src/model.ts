@@ -103,7 +103,8 @@ export function reportStep(fetchBase: boolean): ScriptStep {
       '  echo "## Parameters"',
       '  dvc params diff --md "origin/${BASE_BRANCH}"',
       '} > dvc-report.md',
-      'cml comment create dvc-report.md',
+      // On the pull/merge request only: never a commit comment, which needs write access to the repository.
+      'cml comment create --target=pr dvc-report.md',
     ],
   };
 }

@@ -94,7 +94,7 @@ describe('GitHub secure defaults', () => {
     }
     const post = report.at(-1)!;
     expect(report.indexOf(setup)).toBeLessThan(report.indexOf(post));
-    expect(String(post.run)).toContain('cml comment create dvc-report.md');
+    expect(String(post.run)).toContain('cml comment create --target=pr dvc-report.md');
   });
 
   it('the report diffs against the base branch from the full-history checkout, without fetching (the clone keeps no credentials)', () => {

@@ -75,7 +75,7 @@ describe('GitLab secure defaults', () => {
     const report = doc['dvc-report'] as Obj;
     expect(report.rules).toEqual([{ if: '$CI_PIPELINE_SOURCE == "merge_request_event"' }]);
     expect(report.variables).toMatchObject({ GIT_DEPTH: '0', BASE_BRANCH: '$CI_MERGE_REQUEST_TARGET_BRANCH_NAME' });
-    expect((report.script as string[]).at(-1)).toContain('cml comment create dvc-report.md');
+    expect((report.script as string[]).at(-1)).toContain('cml comment create --target=pr dvc-report.md');
     // Merge request pipelines fetch only the merge request ref: the target branch is fetched with the job's credentials.
     expect((report.script as string[]).at(-1)).toMatch(/^git fetch --no-tags origin "\+refs\/heads\/\$\{BASE_BRANCH\}:refs\/remotes\/origin\/\$\{BASE_BRANCH\}"\n/);
     expect(report.before_script).toContain(`npm install -g --no-fund --no-audit @dvcorg/cml@${CML_VERSION}`);
