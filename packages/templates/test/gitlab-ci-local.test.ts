@@ -133,6 +133,7 @@ describe.skipIf(missing.length > 0)('the vendored GitLab dvc-gcs pipeline runs u
   it('decodes the key, pulls then reproduces, and removes the key file', () => {
     const r = run('ok', Buffer.from(KEY).toString('base64'));
     expect(r.status, r.output).toBe(0);
+    // examples/dvc-project pins dvc[gs] in requirements.txt: DVC is installed by the same single pip run.
     const calls = r.log.filter((l) => !l.startsWith('credentials ') && !l.startsWith('mode '));
     expect(calls).toEqual(['python -m pip install -r requirements.txt dvc[gs]==3.63.0', 'version', 'pull', 'repro']);
     const credentials = r.log.find((l) => l.startsWith('credentials '))!.slice('credentials '.length);
