@@ -13,7 +13,7 @@ import { diffText, lintPlanned } from './lint.js';
 import { nextSteps } from './next-steps.js';
 import { findPinnedRef, GITLAB_FILE, GITLAB_INCLUDED_FILE, readIfExists, targetFile } from './pipeline-files.js';
 import type { Answers } from './plan.js';
-import { formatRows, makePlan, requireComplete } from './plan.js';
+import { checkRef, formatRows, makePlan, requireComplete } from './plan.js';
 import * as prompt from './prompt.js';
 import { coerce } from './extra-inputs.js';
 import { missingInputsError, pipelineInputs, renderWith, templateDefaults } from './render.js';
@@ -91,6 +91,7 @@ export async function runCreate(opts: CliOptions, io: Io): Promise<number> {
     answers = requireComplete(plan, opts.yes);
     printFacts(io, facts, plan.rows, plain);
   }
+  if (answers.mode === 'pinned' && answers.ref) answers.ref = checkRef(answers.ref, answers.provider);
   if (answers.remote === 'none' && facts.dvcRemote === undefined && facts.remote.value === 'none') {
     log('note: .dvc/config has no remote, so the pipeline cannot `dvc pull`; add one with `dvc remote add -d <name> <url>`.');
   }
@@ -106,7 +107,7 @@ export async function runCreate(opts: CliOptions, io: Io): Promise<number> {
   const files = await planFiles(root, answers, rendered, opts, interactive);
   const changed = files.filter(isChanged);
   if (changed.length === 0) {
-    log(`${files.map((f) => f.rel).join(', ')} is already up to date (${rendered.template.name} ${rendered.version}).`);
+    log(`${files.map((f) => f.rel).join(' and ')} ${files.length > 1 ? 'are' : 'is'} already up to date (${rendered.template.name} ${rendered.version}).`);
     return 0;
   }
 

@@ -6,7 +6,7 @@ import { UserError } from './errors.js';
 import { repoSlug } from './facts.js';
 import type { Io } from './io.js';
 import { loadLint } from './lint.js';
-import { compareVersions } from './semver.js';
+import { compareToNewest, isMajorRef } from './semver.js';
 import { loadTemplates } from './templates.js';
 import { checkoutRoot, findPipelines } from './upgrade.js';
 
@@ -36,7 +36,8 @@ async function inspect(dir: string, io: Io, newest: string): Promise<FleetRow> {
     row.template = pipeline.header.template;
     row.mode = pipeline.pinned ? 'pinned' : 'vendored';
     row.version = pipeline.pinned?.ref ?? pipeline.header.version;
-    row.outdated = compareVersions(row.version, newest) < 0;
+    row.outdated = compareToNewest(row.version, newest) < 0;
+    if (pipeline.pinned && isMajorRef(row.version)) row.version = `v${row.version} (moving)`;
   } else row.problem = 'no generated pipeline';
   const lint = await loadLint();
   try {
@@ -54,8 +55,9 @@ async function inspect(dir: string, io: Io, newest: string): Promise<FleetRow> {
 
 /** Renders rows as an aligned text table. */
 export function formatTable(rows: FleetRow[]): string {
-  const header = ['repo', 'provider', 'file', 'template', 'mode', 'version', 'outdated', 'lint errors', 'note'];
+  const header = ['dir', 'repo', 'provider', 'file', 'template', 'mode', 'version', 'outdated', 'lint errors', 'note'];
   const cells = rows.map((r) => [
+    r.dir,
     r.repo,
     r.provider ?? '-',
     r.file ?? '-',

@@ -114,10 +114,23 @@ export function makePlan(facts: RepoFacts, opts: CliOptions, defaults: TemplateD
   partial.mode = mode;
   rows.push({ key: 'mode', value: mode, source: opts.mode ? '--mode' : 'default' });
   if (opts.source) partial.source = opts.source;
-  if (opts.ref) partial.ref = opts.ref.replace(/^v(?=\d)/, '');
+  if (opts.ref) partial.ref = checkRef(opts.ref, provider);
   if (mode === 'vendored' && (opts.source || opts.ref)) throw new UserError('--source and --ref only apply to --mode pinned', 2);
 
   return { partial, rows, missing };
+}
+
+/**
+ * A `--ref` in the project's tag scheme: `1.2.3` or `v1.2.3` (GitHub tag `v1.2.3`, GitLab component
+ * version `1.2.3`), or a major version `1` / `v1` for GitHub's moving major tag. Returned without the `v`.
+ */
+export function checkRef(ref: string, provider: Provider | undefined): string {
+  const m = /^v?(\d+)(\.\d+\.\d+)?$/.exec(ref);
+  if (!m) throw new UserError(`--ref must be a version such as 1.2.3 (or v1.2.3)${provider === 'gitlab' ? '' : ', or a major version such as v1 on GitHub'} (got "${ref}")`, 2);
+  if (m[2] === undefined && provider === 'gitlab') {
+    throw new UserError(`--ref ${ref}: GitLab components are pinned to an exact version such as ${m[1]}.0.0 (the moving v${m[1]} tag exists on GitHub only)`, 2);
+  }
+  return ref.replace(/^v/, '');
 }
 
 /** Formats the inferred-values table: `provider  github  (from git remote origin)`; sources are whole phrases. */

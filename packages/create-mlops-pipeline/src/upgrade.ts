@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { ParsedHeader } from '@mlops-pipeline/templates';
+import type { ParsedHeader, TemplateInfo } from '@mlops-pipeline/templates';
 import { findCiFiles, readGitFactsDetail } from '@mlops-pipeline/repo-facts';
 import type { CliOptions } from './args.js';
 import { writeAllOrNothing } from './atomic.js';
@@ -10,7 +10,7 @@ import type { PinnedRef } from './pipeline-files.js';
 import { candidateFiles, findPinnedRef, readIfExists } from './pipeline-files.js';
 import * as prompt from './prompt.js';
 import { renderWith } from './render.js';
-import { compareVersions } from './semver.js';
+import { compareToNewest, isMajorRef, upgradeRef } from './semver.js';
 import { loadTemplates } from './templates.js';
 
 export interface FoundPipeline {
@@ -40,6 +40,28 @@ export async function findPipelines(dir: string): Promise<FoundPipeline[]> {
   return found;
 }
 
+/** Moves every reference to `template` in a pinned caller (and its comment) to `to`, changing nothing else. */
+export function replacePinnedRef(text: string, template: TemplateInfo, to: string): string {
+  const name = template.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const tag = template.provider === 'github' ? `v${to}` : to;
+  const ref = template.provider === 'github' ? new RegExp(`(/\\.github/workflows/${name}\\.ya?ml@)v?[\\w.-]*\\w`, 'g') : new RegExp(`(component:\\s*["']?\\S+/${name}@)[\\w.~-]*\\w`, 'g');
+  return text.replace(ref, `$1${tag}`).replace(/^(#.*\bpinned at )v?\d(?:[\w.-]*\w)?/m, `$1${tag}`);
+}
+
+/**
+ * The upgraded text of a pinned caller: re-rendered with its recorded inputs when the file is exactly
+ * what the generator wrote, else (edited by hand) only its version reference moves.
+ */
+async function upgradePinned(template: TemplateInfo, p: FoundPipeline, pinned: PinnedRef, to: string): Promise<string> {
+  try {
+    const asWritten = await renderWith(template, p.header.inputs, 'pinned', pinned.source, pinned.ref);
+    if (asWritten.text === p.text) return (await renderWith(template, p.header.inputs, 'pinned', pinned.source, to)).text;
+  } catch {
+    // Inputs the templates no longer accept: keep them as written.
+  }
+  return replacePinnedRef(p.text, template, to);
+}
+
 /** `create-mlops-pipeline upgrade [dir]`: re-render generated files with the installed templates. */
 export async function runUpgrade(opts: CliOptions, io: Io): Promise<number> {
   const dir = checkoutRoot(path.resolve(io.cwd, opts.dirs[0] ?? '.'));
@@ -52,27 +74,28 @@ export async function runUpgrade(opts: CliOptions, io: Io): Promise<number> {
   const interactive = io.interactive && !opts.yes;
   const log = opts.dryRun ? io.err : io.out;
   const newest = t.TEMPLATES_VERSION;
-  const writes: Array<{ file: string; content: string; rel: string; from: string }> = [];
+  const writes: Array<{ file: string; content: string; rel: string; from: string; to: string }> = [];
   for (const p of pipelines) {
     const template = t.getTemplate(p.header.provider, p.header.template);
     if (!template) throw new UserError(`${p.rel}:1:1: template "${p.header.template}" is not in the installed @mlops-pipeline/templates ${newest}`);
     const from = p.pinned?.ref ?? p.header.version;
-    if (compareVersions(from, newest) > 0 && !opts.force) {
-      log(`${path.relative(io.cwd, path.join(dir, p.rel))}: ${p.header.template} ${from} is newer than the installed templates ${newest}; not downgrading (pass --force to re-render with ${newest}).`);
+    const to = p.pinned ? upgradeRef(from, newest) : newest;
+    const shownFile = path.relative(io.cwd, path.join(dir, p.rel));
+    if (compareToNewest(from, newest) > 0 && !opts.force) {
+      log(`${shownFile}: ${p.header.template} ${from} is newer than the installed templates ${newest}; not downgrading (pass --force to re-render with ${newest}).`);
       continue;
     }
-    const rendered = p.pinned
-      ? await renderWith(template, p.header.inputs, 'pinned', p.pinned.source, newest)
-      : await renderWith(template, p.header.inputs, 'vendored');
-    if (rendered.text === p.text) {
-      log(`${path.relative(io.cwd, path.join(dir, p.rel))}: up to date (${p.header.template} ${newest}).`);
+    // A pinned caller already at the target version is left as it is, edits and all.
+    const text = !p.pinned ? (await renderWith(template, p.header.inputs, 'vendored')).text : to === from ? p.text : await upgradePinned(template, p, p.pinned, to);
+    if (text === p.text) {
+      log(`${shownFile}: up to date (${p.header.template} ${p.pinned && isMajorRef(from) ? `v${from}, the moving tag of ${newest}` : newest}).`);
       continue;
     }
-    log(`${path.relative(io.cwd, path.join(dir, p.rel))}: ${p.header.template} ${from} → ${newest}`);
-    const diff = await diffText(p.rel, p.text, rendered.text);
+    log(`${shownFile}: ${p.header.template} ${from} → ${to}`);
+    const diff = await diffText(p.rel, p.text, text);
     if (opts.dryRun) io.out(diff);
     else log(diff);
-    writes.push({ file: path.join(dir, p.rel), content: rendered.text, rel: p.rel, from });
+    writes.push({ file: path.join(dir, p.rel), content: text, rel: p.rel, from, to });
   }
   if (writes.length === 0) return 0;
   if (opts.dryRun) {
@@ -87,6 +110,6 @@ export async function runUpgrade(opts: CliOptions, io: Io): Promise<number> {
     }
   }
   writeAllOrNothing(writes);
-  for (const w of writes) log(`wrote ${w.rel} (${w.from} → ${newest})`);
+  for (const w of writes) log(`wrote ${w.rel} (${w.from} → ${w.to})`);
   return 0;
 }

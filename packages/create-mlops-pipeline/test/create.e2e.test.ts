@@ -346,6 +346,28 @@ describe.concurrent('upgrade and fleet', () => {
     expect(read(dir, GL)).toBe(fresh);
   });
 
+  it('upgrade of a hand-edited pinned caller moves only the version; a moving major tag stays', async () => {
+    const dir = makeRepo({ origin: 'git@github.com:acme/ml.git' });
+    expect((await run(['--yes', '--mode', 'pinned'], dir)).code).toBe(0);
+    const fresh = read(dir, GH);
+    const version = parseHeader(fresh)?.version ?? '';
+    const edited = `${fresh.replaceAll(`@v${version}`, `@v${version}-0`)}  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo lint\n`;
+    writeFileSync(path.join(dir, GH), edited);
+    const res = await run(['upgrade', '--yes'], dir);
+    expect(res.stderr).toBe('');
+    expect(res.code).toBe(0);
+    expect(read(dir, GH)).toBe(edited.replaceAll(`@v${version}-0`, `@v${version}`));
+
+    const major = version.split('.')[0] ?? '';
+    const moving = fresh.replaceAll(`@v${version}`, `@v${major}`);
+    writeFileSync(path.join(dir, GH), moving);
+    const same = await run(['upgrade', '--yes'], dir);
+    expect(same.stdout).toContain(`up to date (${parseHeader(fresh)?.template} v${major}, the moving tag of ${version})`);
+    expect(read(dir, GH)).toBe(moving);
+    const fleet = await run(['fleet', dir], dir);
+    expect(fleet.stdout).toMatch(new RegExp(`pinned\\s+v${major} \\(moving\\)\\s+no`));
+  });
+
   it('upgrade without a generated pipeline says so (exit 1)', async () => {
     const res = await run(['upgrade'], makeRepo());
     expect(res.code).toBe(1);
@@ -364,10 +386,12 @@ describe.concurrent('upgrade and fleet', () => {
     const res = await run(['fleet', a, b, c], REPO_ROOT);
     expect(res.code).toBe(0);
     const lines = res.stdout.split('\n');
-    expect(lines[0]).toMatch(/^repo\s+provider\s+file\s+template\s+mode\s+version\s+outdated\s+lint errors/);
-    expect(lines.find((l) => l.startsWith('acme/a'))).toMatch(/github\s+\.github\/workflows\/mlops\.yml\s+\S+\s+vendored\s+\S+-0\s+yes/);
-    expect(lines.find((l) => l.startsWith('acme/b'))).toMatch(/gitlab\s+\.gitlab-ci\.yml\s+\S+\s+vendored\s+\S+\s+no\s+0/);
-    expect(lines.find((l) => l.startsWith('acme/c'))).toContain('no generated pipeline');
+    expect(lines[0]).toMatch(/^dir\s+repo\s+provider\s+file\s+template\s+mode\s+version\s+outdated\s+lint errors/);
+    const row = (slug: string) => lines.find((l) => l.includes(` acme/${slug} `))?.replace(/^\S+\s+/, '');
+    expect(lines.find((l) => l.includes(' acme/a '))).toContain(path.relative(REPO_ROOT, a));
+    expect(row('a')).toMatch(/github\s+\.github\/workflows\/mlops\.yml\s+\S+\s+vendored\s+\S+-0\s+yes/);
+    expect(row('b')).toMatch(/gitlab\s+\.gitlab-ci\.yml\s+\S+\s+vendored\s+\S+\s+no\s+0/);
+    expect(row('c')).toContain('no generated pipeline');
 
     const json = await run(['fleet', a, b, '--json', '--fail-on-outdated'], REPO_ROOT);
     expect(json.code).toBe(1);
