@@ -75,8 +75,18 @@ export function spanAt(file: string, lc: LineCounter, start: number, end: number
   return { file, line: Math.max(a.line, 1), column: a.col, endLine: Math.max(b.line, 1), endColumn: b.col };
 }
 
-function diag(file: string, lc: LineCounter | undefined, start: number, end: number, ruleId: string, message: string): Diagnostic {
-  const span = lc ? spanAt(file, lc, start, end) : { file, line: 1, column: 1, endLine: 1, endColumn: 1 };
+/**
+ * The last offset a diagnostic may point at: just after the last character that is not
+ * white space. A parser reporting "end of input" after the final line break (or after
+ * trailing blank lines) would otherwise point at a line past the end of the file.
+ */
+export function lastPosition(text: string): number {
+  return text.trimEnd().length;
+}
+
+function diag(file: string, lc: LineCounter | undefined, start: number, end: number, ruleId: string, message: string, text: string): Diagnostic {
+  const last = lastPosition(text);
+  const span = lc ? spanAt(file, lc, Math.min(start, last), Math.min(end, last)) : { file, line: 1, column: 1, endLine: 1, endColumn: 1 };
   return { ...span, ruleId, severity: 'error', message, docsUrl: docsUrl(ruleId) };
 }
 
@@ -93,7 +103,7 @@ export function parseSource(text: string, file: string, invalidUtf8At?: number):
   if (binary) {
     const lc = new LineCounter();
     countLines(text, lc);
-    return { diagnostics: [diag(file, lc, binary.offset, binary.offset + 1, 'yaml-syntax', binary.message)] };
+    return { diagnostics: [diag(file, lc, binary.offset, binary.offset + 1, 'yaml-syntax', binary.message, text)] };
   }
   const lineCounter = new LineCounter();
   let docs: Document.Parsed[];
@@ -104,18 +114,18 @@ export function parseSource(text: string, file: string, invalidUtf8At?: number):
     const message = error instanceof RangeError ? 'YAML nesting is too deep to parse' : `YAML could not be parsed: ${(error as Error).message}`;
     const lc = new LineCounter();
     countLines(text, lc);
-    return { diagnostics: [diag(file, lc, 0, 0, 'yaml-syntax', message)] };
+    return { diagnostics: [diag(file, lc, 0, 0, 'yaml-syntax', message, text)] };
   }
   const diagnostics: Diagnostic[] = [];
   for (const doc of docs) {
     for (const error of doc.errors) {
-      diagnostics.push(diag(file, lineCounter, error.pos[0], error.pos[1], 'yaml-syntax', yamlMessage(error.code, error.message)));
+      diagnostics.push(diag(file, lineCounter, error.pos[0], error.pos[1], 'yaml-syntax', yamlMessage(error.code, error.message), text));
     }
   }
   if (diagnostics.length > 0) return { diagnostics: dedupe(diagnostics) };
   const nonEmpty = docs.filter((d) => d.contents !== null);
   if (nonEmpty.length === 0) {
-    return { diagnostics: [diag(file, lineCounter, 0, 0, 'empty-file', 'File is empty: there is no pipeline to lint')] };
+    return { diagnostics: [diag(file, lineCounter, 0, 0, 'empty-file', 'File is empty: there is no pipeline to lint', text)] };
   }
   let document = nonEmpty[0]!;
   let header: Document.Parsed | undefined;
@@ -127,16 +137,16 @@ export function parseSource(text: string, file: string, invalidUtf8At?: number):
       if (nonEmpty.length > 2) {
         const extra = nonEmpty[2]!;
         const r = extra.contents?.range ?? [0, 0];
-        return { diagnostics: [diag(file, lineCounter, r[0], r[0], 'yaml-syntax', 'A CI/CD component has at most two documents: the `spec:` header and the body')] };
+        return { diagnostics: [diag(file, lineCounter, r[0], r[0], 'yaml-syntax', 'A CI/CD component has at most two documents: the `spec:` header and the body', text)] };
       }
     } else {
       const r = nonEmpty[1]!.contents?.range ?? [0, 0];
-      return { diagnostics: [diag(file, lineCounter, r[0], r[0], 'yaml-syntax', 'More than one YAML document: a CI file holds one (a GitLab component may start with a `spec:` document)')] };
+      return { diagnostics: [diag(file, lineCounter, r[0], r[0], 'yaml-syntax', 'More than one YAML document: a CI file holds one (a GitLab component may start with a `spec:` document)', text)] };
     }
   }
   for (const doc of header ? [header, document] : [document]) {
     const problem = shapeProblem(doc.contents);
-    if (problem) return { diagnostics: [diag(file, lineCounter, problem.offset, problem.offset, 'yaml-syntax', problem.message)] };
+    if (problem) return { diagnostics: [diag(file, lineCounter, problem.offset, problem.offset, 'yaml-syntax', problem.message, text)] };
   }
   const source: Source = { file, text, lineCounter, document };
   if (header) source.header = header;
