@@ -185,9 +185,20 @@ export const TEMPLATES: readonly TemplateDef[] = [
         { name: 'AZURE_CLIENT_ID', value: 'secret:AZURE_CLIENT_ID', when: SP },
         { name: 'AZURE_TENANT_ID', value: 'secret:AZURE_TENANT_ID', when: SP },
         { name: 'AZURE_CLIENT_SECRET', value: 'secret:AZURE_CLIENT_SECRET', when: SP },
+        { name: 'AZURE_STORAGE_ACCOUNT', value: '@{azure-storage-account}', when: { input: 'azure-storage-account', notIn: [''] } },
       ],
     },
-    gitlab: NO_GITLAB_AUTH,
+    gitlab: {
+      idTokens: {},
+      variables: { AZURE_STORAGE_ACCOUNT: '@{azure-storage-account}' },
+      setup: [],
+      // CI/CD variables of the other mode, if the project defines them, must not take over.
+      steps: [
+        { id: 'azure-connection-string', name: 'Authenticate with the connection string only', lines: ['unset AZURE_CLIENT_ID AZURE_TENANT_ID AZURE_CLIENT_SECRET'], when: CONNECTION_STRING },
+        { id: 'azure-service-principal', name: 'Authenticate with the service principal only', lines: ['unset AZURE_STORAGE_CONNECTION_STRING'], when: SP },
+      ],
+      cleanup: [],
+    },
   },
 ];
 

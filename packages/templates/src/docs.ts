@@ -116,7 +116,7 @@ const EXAMPLE_INPUTS: Record<string, Record<string, unknown>> = {
   },
   'dvc-s3-keyless': { 'role-to-assume': 'arn:aws:iam::123456789012:role/dvc-ci', 'aws-region': 'eu-west-1' },
   'dvc-minio': { 'endpoint-url': 'https://minio.example.com:9000' },
-  'dvc-azure': { 'azure-auth': 'service-principal' },
+  'dvc-azure': { 'azure-auth': 'service-principal', 'azure-storage-account': 'examplestorage' },
 };
 
 function everySnippet(): string {

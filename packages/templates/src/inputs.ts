@@ -194,6 +194,14 @@ export const AZURE_INPUTS: readonly InputDef[] = [
     default: 'connection-string',
     enum: ['connection-string', 'service-principal'],
   },
+  {
+    name: 'azure-storage-account',
+    type: 'string',
+    description: 'Storage account name, set as AZURE_STORAGE_ACCOUNT for DVC (service principal auth needs it unless the DVC remote sets `account_name`); empty: from the DVC remote config.',
+    default: '',
+    pattern: '^([a-z0-9]{3,24})?$',
+    patternHint: 'empty or a storage account name of 3 to 24 lower-case letters and digits',
+  },
 ];
 
 export function appliesTo(def: InputDef, provider: Provider): boolean {

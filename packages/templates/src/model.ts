@@ -45,6 +45,8 @@ export interface GitlabAuth {
   variables: Record<string, string>;
   /** Lines run before DVC touches the remote (write credentials files). */
   setup: string[];
+  /** Conditional steps run after `setup` (e.g. keep only the variables of the chosen auth mode). */
+  steps?: ScriptStep[];
   /** Lines run in `after_script` (remove credentials files). */
   cleanup: string[];
 }

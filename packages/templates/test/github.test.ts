@@ -117,6 +117,21 @@ describe('GitHub secure defaults', () => {
     expect(repro.env).toBeUndefined();
   });
 
+  it('the reusable dvc-azure workflow passes only the secrets of the chosen azure-auth, and the storage account', () => {
+    const doc = parseYaml(published.find((p) => p.template === 'dvc-azure')!.text);
+    const pull = stepsOf(doc).find((s) => s.id === 'pull')!;
+    expect(pull.env).toEqual({
+      AZURE_STORAGE_CONNECTION_STRING: "${{ inputs.azure-auth == 'connection-string' && secrets.AZURE_STORAGE_CONNECTION_STRING || '' }}",
+      AZURE_CLIENT_ID: "${{ inputs.azure-auth == 'service-principal' && secrets.AZURE_CLIENT_ID || '' }}",
+      AZURE_TENANT_ID: "${{ inputs.azure-auth == 'service-principal' && secrets.AZURE_TENANT_ID || '' }}",
+      AZURE_CLIENT_SECRET: "${{ inputs.azure-auth == 'service-principal' && secrets.AZURE_CLIENT_SECRET || '' }}",
+      AZURE_STORAGE_ACCOUNT: '${{ inputs.azure-storage-account }}',
+    });
+    const sp = stepsOf(parseYaml(renderCase(cases.find((x) => x.id === 'github/dvc-azure/service-principal/vendored')!))).find((s) => s.id === 'push')!;
+    expect(Object.keys(sp.env as Obj)).toEqual(['AZURE_CLIENT_ID', 'AZURE_TENANT_ID', 'AZURE_CLIENT_SECRET', 'AZURE_STORAGE_ACCOUNT']);
+    expect((sp.env as Obj).AZURE_STORAGE_ACCOUNT).toBe('examplestorage');
+  });
+
   it.each([
     ['requirements.txt', 'python -m pip install -r "requirements.txt" "dvc[gs]==3.63.0"', { cache: 'pip', 'cache-dependency-path': 'requirements.txt' }],
     ['pyproject.toml', 'python -m pip install . "dvc[gs]==3.63.0"', { cache: 'pip', 'cache-dependency-path': 'pyproject.toml' }],

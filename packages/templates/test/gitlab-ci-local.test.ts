@@ -68,6 +68,19 @@ fi
 exit 0
 `;
 
+/** Stand-in dvc for Azure: on `pull`, records which Azure variables are set (names only). */
+const DVC_AZURE = `#!/bin/sh
+printf '%s\\n' "$*" >> "$STANDIN_LOG"
+if [ "$1" = "pull" ]; then
+  [ -n "\${AZURE_STORAGE_CONNECTION_STRING:-}" ] && echo 'set AZURE_STORAGE_CONNECTION_STRING' >> "$STANDIN_LOG"
+  [ -n "\${AZURE_CLIENT_ID:-}" ] && echo 'set AZURE_CLIENT_ID' >> "$STANDIN_LOG"
+  [ -n "\${AZURE_TENANT_ID:-}" ] && echo 'set AZURE_TENANT_ID' >> "$STANDIN_LOG"
+  [ -n "\${AZURE_CLIENT_SECRET:-}" ] && echo 'set AZURE_CLIENT_SECRET' >> "$STANDIN_LOG"
+  [ -n "\${AZURE_STORAGE_ACCOUNT:-}" ] && echo 'set AZURE_STORAGE_ACCOUNT' >> "$STANDIN_LOG"
+fi
+exit 0
+`;
+
 /** Stand-in python: `python -m pip install …` is recorded, not run (no network in tests). */
 const PYTHON = `#!/bin/sh
 printf 'python %s\\n' "$*" >> "$STANDIN_LOG"
@@ -176,6 +189,18 @@ describe.skipIf(missing.length > 0)('the vendored GitLab dvc-gcs pipeline runs u
     expect(existsSync(tokenFile)).toBe(false);
     expect(existsSync(r.log.find((l) => l.startsWith('file ') && l.endsWith(' credentials'))!.split(' ')[1]!)).toBe(false);
     expect(r.output).not.toContain(token);
+  });
+
+  it.each([
+    ['connection-string', ['AZURE_STORAGE_CONNECTION_STRING']],
+    ['service-principal', ['AZURE_CLIENT_ID', 'AZURE_TENANT_ID', 'AZURE_CLIENT_SECRET', 'AZURE_STORAGE_ACCOUNT']],
+  ] as const)('Azure %s: DVC sees only the variables of that mode when the project defines both', (auth, expected) => {
+    const both = { AZURE_STORAGE_CONNECTION_STRING: 'DefaultEndpointsProtocol=https;AccountName=x;AccountKey=y', AZURE_CLIENT_ID: 'client', AZURE_TENANT_ID: 'tenant', AZURE_CLIENT_SECRET: 'secret-value' };
+    const inputs = { 'azure-auth': auth, ...(auth === 'service-principal' ? { 'azure-storage-account': 'examplestorage' } : {}) };
+    const r = runPipeline(`azure-${auth}`, 'dvc-azure', inputs, DVC_AZURE, both);
+    expect(r.status, r.output).toBe(0);
+    expect(r.log.filter((l) => l.startsWith('set ')).map((l) => l.slice(4))).toEqual(expected);
+    expect(r.output).not.toContain('secret-value');
   });
 
   it('fails the job, without running repro, when the variable does not hold a base64 JSON key', () => {

@@ -82,6 +82,17 @@ describe('GitLab secure defaults', () => {
     expect((doc['dvc-repro'] as Obj).rules).toEqual([{ if: '$CI_PIPELINE_SOURCE == "push" && ($CI_COMMIT_BRANCH == "main" || $CI_COMMIT_BRANCH == "release/v2")' }, { if: '$CI_PIPELINE_SOURCE == "web"' }]);
   });
 
+  it.each([
+    ['defaults', 'unset AZURE_CLIENT_ID AZURE_TENANT_ID AZURE_CLIENT_SECRET', undefined],
+    ['service-principal', 'unset AZURE_STORAGE_CONNECTION_STRING', 'examplestorage'],
+  ])('dvc-azure %s: only the chosen auth mode\'s variables reach DVC', (variant, unset, account) => {
+    const job = parseYaml(renderCase(cases.find((c) => c.id === `gitlab/dvc-azure/${variant}/vendored`)!))['dvc-repro'] as Obj;
+    expect((job.before_script as string[]).filter((l) => l.startsWith('unset'))).toEqual([unset]);
+    expect((job.variables as Obj).AZURE_STORAGE_ACCOUNT).toBe(account);
+    const component = componentDocuments(published.find((p) => p.template === 'dvc-azure')!.text).body['dvc-repro'] as Obj;
+    expect((component.before_script as string[]).join('\n')).toContain(`if [ "\${AZURE_AUTH_MODE}" = "${variant === 'defaults' ? 'connection-string' : 'service-principal'}" ]; then\n  ${unset}\nfi`);
+  });
+
   it('component inputs are declared with types, options and regexes', () => {
     const { spec } = componentDocuments(published.find((p) => p.template === 'dvc-minio')!.text, REQUIRED_INPUTS['dvc-minio']);
     const inputs = (spec.spec as Obj).inputs as Record<string, Obj>;

@@ -54,7 +54,7 @@ function variantsFor(provider: Provider, template: string): Array<[string, Recor
   } else {
     out.push(['tagged-runner', { runner: ['saas-linux-small-amd64'], cml: true }]);
   }
-  if (template === 'dvc-azure') out.push(['service-principal', { 'azure-auth': 'service-principal', cml: true, push: true }]);
+  if (template === 'dvc-azure') out.push(['service-principal', { 'azure-auth': 'service-principal', 'azure-storage-account': 'examplestorage', cml: true, push: true }]);
   if (template === 'dvc-minio') out.push(['named-remote', { 'dvc-remote': 'storage' }]);
   if (template === 'dvc-gcs') out.push(['pyproject', { requirements: 'pyproject.toml', cml: true }], ['dvc-only', { requirements: '', 'working-directory': 'ml' }]);
   return out;

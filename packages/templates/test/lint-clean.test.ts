@@ -1,5 +1,6 @@
 /**
- * Every render case (each template × provider × mode × option set: SHA pinning, self-hosted
+ * Every published reusable workflow and component, and every render case (each template ×
+ * provider × mode × option set: SHA pinning, self-hosted
  * labels, GitLab runner tags, Azure service principal, CML and push on, `dvc repro --pull`,
  * keyless, a sub-directory project) passes mlops-lint with zero findings, in a repository
  * whose DVC remote matches the template and whose requirements pin the same DVC.
@@ -11,9 +12,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { getTemplate } from '../src/index.js';
+import { getTemplate, renderPublished } from '../src/index.js';
 import type { RemoteKind } from '../src/index.js';
-import { renderCase, renderCases, repoRoot } from './helpers.js';
+import { publishedCases, renderCase, renderCases, repoRoot } from './helpers.js';
 
 interface Finding {
   file: string;
@@ -95,6 +96,15 @@ describe.skipIf(!lintText)('every render case lints clean with mlops-lint', () =
     expect(has((c) => c.inputs.cml === true && c.inputs.push === true)).toBe(true);
     expect(has((c) => c.template.endsWith('-keyless') && c.inputs.cml === true)).toBe(true);
     expect(has((c) => c.inputs['pull-strategy'] === 'with-repro')).toBe(true);
+  });
+
+  it.each(publishedCases().map((p) => [p.id, p] as const))('%s', async (id, p) => {
+    const { path: file, text } = renderPublished(p.provider, p.template);
+    const cwd = repoFor(id, getTemplate(p.provider, p.template)!.remote, {});
+    mkdirSync(path.dirname(path.join(cwd, file)), { recursive: true });
+    writeFileSync(path.join(cwd, file), text);
+    const findings = (await lintText!(text, file, { cwd })).map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId} ${d.message}`);
+    expect(findings).toEqual([]);
   });
 
   it.each(cases.map((c) => [c.id, c] as const))('%s', async (id, c) => {

@@ -65,11 +65,17 @@ function actionStep(ctx: Ctx, step: GithubActionStep): Obj | undefined {
   return out;
 }
 
+/**
+ * Environment of the steps that use the remote. Vendored: only the entries whose condition
+ * holds. Reusable: a secret with a condition is passed only when it holds (else empty), so
+ * the inputs choose the credentials even when the caller passes more secrets.
+ */
 function remoteEnv(ctx: Ctx, template: TemplateDef): Obj | undefined {
   const env: Obj = {};
   for (const e of template.github.remoteEnv) {
     if (!ctx.reusable && !holds(e.when, ctx.inputs)) continue;
-    env[e.name] = withValue(ctx, e.value);
+    const secret = e.value.startsWith('secret:') ? e.value.slice('secret:'.length) : undefined;
+    env[e.name] = ctx.reusable && e.when && secret ? `\${{ ${condExpr(e.when)} && secrets.${secret} || '' }}` : withValue(ctx, e.value);
   }
   return Object.keys(env).length > 0 ? env : undefined;
 }

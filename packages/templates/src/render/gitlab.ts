@@ -65,9 +65,13 @@ function scriptEntries(ctx: Ctx, steps: readonly ScriptStep[]): string[] {
   return out;
 }
 
+/** Job variables of the remote; a vendored file leaves out the ones that resolve to nothing. */
 function authVariables(ctx: Ctx, template: TemplateDef): Obj {
   const out: Obj = {};
-  for (const [k, v] of Object.entries(template.gitlab.variables)) out[k] = resolveTokens(v, (input) => value(ctx, input));
+  for (const [k, v] of Object.entries(template.gitlab.variables)) {
+    const resolved = resolveTokens(v, (input) => value(ctx, input));
+    if (ctx.component || resolved !== '') out[k] = resolved;
+  }
   return out;
 }
 
@@ -126,6 +130,7 @@ function job(ctx: Ctx, template: TemplateDef, kind: 'repro' | 'report'): Obj {
     ...(kind === 'report' ? [CML_SETUP] : []),
     ...template.prepare,
     ...(template.gitlab.setup.length > 0 ? [{ id: 'auth', name: 'Write the credentials file', lines: template.gitlab.setup }] : []),
+    ...(template.gitlab.steps ?? []),
   ];
   const script: ScriptStep[] = [...dvc.run, ...(kind === 'repro' ? [dvc.push] : [reportStep(true)])];
   const before = scriptEntries(ctx, setup);
