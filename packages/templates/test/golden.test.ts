@@ -18,6 +18,7 @@ const GOLDEN = [
   'gitlab/dvc-gcs-keyless/full/vendored',
   'gitlab/dvc-s3/tagged-runner/pinned',
   'gitlab/dvc/defaults/vendored',
+  'gitlab/dvc-azure/service-principal/vendored',
 ];
 
 const dir = path.join(packageDir, 'test/golden');
