@@ -19,11 +19,14 @@ const OLD_SUBCOMMANDS: Record<string, string> = {
   publish: 'asset publish',
   'tensorboard-dev': 'tensorboard connect',
 };
-/** DVC options removed in DVC 3. */
-const OLD_DVC_FLAGS: Record<string, string | undefined> = {
+/**
+ * DVC options removed in DVC 3 (`--show-md`/`--show-json`/`--show-csv` gave way to `--md`/
+ * `--json`/`--csv`). `dvc plots show|diff --show-vega` still exists and is not flagged.
+ */
+const OLD_DVC_FLAGS: Record<string, string> = {
   '--show-md': '--md',
   '--show-json': '--json',
-  '--show-vega': undefined,
+  '--show-csv': '--csv',
 };
 
 export const cmlDeprecated: Rule = {
@@ -56,15 +59,11 @@ export const cmlDeprecated: Rule = {
         const inv = dvcInvocation(cmd);
         if (!inv) continue;
         inv.args.forEach((arg, k) => {
-          if (!(arg in OLD_DVC_FLAGS)) return;
           const next = OLD_DVC_FLAGS[arg];
+          if (next === undefined) return;
           const span = wordSpan(script, cmd, cmd.start + inv.argIndex + k);
-          const fix = next ? replaceExact(ctx.workflow, span, arg, next) : undefined;
-          ctx.report({
-            span,
-            message: next ? `\`dvc ${inv.sub} ${arg}\` was removed in DVC 3: use \`${next}\`` : `\`dvc ${inv.sub} ${arg}\` was removed in DVC 3: use \`--json\` and render the plot with \`dvc plots show\``,
-            ...(fix ? { fix } : {}),
-          });
+          const fix = replaceExact(ctx.workflow, span, arg, next);
+          ctx.report({ span, message: `\`dvc ${inv.sub} ${arg}\` was removed in DVC 3: use \`${next}\``, ...(fix ? { fix } : {}) });
         });
       }
     }

@@ -36,6 +36,21 @@ ruleTester(permissions, {
               - uses: google-github-actions/auth@v2
                 with:
                   workload_identity_provider: \${{ vars.WIF_PROVIDER }}`,
+      {
+        name: 'corpus: drift monitor creates a label (labels are in the issues scope)',
+        code: yaml`
+          on: schedule
+          jobs:
+            drift-report:
+              runs-on: ubuntu-24.04
+              permissions:
+                contents: read
+                issues: write
+              steps:
+                - env:
+                    GH_TOKEN: \${{ secrets.GITHUB_TOKEN }}
+                  run: gh label create drift-alert --color ff0000 || true`,
+      },
     ],
     invalid: [
       {

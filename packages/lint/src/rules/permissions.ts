@@ -6,7 +6,7 @@ import { nodeSpan } from './util/fix.js';
 const NEEDS: Record<string, RegExp> = {
   contents: /git push|git tag|auto-commit|add-and-commit|cml pr|create-pull-request|gh release|action-gh-release|changesets\/action|dvc exp push|actions-gh-pages|gh api|semantic-release/,
   'pull-requests': /cml (comment|pr|send-comment)|cml-send-comment|gh pr|create-pull-request|github-script|pull-request-comment|changesets\/action|gh api/,
-  issues: /gh issue|cml comment|cml-send-comment|github-script|create-issue|gh api/,
+  issues: /gh (issue|label)|cml comment|cml-send-comment|github-script|create-issue|gh api/,
   'id-token': /workload_identity_provider|role-to-assume|azure\/login|ACTIONS_ID_TOKEN|gh-action-pypi-publish|sigstore|attest|--provenance|changesets\/action|oidc/i,
   packages: /ghcr\.io|docker push|build-push-action|npm publish|packages/,
   checks: /cml check|check-run|github-script|test-reporter|checks/,

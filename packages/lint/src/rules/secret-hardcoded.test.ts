@@ -6,6 +6,22 @@ const AKIA = 'AKIAIOSFODNN7EXAMPLE';
 const AWS_SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
 const GHP = `ghp_${'A1b2C3d4E5'.repeat(3)}abcdef`;
 
+const COMPONENT_INPUT = yaml`
+  spec:
+    inputs:
+      azure-auth:
+        default: connection-string
+        options: [connection-string, service-principal]
+      registry-password:
+        default: not-a-real-one-42
+  ---
+  train:
+    variables:
+      AZURE_AUTH: $[[ inputs.azure-auth ]]
+    script:
+      - docker login --password $[[ inputs.registry-password ]] registry.example.com
+      - dvc pull`;
+
 ruleTester(secretHardcoded, {
   github: {
     valid: [
@@ -64,6 +80,7 @@ ruleTester(secretHardcoded, {
   },
   gitlab: {
     valid: [
+      { name: 'component input: the caller passes the value, the default is not a literal in the file', code: COMPONENT_INPUT },
       yaml`
         variables:
           PIP_CACHE_DIR: "$CI_PROJECT_DIR/.cache/pip"

@@ -1,5 +1,5 @@
 import type { Rule, Span, Variable } from '../model.js';
-import { spanOf } from './util/fix.js';
+import { spanOf, writtenAsInput } from './util/fix.js';
 import { jobCommands } from './util/job.js';
 import { findSecretValues, isSecretName, looksLikeSecretLiteral, redact } from './util/secrets.js';
 import { wordSpan } from './util/shell.js';
@@ -19,6 +19,8 @@ export const secretHardcoded: Rule = {
     const { workflow } = ctx;
     const seen = new Set<string>();
     const report = (span: Span, message: string): void => {
+      // `$[[ inputs.x ]]`: the model holds the input's default, the caller passes the value.
+      if (writtenAsInput(workflow, span)) return;
       const key = `${span.file}:${span.line}:${span.column}`;
       if (seen.has(key)) return;
       seen.add(key);

@@ -1,9 +1,26 @@
 import { secretMasked } from './secret-masked.js';
 import { ruleTester, yaml } from './util/test-table.js';
 
+const COMPONENT_INPUT = yaml`
+  spec:
+    inputs:
+      azure-auth:
+        default: connection-string
+        options: [connection-string, service-principal]
+      registry-password:
+        default: not-a-real-one-42
+  ---
+  train:
+    variables:
+      AZURE_AUTH: $[[ inputs.azure-auth ]]
+    script:
+      - docker login --password $[[ inputs.registry-password ]] registry.example.com
+      - dvc pull`;
+
 ruleTester(secretMasked, {
   gitlab: {
     valid: [
+      { name: 'component input: the caller passes the value, the default is not a literal in the file', code: COMPONENT_INPUT },
       yaml`
         variables:
           GOOGLE_APPLICATION_CREDENTIALS: "\${CI_PROJECT_DIR}/google-service-account-key.json"

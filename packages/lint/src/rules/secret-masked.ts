@@ -1,4 +1,5 @@
 import type { Rule, Variable } from '../model.js';
+import { writtenAsInput } from './util/fix.js';
 import { jobCommands } from './util/job.js';
 import { isSecretName, looksLikeSecretLiteral } from './util/secrets.js';
 import { commands } from './util/shell.js';
@@ -19,6 +20,8 @@ export const secretMasked: Rule = {
     for (const v of vars) {
       const key = `${v.span.line}:${v.span.column}`;
       if (seen.has(key) || v.value === undefined || !isSecretName(v.name) || !looksLikeSecretLiteral(v.value)) continue;
+      // `$[[ inputs.x ]]`: the caller passes the value (from a masked variable or not).
+      if (writtenAsInput(ctx.workflow, v.valueSpan)) continue;
       seen.add(key);
       ctx.report({ span: v.span, message: `\`${v.name}\` is defined in the file, where every reader of the repository sees it: define it as a masked CI/CD variable (Settings > CI/CD > Variables)` });
     }

@@ -68,3 +68,11 @@ export function nodeSpan(workflow: Workflow, node: { range?: [number, number, nu
 export function replaceExact(workflow: Workflow, span: Span, expected: string, text: string): Fix | undefined {
   return spanText(workflow, span) === expected ? replaceSpan(workflow, span, text) : undefined;
 }
+
+/**
+ * The value at `span` is written as a GitLab component input (`$[[ inputs.x ]]`): the
+ * model holds the input's default, but what the pipeline gets is whatever the caller passes.
+ */
+export function writtenAsInput(workflow: Workflow, span: Span): boolean {
+  return spanText(workflow, span)?.includes('$[[') ?? false;
+}
