@@ -32,7 +32,7 @@ export interface CliOptions {
   inputs: Record<string, string>;
 }
 
-const OPTIONS = {
+export const OPTIONS = {
   provider: { type: 'string' },
   remote: { type: 'string' },
   python: { type: 'string' },

@@ -49,7 +49,8 @@ export function gcsKeySteps(ctx: CloudContext, keyFile: string): string[] {
   return [
     `Create ${keyFile}, a key of a service account that can ${push ? 'read and write' : 'read'} gs://${bucket} (or use a key you have):`,
     `  gcloud iam service-accounts create dvc-ci --project=${PROJECT_ID}`,
-    `  gcloud storage buckets add-iam-policy-binding gs://${bucket} --member=serviceAccount:${sa} --role=${push ? 'roles/storage.objectAdmin' : 'roles/storage.objectViewer'}`,
+    `  gcloud storage buckets add-iam-policy-binding gs://${bucket} \\`,
+    `    --member=serviceAccount:${sa} --role=${push ? 'roles/storage.objectAdmin' : 'roles/storage.objectViewer'}`,
     `  gcloud iam service-accounts keys create ${keyFile} --iam-account=${sa}`,
   ];
 }
@@ -73,7 +74,8 @@ export function gcsKeylessSteps(ctx: CloudContext): string[] {
     `  gcloud iam service-accounts add-iam-policy-binding ${sa} --project=${project} \\`,
     '    --role=roles/iam.workloadIdentityUser \\',
     `    --member="principalSet://iam.googleapis.com/projects/${projectNumber}/locations/global/workloadIdentityPools/${pool}/attribute.${attr}/${ctx.slug}"`,
-    `  gcloud storage buckets add-iam-policy-binding gs://${bucket} --member=serviceAccount:${sa} --role=${role}`,
+    `  gcloud storage buckets add-iam-policy-binding gs://${bucket} \\`,
+    `    --member=serviceAccount:${sa} --role=${role}`,
   ];
 }
 

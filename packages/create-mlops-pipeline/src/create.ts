@@ -73,7 +73,7 @@ function printFacts(io: Io, facts: RepoFacts, rows: ReturnType<typeof makePlan>[
 /** `create-mlops-pipeline [dir]`: inspect, ask what is missing, render, lint, write, tell the next steps. */
 export async function runCreate(opts: CliOptions, io: Io): Promise<number> {
   const dir = path.resolve(io.cwd, opts.dirs[0] ?? '.');
-  const facts = inspectRepo(dir, opts.keyless);
+  const facts = inspectRepo(dir, opts.keyless, opts.dirs[0] ?? '.');
   const plan = makePlan(facts, opts, await templateDefaults());
   const interactive = io.interactive && !opts.yes;
   // On --dry-run stdout carries only the file; everything else goes to stderr.
@@ -86,7 +86,7 @@ export async function runCreate(opts: CliOptions, io: Io): Promise<number> {
   let answers: Answers;
   if (interactive) {
     await prompt.intro('create-mlops-pipeline');
-    answers = await prompt.askAnswers(plan, shownDir(io, dir));
+    answers = await prompt.askAnswers(plan, shownDir(io, facts.dir));
   } else {
     answers = requireComplete(plan, opts.yes);
     printFacts(io, facts, plan.rows, plain);

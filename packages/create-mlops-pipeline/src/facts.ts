@@ -1,8 +1,10 @@
-import { existsSync } from 'node:fs';
+import { accessSync, constants, existsSync, readdirSync, statSync } from 'node:fs';
+import type { Dirent } from 'node:fs';
 import path from 'node:path';
 import {
   findCiFiles,
   findDvcRequirement,
+  findGitDirs,
   providerFromCiFiles,
   readDvcConfig,
   readGitFactsDetail,
@@ -65,6 +67,61 @@ function rel(dir: string, file: string): string {
   return path.relative(dir, file).split(path.sep).join('/');
 }
 
+const SKIP_DIRS = new Set(['node_modules', '__pycache__', 'venv', 'site-packages']);
+
+/** DVC projects (directories holding `.dvc/`) below dir, up to `depth` levels, relative to dir. */
+export function dvcProjectsBelow(dir: string, depth = 3): string[] {
+  const found: string[] = [];
+  const walk = (d: string, level: number) => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(d, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      if (!e.isDirectory() || e.name.startsWith('.') || SKIP_DIRS.has(e.name)) continue;
+      const sub = path.join(d, e.name);
+      if (existsSync(path.join(sub, '.dvc'))) found.push(rel(dir, sub));
+      else if (level < depth) walk(sub, level + 1);
+    }
+  };
+  walk(dir, 1);
+  return found.sort();
+}
+
+/**
+ * The DVC project for a directory: the directory itself or, as `dvc` does, the nearest parent holding
+ * `.dvc/` inside the same git checkout. Fails with a message naming what to do (and the DVC projects
+ * found below, for a monorepo).
+ */
+export function findDvcProject(start: string, shown: string = start): string {
+  let stat;
+  try {
+    stat = statSync(start);
+  } catch {
+    throw new UserError(`directory not found: ${shown} (create-mlops-pipeline adds CI to an existing DVC project: clone it, or create it with \`git init && dvc init\`, first)`);
+  }
+  if (!stat.isDirectory()) throw new UserError(`not a directory: ${shown}`);
+  try {
+    accessSync(start, constants.R_OK | constants.X_OK);
+  } catch {
+    throw new UserError(`cannot read ${shown}: permission denied`);
+  }
+  const top = findGitDirs(start)?.root;
+  for (let d = start; ; d = path.dirname(d)) {
+    if (existsSync(path.join(d, '.dvc'))) return d;
+    if (d === top || path.dirname(d) === d || top === undefined) break;
+  }
+  const below = dvcProjectsBelow(start);
+  if (below.length > 0) {
+    const list = below.slice(0, 5).join(', ') + (below.length > 5 ? `, … (${below.length} in all)` : '');
+    const example = path.join(shown, below[0] ?? '').split(path.sep).join('/');
+    throw new UserError(`no DVC project in ${shown} itself; found ${below.length === 1 ? 'one' : 'some'} below: ${list}. Run create-mlops-pipeline ${example}`);
+  }
+  throw new UserError(`no DVC project found in ${shown} (missing .dvc/): run \`dvc init\` first`);
+}
+
 /** A pyproject.toml that describes an installable project (PEP 621 `[project]` or Poetry), not only tool settings. */
 export function isInstallablePyproject(text: string): boolean {
   return /^\s*\[\s*(project|tool\.poetry)\s*\]/m.test(text);
@@ -89,10 +146,10 @@ export function requirementsFact(dir: string, dvcPinFile?: string): Fact<string>
  * Inspects a checkout: git remote, CI files, .dvc/config, requirements, Python version, branch.
  * Throws when the directory is not a DVC project.
  */
-export function inspectRepo(dir: string, keyless = false): RepoFacts {
-  if (!existsSync(dir)) throw new UserError(`directory not found: ${dir}`);
+export function inspectRepo(start: string, keyless = false, shown: string = start): RepoFacts {
+  const dir = findDvcProject(start, shown);
   const dvcConfig = readDvcConfig(dir);
-  if (!dvcConfig) throw new UserError(`no DVC project found in ${dir} (missing .dvc/): run \`dvc init\` first`);
+  if (!dvcConfig) throw new UserError(`no DVC project found in ${shown} (missing .dvc/): run \`dvc init\` first`);
 
   const git = readGitFactsDetail(dir);
   const root = git.root ?? dir;

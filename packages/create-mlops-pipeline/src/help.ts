@@ -4,10 +4,11 @@ Usage
   npm create mlops-pipeline@latest [dir] -- [options]
   create-mlops-pipeline [dir] [options]          inspect the repo, ask what is missing, write the pipeline
   create-mlops-pipeline upgrade [dir] [options]  re-render a generated pipeline with the installed templates
-  create-mlops-pipeline fleet <dir>... [--json]  table of pipelines, versions and lint errors across checkouts
+  create-mlops-pipeline fleet <dir>... [options] table of pipelines, versions and lint errors across checkouts
 
-The repo is inspected first: provider from the git remote or CI files; DVC remote from .dvc/config;
-DVC version from requirements*.txt or pyproject.toml; Python from .python-version, pyproject.toml or
+[dir] is an existing DVC project (default: the current directory, or the project above it). It is
+inspected first: provider from the git remote or CI files; DVC remote from .dvc/config; DVC version and
+what to install from requirements*.txt or pyproject.toml; Python from .python-version, pyproject.toml or
 runtime.txt; branch from git. Prompts appear only on a terminal; elsewhere pass flags (or --yes).
 
 Options
@@ -15,16 +16,18 @@ Options
   --remote <kind>            gcs | gcs-keyless | s3 | s3-keyless | minio | azure | none
                              (default: from the default remote in .dvc/config)
   --keyless                  keyless auth for gcs/s3 (OIDC / Workload Identity Federation)
-  --python <version>         Python version, e.g. 3.11 (default: from the repo, else 3.11)
-  --dvc <version>            exact DVC version, e.g. 3.63.0 (default: the pin in requirements)
-  --requirements <file>      requirements file to install (default: requirements.txt when present)
-  --branch <name>            branch that runs the pipeline (default: the git default branch)
+  --python <version>         Python version, e.g. 3.12 (default: from the repo, else the template's)
+  --dvc <version>            exact DVC version, e.g. 3.63.0 (default: the == pin in requirements/pyproject)
+  --requirements <file>      what to pip install with DVC: a requirements file, pyproject.toml for
+                             the project itself, or '' for DVC only (default: from the repo)
+  --branch <name>            branch whose pushes run the pipeline (default: the git default branch)
   --cml, --no-cml            post a CML report on pull/merge requests (default: no)
   --mode vendored|pinned     vendored: the full file with a version header (default);
                              pinned: a thin caller of the published template at a version
   --source <repo>            pinned: GitHub owner/repo or GitLab project hosting the templates
-  --ref <version>            pinned: template version to pin (default: the installed templates)
-  --input <name>=<value>    any template input (repeatable), e.g. --input push=true,
+  --ref <version>            pinned: version to pin, 1.2.3 (GitHub @v1.2.3, GitLab @1.2.3) or v1 on
+                             GitHub (default: the installed templates)
+  --input <name>=<value>     any template input (repeatable), e.g. --input push=true,
                              --input service-account=dvc@proj.iam.gserviceaccount.com (keyless)
   -y, --yes                  accept inferred values, never prompt
   -f, --force                overwrite an existing file (upgrade: also re-render a newer one)
@@ -39,8 +42,9 @@ Options
 
 Examples
   npm create mlops-pipeline@latest
-  create-mlops-pipeline ./my-ml-repo --yes
+  npm create mlops-pipeline@latest ./my-ml-repo -- --yes
   create-mlops-pipeline --provider gitlab --remote s3 --python 3.12 --yes
+  create-mlops-pipeline --yes --keyless --input role-to-assume=arn:aws:iam::123456789012:role/dvc-ci
   create-mlops-pipeline --yes --mode pinned --ref 1.2.0
   create-mlops-pipeline --yes --dry-run --lint > mlops.yml
   create-mlops-pipeline upgrade --dry-run

@@ -4,6 +4,9 @@ import type { Provider, RenderMode, SecretRequirement, TemplateInfo } from '@mlo
 import { awsSubjects, bucketOf } from './cloud-setup.js';
 import { nextSteps } from './next-steps.js';
 
+/** Commands continued with `\` on the next line, joined as the shell reads them. */
+const oneLine = (text: string) => text.replace(/ \\\n\s+/g, ' ');
+
 const WIF = 'projects/123456/locations/global/workloadIdentityPools/ci-pool/providers/ci-provider';
 const SA = 'dvc@ml-proj.iam.gserviceaccount.com';
 const ROLE = 'arn:aws:iam::123456789012:role/dvc-ci';
@@ -65,7 +68,7 @@ describe('nextSteps', () => {
   it('GitHub, service-account key: create key.json, gh secret set < key.json, delete it, commit', () => {
     const text = nextSteps({ provider: 'github', remote: 'gcs', secrets: [gcpKey], files: ['.github/workflows/mlops.yml'], slug: 'acme/ml', branch: 'main', remoteUrl: 'gs://ml-data/dvc' });
     expect(text).toContain('gcloud iam service-accounts keys create key.json --iam-account=dvc-ci@PROJECT_ID.iam.gserviceaccount.com');
-    expect(text).toContain('gcloud storage buckets add-iam-policy-binding gs://ml-data --member=serviceAccount:dvc-ci@PROJECT_ID.iam.gserviceaccount.com --role=roles/storage.objectViewer');
+    expect(oneLine(text)).toContain('gcloud storage buckets add-iam-policy-binding gs://ml-data --member=serviceAccount:dvc-ci@PROJECT_ID.iam.gserviceaccount.com --role=roles/storage.objectViewer');
     expect(text).toContain('\n     gh secret set GCP_SERVICE_ACCOUNT_KEY < key.json\n     rm key.json\n');
     expect(text).toMatch(/^3\. Commit and push:\n {5}git add \.github\/workflows\/mlops\.yml\n {5}git commit -m "Run the DVC pipeline in CI"\n {5}git push origin main$/m);
   });
@@ -111,7 +114,7 @@ describe('nextSteps', () => {
   ] as const)('%s %s (%s): the cloud-side set-up for the identity the template uses', (provider, remote, host, expected) => {
     const inputs = remote === 'gcs-keyless' ? { 'workload-identity-provider': WIF, 'service-account': SA } : { 'role-to-assume': ROLE };
     const text = nextSteps({ provider, remote, secrets: [], files: ['f'], slug: 'acme/ml', gitlabHost: host, branch: 'main', inputs, remoteUrl: remote === 'gcs-keyless' ? 'gs://bucket/p' : 's3://bucket/p' });
-    for (const e of expected) expect(text).toContain(e);
+    for (const e of expected) expect(oneLine(text)).toContain(e);
     expect(text).not.toContain('No secrets to create');
   });
 

@@ -93,7 +93,7 @@ function secretSteps(input: NextStepsInput): string[] {
     ];
   }
   const isProtected = protectVariables(input.inputs);
-  const encoded = secrets.filter((s) => s.base64).map((s) => `${s.name} holds the output of \`base64 -w0 ${KEY_FILE}\` (one line, so GitLab can mask it)`);
+  const encoded = secrets.filter((s) => s.base64).map((s) => `${s.name} holds the output of \`base64 -w0 ${KEY_FILE}\` (one line, so GitLab can mask it).`);
   return [
     `Create the CI/CD variable${plural} ${names} (Settings › CI/CD › Variables), with the GitLab CLI${then}${typed.length > 0 ? `; export ${typed.map((s) => s.name).join(', ')} in your shell first` : ''}:`,
     ...secrets.map((s) => `  ${gitlabCommand(s, isProtected)}`),

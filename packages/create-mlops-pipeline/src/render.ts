@@ -20,10 +20,14 @@ const INPUT_FLAGS: Array<[RegExp, string]> = [
   [/requirement/, '--requirements'],
   [/branch/, '--branch'],
   [/cml|report/, '--cml'],
+  [/^source$/, '--source'],
+  [/^ref$/, '--ref'],
 ];
 
+/** How the user set an input: its flag (`--python`), else `--input name=…`. */
 function flagFor(input: string): string {
-  return INPUT_FLAGS.find(([re]) => re.test(input))?.[1] ?? input;
+  const flag = INPUT_FLAGS.find(([re]) => re.test(input))?.[1];
+  return flag ? `${flag} (${input})` : `--input ${input}`;
 }
 
 interface ProblemError {
@@ -35,7 +39,7 @@ function isProblemError(err: unknown): err is ProblemError {
 }
 
 function problemsError(problems: Array<{ input: string; message: string }>): UserError {
-  const lines = problems.map((p) => `  ${flagFor(p.input)} (${p.input}): ${p.message}`);
+  const lines = problems.map((p) => `  ${flagFor(p.input)}: ${p.message}`);
   return new UserError(`the template does not accept these values:\n${lines.join('\n')}`, 2);
 }
 

@@ -64,3 +64,21 @@ export function run(args: string[], cwd: string, env: Record<string, string> = {
     });
   });
 }
+
+/**
+ * Runs the CLI in this process, as the bin does but without a terminal: the same `main`, with output
+ * captured. Fast enough for large tables; the bin itself is exercised by the end-to-end tests.
+ */
+export async function runMain(args: string[], cwd: string): Promise<RunResult> {
+  const { main } = await import('./main.js');
+  let stdout = '';
+  let stderr = '';
+  const io = {
+    out: (t: string) => void (stdout += t.endsWith('\n') ? t : `${t}\n`),
+    err: (t: string) => void (stderr += t.endsWith('\n') ? t : `${t}\n`),
+    interactive: false,
+    cwd,
+  };
+  const code = await main(args, io);
+  return { code, stdout, stderr };
+}

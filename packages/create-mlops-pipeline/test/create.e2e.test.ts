@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { convertWorkflowTemplate, NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser';
 import { parseHeader, requiredSecrets, templateForRemote } from '@mlops-pipeline/templates';
 import type { Provider, RemoteKind } from '@mlops-pipeline/templates';
-import { EXAMPLE, makeRepo, REPO_ROOT, run, writeFiles } from '../src/test-helpers.js';
+import { EXAMPLE, makeRepo, REPO_ROOT, run, runMain, writeFiles } from '../src/test-helpers.js';
 import { HAS_SCRIPT, runInPty } from './pty.js';
 
 const LINT_BIN = path.join(REPO_ROOT, 'packages/lint/dist/cli.cjs');
@@ -118,14 +118,14 @@ describe.concurrent('create (non-interactive, through the built bin)', () => {
     const dir = makeRepo({ origin: provider === 'github' ? 'git@github.com:acme/ml.git' : 'git@gitlab.com:acme/ml.git' });
     rmSync(path.join(dir, 'requirements.txt'));
     writeFiles(dir, files);
-    const res = await run(['--yes'], dir);
+    const res = await runMain(['--yes'], dir);
     expect(res.stderr).toBe('');
     expect(res.code).toBe(0);
+    expect(res.stdout).toContain('mlops-lint: no problems');
     expect(res.stdout).toMatch(new RegExp(`requirements\\s+${shown.replace(/[().]/g, '\\$&')}\\s`));
     const text = read(dir, provider === 'github' ? GH : GL);
     expect(text).toContain(install);
     expect(text).not.toContain('requirements.txt');
-    expect(mlopsLint(dir, [provider === 'github' ? GH : GL]).status).toBe(0);
   });
 
   it('never reads credentials from .dvc/config.local into its output or files', async () => {
@@ -165,8 +165,32 @@ describe.concurrent('create (non-interactive, through the built bin)', () => {
     const dir = makeRepo({ origin: 'git@github.com:acme/ml.git', dvcConfig: null });
     const res = await run(['--yes'], dir);
     expect(res.code).toBe(1);
-    expect(res.stderr.trim()).toBe(`create-mlops-pipeline: no DVC project found in ${dir} (missing .dvc/): run \`dvc init\` first`);
+    expect(res.stderr.trim()).toBe('create-mlops-pipeline: no DVC project found in . (missing .dvc/): run `dvc init` first');
     expect(existsSync(path.join(dir, '.github'))).toBe(false);
+  });
+
+  it.each([
+    ['a directory that does not exist (npm create mlops-pipeline my-dir)', ['my-dir'], 'directory not found: my-dir (create-mlops-pipeline adds CI to an existing DVC project: clone it, or create it with `git init && dvc init`, first)'],
+    ['a file', ['dvc.yaml'], 'not a directory: dvc.yaml'],
+    ['a monorepo whose DVC projects are below', ['mono'], 'no DVC project in mono itself; found some below: ml/churn, ml/fraud. Run create-mlops-pipeline mono/ml/churn'],
+  ])('%s: exit 1 with a clear message', async (_label, args, message) => {
+    const dir = makeRepo({ origin: 'git@github.com:acme/ml.git', dvcConfig: null });
+    cpSync(EXAMPLE, path.join(dir, 'mono/ml/churn'), { recursive: true });
+    cpSync(EXAMPLE, path.join(dir, 'mono/ml/fraud'), { recursive: true });
+    const res = await run(['--yes', ...args], dir);
+    expect(res.stderr.trim()).toBe(`create-mlops-pipeline: ${message}`);
+    expect(res.code).toBe(1);
+    expect(existsSync(path.join(dir, 'my-dir'))).toBe(false);
+    expect(existsSync(path.join(dir, '.github'))).toBe(false);
+  });
+
+  it('run from inside the DVC project (src/), it finds the project above, as dvc does', async () => {
+    const dir = makeRepo({ origin: 'git@github.com:acme/ml.git' });
+    const res = await run(['--yes'], path.join(dir, 'src'));
+    expect(res.stderr).toBe('');
+    expect(res.code).toBe(0);
+    expect(res.stdout).toContain('Found in ..:');
+    expect(parseHeader(read(dir, GH))?.inputs['working-directory']).toBe('.');
   });
 
   it('non-TTY without --yes fails fast naming the missing flag (exit 2)', async () => {
@@ -243,11 +267,7 @@ describe.concurrent('create (non-interactive, through the built bin)', () => {
     expect(await githubErrors(read(dir, GH))).toEqual([]);
   });
 
-  it('a bad flag value is a usage error (exit 2) without a stack trace', async () => {
-    const res = await run(['--yes', '--remote', 'ftp'], makeRepo());
-    expect(res.code).toBe(2);
-    expect(res.stderr.trim()).toBe('create-mlops-pipeline: --remote must be one of gcs, gcs-keyless, s3, s3-keyless, minio, azure, none (got "ftp")');
-  });
+
 });
 
 describe.skipIf(!HAS_SCRIPT)('create (interactive, in a pseudo-terminal)', () => {
@@ -400,5 +420,36 @@ describe.concurrent('upgrade and fleet', () => {
       ['acme/a', true],
       ['acme/b', false],
     ]);
+  });
+});
+
+describe('failures: one clear line, the right exit code, nothing written (the CLI\'s main, in-process)', () => {
+  it.each([
+    [['--remote', 'ftp'], 2, '--remote must be one of gcs, gcs-keyless, s3, s3-keyless, minio, azure, none (got "ftp")'],
+    [['--bogus'], 2, "Unknown option '--bogus'\nRun create-mlops-pipeline --help for the list of options."],
+    [['--remote'], 2, "Option '--remote <value>' argument missing"],
+    [['--python', 'three'], 2, '--python must look like 3.12 or 3.12.7 (got "three")'],
+    [['--python', '2.7'], 2, 'the template does not accept these values:\n  --python (python-version): "2.7" is not a Python 3 version'],
+    [['--dvc', '3.63'], 2, '--dvc must be an exact version such as 3.63.0 (got "3.63")'],
+    [['--branch', 'a b'], 2, '--branch (branches): "a b" is not a branch name'],
+    [['--input', 'colour=blue'], 2, '--input colour: unknown input (this template takes: python-version'],
+    [['--input', 'colour'], 2, '--input expects name=value (got "colour")'],
+    [['--requirements', 'reqs.txt'], 2, '--requirements reqs.txt: no such file in'],
+    [['--mode', 'pinned', '--source', 'not a repo'], 2, '--source (source): "not a repo" is not a repository path'],
+    [['--mode', 'pinned', '--ref', 'latest'], 2, '--ref must be a version such as 1.2.3'],
+    [['--keyless', '--remote', 'azure'], 2, '--keyless works with Google Cloud Storage and Amazon S3 remotes, not "azure"'],
+    [['--gitlab-include'], 2, '--gitlab-include only applies to --provider gitlab'],
+    [['a', 'b'], 2, 'expected at most one directory, got 2: a b'],
+    [['upgrade'], 1, 'no generated pipeline found in .'],
+    [['fleet'], 2, 'fleet needs at least one directory'],
+    [['fleet', 'nowhere'], 2, 'not a directory: nowhere'],
+  ])('%j: a clear message, exit %i, no stack trace, nothing written', async (args, code, message) => {
+    const dir = makeRepo({ origin: 'git@github.com:acme/ml.git' });
+    const res = await runMain(['--yes', ...args], dir);
+    expect(res.stderr).toMatch(/^create-mlops-pipeline: /m);
+    expect(res.stderr).toContain(message);
+    expect(res.stderr).not.toMatch(/\n\s+at |Error:/);
+    expect(res.code).toBe(code);
+    expect(existsSync(path.join(dir, '.github'))).toBe(false);
   });
 });

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { convertWorkflowTemplate, NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser';
+import { parseHeader } from '@mlops-pipeline/templates';
+import type { Provider, RemoteKind } from '@mlops-pipeline/templates';
+import { REMOTE_KINDS } from '../src/plan.js';
+import { makeRepo, runMain } from '../src/test-helpers.js';
+
+const URL: Record<RemoteKind, string> = {
+  gcs: 'gs://bucket/dvc',
+  'gcs-keyless': 'gs://bucket/dvc',
+  s3: 's3://bucket/dvc',
+  's3-keyless': 's3://bucket/dvc',
+  minio: 's3://bucket/dvc\n    endpointurl = https://minio.example.com:9000',
+  azure: 'azure://container/dvc',
+  none: '/mnt/shared/dvc',
+};
+const EXTRA: Record<RemoteKind, string> = { gcs: '[gs]', 'gcs-keyless': '[gs]', s3: '[s3]', 's3-keyless': '[s3]', minio: '[s3]', azure: '[azure]', none: '' };
+const IDENTITY: Partial<Record<RemoteKind, string[]>> = {
+  'gcs-keyless': ['--input', 'workload-identity-provider=projects/1/locations/global/workloadIdentityPools/p/providers/q', '--input', 'service-account=dvc@proj.iam.gserviceaccount.com'],
+  's3-keyless': ['--input', 'role-to-assume=arn:aws:iam::123456789012:role/dvc-ci'],
+};
+
+/** Errors GitHub's own workflow parser reports. */
+async function githubErrors(content: string): Promise<string[]> {
+  const result = parseWorkflow({ name: 'mlops.yml', content }, new NoOperationTraceWriter());
+  const errors = result.context.errors.getErrors().map((e) => e.message);
+  if (errors.length === 0 && result.value) {
+    await convertWorkflowTemplate(result.context, result.value);
+    errors.push(...result.context.errors.getErrors().map((e) => e.message));
+  }
+  return errors;
+}
+
+const cases: Array<[Provider, RemoteKind, 'vendored' | 'pinned', boolean]> = [];
+for (const provider of ['github', 'gitlab'] as const) {
+  for (const remote of REMOTE_KINDS) for (const mode of ['vendored', 'pinned'] as const) cases.push([provider, remote, mode, remote === 'gcs']);
+}
+
+describe('every generated file passes mlops-lint with no problem (remote × provider × mode)', () => {
+  it.each(cases)('%s %s %s (cml: %s too)', async (provider, remote, mode, withCml) => {
+    const dir = makeRepo({
+      origin: provider === 'github' ? 'git@github.com:acme/ml.git' : 'git@gitlab.example.com:acme/ml.git',
+      dvcConfig: `[core]\n    remote = storage\n['remote "storage"']\n    url = ${URL[remote]}\n`,
+      files: { 'requirements.txt': `pandas==2.2.3\ndvc${EXTRA[remote]}==3.63.0\n` },
+    });
+    for (const cml of withCml ? [false, true] : [false]) {
+      const res = await runMain(['--yes', '--dry-run', '--lint', '--remote', remote, '--mode', mode, ...(cml ? ['--cml'] : []), ...(IDENTITY[remote] ?? [])], dir);
+      expect(res.stderr).toContain('mlops-lint: no problems');
+      expect(res.code).toBe(0);
+      expect(parseHeader(res.stdout)).toMatchObject({ provider });
+      if (provider === 'github') expect(await githubErrors(res.stdout)).toEqual([]);
+    }
+  });
+});
+
+describe('an include: added to an existing .gitlab-ci.yml lints clean with the included pipeline', () => {
+  it.each(['vendored', 'pinned'])('%s', async (mode) => {
+    const dir = makeRepo({
+      origin: 'git@gitlab.com:acme/ml.git',
+      files: { '.gitlab-ci.yml': 'stages:\n  - build\n  - deploy\nbuild:\n  stage: build\n  script:\n    - make\n' },
+    });
+    const res = await runMain(['--yes', '--dry-run', '--lint', '--gitlab-include', '--mode', mode], dir);
+    expect(res.stderr).toContain('would write .gitlab/ci/mlops.yml (new file');
+    expect(res.stderr).toContain('would write .gitlab-ci.yml (changed)');
+    expect(res.stderr).toContain('mlops-lint: no problems');
+    expect(res.code).toBe(0);
+  });
+});
