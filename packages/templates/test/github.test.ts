@@ -50,11 +50,12 @@ describe('GitHub secure defaults', () => {
     expect((doc.concurrency as Obj).group).toContain('github.ref');
   });
 
-  it('CML reports run only on pull requests, with full history and only then pull-requests: write', () => {
+  it('CML reports run only on pull requests from the repository itself, with full history and only then pull-requests: write', () => {
     const c = cases.find((x) => x.id === 'github/dvc-gcs/full/vendored')!;
     const doc = parseYaml(renderCase(c));
     const report = (doc.jobs as Record<string, Obj>).report!;
-    expect(report.if).toBe("github.event_name == 'pull_request'");
+    // Not for forks: their pull requests get no secrets and a read-only token.
+    expect(report.if).toBe("github.event_name == 'pull_request' && github.event.pull_request.head.repo.full_name == github.repository");
     const checkout = (report.steps as Obj[])[0]!;
     expect((checkout.with as Obj)['fetch-depth']).toBe(0);
     expect(String((report.steps as Obj[]).at(-1)!.run)).toContain('cml comment create');

@@ -190,7 +190,7 @@ function jobs(ctx: Ctx, template: TemplateDef): Obj {
   if (cml.keep) {
     out.report = {
       name: 'Report metrics on the pull request (CML)',
-      if: cml.if ? `${cml.if} && github.event_name == 'pull_request'` : "github.event_name == 'pull_request'",
+      if: cml.if ? `${cml.if} && ${SAME_REPO_PULL_REQUEST}` : SAME_REPO_PULL_REQUEST,
       'runs-on': runsOn(ctx),
       'timeout-minutes': timeout(ctx),
       permissions: permissions(template, { 'pull-requests': 'write' }),
@@ -201,6 +201,12 @@ function jobs(ctx: Ctx, template: TemplateDef): Obj {
   }
   return out;
 }
+
+/**
+ * Pull requests from this repository: a fork's pull request gets neither the remote's secrets
+ * nor a token that may comment, so its report could only fail.
+ */
+const SAME_REPO_PULL_REQUEST = "github.event_name == 'pull_request' && github.event.pull_request.head.repo.full_name == github.repository";
 
 function concurrency(ctx: Ctx): Obj {
   return {
