@@ -41,6 +41,11 @@ describe('findDvcRequirement', () => {
     });
   });
 
+  it('reads a pip-compile file with hashes on continuation lines, and a byte order mark', () => {
+    const dir = makeRepo({ 'requirements.txt': '\uFEFFpandas==2.2.3 \\\n    --hash=sha256:abc\ndvc[gs]==3.63.0 \\\n    --hash=sha256:def \\\n    --hash=sha256:123\n    # via -r requirements.in\n' });
+    expect(findDvcRequirement(dir)).toEqual({ file: path.join(dir, 'requirements.txt'), line: 3, column: 1, text: 'dvc[gs]==3.63.0', extras: ['gs'], version: '3.63.0', exact: true });
+  });
+
   it('follows -r includes one level deep', () => {
     const dir = makeRepo({
       'requirements.txt': '-r requirements/base.txt\nnumpy\n',

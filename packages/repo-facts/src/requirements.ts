@@ -64,11 +64,15 @@ function extrasOf(list: string | undefined): string[] {
 export function findInRequirementsFile(file: string, depth = 0): DvcRequirement | undefined {
   const text = readText(file);
   if (text === undefined) return undefined;
-  const lines = text.split(/\r?\n/);
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const includes: string[] = [];
   for (let i = 0; i < lines.length; i++) {
+    const first = i;
     const rawLine = lines[i] ?? '';
-    const trimmed = rawLine.trim();
+    // pip joins a line ending in a backslash with the next one (pip-compile --generate-hashes writes them).
+    let joined = rawLine;
+    while (/\\\s*$/.test(joined) && i + 1 < lines.length) joined = `${joined.replace(/\\\s*$/, ' ')}${lines[++i] ?? ''}`;
+    const trimmed = joined.replace(/\\\s*$/, '').trim();
     if (trimmed === '' || trimmed.startsWith('#')) continue;
     const inc = /^(?:-r|--requirement)(?:\s+|=)(\S+)/.exec(trimmed);
     if (inc) {
@@ -77,7 +81,8 @@ export function findInRequirementsFile(file: string, depth = 0): DvcRequirement 
     }
     if (trimmed.startsWith('-')) continue;
     const column = rawLine.length - rawLine.trimStart().length + 1;
-    const req = parsePep508(trimmed, file, i + 1, column);
+    // Per-requirement options (`--hash=…`, `--config-settings …`) are not part of the requirement.
+    const req = parsePep508(trimmed.replace(/\s+--[a-z][\w-]*(?:[= ]\S+)?/g, ''), file, first + 1, column);
     if (req) return req;
   }
   if (depth === 0) {
