@@ -81,13 +81,13 @@ describe('GitHub secure defaults', () => {
 
   it.each([
     ['version', 'uses'],
-    ['sha', 'run'],
+    ['sha', ACTIONS['setup-cml'].sha ? 'uses' : 'run'],
   ] as const)('pin-actions: %s installs CML at its exact version (%s)', (pin, kind) => {
     const doc = parseYaml(renderCase({ id: '', provider: 'github', template: 'dvc', mode: 'vendored', inputs: { cml: true, 'pin-actions': pin } }));
     const report = ((doc.jobs as Record<string, Obj>).report!.steps as Obj[]);
     const setup = report.find((s) => /CML/.test(String(s.name)) && !String(s.name).startsWith('Post'))!;
     if (kind === 'uses') {
-      expect(setup).toMatchObject({ uses: `iterative/setup-cml@${ACTIONS['setup-cml'].version}`, with: { version: CML_VERSION } });
+      expect(setup).toMatchObject({ uses: `iterative/setup-cml@${pin === 'sha' ? ACTIONS['setup-cml'].sha! : ACTIONS['setup-cml'].version}`, with: { version: CML_VERSION } });
     } else {
       expect(setup.uses).toBeUndefined();
       expect(String(setup.run)).toContain(`npm install --prefix "\${RUNNER_TEMP}/cml" --no-save --no-fund --no-audit "@dvcorg/cml@${CML_VERSION}"`);
