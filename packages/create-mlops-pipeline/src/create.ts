@@ -86,7 +86,7 @@ export async function runCreate(opts: CliOptions, io: Io): Promise<number> {
   let answers: Answers;
   if (interactive) {
     await prompt.intro('create-mlops-pipeline');
-    answers = await prompt.askAnswers(plan, shownDir(io, facts.dir));
+    answers = await prompt.askAnswers(plan, shownDir(io, facts.dir), facts.dir);
   } else {
     answers = requireComplete(plan, opts.yes);
     printFacts(io, facts, plan.rows, plain);

@@ -50,3 +50,14 @@ describe('template inputs', () => {
     expect(missingRequired(schema, { ...inputs, 'service-account': 'a@b' })).toEqual([]);
   });
 });
+
+describe('redactUrlCredentials', () => {
+  it.each([
+    ['"https://minio:s3cr3t@minio.example.com" is not an http(s) URL', '"https://***@minio.example.com" is not an http(s) URL'],
+    ['s3://bucket/path and https://host/x', 's3://bucket/path and https://host/x'],
+    ['git@github.com:acme/ml.git', 'git@github.com:acme/ml.git'],
+  ])('%s', async (input, output) => {
+    const { redactUrlCredentials } = await import('./render.js');
+    expect(redactUrlCredentials(input)).toBe(output);
+  });
+});

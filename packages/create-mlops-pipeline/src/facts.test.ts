@@ -45,6 +45,9 @@ describe('inspectRepo', () => {
     ['requirements.txt, dvc pinned in pyproject', { 'requirements.txt': 'pandas\n', 'pyproject.toml': PEP621 }, { requirements: 'requirements.txt', dvc: '3.60.1', python: '3.11' }],
     ['PEP 621 pyproject.toml only', { 'pyproject.toml': PEP621 }, { requirements: 'pyproject.toml', dvc: '3.60.1', python: '3.11' }],
     ['Poetry pyproject.toml only', { 'pyproject.toml': POETRY }, { requirements: 'pyproject.toml', dvc: '3.59.0', python: '3.10' }],
+    ['a Poetry range resolved by poetry.lock', { 'pyproject.toml': POETRY.replace('version = "3.59.0"', 'version = "^3.50"'), 'poetry.lock': '[[package]]\nname = "dvc"\nversion = "3.58.1"\n' }, { requirements: 'pyproject.toml', dvc: '3.58.1' }],
+    ['uv.lock when nothing declares dvc', { 'uv.lock': 'version = 1\n[[package]]\nname = "dvc"\nversion = "3.57.0"\n' }, { requirements: '', dvc: '3.57.0' }],
+    ['an exact pin wins over the lock', { 'requirements.txt': 'dvc==3.61.0\n', 'uv.lock': '[[package]]\nname = "dvc"\nversion = "3.57.0"\n' }, { requirements: 'requirements.txt', dvc: '3.61.0' }],
     ['a pyproject.toml of tool settings only', { 'pyproject.toml': '[tool.black]\nline-length = 100\n' }, { requirements: '', dvc: undefined }],
     ['nothing', {}, { requirements: '', dvc: undefined, python: undefined }],
   ])('requirements and versions: %s', (_label, files, expected) => {

@@ -5,6 +5,7 @@ import {
   findCiFiles,
   findDvcRequirement,
   findGitDirs,
+  findLockedVersion,
   providerFromCiFiles,
   readDvcConfig,
   readGitFactsDetail,
@@ -196,11 +197,11 @@ export function inspectRepo(start: string, keyless = false, shown: string = star
   }
 
   const req = findDvcRequirement(dir);
-  if (req) {
-    const where = `${rel(dir, req.file)}:${req.line}`;
-    if (req.version) facts.dvc = { value: req.version, source: `from ${where}` };
-    else facts.dvc = { source: `template default: ${where} has ${req.text}, not an exact pin` };
-  }
+  const where = req ? `${rel(dir, req.file)}:${req.line}` : undefined;
+  const locked = req?.version ? undefined : findLockedVersion(dir, 'dvc');
+  if (req?.version) facts.dvc = { value: req.version, source: `from ${where}` };
+  else if (locked && /^\d+\.\d+\.\d+$/.test(locked.version)) facts.dvc = { value: locked.version, source: `from ${locked.file}:${locked.line}${req ? ` (${where} has ${req.text})` : ''}` };
+  else if (req) facts.dvc = { source: `template default: ${where} has ${req.text}, not an exact pin` };
   facts.requirements = requirementsFact(dir, req?.file);
 
   const python = readPythonVersionDetail(dir);

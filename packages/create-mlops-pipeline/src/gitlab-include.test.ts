@@ -30,8 +30,11 @@ describe('ensureStage', () => {
     ['no stages: (GitLab defaults apply)', 'job:\n  script: [x]\n', 'job:\n  script: [x]\n'],
     ['flow list with it', 'stages: [build, test]\n', 'stages: [build, test]\n'],
     ['flow list without it', 'stages: [build, "lint"]\nx: 1\n', 'stages: [build, lint, test]\nx: 1\n'],
-    ['block list without it', 'stages:\n  - build\n  - deploy\n\njob: {}\n', 'stages:\n  - build\n  - deploy\n  - test\n\njob: {}\n'],
+    ['block list without it', 'stages:\n  - build\n  - package\n\njob: {}\n', 'stages:\n  - build\n  - package\n  - test\n\njob: {}\n'],
     ['block list with it', 'stages:\n- test\n', 'stages:\n- test\n'],
+    ['block list with deploy: test goes before it', 'stages:\n  - build\n  - deploy\n  - notify\n', 'stages:\n  - build\n  - test\n  - deploy\n  - notify\n'],
+    ['flow list with deploy: test goes before it', 'stages: [build, deploy]\n', 'stages: [build, test, deploy]\n'],
+    ['custom stages only: appended', 'stages: [prepare, train]\n', 'stages: [prepare, train, test]\n'],
   ])('%s', (_label, before, after) => {
     expect(ensureStage(before, 'test')).toBe(after);
   });

@@ -70,7 +70,7 @@ const unquote = (s: string) => s.trim().replace(/^["']|["']$/g, '');
 
 /**
  * Makes sure a top-level `stages:` list (when the file has one) contains `stage`, so an included job
- * using it is valid. Without `stages:`, GitLab's defaults (build, test, deploy) apply and nothing changes.
+ * using it is valid; it goes where GitLab's default order puts it (`test` before `deploy`). Without `stages:`, GitLab's defaults (build, test, deploy) apply and nothing changes.
  */
 export function ensureStage(text: string, stage: string, where = '.gitlab-ci.yml'): string {
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
@@ -83,7 +83,9 @@ export function ensureStage(text: string, stage: string, where = '.gitlab-ci.yml
     if (close === -1) throw new UserError(`${where}:${idx + 1}:1: stages: spans several lines; add "${stage}" to it yourself`);
     const items = inline.slice(1, close).split(',').map(unquote).filter((s) => s !== '');
     if (items.includes(stage)) return text;
-    lines[idx] = `stages: [${[...items, stage].join(', ')}]`;
+    const before = laterDefaultStage(items, stage);
+    const at = before === undefined ? items.length : items.indexOf(before);
+    lines[idx] = `stages: [${[...items.slice(0, at), stage, ...items.slice(at)].join(', ')}]`;
     return lines.join(eol);
   }
   if (inline !== '') return text;
@@ -100,6 +102,23 @@ export function ensureStage(text: string, stage: string, where = '.gitlab-ci.yml
     last = i;
   }
   if (items.includes(stage)) return text;
+  const before = laterDefaultStage(items, stage);
+  if (before !== undefined) {
+    const at = lines.findIndex((l, i) => i > idx && i <= last && new RegExp(`^\\s*-\\s*["']?${before.replace(/\./g, '\\.')}["']?\\s*(?:#.*)?$`).test(l));
+    if (at !== -1) {
+      lines.splice(at, 0, `${indent}- ${stage}`);
+      return lines.join(eol);
+    }
+  }
   lines.splice(last + 1, 0, `${indent}- ${stage}`);
   return lines.join(eol);
+}
+
+/** GitLab's default stage order: a stage missing from `stages:` goes before the first later one there. */
+const DEFAULT_STAGES = ['.pre', 'build', 'test', 'deploy', '.post'];
+
+function laterDefaultStage(items: string[], stage: string): string | undefined {
+  const pos = DEFAULT_STAGES.indexOf(stage);
+  if (pos === -1) return undefined;
+  return items.find((i) => DEFAULT_STAGES.indexOf(i) > pos);
 }

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type * as ClackModule from '@clack/prompts';
 import type { Provider, RemoteKind, RenderMode } from '@mlops-pipeline/templates';
 import { CancelledError } from './errors.js';
@@ -78,7 +80,7 @@ const version = (example: string, optional = false) => (v: string) =>
  * Shows the inferred values, asks what is missing and lets the user change the rest.
  * Any cancel (Ctrl-C, Esc) throws CancelledError before anything is written.
  */
-export async function askAnswers(plan: Plan, dir: string): Promise<Answers> {
+export async function askAnswers(plan: Plan, dir: string, projectDir: string): Promise<Answers> {
   const c = await load();
   const a = { ...plan.partial };
   if (plan.rows.length > 0) c.note(formatRows(plan.rows), `Found in ${dir}`);
@@ -96,7 +98,9 @@ export async function askAnswers(plan: Plan, dir: string): Promise<Answers> {
     const dvc = await askText(c, 'DVC version (exact; empty: the template default)', a.dvc, version('3.63.0', true));
     if (dvc) a.dvc = dvc;
     else delete a.dvc;
-    a.requirements = await askText(c, 'Requirements file, or pyproject.toml to pip install the project (empty: DVC only)', a.requirements);
+    a.requirements = await askText(c, 'Requirements file, or pyproject.toml to pip install the project (empty: DVC only)', a.requirements, (v) =>
+      v === '' || existsSync(path.join(projectDir, v)) ? undefined : `no such file in ${dir}`,
+    );
     a.branch = await askText(c, 'Branch that runs the pipeline', a.branch, (v) => (v === '' ? 'a branch name' : undefined));
     a.cml = check(c, await c.confirm({ message: 'Post a CML report on pull/merge requests?', initialValue: a.cml ?? false }));
     a.mode = check(

@@ -20,6 +20,7 @@ const INPUT_FLAGS: Array<[RegExp, string]> = [
   [/requirement/, '--requirements'],
   [/branch/, '--branch'],
   [/cml|report/, '--cml'],
+  [/^endpoint-url$/, '.dvc/config endpointurl'],
   [/^source$/, '--source'],
   [/^ref$/, '--ref'],
 ];
@@ -38,8 +39,13 @@ function isProblemError(err: unknown): err is ProblemError {
   return typeof err === 'object' && err !== null && Array.isArray((err as { problems?: unknown }).problems);
 }
 
+/** Credentials in a URL (`https://user:token@host`) are never echoed back. */
+export function redactUrlCredentials(text: string): string {
+  return text.replace(/(\b[a-z][a-z0-9+.-]*:\/\/)[^\s/@"']+@/gi, '$1***@');
+}
+
 function problemsError(problems: Array<{ input: string; message: string }>): UserError {
-  const lines = problems.map((p) => `  ${flagFor(p.input)}: ${p.message}`);
+  const lines = problems.map((p) => `  ${flagFor(p.input)}: ${redactUrlCredentials(p.message)}`);
   return new UserError(`the template does not accept these values:\n${lines.join('\n')}`, 2);
 }
 

@@ -294,13 +294,14 @@ describe.skipIf(!HAS_SCRIPT)('create (interactive, in a pseudo-terminal)', () =>
       { waitFor: 'How does CI reach the DVC remote?', send: '\r' },
       { waitFor: 'Python version', send: '\x15' + '3.10\r' }, // Ctrl-U clears the line
       { waitFor: 'DVC version', send: '\r' },
-      { waitFor: 'Requirements file', send: '\r' },
+      { waitFor: 'Requirements file', send: '\x15' + 'nope.txt\r' },
+      { waitFor: 'no such file in', send: '\x15\r' }, // empty: DVC only
       { waitFor: 'Branch that runs the pipeline', send: '\r' },
       { waitFor: 'Post a CML report', send: '\r' },
       { waitFor: 'Vendor the full pipeline', send: '\r' },
     ]);
     expect(res.code).toBe(0);
-    expect(parseHeader(read(dir, GH))?.inputs).toMatchObject({ 'python-version': '3.10' });
+    expect(parseHeader(read(dir, GH))?.inputs).toMatchObject({ 'python-version': '3.10', requirements: '' });
   });
 
   it('Ctrl-C at the first prompt exits non-zero and leaves no file', async () => {
@@ -451,5 +452,17 @@ describe('failures: one clear line, the right exit code, nothing written (the CL
     expect(res.stderr).not.toMatch(/\n\s+at |Error:/);
     expect(res.code).toBe(code);
     expect(existsSync(path.join(dir, '.github'))).toBe(false);
+  });
+
+  it('a credential in the endpoint URL of .dvc/config is not echoed back', async () => {
+    const dir = makeRepo({
+      origin: 'git@gitlab.com:acme/ml.git',
+      dvcConfig: "[core]\n    remote = s\n['remote \"s\"']\n    url = s3://b/p\n    endpointurl = https://minio:Sup3rS3cret@minio.example.com\n",
+      files: { 'requirements.txt': 'dvc[s3]==3.63.0\n' },
+    });
+    const res = await runMain(['--yes'], dir);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain('.dvc/config endpointurl (endpoint-url): "https://***@minio.example.com" is not an http(s) URL');
+    expect(res.stdout + res.stderr).not.toContain('Sup3rS3cret');
   });
 });

@@ -13,3 +13,5 @@ export { readGitFacts, readGitFactsDetail, findGitDirs, hostOf, providerOf } fro
 export type { GitFactsDetail, GitDirs } from './git.js';
 export { findCiFiles, providerFromCiFiles } from './ci-files.js';
 export type { CiFiles } from './ci-files.js';
+export { findLockedVersion, lockedVersionIn, LOCK_FILES } from './lockfile.js';
+export type { LockedVersion } from './lockfile.js';
