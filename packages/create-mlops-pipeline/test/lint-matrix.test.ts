@@ -1,9 +1,26 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Ajv } from 'ajv';
+import type { ValidateFunction } from 'ajv';
+import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { convertWorkflowTemplate, NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser';
 import { parseHeader } from '@mlops-pipeline/templates';
 import type { Provider, RemoteKind } from '@mlops-pipeline/templates';
 import { REMOTE_KINDS } from '../src/plan.js';
-import { makeRepo, runMain } from '../src/test-helpers.js';
+import { makeRepo, REPO_ROOT, runMain } from '../src/test-helpers.js';
+
+const GITLAB_SCHEMA = path.resolve(REPO_ROOT, '../shared/schemas-upstream/gitlab-ci.json');
+const HAS_SCHEMA = existsSync(GITLAB_SCHEMA);
+if (!HAS_SCHEMA) console.warn(`skipping the GitLab CI JSON Schema checks: ${GITLAB_SCHEMA} is not there`);
+let validator: ValidateFunction | undefined;
+
+/** Problems GitLab's CI JSON Schema finds in a file (none when the schema is not available). */
+function gitlabSchemaErrors(text: string): string[] {
+  if (!HAS_SCHEMA) return [];
+  validator ??= new Ajv({ allErrors: true, strict: false, validateFormats: false }).compile(JSON.parse(readFileSync(GITLAB_SCHEMA, 'utf8')) as Record<string, unknown>);
+  return validator(parse(text)) ? [] : (validator.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''}`);
+}
 
 const URL: Record<RemoteKind, string> = {
   gcs: 'gs://bucket/dvc',
@@ -49,6 +66,7 @@ describe('every generated file passes mlops-lint with no problem (remote × prov
       expect(res.code).toBe(0);
       expect(parseHeader(res.stdout)).toMatchObject({ provider });
       if (provider === 'github') expect(await githubErrors(res.stdout)).toEqual([]);
+      else expect(gitlabSchemaErrors(res.stdout)).toEqual([]);
     }
   });
 });
@@ -59,10 +77,15 @@ describe('an include: added to an existing .gitlab-ci.yml lints clean with the i
       origin: 'git@gitlab.com:acme/ml.git',
       files: { '.gitlab-ci.yml': 'stages:\n  - build\n  - deploy\nbuild:\n  stage: build\n  script:\n    - make\n' },
     });
-    const res = await runMain(['--yes', '--dry-run', '--lint', '--gitlab-include', '--mode', mode], dir);
-    expect(res.stderr).toContain('would write .gitlab/ci/mlops.yml (new file');
-    expect(res.stderr).toContain('would write .gitlab-ci.yml (changed)');
-    expect(res.stderr).toContain('mlops-lint: no problems');
+    const res = await runMain(['--yes', '--gitlab-include', '--mode', mode], dir);
+    expect(res.stdout).toContain('wrote .gitlab/ci/mlops.yml (new file');
+    expect(res.stdout).toContain('wrote .gitlab-ci.yml (changed)');
+    expect(res.stdout).toContain('mlops-lint: no problems');
     expect(res.code).toBe(0);
+    const main = readFileSync(path.join(dir, '.gitlab-ci.yml'), 'utf8');
+    expect(main).toMatch(/^include:\n {2}- local: \.gitlab\/ci\/mlops\.yml\n/);
+    expect(main).toContain('stages:\n  - build\n  - test\n  - deploy\n');
+    expect(gitlabSchemaErrors(main)).toEqual([]);
+    expect(gitlabSchemaErrors(readFileSync(path.join(dir, '.gitlab/ci/mlops.yml'), 'utf8'))).toEqual([]);
   });
 });
