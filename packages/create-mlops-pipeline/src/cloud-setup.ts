@@ -97,10 +97,8 @@ export function s3KeylessSteps(ctx: CloudContext): string[] {
   const account = roleArn?.[2] ?? 'ACCOUNT_ID';
   const roleName = roleArn?.[3] ?? 'dvc-ci';
   const host = oidcIssuer(ctx).replace(/^https:\/\//, '');
-  const bucket = bucketOf(ctx.remoteUrl) ?? 'BUCKET';
   const subs = awsSubjects(ctx);
   const sub = subs.length === 1 ? JSON.stringify(subs[0]) : `[${subs.map((s) => JSON.stringify(s)).join(', ')}]`;
-  const actions = ctx.inputs['push'] === true ? '["s3:GetObject", "s3:PutObject"]' : '"s3:GetObject"';
   return [
     `Let ${ctx.slug}'s CI jobs assume the IAM role ${roleName} (OIDC; skip the first command if ${host} is already an identity provider of the account):`,
     `  aws iam create-open-id-connect-provider --url ${oidcIssuer(ctx)} --client-id-list sts.amazonaws.com`,
@@ -117,11 +115,32 @@ export function s3KeylessSteps(ctx: CloudContext): string[] {
     '    }]',
     "  }'",
     `  aws iam put-role-policy --role-name ${roleName} --policy-name dvc-remote --policy-document '{`,
+    ...s3PolicyLines(ctx, partition),
+  ];
+}
+
+/** The body of an IAM policy giving read (with `push`, write) access to the DVC bucket, ending the quoted document. */
+function s3PolicyLines(ctx: CloudContext, partition = 'aws'): string[] {
+  const bucket = bucketOf(ctx.remoteUrl) ?? 'BUCKET';
+  const actions = ctx.inputs['push'] === true ? '["s3:GetObject", "s3:PutObject"]' : '"s3:GetObject"';
+  return [
     '    "Version": "2012-10-17",',
     '    "Statement": [',
     `      {"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "arn:${partition}:s3:::${bucket}"},`,
     `      {"Effect": "Allow", "Action": ${actions}, "Resource": "arn:${partition}:s3:::${bucket}/*"}`,
     '    ]',
     "  }'",
+  ];
+}
+
+/** dvc-s3: an IAM user that can read (or write) the bucket, and an access key of it. */
+export function s3KeySteps(ctx: CloudContext): string[] {
+  const bucket = bucketOf(ctx.remoteUrl) ?? 'BUCKET';
+  return [
+    `Create an access key of an IAM user that can ${ctx.inputs['push'] === true ? 'read and write' : 'read'} s3://${bucket} (or use one you have); the last command prints its AccessKeyId and SecretAccessKey:`,
+    '  aws iam create-user --user-name dvc-ci',
+    "  aws iam put-user-policy --user-name dvc-ci --policy-name dvc-remote --policy-document '{",
+    ...s3PolicyLines(ctx),
+    '  aws iam create-access-key --user-name dvc-ci',
   ];
 }

@@ -68,6 +68,7 @@ async function allowOverwrite(files: PlannedFile[], opts: CliOptions, io: Io, in
 function printFacts(io: Io, facts: RepoFacts, rows: ReturnType<typeof makePlan>['rows'], log: (t: string) => void): void {
   log(`Found in ${shownDir(io, facts.dir)}:`);
   log(formatRows(rows).replace(/^/gm, '  '));
+  log('');
 }
 
 /** `create-mlops-pipeline [dir]`: inspect, ask what is missing, render, lint, write, tell the next steps. */
@@ -150,7 +151,8 @@ export async function runCreate(opts: CliOptions, io: Io): Promise<number> {
     ...(answers.provider === 'gitlab' && host && !host.includes('github') ? { gitlabHost: host } : {}),
     branch: answers.branch,
     inputs: rendered.inputs,
-    ...(facts.dvcRemote ? { remoteUrl: facts.dvcRemote.url } : {}),
+    // The bucket in the cloud commands: the DVC remote's, unless --remote chose another kind of storage.
+    ...(facts.dvcRemote && facts.remote.value?.replace('-keyless', '') === answers.remote.replace('-keyless', '') ? { remoteUrl: facts.dvcRemote.url } : {}),
   });
   // Plain lines, never wrapped in a box: the commands must stay copy-pasteable.
   if (interactive) await prompt.outro(`${rendered.template.name} ${rendered.version} (${answers.mode}): next steps below`);

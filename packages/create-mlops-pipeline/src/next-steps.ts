@@ -1,6 +1,6 @@
 import type { Provider, RemoteKind, SecretRequirement } from '@mlops-pipeline/templates';
 import type { CloudContext } from './cloud-setup.js';
-import { gcsKeylessSteps, gcsKeySteps, s3KeylessSteps } from './cloud-setup.js';
+import { gcsKeylessSteps, gcsKeySteps, s3KeylessSteps, s3KeySteps } from './cloud-setup.js';
 
 export interface NextStepsInput {
   provider: Provider;
@@ -61,6 +61,7 @@ function valueSteps(input: NextStepsInput, ctx: CloudContext): string[] {
   if (input.remote === 'gcs' && input.secrets.some((s) => valueSource(s).kind === 'file')) {
     return gcsKeySteps(ctx, KEY_FILE);
   }
+  if (input.remote === 's3' && names.has('AWS_ACCESS_KEY_ID')) return s3KeySteps(ctx);
   if (names.has('AZURE_CLIENT_ID')) {
     const role = input.inputs?.['push'] === true ? 'Storage Blob Data Contributor' : 'Storage Blob Data Reader';
     return [
