@@ -1,31 +1,27 @@
 /**
- * Rule documentation stays true: every rule has a page and every page a rule; each page's
- * "Bad" example produces exactly its "Output" block, and its "Fix" example produces no
- * finding of that rule. `UPDATE_RULE_DOCS=1 pnpm vitest run test/rules-docs.test.ts`
- * rewrites the Output blocks and the README table from the code.
+ * Rule documentation stays true: every rule id a report can contain (rules and engine
+ * checks) has a page and every page a rule; each page's "Bad" example, run through the
+ * CLI (`mlops-lint <file>`, in-process, with every other rule turned off in
+ * `.mlops-lint.json`), prints exactly its "Output" block and exits 1 when it shows an error;
+ * its "Fix" example prints nothing and exits 0.
+ * `UPDATE_RULE_DOCS=1 pnpm vitest run test/rules-docs.test.ts` rewrites the Output blocks
+ * and the README table from the code.
  */
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
-import { formatResults, lintText } from '../src/index.js';
-import type { Diagnostic, Rule } from '../src/model.js';
+import { describe, expect, it, vi } from 'vitest';
+import { runCli } from '../src/cli/run.js';
+import { ENGINE_RULES, ruleInfos } from '../src/format/rule-meta.js';
 import { rules } from '../src/rules/index.js';
-import { withTemplatesVersion } from '../src/rules/util/test-table.js';
+import { runCli as runBin } from './cli.helpers.js';
 
 const DOCS = fileURLToPath(new URL('../docs/rules', import.meta.url));
 const UPDATE = process.env.UPDATE_RULE_DOCS === '1';
-/** Pages show template-outdated against this newest templates version. */
-const DOC_TEMPLATES_VERSION = '1.4.0';
-
-/** Stylish output (colours off); a plain line format while the stylish formatter is not there. */
-function stylish(file: string, diagnostics: Diagnostic[]): string {
-  // eslint-disable-next-line no-control-regex
-  const text = formatResults([{ file, diagnostics }], 'stylish').replace(/\x1b\[[0-9;]*m/g, '');
-  if (!text.trimStart().startsWith('[') && !text.trimStart().startsWith('{')) return text.trimEnd();
-  return [file, ...diagnostics.map((d) => `  ${d.line}:${d.column}  ${d.severity}  ${d.message}  ${d.ruleId}`)].join('\n');
-}
+/** Pages show template-outdated against this newest templates version (the CLI sees it as the installed one). */
+const DOC_TEMPLATES_VERSION = vi.hoisted(() => '1.4.0');
+vi.mock('@mlops-pipeline/templates', async (importOriginal) => ({ ...(await importOriginal<Record<string, unknown>>()), TEMPLATES_VERSION: DOC_TEMPLATES_VERSION }));
 
 interface Block {
   lang: string;
@@ -52,8 +48,16 @@ function isCiFile(file: string): boolean {
   return file === '.gitlab-ci.yml' || file.startsWith('.github/workflows/');
 }
 
-async function lintExample(rule: Rule | string, blocks: Block[]): Promise<{ file: string; output: string; count: number }> {
-  const ruleId = typeof rule === 'string' ? rule : rule.meta.id;
+interface CliRun {
+  file: string;
+  /** What the CLI printed on stdout, trailing white space removed. */
+  output: string;
+  exitCode: number;
+  stderr: string;
+}
+
+/** A fresh repository holding the blocks and a `.mlops-lint.json` that turns every rule but `ruleId` off. */
+function writeExample(ruleId: string, blocks: Block[]): { dir: string; file: string } {
   const target = blocks.find((b) => b.file && isCiFile(b.file));
   if (!target?.file) throw new Error('no CI file block (```yaml file=.github/workflows/ci.yml)');
   const dir = mkdtempSync(join(tmpdir(), 'mlops-lint-doc-'));
@@ -63,19 +67,43 @@ async function lintExample(rule: Rule | string, blocks: Block[]): Promise<{ file
     mkdirSync(dirname(join(dir, b.file)), { recursive: true });
     writeFileSync(join(dir, b.file), b.body);
   }
-  const options = typeof rule === 'string' ? { cwd: dir } : { cwd: dir, rules: [ruleId === 'template-outdated' ? withTemplatesVersion(rule, DOC_TEMPLATES_VERSION) : rule] };
-  const diagnostics = (await lintText(target.body, target.file, options)).filter((d) => d.ruleId === ruleId);
-  return { file: target.file, output: stylish(target.file, diagnostics), count: diagnostics.length };
+  const others = ruleInfos().map((r) => r.id).filter((id) => id !== ruleId && id !== 'internal-error');
+  writeFileSync(join(dir, '.mlops-lint.json'), JSON.stringify({ rules: Object.fromEntries(others.map((id) => [id, 'off'])) }));
+  return { dir, file: target.file };
 }
 
-/** Checks the engine runs around the rules: documented here too, so every `docsUrl` resolves. */
-const ENGINE_CHECKS: { id: string; severity: string; description: string; example: boolean }[] = [
-  { id: 'schema', severity: 'error', description: 'The file has the structure GitHub Actions or GitLab CI expects (keys, types, required keys).', example: true },
-  { id: 'yaml-syntax', severity: 'error', description: 'The file is valid YAML whose top level is a mapping.', example: true },
-  { id: 'unused-disable', severity: 'warning', description: 'A disable comment suppresses something.', example: true },
-  { id: 'disable-reason', severity: 'warning', description: 'A disable comment says why (`-- <reason>`).', example: true },
-  { id: 'internal-error', severity: 'error', description: 'A check failed on this file (a defect of mlops-lint, reported instead of crashing).', example: false },
-];
+/** `mlops-lint <ci file>` (in-process) in the example's repository. */
+async function runExample(ruleId: string, blocks: Block[]): Promise<CliRun> {
+  const { dir, file } = writeExample(ruleId, blocks);
+  let stdout = '';
+  let stderr = '';
+  const exitCode = await runCli([file], {
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    readStdin: () => Promise.resolve(Buffer.alloc(0)),
+    isTTY: false,
+    env: { NO_COLOR: '1' },
+    cwd: dir,
+  });
+  return { file, output: stdout.trimEnd(), exitCode, stderr };
+}
+
+/** The same with the built bin (`dist/cli.cjs`) in a child process. */
+function runExampleWithBin(ruleId: string, blocks: Block[]): CliRun {
+  const { dir, file } = writeExample(ruleId, blocks);
+  const r = runBin([file], { cwd: dir, env: { NO_COLOR: '1' } });
+  return { file, output: r.stdout.trimEnd(), exitCode: r.status ?? -1, stderr: r.stderr };
+}
+
+/** Rewrites the page's Output block (UPDATE_RULE_DOCS=1). */
+function updateOutput(path: string, text: string, output: string): string {
+  const next = text.replace(/(\n## Output\n[\s\S]*?```text\n)[\s\S]*?(```)/, (_m, a: string, b: string) => `${a}${output}\n${b}`);
+  writeFileSync(path, next);
+  return next;
+}
+
+/** Engine checks with a page: all of them; internal-error (a defect) has no example to show. */
+const ENGINE_CHECKS = ENGINE_RULES.map((r) => ({ id: r.id, severity: r.defaultSeverity, description: r.description, example: r.id !== 'internal-error' }));
 
 function readme(): string {
   const rows = rules.map((r) => `| [\`${r.meta.id}\`](${r.meta.id}.md) | ${r.meta.defaultSeverity} | ${r.meta.fixable ? 'yes' : 'no'} | ${r.meta.providers.join(', ')} | ${r.meta.description.replace(/\|/g, '\\|')} |`);
@@ -124,27 +152,35 @@ describe('rule docs', () => {
         expect(text).toContain(`providers: ${rule.meta.providers.join(', ')}`);
       });
 
-      it('Bad example produces exactly the documented Output', async () => {
+      it('Bad example: the CLI prints exactly the documented Output', async () => {
         let text = md();
-        const { output, count } = await lintExample(rule, section(text, 'Bad'));
-        expect(count).toBeGreaterThan(0);
-        if (UPDATE) {
-          text = text.replace(/(\n## Output\n[\s\S]*?```text\n)[\s\S]*?(```)/, (_m, a: string, b: string) => `${a}${output}\n${b}`);
-          writeFileSync(path, text);
-        }
+        const run = await runExample(id, section(text, 'Bad'));
+        expect(run.stderr).toBe('');
+        expect(run.output).toContain(`  ${id}`);
+        expect(run.exitCode).toBe(/^ {2}\d+:\d+ +error /m.test(run.output) ? 1 : 0);
+        if (UPDATE) text = updateOutput(path, text, run.output);
         const documented = section(text, 'Output').find((b) => b.lang === 'text');
-        expect(documented?.body.trimEnd()).toBe(output);
+        expect(documented?.body.trimEnd()).toBe(run.output);
       });
 
-      it('Fix example has no finding of this rule', async () => {
+      it('Fix example: the CLI prints nothing and exits 0', async () => {
         const fix = section(md(), 'Fix');
         const repoFiles = section(md(), 'Bad').filter((b) => b.file && !isCiFile(b.file) && !fix.some((f) => f.file === b.file));
-        const blocks = [...repoFiles, ...fix];
-        const { output, count } = await lintExample(rule, blocks);
-        expect(count, output).toBe(0);
+        const run = await runExample(id, [...repoFiles, ...fix]);
+        expect(run.output).toBe('');
+        expect(run.exitCode).toBe(0);
       });
     });
   }
+
+  // The bundled bin prints what the in-process CLI prints (pages whose output does not depend on
+  // the installed templates version).
+  it.each(['dvc-version-consistent', 'dvc-remote-credentials', 'secret-hardcoded', 'yaml-syntax', 'gitlab-resolve'])('%s: the built bin prints the page Output too', (id) => {
+    const text = readFileSync(join(DOCS, `${id}.md`), 'utf8');
+    const run = runExampleWithBin(id, section(text, 'Bad'));
+    expect(run.output).toBe(section(text, 'Output').find((b) => b.lang === 'text')?.body.trimEnd());
+    expect(run.exitCode).toBe(1);
+  });
 
   for (const check of ENGINE_CHECKS) {
     describe(check.id, () => {
@@ -156,17 +192,16 @@ describe('rule docs', () => {
         expect(md()).toContain(`default severity: **${check.severity}**`);
       });
 
-      it.skipIf(!check.example)('Bad example produces exactly the documented Output, Fix none', async () => {
+      it.skipIf(!check.example)('Bad example: the CLI prints exactly the documented Output; Fix: nothing', async () => {
         let text = md();
-        const { output, count } = await lintExample(check.id, section(text, 'Bad'));
-        expect(count).toBeGreaterThan(0);
-        if (UPDATE) {
-          text = text.replace(/(\n## Output\n[\s\S]*?```text\n)[\s\S]*?(```)/, (_m, a: string, b: string) => `${a}${output}\n${b}`);
-          writeFileSync(path, text);
-        }
-        expect(section(text, 'Output').find((b) => b.lang === 'text')?.body.trimEnd()).toBe(output);
-        const fixed = await lintExample(check.id, section(text, 'Fix'));
-        expect(fixed.count, fixed.output).toBe(0);
+        const run = await runExample(check.id, section(text, 'Bad'));
+        expect(run.output).toContain(`  ${check.id}`);
+        expect(run.exitCode).toBe(/^ {2}\d+:\d+ +error /m.test(run.output) ? 1 : 0);
+        if (UPDATE) text = updateOutput(path, text, run.output);
+        expect(section(text, 'Output').find((b) => b.lang === 'text')?.body.trimEnd()).toBe(run.output);
+        const fixed = await runExample(check.id, section(text, 'Fix'));
+        expect(fixed.output).toBe('');
+        expect(fixed.exitCode).toBe(0);
       });
     });
   }
