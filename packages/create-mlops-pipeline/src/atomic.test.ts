@@ -2,7 +2,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeAllOrNothing } from './atomic.js';
+import { writeAllOrNothing, writeFilesOrFail } from './atomic.js';
 
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'atomic-'));
 
@@ -50,5 +50,22 @@ describe('writeAllOrNothing', () => {
     expect(existsSync(path.join(dir, 'new'))).toBe(false);
     expect(readdirSync(dir).sort()).toEqual(['.gitlab-ci.yml', 'sub']);
     expect(readdirSync(path.join(dir, 'sub'))).toEqual(['mlops.yml']);
+  });
+
+  it('writeFilesOrFail: one message naming the file and the reason, nothing written', () => {
+    const dir = tmp();
+    writeFileSync(path.join(dir, '.gitlab-ci.yml'), 'original');
+    mkdirSync(path.join(dir, '.github/workflows/mlops.yml'), { recursive: true });
+    writeFileSync(path.join(dir, '.github/workflows/mlops.yml/keep'), '');
+    expect(() =>
+      writeFilesOrFail(
+        [
+          { file: path.join(dir, '.gitlab-ci.yml'), content: 'changed' },
+          { file: path.join(dir, '.github/workflows/mlops.yml'), content: 'x' },
+        ],
+        dir,
+      ),
+    ).toThrow(expect.objectContaining({ name: 'UserError', message: 'cannot write .github/workflows/mlops.yml: a directory is in the way; nothing was written' }));
+    expect(readFileSync(path.join(dir, '.gitlab-ci.yml'), 'utf8')).toBe('original');
   });
 });

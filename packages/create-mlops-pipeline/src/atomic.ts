@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { UserError } from './errors.js';
 
 export interface FileChange {
   /** Absolute path. */
@@ -55,9 +56,15 @@ export function writeAllOrNothing(changes: FileChange[]): void {
     process.exit(130);
   };
   process.once('SIGINT', onSignal);
+  /** The file being written when something fails (reported by writeFilesOrFail). */
+  let current: string | undefined;
   try {
-    for (const change of changes) createdDirs.push(...makeDirs(path.dirname(change.file)));
     for (const change of changes) {
+      current = change.file;
+      createdDirs.push(...makeDirs(path.dirname(change.file)));
+    }
+    for (const change of changes) {
+      current = change.file;
       const temp = path.join(path.dirname(change.file), `.${path.basename(change.file)}.${process.pid}.tmp`);
       temps.push(temp);
       let mode: number | undefined;
@@ -65,6 +72,7 @@ export function writeAllOrNothing(changes: FileChange[]): void {
       writeFileSync(temp, change.content, mode === undefined ? undefined : { mode });
     }
     changes.forEach((change, i) => {
+      current = change.file;
       const entry: { file: string; previous?: string; mode?: number } = { file: change.file };
       if (existsSync(change.file)) {
         entry.previous = readFileSync(change.file, 'utf8');
@@ -76,8 +84,34 @@ export function writeAllOrNothing(changes: FileChange[]): void {
     temps.length = 0;
   } catch (err) {
     rollback();
+    if (err && typeof err === 'object' && current !== undefined) (err as { file?: string }).file = current;
     throw err;
   } finally {
     process.removeListener('SIGINT', onSignal);
+  }
+}
+
+const REASONS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on device',
+  EISDIR: 'a directory is in the way',
+  ENOTDIR: 'a file is in the way of its directory',
+};
+
+/**
+ * {@link writeAllOrNothing} for the commands: a failure becomes one message naming the file (shown
+ * relative to `from`) and the reason, e.g. `cannot write .github/workflows/mlops.yml: permission denied`.
+ */
+export function writeFilesOrFail(changes: FileChange[], from: string): void {
+  try {
+    writeAllOrNothing(changes);
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException & { file?: string };
+    const reason = REASONS[e.code ?? ''] ?? e.message.split('\n')[0] ?? 'write failed';
+    const target = e.file ?? changes[0]?.file;
+    const shown = target ? path.relative(from, target).split(path.sep).join('/') : '';
+    throw new UserError(`cannot write ${shown}: ${reason}; nothing was written`);
   }
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { hostOf } from '@mlops-pipeline/repo-facts';
 import type { CliOptions } from './args.js';
-import { writeAllOrNothing } from './atomic.js';
+import { writeFilesOrFail } from './atomic.js';
 import type { PlannedFile } from './changes.js';
 import { absolute, describe, isChanged } from './changes.js';
 import { UserError } from './errors.js';
@@ -136,7 +136,7 @@ export async function runCreate(opts: CliOptions, io: Io): Promise<number> {
     log('Nothing was written.');
     return 1;
   }
-  writeAllOrNothing(changed.map((f) => ({ file: absolute(root, f), content: f.after })));
+  writeFilesOrFail(changed.map((f) => ({ file: absolute(root, f), content: f.after })), io.cwd);
   for (const f of changed) log(`wrote ${describe(f, root, io.cwd)}`);
 
   const t = await loadTemplates();

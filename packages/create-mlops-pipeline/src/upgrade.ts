@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { ParsedHeader, TemplateInfo } from '@mlops-pipeline/templates';
 import { findCiFiles, readGitFactsDetail } from '@mlops-pipeline/repo-facts';
 import type { CliOptions } from './args.js';
-import { writeAllOrNothing } from './atomic.js';
+import { writeFilesOrFail } from './atomic.js';
 import { UserError } from './errors.js';
 import type { Io } from './io.js';
 import { diffText } from './lint.js';
@@ -86,7 +86,14 @@ export async function runUpgrade(opts: CliOptions, io: Io): Promise<number> {
       continue;
     }
     // A pinned caller already at the target version is left as it is, edits and all.
-    const text = !p.pinned ? (await renderWith(template, p.header.inputs, 'vendored')).text : to === from ? p.text : await upgradePinned(template, p, p.pinned, to);
+    let text: string;
+    try {
+      text = !p.pinned ? (await renderWith(template, p.header.inputs, 'vendored')).text : to === from ? p.text : await upgradePinned(template, p, p.pinned, to);
+    } catch (err) {
+      if (!(err instanceof UserError)) throw err;
+      const at = t.findHeader(p.text);
+      throw new UserError(`${p.rel}:${at?.line ?? 1}:${at?.column ?? 1}: the inputs recorded in this file do not fit the installed templates ${newest}; ${err.message.replace(/^the template does not accept these values:/, 'edit them in the header (or re-run create-mlops-pipeline --force):')}`);
+    }
     if (text === p.text) {
       log(`${shownFile}: up to date (${p.header.template} ${p.pinned && isMajorRef(from) ? `v${from}, the moving tag of ${newest}` : newest}).`);
       continue;
@@ -109,7 +116,7 @@ export async function runUpgrade(opts: CliOptions, io: Io): Promise<number> {
       return 1;
     }
   }
-  writeAllOrNothing(writes);
+  writeFilesOrFail(writes, io.cwd);
   for (const w of writes) log(`wrote ${w.rel} (${w.from} → ${w.to})`);
   return 0;
 }

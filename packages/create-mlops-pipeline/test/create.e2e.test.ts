@@ -465,4 +465,24 @@ describe('failures: one clear line, the right exit code, nothing written (the CL
     expect(res.stderr).toContain('.dvc/config endpointurl (endpoint-url): "https://***@minio.example.com" is not an http(s) URL');
     expect(res.stdout + res.stderr).not.toContain('Sup3rS3cret');
   });
+
+  it('a file where the workflow directory should be: one message, exit 1, nothing written', async () => {
+    const dir = makeRepo({ origin: 'git@github.com:acme/ml.git', files: { '.github': 'not a directory' } });
+    const res = await runMain(['--yes'], dir);
+    expect(res.stderr.trim()).toBe('create-mlops-pipeline: cannot write .github/workflows/mlops.yml: a file is in the way of its directory; nothing was written');
+    expect(res.code).toBe(1);
+    expect(readFileSync(path.join(dir, '.github'), 'utf8')).toBe('not a directory');
+  });
+
+  it('upgrade of a file whose recorded inputs the templates no longer take names the file and line', async () => {
+    const dir = makeRepo({ origin: 'git@github.com:acme/ml.git' });
+    expect((await runMain(['--yes', '--no-lint'], dir)).code).toBe(0);
+    const edited = read(dir, GH).replace('"python-version":"3.12"', '"python-version":"2.7"');
+    writeFileSync(path.join(dir, GH), edited);
+    const res = await runMain(['upgrade', '--yes'], dir);
+    expect(res.stderr).toContain(`${GH}:2:1: the inputs recorded in this file do not fit the installed templates`);
+    expect(res.stderr).toContain('--python (python-version): "2.7" is not a Python 3 version');
+    expect(res.code).toBe(1);
+    expect(read(dir, GH)).toBe(edited);
+  });
 });
