@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { inspectRepo, repoSlug } from './facts.js';
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { EXAMPLE, makeRepo, writeFiles } from './test-helpers.js';
 
 describe('inspectRepo', () => {
@@ -56,6 +57,25 @@ describe('inspectRepo', () => {
     writeFiles(dir, files);
     const facts = inspectRepo(dir);
     expect({ requirements: facts.requirements.value, dvc: facts.dvc.value, python: facts.python.value }).toMatchObject(expected);
+  });
+
+  it.each([
+    ['a github.com remote', { origin: 'https://github.com/acme/ml.git' }, 'github', 'from git remote origin'],
+    ['a self-hosted GitLab remote', { origin: 'git@gitlab.corp.example:ml/churn.git' }, 'gitlab', 'from git remote origin'],
+    ['no remote, a .gitlab-ci.yml', { files: { '.gitlab-ci.yml': 'x: 1\n' } }, 'gitlab', 'from .gitlab-ci.yml'],
+    ['no remote, a GitHub workflow', { files: { '.github/workflows/ci.yml': 'on: push\n' } }, 'github', 'from .github/workflows/ci.yml'],
+    ['an unknown host, no CI files', { origin: 'git@git.corp.example:ml/churn.git' }, undefined, 'not found: no GitHub/GitLab git remote and no CI files'],
+    ['CI files of both providers', { files: { '.gitlab-ci.yml': 'x: 1\n', '.github/workflows/ci.yml': 'on: push\n' } }, undefined, 'not found: no GitHub/GitLab git remote and no CI files'],
+  ])('provider: %s', (_label, spec, provider, source) => {
+    expect(inspectRepo(makeRepo(spec)).provider).toEqual({ ...(provider ? { value: provider } : {}), source });
+  });
+
+  it('branch: origin/HEAD first, then the checked-out branch', () => {
+    const dir = makeRepo({ origin: 'git@github.com:acme/ml.git' });
+    spawnSync('git', ['-C', dir, 'checkout', '-q', '-b', 'feature']);
+    expect(inspectRepo(dir).branch).toEqual({ value: 'feature', source: 'the checked-out branch; no origin/HEAD' });
+    writeFiles(dir, { '.git/refs/remotes/origin/HEAD': 'ref: refs/remotes/origin/trunk\n' });
+    expect(inspectRepo(dir).branch).toEqual({ value: 'trunk', source: 'from git origin/HEAD' });
   });
 
   it('fails clearly without .dvc/', () => {

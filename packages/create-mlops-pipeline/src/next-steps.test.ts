@@ -95,6 +95,16 @@ describe('nextSteps', () => {
     expect(text).toContain('"Protect variable" off');
   });
 
+  it('descriptions drop the template\'s "(with `input: value`)" conditions; REPO_TOKEN says where to create it', () => {
+    const sp: SecretRequirement = { name: 'AZURE_CLIENT_ID', description: 'Service principal application (client) ID (with `azure-auth: service-principal`).', masked: true, base64: false, required: true };
+    const token: SecretRequirement = { name: 'REPO_TOKEN', description: 'Project access token with the `api` scope (with `cml: true`).', masked: true, base64: false, required: true };
+    const text = nextSteps({ provider: 'gitlab', remote: 'azure', secrets: [sp, token], files: ['f'], branch: 'main', inputs: { cml: true } });
+    expect(text).toContain('AZURE_CLIENT_ID: Service principal application (client) ID.');
+    expect(text).toContain('REPO_TOKEN: Project access token with the `api` scope; create it under Settings › Access tokens.');
+    expect(text).not.toContain('(with `');
+    expect(text).toContain('need them.');
+  });
+
   it('Azure connection string: piped from az on both providers', () => {
     const cs: SecretRequirement = { name: 'AZURE_STORAGE_CONNECTION_STRING', description: 'x', masked: true, base64: false, required: true };
     expect(nextSteps({ provider: 'github', remote: 'azure', secrets: [cs], files: ['f'], branch: 'main' })).toContain(

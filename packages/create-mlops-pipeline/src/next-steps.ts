@@ -34,6 +34,12 @@ function valueSource(secret: SecretRequirement): ValueSource {
   return { kind: 'typed' };
 }
 
+/** A secret's description for users: without the template's `(with `input: value`)` conditions, which already hold. */
+function describeSecret(s: SecretRequirement): string {
+  const text = s.description.replace(/\s*\(with `[^`]+`\)/g, '');
+  return s.name === 'REPO_TOKEN' ? `${text.replace(/\.$/, '')}; create it under Settings › Access tokens.` : text;
+}
+
 function githubCommand(s: SecretRequirement): string {
   const source = valueSource(s);
   if (source.kind === 'file') return `gh secret set ${s.name} < ${source.file}`;
@@ -90,7 +96,7 @@ function secretSteps(input: NextStepsInput): string[] {
       `Create the repository secret${plural} ${names} (Settings › Secrets and variables › Actions), with the GitHub CLI${then}${typed.length > 0 ? `; \`gh secret set\` asks for ${typed.length > 1 ? 'each' : 'the'} value` : ''}:`,
       ...secrets.map((s) => `  ${githubCommand(s)}`),
       ...files.map((f) => `  rm ${f}`),
-      ...typed.map((s) => `${s.name}: ${s.description}`),
+      ...typed.map((s) => `${s.name}: ${describeSecret(s)}`),
     ];
   }
   const isProtected = protectVariables(input.inputs);
@@ -99,12 +105,12 @@ function secretSteps(input: NextStepsInput): string[] {
     `Create the CI/CD variable${plural} ${names} (Settings › CI/CD › Variables), with the GitLab CLI${then}${typed.length > 0 ? `; export ${typed.map((s) => s.name).join(', ')} in your shell first` : ''}:`,
     ...secrets.map((s) => `  ${gitlabCommand(s, isProtected)}`),
     ...files.map((f) => `  rm ${f}`),
-    ...typed.map((s) => `${s.name}: ${s.description}`),
+    ...typed.map((s) => `${s.name}: ${describeSecret(s)}`),
     ...encoded,
     `In the web form: Visibility "Masked"; "Expand variable reference" off; ${
       isProtected
         ? `"Protect variable" on: only pipelines of protected branches can read it (${branch} must be one; a default branch is).`
-        : '"Protect variable" off: merge request pipelines (the CML report) run on unprotected branches and need it.'
+        : `"Protect variable" off: merge request pipelines (the CML report) run on unprotected branches and need ${secrets.length > 1 ? 'them' : 'it'}.`
     }`,
   ];
 }
