@@ -28,8 +28,10 @@ export function includeLoader(ctx: EngineContext): IncludeLoader {
       const abs = path.join(root, rel);
       return existsSync(abs) ? [abs] : [];
     },
-    load(abs) {
-      const cached = ctx.includeCache.get(abs);
+    load(abs, inputs) {
+      // The same file included with other inputs is another pipeline fragment.
+      const key = inputs ? `${abs}\u0000${JSON.stringify(Object.entries(inputs).sort())}` : abs;
+      const cached = ctx.includeCache.get(key);
       if (cached) return cached;
       const override = ctx.overrides?.get(abs);
       const read = override !== undefined ? { text: override } : readText(abs);
@@ -42,10 +44,10 @@ export function includeLoader(ctx: EngineContext): IncludeLoader {
         loaded = { diagnostics: parsed.diagnostics };
         if (parsed.source) {
           loaded.source = parsed.source;
-          loaded.root = toView(parsed.source.document.contents, createViewContext(parsed.source, inputsSubstitution(parsed.source.header)));
+          loaded.root = toView(parsed.source.document.contents, createViewContext(parsed.source, inputsSubstitution(parsed.source.header, inputs)));
         }
       }
-      ctx.includeCache.set(abs, loaded);
+      ctx.includeCache.set(key, loaded);
       return loaded;
     },
   };

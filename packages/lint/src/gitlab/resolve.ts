@@ -21,8 +21,11 @@ export const RESOLVE_RULE = 'gitlab-resolve';
 export interface IncludeLoader {
   /** Resolve a local include (as written) to absolute paths; globs expand to every match. */
   expand(pattern: string): string[];
-  /** Load and view an included file. `error` when it cannot be read. */
-  load(absPath: string): { root?: View; source?: Source; diagnostics: Diagnostic[]; error?: string };
+  /**
+   * Load and view an included file. `error` when it cannot be read. `inputs`: the values the
+   * include passes to the file's `spec:inputs` (`$[[ inputs.x ]]`), instead of their defaults.
+   */
+  load(absPath: string, inputs?: Record<string, string>): { root?: View; source?: Source; diagnostics: Diagnostic[]; error?: string };
 }
 
 export interface ResolvedJob {
@@ -47,12 +50,28 @@ function problem(span: Span, message: string): Diagnostic {
   return { ...span, ruleId: RESOLVE_RULE, severity: 'error', message, docsUrl: docsUrl(RESOLVE_RULE) };
 }
 
+/** `inputs:` of an include entry: scalar values as text, lists and maps as JSON. */
+function includeInputs(item: View): Record<string, string> | undefined {
+  const inputs = get(item, 'inputs');
+  if (inputs?.kind !== 'map') return undefined;
+  const out: Record<string, string> = {};
+  for (const [name, entry] of inputs.entries) {
+    const value = entry.value;
+    if (value.kind === 'scalar') {
+      if (value.value !== null) out[name] = String(value.value);
+    } else if (value.node && typeof (value.node as { toJSON?: unknown }).toJSON === 'function') {
+      out[name] = JSON.stringify((value.node as { toJSON: () => unknown }).toJSON());
+    }
+  }
+  return out;
+}
+
 /** The `include:` entries of one file, as model Includes with the view that declared them. */
-export function includesOf(root: View): { include: Include; local?: ScalarView }[] {
+export function includesOf(root: View): { include: Include; local?: ScalarView; inputs?: Record<string, string> }[] {
   const value = get(root, 'include');
   if (!value) return [];
   const items = value.kind === 'seq' ? value.items : [value];
-  const out: { include: Include; local?: ScalarView }[] = [];
+  const out: { include: Include; local?: ScalarView; inputs?: Record<string, string> }[] = [];
   for (const item of items) {
     if (item.kind === 'scalar') {
       const target = str(item);
@@ -68,7 +87,8 @@ export function includesOf(root: View): { include: Include; local?: ScalarView }
     const remote = get(item, 'remote');
     const template = get(item, 'template');
     if (local?.kind === 'scalar' && str(local) !== undefined) {
-      out.push({ include: { kind: 'local', target: str(local)!, span: spanOf(local) }, local });
+      const inputs = includeInputs(item);
+      out.push({ include: { kind: 'local', target: str(local)!, span: spanOf(local) }, local, ...(inputs ? { inputs } : {}) });
     } else if (component && str(component) !== undefined) {
       const text = str(component)!;
       const at = text.lastIndexOf('@');
@@ -101,7 +121,7 @@ export function resolveGitlab(mainRoot: View, mainFile: string, loader: IncludeL
   // which are not read: then unknown names cannot be reported.
   let opaque = false;
   const visit = (root: View, stack: string[]): void => {
-    for (const { include, local } of includesOf(root)) {
+    for (const { include, local, inputs } of includesOf(root)) {
       if (stack.length === 1) includes.push(include);
       if (include.kind !== 'local') opaque = true;
       if (include.kind !== 'local' || !local) continue;
@@ -125,7 +145,7 @@ export function resolveGitlab(mainRoot: View, mainFile: string, loader: IncludeL
           diagnostics.push(problem(include.span, `include cycle: ${chain}`));
           continue;
         }
-        const loaded = loader.load(abs);
+        const loaded = loader.load(abs, inputs);
         if (loaded.error) {
           diagnostics.push(problem(include.span, `include: cannot read \`${include.target}\`: ${loaded.error}`));
           continue;

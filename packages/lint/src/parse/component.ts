@@ -1,8 +1,11 @@
 /** GitLab CI/CD components: the body is linted with each `$[[ inputs.x ]]` replaced by the input's default. */
 import type { Source } from './source.js';
 
-/** `$[[ inputs.name ]]` → the input's default (component bodies are linted as used with defaults). */
-export function inputsSubstitution(header: Source['header']): ((text: string) => string) | undefined {
+/**
+ * `$[[ inputs.name ]]` → the value an `include:` passes (`given`), else the input's default:
+ * a component body is linted as its includer uses it, or with its defaults on its own.
+ */
+export function inputsSubstitution(header: Source['header'], given?: Record<string, string>): ((text: string) => string) | undefined {
   if (!header) return undefined;
   let spec: unknown;
   try {
@@ -19,6 +22,7 @@ export function inputsSubstitution(header: Source['header']): ((text: string) =>
       defaults.set(name, typeof value === 'string' ? value : JSON.stringify(value));
     }
   }
+  for (const [name, value] of Object.entries(given ?? {})) defaults.set(name, value);
   return (text) =>
     text.includes('$[[')
       ? text.replace(/\$\[\[\s*inputs\.([A-Za-z0-9_-]+)[^\]]*\]\]/g, (whole, name: string) => defaults.get(name) ?? whole)
