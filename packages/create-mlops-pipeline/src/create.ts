@@ -100,7 +100,15 @@ export async function runCreate(opts: CliOptions, io: Io): Promise<number> {
   const planned = await pipelineInputs(answers, facts.dvcRemote?.endpointUrl, opts.inputs);
   if (planned.missing.length > 0) {
     if (!interactive) throw missingInputsError(planned.template, planned.missing);
-    for (const m of planned.missing) planned.inputs[m.name] = coerce(await prompt.askInput(m), m.type);
+    const t = await loadTemplates();
+    for (const m of planned.missing) {
+      // The templates' own message for a bad value ("is not a service account email such as …").
+      const problem = (v: string) => {
+        const checked = t.validateInputs(planned.template.provider, planned.template.name, { ...planned.inputs, [m.name]: coerce(v, m.type) });
+        return checked.ok ? undefined : checked.problems.find((p) => p.input === m.name)?.message;
+      };
+      planned.inputs[m.name] = coerce(await prompt.askInput(m, problem), m.type);
+    }
   }
   const rendered = await renderWith(planned.template, planned.inputs, answers.mode, answers.source, answers.ref);
   // CI files live at the top of the git checkout; the pipeline runs in the DVC project's directory.

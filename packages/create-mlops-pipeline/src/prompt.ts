@@ -115,14 +115,14 @@ export async function askAnswers(plan: Plan, dir: string, projectDir: string): P
   return a as Answers;
 }
 
-/** Asks for one template input (a select for enums, else text checked against the input's pattern). */
-export async function askInput(prop: InputProperty): Promise<string> {
+/** Asks for one template input (a select for enums, else text checked by `problem`, the templates' own message, or the input's pattern). */
+export async function askInput(prop: InputProperty, problem?: (value: string) => string | undefined): Promise<string> {
   const c = await load();
   if (prop.enum) {
     return check(c, await c.select({ message: `${prop.name}: ${prop.description}`, options: prop.enum.map((v) => ({ value: v, label: v })) })) as string;
   }
   const re = prop.pattern === undefined ? undefined : new RegExp(prop.pattern);
-  return askText(c, `${prop.name}: ${prop.description}`, undefined, (v) => (v === '' ? 'required' : re && !re.test(v) ? `does not match ${prop.pattern}` : undefined));
+  return askText(c, `${prop.name}: ${prop.description}`, undefined, (v) => (v === '' ? 'required' : (problem?.(v) ?? (re && !re.test(v) ? `does not match ${prop.pattern}` : undefined))));
 }
 
 export async function confirm(message: string, initialValue = false): Promise<boolean> {

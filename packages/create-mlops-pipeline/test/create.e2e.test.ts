@@ -304,6 +304,19 @@ describe.skipIf(!HAS_SCRIPT)('create (interactive, in a pseudo-terminal)', () =>
     expect(parseHeader(read(dir, GH))?.inputs).toMatchObject({ 'python-version': '3.10', requirements: '' });
   });
 
+  it('keyless: asks for the identity inputs, checking each with the templates\' own message', async () => {
+    const dir = makeRepo({ origin: 'git@github.com:acme/ml.git' });
+    const res = await runInPty([dir, '--keyless', '--no-lint'], dir, [
+      { waitFor: 'Generate the pipeline with these values?', send: '\r' },
+      { waitFor: 'workload-identity-provider:', send: `${WIF}\r` },
+      { waitFor: 'service-account:', send: 'dvc@example.com\r' },
+      { waitFor: 'is not a service account email such as', send: '\x15dvc@proj.iam.gserviceaccount.com\r' },
+    ]);
+    expect(res.code).toBe(0);
+    expect(parseHeader(read(dir, GH))?.inputs).toMatchObject({ 'workload-identity-provider': WIF, 'service-account': 'dvc@proj.iam.gserviceaccount.com' });
+    expect(res.output).toContain('gcloud iam workload-identity-pools create ci --project=proj --location=global');
+  });
+
   it('Ctrl-C at the first prompt exits non-zero and leaves no file', async () => {
     const dir = makeRepo();
     const before = readdirSync(dir).sort();
