@@ -12,6 +12,7 @@ import type { Source } from '../parse/source.js';
 import type { MapEntry, MapView, ScalarView, SeqView, View } from '../parse/view.js';
 import { get, nullView, spanOf, str, strList } from '../parse/view.js';
 import { docsUrl } from '../engine/docs.js';
+import { declaredInputs } from '../parse/component.js';
 import { deepMerge, without } from './merge.js';
 import { DEFAULT_KEYS, GLOBAL_KEYWORDS, LEGACY_GLOBALS } from './keywords.js';
 
@@ -50,28 +51,52 @@ function problem(span: Span, message: string): Diagnostic {
   return { ...span, ruleId: RESOLVE_RULE, severity: 'error', message, docsUrl: docsUrl(RESOLVE_RULE) };
 }
 
-/** `inputs:` of an include entry: scalar values as text, lists and maps as JSON. */
-function includeInputs(item: View): Record<string, string> | undefined {
+/** `inputs:` of an include entry: values (scalars as text, lists and maps as JSON) and where each name was written. */
+export interface IncludeInputs {
+  values: Record<string, string>;
+  keys: Map<string, Span>;
+}
+
+function includeInputs(item: View): IncludeInputs | undefined {
   const inputs = get(item, 'inputs');
   if (inputs?.kind !== 'map') return undefined;
-  const out: Record<string, string> = {};
+  const out: IncludeInputs = { values: {}, keys: new Map() };
   for (const [name, entry] of inputs.entries) {
+    out.keys.set(name, spanOf(entry.keyView));
     const value = entry.value;
     if (value.kind === 'scalar') {
-      if (value.value !== null) out[name] = String(value.value);
+      if (value.value !== null) out.values[name] = String(value.value);
     } else if (value.node && typeof (value.node as { toJSON?: unknown }).toJSON === 'function') {
-      out[name] = JSON.stringify((value.node as { toJSON: () => unknown }).toJSON());
+      out.values[name] = JSON.stringify((value.node as { toJSON: () => unknown }).toJSON());
     }
   }
   return out;
 }
 
+/** What GitLab refuses about the inputs an include passes to a file: unknown names, missing required ones. */
+function inputProblems(include: Include, inputs: IncludeInputs | undefined, source: Source, file: string): Diagnostic[] {
+  const declared = declaredInputs(source.header);
+  const given = inputs?.keys ?? new Map<string, Span>();
+  if (!declared) {
+    const first = [...given.values()][0];
+    return first ? [problem(first, `include: \`${file}\` declares no \`spec:inputs\`, so it takes no \`inputs:\``)] : [];
+  }
+  const out: Diagnostic[] = [];
+  for (const [name, span] of given) {
+    if (!declared.has(name)) out.push(problem(span, `include: input \`${name}\` is not declared in the \`spec:inputs\` of \`${file}\` (declared: ${[...declared.keys()].join(', ') || 'none'})`));
+  }
+  for (const [name, value] of declared) {
+    if (value === undefined && !given.has(name)) out.push(problem(include.span, `include: \`${file}\` requires the input \`${name}\` (it has no default): pass it under \`inputs:\``));
+  }
+  return out;
+}
+
 /** The `include:` entries of one file, as model Includes with the view that declared them. */
-export function includesOf(root: View): { include: Include; local?: ScalarView; inputs?: Record<string, string> }[] {
+export function includesOf(root: View): { include: Include; local?: ScalarView; inputs?: IncludeInputs }[] {
   const value = get(root, 'include');
   if (!value) return [];
   const items = value.kind === 'seq' ? value.items : [value];
-  const out: { include: Include; local?: ScalarView; inputs?: Record<string, string> }[] = [];
+  const out: { include: Include; local?: ScalarView; inputs?: IncludeInputs }[] = [];
   for (const item of items) {
     if (item.kind === 'scalar') {
       const target = str(item);
@@ -145,12 +170,13 @@ export function resolveGitlab(mainRoot: View, mainFile: string, loader: IncludeL
           diagnostics.push(problem(include.span, `include cycle: ${chain}`));
           continue;
         }
-        const loaded = loader.load(abs, inputs);
+        const loaded = loader.load(abs, inputs?.values);
         if (loaded.error) {
           diagnostics.push(problem(include.span, `include: cannot read \`${include.target}\`: ${loaded.error}`));
           continue;
         }
         diagnostics.push(...loaded.diagnostics);
+        if (loaded.source) diagnostics.push(...inputProblems(include, inputs, loaded.source, displayName(abs)));
         if (loaded.source) sources.set(loaded.source.file, loaded.source.text);
         if (!loaded.root) continue;
         visit(loaded.root, [...stack, abs]);

@@ -57,3 +57,34 @@ describe('local include with inputs', () => {
     expect(pinned('nightly.gitlab-ci.yml')).toEqual(['ci/train.yml:11']);
   });
 });
+
+describe('inputs GitLab refuses', () => {
+  const REQUIRED = 'spec:\n  inputs:\n    remote:\n    stage:\n      default: test\n---\ntrain:\n  stage: $[[ inputs.stage ]]\n  script:\n    - dvc pull -r $[[ inputs.remote ]]\n';
+  const resolveProblems = async (main: string, component = REQUIRED): Promise<string[]> => {
+    const dir = tempRepo({ '.gitlab-ci.yml': main, 'ci/train.yml': component });
+    const [result] = await lintFiles(['.gitlab-ci.yml'], { cwd: dir, config: quiet, rules: [] });
+    return result!.diagnostics.filter((d) => d.ruleId === 'gitlab-resolve').map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`);
+  };
+
+  it.each([
+    ['all required inputs passed', 'include:\n  - local: ci/train.yml\n    inputs:\n      remote: storage\n', []],
+    [
+      'an input the file does not declare',
+      'include:\n  - local: ci/train.yml\n    inputs:\n      remote: storage\n      remtoe: backup\n',
+      ['.gitlab-ci.yml:5:7 include: input `remtoe` is not declared in the `spec:inputs` of `ci/train.yml` (declared: remote, stage)'],
+    ],
+    [
+      'a required input not passed',
+      'include:\n  - local: ci/train.yml\n',
+      ['.gitlab-ci.yml:2:12 include: `ci/train.yml` requires the input `remote` (it has no default): pass it under `inputs:`'],
+    ],
+  ])('%s', async (_name, main, expected) => {
+    expect(await resolveProblems(main)).toEqual(expected);
+  });
+
+  it('inputs passed to a file that is not a component', async () => {
+    expect(await resolveProblems('include:\n  - local: ci/train.yml\n    inputs:\n      remote: storage\n', 'train:\n  script:\n    - dvc pull\n')).toEqual([
+      '.gitlab-ci.yml:4:7 include: `ci/train.yml` declares no `spec:inputs`, so it takes no `inputs:`',
+    ]);
+  });
+});
