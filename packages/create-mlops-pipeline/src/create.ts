@@ -16,6 +16,7 @@ import type { Answers } from './plan.js';
 import { checkRef, formatRows, makePlan, requireComplete } from './plan.js';
 import * as prompt from './prompt.js';
 import { coerce } from './extra-inputs.js';
+import { mirrorHostNeeded, mirrorNeededError } from './pinned-source.js';
 import { missingInputsError, pipelineInputs, renderWith, templateDefaults } from './render.js';
 import type { Rendered } from './render.js';
 import { loadTemplates } from './templates.js';
@@ -93,6 +94,11 @@ export async function runCreate(opts: CliOptions, io: Io): Promise<number> {
     printFacts(io, facts, plan.rows, plain);
   }
   if (answers.mode === 'pinned' && answers.ref) answers.ref = checkRef(answers.ref, answers.provider);
+  const mirrorHost = mirrorHostNeeded(answers, facts.gitRemoteUrl === undefined ? undefined : hostOf(facts.gitRemoteUrl));
+  if (mirrorHost !== undefined) {
+    if (!interactive) throw mirrorNeededError(mirrorHost);
+    answers.source = await prompt.askSource(mirrorHost);
+  }
   if (answers.remote === 'none' && facts.dvcRemote === undefined && facts.remote.value === 'none') {
     log('note: .dvc/config has no remote, so the pipeline cannot `dvc pull`; add one with `dvc remote add -d <name> <url>`.');
   }

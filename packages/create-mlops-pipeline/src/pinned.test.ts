@@ -6,6 +6,8 @@ import { checkRef } from './plan.js';
 import { renderWith } from './render.js';
 import { compareToNewest, isMajorRef, upgradeRef } from './semver.js';
 import { replacePinnedRef } from './upgrade.js';
+import { mirrorHostNeeded } from './pinned-source.js';
+import { makeRepo, runMain } from './test-helpers.js';
 
 const IDENTITY = {
   'workload-identity-provider': 'projects/1/locations/global/workloadIdentityPools/p/providers/q',
@@ -90,5 +92,28 @@ describe('replacePinnedRef', () => {
     if (!gl) throw new Error('no template');
     const text = `include:\n  - component: gitlab.com/acme/c/${gl.name}@1.0.0\n    inputs:\n      python-version: '3.11'\n  - local: other.yml\n`;
     expect(replacePinnedRef(text, gl, '1.2.0')).toBe(text.replace('@1.0.0', '@1.2.0'));
+  });
+});
+
+describe('pinned GitLab components on a self-managed instance', () => {
+  it.each([
+    [{ provider: 'gitlab', mode: 'pinned' }, 'gitlab.example.com', 'gitlab.example.com'],
+    [{ provider: 'gitlab', mode: 'pinned' }, 'gitlab.com', undefined],
+    [{ provider: 'gitlab', mode: 'pinned', source: 'gitlab.example.com/ci/components' }, 'gitlab.example.com', undefined],
+    [{ provider: 'gitlab', mode: 'vendored' }, 'gitlab.example.com', undefined],
+    [{ provider: 'github', mode: 'pinned' }, 'github.com', undefined],
+    [{ provider: 'gitlab', mode: 'pinned' }, undefined, undefined],
+  ] as const)('%j on %s needs a mirror on %s', (answers, host, expected) => {
+    expect(mirrorHostNeeded(answers, host)).toBe(expected);
+  });
+
+  it('outside a terminal, names --source (exit 2)', async () => {
+    const dir = makeRepo({ origin: 'git@gitlab.example.com:acme/ml.git' });
+    const res = await runMain(['--yes', '--mode', 'pinned'], dir);
+    expect(res.stderr).toContain('create-mlops-pipeline: --mode pinned on gitlab.example.com: GitLab includes CI/CD components only from its own instance, so mirror gitlab.com/mlops-pipeline/components to gitlab.example.com and pass --source gitlab.example.com/<group>/components');
+    expect(res.code).toBe(2);
+    const ok = await runMain(['--yes', '--mode', 'pinned', '--source', 'gitlab.example.com/ci/components', '--dry-run'], dir);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain('- component: gitlab.example.com/ci/components/dvc-gcs@');
   });
 });

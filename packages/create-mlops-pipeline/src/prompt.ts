@@ -146,3 +146,11 @@ export async function chooseGitlabExisting(file: string): Promise<GitlabExisting
     }),
   ) as GitlabExistingChoice;
 }
+
+/** The project on a self-managed GitLab that mirrors the published components (pinned mode). */
+export async function askSource(host: string): Promise<string> {
+  const c = await load();
+  return askText(c, `Project on ${host} mirroring gitlab.com/mlops-pipeline/components (GitLab includes components only from its own instance)`, `${host}/mlops-pipeline/components`, (v) =>
+    /^[A-Za-z0-9.-]+(\/[A-Za-z0-9._-]+)+$/.test(v) ? undefined : `a project path such as ${host}/mlops-pipeline/components`,
+  );
+}

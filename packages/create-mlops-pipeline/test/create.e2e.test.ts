@@ -317,6 +317,16 @@ describe.skipIf(!HAS_SCRIPT)('create (interactive, in a pseudo-terminal)', () =>
     expect(res.output).toContain('gcloud iam workload-identity-pools create ci --project=proj --location=global');
   });
 
+  it('pinned on a self-managed GitLab: asks for the project mirroring the components', async () => {
+    const dir = makeRepo({ origin: 'git@gitlab.example.com:acme/ml.git' });
+    const res = await runInPty([dir, '--mode', 'pinned', '--no-lint'], dir, [
+      { waitFor: 'Generate the pipeline with these values?', send: '\r' },
+      { waitFor: 'mirroring gitlab.com/mlops-pipeline/components', send: '\x15gitlab.example.com/ci/components\r' },
+    ]);
+    expect(res.code).toBe(0);
+    expect(read(dir, GL)).toMatch(/- component: gitlab\.example\.com\/ci\/components\/dvc-gcs@\d/);
+  });
+
   it('Ctrl-C at the first prompt exits non-zero and leaves no file', async () => {
     const dir = makeRepo();
     const before = readdirSync(dir).sort();

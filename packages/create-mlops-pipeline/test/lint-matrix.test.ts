@@ -56,7 +56,8 @@ for (const provider of ['github', 'gitlab'] as const) {
 describe('every generated file passes mlops-lint with no problem (remote × provider × mode)', () => {
   it.each(cases)('%s %s %s (cml: %s too)', async (provider, remote, mode, withCml) => {
     const dir = makeRepo({
-      origin: provider === 'github' ? 'git@github.com:acme/ml.git' : 'git@gitlab.example.com:acme/ml.git',
+      // Pinned components come from gitlab.com, so a pinned GitLab project is on gitlab.com (self-managed needs a mirror).
+      origin: provider === 'github' ? 'git@github.com:acme/ml.git' : mode === 'pinned' ? 'git@gitlab.com:acme/ml.git' : 'git@gitlab.example.com:acme/ml.git',
       dvcConfig: `[core]\n    remote = storage\n['remote "storage"']\n    url = ${URL[remote]}\n`,
       files: { 'requirements.txt': `pandas==2.2.3\ndvc${EXTRA[remote]}==3.63.0\n` },
     });
