@@ -160,7 +160,7 @@ export function inspectRepo(start: string, keyless = false, shown: string = star
     dir,
     provider: { source: 'not found: no GitHub/GitLab git remote and no CI files' },
     remote: { source: 'not found in .dvc/config' },
-    python: { source: 'template default: no .python-version, requires-python or runtime.txt' },
+    python: { source: 'template default: no .python-version, .tool-versions, requires-python, runtime.txt or environment.yml' },
     dvc: { source: 'template default: no dvc pin in requirements*.txt or pyproject.toml' },
     requirements: { value: '', source: 'none' },
     branch: {

@@ -8,8 +8,8 @@ Usage
 
 [dir] is an existing DVC project (default: the current directory, or the project above it). It is
 inspected first: provider from the git remote or CI files; DVC remote from .dvc/config; DVC version and
-what to install from requirements*.txt or pyproject.toml; Python from .python-version, pyproject.toml or
-runtime.txt; branch from git. Prompts appear only on a terminal; elsewhere pass flags (or --yes).
+what to install from requirements*.txt, pyproject.toml and lock files; Python from .python-version,
+.tool-versions, pyproject.toml, runtime.txt or environment.yml; branch from git. Prompts appear only on a terminal; elsewhere pass flags (or --yes).
 
 Options
   --provider github|gitlab   CI provider (default: from the git remote or existing CI files)

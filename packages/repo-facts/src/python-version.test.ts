@@ -27,6 +27,11 @@ describe('readPythonVersion', () => {
     ['poetry python', { 'pyproject.toml': '[tool.poetry.dependencies]\npython = "^3.9"\n' }, '3.9'],
     ['runtime.txt', { 'runtime.txt': 'python-3.11.4\n' }, '3.11.4'],
     ['.python-version wins', { '.python-version': '3.12', 'pyproject.toml': '[project]\nrequires-python = ">=3.9"\n' }, '3.12'],
+    ['.tool-versions', { '.tool-versions': 'nodejs 20.11.0\npython 3.11.9 3.10.4\n' }, '3.11.9'],
+    ['conda environment.yml', { 'environment.yml': 'name: ml\ndependencies:\n  - python=3.10\n  - pip\n' }, '3.10'],
+    ['conda environment.yml, == and .*', { 'environment.yml': 'dependencies:\n  - python==3.11.*  # pinned\n' }, '3.11'],
+    ['.python-version before .tool-versions', { '.python-version': '3.12\n', '.tool-versions': 'python 3.9.1\n' }, '3.12'],
+    ['pyproject.toml before environment.yml', { 'pyproject.toml': '[project]\nrequires-python = ">=3.11"\n', 'environment.yml': 'dependencies:\n  - python=3.9\n' }, '3.11'],
     ['nothing', { 'README.md': '' }, undefined],
   ])('%s', (_label, files, expected) => {
     expect(readPythonVersion(makeRepo(files))).toBe(expected);

@@ -59,26 +59,49 @@ export function pythonFromPyproject(text: string): string | undefined {
   return undefined;
 }
 
+/** `python 3.11.4` in an asdf/mise `.tool-versions` (the first version listed is the default). */
+export function pythonFromToolVersions(text: string): string | undefined {
+  for (const raw of text.split(/\r?\n/)) {
+    const m = /^\s*python\s+(\d+\.\d+(?:\.\d+)?)\b/.exec(raw.replace(/#.*$/, ''));
+    if (m) return m[1];
+  }
+  return undefined;
+}
+
+/** `- python=3.10`, `- python==3.10.*` or `- python 3.11` among a conda `environment.yml`'s dependencies. */
+export function pythonFromCondaEnvironment(text: string): string | undefined {
+  const m = /^\s*-\s*python\s*(?:={1,2}|\s)\s*(\d+\.\d+(?:\.\d+)?)(?:\.\*)?\s*(?:#.*)?$/m.exec(text);
+  return m?.[1];
+}
+
 export interface PythonVersionFact {
   version: string;
-  /** The file it came from: `.python-version`, `pyproject.toml` or `runtime.txt`. */
-  source: '.python-version' | 'pyproject.toml' | 'runtime.txt';
+  /** The file it came from. */
+  source: '.python-version' | '.tool-versions' | 'pyproject.toml' | 'runtime.txt' | 'environment.yml';
 }
 
-/** Python version and the file it came from: `.python-version`, then pyproject.toml, then `runtime.txt`. */
+const SOURCES: Array<[PythonVersionFact['source'], (text: string) => string | undefined]> = [
+  ['.python-version', parsePythonVersionFile],
+  ['.tool-versions', pythonFromToolVersions],
+  ['pyproject.toml', pythonFromPyproject],
+  ['runtime.txt', parsePythonVersionFile],
+  ['environment.yml', pythonFromCondaEnvironment],
+];
+
+/**
+ * Python version and the file it came from: `.python-version`, `.tool-versions`, pyproject.toml
+ * (`requires-python` or Poetry's `python`), `runtime.txt`, then a conda `environment.yml`.
+ */
 export function readPythonVersionDetail(repoDir: string): PythonVersionFact | undefined {
-  const pv = readText(path.join(repoDir, '.python-version'));
-  const fromFile = pv === undefined ? undefined : parsePythonVersionFile(pv);
-  if (fromFile) return { version: fromFile, source: '.python-version' };
-  const pyproject = readText(path.join(repoDir, 'pyproject.toml'));
-  const fromPyproject = pyproject === undefined ? undefined : pythonFromPyproject(pyproject);
-  if (fromPyproject) return { version: fromPyproject, source: 'pyproject.toml' };
-  const runtime = readText(path.join(repoDir, 'runtime.txt'));
-  const fromRuntime = runtime === undefined ? undefined : parsePythonVersionFile(runtime);
-  return fromRuntime ? { version: fromRuntime, source: 'runtime.txt' } : undefined;
+  for (const [source, parse] of SOURCES) {
+    const text = readText(path.join(repoDir, source));
+    const version = text === undefined ? undefined : parse(text);
+    if (version) return { version, source };
+  }
+  return undefined;
 }
 
-/** Python version from `.python-version`, then pyproject.toml, then `runtime.txt` (`python-3.11.4`). */
+/** Python version from the first of the files {@link readPythonVersionDetail} reads. */
 export function readPythonVersion(repoDir: string): string | undefined {
   return readPythonVersionDetail(repoDir)?.version;
 }
