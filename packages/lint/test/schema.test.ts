@@ -167,6 +167,17 @@ report:
 `,
   ],
   [
+    'GitLab job completed by a CI/CD component it includes (tags override)',
+    GL,
+    `include:
+  - component: gitlab.com/mlops-pipeline/components/dvc-gcs@1.4.0
+    inputs:
+      dvc-version: 3.63.0
+dvc-repro:
+  tags: [gpu]
+`,
+  ],
+  [
     'GitLab CI/CD component with spec header',
     'templates/dvc-repro.yml',
     `spec:
@@ -209,6 +220,7 @@ const INVALID: [string, string, string, string[]][] = [
   ['GitLab when value', GL, 'build:\n  script: make\n  when: allways\n', ['3:9 "when" in job "build" has an unknown value "allways" (did you mean "always"?)']],
   ['GitLab rules key', GL, 'build:\n  script: make\n  rules:\n    - iff: $CI\n', ['4:7 unknown key "iff" in "rules.0" of job "build" (did you mean "if"?)']],
   ['GitLab job without script', GL, 'build:\n  stage: test\n', ['1:1 job "build" has no "script" (or "trigger", "extends", "run")']],
+  ['GitLab job without script, not in any include', GL, 'include:\n  - local: ci/missing.yml\nbuild:\n  stage: test\n', ['3:1 job "build" has no "script" (or "trigger", "extends", "run")']],
   ['action step without shell', 'action.yml', 'name: x\ndescription: y\nruns:\n  using: composite\n  steps:\n    - run: make\n', ['6:7 step 1 of the action needs "shell" (composite actions have no default shell)']],
   ['action with unknown key and missing main', 'action.yml', 'name: x\ndescription: y\nruns:\n  using: node20\n  mian: index.js\n', ['5:3 unknown key "mian" in "runs" of the action (did you mean "main"?)']],
   ['docker action without image', 'action.yml', 'name: x\ndescription: y\nruns:\n  using: docker\n', ['3:1 "runs" in the action is missing "image"']],

@@ -75,16 +75,6 @@ function repoFor(id: string, remote: RemoteKind, inputs: Record<string, unknown>
   return dir;
 }
 
-/**
- * Findings mlops-lint reports on valid files, until it models them. A GitLab caller that sets
- * runner tags extends the component's jobs (`dvc-repro: { tags: [...] }`), which GitLab merges
- * with the included job; the linter does not read remote components and asks for a `script:`.
- * Only that finding is tolerated; the entry can go once the linter stops reporting it.
- */
-const KNOWN_LINT_GAPS: Array<{ matches: (id: string) => boolean; finding: RegExp }> = [
-  { matches: (id) => /^gitlab\/.*\/tagged-runner\/pinned$/.test(id), finding: /^\.gitlab-ci\.yml:\d+:1 schema job "dvc-(repro|report)" has no "script"/ },
-];
-
 describe.skipIf(!lintText)('every render case lints clean with mlops-lint', () => {
   afterAll(() => rmSync(work, { recursive: true, force: true }));
   const cases = renderCases();
@@ -115,12 +105,6 @@ describe.skipIf(!lintText)('every render case lints clean with mlops-lint', () =
     mkdirSync(path.dirname(path.join(cwd, filename)), { recursive: true });
     writeFileSync(path.join(cwd, filename), text);
     const findings = (await lintText!(text, filename, { cwd })).map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId} ${d.message}`);
-    const gap = KNOWN_LINT_GAPS.find((g) => g.matches(id));
-    if (!gap) {
-      expect(findings).toEqual([]);
-      return;
-    }
-    // Only the known finding is tolerated (and its absence, once the linter models the case).
-    expect(findings.filter((f) => !gap.finding.test(f))).toEqual([]);
+    expect(findings).toEqual([]);
   });
 });

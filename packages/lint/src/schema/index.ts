@@ -54,7 +54,7 @@ function nodeFor(doc: Document.Parsed, error: SchemaError): YamlNode | undefined
   return found.node ?? found.key;
 }
 
-function validateDocument(doc: Document.Parsed, validator: SchemaValidator, closedKeys: Record<string, string[]>, dialect: Dialect, workflow: Workflow, lc: () => LineCounter): Diagnostic[] {
+function validateDocument(doc: Document.Parsed, validator: SchemaValidator, closedKeys: Record<string, string[]>, dialect: Dialect, workflow: Workflow, lc: () => LineCounter, excused: (error: SchemaError) => boolean = () => false): Diagnostic[] {
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 10_000 });
@@ -62,7 +62,7 @@ function validateDocument(doc: Document.Parsed, validator: SchemaValidator, clos
     return [];
   }
   if (validator(data)) return [];
-  const errors = selectErrors(validator.errors ?? [], data);
+  const errors = selectErrors(validator.errors ?? [], data).filter((e) => !excused(e));
   const out: Diagnostic[] = [];
   for (const error of errors.slice(0, MAX_PER_FILE)) {
     const node = nodeFor(doc, error);
@@ -99,12 +99,31 @@ function componentHeader(workflow: Workflow): Document.Parsed | undefined {
   }
 }
 
+/**
+ * A GitLab job written without `script:` is complete when an included file
+ * defines a job of the same name: GitLab merges the two (callers of a CI/CD
+ * component override its jobs' `tags:` or `variables:` this way). Jobs from
+ * local includes are in the merged model; what a component, project, remote
+ * or template include defines cannot be seen, so any job may come from it.
+ */
+function scriptComesFromInclude(workflow: Workflow): (error: SchemaError) => boolean {
+  const opaque = workflow.includes.some((i) => i.kind !== 'local');
+  const merged = new Set(workflow.jobs.filter((j) => j.steps.length > 0).map((j) => j.id));
+  return (error) => {
+    if (error.keyword !== 'required' || error.params.missingProperty !== 'script') return false;
+    const parts = error.instancePath.split('/').slice(1);
+    if (parts.length !== 1 || parts[0] === undefined) return false;
+    const job = parts[0].replace(/~1/g, '/').replace(/~0/g, '~');
+    return opaque || merged.has(job);
+  };
+}
+
 /** Structural (JSON Schema) validation of a parsed workflow; diagnostics use rule id "schema". */
 export function validateStructure(workflow: Workflow): Diagnostic[] {
   let counter: LineCounter | undefined;
   const lc = (): LineCounter => (counter ??= lineCounterFor(workflow.text));
   if (workflow.provider === 'gitlab') {
-    const out = validateDocument(workflow.document, gitlab.validate, gitlab.closedKeys, 'gitlab', workflow, lc);
+    const out = validateDocument(workflow.document, gitlab.validate, gitlab.closedKeys, 'gitlab', workflow, lc, scriptComesFromInclude(workflow));
     const header = componentHeader(workflow);
     if (header) {
       const wrapped: SchemaValidator = (data: unknown): boolean => {
