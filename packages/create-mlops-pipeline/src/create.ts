@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { hostOf } from '@mlops-pipeline/repo-facts';
 import type { CliOptions } from './args.js';
@@ -101,6 +102,9 @@ export async function runCreate(opts: CliOptions, io: Io): Promise<number> {
   }
   if (answers.remote === 'none' && facts.dvcRemote === undefined && facts.remote.value === 'none') {
     log('note: .dvc/config has no remote, so the pipeline cannot `dvc pull`; add one with `dvc remote add -d <name> <url>`.');
+  }
+  if (answers.requirements === '' && existsSync(path.join(facts.dir, 'environment.yml'))) {
+    log('note: the pipeline installs Python packages with pip and does not read the conda environment.yml; list what `dvc repro` needs in a requirements.txt and pass --requirements requirements.txt.');
   }
 
   const planned = await pipelineInputs(answers, facts.dvcRemote?.endpointUrl, opts.inputs);

@@ -508,4 +508,14 @@ describe('failures: one clear line, the right exit code, nothing written (the CL
     expect(res.code).toBe(1);
     expect(read(dir, GH)).toBe(edited);
   });
+
+  it('a conda project without requirements: says the pipeline does not read environment.yml', async () => {
+    const dir = makeRepo({ origin: 'git@github.com:acme/ml.git', files: { 'environment.yml': 'dependencies:\n  - python=3.10\n  - scikit-learn\n' } });
+    rmSync(path.join(dir, 'requirements.txt'));
+    rmSync(path.join(dir, '.python-version'));
+    const res = await runMain(['--yes', '--dry-run'], dir);
+    expect(res.code).toBe(0);
+    expect(res.stderr).toMatch(/python +3\.10 +\(from environment\.yml\)/);
+    expect(res.stderr).toContain('note: the pipeline installs Python packages with pip and does not read the conda environment.yml');
+  });
 });
