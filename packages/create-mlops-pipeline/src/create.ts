@@ -19,7 +19,7 @@ import * as prompt from './prompt.js';
 import { coerce } from './extra-inputs.js';
 import { mirrorHostNeeded, mirrorNeededError } from './pinned-source.js';
 import { missingInputsError, pipelineInputs, renderWith, templateDefaults } from './render.js';
-import type { Rendered } from './render.js';
+import type { PipelineInputs, Rendered } from './render.js';
 import { loadTemplates } from './templates.js';
 
 function shownDir(io: Io, dir: string): string {
@@ -110,15 +110,7 @@ export async function runCreate(opts: CliOptions, io: Io): Promise<number> {
   const planned = await pipelineInputs(answers, facts.dvcRemote?.endpointUrl, opts.inputs);
   if (planned.missing.length > 0) {
     if (!interactive) throw missingInputsError(planned.template, planned.missing);
-    const t = await loadTemplates();
-    for (const m of planned.missing) {
-      // The templates' own message for a bad value ("is not a service account email such as …").
-      const problem = (v: string) => {
-        const checked = t.validateInputs(planned.template.provider, planned.template.name, { ...planned.inputs, [m.name]: coerce(v, m.type) });
-        return checked.ok ? undefined : checked.problems.find((p) => p.input === m.name)?.message;
-      };
-      planned.inputs[m.name] = coerce(await prompt.askInput(m, problem), m.type);
-    }
+    await askMissingInputs(planned);
   }
   const rendered = await renderWith(planned.template, planned.inputs, answers.mode, answers.source, answers.ref);
   // CI files live at the top of the git checkout; the pipeline runs in the DVC project's directory.
@@ -157,23 +149,41 @@ export async function runCreate(opts: CliOptions, io: Io): Promise<number> {
   writeFilesOrFail(changed.map((f) => ({ file: absolute(root, f), content: f.after })), io.cwd);
   for (const f of changed) log(`wrote ${describe(f, root, io.cwd)}`);
 
-  const t = await loadTemplates();
-  const slug = repoSlug(facts.gitRemoteUrl);
-  const host = facts.gitRemoteUrl === undefined ? undefined : hostOf(facts.gitRemoteUrl);
-  const steps = nextSteps({
-    provider: answers.provider,
-    remote: answers.remote,
-    secrets: t.requiredSecrets(answers.provider, rendered.template.name, rendered.inputs),
-    files: changed.map((f) => path.relative(io.cwd, absolute(root, f)).split(path.sep).join('/')),
-    ...(slug ? { slug } : {}),
-    ...(answers.provider === 'gitlab' && host && !host.includes('github') ? { gitlabHost: host } : {}),
-    branch: answers.branch,
-    inputs: rendered.inputs,
-    // The bucket in the cloud commands: the DVC remote's, unless --remote chose another kind of storage.
-    ...(facts.dvcRemote && facts.remote.value?.replace('-keyless', '') === answers.remote.replace('-keyless', '') ? { remoteUrl: facts.dvcRemote.url } : {}),
-  });
+  const steps = await stepsAfterWriting(facts, answers, rendered, changed.map((f) => path.relative(io.cwd, absolute(root, f)).split(path.sep).join('/')));
   // Plain lines, never wrapped in a box: the commands must stay copy-pasteable.
   if (interactive) await prompt.outro(`${rendered.template.name} ${rendered.version} (${answers.mode}): next steps below`);
   plain(`${interactive ? '' : '\n'}Next steps:\n${steps}`);
   return 0;
+}
+
+/** Asks for the template inputs nothing could infer, each checked with the templates' own message. */
+async function askMissingInputs(planned: PipelineInputs): Promise<void> {
+  const t = await loadTemplates();
+  for (const m of planned.missing) {
+    const problem = (v: string) => {
+      const checked = t.validateInputs(planned.template.provider, planned.template.name, { ...planned.inputs, [m.name]: coerce(v, m.type) });
+      return checked.ok ? undefined : checked.problems.find((p) => p.input === m.name)?.message;
+    };
+    planned.inputs[m.name] = coerce(await prompt.askInput(m, problem), m.type);
+  }
+}
+
+/** The next steps for the written files: the secrets the rendered pipeline reads, cloud set-up, commit. */
+async function stepsAfterWriting(facts: RepoFacts, answers: Answers, rendered: Rendered, files: string[]): Promise<string> {
+  const t = await loadTemplates();
+  const slug = repoSlug(facts.gitRemoteUrl);
+  const host = facts.gitRemoteUrl === undefined ? undefined : hostOf(facts.gitRemoteUrl);
+  // The bucket in the cloud commands: the DVC remote's, unless --remote chose another kind of storage.
+  const sameStorage = facts.remote.value?.replace('-keyless', '') === answers.remote.replace('-keyless', '');
+  return nextSteps({
+    provider: answers.provider,
+    remote: answers.remote,
+    secrets: t.requiredSecrets(answers.provider, rendered.template.name, rendered.inputs),
+    files,
+    ...(slug ? { slug } : {}),
+    ...(answers.provider === 'gitlab' && host && !host.includes('github') ? { gitlabHost: host } : {}),
+    branch: answers.branch,
+    inputs: rendered.inputs,
+    ...(facts.dvcRemote && sameStorage ? { remoteUrl: facts.dvcRemote.url } : {}),
+  });
 }
