@@ -327,6 +327,18 @@ describe.skipIf(!HAS_SCRIPT)('create (interactive, in a pseudo-terminal)', () =>
     expect(read(dir, GL)).toMatch(/- component: gitlab\.example\.com\/ci\/components\/dvc-gcs@\d/);
   });
 
+  it('upgrade shows the diff and writes on "yes"', async () => {
+    const dir = makeRepo({ origin: 'git@github.com:acme/ml.git' });
+    expect((await runMain(['--yes', '--no-lint'], dir)).code).toBe(0);
+    const fresh = read(dir, GH);
+    const version = parseHeader(fresh)?.version ?? '';
+    writeFileSync(path.join(dir, GH), makeOlder(fresh, version, `${version}-0`));
+    const res = await runInPty(['upgrade', dir], dir, [{ waitFor: `Write ${GH}?`, send: '\r' }]);
+    expect(res.output).toContain(`-# mlops-pipeline: {"template"`);
+    expect(res.code).toBe(0);
+    expect(read(dir, GH)).toBe(fresh);
+  });
+
   it('Ctrl-C at the first prompt exits non-zero and leaves no file', async () => {
     const dir = makeRepo();
     const before = readdirSync(dir).sort();
