@@ -530,4 +530,22 @@ describe('failures: one clear line, the right exit code, nothing written (the CL
     expect(res.stderr).toMatch(/python +3\.10 +\(from environment\.yml\)/);
     expect(res.stderr).toContain('note: the pipeline installs Python packages with pip and does not read the conda environment.yml');
   });
+
+  it('a token in the git remote URL or a password in the DVC remote URL is never printed or written', async () => {
+    const dir = makeRepo({
+      origin: 'https://x-access-token:ghp_SeCrEtToKeN123@github.com/acme/ml.git',
+      dvcConfig: "[core]\n    remote = web\n['remote \"web\"']\n    url = https://dvc:Pa55w0rdXYZ@dvc.example.com/store\n",
+      files: { 'requirements.txt': 'dvc==3.63.0\n' },
+    });
+    const res = await runMain(['--yes'], dir);
+    expect(res.code).toBe(0);
+    const everything = res.stdout + res.stderr + read(dir, GH);
+    expect(everything).not.toContain('ghp_SeCrEtToKeN123');
+    expect(everything).not.toContain('Pa55w0rdXYZ');
+    // Keyless set-up names the repository (from the same URL), still without the token.
+    const keyless = await runMain(['--yes', '--force', '--no-lint', '--remote', 'gcs-keyless', '--input', `workload-identity-provider=${WIF}`, '--input', 'service-account=dvc@proj.iam.gserviceaccount.com'], dir);
+    expect(keyless.code).toBe(0);
+    expect(keyless.stdout).toContain("assertion.repository=='acme/ml'");
+    expect(keyless.stdout + keyless.stderr).not.toContain('ghp_SeCrEtToKeN123');
+  });
 });
