@@ -11,6 +11,7 @@ import { formatResults } from '../format/index.js';
 import { ruleInfos } from '../format/rule-meta.js';
 import type { CliOptions } from './args.js';
 import { parseCliArgs, UsageError } from './args.js';
+import { boundHeapGrowth, mayLintManyFiles } from './heap.js';
 import { HELP } from './help.js';
 import type { CliIO } from './io.js';
 import { useColor } from './io.js';
@@ -83,7 +84,9 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     const options = lintOptions(o, cwd);
     let results: FileResult[];
     let reportTo = io.stdout;
-    if (o.files.length === 1 && o.files[0] === '-') {
+    const fromStdin = o.files.length === 1 && o.files[0] === '-';
+    if (!fromStdin && mayLintManyFiles(o.files, cwd)) await boundHeapGrowth();
+    if (fromStdin) {
       results = await lintStdin(o, io, options);
       if (o.fixDryRun) reportTo = io.stderr;
     } else if (o.fix || o.fixDryRun) {

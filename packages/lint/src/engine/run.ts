@@ -5,6 +5,7 @@
  */
 import type { Diagnostic, RepoContext, Rule, RuleReport, Severity, Workflow } from '../model.js';
 import { docsUrl } from './docs.js';
+import { ownString } from './own-string.js';
 
 export interface RuleSetting {
   severity: Severity | 'off';
@@ -21,6 +22,7 @@ export function runRules(workflow: Workflow, rules: readonly Rule[], settings: R
     const severity = setting?.severity ?? rule.meta.defaultSeverity;
     if (severity === 'off') continue;
     const ruleId = rule.meta.id;
+    const url = docsUrl(ruleId);
     const report = (r: RuleReport): void => {
       const d: Diagnostic = {
         file: r.span.file,
@@ -30,10 +32,11 @@ export function runRules(workflow: Workflow, rules: readonly Rule[], settings: R
         endColumn: r.span.endColumn,
         ruleId,
         severity,
-        message: r.message,
-        docsUrl: docsUrl(ruleId),
+        // Findings outlive their file: they hold no reference into its text.
+        message: ownString(r.message),
+        docsUrl: url,
       };
-      if (r.fix) d.fix = r.fix;
+      if (r.fix) d.fix = { ...r.fix, text: ownString(r.fix.text) };
       out.push(d);
     };
     try {
