@@ -160,8 +160,8 @@ export function inspectRepo(start: string, keyless = false, shown: string = star
     dir,
     provider: { source: 'not found: no GitHub/GitLab git remote and no CI files' },
     remote: { source: 'not found in .dvc/config' },
-    python: { source: 'template default: no .python-version, .tool-versions, requires-python, runtime.txt or environment.yml' },
-    dvc: { source: 'template default: no dvc pin in requirements*.txt or pyproject.toml' },
+    python: { source: 'template default; the repo sets no Python version' },
+    dvc: { source: 'template default; the repo pins no DVC version' },
     requirements: { value: '', source: 'none' },
     branch: {
       value: git.defaultBranch ?? 'main',
@@ -201,7 +201,7 @@ export function inspectRepo(start: string, keyless = false, shown: string = star
   const locked = req?.version ? undefined : findLockedVersion(dir, 'dvc');
   if (req?.version) facts.dvc = { value: req.version, source: `from ${where}` };
   else if (locked && /^\d+\.\d+\.\d+$/.test(locked.version)) facts.dvc = { value: locked.version, source: `from ${locked.file}:${locked.line}${req ? ` (${where} has ${req.text})` : ''}` };
-  else if (req) facts.dvc = { source: `template default: ${where} has ${req.text}, not an exact pin` };
+  else if (req) facts.dvc = { source: `template default; ${where} has ${req.text}, not an exact pin` };
   facts.requirements = requirementsFact(dir, req?.file);
 
   const python = readPythonVersionDetail(dir);
