@@ -1,11 +1,11 @@
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { convertWorkflowTemplate, NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser';
 import { parseHeader, requiredSecrets, templateForRemote } from '@mlops-pipeline/templates';
 import type { Provider, RemoteKind } from '@mlops-pipeline/templates';
-import { EXAMPLE, makeRepo, REPO_ROOT, run, runMain, writeFiles } from '../src/test-helpers.js';
+import { BIN, EXAMPLE, makeRepo, REPO_ROOT, run, runMain, tempDir, writeFiles } from '../src/test-helpers.js';
 import { HAS_SCRIPT, runInPty } from './pty.js';
 
 const LINT_BIN = path.join(REPO_ROOT, 'packages/lint/dist/cli.cjs');
@@ -547,5 +547,15 @@ describe('failures: one clear line, the right exit code, nothing written (the CL
     expect(keyless.code).toBe(0);
     expect(keyless.stdout).toContain("assertion.repository=='acme/ml'");
     expect(keyless.stdout + keyless.stderr).not.toContain('ghp_SeCrEtToKeN123');
+  });
+
+  const asNobody = process.getuid?.() === 0 && spawnSync('runuser', ['--help']).status === 0;
+  it.skipIf(!asNobody)('a directory the user cannot read: one message, exit 1 (run as nobody through runuser)', () => {
+    const parent = tempDir('cmp-locked-');
+    chmodSync(parent, 0o755);
+    mkdirSync(path.join(parent, 'locked'), { mode: 0o700 });
+    const res = spawnSync('runuser', ['-u', 'nobody', '--', process.execPath, BIN, 'locked', '--yes'], { cwd: parent, encoding: 'utf8' });
+    expect(res.stderr.trim()).toBe('create-mlops-pipeline: cannot read locked: permission denied');
+    expect(res.status).toBe(1);
   });
 });
