@@ -79,15 +79,22 @@ export function gcsKeylessSteps(ctx: CloudContext): string[] {
   ];
 }
 
+/** The branches whose pushes run the pipeline: the rendered `branches` input, else the answered branch. */
+function branchesOf(ctx: CloudContext): string[] {
+  const b = ctx.inputs['branches'];
+  return Array.isArray(b) && b.length > 0 && b.every((x) => typeof x === 'string') ? (b as string[]) : [ctx.branch];
+}
+
 /** The `sub` claims of the jobs that read the remote (branch pushes, and pull/merge requests with CML). */
 export function awsSubjects(ctx: CloudContext): string[] {
   if (ctx.provider === 'github') {
-    const subs = [`repo:${ctx.slug}:ref:refs/heads/${ctx.branch}`];
+    const subs = branchesOf(ctx).map((b) => `repo:${ctx.slug}:ref:refs/heads/${b}`);
     if (ctx.inputs['cml'] === true) subs.push(`repo:${ctx.slug}:pull_request`);
     return subs;
   }
   // Merge request pipelines run on their source branch, whatever its name.
-  return [`project_path:${ctx.slug}:ref_type:branch:ref:${ctx.inputs['cml'] === true ? '*' : ctx.branch}`];
+  if (ctx.inputs['cml'] === true) return [`project_path:${ctx.slug}:ref_type:branch:ref:*`];
+  return branchesOf(ctx).map((b) => `project_path:${ctx.slug}:ref_type:branch:ref:${b}`);
 }
 
 /** dvc-s3-keyless: OIDC identity provider, a role trusting this repository's jobs, and bucket access. */

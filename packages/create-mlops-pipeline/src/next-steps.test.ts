@@ -149,6 +149,13 @@ describe('nextSteps', () => {
   });
 
   it.each([
+    ['github', ['repo:acme/ml:ref:refs/heads/main', 'repo:acme/ml:ref:refs/heads/release/v2']],
+    ['gitlab', ['project_path:acme/ml:ref_type:branch:ref:main', 'project_path:acme/ml:ref_type:branch:ref:release/v2']],
+  ] as const)('%s: one OIDC subject per branch of the branches input', (provider, subjects) => {
+    expect(awsSubjects({ provider, remote: 's3-keyless', slug: 'acme/ml', gitlabHost: 'gitlab.com', branch: 'main', inputs: { branches: ['main', 'release/v2'] } })).toEqual(subjects);
+  });
+
+  it.each([
     ['gs://bucket/path', 'bucket'],
     ['s3://my.bucket', 'my.bucket'],
     ['azure://c/p', undefined],
