@@ -183,6 +183,7 @@ async function stepsAfterWriting(facts: RepoFacts, answers: Answers, rendered: R
     ...(slug ? { slug } : {}),
     ...(answers.provider === 'gitlab' && host && !host.includes('github') ? { gitlabHost: host } : {}),
     branch: answers.branch,
+    ...(facts.gitRemoteName ? { gitRemote: facts.gitRemoteName } : {}),
     inputs: rendered.inputs,
     ...(facts.dvcRemote && sameStorage ? { remoteUrl: facts.dvcRemote.url } : {}),
   });

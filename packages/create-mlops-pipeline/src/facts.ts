@@ -37,6 +37,8 @@ export interface RepoFacts {
   branch: Fact<string>;
   /** Git remote URL (origin), for the repo slug in next steps. */
   gitRemoteUrl?: string;
+  /** Name of that git remote (`origin`, else the first one). */
+  gitRemoteName?: string;
   /** Top of the git checkout holding dir (CI files live there); dir itself outside a checkout. */
   root: string;
   /** dir relative to root ('' when they are the same): the pipeline's working directory. */
@@ -172,6 +174,7 @@ export function inspectRepo(start: string, keyless = false, shown: string = star
     ciFiles,
   };
   if (git.remoteUrl) facts.gitRemoteUrl = git.remoteUrl;
+  if (git.remoteName) facts.gitRemoteName = git.remoteName;
   if (git.provider) facts.provider = { value: git.provider, source: `from git remote ${git.remoteName ?? 'origin'}` };
   else {
     const fromCi = providerFromCiFiles(ciFiles);

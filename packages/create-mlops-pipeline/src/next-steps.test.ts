@@ -70,7 +70,7 @@ describe('nextSteps', () => {
     expect(text).toContain('gcloud iam service-accounts keys create key.json --iam-account=dvc-ci@PROJECT_ID.iam.gserviceaccount.com');
     expect(oneLine(text)).toContain('gcloud storage buckets add-iam-policy-binding gs://ml-data --member=serviceAccount:dvc-ci@PROJECT_ID.iam.gserviceaccount.com --role=roles/storage.objectViewer');
     expect(text).toContain('\n     gh secret set GCP_SERVICE_ACCOUNT_KEY < key.json\n     rm key.json\n');
-    expect(text).toMatch(/^3\. Commit and push:\n {5}git add \.github\/workflows\/mlops\.yml\n {5}git commit -m "Run the DVC pipeline in CI"\n {5}git push origin main$/m);
+    expect(text).toMatch(/^3\. Commit and push \(the pipeline runs on pushes to main\):\n {5}git add \.github\/workflows\/mlops\.yml\n {5}git commit -m "Run the DVC pipeline in CI"\n {5}git push origin HEAD$/m);
   });
 
   it('GitHub, typed values: gh secret set asks for each value; descriptions say what they are', () => {
@@ -162,6 +162,12 @@ describe('nextSteps', () => {
     [undefined, undefined],
   ])('bucketOf(%s) = %s', (url, bucket) => {
     expect(bucketOf(url)).toBe(bucket);
+  });
+
+  it('pushes to the git remote the repository has', () => {
+    const text = nextSteps({ provider: 'github', remote: 'none', secrets: [], files: ['f'], branch: 'trunk', gitRemote: 'upstream', inputs: { branches: ['trunk', 'release'] } });
+    expect(text).toContain('Commit and push (the pipeline runs on pushes to trunk, release):');
+    expect(text).toMatch(/git push upstream HEAD$/);
   });
 
   it('says when no secret is needed', () => {

@@ -14,6 +14,8 @@ export interface NextStepsInput {
   /** GitLab host of the project (self-hosted or gitlab.com); default gitlab.com. */
   gitlabHost?: string;
   branch: string;
+  /** The git remote to push to (default `origin`). */
+  gitRemote?: string;
   /** Rendered template inputs (identity names, push, cml). */
   inputs?: Record<string, unknown>;
   /** URL of the DVC remote (for the bucket in the cloud commands). */
@@ -134,6 +136,9 @@ export function nextSteps(input: NextStepsInput): string {
   if (values.length > 0) steps.push(values);
   if (input.secrets.length > 0) steps.push(secretSteps(input));
   else if (!remote.endsWith('-keyless')) steps.push([`No secrets to create: the ${remote === 'none' ? 'DVC remote needs no credentials' : 'template needs none'}.`]);
-  steps.push(['Commit and push:', `  git add ${files.join(' ')}`, '  git commit -m "Run the DVC pipeline in CI"', `  git push origin ${branch}`]);
+  // HEAD: the commit goes to the checked-out branch, whichever it is; the pipeline runs once it reaches the branch.
+  const listed = input.inputs?.['branches'];
+  const branches = Array.isArray(listed) && listed.length > 0 ? listed.join(', ') : branch;
+  steps.push([`Commit and push (the pipeline runs on pushes to ${branches}):`, `  git add ${files.join(' ')}`, '  git commit -m "Run the DVC pipeline in CI"', `  git push ${input.gitRemote ?? 'origin'} HEAD`]);
   return steps.map((lines, i) => lines.map((l, j) => (j === 0 ? `${i + 1}. ${l}` : `   ${l}`)).join('\n')).join('\n');
 }
