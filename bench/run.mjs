@@ -2,8 +2,9 @@
 // `pnpm bench`: mlops-lint and create-mlops-pipeline against peer tools, side by side, in one run.
 // Writes bench/results/latest.{md,json} (partial runs with --only: bench/.work/results/).
 //
-//   node bench/run.mjs [--only lint|generator] [--sizes 1000,10000] [--quick] [--no-install]
+//   node bench/run.mjs [--only lint|memory|generator] [--sizes 1000,10000] [--quick] [--no-install]
 //                      [--no-profile] [--keep] [--out <dir>]
+//   --only memory: mlops-lint and the parse-only floor on the 10,000-file corpus (time, peak RSS, GC trace)
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,18 +30,19 @@ const { values: opts } = parseArgs({
   },
 });
 if (opts.help) {
-  process.stdout.write(readFileSync(new URL(import.meta.url), 'utf8').split('\n').slice(1, 6).map((l) => l.replace(/^\/\/ ?/, '')).join('\n') + '\n');
+  process.stdout.write(readFileSync(new URL(import.meta.url), 'utf8').split('\n').slice(1, 7).map((l) => l.replace(/^\/\/ ?/, '')).join('\n') + '\n');
   process.exit(0);
 }
 
 const only = opts.only;
-if (only && !['lint', 'generator'].includes(only)) {
-  process.stderr.write(`--only must be lint or generator\n`);
+if (only && !['lint', 'memory', 'generator'].includes(only)) {
+  process.stderr.write(`--only must be lint, memory or generator\n`);
   process.exit(2);
 }
-const doLint = !only || only === 'lint';
+const memoryOnly = only === 'memory';
+const doLint = !only || only === 'lint' || memoryOnly;
 const doGenerator = !only || only === 'generator';
-const sizes = (opts.sizes ?? (opts.quick ? '200,1000' : '1000,10000')).split(',').map(Number).filter((n) => n > 0);
+const sizes = (opts.sizes ?? (memoryOnly ? '10000' : opts.quick ? '200,1000' : '1000,10000')).split(',').map(Number).filter((n) => n > 0);
 const COLD_RUNS = opts.quick ? 5 : 10;
 const RUNS = 5;
 const BUDGET_SECONDS = 540; // stay under 10 minutes on 2 cores
@@ -130,7 +132,7 @@ try {
     }
 
     // What mlops-lint sees in the smallest set: every file discovered from the directory argument.
-    if (lintBuilt && sets.length > 0) {
+    if (lintBuilt && sets.length > 0 && !memoryOnly) {
       const check = probe(lintArgv('--format', 'json', sets[0].dir), { cwd: tmp, timeoutMs: 300_000 });
       try {
         const parsed = JSON.parse(check.stdout);
@@ -147,7 +149,7 @@ try {
     }
 
     // ------------------------------------------------------------ 1. cold single file
-    if (lintBuilt) {
+    if (lintBuilt && !memoryOnly) {
       const coldSeed = seeds.find((s) => /step-6-orchestrate.*github_workflows_mlops\.yml$/.test(s.origin)) ?? seeds.find((s) => s.provider === 'github') ?? seeds[0];
       const coldRepo = path.join(tmp, 'cold');
       const rel = coldSeed.provider === 'github' ? '.github/workflows/mlops.yml' : '.gitlab-ci.yml';
@@ -221,6 +223,7 @@ try {
         },
       ];
       for (const p of plan) {
+        if (memoryOnly && p.key !== 'mlops-lint' && p.key !== 'floor') continue;
         if (peers[p.key]?.skipped) {
           rows.push({ key: p.key, label: label(p.key), skipped: peers[p.key].skipped });
           continue;
@@ -254,14 +257,17 @@ try {
         log(`  median ${res.median.toFixed(0)} ms over ${res.n} runs, peak RSS ${res.rssMB?.max?.toFixed(0) ?? '?'} MB, exit ${res.exitCodes.join('/')}`);
       }
       results.sections.throughput.push({ size: set.count, usKey: 'mlops-lint', floorKey: 'floor', rows, warmupNote: `${RUNS} runs after 1 warm-up unless noted` });
-      // Over the memory target: how much is retained (live heap after full GCs) vs not yet collected,
-      // and what a capped old space does to RSS and time.
+      // Where the peak comes from: how much is retained (live heap after full GCs) vs garbage not
+      // yet collected; over the memory target, also what a capped old space does to RSS and time.
       const lintRss = rows.find((r) => r.key === 'mlops-lint')?.rssMB;
-      if (big && lintRss && lintRss.max >= 200 && !opts['no-profile']) {
+      if (big && lintRss && !opts['no-profile']) {
+        const over = lintRss.max >= 200;
         if (elapsedSeconds() > BUDGET_SECONDS) log('skipped: memory diagnosis (time budget used up)');
         else {
-          log(`${set.count} files: mlops-lint memory diagnosis (--trace-gc, default heap and --max-old-space-size=96)`);
-          results.memory = { size: set.count, runs: [gcTrace([paths.lintCli, dir], { cwd: tmp }), gcTrace([paths.lintCli, dir], { cwd: tmp, v8Flags: ['--max-old-space-size=96'] })] };
+          log(`${set.count} files: mlops-lint memory diagnosis (--trace-gc${over ? ', default heap and --max-old-space-size=96' : ''})`);
+          const runs = [gcTrace([paths.lintCli, dir], { cwd: tmp })];
+          if (over) runs.push(gcTrace([paths.lintCli, dir], { cwd: tmp, v8Flags: ['--max-old-space-size=96'] }));
+          results.memory = { size: set.count, runs };
         }
       }
       if (set.count === 1000 && lintBuilt && !opts['no-profile']) {

@@ -129,7 +129,8 @@ export function renderMarkdown(results) {
       base.maxLiveMB !== undefined && base.maxHeapMB !== undefined && base.maxLiveMB < base.maxHeapMB / 2
         ? `the live heap after full GCs stays at ${mb(base.maxLiveMB)} while the heap grows to ${mb(base.maxHeapMB)} between them: most of the peak is garbage V8 has not collected yet, not retained data`
         : 'a large part of the heap survives full GCs: the run retains data as it goes';
-    out.push(`Where the memory goes (one \`--trace-gc\` run each on ${results.memory.size.toLocaleString('en')} files): ${verdict}.`);
+    const each = results.memory.runs.length > 1 ? ' each' : '';
+    out.push(`Where the memory goes (one \`--trace-gc\` run${each} on ${results.memory.size.toLocaleString('en')} files): ${verdict}. On a run over a directory, the whole repository or more than 20 files, mlops-lint itself bounds how far the heap may grow past what survived the last full GC (V8's \`--heap-growing-percent\`; by default V8 allows up to 4×), so full GCs come sooner and stay short.`);
     out.push('');
     out.push(table(['mlops-lint run', 'time', 'peak RSS', 'full GCs', 'max heap before a full GC', 'max live heap after a full GC'], results.memory.runs.map((r) => [`\`node ${[...r.v8Flags, '--trace-gc'].join(' ')} cli.cjs <dir>\``, ms(r.ms), mb(r.rssMB), String(r.fullGCs), mb(r.maxHeapMB), mb(r.maxLiveMB)])));
     out.push('');
