@@ -22,6 +22,10 @@ ruleTester(dvcVersionPinned, {
       gh(`        - run: pip install -r requirements.txt && dvc repro --pull`),
       { name: 'requirements pin DVC exactly', code: gh(`        - run: pip install -r requirements.txt && dvc repro --pull`), files: { 'requirements.txt': 'dvc[s3]==3.63.0\n' } },
       gh(`        - run: poetry install && poetry run dvc repro --pull`),
+      { name: 'requirements allow a range, the same pip run pins DVC exactly', code: gh(`        - run: pip install -r requirements.txt "dvc[gs]==3.63.0" && dvc repro --pull`), files: { 'requirements.txt': 'pandas\ndvc>=3\n' } },
+      { name: 'requirements allow a range, a later step pins DVC exactly', code: gh(`        - run: pip install -r requirements.txt
+        - run: pip install dvc==3.63.0
+        - run: dvc repro --pull`), files: { 'requirements.txt': 'dvc[gs]>=3\n' } },
     ],
     invalid: [
       {

@@ -52,6 +52,8 @@ export const dvcVersionPinned: Rule = {
       if (installs.length === 0) continue;
       const version = targetVersion(ctx, job);
       let pinnedElsewhere = false;
+      // An exact `pip install dvc==X` in the job bounds whatever range a requirements file allows.
+      const exactPip = installs.some((i) => i.kind === 'pip' && i.exact);
       for (const install of installs) {
         if (install.unknown) {
           pinnedElsewhere = true;
@@ -92,7 +94,7 @@ export const dvcVersionPinned: Rule = {
           const fromFile = dvcRequirementFor(ctx.repo.root, install.files ?? [], install.step?.workingDirectory);
           if ((install.files ?? []).some((f) => f.endsWith('.lock'))) pinnedElsewhere = true;
           else if (fromFile && fromFile.exact) pinnedElsewhere = true;
-          else if (fromFile && !fromFile.exact) {
+          else if (fromFile && !fromFile.exact && !exactPip) {
             ctx.report({ span: install.span, message: `DVC comes from ${repoRelative(ctx.repo.root, fromFile.file)}:${fromFile.line}, where \`${fromFile.text}\` is not an exact version: pin \`dvc==<version>\` there` });
           }
         }
