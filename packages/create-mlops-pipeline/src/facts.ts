@@ -139,7 +139,7 @@ export function requirementsFact(dir: string, dvcPinFile?: string): Fact<string>
   const files = requirementFiles(dir);
   const pinning = dvcPinFile !== undefined && /\.txt$/i.test(dvcPinFile) && path.dirname(dvcPinFile) === dir ? dvcPinFile : undefined;
   const file = pinning ?? files[0];
-  if (file) return { value: rel(dir, file), source: pinning ? 'found, pins dvc' : files.length > 1 ? `first of ${files.length} requirements*.txt files` : 'found' };
+  if (file) return { value: rel(dir, file), source: pinning ? 'found, lists dvc' : files.length > 1 ? `first of ${files.length} requirements*.txt files` : 'found' };
   const pyproject = readIfExists(path.join(dir, 'pyproject.toml'));
   if (pyproject !== undefined && isInstallablePyproject(pyproject)) return { value: 'pyproject.toml', source: 'installs the project: pip install .' };
   return { value: '', source: 'no requirements*.txt or pyproject.toml: installs DVC only' };
