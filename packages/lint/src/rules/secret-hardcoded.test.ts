@@ -1,26 +1,11 @@
 import { secretHardcoded } from './secret-hardcoded.js';
 import { ruleTester, yaml } from './util/test-table.js';
+import { COMPONENT_INPUT } from './util/test-fixtures.js';
 
 // Fake credentials in the shape of real ones (AWS documentation examples and made-up tokens).
 const AKIA = 'AKIAIOSFODNN7EXAMPLE';
 const AWS_SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
 const GHP = `ghp_${'A1b2C3d4E5'.repeat(3)}abcdef`;
-
-const COMPONENT_INPUT = yaml`
-  spec:
-    inputs:
-      azure-auth:
-        default: connection-string
-        options: [connection-string, service-principal]
-      registry-password:
-        default: not-a-real-one-42
-  ---
-  train:
-    variables:
-      AZURE_AUTH: $[[ inputs.azure-auth ]]
-    script:
-      - docker login --password $[[ inputs.registry-password ]] registry.example.com
-      - dvc pull`;
 
 ruleTester(secretHardcoded, {
   github: {

@@ -1,21 +1,6 @@
 import { secretMasked } from './secret-masked.js';
 import { ruleTester, yaml } from './util/test-table.js';
-
-const COMPONENT_INPUT = yaml`
-  spec:
-    inputs:
-      azure-auth:
-        default: connection-string
-        options: [connection-string, service-principal]
-      registry-password:
-        default: not-a-real-one-42
-  ---
-  train:
-    variables:
-      AZURE_AUTH: $[[ inputs.azure-auth ]]
-    script:
-      - docker login --password $[[ inputs.registry-password ]] registry.example.com
-      - dvc pull`;
+import { COMPONENT_INPUT } from './util/test-fixtures.js';
 
 ruleTester(secretMasked, {
   gitlab: {
