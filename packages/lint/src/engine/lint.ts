@@ -21,8 +21,7 @@ import { applyDirectives } from './disables.js';
 import { docsUrl } from './docs.js';
 import { displayPath } from './repo.js';
 import type { RuleSettings } from './run.js';
-import { internalError, messageOf, sortDiagnostics } from './run.js';
-import { runRulesWithFindingSeverity } from './finding-severity.js';
+import { internalError, messageOf, runRules, sortDiagnostics } from './run.js';
 
 export interface EngineContext {
   /** Directory file names are shown relative to. */
@@ -112,7 +111,7 @@ export async function lintSource(text: string, file: string, ctx: EngineContext,
   }
   const engineFindings = configured(diagnostics.splice(0), ctx.settings);
   diagnostics.push(...engineFindings);
-  diagnostics.push(...runRulesWithFindingSeverity(workflow, ctx.rules, ctx.settings, ctx.repo, ctx.strict));
+  diagnostics.push(...runRules(workflow, ctx.rules, ctx.settings, ctx.repo, ctx.strict));
   if (ctx.rulesets.length > 0) {
     const { runRulesets } = await import('../spectral/index.js');
     diagnostics.push(...(await runRulesets(ctx.rulesets, workflow, ctx.settings)));

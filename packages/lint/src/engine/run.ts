@@ -1,7 +1,9 @@
 /**
  * The rule runner: filters rules by provider and configured severity, hands each
  * a RuleContext, turns reports into Diagnostics and turns a throwing rule into
- * an `internal-error` diagnostic naming it (never a crash).
+ * an `internal-error` diagnostic naming it (never a crash). A finding takes the
+ * severity configured for its rule, else the one its report gives
+ * (`RuleReport.severity`, for a rule's lesser problems), else the rule's default.
  */
 import type { Diagnostic, RepoContext, Rule, RuleReport, Severity, Workflow } from '../model.js';
 import { docsUrl } from './docs.js';
@@ -19,7 +21,8 @@ export function runRules(workflow: Workflow, rules: readonly Rule[], settings: R
   for (const rule of rules) {
     if (!rule.meta.providers.includes(workflow.provider)) continue;
     const setting = settings(rule.meta.id);
-    const severity = setting?.severity ?? rule.meta.defaultSeverity;
+    const configured = setting?.severity;
+    const severity = configured ?? rule.meta.defaultSeverity;
     if (severity === 'off') continue;
     const ruleId = rule.meta.id;
     const url = docsUrl(ruleId);
@@ -31,7 +34,7 @@ export function runRules(workflow: Workflow, rules: readonly Rule[], settings: R
         endLine: r.span.endLine,
         endColumn: r.span.endColumn,
         ruleId,
-        severity,
+        severity: configured === undefined && r.severity !== undefined ? r.severity : severity,
         // Findings outlive their file: they hold no reference into its text.
         message: ownString(r.message),
         docsUrl: url,
