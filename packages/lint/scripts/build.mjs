@@ -4,7 +4,8 @@
  *   dist/index.js     ESM library (runtime dependencies external, internal workspace packages bundled)
  *   dist/cli.cjs      the `mlops-lint` bin: one CommonJS file, everything but Spectral bundled
  *   dist/spectral.cjs custom Spectral rulesets, loaded lazily by dist/cli.cjs only when configured
- *   hook/mlops-lint.cjs  self-contained bin for pre-commit (no dependencies; no Spectral)
+ *   hook/mlops-lint.cjs  self-contained bin for pre-commit (no dependencies)
+ *   hook/spectral.cjs    Spectral with every dependency bundled, loaded by the hook only when rulesets are configured
  * Usage: node scripts/build.mjs [--hook-out <file>] [--only-hook] [--metafile <file>] (esbuild metafile of dist/cli.cjs, for size analysis)
  * The hook bundle is deterministic, so a test can rebuild it and compare.
  */
@@ -22,26 +23,23 @@ const flag = (name) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const hookOut = path.resolve(flag('--hook-out') ?? path.join(pkgDir, 'hook/mlops-lint.cjs'));
+const hookSpectralOut = path.join(path.dirname(hookOut), 'spectral.cjs');
 const onlyHook = args.includes('--only-hook');
 
 const SPECTRAL_ENTRY = path.join(pkgDir, 'src/spectral/index.ts');
-const NO_SPECTRAL = path.join(pkgDir, 'src/cli/no-spectral.ts');
 const runtimeDeps = Object.keys(pkg.dependencies ?? {}).filter((d) => !d.startsWith('@mlops-pipeline/'));
 const external = runtimeDeps.flatMap((d) => [d, `${d}/*`]);
 
-/** Redirects `../spectral/index.js` imports to `target` (an external file, or the stub). */
-function spectralPlugin(mode) {
-  return {
-    name: 'spectral-split',
-    setup(b) {
-      b.onResolve({ filter: /\/spectral\/index\.js$/ }, (a) => {
-        if (path.resolve(a.resolveDir, a.path.replace(/\.js$/, '.ts')) !== SPECTRAL_ENTRY) return undefined;
-        if (mode === 'external') return { path: './spectral.cjs', external: true };
-        return { path: NO_SPECTRAL };
-      });
-    },
-  };
-}
+/** Leaves `../spectral/index.js` imports to `./spectral.cjs` next to the bundle, loaded only when rulesets are configured. */
+const spectralPlugin = {
+  name: 'spectral-split',
+  setup(b) {
+    b.onResolve({ filter: /\/spectral\/index\.js$/ }, (a) => {
+      if (path.resolve(a.resolveDir, a.path.replace(/\.js$/, '.ts')) !== SPECTRAL_ENTRY) return undefined;
+      return { path: './spectral.cjs', external: true };
+    });
+  },
+};
 
 const common = {
   absWorkingDir: pkgDir,
@@ -56,14 +54,18 @@ const common = {
 const jobs = [];
 if (!onlyHook) {
   jobs.push(
-    build({ ...common, entryPoints: ['src/index.ts'], format: 'esm', outfile: 'dist/index.js', external, plugins: [spectralPlugin('external')] }),
-    build({ ...common, entryPoints: ['src/cli.ts'], format: 'cjs', outfile: 'dist/cli.cjs', minify: true, banner: { js: '#!/usr/bin/env node' }, metafile: Boolean(flag('--metafile')), plugins: [spectralPlugin('external')] }).then((r) => {
+    build({ ...common, entryPoints: ['src/index.ts'], format: 'esm', outfile: 'dist/index.js', external, plugins: [spectralPlugin] }),
+    build({ ...common, entryPoints: ['src/cli.ts'], format: 'cjs', outfile: 'dist/cli.cjs', minify: true, banner: { js: '#!/usr/bin/env node' }, metafile: Boolean(flag('--metafile')), plugins: [spectralPlugin] }).then((r) => {
       if (r.metafile) writeFileSync(flag('--metafile'), JSON.stringify(r.metafile));
     }),
     build({ ...common, entryPoints: ['src/spectral/index.ts'], format: 'cjs', outfile: 'dist/spectral.cjs', external }),
   );
 }
-jobs.push(build({ ...common, entryPoints: ['src/cli.ts'], format: 'cjs', outfile: hookOut, minify: true, banner: { js: '#!/usr/bin/env node' }, plugins: [spectralPlugin('stub')] }));
+jobs.push(
+  build({ ...common, entryPoints: ['src/cli.ts'], format: 'cjs', outfile: hookOut, minify: true, banner: { js: '#!/usr/bin/env node' }, plugins: [spectralPlugin] }),
+  // ESM entry points first: some dependencies' UMD builds (jsonc-parser) require their own files at run time.
+  build({ ...common, entryPoints: ['src/spectral/index.ts'], format: 'cjs', outfile: hookSpectralOut, minify: true, mainFields: ['module', 'main'] }),
+);
 await Promise.all(jobs);
 if (!onlyHook) {
   // Declarations of the generated validators (tsc only emits declarations of .ts sources).
