@@ -2,26 +2,15 @@ import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rm
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { convertWorkflowTemplate, NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser';
 import { parseHeader, requiredSecrets, templateForRemote } from '@mlops-pipeline/templates';
 import type { Provider, RemoteKind } from '@mlops-pipeline/templates';
 import { BIN, EXAMPLE, makeRepo, REPO_ROOT, run, runMain, tempDir, writeFiles } from '../src/test-helpers.js';
 import { HAS_SCRIPT, runInPty } from './pty.js';
+import { githubErrors } from './real-clients.js';
 
 const LINT_BIN = path.join(REPO_ROOT, 'packages/lint/dist/cli.cjs');
 const GH = '.github/workflows/mlops.yml';
 const GL = '.gitlab-ci.yml';
-
-/** Errors GitHub's own workflow parser (@actions/workflow-parser) reports for a workflow. */
-async function githubErrors(content: string): Promise<string[]> {
-  const result = parseWorkflow({ name: GH, content }, new NoOperationTraceWriter());
-  const errors = result.context.errors.getErrors().map((e) => e.message);
-  if (errors.length === 0 && result.value) {
-    await convertWorkflowTemplate(result.context, result.value);
-    errors.push(...result.context.errors.getErrors().map((e) => e.message));
-  }
-  return errors;
-}
 
 /** Runs the real mlops-lint bin on files of a repo. */
 function mlopsLint(dir: string, files: string[]) {

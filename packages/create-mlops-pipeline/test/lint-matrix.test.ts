@@ -1,26 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Ajv } from 'ajv';
-import type { ValidateFunction } from 'ajv';
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { convertWorkflowTemplate, NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser';
 import { parseHeader } from '@mlops-pipeline/templates';
 import type { Provider, RemoteKind } from '@mlops-pipeline/templates';
 import { REMOTE_KINDS } from '../src/plan.js';
-import { makeRepo, REPO_ROOT, runMain } from '../src/test-helpers.js';
-
-const GITLAB_SCHEMA = path.resolve(REPO_ROOT, '../shared/schemas-upstream/gitlab-ci.json');
-const HAS_SCHEMA = existsSync(GITLAB_SCHEMA);
-if (!HAS_SCHEMA) console.warn(`skipping the GitLab CI JSON Schema checks: ${GITLAB_SCHEMA} is not there`);
-let validator: ValidateFunction | undefined;
-
-/** Problems GitLab's CI JSON Schema finds in a file (none when the schema is not available). */
-function gitlabSchemaErrors(text: string): string[] {
-  if (!HAS_SCHEMA) return [];
-  validator ??= new Ajv({ allErrors: true, strict: false, validateFormats: false }).compile(JSON.parse(readFileSync(GITLAB_SCHEMA, 'utf8')) as Record<string, unknown>);
-  return validator(parse(text)) ? [] : (validator.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''}`);
-}
+import { makeRepo, runMain } from '../src/test-helpers.js';
+import { githubErrors, gitlabSchemaErrors } from './real-clients.js';
 
 const URL: Record<RemoteKind, string> = {
   gcs: 'gs://bucket/dvc',
@@ -36,17 +21,6 @@ const IDENTITY: Partial<Record<RemoteKind, string[]>> = {
   'gcs-keyless': ['--input', 'workload-identity-provider=projects/1/locations/global/workloadIdentityPools/p/providers/q', '--input', 'service-account=dvc@proj.iam.gserviceaccount.com'],
   's3-keyless': ['--input', 'role-to-assume=arn:aws:iam::123456789012:role/dvc-ci'],
 };
-
-/** Errors GitHub's own workflow parser reports. */
-async function githubErrors(content: string): Promise<string[]> {
-  const result = parseWorkflow({ name: 'mlops.yml', content }, new NoOperationTraceWriter());
-  const errors = result.context.errors.getErrors().map((e) => e.message);
-  if (errors.length === 0 && result.value) {
-    await convertWorkflowTemplate(result.context, result.value);
-    errors.push(...result.context.errors.getErrors().map((e) => e.message));
-  }
-  return errors;
-}
 
 const cases: Array<[Provider, RemoteKind, 'vendored' | 'pinned', boolean]> = [];
 for (const provider of ['github', 'gitlab'] as const) {
