@@ -13,6 +13,19 @@ export const CORPUS = path.join(SHARED, 'corpus');
 
 if (!existsSync(CLI)) throw new Error('dist/cli.cjs is missing: run `pnpm --filter @mlops-pipeline/lint build` first');
 
+/** A workflow every rule accepts. */
+export const CLEAN_WORKFLOW = `name: ci
+on: push
+permissions:
+  contents: read
+jobs:
+  test:
+    runs-on: ubuntu-24.04
+    steps:
+      - uses: actions/checkout@v4
+      - run: echo ok
+`;
+
 export interface RunResult {
   status: number | null;
   stdout: string;

@@ -2,32 +2,11 @@
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hasStackTrace, runCli, tempDir } from './cli.helpers.js';
+import { CLEAN_WORKFLOW, hasStackTrace, runCli, tempDir } from './cli.helpers.js';
 
-const GOOD = `name: ci
-on: push
-permissions:
-  contents: read
-jobs:
-  test:
-    runs-on: ubuntu-24.04
-    steps:
-      - uses: actions/checkout@v4
-      - run: echo ok
-`;
+const GOOD = CLEAN_WORKFLOW;
 
-const TYPO = `name: ci
-on: push
-permissions:
-  contents: read
-jobs:
-  test:
-    runs-on: ubuntu-24.04
-    steps:
-      - uses: actions/checkout@v4
-        timeout_minutes: 5
-      - run: echo ok
-`;
+const TYPO = GOOD.replace('      - run: echo ok\n', '        timeout_minutes: 5\n      - run: echo ok\n');
 
 const WARN = GOOD.replace('permissions:\n  contents: read\n', '');
 

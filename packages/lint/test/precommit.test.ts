@@ -9,7 +9,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { kindFromPath } from '../src/engine/detect.js';
-import { REPO_ROOT, tempDir } from './cli.helpers.js';
+import { CLEAN_WORKFLOW, REPO_ROOT, tempDir } from './cli.helpers.js';
 
 describe('.pre-commit-hooks.yaml', () => {
   const hooks = parse(readFileSync(path.join(REPO_ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as { id: string; entry: string; language: string; files: string; pass_filenames: boolean }[];
@@ -61,17 +61,7 @@ jobs:
       - run: dvc repro
 `;
 
-const GOOD = `name: ci
-on: push
-permissions:
-  contents: read
-jobs:
-  test:
-    runs-on: ubuntu-24.04
-    steps:
-      - uses: actions/checkout@v4
-      - run: echo ok
-`;
+const GOOD = CLEAN_WORKFLOW;
 
 describe.skipIf(!hasPreCommit)('pre-commit hook (real pre-commit)', () => {
   it('fails a commit with a broken workflow and passes a good one', () => {
