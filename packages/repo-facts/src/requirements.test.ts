@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findDvcRequirement, parsePep508 } from './requirements.js';
+import { findDvcRequirement, parsePep508, requirementNamesIn } from './requirements.js';
 import { makeRepo } from './test-helpers.js';
 
 describe('parsePep508', () => {
@@ -91,5 +91,17 @@ describe('findDvcRequirement', () => {
 
   it('is undefined when dvc is not declared', () => {
     expect(findDvcRequirement(makeRepo({ 'requirements.txt': 'numpy\ndvclive\n' }))).toBeUndefined();
+  });
+});
+
+describe('requirementNamesIn', () => {
+  it.each([
+    ['plain names, normalised', { 'requirements.txt': 'Pandas==2.2\nscikit_learn>=1\nDVC-GS\n' }, ['pandas', 'scikit-learn', 'dvc-gs']],
+    ['comments, options and hashes left out', { 'requirements.txt': '# pinned\n--index-url https://x\ndvc[gs]==3.63.0 \\\n    --hash=sha256:abc\n' }, ['dvc']],
+    ['-r includes one level deep', { 'requirements.txt': '-r base.txt\nnumpy\n', 'base.txt': 'dvc-s3\n-r deeper.txt\n', 'deeper.txt': 'never-read\n' }, ['numpy', 'dvc-s3']],
+    ['a missing file', {}, []],
+  ])('%s', (_name, files, expected) => {
+    const dir = makeRepo(files as Record<string, string>);
+    expect([...requirementNamesIn(path.join(dir, 'requirements.txt'))]).toEqual(expected);
   });
 });

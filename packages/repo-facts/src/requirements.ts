@@ -60,10 +60,22 @@ function extrasOf(list: string | undefined): string[] {
     .filter((e) => e !== '');
 }
 
-/** Finds the dvc requirement in a requirements file, following `-r` includes one level deep. */
-export function findInRequirementsFile(file: string, depth = 0): DvcRequirement | undefined {
+/** One requirement of a requirements file: its text without per-requirement options, and where it starts (1-based). */
+export interface RequirementLine {
+  text: string;
+  file: string;
+  line: number;
+  column: number;
+}
+
+/**
+ * The requirements a pip install of `file` reads, in order: the file's own lines (continuation
+ * lines joined, comments, options and per-requirement options such as `--hash=…` left out), then
+ * the files it includes with `-r`, one level deep.
+ */
+export function* requirementLines(file: string, depth = 0): Generator<RequirementLine> {
   const text = readText(file);
-  if (text === undefined) return undefined;
+  if (text === undefined) return;
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const includes: string[] = [];
   for (let i = 0; i < lines.length; i++) {
@@ -82,16 +94,28 @@ export function findInRequirementsFile(file: string, depth = 0): DvcRequirement 
     if (trimmed.startsWith('-')) continue;
     const column = rawLine.length - rawLine.trimStart().length + 1;
     // Per-requirement options (`--hash=…`, `--config-settings …`) are not part of the requirement.
-    const req = parsePep508(trimmed.replace(/\s+--[a-z][\w-]*(?:[= ]\S+)?/g, ''), file, first + 1, column);
+    yield { text: trimmed.replace(/\s+--[a-z][\w-]*(?:[= ]\S+)?/g, ''), file, line: first + 1, column };
+  }
+  if (depth === 0) for (const inc of includes) yield* requirementLines(inc, depth + 1);
+}
+
+/** Finds the dvc requirement in a requirements file, following `-r` includes one level deep. */
+export function findInRequirementsFile(file: string): DvcRequirement | undefined {
+  for (const r of requirementLines(file)) {
+    const req = parsePep508(r.text, r.file, r.line, r.column);
     if (req) return req;
   }
-  if (depth === 0) {
-    for (const inc of includes) {
-      const req = findInRequirementsFile(inc, depth + 1);
-      if (req) return req;
-    }
-  }
   return undefined;
+}
+
+/** The PEP 503 names of the projects a requirements file installs (its `-r` includes one level deep). */
+export function requirementNamesIn(file: string): Set<string> {
+  const names = new Set<string>();
+  for (const r of requirementLines(file)) {
+    const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(r.text);
+    if (m) names.add(normaliseName(m[1] ?? ''));
+  }
+  return names;
 }
 
 /** `requirements.txt` first, then other root `requirements*.txt` in name order. */

@@ -1,12 +1,12 @@
 /** Cached reads of the repository files cross-file rules compare against. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { Job } from '../../model.js';
-import { dirname, join } from 'node:path';
-import { readDvcConfig, findDvcRequirement, findInRequirementsFile, type DvcConfig, type DvcRequirement } from '@mlops-pipeline/repo-facts';
+import { join } from 'node:path';
+import { readDvcConfig, findDvcRequirement, findInRequirementsFile, requirementNamesIn, type DvcConfig, type DvcRequirement } from '@mlops-pipeline/repo-facts';
 
 const configs = new Map<string, DvcConfig | undefined>();
 const requirements = new Map<string, DvcRequirement | undefined>();
-const fileTexts = new Map<string, string | undefined>();
+const installedNames = new Map<string, Set<string>>();
 
 export function dvcConfig(root: string): DvcConfig | undefined {
   if (!configs.has(root)) {
@@ -74,45 +74,23 @@ export function dvcRequirementForJob(root: string, job: Job): DvcRequirement | u
 export function clearRepoCache(): void {
   configs.clear();
   requirements.clear();
-  fileTexts.clear();
-}
-
-
-function readCached(abs: string): string | undefined {
-  if (!fileTexts.has(abs)) {
-    let text: string | undefined;
-    try {
-      text = readFileSync(abs, 'utf8');
-    } catch {
-      text = undefined;
-    }
-    fileTexts.set(abs, text);
-  }
-  return fileTexts.get(abs);
+  installedNames.clear();
 }
 
 /**
- * The package names a pip install of requirements files reads (lower case, `_`/`.` as `-`):
+ * The package names a pip install of requirements files reads (PEP 503: lower case, `_`/`.` as `-`):
  * each named file relative to the step's working directory, then the repository root,
  * with its `-r` includes one level deep.
  */
 export function requirementNames(root: string, files: string[], workingDirectory?: string): Set<string> {
   const names = new Set<string>();
-  const read = (abs: string, depth: number): void => {
-    const text = readCached(abs);
-    if (text === undefined) return;
-    for (const line of text.split(/\r?\n/)) {
-      const t = line.trim();
-      const inc = /^(?:-r|--requirement)(?:\s+|=)(\S+)/.exec(t);
-      if (inc && depth === 0) read(join(dirname(abs), inc[1]!), depth + 1);
-      const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(t);
-      if (m) names.add(m[1]!.toLowerCase().replace(/[._]+/g, '-'));
-    }
-  };
   for (const f of files) {
     if (!/\.(txt|in)$/.test(f) || f.includes('$')) continue;
     const abs = [workingDirectory ? join(root, workingDirectory, f) : undefined, join(root, f)].find((p) => p !== undefined && existsSync(p));
-    if (abs) read(abs, 0);
+    if (!abs) continue;
+    let inFile = installedNames.get(abs);
+    if (!inFile) installedNames.set(abs, (inFile = requirementNamesIn(abs)));
+    for (const name of inFile) names.add(name);
   }
   return names;
 }
