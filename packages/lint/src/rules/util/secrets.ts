@@ -87,14 +87,6 @@ export function redact(value: string): string {
   return `"${shown}…" (${v.length} characters)`;
 }
 
-/** The text with every secret-shaped value replaced by its redacted form (for diffs and snippets). */
-export function redactText(text: string): string {
-  const matches = findSecretValues(text);
-  let out = text;
-  for (const m of [...matches].sort((a, b) => b.index - a.index)) out = out.slice(0, m.index) + `[redacted ${m.kind} ${redact(m.value)}]` + out.slice(m.index + m.value.length);
-  return out;
-}
-
 /** `NAME: value`, `NAME=value`, `"name": "value"` pairs (YAML, shell, JSON). */
 const NAMED_VALUE = /(^|[\s{,;(]|["'])([A-Za-z_][A-Za-z0-9_.-]*)(["']?[ \t]*[:=][ \t]*)(["']?)([^\s"',;})#]+)/g;
 /** Secret command-line options: `--password X`, `--token=X`. */

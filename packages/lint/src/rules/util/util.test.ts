@@ -4,7 +4,7 @@ import { dvcInvocation } from './dvc.js';
 import { dvcVersionOfImage, isDvcImage, parseImage } from './images.js';
 import { isBranchRef, isFullSha } from './known-actions.js';
 import { parsePipInstall, parseRequirement } from './pip.js';
-import { findSecretValues, isReference, isSecretName, redact, redactLines, redactText } from './secrets.js';
+import { findSecretValues, isReference, isSecretName, redact, redactLines } from './secrets.js';
 import { commands } from './shell.js';
 
 function script(text: string, line = 10, column = 7): Script {
@@ -155,9 +155,9 @@ describe('folded scalars', () => {
   });
 });
 
-describe('redactText', () => {
+describe('redactLines on a diff', () => {
   it('replaces every secret-shaped value and keeps the rest', () => {
-    const out = redactText('+  AWS_ACCESS_KEY_ID: AKIAIOSFODNN7EXAMPLE\n   run: dvc pull\n');
+    const out = redactLines('+  AWS_ACCESS_KEY_ID: AKIAIOSFODNN7EXAMPLE\n   run: dvc pull\n');
     expect(out).toBe('+  AWS_ACCESS_KEY_ID: [redacted AWS access key id "AKIA…" (20 characters)]\n   run: dvc pull\n');
   });
 });
