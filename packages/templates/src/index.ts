@@ -5,7 +5,7 @@
  * exported names and shapes; extend them, do not break them.
  */
 export type { Provider, RemoteKind, RenderMode, SecretRequirement, TemplateInfo, InputProblem, ParsedHeader, RenderOptions } from './types.js';
-export { TEMPLATES_VERSION } from './version.js';
+export { compareTemplateVersion, TEMPLATES_VERSION } from './version.js';
 export { listTemplates, getTemplate, templateForRemote, inputsSchema, validateInputs, render, renderPublished, vendoredPath, requiredSecrets, PROVIDERS } from './api.js';
 export { parseHeader, findHeader, HEADER_PREFIX } from './header.js';
 export type { HeaderPosition } from './header.js';

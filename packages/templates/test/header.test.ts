@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findHeader, listTemplates, parseHeader, render, TEMPLATES_VERSION, validateInputs } from '../src/index.js';
+import { compareTemplateVersion, findHeader, listTemplates, parseHeader, render, TEMPLATES_VERSION, validateInputs } from '../src/index.js';
 import { REQUIRED_INPUTS, renderCase, renderCases } from './helpers.js';
 
 describe('vendored header', () => {
@@ -57,5 +57,26 @@ describe('pinned refs', () => {
     expect(parseHeader('jobs:\n  dvc:\n    uses: mlops-pipeline/mlops-pipeline/.github/workflows/dvc.yml@v1\n')).toMatchObject({ template: 'dvc', version: '1' });
     expect(parseHeader('include:\n  - component: $CI_SERVER_FQDN/mlops-pipeline/components/dvc-s3@1.2.3\n')).toMatchObject({ template: 'dvc-s3', version: '1.2.3' });
     expect(parseHeader('include:\n  - component: gitlab.example.com/ml/components/dvc-s3@1.2.3\n')).toMatchObject({ template: 'dvc-s3', provider: 'gitlab', version: '1.2.3', inputs: {} });
+  });
+});
+
+describe('compareTemplateVersion', () => {
+  it.each([
+    ['1.4.0', '1.4.0', 0],
+    ['v1.3.9', '1.4.0', -1],
+    ['1.10.0', '1.9.0', 1],
+    ['1.4.0-rc.1', '1.4.0', -1],
+    ['1.4.0', '1.4.0-rc.1', 1],
+    ['v1', '1.4.0', 0],
+    ['1', '2.0.0', -1],
+    ['2', '1.4.0', 1],
+    ['1.4', '1.4.2', 0],
+    ['v1.3', '1.4.0', -1],
+  ])('%s against newest %s: %i', (ref, newest, expected) => {
+    expect(compareTemplateVersion(ref, newest)).toBe(expected);
+  });
+
+  it.each(['main', 'latest', '', 'v1.x'])('%s is not a version', (ref) => {
+    expect(compareTemplateVersion(ref, '1.4.0')).toBeNaN();
   });
 });

@@ -1,25 +1,13 @@
 import type { Rule, Span } from '../model.js';
+import { compareTemplateVersion } from '@mlops-pipeline/templates';
 import { replaceScalar } from './util/fix.js';
 
 const OWN_WORKFLOW = /^mlops-pipeline\/mlops-pipeline\/\.github\/workflows\/[^@]+$/;
 const OWN_COMPONENT = /^gitlab\.com\/mlops-pipeline\/components\/[^@]+$/;
 
-function parse(v: string): number[] | undefined {
-  const m = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?$/.exec(v.trim());
-  if (!m) return undefined;
-  return [Number(m[1]), m[2] === undefined ? NaN : Number(m[2]), m[3] === undefined ? NaN : Number(m[3])];
-}
-
-/** The ref is older than `latest`; a moving `v1` / `1.2` ref is current when its prefix matches. */
+/** The ref is older than `latest`; a moving `v1` / `1.2` ref is current while `latest` is in its range. */
 function older(ref: string, latest: string): boolean {
-  const a = parse(ref);
-  const b = parse(latest);
-  if (!a || !b) return false;
-  for (let i = 0; i < 3; i++) {
-    if (Number.isNaN(a[i]!)) return false;
-    if (a[i]! !== b[i]!) return a[i]! < b[i]!;
-  }
-  return false;
+  return compareTemplateVersion(ref, latest) < 0;
 }
 
 export const templateOutdated: Rule = {
