@@ -107,14 +107,13 @@ function componentHeader(workflow: Workflow): Document.Parsed | undefined {
  * or template include defines cannot be seen, so any job may come from it.
  */
 function scriptComesFromInclude(workflow: Workflow): (error: SchemaError) => boolean {
-  const opaque = workflow.includes.some((i) => i.kind !== 'local');
-  const merged = new Set(workflow.jobs.filter((j) => j.steps.length > 0).map((j) => j.id));
   return (error) => {
     if (error.keyword !== 'required' || error.params.missingProperty !== 'script') return false;
     const parts = error.instancePath.split('/').slice(1);
     if (parts.length !== 1 || parts[0] === undefined) return false;
+    if (workflow.includes.some((i) => i.kind !== 'local')) return true;
     const job = parts[0].replace(/~1/g, '/').replace(/~0/g, '~');
-    return opaque || merged.has(job);
+    return workflow.jobs.some((j) => j.id === job && j.steps.length > 0);
   };
 }
 
