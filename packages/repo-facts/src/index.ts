@@ -6,8 +6,8 @@
  */
 export type { RemoteScheme, DvcRemote, DvcConfig, DvcRequirement, GitFacts } from './types.js';
 export { readDvcConfig, parseDvcConfig, schemeOf } from './dvc-config.js';
-export { findDvcRequirement, findInRequirementsFile, findInPyproject, parsePep508, requirementFiles, requirementLines, requirementNamesIn } from './requirements.js';
-export type { RequirementLine } from './requirements.js';
+export { findDvcRequirement, findInRequirementsFile, findInPyproject, parsePep508, parseRequirement, requirementFiles, requirementLines, requirementNamesIn } from './requirements.js';
+export type { Requirement, RequirementLine } from './requirements.js';
 export { readPythonVersion, readPythonVersionDetail, pythonFromSpecifier, pythonFromPyproject, parsePythonVersionFile, pythonFromToolVersions, pythonFromCondaEnvironment } from './python-version.js';
 export type { PythonVersionFact } from './python-version.js';
 export { readGitFacts, readGitFactsDetail, findGitDirs, hostOf, providerOf } from './git.js';

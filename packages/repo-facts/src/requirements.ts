@@ -35,21 +35,45 @@ function exactVersion(specs: Specifier[]): string | undefined {
   return pin?.version;
 }
 
+/** A PEP 508 requirement: `name[extras] specifiers` (or `name @ url`), markers and comments left out. */
+export interface Requirement {
+  /** PEP 503 normalised name. */
+  name: string;
+  /** Extras as written. */
+  extras: string[];
+  /** Version specifiers as written (`==3.63.0`, `>=3,<4`); '' when there are none. */
+  specifier: string;
+  /** The exact version: one `==`/`===` without a wildcard. */
+  version?: string;
+  exact: boolean;
+  /** The requirement as written, without markers and trailing comment. */
+  text: string;
+}
+
+/** Parses one PEP 508 requirement (`dvc[gs]==3.63.0 ; python_version >= "3.9"`). */
+export function parseRequirement(raw: string): Requirement | undefined {
+  // Environment markers and trailing comments are not part of the requirement text.
+  const text = raw.replace(/\s+#.*$/, '').split(';')[0]?.trim() ?? '';
+  const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[([^\]]*)\])?\s*(.*)$/.exec(text);
+  if (!m) return undefined;
+  const rest = (m[3] ?? '').replace(/^\(|\)$/g, '').trim();
+  const specifier = rest.startsWith('@') ? '' : rest;
+  const version = exactVersion(parseSpecifiers(specifier));
+  const req: Requirement = { name: normaliseName(m[1] ?? ''), extras: extrasOf(m[2]), specifier, exact: version !== undefined, text };
+  if (version !== undefined) req.version = version;
+  return req;
+}
+
 /**
  * Parses one PEP 508 requirement string; returns undefined unless it names `dvc`.
  * `line`/`column` are 1-based and point at the first character of the requirement.
  */
 export function parsePep508(raw: string, file: string, line: number, column: number): DvcRequirement | undefined {
-  // Environment markers and trailing comments are not part of the requirement text.
-  const text = raw.replace(/\s+#.*$/, '').split(';')[0]?.trim() ?? '';
-  const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[([^\]]*)\])?\s*(.*)$/.exec(text);
-  if (!m || normaliseName(m[1] ?? '') !== 'dvc') return undefined;
-  const rest = (m[3] ?? '').replace(/^\(|\)$/g, '').trim();
-  if (rest.startsWith('@')) return { file, line, column, text, extras: extrasOf(m[2]), exact: false };
-  const version = exactVersion(parseSpecifiers(rest));
-  const req: DvcRequirement = { file, line, column, text, extras: extrasOf(m[2]), exact: version !== undefined };
-  if (version !== undefined) req.version = version;
-  return req;
+  const req = parseRequirement(raw);
+  if (!req || req.name !== 'dvc') return undefined;
+  const dvc: DvcRequirement = { file, line, column, text: req.text, extras: req.extras, exact: req.exact };
+  if (req.version !== undefined) dvc.version = req.version;
+  return dvc;
 }
 
 function extrasOf(list: string | undefined): string[] {

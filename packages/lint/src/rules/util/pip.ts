@@ -1,4 +1,5 @@
 /** Pip requirement specifiers and install commands. */
+import { parseRequirement as parsePep508Requirement } from '@mlops-pipeline/repo-facts';
 import type { Command } from './shell.js';
 
 export interface Requirement {
@@ -11,16 +12,13 @@ export interface Requirement {
   exact: boolean;
 }
 
-/** Parses `name[extras]specifier` (PEP 508 subset; markers and URLs ignored). */
+/** Parses `name[extras]specifier` (PEP 508, as repo-facts reads requirements files); extras in lower case. */
 export function parseRequirement(text: string): Requirement | undefined {
-  const m = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[([^\]]*)\])?\s*([^;@]*)/.exec(text);
-  if (!m) return undefined;
-  const name = m[1]!.toLowerCase().replace(/[._]/g, '-');
-  const extras = (m[2] ?? '').split(',').map((e) => e.trim().toLowerCase()).filter(Boolean);
-  const specifier = m[3]!.trim();
-  const exactMatch = /^===?\s*([0-9][0-9A-Za-z.+!-]*)$/.exec(specifier);
-  const version = exactMatch && !exactMatch[1]!.includes('*') ? exactMatch[1]! : undefined;
-  return version === undefined ? { name, extras, specifier, exact: false } : { name, extras, specifier, version, exact: true };
+  const req = parsePep508Requirement(text);
+  if (!req) return undefined;
+  const out: Requirement = { name: req.name, extras: req.extras.map((e) => e.toLowerCase()), specifier: req.specifier, exact: req.exact };
+  if (req.version !== undefined) out.version = req.version;
+  return out;
 }
 
 export interface PipInstall {
