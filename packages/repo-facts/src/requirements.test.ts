@@ -13,6 +13,8 @@ describe('parsePep508', () => {
     ['dvc>=3.0', { exact: false }],
     ['dvc~=3.63', { exact: false }],
     ['dvc==3.*', { exact: false }],
+    ['dvc==latest', { exact: false }],
+    ['dvc==>=3', { exact: false }],
     ['dvc>=3,<4', { exact: false }],
     ['dvc', { text: 'dvc', exact: false }],
     ['dvc @ git+https://github.com/iterative/dvc', { exact: false }],

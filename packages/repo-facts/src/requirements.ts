@@ -31,7 +31,7 @@ function parseSpecifiers(spec: string): Specifier[] {
 
 /** The exact version of a specifier set: one `==`/`===` without a wildcard. */
 function exactVersion(specs: Specifier[]): string | undefined {
-  const pin = specs.find((s) => (s.op === '==' || s.op === '===') && !s.version.includes('*'));
+  const pin = specs.find((s) => (s.op === '==' || s.op === '===') && /^\d[\w.+!-]*$/.test(s.version) && !s.version.includes('*'));
   return pin?.version;
 }
 
