@@ -6,8 +6,9 @@ import { UserError } from './errors.js';
 import { repoSlug } from './facts.js';
 import type { Io } from './io.js';
 import { loadLint } from './lint.js';
-import { compareToNewest, isMajorRef } from './semver.js';
+import { isMajorRef } from './semver.js';
 import { loadTemplates } from './templates.js';
+import type { TemplatesModule } from './templates.js';
 import { checkoutRoot, findPipelines } from './upgrade.js';
 
 export interface FleetRow {
@@ -24,7 +25,7 @@ export interface FleetRow {
   problem?: string;
 }
 
-async function inspect(dir: string, io: Io, newest: string): Promise<FleetRow> {
+async function inspect(dir: string, io: Io, t: TemplatesModule): Promise<FleetRow> {
   const git = readGitFacts(dir);
   const row: FleetRow = { dir: path.relative(io.cwd, dir) || '.', repo: repoSlug(git.remoteUrl) ?? path.basename(dir), lintErrors: 0, lintWarnings: 0 };
   if (git.provider) row.provider = git.provider;
@@ -36,7 +37,7 @@ async function inspect(dir: string, io: Io, newest: string): Promise<FleetRow> {
     row.template = pipeline.header.template;
     row.mode = pipeline.pinned ? 'pinned' : 'vendored';
     row.version = pipeline.pinned?.ref ?? pipeline.header.version;
-    row.outdated = compareToNewest(row.version, newest) < 0;
+    row.outdated = t.compareTemplateVersion(row.version, t.TEMPLATES_VERSION) < 0;
     if (pipeline.pinned && isMajorRef(row.version)) row.version = `v${row.version} (moving)`;
   } else row.problem = 'no generated pipeline';
   const lint = await loadLint();
@@ -83,7 +84,7 @@ export async function runFleet(opts: CliOptions, io: Io): Promise<number> {
   const t = await loadTemplates();
   const newest = t.TEMPLATES_VERSION;
   const rows: FleetRow[] = [];
-  for (const d of dirs) rows.push(await inspect(d, io, newest));
+  for (const d of dirs) rows.push(await inspect(d, io, t));
   const outdated = rows.filter((r) => r.outdated).length;
   if (opts.json) io.out(JSON.stringify({ newest, repos: rows }, null, 2));
   else {

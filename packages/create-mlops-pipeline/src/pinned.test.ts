@@ -4,7 +4,8 @@ import { parseCli } from './args.js';
 import { findPinnedRef } from './pipeline-files.js';
 import { checkRef } from './plan.js';
 import { renderWith } from './render.js';
-import { compareToNewest, isMajorRef, upgradeRef } from './semver.js';
+import { compareTemplateVersion } from '@mlops-pipeline/templates';
+import { isMajorRef, upgradeRef } from './semver.js';
 import { replacePinnedRef } from './upgrade.js';
 import { mirrorHostNeeded } from './pinned-source.js';
 import { makeRepo, runMain } from './test-helpers.js';
@@ -73,7 +74,7 @@ describe('moving major tags', () => {
     ['1.3.0', '1.4.0', -1, '1.4.0'],
     ['1.4.0', '1.4.0', 0, '1.4.0'],
   ])('%s against newest %s: compare %i, upgrade to %s', (from, newest, cmp, to) => {
-    expect(compareToNewest(from, newest)).toBe(cmp);
+    expect(compareTemplateVersion(from, newest)).toBe(cmp);
     expect(upgradeRef(from, newest)).toBe(to);
     expect(isMajorRef(from)).toBe(!from.includes('.'));
   });

@@ -10,7 +10,7 @@ import type { PinnedRef } from './pipeline-files.js';
 import { candidateFiles, findPinnedRef, readIfExists } from './pipeline-files.js';
 import * as prompt from './prompt.js';
 import { renderWith } from './render.js';
-import { compareToNewest, isMajorRef, upgradeRef } from './semver.js';
+import { isMajorRef, upgradeRef } from './semver.js';
 import { loadTemplates } from './templates.js';
 
 export interface FoundPipeline {
@@ -81,7 +81,7 @@ export async function runUpgrade(opts: CliOptions, io: Io): Promise<number> {
     const from = p.pinned?.ref ?? p.header.version;
     const to = p.pinned ? upgradeRef(from, newest) : newest;
     const shownFile = path.relative(io.cwd, path.join(dir, p.rel));
-    if (compareToNewest(from, newest) > 0 && !opts.force) {
+    if (t.compareTemplateVersion(from, newest) > 0 && !opts.force) {
       log(`${shownFile}: ${p.header.template} ${from} is newer than the installed templates ${newest}; not downgrading (pass --force to re-render with ${newest}).`);
       continue;
     }
