@@ -1,24 +1,13 @@
 /** Pip requirement specifiers and install commands. */
-import { parseRequirement as parsePep508Requirement } from '@mlops-pipeline/repo-facts';
+import { parseRequirement as parsePep508Requirement, type Requirement } from '@mlops-pipeline/repo-facts';
 import type { Command } from './shell.js';
 
-export interface Requirement {
-  name: string;
-  extras: string[];
-  /** Version specifier as written, e.g. "==3.63.0", ">=3", "" when missing. */
-  specifier: string;
-  /** The exact version when pinned with == or === (no wildcard). */
-  version?: string;
-  exact: boolean;
-}
+export type { Requirement };
 
 /** Parses `name[extras]specifier` (PEP 508, as repo-facts reads requirements files); extras in lower case. */
 export function parseRequirement(text: string): Requirement | undefined {
   const req = parsePep508Requirement(text);
-  if (!req) return undefined;
-  const out: Requirement = { name: req.name, extras: req.extras.map((e) => e.toLowerCase()), specifier: req.specifier, exact: req.exact };
-  if (req.version !== undefined) out.version = req.version;
-  return out;
+  return req && { ...req, extras: req.extras.map((e) => e.toLowerCase()) };
 }
 
 export interface PipInstall {
