@@ -7,7 +7,8 @@
  *   hook/mlops-lint.cjs  self-contained bin for pre-commit (no dependencies)
  *   hook/spectral.cjs    Spectral with every dependency bundled, loaded by the hook only when rulesets are configured
  * Usage: node scripts/build.mjs [--hook-out <file>] [--only-hook] [--metafile <file>] (esbuild metafile of dist/cli.cjs, for size analysis)
- * The hook bundle is deterministic, so a test can rebuild it and compare.
+ * The hook bundle is deterministic, so a test can rebuild it and compare; it is not minified,
+ * so a change to the sources changes only the matching lines of the committed file.
  */
 import { chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -62,7 +63,8 @@ if (!onlyHook) {
   );
 }
 jobs.push(
-  build({ ...common, entryPoints: ['src/cli.ts'], format: 'cjs', outfile: hookOut, minify: true, banner: { js: '#!/usr/bin/env node' }, plugins: [spectralPlugin] }),
+  // Not minified: the hook is committed, and an unminified bundle changes only where its sources change.
+  build({ ...common, entryPoints: ['src/cli.ts'], format: 'cjs', outfile: hookOut, banner: { js: '#!/usr/bin/env node' }, plugins: [spectralPlugin] }),
   // ESM entry points first: some dependencies' UMD builds (jsonc-parser) require their own files at run time.
   build({ ...common, entryPoints: ['src/spectral/index.ts'], format: 'cjs', outfile: hookSpectralOut, minify: true, mainFields: ['module', 'main'] }),
 );
