@@ -117,10 +117,21 @@ ruleTester(dvcVersionPinned, {
           image: iterativeai/cml:0-dvc3-base1
           script:
             - cml comment create report.md`,
+      {
+        name: 'the guide layout: DVC pinned in src/requirements.txt, which CI installs',
+        code: yaml`
+          train:
+            image: iterativeai/cml:0-dvc2-base1
+            before_script:
+              - pip install --requirement src/requirements.txt
+            script:
+              - dvc repro --pull`,
+        files: { 'src/requirements.txt': 'dvc[gs]==2.10.0\nscikit-learn==1.5.0\n' },
+      },
     ],
     invalid: [
       {
-        name: 'rolling CML image (corpus: guide step 6)',
+        name: 'rolling CML image, DVC pinned nowhere',
         code: yaml`
           run-ml-experiment:
             stage: train
@@ -130,7 +141,19 @@ ruleTester(dvcVersionPinned, {
             script:
               - dvc pull
               - dvc repro`,
-        errors: [{ line: 3, column: 10, message: 'image `iterativeai/cml:0-dvc2-base1`' }],
+        // The advice stays within the image's DVC major: DVC 3 would break a DVC 2 project.
+        errors: [{ line: 3, column: 10, message: 'image `iterativeai/cml:0-dvc2-base1` ships whatever DVC its rolling tag points to: install an exact DVC in the job (`pip install dvc==2.58.2`)' }],
+      },
+      {
+        name: 'CML images under all their names',
+        code: yaml`
+          a:
+            image: ghcr.io/iterative/cml:0-dvc3-base1
+            script: [dvc repro --pull]
+          b:
+            image: dvcorg/cml-py3:latest
+            script: [dvc repro --pull]`,
+        errors: [{ line: 2, column: 10, message: 'install an exact DVC in the job (`pip install dvc==3.63.0`)' }, { line: 5, column: 10, message: 'image `dvcorg/cml-py3:latest`' }],
       },
       {
         name: 'pip install dvc with a wildcard',

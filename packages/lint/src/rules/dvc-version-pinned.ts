@@ -6,6 +6,7 @@ import { pinRequirement } from './util/pip.js';
 import { hasReferences } from './util/expand.js';
 import { dvcRequirementFor, dvcRequirementForJob } from './util/repo.js';
 import { repoRelative } from './util/repo-where.js';
+import { adviseDvcVersion } from './util/versions.js';
 
 function targetVersion(ctx: RuleContext, job: Job): string {
   const req = dvcRequirementForJob(ctx.repo.root, job);
@@ -104,7 +105,7 @@ export const dvcVersionPinned: Rule = {
         if (!runsDvc(job)) continue;
         ctx.report({
           span: install.span,
-          message: `image \`${install.written}\` ships whatever DVC its rolling tag points to: install an exact DVC in the job (\`pip install dvc==${version}\`) or use a tag that names the DVC version`,
+          message: `image \`${install.written}\` ships whatever DVC its rolling tag points to: install an exact DVC in the job (\`pip install dvc==${adviseDvcVersion([install.written ?? ''], version)}\`) or use a tag that names the DVC version`,
         });
       }
     }
