@@ -20,6 +20,12 @@ ruleTester(dvcVersionPinned, {
         - run: dvc pull && dvc repro`),
       gh(`        - run: pip install "dvc[gs]==3.63.0" && dvc repro --pull`),
       gh(`        - run: pip install -r requirements.txt && dvc repro --pull`),
+      { name: 'a DVC remote plugin next to an exact DVC', code: gh(`        - run: pip install dvc-s3 dvc==3.63.0 && dvc repro --pull`) },
+      { name: 'a DVC remote plugin, DVC pinned by the requirements', code: gh(`        - run: pip install -r requirements.txt dvc-s3 && dvc repro --pull`), files: { 'requirements.txt': 'dvc==3.63.0\n' } },
+      { name: 'iterative/setup-tools with an exact dvc-version', code: gh(`        - uses: iterative/setup-tools@v1
+          with:
+            dvc-version: '3.63.0'
+        - run: dvc repro --pull`) },
       { name: 'requirements pin DVC exactly', code: gh(`        - run: pip install -r requirements.txt && dvc repro --pull`), files: { 'requirements.txt': 'dvc[s3]==3.63.0\n' } },
       gh(`        - run: poetry install && poetry run dvc repro --pull`),
       { name: 'requirements allow a range, the same pip run pins DVC exactly', code: gh(`        - run: pip install -r requirements.txt "dvc[gs]==3.63.0" && dvc repro --pull`), files: { 'requirements.txt': 'pandas\ndvc>=3\n' } },
@@ -37,6 +43,21 @@ ruleTester(dvcVersionPinned, {
           with:
             version: '3.63.0'
         - run: dvc pull`),
+      },
+      {
+        name: 'a DVC remote plugin alone installs an unpinned DVC',
+        code: gh(`        - run: pip install dvc-gdrive pandas==2.2.2 && dvc repro --pull`),
+        errors: [{ line: 8, column: 26, message: '`dvc-gdrive` installs DVC as a dependency, at whatever version is newest: install `dvc==3.63.0` with it' }],
+      },
+      {
+        name: 'iterative/setup-tools runs setup-dvc with no version',
+        code: gh(`        - uses: iterative/setup-tools@v1
+        - run: dvc repro --pull`),
+        errors: [{ line: 8, column: 15, message: "iterative/setup-tools installs the latest DVC: set `dvc-version: '3.63.0'`" }],
+        output: gh(`        - uses: iterative/setup-tools@v1
+          with:
+            dvc-version: '3.63.0'
+        - run: dvc repro --pull`),
       },
       {
         name: 'setup-dvc latest, fixed to the requirements version',
