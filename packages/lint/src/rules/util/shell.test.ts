@@ -20,6 +20,11 @@ describe('here-documents are data', () => {
   it('reads a here-document opened inside $( … )', () => {
     expect(argvs('BODY="$(cat <<\'EOF\'\ndvc repro\nEOF\n)"\ndvc pull')).toEqual(['dvc pull']);
   });
+  it('keeps the body as the data of the command that reads it', () => {
+    const cmds = commands(script("cat <<'EOF' > key.json\n${{ secrets.GCP_KEY }}\nEOF\ndvc pull"));
+    expect(cmds[0]!.hereDoc).toEqual(['${{ secrets.GCP_KEY }}']);
+    expect(cmds[1]!.hereDoc).toBeUndefined();
+  });
   it('leaves here-strings, quoted << and shifts alone', () => {
     expect(argvs('grep x <<< "$OUT"\ndvc pull')).toEqual(['grep x <<< $OUT', 'dvc pull']);
     expect(argvs('echo "a << b"\ndvc pull')).toEqual(['echo a << b', 'dvc pull']);

@@ -35,6 +35,8 @@ export interface Command {
   lineIndex: number;
   /** Leading `NAME=value` assignments. */
   assignments: string[];
+  /** The text of the here-documents the command reads (`cat <<EOF > f` … `EOF`), line by line. */
+  hereDoc?: string[];
 }
 
 interface LogicalLine {
@@ -264,16 +266,17 @@ export function commands(script: Script): Command[] {
   if (hit) return hit;
   const out: Command[] = [];
   // Here-document bodies still to skip: they are data for the command that opened them.
-  const pendingDocs: { word: string; stripTabs: boolean }[] = [];
+  const pendingDocs: { word: string; stripTabs: boolean; owner: Command }[] = [];
   logicalLines(script).forEach((ll, lineIndex) => {
     const doc = pendingDocs[0];
     if (doc) {
       if ((doc.stripTabs ? ll.text.replace(/^\t+/, '') : ll.text).trim() === doc.word) pendingDocs.shift();
+      else (doc.owner.hereDoc ??= []).push(ll.text);
       return;
     }
     let prev: Joiner = 'end';
     for (const rc of splitLine(ll.text)) {
-      pendingDocs.push(...hereDocDelimiters(rc.words));
+      const docs = hereDocDelimiters(rc.words);
       const { argv, start, assignments } = unwrap(rc.words.map((w) => w.value));
       const first = rc.words[start] ?? rc.words[0]!;
       const p = ll.pos[first.offset] ?? ll.pos[0] ?? { line: script.span.line, column: script.span.column };
@@ -298,6 +301,7 @@ export function commands(script: Script): Command[] {
         lineIndex,
         assignments,
       });
+      for (const d of docs) pendingDocs.push({ ...d, owner: out[out.length - 1]! });
       prev = rc.next;
     }
   });
