@@ -50,6 +50,19 @@ ruleTester(dvcVersionPinned, {
         errors: [{ line: 8, column: 26, message: '`dvc-gdrive` installs DVC as a dependency, at whatever version is newest: install `dvc==3.63.0` with it' }],
       },
       {
+        name: 'the pin of the requirements file CI installs (src/requirements.txt) is the version to set',
+        code: gh(`        - uses: iterative/setup-dvc@v1
+        - run: pip install -r src/requirements.txt && dvc repro --pull`),
+        files: { 'src/requirements.txt': 'dvc[gs]==3.48.4\n' },
+        errors: [{ line: 8, column: 15, message: "setup-dvc installs the latest DVC: set `version: '3.48.4'`" }],
+      },
+      {
+        name: 'the guide layout: src/requirements.txt pins DVC for the whole repository',
+        code: gh(`        - run: pip install dvc && dvc repro --pull`),
+        files: { 'src/requirements.txt': 'dvc==3.48.4\n' },
+        errors: [{ line: 8, column: 26, message: '`dvc` installs whatever DVC is newest: pin `dvc==3.48.4`' }],
+      },
+      {
         name: 'iterative/setup-tools runs setup-dvc with no version',
         code: gh(`        - uses: iterative/setup-tools@v1
         - run: dvc repro --pull`),

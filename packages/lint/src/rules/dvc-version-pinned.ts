@@ -6,11 +6,11 @@ import { pinRequirement } from './util/pip.js';
 import { hasReferences } from './util/expand.js';
 import { dvcRequirementFor, dvcRequirementForJob } from './util/repo.js';
 import { repoRelative } from './util/repo-where.js';
-import { adviseDvcVersion } from './util/versions.js';
+import { adviseDvcVersion, jobDvcVersion } from './util/versions.js';
 
+/** The version a fix pins: what the job or the requirements files it installs pin, else the repository's pin, else the default. */
 function targetVersion(ctx: RuleContext, job: Job): string {
-  const req = dvcRequirementForJob(ctx.repo.root, job);
-  return req?.exact && req.version ? req.version : DEFAULT_DVC_VERSION;
+  return jobDvcVersion(ctx.repo.root, job) ?? DEFAULT_DVC_VERSION;
 }
 
 /** Adds `version:` to a setup-dvc step that has none. */

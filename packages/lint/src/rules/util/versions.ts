@@ -64,7 +64,7 @@ export function jobDvcVersion(root: string, job: Job): string | undefined {
   for (const install of installs) {
     if (install.kind !== 'image' || install.written === undefined) continue;
     const major = dvcMajorOfImage(install.written);
-    if (major !== undefined) return LAST_OF_MAJOR[major];
+    if (major !== undefined && LAST_OF_MAJOR[major]) return LAST_OF_MAJOR[major];
     const named = dvcVersionOfImage(parseImage(install.written));
     if (named) return named;
   }
