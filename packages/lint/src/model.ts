@@ -298,6 +298,14 @@ export interface Diagnostic {
   fix?: Fix;
 }
 
+/** The findings of one linted file (what the output formats print). */
+export interface FileResult {
+  file: string;
+  diagnostics: Diagnostic[];
+  /** The file could not be read (CLI: exit 2). */
+  error?: { message: string };
+}
+
 /** What a rule gets besides the workflow. */
 export interface RepoContext {
   /** Repository root (where .dvc/ and requirements live). */

@@ -10,6 +10,7 @@ import { createViewContext, get, spanOf, str, strList, toView } from '../parse/v
 import { scriptOf } from '../parse/script.js';
 import { variablesOf } from '../parse/variables.js';
 import { vendoredHeader } from '../engine/header.js';
+import type { TemplatesApi } from '../engine/templates.js';
 import { inputDeclarations, keyedValues } from '../keyed.js';
 import { workflowLines } from '../line-index.js';
 
@@ -23,7 +24,7 @@ export function parseActionUse(raw: string, view: ScalarView): ActionUse {
   return { name: raw.slice(0, at), ref: raw.slice(at + 1) || undefined, raw, span };
 }
 
-export function buildGithubWorkflow(src: Source, isAction: boolean): Workflow {
+export function buildGithubWorkflow(src: Source, isAction: boolean, templates: TemplatesApi): Workflow {
   const ctx = createViewContext(src);
   const root = toView(src.document.contents, ctx);
   const sources = new Map<string, string>();
@@ -54,7 +55,7 @@ export function buildGithubWorkflow(src: Source, isAction: boolean): Workflow {
   const permissions = get(root, 'permissions');
   const declared = permissionsOf(permissions);
   if (declared) workflow.permissions = declared;
-  const header = vendoredHeader(src);
+  const header = vendoredHeader(src, templates);
   if (header) workflow.header = header;
   if (isAction) {
     const runs = get(root, 'runs');

@@ -12,6 +12,7 @@ import { get, spanOf, str, strList, toPlain } from '../parse/view.js';
 import { scriptOf } from '../parse/script.js';
 import { variablesOf } from '../parse/variables.js';
 import { vendoredHeader } from '../engine/header.js';
+import type { TemplatesApi } from '../engine/templates.js';
 import { keyedValues } from '../keyed.js';
 import { workflowLines } from '../line-index.js';
 import { GLOBAL_KEYWORDS } from './keywords.js';
@@ -20,7 +21,7 @@ import { componentSpec } from './spec.js';
 
 const SECTIONS: NonNullable<Script['section']>[] = ['before_script', 'script', 'after_script'];
 
-export function buildGitlabWorkflow(src: Source, resolved: Resolved): Workflow {
+export function buildGitlabWorkflow(src: Source, resolved: Resolved, templates: TemplatesApi): Workflow {
   const env = variablesOf(get(resolved.root, 'variables'), 'workflow', 'gitlab');
   const workflow: Workflow = {
     provider: 'gitlab',
@@ -42,7 +43,7 @@ export function buildGitlabWorkflow(src: Source, resolved: Resolved): Workflow {
   };
   const stages = get(resolved.root, 'stages');
   if (stages) workflow.stages = strList(stages).map((s) => ({ value: String(s.value), span: spanOf(s) }));
-  const header = vendoredHeader(src);
+  const header = vendoredHeader(src, templates);
   if (header) workflow.header = header;
   const spec = componentSpec(src);
   if (spec) workflow.spec = spec;
