@@ -167,6 +167,11 @@ export interface Job {
   permissions?: Permissions;
   /** GitHub reusable-workflow call (`uses:` at job level). */
   uses?: ActionUse;
+  /**
+   * GitHub reusable-workflow call: the called workflow, when it can be known offline (a local
+   * `./.github/workflows/x.yml`, or a published template at the installed templates version).
+   */
+  called?: CalledWorkflow;
   /** GitHub reusable-workflow call: the `with:` inputs passed. */
   with?: Map<string, KeyedValue>;
   /** GitHub reusable-workflow call: `secrets: inherit`, or the secrets passed by name. */
@@ -194,6 +199,12 @@ export interface Job {
   valueSpans?: Map<string, Span>;
   /** GitLab: the global `variables:` this job inherits (respecting `inherit: variables`). */
   inheritedEnv?: Variable[];
+}
+
+export interface CalledWorkflow {
+  /** The called file as shown (a repository path, or the `uses:` address of a published template). */
+  file: string;
+  workflow: Workflow;
 }
 
 export interface Trigger {

@@ -13,6 +13,7 @@ import { buildGithubWorkflow } from '../github/model.js';
 import { resolveGitlab } from '../gitlab/resolve.js';
 import { inputsSubstitution } from '../parse/component.js';
 import { includeLoader } from './include-loader.js';
+import { attachCalledWorkflows } from './called-workflows.js';
 import { buildGitlabWorkflow } from '../gitlab/model.js';
 import { validateStructure } from '../schema/index.js';
 import { ENGINE_RULE_IDS } from '../config/load.js';
@@ -82,6 +83,7 @@ export async function lintSource(text: string, file: string, ctx: EngineContext,
       workflow = buildGitlabWorkflow(src, resolved, ctx.templates);
     } else {
       workflow = buildGithubWorkflow(src, kind === 'github-action', ctx.templates);
+      attachCalledWorkflows(workflow, ctx);
     }
   } catch (error) {
     return { diagnostics: [internalError(file, `Could not build the pipeline model: ${messageOf(error)}`)] };
