@@ -10,7 +10,7 @@ import type { IncludeLoader } from '../gitlab/resolve.js';
 import { inputsSubstitution } from '../parse/component.js';
 import { parseSource } from '../parse/source.js';
 import { createViewContext, toView } from '../parse/view.js';
-import type { EngineContext, LoadedInclude } from './lint.js';
+import type { EngineContext, LoadedInclude } from './context.js';
 import { displayPath } from './repo.js';
 import { readText } from './read.js';
 
@@ -20,13 +20,19 @@ export function includeLoader(ctx: EngineContext): IncludeLoader {
   return {
     expand(pattern) {
       const rel = pattern.replace(/^\/+/, '');
+      // In-memory files (overrides) count as written, so a planned file set lints as a whole.
       if (/[*?[{]/.test(rel)) {
         listing.list ??= listFiles(root);
         const match = picomatch(rel, { dot: true });
-        return listing.list.filter((f) => match(f)).map((f) => path.join(root, f));
+        const matched = new Set(listing.list.filter((f) => match(f)).map((f) => path.join(root, f)));
+        for (const abs of ctx.overrides?.keys() ?? []) {
+          const inRepo = path.relative(root, abs).split(path.sep).join('/');
+          if (!inRepo.startsWith('../') && match(inRepo)) matched.add(abs);
+        }
+        return [...matched];
       }
       const abs = path.join(root, rel);
-      return existsSync(abs) ? [abs] : [];
+      return ctx.overrides?.has(abs) || existsSync(abs) ? [abs] : [];
     },
     load(abs, inputs) {
       // The same file included with other inputs is another pipeline fragment.

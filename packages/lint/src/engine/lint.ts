@@ -5,14 +5,15 @@
  */
 import path from 'node:path';
 import { isMap } from 'yaml';
-import type { Diagnostic, Provider, RepoContext, Rule, Severity, Workflow } from '../model.js';
+import type { Diagnostic, Rule, Severity, Workflow } from '../model.js';
+import type { EngineContext } from './context.js';
 import { parseSource } from '../parse/source.js';
 import { createViewContext, toView } from '../parse/view.js';
 import { buildGithubWorkflow } from '../github/model.js';
 import { resolveGitlab } from '../gitlab/resolve.js';
-import type { IncludeLoader } from '../gitlab/resolve.js';
 import { inputsSubstitution } from '../parse/component.js';
 import { includeLoader } from './include-loader.js';
+import { attachCalledWorkflows } from './called-workflows.js';
 import { buildGitlabWorkflow } from '../gitlab/model.js';
 import { validateStructure } from '../schema/index.js';
 import { ENGINE_RULE_IDS } from '../config/load.js';
@@ -23,25 +24,7 @@ import { displayPath } from './repo.js';
 import type { RuleSettings } from './run.js';
 import { internalError, messageOf, runRules, sortDiagnostics } from './run.js';
 
-export interface EngineContext {
-  /** Directory file names are shown relative to. */
-  cwd: string;
-  repo: RepoContext;
-  provider?: Provider;
-  strict: boolean;
-  rules: readonly Rule[];
-  settings: RuleSettings;
-  /** Spectral rulesets (absolute paths) to run on every file. */
-  rulesets: string[];
-  /** Parsed local includes, shared by every file of one run. */
-  includeCache: Map<string, LoadedInclude>;
-  /** Repository file list for glob includes, listed once per run. */
-  repoFiles?: { list?: string[] };
-  /** In-memory contents by absolute path, read instead of the disk. */
-  overrides?: Map<string, string>;
-}
-
-export type LoadedInclude = ReturnType<IncludeLoader['load']>;
+export type { EngineContext, LoadedInclude } from './context.js';
 
 export interface LintOutcome {
   diagnostics: Diagnostic[];
@@ -97,9 +80,10 @@ export async function lintSource(text: string, file: string, ctx: EngineContext,
     if (kind === 'gitlab') {
       const resolved = resolveGitlab(root, absPath ?? path.resolve(ctx.cwd, file), includeLoader(ctx), (abs) => displayPath(ctx.cwd, abs));
       diagnostics.push(...resolved.diagnostics);
-      workflow = buildGitlabWorkflow(src, resolved);
+      workflow = buildGitlabWorkflow(src, resolved, ctx.templates);
     } else {
-      workflow = buildGithubWorkflow(src, kind === 'github-action');
+      workflow = buildGithubWorkflow(src, kind === 'github-action', ctx.templates);
+      attachCalledWorkflows(workflow, ctx);
     }
   } catch (error) {
     return { diagnostics: [internalError(file, `Could not build the pipeline model: ${messageOf(error)}`)] };

@@ -1,6 +1,5 @@
 /** GitHub Actions workflow commands: `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=<rule>::message`. */
-import type { FileResult } from '../index.js';
-import type { Severity } from '../model.js';
+import type { FileResult, Severity } from '../model.js';
 import type { FormatOptions } from './options.js';
 import { relativePath } from './paths.js';
 

@@ -3,8 +3,7 @@
  * per finding (columns aligned within a file), then `✖ N problems (E errors, W warnings)`.
  * Deterministic; colours only when asked; nothing at all when there is nothing to report.
  */
-import type { FileResult } from '../index.js';
-import type { Severity } from '../model.js';
+import type { FileResult, Severity } from '../model.js';
 import type { FormatOptions } from './options.js';
 
 const ansi = (code: string) => (s: string) => `\u001b[${code}m${s}\u001b[0m`;

@@ -7,12 +7,13 @@
  * Everything is done on views: merged maps are new objects whose entries still
  * point at the nodes the user wrote, in the file they wrote them in.
  */
-import type { Diagnostic, Include, Span } from '../model.js';
+import type { Diagnostic, Include, KeyedValue, Span } from '../model.js';
 import type { Source } from '../parse/source.js';
 import type { MapEntry, MapView, ScalarView, SeqView, View } from '../parse/view.js';
 import { get, nullView, spanOf, str, strList } from '../parse/view.js';
 import { docsUrl } from '../engine/docs.js';
 import { declaredInputs } from '../parse/component.js';
+import { keyedValues } from '../keyed.js';
 import { deepMerge, without } from './merge.js';
 import { DEFAULT_KEYS, GLOBAL_KEYWORDS, LEGACY_GLOBALS } from './keywords.js';
 
@@ -42,6 +43,10 @@ export interface Resolved {
   /** Display path → text of every included file that was merged in. */
   sources: Map<string, string>;
   diagnostics: Diagnostic[];
+  /** The files' top-level mappings in merge order (included files first, the including file last). */
+  layers: View[];
+  /** Every local include that was read (at any depth), with the inputs it passes and the file it read. */
+  loaded: { include: Include; inputs?: IncludeInputs; source: Source }[];
 }
 
 const MAX_INCLUDE_DEPTH = 100;
@@ -55,12 +60,14 @@ function problem(span: Span, message: string): Diagnostic {
 export interface IncludeInputs {
   values: Record<string, string>;
   keys: Map<string, Span>;
+  /** Each input as written (typed plain value, key and value positions). */
+  entries: Map<string, KeyedValue>;
 }
 
 function includeInputs(item: View): IncludeInputs | undefined {
   const inputs = get(item, 'inputs');
   if (inputs?.kind !== 'map') return undefined;
-  const out: IncludeInputs = { values: {}, keys: new Map() };
+  const out: IncludeInputs = { values: {}, keys: new Map(), entries: keyedValues(inputs) };
   for (const [name, entry] of inputs.entries) {
     out.keys.set(name, spanOf(entry.keyView));
     const value = entry.value;
@@ -141,6 +148,7 @@ export function resolveGitlab(mainRoot: View, mainFile: string, loader: IncludeL
   const sources = new Map<string, string>();
   const includes: Include[] = [];
   const layers: View[] = [];
+  const loadedIncludes: Resolved['loaded'] = [];
 
   // Jobs may extend hidden jobs from remote/project/template/component includes,
   // which are not read: then unknown names cannot be reported.
@@ -178,6 +186,7 @@ export function resolveGitlab(mainRoot: View, mainFile: string, loader: IncludeL
         diagnostics.push(...loaded.diagnostics);
         if (loaded.source) diagnostics.push(...inputProblems(include, inputs, loaded.source, displayName(abs)));
         if (loaded.source) sources.set(loaded.source.file, loaded.source.text);
+        if (loaded.source) loadedIncludes.push({ include, ...(inputs ? { inputs } : {}), source: loaded.source });
         if (!loaded.root) continue;
         visit(loaded.root, [...stack, abs]);
         layers.push(loaded.root);
@@ -200,7 +209,7 @@ export function resolveGitlab(mainRoot: View, mainFile: string, loader: IncludeL
     const resolved = resolver.job(id, e.value);
     jobs.push({ id, keyView: e.keyView, view: inheritDefaults(resolved, defaults) });
   }
-  const out: Resolved = { root, jobs, includes, sources, diagnostics };
+  const out: Resolved = { root, jobs, includes, sources, diagnostics, layers, loaded: loadedIncludes };
   const variables = get(root, 'variables');
   if (variables) {
     const resolvedVars = resolver.references(variables, 0);
