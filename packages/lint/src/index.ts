@@ -24,7 +24,7 @@ import type { RuleSettings } from './engine/run.js';
 import { loadTemplates } from './engine/templates.js';
 import { applyFixes as applyFixesImpl } from './fix/apply.js';
 import { unifiedDiff } from './fix/diff.js';
-import { writeAtomic as writeAtomicImpl } from './fix/write.js';
+import { WriteRefused, writeAtomic as writeAtomicImpl } from './fix/write.js';
 
 export type { Diagnostic, Provider, Severity, Rule, RuleMeta, Workflow, Job, Step, Fix, Span, Script, ScriptLine, Variable, ActionUse, RuleContext, RepoContext } from './model.js';
 export type { ConfigFile, ResolvedConfig } from './config/types.js';
@@ -128,6 +128,9 @@ export function expandFiles(files: readonly string[], cwd: string): { abs: strin
   return out;
 }
 
+/** Per result: the texts its findings' positions (and fixes' offsets) refer to, by shown file name. */
+const lintedTexts = new WeakMap<FileResult, Map<string, string>>();
+
 /** Lint files (or, with an empty list, every CI file of the repository containing cwd). */
 export async function lintFiles(files: string[], options: LintOptions = {}): Promise<FileResult[]> {
   const run = await startRun(options);
@@ -152,6 +155,7 @@ export async function lintFiles(files: string[], options: LintOptions = {}): Pro
     const outcome = await lintSource(read.text, shown, engineContext(run, config, options), abs, 'invalidUtf8At' in read ? read.invalidUtf8At : undefined);
     const result: FileResult = { file: shown, diagnostics: outcome.diagnostics };
     results.push(result);
+    lintedTexts.set(result, new Map([[shown, read.text], ...(outcome.workflow?.sources ?? [])]));
     absOf.set(result, abs);
     const sources = outcome.workflow?.sources;
     if (sources && sources.size > 0) includes.set(abs, new Set([...sources.keys()].map((f) => path.resolve(run.cwd, f))));
@@ -171,7 +175,8 @@ export async function lintFiles(files: string[], options: LintOptions = {}): Pro
 export { applyFixes } from './fix/apply.js';
 export type { ApplyResult } from './fix/apply.js';
 export { unifiedDiff };
-export { writeAtomic } from './fix/write.js';
+export { writeAtomic, WriteRefused } from './fix/write.js';
+export type { WriteOptions } from './fix/write.js';
 
 /** Fix passes stop after this many rounds even if rules keep offering fixes. */
 export const MAX_FIX_PASSES = 10;
@@ -190,6 +195,8 @@ export interface FixOutcome {
   /** Diagnostics remaining after the fixes. */
   results: FileResult[];
   changes: FileChange[];
+  /** Changed files that were not written, and why (edited meanwhile, a link leading outside the repository). */
+  skipped: { file: string; message: string }[];
 }
 
 /**
@@ -203,19 +210,22 @@ export async function fixFiles(files: string[], options: LintOptions = {}, write
   let results: FileResult[] = [];
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
     results = await lintFiles(files, { ...options, overrides });
-    const byFile = new Map<string, Fix[]>();
-    for (const r of results) for (const d of r.diagnostics) if (d.fix) {
-      const abs = path.resolve(cwd, d.fix.file);
-      byFile.set(abs, [...(byFile.get(abs) ?? []), d.fix]);
+    // Fixes apply to the very text they were computed from (never to a later read of the file).
+    const byFile = new Map<string, { text: string; fixes: Fix[] }>();
+    for (const r of results) {
+      const texts = lintedTexts.get(r);
+      for (const d of r.diagnostics) {
+        if (!d.fix) continue;
+        const abs = path.resolve(cwd, d.fix.file);
+        const text = overrides.get(abs) ?? texts?.get(d.fix.file);
+        if (text === undefined) continue;
+        const entry = byFile.get(abs);
+        if (entry) entry.fixes.push(d.fix);
+        else byFile.set(abs, { text, fixes: [d.fix] });
+      }
     }
     let changed = false;
-    for (const [abs, fixes] of byFile) {
-      let text = overrides.get(abs);
-      if (text === undefined) {
-        const read = readText(abs);
-        if ('error' in read || 'invalidUtf8At' in read) continue;
-        text = read.text;
-      }
+    for (const [abs, { text, fixes }] of byFile) {
       if (!originals.has(abs)) originals.set(abs, text);
       const { output } = applyFixesImpl(text, fixes);
       if (output !== text) {
@@ -232,17 +242,26 @@ export async function fixFiles(files: string[], options: LintOptions = {}, write
     const file = displayPath(cwd, abs);
     changes.push({ file, absPath: abs, before, after, diff: unifiedDiff(file, before, after) });
   }
+  const skipped: FixOutcome['skipped'] = [];
   if (write) {
+    const root = findRepoRoot(cwd);
     for (const c of changes) {
+      // A signal (Ctrl-C) is handled between two files: the remaining ones stay as they were.
+      await new Promise((resolve) => setImmediate(resolve));
       try {
-        writeAtomicImpl(c.absPath, c.after);
+        // A text handed in by the caller is not what the disk holds: only disk reads are compared.
+        writeAtomicImpl(c.absPath, c.after, { root, ...(options.overrides?.has(c.absPath) ? {} : { expected: c.before }) });
       } catch (error) {
+        if (error instanceof WriteRefused) {
+          skipped.push({ file: c.file, message: error.message });
+          continue;
+        }
         const code = (error as NodeJS.ErrnoException).code;
         throw new ConfigError(`cannot write the fixed file: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : ((error as Error).message.split('\n')[0] ?? 'write failed')}`, c.file);
       }
     }
   }
-  return { results, changes };
+  return { results, changes: changes.filter((c) => !skipped.some((s) => s.file === c.file)), skipped };
 }
 
 /** Fix one in-memory file (stdin): returns the fixed text and the diagnostics that remain. */
