@@ -1,4 +1,5 @@
 /** A fixed file that cannot be written: a ConfigError naming it, the file unchanged, no temp file left. */
+import type * as NodeFs from 'node:fs';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -7,7 +8,7 @@ import { tempRepo } from './helpers.js';
 
 // Renaming the temp file over the fixed file fails as on a read-only mount (root included).
 vi.mock('node:fs', async (importOriginal) => {
-  const fs = await importOriginal<typeof import('node:fs')>();
+  const fs = await importOriginal<typeof NodeFs>();
   const renameSync = (from: string, to: string): void => {
     if (from.endsWith('.mlops-lint.tmp')) throw Object.assign(new Error(`EACCES: permission denied, rename '${from}'`), { code: 'EACCES' });
     fs.renameSync(from, to);
