@@ -64,6 +64,14 @@ export function expandFiles(files: readonly string[], cwd: string, planned: Iter
   return out;
 }
 
+/** Per result: the texts its findings' positions (and fixes' offsets) refer to, by shown file name. */
+const lintedTexts = new WeakMap<FileResult, Map<string, string>>();
+
+/** The text a result's findings were computed from, for one file it covers (the linted file or an include). */
+export function lintedText(result: FileResult, file: string): string | undefined {
+  return lintedTexts.get(result)?.get(file);
+}
+
 /** Lint files (or, with an empty list, every CI file of the repository containing cwd). */
 export async function lintFiles(files: string[], options: LintOptions = {}): Promise<FileResult[]> {
   const session = await startSession(options);
@@ -87,6 +95,7 @@ export async function lintFiles(files: string[], options: LintOptions = {}): Pro
     const outcome = await lintSource(read.text, shown, engineContext(session, config, options), abs, 'invalidUtf8At' in read ? read.invalidUtf8At : undefined);
     const result: FileResult = { file: shown, diagnostics: outcome.diagnostics };
     results.push(result);
+    lintedTexts.set(result, new Map([[shown, read.text], ...(outcome.workflow?.sources ?? [])]));
     absOf.set(result, abs);
     const sources = outcome.workflow?.sources;
     if (sources && sources.size > 0) includes.set(abs, new Set([...sources.keys()].map((f) => path.resolve(session.cwd, f))));

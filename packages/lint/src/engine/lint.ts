@@ -23,6 +23,7 @@ import { docsUrl } from './docs.js';
 import { displayPath } from './repo.js';
 import type { RuleSettings } from './run.js';
 import { internalError, messageOf, runRules, sortDiagnostics } from './run.js';
+import { redactDiagnostics } from './redact.js';
 
 export type { EngineContext, LoadedInclude } from './context.js';
 
@@ -59,7 +60,16 @@ function configured(diagnostics: Diagnostic[], settings: RuleSettings): Diagnost
   return out;
 }
 
+/**
+ * Lint one file. Every message is redacted (no value quoted from any file, custom rulesets'
+ * messages included, ever shows a secret).
+ */
 export async function lintSource(text: string, file: string, ctx: EngineContext, absPath?: string, invalidUtf8At?: number): Promise<LintOutcome> {
+  const outcome = await lintUnredacted(text, file, ctx, absPath, invalidUtf8At);
+  return { ...outcome, diagnostics: redactDiagnostics(outcome.diagnostics) };
+}
+
+async function lintUnredacted(text: string, file: string, ctx: EngineContext, absPath?: string, invalidUtf8At?: number): Promise<LintOutcome> {
   const parsed = parseSource(text, file, invalidUtf8At);
   if (!parsed.source) return { diagnostics: sortDiagnostics(configured(parsed.diagnostics, ctx.settings)) };
   const src = parsed.source;
@@ -98,7 +108,7 @@ export async function lintSource(text: string, file: string, ctx: EngineContext,
   diagnostics.push(...runRules(workflow, ctx.rules, ctx.settings, ctx.repo, ctx.strict));
   if (ctx.rulesets.length > 0) {
     const { runRulesets } = await import('../spectral/index.js');
-    diagnostics.push(...(await runRulesets(ctx.rulesets, workflow, ctx.settings)));
+    for (const d of await runRulesets(ctx.rulesets, workflow, ctx.settings, ctx.repo.root)) diagnostics.push(d);
   }
   const texts = new Map<string, string>([[file, text], ...workflow.sources]);
   const final = applyDirectives(diagnostics, texts, {

@@ -18,22 +18,28 @@ interface TemplatesModule {
   parseHeader?: unknown;
   listTemplates?: unknown;
   renderPublished?: unknown;
+  renderPublishedFiles?: unknown;
   compareTemplateVersion?: unknown;
 }
 
 /** Published GitHub workflows by path, rendered once on first use. */
 function publishedWorkflows(mod: TemplatesModule): ((path: string) => string | undefined) | undefined {
-  const { listTemplates, renderPublished } = mod;
-  if (typeof listTemplates !== 'function' || typeof renderPublished !== 'function') return undefined;
+  const { listTemplates, renderPublished, renderPublishedFiles } = mod;
+  if (typeof listTemplates !== 'function') return undefined;
+  // Every published file of a template (the experiment workflow and its report workflow), else the main one.
+  const filesOf =
+    typeof renderPublishedFiles === 'function'
+      ? (name: string) => renderPublishedFiles('github', name) as Array<{ path: string; text: string }>
+      : typeof renderPublished === 'function'
+        ? (name: string) => [renderPublished('github', name) as { path: string; text: string }]
+        : undefined;
+  if (!filesOf) return undefined;
   let byPath: Map<string, string> | undefined;
   return (path) => {
     if (!byPath) {
       byPath = new Map();
       try {
-        for (const t of listTemplates('github') as { name: string }[]) {
-          const published = renderPublished('github', t.name) as { path: string; text: string };
-          byPath.set(published.path, published.text);
-        }
+        for (const t of listTemplates('github') as { name: string }[]) for (const file of filesOf(t.name)) byPath.set(file.path, file.text);
       } catch {
         // A templates package that cannot render leaves calls to published workflows unchecked.
       }

@@ -111,7 +111,7 @@ export function parseSource(text: string, file: string, invalidUtf8At?: number):
     const parsed = withPlainEnv(() => parseAllDocuments(text, { ...yamlParseOptions, lineCounter }));
     docs = Array.isArray(parsed) ? parsed : [];
   } catch (error) {
-    const message = error instanceof RangeError ? 'YAML nesting is too deep to parse' : `YAML could not be parsed: ${(error as Error).message}`;
+    const message = error instanceof RangeError ? 'YAML nesting is too deep to parse' : 'YAML could not be parsed';
     const lc = new LineCounter();
     countLines(text, lc);
     return { diagnostics: [diag(file, lc, 0, 0, 'yaml-syntax', message, text)] };
@@ -158,11 +158,34 @@ function countLines(text: string, lc: LineCounter): void {
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lc.addNewLine(i + 1);
 }
 
+/**
+ * The parser's messages, without the source text some of them quote (`Not a YAML token: <text>`,
+ * `Block scalar header includes extra characters: <text>`, `Unexpected <text> in …`): a finding
+ * never echoes what the file holds, which may be a secret.
+ */
+const QUOTING_MESSAGES: [RegExp, string][] = [
+  [/^Block scalar header includes extra characters/, 'Block scalar header includes extra characters after `|` or `>`'],
+  [/^Not a YAML token/, 'Not a YAML token'],
+  [/^Unexpected .* in (flow map|flow sequence|flow collection|collection|block map|block sequence)/, 'Unexpected text in a $1'],
+  [/^Unexpected .*at node end/, 'Unexpected text at the end of a value'],
+  [/^Unexpected .* token in YAML (stream|document)/, 'Unexpected text in the YAML $1'],
+  [/^Unexpected .* token/, 'Unexpected text'],
+  [/^Anchors and tags must be after the .* indicator/, 'Anchors and tags must come after the indicator'],
+  [/^Unresolved tag/, 'Unknown tag (only `!reference` is known)'],
+  [/^Invalid escape sequence/, 'Invalid escape sequence in a double-quoted string'],
+  [/^Plain value cannot start with/, 'A plain value cannot start with this character: quote it'],
+  [/^Expected a flow scalar value, but found/, 'Expected a quoted or plain value'],
+  [/^.* used for .* collection, but expects/, 'A tag is used on the wrong kind of collection'],
+];
+
 function yamlMessage(code: string, message: string): string {
   const first = message.split('\n')[0] ?? message;
   if (code === 'DUPLICATE_KEY') return 'Duplicate key: a later value would silently replace the earlier one';
   if (/call stack|too much recursion/i.test(first)) return 'YAML nesting is too deep to parse';
-  return first.replace(/ at line \d+, column \d+:?$/, '');
+  const plain = first.replace(/ at line \d+, column \d+:?$/, '');
+  for (const [re, replacement] of QUOTING_MESSAGES) if (re.test(plain)) return plain.replace(new RegExp(`${re.source}.*$`), replacement);
+  // Any other message that ends by quoting the source (`<message>: "<text>"`) loses the quote.
+  return plain.replace(/:\s.*$/, '');
 }
 
 function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {

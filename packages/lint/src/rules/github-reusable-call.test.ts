@@ -142,15 +142,15 @@ describe('github-reusable-call on published templates', () => {
         contents: read
       jobs:
         dvc:
-          uses: mlops-pipeline/mlops-pipeline/.github/workflows/dvc.yml@v${TEMPLATES_VERSION}
+          uses: mlops-pipeline/mlops-pipeline/.github/workflows/dvc-report.yml@v${TEMPLATES_VERSION}
           with:
-            cml: "yes"
+            push: "yes"
             dvc_version: 3.63.0`;
     const found = await lintWithRule(githubReusableCall, code, '.github/workflows/ci.yml', { code });
-    const file = `mlops-pipeline/mlops-pipeline/.github/workflows/dvc.yml@v${TEMPLATES_VERSION}`;
+    const file = `mlops-pipeline/mlops-pipeline/.github/workflows/dvc-report.yml@v${TEMPLATES_VERSION}`;
     expect(found.map((d) => `${d.line}:${d.column} ${d.message.split(':')[0]}`)).toEqual([
       `6:11 job "report" of \`${file}\` requests \`pull-requests`,
-      `8:12 input \`cml\` of \`${file}\` is of type boolean`,
+      `8:13 input \`push\` of \`${file}\` is of type boolean`,
       `9:7 input \`dvc_version\` is not declared by \`${file}\` (its inputs`,
     ]);
   });
