@@ -1,4 +1,4 @@
-import { accessSync, constants, existsSync, readdirSync, statSync } from 'node:fs';
+import { accessSync, constants, readdirSync, statSync } from 'node:fs';
 import type { Dirent } from 'node:fs';
 import path from 'node:path';
 import {
@@ -6,6 +6,7 @@ import {
   findDvcRequirement,
   findGitDirs,
   findLockedVersion,
+  isDvcDir,
   providerFromCiFiles,
   readDvcConfig,
   readGitFactsDetail,
@@ -14,7 +15,7 @@ import {
 } from '@mlops-pipeline/repo-facts';
 import type { DvcRemote, RemoteScheme } from '@mlops-pipeline/repo-facts';
 import type { Provider, RemoteKind } from '@mlops-pipeline/templates';
-import { UserError } from './errors.js';
+import { fsReason, UserError } from './errors.js';
 import { readIfExists } from './pipeline-files.js';
 
 /** A value found in the repo and where it came from (shown to the user). */
@@ -85,7 +86,7 @@ export function dvcProjectsBelow(dir: string, depth = 3): string[] {
     for (const e of entries) {
       if (!e.isDirectory() || e.name.startsWith('.') || SKIP_DIRS.has(e.name)) continue;
       const sub = path.join(d, e.name);
-      if (existsSync(path.join(sub, '.dvc'))) found.push(rel(dir, sub));
+      if (isDvcDir(sub)) found.push(rel(dir, sub));
       else if (level < depth) walk(sub, level + 1);
     }
   };
@@ -113,7 +114,7 @@ export function findDvcProject(start: string, shown: string = start): string {
   }
   const top = findGitDirs(start)?.root;
   for (let d = start; ; d = path.dirname(d)) {
-    if (existsSync(path.join(d, '.dvc'))) return d;
+    if (isDvcDir(d)) return d;
     if (d === top || path.dirname(d) === d || top === undefined) break;
   }
   const below = dvcProjectsBelow(start);
@@ -153,6 +154,14 @@ export function inspectRepo(start: string, keyless = false, shown: string = star
   const dir = findDvcProject(start, shown);
   const dvcConfig = readDvcConfig(dir);
   if (!dvcConfig) throw new UserError(`no DVC project found in ${shown} (missing .dvc/): run \`dvc init\` first`);
+  const configShown = shownPath(shown, path.relative(start, path.join(dir, '.dvc', 'config')));
+  if (dvcConfig.unreadable !== undefined) {
+    throw new UserError(`cannot read ${configShown}: ${fsReason({ code: dvcConfig.unreadable }) ?? dvcConfig.unreadable}`);
+  }
+  const [garbage] = dvcConfig.problems;
+  if (garbage) {
+    throw new UserError(`${configShown}:${garbage.line}:1: ${garbage.message}: DVC cannot read this file, so the pipeline could not reach the remote; fix it (\`dvc remote list\` shows what DVC reads)`);
+  }
 
   const git = readGitFactsDetail(dir);
   const root = git.root ?? dir;
@@ -182,8 +191,14 @@ export function inspectRepo(start: string, keyless = false, shown: string = star
   }
 
   const remotes = dvcConfig.remotes;
-  const chosen = dvcConfig.defaultRemote ?? (remotes.length === 1 ? remotes[0] : undefined);
-  if (remotes.length === 0) {
+  const chosen = dvcConfig.defaultRemote ?? (remotes.length === 1 && !dvcConfig.undefinedDefault ? remotes[0] : undefined);
+  const undefinedDefault = dvcConfig.undefinedDefault;
+  if (undefinedDefault) {
+    const where = undefinedDefault.line > 0 ? `${configShown}:${undefinedDefault.line}:1` : `${configShown}.local`;
+    const defined = remotes.length > 0 ? `remotes defined: ${remotes.map((r) => r.name).join(', ')}` : 'no remote is defined';
+    facts.remoteProblem = `${where}: [core] remote = ${undefinedDefault.name} names a remote that does not exist (${defined}); fix it with \`dvc remote default <name>\``;
+    facts.remote = { source: facts.remoteProblem };
+  } else if (remotes.length === 0) {
     facts.remote = { value: 'none', source: 'no remote in .dvc/config' };
   } else if (!chosen) {
     facts.remoteProblem = `.dvc/config has ${remotes.length} remotes (${remotes.map((r) => r.name).join(', ')}) and no [core] remote`;
@@ -210,6 +225,11 @@ export function inspectRepo(start: string, keyless = false, shown: string = star
   const python = readPythonVersionDetail(dir);
   if (python) facts.python = { value: python.version, source: `from ${python.source}` };
   return facts;
+}
+
+/** `shown` (a directory as the user gave it) joined with a relative path, with `/` separators. */
+function shownPath(shown: string, relPath: string): string {
+  return path.join(shown, relPath).split(path.sep).join('/');
 }
 
 /** `acme/ml` from `git@github.com:acme/ml.git` or `https://gitlab.com/group/sub/ml`. */

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { isFile } from '@mlops-pipeline/repo-facts';
 import type { Provider, RemoteKind, RenderMode } from '@mlops-pipeline/templates';
 import type { CliOptions } from './args.js';
 import { UserError } from './errors.js';
@@ -93,8 +94,9 @@ export function makePlan(facts: RepoFacts, opts: CliOptions, defaults: TemplateD
   rows.push({ key: 'dvc', value: dvc ?? defaults.dvc ?? '(template default)', source: opts.dvc ? '--dvc' : facts.dvc.source });
 
   const requirements = opts.requirements ?? facts.requirements.value ?? '';
-  if (opts.requirements && !existsSync(path.join(facts.dir, opts.requirements))) {
-    throw new UserError(`--requirements ${opts.requirements}: no such file in ${facts.dir} (the path is relative to the DVC project; pass --requirements '' to install DVC only)`, 2);
+  if (opts.requirements && !isFile(path.join(facts.dir, opts.requirements))) {
+    const what = existsSync(path.join(facts.dir, opts.requirements)) ? 'not a file' : 'no such file';
+    throw new UserError(`--requirements ${opts.requirements}: ${what} in ${facts.dir} (the path is relative to the DVC project; pass --requirements '' to install DVC only)`, 2);
   }
   partial.requirements = requirements;
   rows.push({ key: 'requirements', value: requirements === '' ? '(none)' : requirements, source: opts.requirements !== undefined ? '--requirements' : facts.requirements.source });
