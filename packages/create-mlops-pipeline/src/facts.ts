@@ -4,14 +4,16 @@ import path from 'node:path';
 import {
   findCiFiles,
   findDvcRequirement,
+  findInRequirementsFile,
   findGitDirs,
   findLockedVersion,
   isDvcDir,
+  isFile,
   providerFromCiFiles,
   readDvcConfig,
   readGitFactsDetail,
   readPythonVersionDetail,
-  requirementFiles,
+  requirementCandidates,
 } from '@mlops-pipeline/repo-facts';
 import type { DvcRemote, RemoteScheme } from '@mlops-pipeline/repo-facts';
 import type { Provider, RemoteKind } from '@mlops-pipeline/templates';
@@ -34,7 +36,9 @@ export interface RepoFacts {
   remoteProblem?: string;
   python: Fact<string>;
   dvc: Fact<string>;
-  requirements: Fact<string>;
+  requirements: RequirementsFact;
+  /** A lock file whose tool installs the project (poetry.lock, uv.lock). */
+  lockFile?: 'poetry.lock' | 'uv.lock';
   branch: Fact<string>;
   /** Git remote URL (origin), for the repo slug in next steps. */
   gitRemoteUrl?: string;
@@ -131,19 +135,39 @@ export function isInstallablePyproject(text: string): boolean {
   return /^\s*\[\s*(project|tool\.poetry)\s*\]/m.test(text);
 }
 
+/** The requirements facts: the file to install (undefined when several fit equally), and every candidate. */
+export interface RequirementsFact extends Fact<string> {
+  /** Requirements files found (relative to the project), most telling first. */
+  candidates?: string[];
+}
+
 /**
- * What the pipeline installs besides DVC: the root `requirements*.txt` that pins DVC, else
- * `requirements.txt` (or the first `requirements*.txt`), else an installable pyproject.toml
- * (`pip install .`), else nothing ('': DVC only).
+ * What the pipeline installs besides DVC, the way a person reading the project would pick it: the
+ * requirements file that pins DVC, else the one file dvc.yaml names, else `requirements.txt` next to
+ * dvc.yaml, else the only candidate (`src/requirements.txt` in DVC's guide layout); several equally
+ * likely files leave the value undefined (asked on a terminal, else `--requirements`). Without any,
+ * an installable pyproject.toml (`pip install .`), else nothing ('': DVC only).
  */
-export function requirementsFact(dir: string, dvcPinFile?: string): Fact<string> {
-  const files = requirementFiles(dir);
-  const pinning = dvcPinFile !== undefined && /\.txt$/i.test(dvcPinFile) && path.dirname(dvcPinFile) === dir ? dvcPinFile : undefined;
-  const file = pinning ?? files[0];
-  if (file) return { value: rel(dir, file), source: pinning ? 'found, lists dvc' : files.length > 1 ? `first of ${files.length} requirements*.txt files` : 'found' };
+export function requirementsFact(dir: string, dvcPinFile?: string): RequirementsFact {
+  const found = requirementCandidates(dir);
+  const candidates = found.map((c) => c.file);
+  const others = (file: string) => {
+    const rest = candidates.filter((c) => c !== file);
+    return rest.length > 0 ? `; also found ${rest.join(', ')} (--requirements chooses)` : '';
+  };
+  const pinRel = dvcPinFile === undefined ? undefined : rel(dir, dvcPinFile);
+  if (pinRel !== undefined && candidates.includes(pinRel)) return { value: pinRel, source: `found, lists dvc${others(pinRel)}`, candidates };
+  const named = found.filter((c) => c.origin === 'dvc.yaml');
+  if (named.length === 1 && named[0]) return { value: named[0].file, source: `named in dvc.yaml:${named[0].line}${others(named[0].file)}`, candidates };
+  if (named.length === 0 && candidates.includes('requirements.txt')) return { value: 'requirements.txt', source: `found${others('requirements.txt')}`, candidates };
+  if (candidates.length === 1 && candidates[0]) return { value: candidates[0], source: found[0]?.origin === 'src' ? 'found under src/' : 'found', candidates };
+  if (candidates.length > 1) {
+    const list = (named.length > 1 ? named.map((c) => c.file) : candidates).join(', ');
+    return { source: `several requirements files (${list}) and none pins dvc`, candidates };
+  }
   const pyproject = readIfExists(path.join(dir, 'pyproject.toml'));
-  if (pyproject !== undefined && isInstallablePyproject(pyproject)) return { value: 'pyproject.toml', source: 'installs the project: pip install .' };
-  return { value: '', source: 'no requirements*.txt or pyproject.toml: installs DVC only' };
+  if (pyproject !== undefined && isInstallablePyproject(pyproject)) return { value: 'pyproject.toml', source: 'installs the project: pip install .', candidates };
+  return { value: '', source: 'no requirements*.txt or pyproject.toml: installs DVC only', candidates };
 }
 
 /**
@@ -173,7 +197,7 @@ export function inspectRepo(start: string, keyless = false, shown: string = star
     remote: { source: 'not found in .dvc/config' },
     python: { source: 'template default; the repo sets no Python version' },
     dvc: { source: 'template default; the repo pins no DVC version' },
-    requirements: { value: '', source: 'none' },
+    requirements: { value: '', source: 'none', candidates: [] },
     branch: {
       value: git.defaultBranch ?? 'main',
       source: git.defaultBranchSource === 'origin-head' ? `from git ${git.remoteName ?? 'origin'}/HEAD` : git.defaultBranchSource === 'head' ? 'the checked-out branch; no origin/HEAD' : 'default',
@@ -214,13 +238,17 @@ export function inspectRepo(start: string, keyless = false, shown: string = star
     }
   }
 
-  const req = findDvcRequirement(dir);
+  const candidates = requirementCandidates(dir);
+  // DVC pinned in a requirements file of the project (root, dvc.yaml's, src/), else in pyproject.toml.
+  const req = findDvcRequirement(dir) ?? candidates.map((c) => findInRequirementsFile(path.join(dir, c.file))).find((r) => r !== undefined);
   const where = req ? `${rel(dir, req.file)}:${req.line}` : undefined;
   const locked = req?.version ? undefined : findLockedVersion(dir, 'dvc');
   if (req?.version) facts.dvc = { value: req.version, source: `from ${where}` };
   else if (locked && /^\d+\.\d+\.\d+$/.test(locked.version)) facts.dvc = { value: locked.version, source: `from ${locked.file}:${locked.line}${req ? ` (${where} has ${req.text})` : ''}` };
   else if (req) facts.dvc = { source: `template default; ${where} has ${req.text}, not an exact pin` };
   facts.requirements = requirementsFact(dir, req?.file);
+  const lockFile = (['poetry.lock', 'uv.lock'] as const).find((f) => isFile(path.join(dir, f)));
+  if (lockFile) facts.lockFile = lockFile;
 
   const python = readPythonVersionDetail(dir);
   if (python) facts.python = { value: python.version, source: `from ${python.source}` };

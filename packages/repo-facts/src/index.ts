@@ -17,3 +17,5 @@ export type { CiFiles } from './ci-files.js';
 export { findLockedVersion, lockedVersionIn, LOCK_FILES } from './lockfile.js';
 export type { LockedVersion } from './lockfile.js';
 export { redactUrlCredentials } from './redact.js';
+export { requirementCandidates, requirementsNamedIn, usesHashes } from './requirement-candidates.js';
+export type { RequirementCandidate } from './requirement-candidates.js';
