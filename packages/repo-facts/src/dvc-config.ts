@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseIni, subsection } from './ini.js';
+import type { IniProblem } from './ini.js';
 import type { DvcConfig, DvcRemote, RemoteScheme } from './types.js';
 
 const SCHEMES: Record<string, RemoteScheme> = {
@@ -48,10 +49,15 @@ function readText(file: string): string | undefined {
 export function parseDvcConfig(file: string, text: string, localText?: string): DvcConfig {
   const remotes = new Map<string, RawRemote>();
   let defaultName: string | undefined;
-  for (const s of parseIni(text)) {
+  let defaultLine = 0;
+  const problems: IniProblem[] = [];
+  for (const s of parseIni(text, problems)) {
     if (s.name.toLowerCase() === 'core') {
       const r = s.values.get('remote');
-      if (r !== undefined) defaultName = r;
+      if (r !== undefined) {
+        defaultName = r;
+        defaultLine = s.line;
+      }
       continue;
     }
     const name = subsection(s.name, 'remote');
@@ -67,7 +73,10 @@ export function parseDvcConfig(file: string, text: string, localText?: string): 
     for (const s of parseIni(localText)) {
       if (s.name.toLowerCase() === 'core') {
         const r = s.values.get('remote');
-        if (r !== undefined) defaultName = r;
+        if (r !== undefined) {
+          defaultName = r;
+          defaultLine = 0;
+        }
         continue;
       }
       const name = subsection(s.name, 'remote');
@@ -91,11 +100,21 @@ export function parseDvcConfig(file: string, text: string, localText?: string): 
     if (r.endpointUrl !== undefined) remote.endpointUrl = r.endpointUrl;
     list.push(remote);
   }
-  const config: DvcConfig = { file, remotes: list };
+  const config: DvcConfig = { file, remotes: list, problems };
   // Only `core.remote` makes a remote the default (DVC itself does not pick a lone remote).
   const def = list.find((r) => r.isDefault);
   if (def) config.defaultRemote = def;
+  else if (defaultName !== undefined && defaultName !== '') config.undefinedDefault = { name: defaultName, line: defaultLine };
   return config;
+}
+
+/** True when `dir/.dvc` is a directory (a DVC project); a regular file named `.dvc` is not one. */
+export function isDvcDir(dir: string): boolean {
+  try {
+    return statSync(path.join(dir, '.dvc')).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -104,8 +123,17 @@ export function parseDvcConfig(file: string, text: string, localText?: string): 
  */
 export function readDvcConfig(repoDir: string): DvcConfig | undefined {
   const dir = path.join(repoDir, '.dvc');
-  if (!existsSync(dir)) return undefined;
+  if (!isDvcDir(repoDir)) return undefined;
   const file = path.join(dir, 'config');
-  const text = readText(file) ?? '';
-  return parseDvcConfig(file, text, readText(path.join(dir, 'config.local')));
+  let text = '';
+  let unreadable: string | undefined;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
+    if (code !== 'ENOENT') unreadable = code;
+  }
+  const config = parseDvcConfig(file, text, readText(path.join(dir, 'config.local')));
+  if (unreadable !== undefined) config.unreadable = unreadable;
+  return config;
 }
