@@ -16,14 +16,18 @@ export type PinnedUse =
   /** Decided when rendering only (e.g. action pinning of a vendored file). */
   | 'render';
 
+export type InputValue = string | boolean | number | string[] | Array<Record<string, unknown>>;
+
 export interface InputDef {
   name: string;
   type: InputType;
   description: string;
   /** Absent: the input is required. */
-  default?: string | boolean | number | string[];
+  default?: InputValue;
   /** Per-provider defaults overriding `default`. */
-  defaults?: Partial<Record<Provider, string | boolean | number | string[]>>;
+  defaults?: Partial<Record<Provider, InputValue>>;
+  /** Arrays: the type of the items (default `string`). */
+  items?: 'string' | 'object';
   enum?: readonly string[];
   /** Regular expression the value (or each array item) must match. */
   pattern?: string;
@@ -91,7 +95,6 @@ export const COMMON_INPUTS: readonly InputDef[] = [
     defaults: { github: ['ubuntu-latest'], gitlab: [] },
     pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$',
     patternHint: 'a runner label of letters, digits, `.`, `_` and `-`',
-    pinned: { gitlab: 'caller' },
   },
   {
     name: 'timeout-minutes',
@@ -156,6 +159,39 @@ export const COMMON_INPUTS: readonly InputDef[] = [
   },
 ];
 
+/** The experiment job's rules in a component (`$CI_COMMIT_BRANCH`: never on tags or merge request pipelines). */
+export const DEFAULT_GITLAB_RULES = [{ if: '$CI_COMMIT_BRANCH && ($CI_PIPELINE_SOURCE == "push" || $CI_PIPELINE_SOURCE == "web")' }];
+
+/** How the jobs fit in the including pipeline (GitLab). */
+export const GITLAB_COMPOSITION_INPUTS: readonly InputDef[] = [
+  {
+    name: 'as',
+    type: 'string',
+    description: 'Prefix of the job names: `<as>-repro` runs the experiment, `<as>-report` posts the CML report. Give each include its own (two DVC projects, two remotes) so their jobs do not merge.',
+    default: 'dvc',
+    pattern: '^[A-Za-z0-9_-]+$',
+    patternHint: 'letters, digits, `_` and `-`',
+    providers: ['gitlab'],
+  },
+  {
+    name: 'stage',
+    type: 'string',
+    description: 'Stage of the jobs; it must be one of the pipeline\'s `stages:`.',
+    default: 'test',
+    pattern: '^[A-Za-z0-9_. -]+$',
+    patternHint: 'a stage name of letters, digits, spaces, `.`, `_` and `-`',
+    providers: ['gitlab'],
+  },
+  {
+    name: 'rules',
+    type: 'array',
+    items: 'object',
+    description: 'GitLab `rules:` of the experiment job (default: branch pushes and pipelines run from the web UI). Add `schedule`, `api`, `trigger` or `parent_pipeline` sources to run it there; the include\'s own `rules:` still decide whether it is included at all.',
+    default: DEFAULT_GITLAB_RULES,
+    providers: ['gitlab'],
+  },
+];
+
 export const GCP_KEYLESS_INPUTS: readonly InputDef[] = [
   {
     name: 'workload-identity-provider',
@@ -188,6 +224,15 @@ export const AWS_KEYLESS_INPUTS: readonly InputDef[] = [
     default: 'us-east-1',
     pattern: '^[a-z]{2}(-[a-z]+)+-[0-9]$',
     patternHint: 'an AWS region such as eu-west-1',
+  },
+  {
+    name: 'role-duration-seconds',
+    type: 'integer',
+    description: 'Lifetime of the role session in seconds: at least the job\'s `timeout-minutes` (the role\'s maximum session duration must allow it). GitHub only: on GitLab the SDK refreshes the web identity session itself.',
+    default: 3600,
+    minimum: 900,
+    maximum: 43200,
+    providers: ['github'],
   },
 ];
 

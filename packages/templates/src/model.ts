@@ -109,24 +109,25 @@ export function dvcSteps(dvcExtra: string | undefined): { install: ScriptStep[];
 }
 
 /**
- * Report script: metrics and params diff against the target branch, posted with CML. `$BASE_BRANCH` names it.
+ * Report script: metrics and params diff against the target branch, posted with CML; `baseVar`
+ * is the environment variable naming that branch.
  * `fetchBase`: fetch the target branch first (GitLab merge request pipelines fetch only the
  * merge request ref; GitHub's full-history checkout already has every branch, and its clone
  * keeps no credentials to fetch with).
  */
-export function reportStep(fetchBase: boolean): ScriptStep {
+export function reportStep(fetchBase: boolean, baseVar = 'BASE_BRANCH'): ScriptStep {
   return {
     id: 'report',
     name: 'Post the metrics diff (CML)',
     block: true,
     lines: [
-      ...(fetchBase ? ['git fetch --no-tags origin "+refs/heads/${BASE_BRANCH}:refs/remotes/origin/${BASE_BRANCH}"'] : []),
+      ...(fetchBase ? [`git fetch --no-tags origin "+refs/heads/\${${baseVar}}:refs/remotes/origin/\${${baseVar}}"`] : []),
       '{',
-      '  echo "## DVC metrics: this change vs ${BASE_BRANCH}"',
-      '  dvc metrics diff --md "origin/${BASE_BRANCH}"',
+      `  echo "## DVC metrics: this change vs \${${baseVar}}"`,
+      `  dvc metrics diff --md "origin/\${${baseVar}}"`,
       '  echo',
       '  echo "## Parameters"',
-      '  dvc params diff --md "origin/${BASE_BRANCH}"',
+      `  dvc params diff --md "origin/\${${baseVar}}"`,
       '} > dvc-report.md',
       // On the pull/merge request only: never a commit comment, which needs write access to the repository.
       'cml comment create --target=pr dvc-report.md',
