@@ -8,7 +8,7 @@
  * build the model, run the rules and return sorted diagnostics. Usage, config
  * and IO problems throw ConfigError (CLI: exit 2); bad input files never throw.
  */
-import { statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic, Fix, Provider, Rule } from './model.js';
 import { rules as builtinRules } from './rules/index.js';
@@ -22,6 +22,7 @@ import { readText } from './engine/read.js';
 import { displayPath, findRepoRoot } from './engine/repo.js';
 import type { RuleSettings } from './engine/run.js';
 import { loadTemplates } from './engine/templates.js';
+import { docsUrl } from './engine/docs.js';
 import { applyFixes as applyFixesImpl } from './fix/apply.js';
 import { unifiedDiff } from './fix/diff.js';
 import { WriteRefused, writeAtomic as writeAtomicImpl } from './fix/write.js';
@@ -59,6 +60,8 @@ export interface FileResult {
   diagnostics: Diagnostic[];
   /** The file could not be read (CLI: exit 2). */
   error?: { message: string };
+  /** What was not checked, and why (CLI: printed on stderr). */
+  notices?: string[];
 }
 
 function settingsOf(config: ResolvedConfig): RuleSettings {
@@ -122,10 +125,28 @@ export function expandFiles(files: readonly string[], cwd: string): { abs: strin
     } catch {
       isDir = false;
     }
-    if (isDir) out.push(...discoverFiles(abs).map((a) => ({ abs: a, shown: displayPath(cwd, a), explicit: false })));
+    if (isDir) for (const a of discoverFiles(abs)) out.push({ abs: a, shown: displayPath(cwd, a), explicit: false });
     else out.push({ abs, shown: file, explicit: true });
   }
   return out;
+}
+
+/** The file is a link (or lies under a linked directory) whose target is outside its repository. */
+function linksOutside(abs: string): boolean {
+  let real: string;
+  let realRoot: string;
+  try {
+    real = realpathSync(abs);
+    realRoot = realpathSync(findRepoRoot(path.dirname(abs)));
+  } catch {
+    return false; // a missing file is reported by the read
+  }
+  const rel = path.relative(realRoot, real);
+  return rel.startsWith('..') || path.isAbsolute(rel);
+}
+
+function limitFinding(file: string, reason: string): Diagnostic {
+  return { file, line: 1, column: 1, endLine: 1, endColumn: 1, ruleId: 'yaml-syntax', severity: 'error', message: `This file is not checked: ${reason}`, docsUrl: docsUrl('yaml-syntax') };
 }
 
 /** Per result: the texts its findings' positions (and fixes' offsets) refer to, by shown file name. */
@@ -147,13 +168,16 @@ export async function lintFiles(files: string[], options: LintOptions = {}): Pro
     const config = run.resolver.forDirectory(path.dirname(abs));
     if (isIgnored(config, abs)) continue;
     const override = options.overrides?.get(abs);
-    const read = override !== undefined ? { text: override } : readText(abs);
+    const read = override !== undefined ? { text: override } : linksOutside(abs) ? { error: 'it is a symbolic link leading outside the repository: not read', limit: true as const } : readText(abs);
     if ('error' in read) {
-      results.push({ file: shown, diagnostics: [], error: { message: `${shown}: ${read.error}` } });
+      // A file past a limit (too large, not a regular file) is a finding; one that cannot be read at all is an error.
+      if (read.limit) results.push({ file: shown, diagnostics: [limitFinding(shown, read.error)] });
+      else results.push({ file: shown, diagnostics: [], error: { message: `${shown}: ${read.error}` } });
       continue;
     }
     const outcome = await lintSource(read.text, shown, engineContext(run, config, options), abs, 'invalidUtf8At' in read ? read.invalidUtf8At : undefined);
     const result: FileResult = { file: shown, diagnostics: outcome.diagnostics };
+    if (outcome.notices) result.notices = outcome.notices;
     results.push(result);
     lintedTexts.set(result, new Map([[shown, read.text], ...(outcome.workflow?.sources ?? [])]));
     absOf.set(result, abs);
