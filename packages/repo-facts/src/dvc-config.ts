@@ -1,5 +1,6 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
+import { MAX_SMALL_FILE_BYTES, readSmallText } from './read.js';
 import { parseIni, subsection } from './ini.js';
 import type { IniProblem } from './ini.js';
 import type { DvcConfig, DvcRemote, RemoteScheme } from './types.js';
@@ -37,12 +38,9 @@ interface RawRemote {
   endpointUrl?: string;
 }
 
+/** Bounded: a link to /dev/zero or a FIFO, or a huge file, reads as absent. */
 function readText(file: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
+  return readSmallText(file);
 }
 
 /** Parses the text of `.dvc/config` (plus, optionally, `.dvc/config.local`) into remotes. */
@@ -125,15 +123,23 @@ export function readDvcConfig(repoDir: string): DvcConfig | undefined {
   const dir = path.join(repoDir, '.dvc');
   if (!isDvcDir(repoDir)) return undefined;
   const file = path.join(dir, 'config');
-  let text = '';
-  let unreadable: string | undefined;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
-    if (code !== 'ENOENT') unreadable = code;
-  }
+  // Bounded: a link to /dev/zero, a FIFO or a huge file is not read (and says so).
+  const text = readSmallText(file) ?? '';
+  const unreadable = text === '' ? whyUnread(file) : undefined;
   const config = parseDvcConfig(file, text, readText(path.join(dir, 'config.local')));
   if (unreadable !== undefined) config.unreadable = unreadable;
   return config;
+}
+
+/** Why a file read as nothing: an error code (`EACCES`), a limit, or undefined when it is simply absent or empty. */
+function whyUnread(file: string): string | undefined {
+  try {
+    const stat = statSync(file);
+    if (!stat.isFile()) return 'not a regular file';
+    if (stat.size > MAX_SMALL_FILE_BYTES) return `larger than ${MAX_SMALL_FILE_BYTES / 1024 / 1024} MiB`;
+    return stat.size > 0 && readSmallText(file) === undefined ? 'EACCES' : undefined;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
+    return code === 'ENOENT' ? undefined : code;
+  }
 }

@@ -18,6 +18,7 @@ import { useColor } from './io.js';
 import { listRules } from './list-rules.js';
 import { decodeStdin } from './stdin.js';
 import { whileInterruptible } from './signals.js';
+import { escapeControl } from '../format/escape.js';
 import { VERSION } from './version.js';
 
 export const EXIT_OK = 0;
@@ -111,6 +112,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     const color = useColor(o.color, io) && o.format === 'stylish';
     const report = formatResults(shown, o.format, { cwd, color, version: VERSION });
     if (report) reportTo(report);
+    if (!o.quiet) for (const r of results) for (const notice of r.notices ?? []) io.stderr(`mlops-lint: notice: ${escapeControl(notice)}\n`);
     const ioErrors = results.filter((r) => r.error);
     for (const r of ioErrors) io.stderr(`mlops-lint: ${r.error!.message}\n`);
     if (ioErrors.length > 0 || skippedWrites) return EXIT_USAGE;

@@ -8,6 +8,7 @@ import { isMap } from 'yaml';
 import type { Diagnostic, Rule, Severity, Workflow } from '../model.js';
 import type { EngineContext } from './context.js';
 import { parseSource } from '../parse/source.js';
+import type { Source } from '../parse/source.js';
 import { createViewContext, toView } from '../parse/view.js';
 import { buildGithubWorkflow } from '../github/model.js';
 import { resolveGitlab } from '../gitlab/resolve.js';
@@ -30,6 +31,8 @@ export type { EngineContext, LoadedInclude } from './context.js';
 export interface LintOutcome {
   diagnostics: Diagnostic[];
   workflow?: Workflow;
+  /** What was not checked, and why (remote, project and component includes). */
+  notices?: string[];
 }
 
 function severityOf(settings: RuleSettings, id: string, fallback: Severity): Severity | 'off' {
@@ -83,14 +86,18 @@ async function lintUnredacted(text: string, file: string, ctx: EngineContext, ab
   }
   const diagnostics: Diagnostic[] = [];
   let workflow: Workflow;
+  let included: Source[] = [];
+  let notices: string[] = [];
   try {
     const root = toView(contents, createViewContext(src, inputsSubstitution(src.header)));
     const keys = new Set(root.kind === 'map' ? root.entries.keys() : []);
     const kind = detectKind(absPath ?? file, keys, src.header !== undefined, ctx.provider);
     if (kind === 'gitlab') {
       const resolved = resolveGitlab(root, absPath ?? path.resolve(ctx.cwd, file), includeLoader(ctx), (abs) => displayPath(ctx.cwd, abs));
-      diagnostics.push(...resolved.diagnostics);
+      for (const d of resolved.diagnostics) diagnostics.push(d);
       workflow = buildGitlabWorkflow(src, resolved, ctx.templates);
+      included = resolved.includedSources;
+      notices = resolved.notices;
     } else {
       workflow = buildGithubWorkflow(src, kind === 'github-action', ctx.templates);
       attachCalledWorkflows(workflow, ctx);
@@ -99,13 +106,15 @@ async function lintUnredacted(text: string, file: string, ctx: EngineContext, ab
     return { diagnostics: [internalError(file, `Could not build the pipeline model: ${messageOf(error)}`)] };
   }
   try {
-    diagnostics.push(...validateStructure(workflow));
+    for (const d of validateStructure(workflow)) diagnostics.push(d);
+    // A locally included file is checked like the main one (its jobs complete with the merged pipeline's).
+    for (const inc of included) for (const d of validateStructure({ ...workflow, file: inc.file, text: inc.text, document: inc.document })) diagnostics.push(d);
   } catch (error) {
     diagnostics.push(internalError(file, `Structural validation failed: ${messageOf(error)}`));
   }
   const engineFindings = configured(diagnostics.splice(0), ctx.settings);
-  diagnostics.push(...engineFindings);
-  diagnostics.push(...runRules(workflow, ctx.rules, ctx.settings, ctx.repo, ctx.strict));
+  for (const d of engineFindings) diagnostics.push(d);
+  for (const d of runRules(workflow, ctx.rules, ctx.settings, ctx.repo, ctx.strict)) diagnostics.push(d);
   if (ctx.rulesets.length > 0) {
     const { runRulesets } = await import('../spectral/index.js');
     for (const d of await runRulesets(ctx.rulesets, workflow, ctx.settings, ctx.repo.root)) diagnostics.push(d);
@@ -116,6 +125,6 @@ async function lintUnredacted(text: string, file: string, ctx: EngineContext, ab
     reasonSeverity: severityOf(ctx.settings, 'disable-reason', 'warning'),
     ...(ctx.rulesets.length === 0 ? { knownRules: knownRuleIds(ctx.rules) } : {}),
   });
-  return { diagnostics: sortDiagnostics(final), workflow };
+  return { diagnostics: sortDiagnostics(final), workflow, ...(notices.length > 0 ? { notices } : {}) };
 }
 

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, symlinkSync, watch, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixFiles } from '../../src/index.js';
+import { fixFiles, writeAtomic, WriteRefused } from '../../src/index.js';
 import type { Rule } from '../../src/model.js';
 import { CLI, runCli } from '../cli.helpers.js';
 import { hostileRepo } from './helpers.js';
@@ -79,10 +79,21 @@ describe('--fix never follows a planted link', () => {
     hostileLinkDir(root);
     symlinkSync(target, path.join(root, '.github/workflows/ci.yml'));
     const r = runCli(['--fix', '.github/workflows/ci.yml'], { cwd: root });
-    expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/ci\.yml: .*outside the repository/);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/1:1 +error +This file is not checked: it is a symbolic link leading outside the repository: not read +yaml-syntax/);
     expect(readFileSync(target, 'utf8')).toBe(FIXABLE);
     expect(lstatSync(path.join(root, '.github/workflows/ci.yml')).isSymbolicLink()).toBe(true);
+  });
+
+  it('writeAtomic refuses a link leading outside the repository', () => {
+    const { root, outside } = hostileRepo({});
+    const target = path.join(outside, 'ci.yml');
+    writeFileSync(target, FIXABLE);
+    hostileLinkDir(root);
+    const link = path.join(root, '.github/workflows/ci.yml');
+    symlinkSync(target, link);
+    expect(() => writeAtomic(link, 'changed\n', { root })).toThrow(WriteRefused);
+    expect(readFileSync(target, 'utf8')).toBe(FIXABLE);
   });
 });
 
