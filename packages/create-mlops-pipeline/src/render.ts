@@ -1,3 +1,4 @@
+import { redactUrlCredentials } from '@mlops-pipeline/repo-facts';
 import type { RenderMode, TemplateInfo } from '@mlops-pipeline/templates';
 import { UserError } from './errors.js';
 import type { InputProperty } from './extra-inputs.js';
@@ -39,10 +40,7 @@ function isProblemError(err: unknown): err is ProblemError {
   return typeof err === 'object' && err !== null && Array.isArray((err as { problems?: unknown }).problems);
 }
 
-/** Credentials in a URL (`https://user:token@host`) are never echoed back. */
-export function redactUrlCredentials(text: string): string {
-  return text.replace(/(\b[a-z][a-z0-9+.-]*:\/\/)[^\s/@"']+@/gi, '$1***@');
-}
+export { redactUrlCredentials };
 
 function problemsError(problems: Array<{ input: string; message: string }>): UserError {
   const lines = problems.map((p) => `  ${flagFor(p.input)}: ${redactUrlCredentials(p.message)}`);

@@ -116,7 +116,7 @@ export async function runUpgrade(opts: CliOptions, io: Io): Promise<number> {
       return 1;
     }
   }
-  writeFilesOrFail(writes, io.cwd);
+  await writeFilesOrFail(writes, dir, io.cwd);
   for (const w of writes) log(`wrote ${w.rel} (${w.from} → ${w.to})`);
   return 0;
 }

@@ -25,10 +25,16 @@ function stripValue(raw: string): string {
   return v;
 }
 
-export function parseIni(text: string): IniSection[] {
+/** A line that is neither a section header, a `key = value`, a comment nor blank (1-based line). */
+export interface IniProblem {
+  line: number;
+  message: string;
+}
+
+export function parseIni(text: string, problems: IniProblem[] = []): IniSection[] {
   const sections: IniSection[] = [];
   let current: IniSection | undefined;
-  const lines = text.split(/\r?\n/);
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
     const line = (lines[i] ?? '').trim();
     if (line === '' || line.startsWith('#') || line.startsWith(';')) continue;
@@ -40,6 +46,7 @@ export function parseIni(text: string): IniSection[] {
     }
     const kv = /^([A-Za-z0-9_.-]+)\s*=\s*(.*)$/.exec(line);
     if (kv && current) current.values.set((kv[1] ?? '').toLowerCase(), stripValue(kv[2] ?? ''));
+    else problems.push({ line: i + 1, message: kv ? 'a setting outside any [section]' : 'not a [section] header nor a key = value line' });
   }
   return sections;
 }

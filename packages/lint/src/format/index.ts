@@ -1,5 +1,5 @@
 /** Output formats of mlops-lint: one module each; `formatResults` picks one. */
-import type { FileResult } from '../index.js';
+import type { FileResult } from '../model.js';
 import type { FormatOptions } from './options.js';
 import { formatGithub } from './github.js';
 import { formatGitlab } from './gitlab.js';

@@ -1,5 +1,5 @@
 /** JSON output: an array of `{ file, diagnostics, error? }`, one entry per file checked. */
-import type { FileResult } from '../index.js';
+import type { FileResult } from '../model.js';
 
 export function formatJson(results: readonly FileResult[]): string {
   return `${JSON.stringify(results, null, 2)}\n`;

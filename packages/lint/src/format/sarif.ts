@@ -5,8 +5,7 @@
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { FileResult } from '../index.js';
-import type { Severity } from '../model.js';
+import type { FileResult, Severity } from '../model.js';
 import { docsUrl } from '../engine/docs.js';
 import type { FormatOptions } from './options.js';
 import { relativePath } from './paths.js';

@@ -1,7 +1,7 @@
 import type { Rule } from '../model.js';
 import { dvcInvocation, isRepro } from './util/dvc.js';
 import { join } from 'node:path';
-import { pipelineNeedsRemoteData } from './util/dvc-pipeline.js';
+import { pipelineNeedsRemoteData } from '@mlops-pipeline/repo-facts';
 import { jobCommands } from './util/job.js';
 import { jobProjectDir } from './util/repo.js';
 import { hasFlag } from './util/shell.js';

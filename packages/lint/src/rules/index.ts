@@ -10,6 +10,7 @@ import { dvcVersionConsistent } from './dvc-version-consistent.js';
 import { dvcVersionPinned } from './dvc-version-pinned.js';
 import { expressionInjection } from './expression-injection.js';
 import { gitHistoryForDiff } from './git-history-for-diff.js';
+import { githubReusableCall } from './github-reusable-call.js';
 import { gitlabDeprecated } from './gitlab-deprecated.js';
 import { imagePinned } from './image-pinned.js';
 import { permissions } from './permissions.js';
@@ -37,6 +38,7 @@ export const rules: Rule[] = [
   expressionInjection,
   dangerousTrigger,
   permissions,
+  githubReusableCall,
   pythonPinned,
   dvcReproSwallowed,
   gitHistoryForDiff,

@@ -190,7 +190,8 @@ dvc-repro:
     expect(wf.jobs.map((j) => j.id)).toEqual(['dvc-repro']);
     expect(wf.jobs[0]!.steps[0]!.run!.text).toBe('pip install dvc==3.63.0');
     expect(wf.jobs[0]!.steps[0]!.span.line).toBe(11);
-    expect(wf.spec?.get('spec')).toBeDefined();
+    expect(wf.kind).toBe('component');
+    expect(wf.spec?.inputs.get('stage')).toMatchObject({ required: false, default: { value: 'test', span: { line: 6 } } });
   });
 });
 
