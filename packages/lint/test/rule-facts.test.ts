@@ -5,12 +5,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { dvcSinceTable, dvcVersionFactsTable } from '../src/rules/util/dvc-facts.js';
 import { permissionFactsTable } from '../src/rules/util/permission-facts.js';
 
 const UPDATE = process.env.UPDATE_RULE_DOCS === '1';
 
 const TABLES: Record<string, { doc: string; table: () => string }> = {
   permissions: { doc: 'permissions.md', table: permissionFactsTable },
+  'dvc-version-pinned': { doc: 'dvc-version-pinned.md', table: dvcVersionFactsTable },
+  'cml-deprecated': { doc: 'cml-deprecated.md', table: dvcSinceTable },
 };
 
 function withTable(text: string, id: string, table: string): string {

@@ -3,7 +3,8 @@ import { dvcInvocation } from './util/dvc.js';
 import { replaceExact } from './util/fix.js';
 import { jobCommands } from './util/job.js';
 import { wordSpan } from './util/shell.js';
-import { atLeast, DVC_SINCE, jobDvcVersion } from './util/versions.js';
+import { DVC_SINCE } from './util/dvc-facts.js';
+import { atLeast, jobDvcVersion } from './util/versions.js';
 
 /** Old CML commands and their replacements (`undefined`: no drop-in replacement). */
 const OLD_BINARIES: Record<string, string> = {

@@ -1,4 +1,5 @@
 /** Container image references. */
+import { DVC_IMAGES } from './dvc-facts.js';
 export interface ImageRef {
   /** Registry host, when given. */
   registry?: string;
@@ -44,13 +45,11 @@ export function isDynamicImage(text: string): boolean {
   return /\$\{\{|\$\[\[|\$[A-Za-z_{]/.test(text);
 }
 
-/**
- * Images that ship DVC: CML images under all their names (`iterativeai/cml`, `ghcr.io/iterative/cml`,
- * `dvcorg/cml`, `dvcorg/cml-py3`, `dvcorg/cml-gpu-py3`, …) and DVC's own.
- */
+/** Images that ship DVC (the facts table in dvc-facts.ts): CML images under all their names and DVC's own. */
 export function isDvcImage(img: ImageRef): boolean {
-  const name = img.registry === 'ghcr.io' || img.registry === undefined || img.registry === 'docker.io' ? img.repository.replace(/^library\//, '') : '';
-  return /^(iterativeai\/cml|iterative\/cml|dvcorg\/cml(-[a-z0-9-]+)?|iterativeai\/dvc|dvcorg\/dvc)$/.test(name);
+  const registry = img.registry ?? 'docker.io';
+  const repository = registry === 'docker.io' ? img.repository.replace(/^library\//, '') : img.repository;
+  return DVC_IMAGES.some((f) => f.registry === registry && f.repository.test(repository));
 }
 
 /** The exact DVC version an image tag names, when it does (e.g. "…-dvc3.63.0-…"). */

@@ -5,6 +5,7 @@ import { jobCommands, usesAction } from './job.js';
 import { parsePipInstall, type Requirement } from './pip.js';
 import { wordSpan } from './shell.js';
 import { dvcInvocation } from './dvc.js';
+import { DVC_INSTALLERS, DVC_PLUGINS } from './dvc-facts.js';
 import { expand, hasReferences } from './expand.js';
 import { parseRequirement } from './pip.js';
 
@@ -38,14 +39,7 @@ export interface DvcInstall {
   installer?: { name: string; input: string };
 }
 
-/** Actions that run setup-dvc, and the input that sets its `version`. */
-const SETUP_DVC_ACTIONS: readonly { repo: string; name: string; input: string }[] = [
-  { repo: 'treeverse/setup-dvc', name: 'setup-dvc', input: 'version' },
-  { repo: 'iterative/setup-tools', name: 'iterative/setup-tools', input: 'dvc-version' },
-];
 
-/** DVC's remote plugins: each depends on `dvc` with a range, so installing one alone installs a DVC nobody pinned. */
-const DVC_PLUGINS = /^dvc-(s3|gs|gdrive|azure|oss|ssh|hdfs|webhdfs|webdav|http)$/;
 
 const cache = new WeakMap<Job, DvcInstall[]>();
 
@@ -61,7 +55,7 @@ export function dvcInstalls(job: Job, workflow?: Workflow): DvcInstall[] {
     out.push({ kind: 'image', written: img.value, exact: version !== undefined, extras: ['all'], span: img.span, order: -1, ...(version ? { version } : {}) });
   }
   for (const step of job.steps) {
-    const installer = SETUP_DVC_ACTIONS.find((a) => usesAction(step, a.repo));
+    const installer = DVC_INSTALLERS.find((a) => usesAction(step, a.repo));
     if (installer && step.uses) {
       const v = step.with.get(installer.input);
       const value = v?.value?.trim();
@@ -88,7 +82,7 @@ export function dvcInstalls(job: Job, workflow?: Workflow): DvcInstall[] {
     if (!pip) return;
     const pinsDvc = pip.packages.some((p) => p.req.name === 'dvc');
     for (const p of pip.packages) {
-      if (DVC_PLUGINS.test(p.req.name) && !pinsDvc && !hasReferences(p.raw)) {
+      if (DVC_PLUGINS.includes(p.req.name) && !pinsDvc && !hasReferences(p.raw)) {
         out.push({ kind: 'pip', written: p.raw, raw: p.raw, exact: false, extras: [], plugin: p.req.name, span: wordSpan(script, cmd, cmd.start + p.argIndex), step, order: step.index * 1000 + n + 1 });
         continue;
       }

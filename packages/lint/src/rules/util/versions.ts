@@ -5,6 +5,7 @@
 import { eq, gte, valid } from '@renovatebot/pep440';
 import type { Job } from '../../model.js';
 import { dvcVersionOfImage, isDvcImage, parseImage } from './images.js';
+import { LAST_OF_MAJOR } from './dvc-facts.js';
 import { dvcInstalls } from './installs.js';
 import { dvcRequirementFor, dvcRequirementForJob } from './repo.js';
 
@@ -17,15 +18,6 @@ export function sameVersion(a: string, b: string): boolean {
 export function atLeast(version: string, min: string): boolean | undefined {
   return valid(version) === null ? undefined : gte(version, min);
 }
-
-/** DVC versions since which options and commands exist, with where that is documented. */
-export const DVC_SINCE = {
-  /** `dvc metrics|params diff --md` (before: `--show-md`). */
-  md: { version: '2.8', source: 'https://github.com/iterative/dvc/releases/tag/2.8.0' },
-} as const;
-
-/** The last DVC release of each major a CML image tag (`0-dvc2-base1`) can name. */
-const LAST_OF_MAJOR: Record<string, string> = { '1': '1.11.16', '2': '2.58.2' };
 
 /** The DVC major a CML image's rolling tag names (`iterativeai/cml:0-dvc2-base1` → "2"). */
 export function dvcMajorOfImage(image: string): string | undefined {
@@ -41,7 +33,7 @@ export function dvcMajorOfImage(image: string): string | undefined {
 export function adviseDvcVersion(images: readonly string[], fallback: string): string {
   for (const image of images) {
     const major = dvcMajorOfImage(image);
-    if (major !== undefined && LAST_OF_MAJOR[major]) return LAST_OF_MAJOR[major];
+    if (major !== undefined && LAST_OF_MAJOR[major]) return LAST_OF_MAJOR[major].version;
   }
   return fallback;
 }
@@ -64,10 +56,11 @@ export function jobDvcVersion(root: string, job: Job): string | undefined {
   for (const install of installs) {
     if (install.kind !== 'image' || install.written === undefined) continue;
     const major = dvcMajorOfImage(install.written);
-    if (major !== undefined && LAST_OF_MAJOR[major]) return LAST_OF_MAJOR[major];
+    if (major !== undefined && LAST_OF_MAJOR[major]) return LAST_OF_MAJOR[major].version;
     const named = dvcVersionOfImage(parseImage(install.written));
     if (named) return named;
   }
   const req = dvcRequirementForJob(root, job);
   return req?.exact && req.version ? req.version : undefined;
 }
+
