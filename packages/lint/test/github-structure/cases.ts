@@ -34,6 +34,13 @@ export const CASES: readonly StructureCase[] = [
   { name: 'permissions: {} and a reusable workflow with secrets: inherit', valid: true, yaml: `on: push\npermissions: {}\njobs:\n  dvc:\n    permissions:\n      contents: read\n    uses: acme/mlops/.github/workflows/dvc.yml@v1\n    secrets: inherit\n    with:\n      dvc-version: 3.63.0\n` },
   { name: 'workflow_call and workflow_dispatch inputs', valid: true, yaml: `on:\n  workflow_call:\n    inputs:\n      target:\n        type: string\n        default: train\n    secrets:\n      REMOTE_KEY:\n        required: false\n  workflow_dispatch:\n    inputs:\n      lr:\n        type: choice\n        options: ['0.1', '0.01']\n${job}` },
   { name: 'environment with a url and concurrency as a string', valid: true, yaml: `on: push\nconcurrency: train-\${{ github.ref }}\njobs:\n  deploy:\n    runs-on: ubuntu-24.04\n    environment:\n      name: production\n      url: https://models.example.com\n    steps:\n      - run: ./deploy.sh\n` },
+  { name: 'a scalar workflows filter and needs as a string', valid: true, yaml: `on:\n  workflow_run:\n    workflows: CI\n    types: completed\njobs:\n  prepare:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: dvc pull\n  train:\n    needs: prepare\n    runs-on: ubuntu-24.04\n    steps:\n      - run: dvc repro --pull\n` },
+  { name: 'runs-on and a matrix from expressions, include entries', valid: true, yaml: `on: push\njobs:\n  train:\n    runs-on: \${{ matrix.os }}\n    strategy:\n      fail-fast: false\n      max-parallel: 2\n      matrix:\n        os: [ubuntu-24.04, macos-14]\n        include:\n          - os: ubuntu-24.04\n            gpu: true\n    steps:\n      - run: dvc exp run --pull\n` },
+  { name: 'job outputs, defaults and a step with numbers and booleans', valid: true, yaml: `on: push\ndefaults:\n  run:\n    shell: bash\n    working-directory: project\njobs:\n  train:\n    runs-on: ubuntu-24.04\n    outputs:\n      accuracy: \${{ steps.eval.outputs.accuracy }}\n    steps:\n      - uses: actions/checkout@v4\n        with:\n          fetch-depth: 0\n          lfs: true\n      - id: eval\n        run: dvc repro --pull\n` },
+  { name: 'permissions: read-all and if: false', valid: true, yaml: `on: push\npermissions: read-all\njobs:\n  train:\n    if: false\n    runs-on: ubuntu-24.04\n    steps:\n      - run: dvc repro --pull\n` },
+  { name: 'a schedule with several crons and merge_group', valid: true, yaml: `on:\n  schedule:\n    - cron: '0 3 * * 1'\n    - cron: '0 4 * * 5'\n  merge_group:\n${job}` },
+  { name: 'a service with options, volumes and env', valid: true, yaml: `on: push\njobs:\n  train:\n    runs-on: ubuntu-24.04\n    services:\n      mlflow:\n        image: ghcr.io/mlflow/mlflow:v2.17.0\n        env:\n          MLFLOW_PORT: 5000\n        options: --health-cmd "curl -f localhost:5000" --health-interval 10s\n        volumes: ['/tmp/mlruns:/mlruns']\n    steps:\n      - run: dvc repro --pull\n` },
+  { name: 'a workflow_dispatch environment input', valid: true, yaml: `on:\n  workflow_dispatch:\n    inputs:\n      target:\n        type: environment\n        required: true\n${job}` },
 
   // Invalid: GitHub refuses to load these.
   { name: 'a misspelled job key', valid: false, yaml: `on: push\njobs:\n  train:\n    runs_on: ubuntu-24.04\n    steps:\n      - run: dvc repro\n` },
@@ -45,5 +52,9 @@ export const CASES: readonly StructureCase[] = [
   { name: 'steps as a map', valid: false, yaml: `on: push\njobs:\n  train:\n    runs-on: ubuntu-24.04\n    steps:\n      run: dvc repro\n` },
   { name: 'an unknown top-level key', valid: false, yaml: `on: push\nenviroment:\n  A: b\n${job}` },
   { name: 'no on:', valid: false, yaml: job },
+  { name: 'a step without run or uses', valid: false, yaml: `on: push\njobs:\n  train:\n    runs-on: ubuntu-24.04\n    steps:\n      - name: train\n        with:\n          x: 1\n` },
+  { name: 'a service without an image', valid: false, yaml: `on: push\njobs:\n  train:\n    runs-on: ubuntu-24.04\n    services:\n      minio:\n        command: server /data\n    steps:\n      - run: dvc repro\n` },
+  { name: 'a schedule without cron', valid: false, yaml: `on:\n  schedule:\n    - at: '03:00'\n${job}` },
+  { name: 'an unknown step key', valid: false, yaml: `on: push\njobs:\n  train:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: dvc repro\n        working_directory: project\n` },
   { name: 'container credentials as a list', valid: false, yaml: `on: push\njobs:\n  train:\n    runs-on: ubuntu-24.04\n    container:\n      image: ghcr.io/acme/trainer:1.2.0\n      credentials: [user, pass]\n    steps:\n      - run: dvc repro\n` },
 ];
