@@ -87,8 +87,8 @@ function decodeLists(inputs: Record<string, unknown>, template: string): Record<
 }
 
 /**
- * Inputs of a pinned reference: `with:` of the calling job and its `on.push.branches`
- * (GitHub); `inputs:` of the include, the branches of its `rules:` and the runner tags
+ * Inputs of a pinned reference: `with:` of the calling job, its `on.push.branches` and
+ * `cml` from a call of the report workflow (GitHub); `inputs:` of the include, the branches of its `rules:` and the runner tags
  * of the included job (GitLab).
  */
 function pinnedInputs(text: string, provider: Provider, template: string): Record<string, unknown> {
@@ -101,10 +101,13 @@ function pinnedInputs(text: string, provider: Provider, template: string): Recor
   const root = plainObject(doc);
   if (!root) return {};
   if (provider === 'github') {
-    for (const job of Object.values(plainObject(root.jobs) ?? {})) {
-      const j = plainObject(job);
+    const jobs = Object.values(plainObject(root.jobs) ?? {}).map((job) => plainObject(job));
+    // The CML report is its own workflow: calling it is `cml: true`.
+    const cml = jobs.some((j) => typeof j?.uses === 'string' && j.uses.includes(`/.github/workflows/${template}-report.y`));
+    for (const j of jobs) {
       if (typeof j?.uses !== 'string' || !j.uses.includes(`/.github/workflows/${template}.y`)) continue;
       const inputs = decodeLists({ ...(plainObject(j.with) ?? {}) }, template);
+      if (cml) inputs.cml = true;
       const branches = stringList(plainObject(plainObject(root.on)?.push)?.branches);
       if (branches) inputs.branches = branches;
       return inputs;

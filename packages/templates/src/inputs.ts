@@ -29,14 +29,25 @@ export interface InputDef {
   pattern?: string;
   /** Human explanation of `pattern`, used in error messages. */
   patternHint?: string;
+  /**
+   * The empty string is a valid value ("not set") and `pattern` applies to
+   * other values only. GitLab never matches an empty string against a
+   * `regex`, so such inputs get no `regex` in a component: the job checks them.
+   */
+  emptyAllowed?: boolean;
   minimum?: number;
   maximum?: number;
   providers?: readonly Provider[];
   pinned?: Partial<Record<Provider, PinnedUse>>;
 }
 
-/** Characters safe to place in a shell word and a YAML scalar without quoting problems. */
-const SAFE_PATH = '^(?!/)(?!.*\\.\\.)[A-Za-z0-9._/-]+$';
+/**
+ * A relative path safe to place in a shell word and a YAML scalar: letters,
+ * digits, `.`, `_`, `-` and `/`, not starting with `/`, never two dots in a
+ * row. Written for RE2 (GitLab compiles input regexes with it: no lookaround),
+ * ECMAScript (ajv) and POSIX ERE (the job's own check) alike.
+ */
+const SAFE_PATH = '^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$';
 
 export const COMMON_INPUTS: readonly InputDef[] = [
   {
@@ -60,7 +71,8 @@ export const COMMON_INPUTS: readonly InputDef[] = [
     type: 'string',
     description: 'Requirements file installed with DVC, relative to `working-directory`; `pyproject.toml` installs the project itself (`pip install .`); empty installs DVC only.',
     default: 'requirements.txt',
-    pattern: `^$|${SAFE_PATH}`,
+    pattern: SAFE_PATH,
+    emptyAllowed: true,
     patternHint: 'empty or a relative path of letters, digits, `.`, `_`, `-` and `/` (no `..`)',
   },
   {
@@ -107,8 +119,9 @@ export const COMMON_INPUTS: readonly InputDef[] = [
   {
     name: 'cml',
     type: 'boolean',
-    description: 'Post a CML report (metrics diff against the target branch) as a comment on pull/merge requests.',
+    description: 'Post a CML report (metrics diff against the target branch) as a comment on pull/merge requests. GitHub: the caller calls the `<template>-report.yml` workflow on pull requests, with `pull-requests: write`.',
     default: false,
+    pinned: { github: 'caller' },
   },
   {
     name: 'push',
@@ -119,8 +132,18 @@ export const COMMON_INPUTS: readonly InputDef[] = [
   {
     name: 'cancel-in-progress',
     type: 'boolean',
-    description: 'Cancel a running experiment when a newer commit of the same branch starts one.',
+    description: 'Cancel a running experiment of a pull/merge request when a newer commit of it starts one (runs on branches always complete).',
     default: true,
+  },
+  {
+    name: 'concurrency-group',
+    type: 'string',
+    description: 'Extra text in the concurrency group, to separate calls of one template with the same `working-directory` (empty: none needed).',
+    default: '',
+    pattern: '^[A-Za-z0-9._-]+$',
+    emptyAllowed: true,
+    patternHint: 'empty or letters, digits, `.`, `_` and `-`',
+    providers: ['github'],
   },
   {
     name: 'pin-actions',
@@ -181,8 +204,9 @@ export const MINIO_INPUTS: readonly InputDef[] = [
     type: 'string',
     description: 'Name of the DVC remote to point at the endpoint (empty: the default remote).',
     default: '',
-    pattern: '^[A-Za-z0-9._-]*$',
-    patternHint: 'a DVC remote name of letters, digits, `.`, `_` and `-`',
+    pattern: '^[A-Za-z0-9._-]+$',
+    emptyAllowed: true,
+    patternHint: 'empty or a DVC remote name of letters, digits, `.`, `_` and `-`',
   },
 ];
 
@@ -199,7 +223,8 @@ export const AZURE_INPUTS: readonly InputDef[] = [
     type: 'string',
     description: 'Storage account name, set as AZURE_STORAGE_ACCOUNT for DVC (service principal auth needs it unless the DVC remote sets `account_name`); empty: from the DVC remote config.',
     default: '',
-    pattern: '^([a-z0-9]{3,24})?$',
+    pattern: '^[a-z0-9]{3,24}$',
+    emptyAllowed: true,
     patternHint: 'empty or a storage account name of 3 to 24 lower-case letters and digits',
   },
 ];

@@ -20,6 +20,8 @@ export interface ScriptStep {
   usesRemote?: boolean;
   /** GitLab: keep the lines together as one script entry (a shell block). */
   block?: boolean;
+  /** Only in the published reusable workflow / component (a vendored file has its values checked when rendered). */
+  publishedOnly?: boolean;
 }
 
 /** GitHub: an action step (`with:` values may hold `@{input}` tokens or `secret:NAME`). */
@@ -64,6 +66,27 @@ export interface TemplateDef {
   prepare: ScriptStep[];
   github: GithubAuth;
   gitlab: GitlabAuth;
+}
+
+/**
+ * The job's own check of inputs the platform cannot check: inputs whose empty
+ * value means "not set" (GitLab's `regex` never accepts an empty string).
+ * POSIX ERE, one `grep -x` per value; the message names the input, not the value.
+ */
+export function inputChecks(inputs: readonly InputDef[]): ScriptStep[] {
+  const checked = inputs.filter((d) => d.emptyAllowed && d.pattern !== undefined);
+  if (checked.length === 0) return [];
+  return [
+    {
+      id: 'check-inputs',
+      name: 'Check the inputs',
+      publishedOnly: true,
+      lines: checked.map(
+        (d) =>
+          `if [ -n "@{${d.name}}" ] && printf '%s\\n' "@{${d.name}}" | grep -Eqvx '${d.pattern!}'; then echo 'mlops-pipeline: input "${d.name}" must be ${(d.patternHint ?? `matching ${d.pattern!}`)/* no quotes or backticks inside the single-quoted message */ .replace(/[`']/g, '')}' >&2; exit 1; fi`,
+      ),
+    },
+  ];
 }
 
 /** The DVC steps every template runs, in order. */

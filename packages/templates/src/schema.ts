@@ -13,7 +13,7 @@ function propertySchema(def: InputDef, provider: Provider): Record<string, unkno
   const out: Record<string, unknown> = { description: def.description };
   const value: Record<string, unknown> = {};
   if (def.enum) value.enum = [...def.enum];
-  if (def.pattern !== undefined) value.pattern = def.pattern;
+  if (def.pattern !== undefined) value.pattern = def.emptyAllowed ? `^$|${def.pattern}` : def.pattern;
   if (def.type === 'array') {
     out.type = 'array';
     out.items = { type: 'string', ...value };

@@ -54,8 +54,8 @@ describe('GitHub secure defaults', () => {
     const c = cases.find((x) => x.id === 'github/dvc-gcs/full/vendored')!;
     const doc = parseYaml(renderCase(c));
     const report = (doc.jobs as Record<string, Obj>).report!;
-    // Not for forks: their pull requests get no secrets and a read-only token.
-    expect(report.if).toBe("github.event_name == 'pull_request' && github.event.pull_request.head.repo.full_name == github.repository");
+    // Not for forks nor Dependabot: their pull requests get no secrets and a read-only token.
+    expect(report.if).toBe("github.event_name == 'pull_request' && github.event.pull_request.head.repo.full_name == github.repository && github.actor != 'dependabot[bot]'");
     const checkout = (report.steps as Obj[])[0]!;
     expect((checkout.with as Obj)['fetch-depth']).toBe(0);
     expect(String((report.steps as Obj[]).at(-1)!.run)).toContain('cml comment create');
@@ -149,7 +149,8 @@ describe('GitHub secure defaults', () => {
     const call = (doc.on as Obj).workflow_call as Obj;
     expect((call.inputs as Obj)['dvc-version']).toMatchObject({ type: 'string', default: '3.63.0' });
     expect((call.inputs as Obj)['timeout-minutes']).toMatchObject({ type: 'number', default: 60 });
-    expect((call.inputs as Obj).cml).toMatchObject({ type: 'boolean', default: false });
+    // The caller decides: CML is the separate report workflow, branches are the caller's triggers.
+    expect((call.inputs as Obj).cml).toBeUndefined();
     expect((call.inputs as Obj).branches).toBeUndefined();
     expect(call.secrets).toEqual({ GCP_SERVICE_ACCOUNT_KEY: { description: expect.any(String), required: true } });
     const keyless = parseYaml(published.find((p) => p.template === 'dvc-gcs-keyless')!.text);

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { parse, parseAllDocuments } from 'yaml';
 import { convertWorkflowTemplate, NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser';
-import { listTemplates, render, renderPublished } from '../src/index.js';
+import { listTemplates, render, renderPublishedFiles } from '../src/index.js';
 import type { Provider, RenderMode } from '../src/index.js';
 
 export const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -77,9 +77,11 @@ export function renderCase(c: Case): string {
   return render(c.provider, c.template, c.inputs, { mode: c.mode, ref: '1.2.3' });
 }
 
-/** Every published file: reusable workflows and components. */
-export function publishedCases(): Array<{ id: string; provider: Provider; template: string; text: string }> {
-  return listTemplates().map((t) => ({ id: `${t.provider}/${t.name}/published`, provider: t.provider, template: t.name, text: renderPublished(t.provider, t.name).text }));
+/** Every published file: reusable workflows (experiment, then CML report) and components. */
+export function publishedCases(): Array<{ id: string; provider: Provider; template: string; path: string; text: string }> {
+  return listTemplates().flatMap((t) =>
+    renderPublishedFiles(t.provider, t.name).map((f, i) => ({ id: `${t.provider}/${t.name}/published${i === 0 ? '' : `/${path.basename(f.path)}`}`, provider: t.provider, template: t.name, path: f.path, text: f.text })),
+  );
 }
 
 /** Errors reported by GitHub's own workflow parser (parse + conversion). */

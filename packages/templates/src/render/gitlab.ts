@@ -4,7 +4,7 @@
  */
 import { CML_VERSION } from '../actions.js';
 import { defaultOf, pinnedUse, type InputDef } from '../inputs.js';
-import { dvcSteps, reportStep, type Condition, type ScriptStep, type TemplateDef } from '../model.js';
+import { dvcSteps, inputChecks, reportStep, type Condition, type ScriptStep, type TemplateDef } from '../model.js';
 import { inputDefs } from '../schema.js';
 import { GITLAB_COMPONENTS, envName, holds, resolveTokens, scriptText, toYaml, withHeader } from './common.js';
 import type { Renderer } from './types.js';
@@ -125,6 +125,7 @@ function job(ctx: Ctx, template: TemplateDef, kind: 'repro' | 'report'): Obj {
   const tokens = idTokens(ctx, template);
   if (tokens) out.id_tokens = tokens;
   const setup: ScriptStep[] = [
+    ...inputChecks(inputDefs(template, 'gitlab')).filter(() => ctx.component),
     ...cdStep(ctx),
     ...dvc.install,
     ...(kind === 'report' ? [CML_SETUP] : []),
@@ -159,7 +160,8 @@ function specInput(def: InputDef): Obj {
   const dflt = defaultOf(def, 'gitlab');
   if (dflt !== undefined) out.default = Array.isArray(dflt) ? [...dflt] : dflt;
   if (def.enum) out.options = [...def.enum];
-  if (def.pattern !== undefined && !def.enum) out.regex = def.pattern;
+  // GitLab compiles `regex` with RE2 and never matches an empty string: inputs that may be empty are checked by the job.
+  if (def.pattern !== undefined && !def.enum && !def.emptyAllowed) out.regex = def.pattern;
   return out;
 }
 
@@ -175,12 +177,24 @@ function callerInputs(template: TemplateDef, inputs: Record<string, unknown>): O
   return out;
 }
 
+function component(template: TemplateDef): string {
+  const ctx: Ctx = { component: true, inputs: {}, vars: new Map() };
+  const spec: Obj = {};
+  for (const def of inputDefs(template, 'gitlab')) if (pinnedUse(def, 'gitlab') === 'input') spec[def.name] = specInput(def);
+  const body: Obj = { 'dvc-repro': job(ctx, template, 'repro'), 'dvc-report': job(ctx, template, 'report') };
+  const header = [
+    `# CI/CD component "${template.name}" of @mlops-pipeline/templates: ${template.description}`,
+    `# Include it at a release (X.Y.Z): include: - component: ${GITLAB_COMPONENTS}/${template.name}@X.Y.Z`,
+    '# Generated from packages/templates/src: do not edit (pnpm --filter @mlops-pipeline/templates generate).',
+  ];
+  return withHeader(header, `${toYaml({ spec: { inputs: spec } })}---\n${toYaml(body)}`);
+}
+
 export const gitlabRenderer: Renderer = {
   provider: 'gitlab',
   defaultSource: GITLAB_COMPONENTS,
 
   vendoredPath: () => '.gitlab-ci.yml',
-  publishedPath: (t) => `templates/${t.name}/template.yml`,
 
   vendored(template, inputs, header) {
     const ctx: Ctx = { component: false, inputs, vars: new Map() };
@@ -189,17 +203,8 @@ export const gitlabRenderer: Renderer = {
     return withHeader(header, toYaml(doc));
   },
 
-  published(template) {
-    const ctx: Ctx = { component: true, inputs: {}, vars: new Map() };
-    const spec: Obj = {};
-    for (const def of inputDefs(template, 'gitlab')) if (pinnedUse(def, 'gitlab') === 'input') spec[def.name] = specInput(def);
-    const body: Obj = { 'dvc-repro': job(ctx, template, 'repro'), 'dvc-report': job(ctx, template, 'report') };
-    const header = [
-      `# CI/CD component "${template.name}" of @mlops-pipeline/templates: ${template.description}`,
-      `# Include it at a release (X.Y.Z): include: - component: ${GITLAB_COMPONENTS}/${template.name}@X.Y.Z`,
-      '# Generated from packages/templates/src: do not edit (pnpm --filter @mlops-pipeline/templates generate).',
-    ];
-    return withHeader(header, `${toYaml({ spec: { inputs: spec } })}---\n${toYaml(body)}`);
+  publishedFiles(template) {
+    return [{ path: `templates/${template.name}/template.yml`, text: component(template) }];
   },
 
   caller(template, inputs, source, ref) {
