@@ -102,3 +102,4 @@ export async function lintFiles(files: string[], options: LintOptions = {}): Pro
   }
   return results;
 }
+

@@ -18,21 +18,24 @@ interface TemplatesModule {
   parseHeader?: unknown;
   listTemplates?: unknown;
   renderPublished?: unknown;
+  renderPublishedFiles?: unknown;
   compareTemplateVersion?: unknown;
 }
 
 /** Published GitHub workflows by path, rendered once on first use. */
 function publishedWorkflows(mod: TemplatesModule): ((path: string) => string | undefined) | undefined {
-  const { listTemplates, renderPublished } = mod;
+  const { listTemplates, renderPublished, renderPublishedFiles } = mod;
   if (typeof listTemplates !== 'function' || typeof renderPublished !== 'function') return undefined;
+  // Every published file of a template (a workflow and its report workflow), else its main one.
+  const filesOf = (name: string): { path: string; text: string }[] =>
+    typeof renderPublishedFiles === 'function' ? (renderPublishedFiles('github', name) as { path: string; text: string }[]) : [renderPublished('github', name) as { path: string; text: string }];
   let byPath: Map<string, string> | undefined;
   return (path) => {
     if (!byPath) {
       byPath = new Map();
       try {
         for (const t of listTemplates('github') as { name: string }[]) {
-          const published = renderPublished('github', t.name) as { path: string; text: string };
-          byPath.set(published.path, published.text);
+          for (const published of filesOf(t.name)) byPath.set(published.path, published.text);
         }
       } catch {
         // A templates package that cannot render leaves calls to published workflows unchecked.

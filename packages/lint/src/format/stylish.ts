@@ -22,7 +22,8 @@ export function formatStylish(results: readonly FileResult[], options: FormatOpt
   for (const result of results) {
     if (result.diagnostics.length === 0) continue;
     out.push(c.underline(result.file));
-    const pos = result.diagnostics.map((d) => `${d.line}:${d.column}`);
+    // A finding in another file (a GitLab local include, found through its includer) names that file.
+    const pos = result.diagnostics.map((d) => `${d.file === result.file ? '' : `${d.file}:`}${d.line}:${d.column}`);
     const posWidth = Math.max(...pos.map((p) => p.length));
     const sevWidth = Math.max(...result.diagnostics.map((d) => d.severity.length));
     const msgWidth = Math.max(...result.diagnostics.map((d) => oneLine(d.message).length));

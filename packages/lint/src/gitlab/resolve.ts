@@ -45,6 +45,8 @@ export interface Resolved {
   diagnostics: Diagnostic[];
   /** The files' top-level mappings in merge order (included files first, the including file last). */
   layers: View[];
+  /** Some of the pipeline comes from includes that are not read (remote, project, template, component, a path with variables). */
+  incomplete: boolean;
   /** Every local include that was read (at any depth), with the inputs it passes and the file it read. */
   loaded: { include: Include; inputs?: IncludeInputs; source: Source }[];
 }
@@ -209,7 +211,7 @@ export function resolveGitlab(mainRoot: View, mainFile: string, loader: IncludeL
     const resolved = resolver.job(id, e.value);
     jobs.push({ id, keyView: e.keyView, view: inheritDefaults(resolved, defaults) });
   }
-  const out: Resolved = { root, jobs, includes, sources, diagnostics, layers, loaded: loadedIncludes };
+  const out: Resolved = { root, jobs, includes, sources, diagnostics, layers, loaded: loadedIncludes, incomplete: opaque };
   const variables = get(root, 'variables');
   if (variables) {
     const resolvedVars = resolver.references(variables, 0);
