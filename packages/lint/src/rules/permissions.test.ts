@@ -51,6 +51,19 @@ ruleTester(permissions, {
                 - run: cml comment create --publish report.md`,
       },
       {
+        name: 'CML run through npx',
+        code: yaml`
+          on: pull_request
+          permissions:
+            contents: read
+            pull-requests: write
+          jobs:
+            report:
+              runs-on: ubuntu-24.04
+              steps:
+                - run: npx @dvcorg/cml@0.20.6 comment create report.md`,
+      },
+      {
         name: 'actions/deploy-pages needs pages and id-token',
         code: yaml`
           on: push

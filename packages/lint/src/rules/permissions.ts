@@ -29,6 +29,8 @@ export const permissions: Rule = {
   },
   check(ctx) {
     const wf = ctx.workflow;
+    // An action's metadata (action.yml: no `on:`) gets the token of the workflow that uses it.
+    if (wf.triggers.length === 0 && !wf.permissions) return;
     const jobs = wf.jobs;
     if (!wf.permissions && jobs.some((j) => !j.permissions)) {
       ctx.report({ span: keySpan(wf, 'jobs'), message: 'no top-level `permissions:`: the GITHUB_TOKEN gets the repository default, which may be write-all; add `permissions: { contents: read }` and grant more per job' });

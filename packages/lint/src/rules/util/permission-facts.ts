@@ -19,15 +19,19 @@ export interface PermissionFact {
 const CONTENTS = 'https://docs.github.com/en/rest/authentication/permissions-required-for-fine-grained-personal-access-tokens#repository-permissions-for-contents';
 const CML_COMMENT = 'https://cml.dev/doc/ref/comment';
 const OIDC = 'https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/about-security-hardening-with-openid-connect#adding-permissions-settings';
+/** `cml`, also run through npx (`npx @dvcorg/cml@0.20.6 comment create`). */
+const CML = String.raw`(?:\bcml|@dvcorg\/cml(?:@\S+)?)`;
+const cml = (rest: string): RegExp => new RegExp(`${CML} ${rest}`);
+
 const ALL_API = ['contents', 'pull-requests', 'issues', 'checks', 'statuses', 'actions', 'packages', 'pages', 'deployments', 'discussions', 'security-events', 'repository-projects'];
 
 export const PERMISSION_FACTS: readonly PermissionFact[] = [
   { what: '`git push`, `git tag`', pattern: /git push|git tag/, scopes: ['contents'], source: CONTENTS },
   { what: '`dvc exp push` (pushes experiment refs to git)', pattern: /dvc exp(eriments)? push/, scopes: ['contents'], source: 'https://dvc.org/doc/command-reference/exp/push' },
   { what: 'stefanzweifel/git-auto-commit-action, EndBug/add-and-commit', pattern: /auto-commit|add-and-commit/, scopes: ['contents'], source: 'https://github.com/stefanzweifel/git-auto-commit-action#usage' },
-  { what: '`cml pr` (pushes a branch, opens a pull request)', pattern: /cml pr\b/, scopes: ['contents', 'pull-requests'], source: 'https://cml.dev/doc/ref/pr' },
-  { what: '`cml comment create` / `update` (a pull-request comment, or a commit comment on a push)', pattern: /cml comment|cml-send-comment/, scopes: ['pull-requests', 'issues', 'contents'], source: CML_COMMENT },
-  { what: '`cml check create`', pattern: /cml check/, scopes: ['checks'], source: 'https://cml.dev/doc/ref/check' },
+  { what: '`cml pr` (pushes a branch, opens a pull request)', pattern: cml(String.raw`pr\b`), scopes: ['contents', 'pull-requests'], source: 'https://cml.dev/doc/ref/pr' },
+  { what: '`cml comment create` / `update` (a pull-request comment, or a commit comment on a push)', pattern: new RegExp(`${cml('comment').source}|cml-send-comment`), scopes: ['pull-requests', 'issues', 'contents'], source: CML_COMMENT },
+  { what: '`cml check create`', pattern: cml('check'), scopes: ['checks'], source: 'https://cml.dev/doc/ref/check' },
   { what: 'peter-evans/create-pull-request', pattern: /create-pull-request/, scopes: ['contents', 'pull-requests'], source: 'https://github.com/peter-evans/create-pull-request#workflow-permissions' },
   { what: '`gh release`, softprops/action-gh-release', pattern: /gh release|action-gh-release/, scopes: ['contents'], source: CONTENTS },
   { what: 'peaceiris/actions-gh-pages (pushes the pages branch)', pattern: /actions-gh-pages/, scopes: ['contents'], source: 'https://github.com/peaceiris/actions-gh-pages#%EF%B8%8F-first-deployment-with-github_token' },
