@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { UserError } from './errors.js';
 
-export type Command = 'create' | 'upgrade' | 'fleet';
+export type Command = 'create' | 'upgrade' | 'fleet' | 'help';
 
 export interface CliOptions {
   command: Command;
@@ -28,6 +28,8 @@ export interface CliOptions {
   failOnOutdated: boolean;
   help: boolean;
   version: boolean;
+  /** --list: print the templates and remote kinds. */
+  list: boolean;
   /** Extra template inputs from `--input name=value` (repeatable). */
   inputs: Record<string, string>;
 }
@@ -51,6 +53,7 @@ export const OPTIONS = {
   lint: { type: 'boolean' },
   'no-lint': { type: 'boolean' },
   'gitlab-include': { type: 'boolean' },
+  list: { type: 'boolean' },
   json: { type: 'boolean' },
   input: { type: 'string', multiple: true },
   'fail-on-outdated': { type: 'boolean' },
@@ -58,7 +61,7 @@ export const OPTIONS = {
   version: { type: 'boolean', short: 'v' },
 } as const;
 
-const COMMANDS = new Set<string>(['upgrade', 'fleet']);
+const COMMANDS = new Set<string>(['upgrade', 'fleet', 'help']);
 
 /** Parses the command line; unknown flags and missing values are usage errors (exit 2). */
 export function parseCli(argv: string[]): CliOptions {
@@ -73,6 +76,9 @@ export function parseCli(argv: string[]): CliOptions {
   const positionals = [...parsed.positionals];
   let command: Command = 'create';
   if (positionals[0] !== undefined && COMMANDS.has(positionals[0])) command = positionals.shift() as Command;
+  if (command === 'help' && positionals.length > 0 && !['create', 'upgrade', 'fleet'].includes(positionals[0] ?? '')) {
+    throw new UserError(`no help for "${positionals[0]}"; the commands are create (the default), upgrade and fleet`, 2);
+  }
   if (command !== 'fleet' && positionals.length > 1) {
     throw new UserError(`expected at most one directory, got ${positionals.length}: ${positionals.join(' ')}`, 2);
   }
@@ -88,6 +94,7 @@ export function parseCli(argv: string[]): CliOptions {
     failOnOutdated: v['fail-on-outdated'] === true,
     help: v.help === true,
     version: v.version === true,
+    list: v.list === true,
     inputs: {},
   };
   for (const pair of v.input ?? []) {

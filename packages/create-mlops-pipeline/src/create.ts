@@ -55,7 +55,8 @@ async function planFiles(dir: string, answers: Answers, rendered: Rendered, opts
     return [{ rel, ...(before === undefined ? {} : { before }), after: rendered.text }];
   }
   let choice: 'include' | 'replace';
-  if (opts.gitlabInclude || opts.dryRun) choice = 'include';
+  // --dry-run decides as the real run does: it shows the outcome of the same command without it.
+  if (opts.gitlabInclude) choice = 'include';
   else if (interactive) choice = await prompt.chooseGitlabExisting(GITLAB_FILE);
   else {
     throw new UserError(`${GITLAB_FILE} already exists; pass --gitlab-include to add an include: for the pipeline, or --force to replace the file`);
@@ -69,7 +70,11 @@ async function planFiles(dir: string, answers: Answers, rendered: Rendered, opts
   ];
 }
 
-/** Asks (TTY) or requires --force before replacing existing files; returns false when the user says no. */
+/**
+ * Asks (TTY) or requires --force before replacing existing files; returns false when the user says no.
+ * On --dry-run the same refusal applies outside a terminal; on a terminal the diff is shown on stderr
+ * (the run writes nothing, so there is nothing to confirm).
+ */
 async function allowOverwrite(files: PlannedFile[], opts: CliOptions, io: Io, interactive: boolean): Promise<boolean> {
   const overwrites = files.filter((f) => f.before !== undefined && isChanged(f) && !f.requested);
   if (overwrites.length === 0 || opts.force) return true;
@@ -77,6 +82,7 @@ async function allowOverwrite(files: PlannedFile[], opts: CliOptions, io: Io, in
     const names = overwrites.map((f) => f.rel).join(', ');
     throw new UserError(`${names} already exists and differs from the generated pipeline; pass --force to overwrite it (create-mlops-pipeline upgrade updates a generated file to newer templates)`);
   }
+  if (opts.dryRun) return true;
   for (const f of overwrites) io.out(await diffText(f.rel, f.before ?? '', f.after));
   return prompt.confirm(`Overwrite ${overwrites.map((f) => f.rel).join(', ')}?`);
 }
@@ -137,7 +143,7 @@ export async function runCreate(opts: CliOptions, io: Io): Promise<number> {
     return 0;
   }
 
-  const shouldLint = opts.lint ?? !opts.dryRun;
+  const shouldLint = opts.lint ?? true;
   if (shouldLint) {
     const outcome = await lintPlanned(root, Object.fromEntries(files.map((f) => [f.rel, f.after])), answers.provider, io.cwd);
     if (outcome.report) log(outcome.report);
@@ -148,18 +154,19 @@ export async function runCreate(opts: CliOptions, io: Io): Promise<number> {
     log(`mlops-lint: ${outcome.warnings > 0 ? `${outcome.warnings} warning(s), no errors` : 'no problems'}`);
   }
 
-  if (opts.dryRun) {
-    for (const f of changed) {
-      io.err(`would write ${describe(f, root, io.cwd)}`);
-      io.out(f.before === undefined ? f.after : await diffText(f.rel, f.before, f.after));
-    }
-    io.err('dry run: nothing was written.');
-    return 0;
-  }
-
   if (!(await allowOverwrite(files, opts, io, interactive))) {
     log('Nothing was written.');
     return 1;
+  }
+  if (opts.dryRun) {
+    // stdout carries only the pipeline file (`--dry-run > file` is the file); changes to other files are diffs on stderr.
+    for (const f of changed) {
+      io.err(`would write ${describe(f, root, io.cwd)}`);
+      if (f.after === rendered.text) io.out(f.after);
+      else if (f.before !== undefined) io.err(await diffText(f.rel, f.before, f.after));
+    }
+    io.err('dry run: nothing was written.');
+    return 0;
   }
   await writeFilesOrFail(changed.map((f) => ({ file: absolute(root, f), content: f.after })), root, io.cwd);
   for (const f of changed) log(`wrote ${describe(f, root, io.cwd)}`);
