@@ -9,6 +9,8 @@ export interface CliOptions {
   dirs: string[];
   provider?: string;
   remote?: string;
+  /** --remote-name: the DVC remote (by name) the pipeline pulls from. */
+  remoteName?: string;
   python?: string;
   dvc?: string;
   requirements?: string;
@@ -37,6 +39,7 @@ export interface CliOptions {
 export const OPTIONS = {
   provider: { type: 'string' },
   remote: { type: 'string' },
+  'remote-name': { type: 'string' },
   python: { type: 'string' },
   dvc: { type: 'string' },
   requirements: { type: 'string' },
@@ -109,6 +112,11 @@ export function parseCli(argv: string[]): CliOptions {
       if (value.trim() === '' && key !== 'requirements') throw new UserError(`--${key} needs a value`, 2);
       opts[key] = value.trim();
     }
+  }
+  const remoteName = v['remote-name'];
+  if (remoteName !== undefined) {
+    if (!/^[A-Za-z0-9._-]+$/.test(remoteName.trim())) throw new UserError(`--remote-name must be a DVC remote name of letters, digits, ., _ and - (got ${JSON.stringify(remoteName)})`, 2);
+    opts.remoteName = remoteName.trim();
   }
   if (v.cml === true) opts.cml = true;
   if (v['no-cml'] === true) opts.cml = false;

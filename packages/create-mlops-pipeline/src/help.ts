@@ -16,6 +16,7 @@ Options
   --provider github|gitlab   CI provider (default: from the git remote or existing CI files)
   --remote <kind>            gcs | gcs-keyless | s3 | s3-keyless | minio | azure | none
                              (default: from the default remote in .dvc/config)
+  --remote-name <name>       the DVC remote to pull from, when .dvc/config has several and no default
   --keyless                  keyless auth for gcs/s3 (OIDC / Workload Identity Federation)
   --python <version>         Python version, e.g. 3.12 (default: from the repo, else the template's)
   --dvc <version>            exact DVC version, e.g. 3.63.0 (default: the == pin in requirements/pyproject)
