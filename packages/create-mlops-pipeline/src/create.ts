@@ -12,6 +12,9 @@ import { addLocalInclude, editWithoutBom, ensureStageAcrossIncludes, firstJobSta
 import type { Io } from './io.js';
 import { diffText, lintPlanned } from './lint.js';
 import { nextSteps } from './next-steps.js';
+import { committedSecretWarnings, endpointWarning } from './repo-warnings.js';
+import { existingRunNote, existingRuns } from './existing-ci.js';
+import { pushPipelineBlocked, workflowRulesWarning } from './workflow-rules.js';
 import { findPinnedRef, GITLAB_FILE, GITLAB_INCLUDED_FILE, readIfExists, targetFile } from './pipeline-files.js';
 import type { Answers } from './plan.js';
 import { checkRef, formatRows, makePlan, requireComplete } from './plan.js';
@@ -22,6 +25,8 @@ import { mirrorHostNeeded, mirrorNeededError } from './pinned-source.js';
 import { missingInputsError, pipelineInputs, renderWith, templateDefaults } from './render.js';
 import type { PipelineInputs, Rendered } from './render.js';
 import { loadTemplates } from './templates.js';
+
+const SCHEME_NAMES: Record<string, string> = { gdrive: 'Google Drive', ssh: 'an SSH server', hdfs: 'HDFS', webdav: 'WebDAV', oss: 'Alibaba OSS', other: 'a remote type' };
 
 function shownDir(io: Io, dir: string): string {
   return path.relative(io.cwd, dir) || '.';
@@ -48,14 +53,15 @@ async function isOurs(text: string): Promise<boolean> {
 
 /** The files to write: the pipeline, or (GitLab, existing file) the pipeline in its own file plus an include. */
 async function planFiles(dir: string, answers: Answers, rendered: Rendered, opts: CliOptions, interactive: boolean): Promise<PlannedFile[]> {
-  const rel = targetFile(answers.provider);
+  const rel = targetFile(answers.provider, dir);
   const before = readIfExists(path.join(dir, rel));
   if (opts.gitlabInclude && answers.provider !== 'gitlab') throw new UserError('--gitlab-include only applies to --provider gitlab', 2);
   if (answers.provider !== 'gitlab' || before === undefined || (await isOurs(before)) || opts.force) {
     return [{ rel, ...(before === undefined ? {} : { before }), after: rendered.text }];
   }
   let choice: 'include' | 'replace';
-  if (opts.gitlabInclude || opts.dryRun) choice = 'include';
+  // --dry-run decides as the real run does: it shows the outcome of the same command without it.
+  if (opts.gitlabInclude) choice = 'include';
   else if (interactive) choice = await prompt.chooseGitlabExisting(GITLAB_FILE);
   else {
     throw new UserError(`${GITLAB_FILE} already exists; pass --gitlab-include to add an include: for the pipeline, or --force to replace the file`);
@@ -69,7 +75,11 @@ async function planFiles(dir: string, answers: Answers, rendered: Rendered, opts
   ];
 }
 
-/** Asks (TTY) or requires --force before replacing existing files; returns false when the user says no. */
+/**
+ * Asks (TTY) or requires --force before replacing existing files; returns false when the user says no.
+ * On --dry-run the same refusal applies outside a terminal; on a terminal the diff is shown on stderr
+ * (the run writes nothing, so there is nothing to confirm).
+ */
 async function allowOverwrite(files: PlannedFile[], opts: CliOptions, io: Io, interactive: boolean): Promise<boolean> {
   const overwrites = files.filter((f) => f.before !== undefined && isChanged(f) && !f.requested);
   if (overwrites.length === 0 || opts.force) return true;
@@ -77,6 +87,7 @@ async function allowOverwrite(files: PlannedFile[], opts: CliOptions, io: Io, in
     const names = overwrites.map((f) => f.rel).join(', ');
     throw new UserError(`${names} already exists and differs from the generated pipeline; pass --force to overwrite it (create-mlops-pipeline upgrade updates a generated file to newer templates)`);
   }
+  if (opts.dryRun) return true;
   for (const f of overwrites) io.out(await diffText(f.rel, f.before ?? '', f.after));
   return prompt.confirm(`Overwrite ${overwrites.map((f) => f.rel).join(', ')}?`);
 }
@@ -90,9 +101,21 @@ function printFacts(io: Io, facts: RepoFacts, rows: ReturnType<typeof makePlan>[
 /** `create-mlops-pipeline [dir]`: inspect, ask what is missing, render, lint, write, tell the next steps. */
 export async function runCreate(opts: CliOptions, io: Io): Promise<number> {
   const dir = path.resolve(io.cwd, opts.dirs[0] ?? '.');
-  const facts = inspectRepo(dir, opts.keyless, opts.dirs[0] ?? '.');
-  const plan = makePlan(facts, opts, await templateDefaults());
   const interactive = io.interactive && !opts.yes;
+  let facts = inspectRepo(dir, opts.keyless, opts.dirs[0] ?? '.', opts.remoteName);
+  // Several remotes and none is the default: which one the pipeline pulls from is the user's choice.
+  const remotes = facts.dvcRemotes ?? [];
+  if (interactive && facts.dvcRemote === undefined && remotes.length > 1 && opts.remote === undefined && !facts.remoteProblem?.includes('does not exist')) {
+    await prompt.intro('create-mlops-pipeline');
+    facts = inspectRepo(dir, opts.keyless, opts.dirs[0] ?? '.', await prompt.askRemoteName(remotes));
+  }
+  // A remote no template authenticates is said before any question, not after them.
+  const unsupported = facts.dvcRemote !== undefined && facts.remote.value === undefined && opts.remote === undefined ? facts.dvcRemote : undefined;
+  if (unsupported) {
+    const others = (facts.dvcRemotes ?? []).filter((r) => r.name !== unsupported.name).map((r) => r.name);
+    throw new UserError(`${facts.dvcConfigShown ?? '.dvc/config'}:${unsupported.line || 1}: remote "${unsupported.name}" is ${SCHEME_NAMES[unsupported.scheme] ?? unsupported.scheme} (${unsupported.scheme}://), which no template authenticates yet (create-mlops-pipeline --list shows the supported remotes)${others.length > 0 ? `; pass --remote-name ${others.join('|')} to pull from another remote` : ''}, or pass --remote none for a pipeline that brings no credentials`);
+  }
+  const plan = makePlan(facts, opts, await templateDefaults());
   // On --dry-run stdout carries only the file; everything else goes to stderr.
   const plain = opts.dryRun ? io.err : io.out;
   const log = (text: string): void => {
@@ -114,6 +137,9 @@ export async function runCreate(opts: CliOptions, io: Io): Promise<number> {
     if (!interactive) throw mirrorNeededError(mirrorHost);
     answers.source = await prompt.askSource(mirrorHost);
   }
+  for (const warning of committedSecretWarnings(facts.committedSecrets ?? [], facts.dvcConfigShown ?? '.dvc/config')) log(warning);
+  const endpoint = answers.remote === facts.remote.value ? endpointWarning(facts.dvcRemote, facts.dvcConfigShown ?? '.dvc/config') : undefined;
+  if (endpoint) log(endpoint);
   if (answers.remote === 'none' && facts.dvcRemote === undefined && facts.remote.value === 'none') {
     log('note: .dvc/config has no remote, so the pipeline cannot `dvc pull`; add one with `dvc remote add -d <name> <url>`.');
   }
@@ -128,18 +154,33 @@ export async function runCreate(opts: CliOptions, io: Io): Promise<number> {
   }
   const rendered = await renderWith(planned.template, planned.inputs, answers.mode, answers.source, answers.ref);
   for (const note of installNotes(facts, answers, planned.schema, rendered.text)) log(note);
+  if (answers.remoteName !== undefined && inputNameFor('remoteName', planned.schema) === undefined) {
+    log(`warning: the ${planned.template.name} template runs \`dvc pull\` with the default remote and takes no remote name yet; make "${answers.remoteName}" the default (\`dvc remote default ${answers.remoteName}\`, then commit .dvc/config) so the pipeline pulls from it.`);
+  }
   // CI files live at the top of the git checkout; the pipeline runs in the DVC project's directory.
   const root = facts.root;
   const files = await planFiles(root, answers, rendered, opts, interactive);
+  const existing = existingRuns(root, [...facts.ciFiles.github, ...facts.ciFiles.gitlab].filter((f) => !files.some((p) => p.rel === f)));
+  for (const run of existing) log(existingRunNote(run));
+  const gitlabFile = files.find((f) => f.rel === GITLAB_FILE && f.after !== rendered.text);
+  const gate = gitlabFile === undefined ? undefined : pushPipelineBlocked(gitlabFile.after, answers.branch, facts.branch.value ?? answers.branch);
+  if (gitlabFile && gate?.blocked) log(workflowRulesWarning(GITLAB_FILE, answers.branch, gate));
+  if (interactive && !opts.dryRun && existing.length > 0 && !(await prompt.confirm(`Add the pipeline next to ${existing.map((e) => e.file).join(', ')}?`, true))) {
+    log('Nothing was written.');
+    return 1;
+  }
   const changed = files.filter(isChanged);
   if (changed.length === 0) {
     log(`${files.map((f) => f.rel).join(' and ')} ${files.length > 1 ? 'are' : 'is'} already up to date (${rendered.template.name} ${rendered.version}).`);
     return 0;
   }
 
-  const shouldLint = opts.lint ?? !opts.dryRun;
+  const shouldLint = opts.lint ?? true;
   if (shouldLint) {
-    const outcome = await lintPlanned(root, Object.fromEntries(files.map((f) => [f.rel, f.after])), answers.provider, io.cwd);
+    const outcome = await lintPlanned(root, Object.fromEntries(files.map((f) => [f.rel, f.after])), answers.provider, io.cwd, Object.fromEntries(files.filter((f) => f.after !== rendered.text).map((f) => [f.rel, f.before])));
+    if (outcome.theirs.report) {
+      log(`mlops-lint: findings in lines of yours (not from the generated pipeline; they do not stop the run):\n${outcome.theirs.report}`);
+    }
     if (outcome.report) log(outcome.report);
     if (outcome.errors > 0 && opts.lint !== false) {
       log(`mlops-lint: ${outcome.errors} error(s) in the generated pipeline; nothing was written (pass --no-lint to write it anyway).`);
@@ -148,23 +189,30 @@ export async function runCreate(opts: CliOptions, io: Io): Promise<number> {
     log(`mlops-lint: ${outcome.warnings > 0 ? `${outcome.warnings} warning(s), no errors` : 'no problems'}`);
   }
 
-  if (opts.dryRun) {
-    for (const f of changed) {
-      io.err(`would write ${describe(f, root, io.cwd)}`);
-      io.out(f.before === undefined ? f.after : await diffText(f.rel, f.before, f.after));
-    }
-    io.err('dry run: nothing was written.');
-    return 0;
-  }
-
   if (!(await allowOverwrite(files, opts, io, interactive))) {
     log('Nothing was written.');
     return 1;
   }
+  if (opts.dryRun) {
+    // stdout carries only the pipeline file (`--dry-run > file` is the file); changes to other files are diffs on stderr.
+    for (const f of changed) {
+      io.err(`would write ${describe(f, root, io.cwd)}`);
+      if (f.after === rendered.text) io.out(f.after);
+      else if (f.before !== undefined) io.err(await diffText(f.rel, f.before, f.after));
+    }
+    io.err('dry run: nothing was written.');
+    return 0;
+  }
   await writeFilesOrFail(changed.map((f) => ({ file: absolute(root, f), content: f.after })), root, io.cwd);
   for (const f of changed) log(`wrote ${describe(f, root, io.cwd)}`);
 
-  const steps = await stepsAfterWriting(facts, answers, rendered, changed.map((f) => path.relative(io.cwd, absolute(root, f)).split(path.sep).join('/')));
+  let steps = await stepsAfterWriting(facts, answers, rendered, changed.map((f) => path.relative(io.cwd, absolute(root, f)).split(path.sep).join('/')));
+  const t = await loadTemplates();
+  const needed = t.requiredSecrets(answers.provider, rendered.template.name, rendered.inputs).map((s) => s.name);
+  for (const run of existing) {
+    const shared = run.secrets.filter((s) => needed.includes(s));
+    if (shared.length > 0) steps += `\n   (${run.file} already reads ${shared.join(', ')}: when ${shared.length > 1 ? 'they exist' : 'it exists'}, the new pipeline uses ${shared.length > 1 ? 'them' : 'it'} as ${shared.length > 1 ? 'they are' : 'it is'}.)`;
+  }
   // Plain lines, never wrapped in a box: the commands must stay copy-pasteable.
   if (interactive) await prompt.outro(`${rendered.template.name} ${rendered.version} (${answers.mode}): next steps below`);
   plain(`${interactive ? '' : '\n'}Next steps:\n${steps}`);

@@ -34,6 +34,14 @@ export interface RepoFacts {
   dvcRemote?: DvcRemote;
   /** Why the remote could not be inferred (when remote.value is undefined). */
   remoteProblem?: string;
+  /** Every remote of .dvc/config (the chosen one is dvcRemote). */
+  dvcRemotes?: DvcRemote[];
+  /** The chosen remote is picked by name (--remote-name) rather than being the default. */
+  remoteByName?: boolean;
+  /** .dvc/config as shown to the user (relative to the working directory). */
+  dvcConfigShown?: string;
+  /** Credentials committed in .dvc/config. */
+  committedSecrets?: Array<{ remote: string; key: string; line: number }>;
   python: Fact<string>;
   dvc: Fact<string>;
   requirements: RequirementsFact;
@@ -174,7 +182,7 @@ export function requirementsFact(dir: string, dvcPinFile?: string): Requirements
  * Inspects a checkout: git remote, CI files, .dvc/config, requirements, Python version, branch.
  * Throws when the directory is not a DVC project.
  */
-export function inspectRepo(start: string, keyless = false, shown: string = start): RepoFacts {
+export function inspectRepo(start: string, keyless = false, shown: string = start, remoteName?: string): RepoFacts {
   const dir = findDvcProject(start, shown);
   const dvcConfig = readDvcConfig(dir);
   if (!dvcConfig) throw new UserError(`no DVC project found in ${shown} (missing .dvc/): run \`dvc init\` first`);
@@ -205,6 +213,9 @@ export function inspectRepo(start: string, keyless = false, shown: string = star
     root,
     workdir,
     ciFiles,
+    dvcRemotes: dvcConfig.remotes,
+    dvcConfigShown: configShown,
+    committedSecrets: dvcConfig.committedSecrets,
   };
   if (git.remoteUrl) facts.gitRemoteUrl = git.remoteUrl;
   if (git.remoteName) facts.gitRemoteName = git.remoteName;
@@ -215,8 +226,13 @@ export function inspectRepo(start: string, keyless = false, shown: string = star
   }
 
   const remotes = dvcConfig.remotes;
-  const chosen = dvcConfig.defaultRemote ?? (remotes.length === 1 && !dvcConfig.undefinedDefault ? remotes[0] : undefined);
-  const undefinedDefault = dvcConfig.undefinedDefault;
+  const named = remoteName === undefined ? undefined : remotes.find((r) => r.name === remoteName);
+  if (remoteName !== undefined && named === undefined) {
+    throw new UserError(`--remote-name ${remoteName}: ${configShown} has no such remote (${remotes.length > 0 ? `remotes: ${remotes.map((r) => r.name).join(', ')}` : 'no remote is defined'})`, 2);
+  }
+  const chosen = named ?? dvcConfig.defaultRemote ?? (remotes.length === 1 && !dvcConfig.undefinedDefault ? remotes[0] : undefined);
+  if (named !== undefined && !named.isDefault) facts.remoteByName = true;
+  const undefinedDefault = named === undefined ? dvcConfig.undefinedDefault : undefined;
   if (undefinedDefault) {
     const where = undefinedDefault.line > 0 ? `${configShown}:${undefinedDefault.line}:1` : `${configShown}.local`;
     const defined = remotes.length > 0 ? `remotes defined: ${remotes.map((r) => r.name).join(', ')}` : 'no remote is defined';
@@ -225,7 +241,7 @@ export function inspectRepo(start: string, keyless = false, shown: string = star
   } else if (remotes.length === 0) {
     facts.remote = { value: 'none', source: 'no remote in .dvc/config' };
   } else if (!chosen) {
-    facts.remoteProblem = `.dvc/config has ${remotes.length} remotes (${remotes.map((r) => r.name).join(', ')}) and no [core] remote`;
+    facts.remoteProblem = `.dvc/config has ${remotes.length} remotes (${remotes.map((r) => r.name).join(', ')}) and no [core] remote; pass --remote-name <name> to choose one`;
     facts.remote = { source: facts.remoteProblem };
   } else {
     facts.dvcRemote = chosen;

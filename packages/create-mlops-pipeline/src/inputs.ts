@@ -1,6 +1,6 @@
 import type { Answers } from './plan.js';
 
-type Key = 'python' | 'dvc' | 'requirements' | 'installer' | 'branch' | 'workdir' | 'cml' | 'endpoint';
+type Key = 'python' | 'dvc' | 'requirements' | 'installer' | 'remoteName' | 'branch' | 'workdir' | 'cml' | 'endpoint';
 
 /** Input names a template may use for each answer, most likely first. */
 const ALIASES: Record<Key, string[]> = {
@@ -9,6 +9,8 @@ const ALIASES: Record<Key, string[]> = {
   requirements: ['requirements', 'requirements-file', 'requirements_file', 'requirements-path'],
   // How the project's dependencies are installed (pip, or the tool of its lock file).
   installer: ['installer', 'package-manager', 'install-with', 'python-installer'],
+  // The DVC remote `dvc pull`/`dvc push` use (`-r`), when it is not the default one.
+  remoteName: ['dvc-remote', 'remote-name', 'dvc-remote-name'],
   branch: ['branch', 'default-branch', 'default_branch', 'branches', 'main-branch'],
   workdir: ['working-directory', 'working_directory', 'workdir'],
   cml: ['cml', 'cml-report', 'enable-cml', 'with-cml', 'report'],
@@ -45,6 +47,7 @@ export function templateInputs(answers: Answers, schema: Record<string, unknown>
     dvc: answers.dvc,
     requirements: answers.requirements,
     installer: answers.installer,
+    remoteName: answers.remoteName,
     branch: answers.branch,
     workdir: answers.workdir ? answers.workdir : undefined,
     cml: answers.cml,

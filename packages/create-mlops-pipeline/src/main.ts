@@ -3,7 +3,7 @@ import path from 'node:path';
 import { redactUrlCredentials } from '@mlops-pipeline/repo-facts';
 import { parseCli } from './args.js';
 import { CancelledError, describeFailure, InterruptedError, UserError } from './errors.js';
-import { HELP } from './help.js';
+import { helpFor } from './help.js';
 import type { Io } from './io.js';
 
 /** The package version, read next to the bundle (dist/cli.cjs → package.json). */
@@ -20,8 +20,16 @@ function readVersion(): string {
 export async function main(argv: string[], io: Io): Promise<number> {
   try {
     const opts = parseCli(argv);
+    if (opts.command === 'help') {
+      io.out(helpFor(opts.dirs[0]));
+      return 0;
+    }
     if (opts.help) {
-      io.out(HELP);
+      io.out(helpFor(opts.command));
+      return 0;
+    }
+    if (opts.list) {
+      io.out(await (await import('./list.js')).listText());
       return 0;
     }
     if (opts.version) {

@@ -21,6 +21,8 @@ export interface Answers {
   dvc?: string;
   /** Requirements file to install with DVC; `pyproject.toml`: the project itself; '': DVC only. */
   requirements: string;
+  /** The DVC remote to pull from by name, when it is not the default remote. */
+  remoteName?: string;
   /** The tool of the project's lock file, installing it from the lock (pip when undefined). */
   installer?: 'poetry' | 'uv';
   branch: string;
@@ -82,6 +84,7 @@ export function makePlan(facts: RepoFacts, opts: CliOptions, defaults: TemplateD
   if (remote) {
     partial.remote = remote;
     rows.push({ key: 'remote', value: remote, source: opts.remote ? '--remote' : facts.remote.source });
+    if (facts.remoteByName && facts.dvcRemote) partial.remoteName = facts.dvcRemote.name;
   } else missing.push({ key: 'remote', hint: `--remote ${REMOTE_KINDS.join('|')}${facts.remoteProblem ? ` (${facts.remoteProblem})` : ''}` });
 
   if (opts.python !== undefined && !isSupportedPython(opts.python)) throw new UserError(pythonProblem('--python', opts.python), 2);

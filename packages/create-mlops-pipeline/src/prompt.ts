@@ -42,7 +42,12 @@ export function say(message: string, fallback: (text: string) => void): void {
   else fallback(message);
 }
 
+let introShown = false;
+
+/** Opens the prompt session (once per run). */
 export async function intro(title: string): Promise<void> {
+  if (introShown) return;
+  introShown = true;
   (await load()).intro(title);
 }
 
@@ -72,6 +77,13 @@ async function askText(c: Clack, message: string, initial: string | undefined, v
     }),
   );
   return value.trim();
+}
+
+/** Which DVC remote the pipeline pulls from, when .dvc/config has several and no default. */
+export async function askRemoteName(remotes: Array<{ name: string; url: string }>): Promise<string> {
+  const c = await load();
+  const options = remotes.map((r) => ({ value: r.name, label: r.name, hint: r.url.replace(/\/\/[^@/]*@/, '//***@') }));
+  return check(c, await c.select({ message: '.dvc/config has several remotes and no default. Which one does CI pull from?', options })) as string;
 }
 
 async function askRequirements(c: Clack, choices: string[]): Promise<string> {

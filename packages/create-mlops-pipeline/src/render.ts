@@ -1,5 +1,6 @@
 import { redactUrlCredentials } from '@mlops-pipeline/repo-facts';
 import type { RenderMode, TemplateInfo } from '@mlops-pipeline/templates';
+import { withBodyHash } from './body-hash.js';
 import { UserError } from './errors.js';
 import type { InputProperty } from './extra-inputs.js';
 import { missingRequired, withFlagInputs } from './extra-inputs.js';
@@ -79,7 +80,7 @@ export async function renderWith(template: TemplateInfo, inputs: Record<string, 
   if (source) options.source = source;
   if (ref) options.ref = ref;
   try {
-    const text = t.render(template.provider, template.name, checked.inputs, options);
+    const text = withBodyHash(t.render(template.provider, template.name, checked.inputs, options));
     return { template, inputs: checked.inputs, text, version: ref ?? t.TEMPLATES_VERSION };
   } catch (err) {
     if (isProblemError(err)) throw problemsError(err.problems);

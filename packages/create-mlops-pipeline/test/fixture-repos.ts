@@ -73,6 +73,42 @@ export const FIXTURES = {
       'requirements-docs.txt': 'mkdocs==1.6.0\n',
     },
   },
+  /** A Google Drive remote (no template authenticates it yet). */
+  googleDrive: {
+    origin: 'git@github.com:acme/speech.git',
+    files: { ...PROJECT, '.dvc/config': remote('gdrive', 'gdrive://1AbCdEfGhIjKlMnOpQrStUvWxYz012345'), 'requirements.txt': 'dvc[gdrive]==3.63.0\n' },
+  },
+  /** Two remotes and no default: the team pushes to one, CI should read the other. */
+  twoRemotes: {
+    origin: 'git@gitlab.com:acme/ranking.git',
+    files: {
+      ...PROJECT,
+      '.dvc/config': `${remote('minio', 's3://ranking/dvc', false)}    endpointurl = https://minio.acme.example:9000\n${remote('archive', 's3://acme-ranking-archive/dvc', false)}`,
+      'requirements.txt': 'dvc[s3]==3.63.0\n',
+    },
+  },
+  /** A repository that already runs dvc repro and CML in its own workflow. */
+  existingCml: {
+    origin: 'git@github.com:acme/sentiment.git',
+    files: {
+      ...PROJECT,
+      '.dvc/config': remote('s3', 's3://acme-sentiment/dvc'),
+      'requirements.txt': 'dvc[s3]==3.63.0\n',
+      '.github/workflows/cml.yaml':
+        'name: train\non: [push]\njobs:\n  run:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: iterative/setup-cml@v2\n      - name: Train\n        env:\n          AWS_ACCESS_KEY_ID: ${{ secrets.AWS_ACCESS_KEY_ID }}\n          AWS_SECRET_ACCESS_KEY: ${{ secrets.AWS_SECRET_ACCESS_KEY }}\n          REPO_TOKEN: ${{ secrets.GITHUB_TOKEN }}\n        run: |\n          pip install -r requirements.txt\n          dvc pull\n          dvc repro\n          cml comment create report.md\n',
+      '.github/workflows/mlops.yaml': 'name: lint\non: [pull_request]\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo lint\n',
+    },
+  },
+  /** A .gitlab-ci.yml whose workflow: rules only create merge request pipelines. */
+  gitlabWorkflowRules: {
+    origin: 'git@gitlab.com:acme/recsys.git',
+    files: {
+      ...PROJECT,
+      '.dvc/config': remote('gcs', 'gs://acme-recsys/dvc'),
+      'requirements.txt': 'dvc[gs]==3.63.0\n',
+      '.gitlab-ci.yml': 'workflow:\n  rules:\n    - if: $CI_PIPELINE_SOURCE == "merge_request_event"\n    - if: $CI_COMMIT_TAG\n\nstages: [test]\n\nunit:\n  stage: test\n  image: python:3.12\n  script:\n    - pytest\n',
+    },
+  },
 } satisfies Record<string, FixtureRepo>;
 
 /** Writes a fixture into a fresh git checkout; returns its directory (remove it with {@link removeFixture}). */

@@ -650,7 +650,7 @@ var require_scan = __commonJS({
 var require_parse = __commonJS({
   "../../node_modules/.pnpm/picomatch@4.0.7/node_modules/picomatch/lib/parse.js"(exports2, module2) {
     "use strict";
-    var constants2 = require_constants();
+    var constants4 = require_constants();
     var utils = require_utils();
     var {
       MAX_LENGTH,
@@ -658,7 +658,7 @@ var require_parse = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants2;
+    } = constants4;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -867,7 +867,7 @@ var require_parse = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants2.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants4.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -913,8 +913,8 @@ var require_parse = __commonJS({
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants2.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants2.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants4.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants4.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -1610,7 +1610,7 @@ var require_parse = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants2.globChars(opts.windows);
+      } = constants4.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -1668,7 +1668,7 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse4 = require_parse();
     var utils = require_utils();
-    var constants2 = require_constants();
+    var constants4 = require_constants();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch6 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -1796,7 +1796,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch6.constants = constants2;
+    picomatch6.constants = constants4;
     module2.exports = picomatch6;
   }
 });
@@ -2195,11 +2195,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants2) {
+      optimizeNames(names, constants4) {
         if (!names[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants2);
+          this.rhs = optimizeExpr(this.rhs, names, constants4);
         return this;
       }
       get names() {
@@ -2216,10 +2216,10 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants2) {
+      optimizeNames(names, constants4) {
         if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants2);
+        this.rhs = optimizeExpr(this.rhs, names, constants4);
         return this;
       }
       get names() {
@@ -2280,8 +2280,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants2) {
-        this.code = optimizeExpr(this.code, names, constants2);
+      optimizeNames(names, constants4) {
+        this.code = optimizeExpr(this.code, names, constants4);
         return this;
       }
       get names() {
@@ -2310,12 +2310,12 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants2) {
+      optimizeNames(names, constants4) {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
           const n = nodes[i];
-          if (n.optimizeNames(names, constants2))
+          if (n.optimizeNames(names, constants4))
             continue;
           subtractNames(names, n.names);
           nodes.splice(i, 1);
@@ -2368,12 +2368,12 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants2) {
+      optimizeNames(names, constants4) {
         var _a;
-        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants2);
-        if (!(super.optimizeNames(names, constants2) || this.else))
+        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants4);
+        if (!(super.optimizeNames(names, constants4) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants2);
+        this.condition = optimizeExpr(this.condition, names, constants4);
         return this;
       }
       get names() {
@@ -2396,10 +2396,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants2) {
-        if (!super.optimizeNames(names, constants2))
+      optimizeNames(names, constants4) {
+        if (!super.optimizeNames(names, constants4))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants2);
+        this.iteration = optimizeExpr(this.iteration, names, constants4);
         return this;
       }
       get names() {
@@ -2435,10 +2435,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants2) {
-        if (!super.optimizeNames(names, constants2))
+      optimizeNames(names, constants4) {
+        if (!super.optimizeNames(names, constants4))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants2);
+        this.iterable = optimizeExpr(this.iterable, names, constants4);
         return this;
       }
       get names() {
@@ -2480,11 +2480,11 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants2) {
+      optimizeNames(names, constants4) {
         var _a, _b;
-        super.optimizeNames(names, constants2);
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants2);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants2);
+        super.optimizeNames(names, constants4);
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants4);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants4);
         return this;
       }
       get names() {
@@ -2785,7 +2785,7 @@ var require_codegen = __commonJS({
     function addExprNames(names, from) {
       return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
     }
-    function optimizeExpr(expr, names, constants2) {
+    function optimizeExpr(expr, names, constants4) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -2800,14 +2800,14 @@ var require_codegen = __commonJS({
         return items;
       }, []));
       function replaceName(n) {
-        const c = constants2[n.str];
+        const c = constants4[n.str];
         if (c === void 0 || names[n.str] !== 1)
           return n;
         delete names[n.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants2[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants4[c.str] !== void 0);
       }
     }
     function subtractNames(names, from) {
@@ -16053,6 +16053,2219 @@ var require_dist = __commonJS({
   }
 });
 
+// ../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/internal/constants.js
+var require_constants2 = __commonJS({
+  "../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/internal/constants.js"(exports2, module2) {
+    "use strict";
+    var SEMVER_SPEC_VERSION = "2.0.0";
+    var MAX_LENGTH = 256;
+    var MAX_SAFE_INTEGER = Number.MAX_SAFE_INTEGER || /* istanbul ignore next */
+    9007199254740991;
+    var MAX_SAFE_COMPONENT_LENGTH = 16;
+    var MAX_SAFE_BUILD_LENGTH = MAX_LENGTH - 6;
+    var WHITESPACE_CHARACTERS = [
+      "	",
+      "\n",
+      "\v",
+      "\f",
+      "\r",
+      " ",
+      "\xA0",
+      "\u1680",
+      "\u2000",
+      "\u2001",
+      "\u2002",
+      "\u2003",
+      "\u2004",
+      "\u2005",
+      "\u2006",
+      "\u2007",
+      "\u2008",
+      "\u2009",
+      "\u200A",
+      "\u2028",
+      "\u2029",
+      "\u202F",
+      "\u205F",
+      "\u3000",
+      "\uFEFF"
+    ];
+    var RELEASE_TYPES = [
+      "major",
+      "premajor",
+      "minor",
+      "preminor",
+      "patch",
+      "prepatch",
+      "prerelease"
+    ];
+    module2.exports = {
+      MAX_LENGTH,
+      MAX_SAFE_COMPONENT_LENGTH,
+      MAX_SAFE_BUILD_LENGTH,
+      MAX_SAFE_INTEGER,
+      WHITESPACE_CHARACTERS,
+      RELEASE_TYPES,
+      SEMVER_SPEC_VERSION,
+      FLAG_INCLUDE_PRERELEASE: 1,
+      FLAG_LOOSE: 2
+    };
+  }
+});
+
+// ../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/internal/debug.js
+var require_debug = __commonJS({
+  "../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/internal/debug.js"(exports2, module2) {
+    "use strict";
+    var debug = typeof process === "object" && process.env && process.env.NODE_DEBUG && /\bsemver\b/i.test(process.env.NODE_DEBUG) ? (...args) => console.error("SEMVER", ...args) : () => {
+    };
+    module2.exports = debug;
+  }
+});
+
+// ../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/internal/re.js
+var require_re = __commonJS({
+  "../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/internal/re.js"(exports2, module2) {
+    "use strict";
+    var {
+      MAX_SAFE_COMPONENT_LENGTH,
+      MAX_SAFE_BUILD_LENGTH,
+      MAX_LENGTH
+    } = require_constants2();
+    var debug = require_debug();
+    exports2 = module2.exports = {};
+    var re = exports2.re = [];
+    var safeRe = exports2.safeRe = [];
+    var src = exports2.src = [];
+    var safeSrc = exports2.safeSrc = [];
+    var t = exports2.t = {};
+    var R = 0;
+    var LETTERDASHNUMBER = "[a-zA-Z0-9-]";
+    var safeRegexReplacements = [
+      ["\\s", 1],
+      ["\\d", MAX_LENGTH],
+      [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH]
+    ];
+    var makeSafeRegex = (value3) => {
+      for (const [token, max] of safeRegexReplacements) {
+        value3 = value3.split(`${token}*`).join(`${token}{0,${max}}`).split(`${token}+`).join(`${token}{1,${max}}`);
+      }
+      return value3;
+    };
+    var createToken = (name, value3, isGlobal) => {
+      const safe = makeSafeRegex(value3);
+      const index = R++;
+      debug(name, index, value3);
+      t[name] = index;
+      src[index] = value3;
+      safeSrc[index] = safe;
+      re[index] = new RegExp(value3, isGlobal ? "g" : void 0);
+      safeRe[index] = new RegExp(safe, isGlobal ? "g" : void 0);
+    };
+    createToken("NUMERICIDENTIFIER", "0|[1-9]\\d*");
+    createToken("NUMERICIDENTIFIERLOOSE", "\\d+");
+    createToken("NONNUMERICIDENTIFIER", `\\d*[a-zA-Z-]${LETTERDASHNUMBER}*`);
+    createToken("MAINVERSION", `(${src[t.NUMERICIDENTIFIER]})\\.(${src[t.NUMERICIDENTIFIER]})\\.(${src[t.NUMERICIDENTIFIER]})`);
+    createToken("MAINVERSIONLOOSE", `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.(${src[t.NUMERICIDENTIFIERLOOSE]})\\.(${src[t.NUMERICIDENTIFIERLOOSE]})`);
+    createToken("PRERELEASEIDENTIFIER", `(?:${src[t.NONNUMERICIDENTIFIER]}|${src[t.NUMERICIDENTIFIER]})`);
+    createToken("PRERELEASEIDENTIFIERLOOSE", `(?:${src[t.NONNUMERICIDENTIFIER]}|${src[t.NUMERICIDENTIFIERLOOSE]})`);
+    createToken("PRERELEASE", `(?:-(${src[t.PRERELEASEIDENTIFIER]}(?:\\.${src[t.PRERELEASEIDENTIFIER]})*))`);
+    createToken("PRERELEASELOOSE", `(?:-?(${src[t.PRERELEASEIDENTIFIERLOOSE]}(?:\\.${src[t.PRERELEASEIDENTIFIERLOOSE]})*))`);
+    createToken("BUILDIDENTIFIER", `${LETTERDASHNUMBER}+`);
+    createToken("BUILD", `(?:\\+(${src[t.BUILDIDENTIFIER]}(?:\\.${src[t.BUILDIDENTIFIER]})*))`);
+    createToken("FULLPLAIN", `v?${src[t.MAINVERSION]}${src[t.PRERELEASE]}?${src[t.BUILD]}?`);
+    createToken("FULL", `^${src[t.FULLPLAIN]}$`);
+    createToken("LOOSEPLAIN", `[v=\\s]*${src[t.MAINVERSIONLOOSE]}${src[t.PRERELEASELOOSE]}?${src[t.BUILD]}?`);
+    createToken("LOOSE", `^${src[t.LOOSEPLAIN]}$`);
+    createToken("GTLT", "((?:<|>)?=?)");
+    createToken("XRANGEIDENTIFIERLOOSE", `${src[t.NUMERICIDENTIFIERLOOSE]}|x|X|\\*`);
+    createToken("XRANGEIDENTIFIER", `${src[t.NUMERICIDENTIFIER]}|x|X|\\*`);
+    createToken("XRANGEPLAIN", `[v=\\s]*(${src[t.XRANGEIDENTIFIER]})(?:\\.(${src[t.XRANGEIDENTIFIER]})(?:\\.(${src[t.XRANGEIDENTIFIER]})(?:${src[t.PRERELEASE]})?${src[t.BUILD]}?)?)?`);
+    createToken("XRANGEPLAINLOOSE", `[v=\\s]*(${src[t.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})(?:${src[t.PRERELEASELOOSE]})?${src[t.BUILD]}?)?)?`);
+    createToken("XRANGE", `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAIN]}$`);
+    createToken("XRANGELOOSE", `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAINLOOSE]}$`);
+    createToken("COERCEPLAIN", `${"(^|[^\\d])(\\d{1,"}${MAX_SAFE_COMPONENT_LENGTH}})(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?`);
+    createToken("COERCE", `${src[t.COERCEPLAIN]}(?:$|[^\\d])`);
+    createToken("COERCEFULL", src[t.COERCEPLAIN] + `(?:${src[t.PRERELEASE]})?(?:${src[t.BUILD]})?(?:$|[^\\d])`);
+    createToken("COERCERTL", src[t.COERCE], true);
+    createToken("COERCERTLFULL", src[t.COERCEFULL], true);
+    createToken("LONETILDE", "(?:~>?)");
+    createToken("TILDETRIM", `(\\s*)${src[t.LONETILDE]}\\s+`, true);
+    exports2.tildeTrimReplace = "$1~";
+    createToken("TILDE", `^${src[t.LONETILDE]}${src[t.XRANGEPLAIN]}$`);
+    createToken("TILDELOOSE", `^${src[t.LONETILDE]}${src[t.XRANGEPLAINLOOSE]}$`);
+    createToken("LONECARET", "(?:\\^)");
+    createToken("CARETTRIM", `(\\s*)${src[t.LONECARET]}\\s+`, true);
+    exports2.caretTrimReplace = "$1^";
+    createToken("CARET", `^${src[t.LONECARET]}${src[t.XRANGEPLAIN]}$`);
+    createToken("CARETLOOSE", `^${src[t.LONECARET]}${src[t.XRANGEPLAINLOOSE]}$`);
+    createToken("COMPARATORLOOSE", `^${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]})$|^$`);
+    createToken("COMPARATOR", `^${src[t.GTLT]}\\s*(${src[t.FULLPLAIN]})$|^$`);
+    createToken("COMPARATORTRIM", `(\\s*)${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]}|${src[t.XRANGEPLAIN]})`, true);
+    exports2.comparatorTrimReplace = "$1$2$3";
+    createToken("HYPHENRANGE", `^\\s*(${src[t.XRANGEPLAIN]})\\s+-\\s+(${src[t.XRANGEPLAIN]})\\s*$`);
+    createToken("HYPHENRANGELOOSE", `^\\s*(${src[t.XRANGEPLAINLOOSE]})\\s+-\\s+(${src[t.XRANGEPLAINLOOSE]})\\s*$`);
+    createToken("STAR", "(<|>)?=?\\s*\\*");
+    createToken("GTE0", "^\\s*>=\\s*0\\.0\\.0\\s*$");
+    createToken("GTE0PRE", "^\\s*>=\\s*0\\.0\\.0-0\\s*$");
+  }
+});
+
+// ../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/internal/parse-options.js
+var require_parse_options = __commonJS({
+  "../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/internal/parse-options.js"(exports2, module2) {
+    "use strict";
+    var looseOption = Object.freeze({ loose: true });
+    var emptyOpts = Object.freeze({});
+    var parseOptions = (options) => {
+      if (!options) {
+        return emptyOpts;
+      }
+      if (typeof options !== "object") {
+        return looseOption;
+      }
+      return options;
+    };
+    module2.exports = parseOptions;
+  }
+});
+
+// ../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/internal/identifiers.js
+var require_identifiers = __commonJS({
+  "../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/internal/identifiers.js"(exports2, module2) {
+    "use strict";
+    var numeric = /^[0-9]+$/;
+    var compareIdentifiers = (a, b) => {
+      if (typeof a === "number" && typeof b === "number") {
+        return a === b ? 0 : a < b ? -1 : 1;
+      }
+      const anum = numeric.test(a);
+      const bnum = numeric.test(b);
+      if (anum && bnum) {
+        a = +a;
+        b = +b;
+      }
+      return a === b ? 0 : anum && !bnum ? -1 : bnum && !anum ? 1 : a < b ? -1 : 1;
+    };
+    var rcompareIdentifiers = (a, b) => compareIdentifiers(b, a);
+    module2.exports = {
+      compareIdentifiers,
+      rcompareIdentifiers
+    };
+  }
+});
+
+// ../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/classes/semver.js
+var require_semver = __commonJS({
+  "../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/classes/semver.js"(exports2, module2) {
+    "use strict";
+    var debug = require_debug();
+    var { MAX_LENGTH, MAX_SAFE_INTEGER } = require_constants2();
+    var { safeRe: re, t } = require_re();
+    var parseOptions = require_parse_options();
+    var { compareIdentifiers } = require_identifiers();
+    var isPrereleaseIdentifier = (prerelease, identifier) => {
+      const identifiers = identifier.split(".");
+      if (identifiers.length > prerelease.length) {
+        return false;
+      }
+      for (let i = 0; i < identifiers.length; i++) {
+        if (compareIdentifiers(prerelease[i], identifiers[i]) !== 0) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var SemVer = class _SemVer {
+      constructor(version, options) {
+        options = parseOptions(options);
+        if (version instanceof _SemVer) {
+          if (version.loose === !!options.loose && version.includePrerelease === !!options.includePrerelease) {
+            return version;
+          } else {
+            version = version.version;
+          }
+        } else if (typeof version !== "string") {
+          throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version}".`);
+        }
+        if (version.length > MAX_LENGTH) {
+          throw new TypeError(
+            `version is longer than ${MAX_LENGTH} characters`
+          );
+        }
+        debug("SemVer", version, options);
+        this.options = options;
+        this.loose = !!options.loose;
+        this.includePrerelease = !!options.includePrerelease;
+        const m = version.trim().match(options.loose ? re[t.LOOSE] : re[t.FULL]);
+        if (!m) {
+          throw new TypeError(`Invalid Version: ${version}`);
+        }
+        this.raw = version;
+        this.major = +m[1];
+        this.minor = +m[2];
+        this.patch = +m[3];
+        if (this.major > MAX_SAFE_INTEGER || this.major < 0) {
+          throw new TypeError("Invalid major version");
+        }
+        if (this.minor > MAX_SAFE_INTEGER || this.minor < 0) {
+          throw new TypeError("Invalid minor version");
+        }
+        if (this.patch > MAX_SAFE_INTEGER || this.patch < 0) {
+          throw new TypeError("Invalid patch version");
+        }
+        if (!m[4]) {
+          this.prerelease = [];
+        } else {
+          this.prerelease = m[4].split(".").map((id) => {
+            if (/^[0-9]+$/.test(id)) {
+              const num = +id;
+              if (num >= 0 && num < MAX_SAFE_INTEGER) {
+                return num;
+              }
+            }
+            return id;
+          });
+        }
+        this.build = m[5] ? m[5].split(".") : [];
+        this.format();
+      }
+      format() {
+        this.version = `${this.major}.${this.minor}.${this.patch}`;
+        if (this.prerelease.length) {
+          this.version += `-${this.prerelease.join(".")}`;
+        }
+        return this.version;
+      }
+      toString() {
+        return this.version;
+      }
+      compare(other) {
+        debug("SemVer.compare", this.version, this.options, other);
+        if (!(other instanceof _SemVer)) {
+          if (typeof other === "string" && other === this.version) {
+            return 0;
+          }
+          other = new _SemVer(other, this.options);
+        }
+        if (other.version === this.version) {
+          return 0;
+        }
+        return this.compareMain(other) || this.comparePre(other);
+      }
+      compareMain(other) {
+        if (!(other instanceof _SemVer)) {
+          other = new _SemVer(other, this.options);
+        }
+        if (this.major < other.major) {
+          return -1;
+        }
+        if (this.major > other.major) {
+          return 1;
+        }
+        if (this.minor < other.minor) {
+          return -1;
+        }
+        if (this.minor > other.minor) {
+          return 1;
+        }
+        if (this.patch < other.patch) {
+          return -1;
+        }
+        if (this.patch > other.patch) {
+          return 1;
+        }
+        return 0;
+      }
+      comparePre(other) {
+        if (!(other instanceof _SemVer)) {
+          other = new _SemVer(other, this.options);
+        }
+        if (this.prerelease.length && !other.prerelease.length) {
+          return -1;
+        } else if (!this.prerelease.length && other.prerelease.length) {
+          return 1;
+        } else if (!this.prerelease.length && !other.prerelease.length) {
+          return 0;
+        }
+        let i = 0;
+        do {
+          const a = this.prerelease[i];
+          const b = other.prerelease[i];
+          debug("prerelease compare", i, a, b);
+          if (a === void 0 && b === void 0) {
+            return 0;
+          } else if (b === void 0) {
+            return 1;
+          } else if (a === void 0) {
+            return -1;
+          } else if (a === b) {
+            continue;
+          } else {
+            return compareIdentifiers(a, b);
+          }
+        } while (++i);
+      }
+      compareBuild(other) {
+        if (!(other instanceof _SemVer)) {
+          other = new _SemVer(other, this.options);
+        }
+        let i = 0;
+        do {
+          const a = this.build[i];
+          const b = other.build[i];
+          debug("build compare", i, a, b);
+          if (a === void 0 && b === void 0) {
+            return 0;
+          } else if (b === void 0) {
+            return 1;
+          } else if (a === void 0) {
+            return -1;
+          } else if (a === b) {
+            continue;
+          } else {
+            return compareIdentifiers(a, b);
+          }
+        } while (++i);
+      }
+      // preminor will bump the version up to the next minor release, and immediately
+      // down to pre-release. premajor and prepatch work the same way.
+      inc(release, identifier, identifierBase) {
+        if (release.startsWith("pre")) {
+          if (!identifier && identifierBase === false) {
+            throw new Error("invalid increment argument: identifier is empty");
+          }
+          if (identifier) {
+            const match = `-${identifier}`.match(this.options.loose ? re[t.PRERELEASELOOSE] : re[t.PRERELEASE]);
+            if (!match || match[1] !== identifier) {
+              throw new Error(`invalid identifier: ${identifier}`);
+            }
+          }
+        }
+        switch (release) {
+          case "premajor":
+            this.prerelease.length = 0;
+            this.patch = 0;
+            this.minor = 0;
+            this.major++;
+            this.inc("pre", identifier, identifierBase);
+            break;
+          case "preminor":
+            this.prerelease.length = 0;
+            this.patch = 0;
+            this.minor++;
+            this.inc("pre", identifier, identifierBase);
+            break;
+          case "prepatch":
+            this.prerelease.length = 0;
+            this.inc("patch", identifier, identifierBase);
+            this.inc("pre", identifier, identifierBase);
+            break;
+          // If the input is a non-prerelease version, this acts the same as
+          // prepatch.
+          case "prerelease":
+            if (this.prerelease.length === 0) {
+              this.inc("patch", identifier, identifierBase);
+            }
+            this.inc("pre", identifier, identifierBase);
+            break;
+          case "release":
+            if (this.prerelease.length === 0) {
+              throw new Error(`version ${this.raw} is not a prerelease`);
+            }
+            this.prerelease.length = 0;
+            break;
+          case "major":
+            if (this.minor !== 0 || this.patch !== 0 || this.prerelease.length === 0) {
+              this.major++;
+            }
+            this.minor = 0;
+            this.patch = 0;
+            this.prerelease = [];
+            break;
+          case "minor":
+            if (this.patch !== 0 || this.prerelease.length === 0) {
+              this.minor++;
+            }
+            this.patch = 0;
+            this.prerelease = [];
+            break;
+          case "patch":
+            if (this.prerelease.length === 0) {
+              this.patch++;
+            }
+            this.prerelease = [];
+            break;
+          // This probably shouldn't be used publicly.
+          // 1.0.0 'pre' would become 1.0.0-0 which is the wrong direction.
+          case "pre": {
+            const base = Number(identifierBase) ? 1 : 0;
+            if (this.prerelease.length === 0) {
+              this.prerelease = [base];
+            } else {
+              let i = this.prerelease.length;
+              while (--i >= 0) {
+                if (typeof this.prerelease[i] === "number") {
+                  this.prerelease[i]++;
+                  i = -2;
+                }
+              }
+              if (i === -1) {
+                if (identifier === this.prerelease.join(".") && identifierBase === false) {
+                  throw new Error("invalid increment argument: identifier already exists");
+                }
+                this.prerelease.push(base);
+              }
+            }
+            if (identifier) {
+              let prerelease = [identifier, base];
+              if (identifierBase === false) {
+                prerelease = [identifier];
+              }
+              if (isPrereleaseIdentifier(this.prerelease, identifier)) {
+                const prereleaseBase = this.prerelease[identifier.split(".").length];
+                if (isNaN(prereleaseBase)) {
+                  this.prerelease = prerelease;
+                }
+              } else {
+                this.prerelease = prerelease;
+              }
+            }
+            break;
+          }
+          default:
+            throw new Error(`invalid increment argument: ${release}`);
+        }
+        this.raw = this.format();
+        if (this.build.length) {
+          this.raw += `+${this.build.join(".")}`;
+        }
+        return this;
+      }
+    };
+    module2.exports = SemVer;
+  }
+});
+
+// ../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/parse.js
+var require_parse2 = __commonJS({
+  "../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/parse.js"(exports2, module2) {
+    "use strict";
+    var SemVer = require_semver();
+    var parse4 = (version, options, throwErrors = false) => {
+      if (version instanceof SemVer) {
+        return version;
+      }
+      try {
+        return new SemVer(version, options);
+      } catch (er) {
+        if (!throwErrors) {
+          return null;
+        }
+        throw er;
+      }
+    };
+    module2.exports = parse4;
+  }
+});
+
+// ../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/valid.js
+var require_valid = __commonJS({
+  "../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/valid.js"(exports2, module2) {
+    "use strict";
+    var parse4 = require_parse2();
+    var valid2 = (version, options) => {
+      const v = parse4(version, options);
+      return v ? v.version : null;
+    };
+    module2.exports = valid2;
+  }
+});
+
+// ../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/clean.js
+var require_clean = __commonJS({
+  "../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/clean.js"(exports2, module2) {
+    "use strict";
+    var parse4 = require_parse2();
+    var clean2 = (version, options) => {
+      const s = parse4(version.trim().replace(/^[=v]+/, ""), options);
+      return s ? s.version : null;
+    };
+    module2.exports = clean2;
+  }
+});
+
+// ../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/inc.js
+var require_inc = __commonJS({
+  "../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/inc.js"(exports2, module2) {
+    "use strict";
+    var SemVer = require_semver();
+    var inc2 = (version, release, options, identifier, identifierBase) => {
+      if (typeof options === "string") {
+        identifierBase = identifier;
+        identifier = options;
+        options = void 0;
+      }
+      try {
+        return new SemVer(
+          version instanceof SemVer ? version.version : version,
+          options
+        ).inc(release, identifier, identifierBase).version;
+      } catch (er) {
+        return null;
+      }
+    };
+    module2.exports = inc2;
+  }
+});
+
+// ../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/diff.js
+var require_diff = __commonJS({
+  "../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/diff.js"(exports2, module2) {
+    "use strict";
+    var parse4 = require_parse2();
+    var diff = (version1, version2) => {
+      const v1 = parse4(version1, null, true);
+      const v2 = parse4(version2, null, true);
+      const comparison = v1.compare(v2);
+      if (comparison === 0) {
+        return null;
+      }
+      const v1Higher = comparison > 0;
+      const highVersion = v1Higher ? v1 : v2;
+      const lowVersion = v1Higher ? v2 : v1;
+      const highHasPre = !!highVersion.prerelease.length;
+      const lowHasPre = !!lowVersion.prerelease.length;
+      if (lowHasPre && !highHasPre) {
+        if (!lowVersion.patch && !lowVersion.minor) {
+          return "major";
+        }
+        if (lowVersion.compareMain(highVersion) === 0) {
+          if (lowVersion.minor && !lowVersion.patch) {
+            return "minor";
+          }
+          return "patch";
+        }
+      }
+      const prefix = highHasPre ? "pre" : "";
+      if (v1.major !== v2.major) {
+        return prefix + "major";
+      }
+      if (v1.minor !== v2.minor) {
+        return prefix + "minor";
+      }
+      if (v1.patch !== v2.patch) {
+        return prefix + "patch";
+      }
+      return "prerelease";
+    };
+    module2.exports = diff;
+  }
+});
+
+// ../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/major.js
+var require_major = __commonJS({
+  "../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/major.js"(exports2, module2) {
+    "use strict";
+    var SemVer = require_semver();
+    var major2 = (a, loose) => new SemVer(a, loose).major;
+    module2.exports = major2;
+  }
+});
+
+// ../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/minor.js
+var require_minor = __commonJS({
+  "../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/minor.js"(exports2, module2) {
+    "use strict";
+    var SemVer = require_semver();
+    var minor2 = (a, loose) => new SemVer(a, loose).minor;
+    module2.exports = minor2;
+  }
+});
+
+// ../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/patch.js
+var require_patch = __commonJS({
+  "../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/patch.js"(exports2, module2) {
+    "use strict";
+    var SemVer = require_semver();
+    var patch2 = (a, loose) => new SemVer(a, loose).patch;
+    module2.exports = patch2;
+  }
+});
+
+// ../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/prerelease.js
+var require_prerelease = __commonJS({
+  "../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/prerelease.js"(exports2, module2) {
+    "use strict";
+    var parse4 = require_parse2();
+    var prerelease = (version, options) => {
+      const parsed = parse4(version, options);
+      return parsed && parsed.prerelease.length ? parsed.prerelease : null;
+    };
+    module2.exports = prerelease;
+  }
+});
+
+// ../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/compare.js
+var require_compare = __commonJS({
+  "../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/compare.js"(exports2, module2) {
+    "use strict";
+    var SemVer = require_semver();
+    var compare2 = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
+    module2.exports = compare2;
+  }
+});
+
+// ../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/rcompare.js
+var require_rcompare = __commonJS({
+  "../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/rcompare.js"(exports2, module2) {
+    "use strict";
+    var compare2 = require_compare();
+    var rcompare2 = (a, b, loose) => compare2(b, a, loose);
+    module2.exports = rcompare2;
+  }
+});
+
+// ../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/compare-loose.js
+var require_compare_loose = __commonJS({
+  "../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/compare-loose.js"(exports2, module2) {
+    "use strict";
+    var compare2 = require_compare();
+    var compareLoose = (a, b) => compare2(a, b, true);
+    module2.exports = compareLoose;
+  }
+});
+
+// ../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/compare-build.js
+var require_compare_build = __commonJS({
+  "../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/compare-build.js"(exports2, module2) {
+    "use strict";
+    var SemVer = require_semver();
+    var compareBuild = (a, b, loose) => {
+      const versionA = new SemVer(a, loose);
+      const versionB = new SemVer(b, loose);
+      return versionA.compare(versionB) || versionA.compareBuild(versionB);
+    };
+    module2.exports = compareBuild;
+  }
+});
+
+// ../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/sort.js
+var require_sort = __commonJS({
+  "../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/sort.js"(exports2, module2) {
+    "use strict";
+    var compareBuild = require_compare_build();
+    var sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose));
+    module2.exports = sort;
+  }
+});
+
+// ../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/rsort.js
+var require_rsort = __commonJS({
+  "../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/rsort.js"(exports2, module2) {
+    "use strict";
+    var compareBuild = require_compare_build();
+    var rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose));
+    module2.exports = rsort;
+  }
+});
+
+// ../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/gt.js
+var require_gt = __commonJS({
+  "../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/gt.js"(exports2, module2) {
+    "use strict";
+    var compare2 = require_compare();
+    var gt2 = (a, b, loose) => compare2(a, b, loose) > 0;
+    module2.exports = gt2;
+  }
+});
+
+// ../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/lt.js
+var require_lt = __commonJS({
+  "../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/lt.js"(exports2, module2) {
+    "use strict";
+    var compare2 = require_compare();
+    var lt2 = (a, b, loose) => compare2(a, b, loose) < 0;
+    module2.exports = lt2;
+  }
+});
+
+// ../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/eq.js
+var require_eq = __commonJS({
+  "../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/eq.js"(exports2, module2) {
+    "use strict";
+    var compare2 = require_compare();
+    var eq2 = (a, b, loose) => compare2(a, b, loose) === 0;
+    module2.exports = eq2;
+  }
+});
+
+// ../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/neq.js
+var require_neq = __commonJS({
+  "../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/neq.js"(exports2, module2) {
+    "use strict";
+    var compare2 = require_compare();
+    var neq = (a, b, loose) => compare2(a, b, loose) !== 0;
+    module2.exports = neq;
+  }
+});
+
+// ../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/gte.js
+var require_gte = __commonJS({
+  "../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/gte.js"(exports2, module2) {
+    "use strict";
+    var compare2 = require_compare();
+    var gte = (a, b, loose) => compare2(a, b, loose) >= 0;
+    module2.exports = gte;
+  }
+});
+
+// ../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/lte.js
+var require_lte = __commonJS({
+  "../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/lte.js"(exports2, module2) {
+    "use strict";
+    var compare2 = require_compare();
+    var lte = (a, b, loose) => compare2(a, b, loose) <= 0;
+    module2.exports = lte;
+  }
+});
+
+// ../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/cmp.js
+var require_cmp = __commonJS({
+  "../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/cmp.js"(exports2, module2) {
+    "use strict";
+    var eq2 = require_eq();
+    var neq = require_neq();
+    var gt2 = require_gt();
+    var gte = require_gte();
+    var lt2 = require_lt();
+    var lte = require_lte();
+    var cmp = (a, op, b, loose) => {
+      switch (op) {
+        case "===":
+          if (typeof a === "object") {
+            a = a.version;
+          }
+          if (typeof b === "object") {
+            b = b.version;
+          }
+          return a === b;
+        case "!==":
+          if (typeof a === "object") {
+            a = a.version;
+          }
+          if (typeof b === "object") {
+            b = b.version;
+          }
+          return a !== b;
+        case "":
+        case "=":
+        case "==":
+          return eq2(a, b, loose);
+        case "!=":
+          return neq(a, b, loose);
+        case ">":
+          return gt2(a, b, loose);
+        case ">=":
+          return gte(a, b, loose);
+        case "<":
+          return lt2(a, b, loose);
+        case "<=":
+          return lte(a, b, loose);
+        default:
+          throw new TypeError(`Invalid operator: ${op}`);
+      }
+    };
+    module2.exports = cmp;
+  }
+});
+
+// ../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/coerce.js
+var require_coerce = __commonJS({
+  "../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/coerce.js"(exports2, module2) {
+    "use strict";
+    var SemVer = require_semver();
+    var parse4 = require_parse2();
+    var { safeRe: re, t } = require_re();
+    var coerce = (version, options) => {
+      if (version instanceof SemVer) {
+        return version;
+      }
+      if (typeof version === "number") {
+        version = String(version);
+      }
+      if (typeof version !== "string") {
+        return null;
+      }
+      options = options || {};
+      let match = null;
+      if (!options.rtl) {
+        match = version.match(options.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE]);
+      } else {
+        const coerceRtlRegex = options.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL];
+        let next;
+        while ((next = coerceRtlRegex.exec(version)) && (!match || match.index + match[0].length !== version.length)) {
+          if (!match || next.index + next[0].length !== match.index + match[0].length) {
+            match = next;
+          }
+          coerceRtlRegex.lastIndex = next.index + next[1].length + next[2].length;
+        }
+        coerceRtlRegex.lastIndex = -1;
+      }
+      if (match === null) {
+        return null;
+      }
+      const major2 = match[2];
+      const minor2 = match[3] || "0";
+      const patch2 = match[4] || "0";
+      const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : "";
+      const build = options.includePrerelease && match[6] ? `+${match[6]}` : "";
+      return parse4(`${major2}.${minor2}.${patch2}${prerelease}${build}`, options);
+    };
+    module2.exports = coerce;
+  }
+});
+
+// ../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/truncate.js
+var require_truncate = __commonJS({
+  "../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/truncate.js"(exports2, module2) {
+    "use strict";
+    var parse4 = require_parse2();
+    var constants4 = require_constants2();
+    var SemVer = require_semver();
+    var truncate = (version, truncation, options) => {
+      if (!constants4.RELEASE_TYPES.includes(truncation)) {
+        return null;
+      }
+      const clonedVersion = cloneInputVersion(version, options);
+      return clonedVersion && doTruncation(clonedVersion, truncation);
+    };
+    var cloneInputVersion = (version, options) => {
+      const versionStringToParse = version instanceof SemVer ? version.version : version;
+      return parse4(versionStringToParse, options);
+    };
+    var doTruncation = (version, truncation) => {
+      if (isPrerelease(truncation)) {
+        return version.version;
+      }
+      version.prerelease = [];
+      switch (truncation) {
+        case "major":
+          version.minor = 0;
+          version.patch = 0;
+          break;
+        case "minor":
+          version.patch = 0;
+          break;
+      }
+      return version.format();
+    };
+    var isPrerelease = (type) => {
+      return type.startsWith("pre");
+    };
+    module2.exports = truncate;
+  }
+});
+
+// ../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/internal/lrucache.js
+var require_lrucache = __commonJS({
+  "../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/internal/lrucache.js"(exports2, module2) {
+    "use strict";
+    var LRUCache = class {
+      constructor() {
+        this.max = 1e3;
+        this.map = /* @__PURE__ */ new Map();
+      }
+      get(key) {
+        const value3 = this.map.get(key);
+        if (value3 === void 0) {
+          return void 0;
+        } else {
+          this.map.delete(key);
+          this.map.set(key, value3);
+          return value3;
+        }
+      }
+      delete(key) {
+        return this.map.delete(key);
+      }
+      set(key, value3) {
+        const deleted = this.delete(key);
+        if (!deleted && value3 !== void 0) {
+          if (this.map.size >= this.max) {
+            const firstKey = this.map.keys().next().value;
+            this.delete(firstKey);
+          }
+          this.map.set(key, value3);
+        }
+        return this;
+      }
+    };
+    module2.exports = LRUCache;
+  }
+});
+
+// ../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/internal/trim-comparator-whitespace.js
+var require_trim_comparator_whitespace = __commonJS({
+  "../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/internal/trim-comparator-whitespace.js"(exports2, module2) {
+    "use strict";
+    var {
+      MAX_LENGTH,
+      MAX_SAFE_BUILD_LENGTH,
+      WHITESPACE_CHARACTERS
+    } = require_constants2();
+    var whitespace = new Uint8Array(65536);
+    for (const char of WHITESPACE_CHARACTERS) {
+      whitespace[char.charCodeAt(0)] = 1;
+    }
+    var isWhitespace = (char) => char !== void 0 && whitespace[char.charCodeAt(0)] === 1;
+    var isVersionPrefix = (char) => char === "v" || char === "=" || isWhitespace(char);
+    var isDigit = (char) => char !== void 0 && char >= "0" && char <= "9";
+    var isLetter = (char) => char !== void 0 && (char >= "a" && char <= "z" || char >= "A" && char <= "Z");
+    var isIdentifierCharacter = (char) => isDigit(char) || isLetter(char) || char === "-";
+    var isVersionStart = (char) => isDigit(char) || char === "x" || char === "X" || char === "*";
+    var findDigitsEndIndex = (range, start, limit, digitRuns) => {
+      if (!isDigit(range[start])) {
+        return start;
+      }
+      if (start >= digitRuns.start && start < digitRuns.end) {
+        return Math.min(start + limit, digitRuns.end);
+      }
+      if (start >= digitRuns.previousStart && start < digitRuns.previousEnd) {
+        return Math.min(start + limit, digitRuns.previousEnd);
+      }
+      let end = start + 1;
+      while (isDigit(range[end])) {
+        end++;
+      }
+      digitRuns.previousStart = digitRuns.start;
+      digitRuns.previousEnd = digitRuns.end;
+      digitRuns.start = start;
+      digitRuns.end = end;
+      return Math.min(start + limit, end);
+    };
+    var findVersionNumberEndIndex = (range, start, loose, digitRuns) => {
+      if (!loose && range[start] === "0") {
+        return start + 1;
+      }
+      return findDigitsEndIndex(range, start, loose ? MAX_LENGTH : MAX_LENGTH + 1, digitRuns);
+    };
+    var findPrereleaseIdentifierEndIndex = (range, start, loose, digitRuns) => {
+      const digitsEnd = findDigitsEndIndex(range, start, MAX_LENGTH, digitRuns);
+      if (isLetter(range[digitsEnd]) || range[digitsEnd] === "-") {
+        let end = digitsEnd + 1;
+        const limit = end + MAX_SAFE_BUILD_LENGTH;
+        while (end < limit && isIdentifierCharacter(range[end])) {
+          end++;
+        }
+        return end;
+      }
+      return findVersionNumberEndIndex(range, start, loose, digitRuns);
+    };
+    var findPrereleaseEndIndex = (range, start, loose, digitRuns) => {
+      const hyphen = range[start] === "-";
+      if (!loose && !hyphen) {
+        return start;
+      }
+      const identifierStart = start + (hyphen ? 1 : 0);
+      let end = findPrereleaseIdentifierEndIndex(range, identifierStart, loose, digitRuns);
+      if (end === identifierStart) {
+        if (!loose || !hyphen) {
+          return start;
+        }
+        end = findPrereleaseIdentifierEndIndex(range, start, loose, digitRuns);
+      }
+      while (range[end] === ".") {
+        const next = findPrereleaseIdentifierEndIndex(range, end + 1, loose, digitRuns);
+        if (next === end + 1) {
+          break;
+        }
+        end = next;
+      }
+      return end;
+    };
+    var findBuildIdentifierEndIndex = (range, start) => {
+      let end = start;
+      while (end - start < MAX_SAFE_BUILD_LENGTH && isIdentifierCharacter(range[end])) {
+        end++;
+      }
+      return end;
+    };
+    var findBuildEndIndex = (range, start) => {
+      if (range[start] !== "+") {
+        return start;
+      }
+      let end = findBuildIdentifierEndIndex(range, start + 1);
+      if (end === start + 1) {
+        return start;
+      }
+      while (range[end] === ".") {
+        const next = findBuildIdentifierEndIndex(range, end + 1);
+        if (next === end + 1) {
+          break;
+        }
+        end = next;
+      }
+      return end;
+    };
+    var findLooseFullVersionEndIndex = (range, start, digitRuns) => {
+      let end = start;
+      for (let component2 = 0; component2 < 3; component2++) {
+        const next = findVersionNumberEndIndex(range, end, true, digitRuns);
+        if (next === end) {
+          return start;
+        }
+        end = next;
+        if (component2 < 2) {
+          if (range[end] !== ".") {
+            return start;
+          }
+          end++;
+        }
+      }
+      const prereleaseEnd = findPrereleaseEndIndex(range, end, true, digitRuns);
+      return findBuildEndIndex(range, prereleaseEnd);
+    };
+    var findPartialVersionComponentEndIndex = (range, start, digitRuns) => {
+      if (isDigit(range[start])) {
+        return findVersionNumberEndIndex(range, start, false, digitRuns);
+      }
+      return isVersionStart(range[start]) ? start + 1 : start;
+    };
+    var findPartialVersionEndIndex = (range, start, digitRuns) => {
+      let end = findPartialVersionComponentEndIndex(range, start, digitRuns);
+      for (let component2 = 0; component2 < 2; component2++) {
+        if (range[end] !== ".") {
+          return end;
+        }
+        const next = findPartialVersionComponentEndIndex(range, end + 1, digitRuns);
+        if (next === end + 1) {
+          return end;
+        }
+        end = next;
+      }
+      const prereleaseEnd = findPrereleaseEndIndex(range, end, false, digitRuns);
+      return findBuildEndIndex(range, prereleaseEnd);
+    };
+    var findVersionEndIndex = (range, start, digitRuns) => {
+      const fullVersionEnd = findLooseFullVersionEndIndex(range, start, digitRuns);
+      return fullVersionEnd !== start ? fullVersionEnd : findPartialVersionEndIndex(range, start, digitRuns);
+    };
+    var findRemovableWhitespaceIndex = (range, matchStart) => {
+      let position = matchStart;
+      if (isWhitespace(range[position])) {
+        position++;
+      }
+      if (range[position] === "<" || range[position] === ">") {
+        position++;
+      }
+      if (range[position] === "=") {
+        position++;
+      }
+      return isWhitespace(range[position]) ? position : -1;
+    };
+    var trimComparatorWhitespace = (range) => {
+      let result = "";
+      let copyFrom = 0;
+      let cursor = 0;
+      const digitRuns = { start: -1, end: -1, previousStart: -1, previousEnd: -1 };
+      while (cursor < range.length) {
+        const matchStart = cursor;
+        if (range[cursor] === "<" || range[cursor] === ">") {
+          cursor++;
+        } else if (!isVersionPrefix(range[cursor]) && !isVersionStart(range[cursor])) {
+          cursor++;
+          continue;
+        }
+        while (cursor < range.length && isVersionPrefix(range[cursor])) {
+          cursor++;
+        }
+        if (!isVersionStart(range[cursor])) {
+          continue;
+        }
+        const whitespacePosition = findRemovableWhitespaceIndex(range, matchStart);
+        if (whitespacePosition !== -1) {
+          result += range.slice(copyFrom, whitespacePosition);
+          copyFrom = whitespacePosition + 1;
+        }
+        cursor = findVersionEndIndex(range, cursor, digitRuns);
+      }
+      return result + range.slice(copyFrom);
+    };
+    module2.exports = trimComparatorWhitespace;
+  }
+});
+
+// ../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/classes/range.js
+var require_range = __commonJS({
+  "../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/classes/range.js"(exports2, module2) {
+    "use strict";
+    var SPACE_CHARACTERS = /\s+/g;
+    var Range = class _Range {
+      constructor(range, options) {
+        options = parseOptions(options);
+        if (range instanceof _Range) {
+          if (range.loose === !!options.loose && range.includePrerelease === !!options.includePrerelease) {
+            return range;
+          } else {
+            return new _Range(range.raw, options);
+          }
+        }
+        if (range instanceof Comparator) {
+          this.raw = range.value;
+          this.set = [[range]];
+          this.formatted = void 0;
+          return this;
+        }
+        this.options = options;
+        this.loose = !!options.loose;
+        this.includePrerelease = !!options.includePrerelease;
+        this.raw = range.trim().replace(SPACE_CHARACTERS, " ");
+        this.set = this.raw.split("||").map((r) => this.parseRange(r.trim())).filter((c) => c.length);
+        if (!this.set.length) {
+          throw new TypeError(`Invalid SemVer Range: ${this.raw}`);
+        }
+        if (this.set.length > 1) {
+          const first = this.set[0];
+          this.set = this.set.filter((c) => !isNullSet(c[0]));
+          if (this.set.length === 0) {
+            this.set = [first];
+          } else if (this.set.length > 1) {
+            for (const c of this.set) {
+              if (c.length === 1 && isAny(c[0])) {
+                this.set = [c];
+                break;
+              }
+            }
+          }
+        }
+        this.formatted = void 0;
+      }
+      get range() {
+        if (this.formatted === void 0) {
+          this.formatted = "";
+          for (let i = 0; i < this.set.length; i++) {
+            if (i > 0) {
+              this.formatted += "||";
+            }
+            const comps = this.set[i];
+            for (let k = 0; k < comps.length; k++) {
+              if (k > 0) {
+                this.formatted += " ";
+              }
+              this.formatted += comps[k].toString().trim();
+            }
+          }
+        }
+        return this.formatted;
+      }
+      format() {
+        return this.range;
+      }
+      toString() {
+        return this.range;
+      }
+      parseRange(range) {
+        range = range.replace(BUILDSTRIPRE, "");
+        const memoOpts = (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) | (this.options.loose && FLAG_LOOSE);
+        const memoKey = memoOpts + ":" + range;
+        const cached = cache3.get(memoKey);
+        if (cached) {
+          return cached;
+        }
+        const loose = this.options.loose;
+        const hr = loose ? re[t.HYPHENRANGELOOSE] : re[t.HYPHENRANGE];
+        range = range.replace(hr, hyphenReplace(this.options.includePrerelease));
+        debug("hyphen replace", range);
+        range = trimComparatorWhitespace(range);
+        debug("comparator trim", range);
+        range = range.replace(re[t.TILDETRIM], tildeTrimReplace);
+        debug("tilde trim", range);
+        range = range.replace(re[t.CARETTRIM], caretTrimReplace);
+        debug("caret trim", range);
+        let rangeList = range.split(" ").map((comp) => parseComparator(comp, this.options)).join(" ").split(/\s+/).map((comp) => replaceGTE0(comp, this.options));
+        if (loose) {
+          rangeList = rangeList.filter((comp) => {
+            debug("loose invalid filter", comp, this.options);
+            return !!comp.match(re[t.COMPARATORLOOSE]);
+          });
+        }
+        debug("range list", rangeList);
+        const rangeMap = /* @__PURE__ */ new Map();
+        const comparators = rangeList.map((comp) => new Comparator(comp, this.options));
+        for (const comp of comparators) {
+          if (isNullSet(comp)) {
+            return [comp];
+          }
+          rangeMap.set(comp.value, comp);
+        }
+        if (rangeMap.size > 1 && rangeMap.has("")) {
+          rangeMap.delete("");
+        }
+        const result = [...rangeMap.values()];
+        cache3.set(memoKey, result);
+        return result;
+      }
+      intersects(range, options) {
+        if (!(range instanceof _Range)) {
+          throw new TypeError("a Range is required");
+        }
+        return this.set.some((thisComparators) => {
+          return isSatisfiable(thisComparators, options) && range.set.some((rangeComparators) => {
+            return isSatisfiable(rangeComparators, options) && thisComparators.every((thisComparator) => {
+              return rangeComparators.every((rangeComparator) => {
+                return thisComparator.intersects(rangeComparator, options);
+              });
+            });
+          });
+        });
+      }
+      // if ANY of the sets match ALL of its comparators, then pass
+      test(version) {
+        if (!version) {
+          return false;
+        }
+        if (typeof version === "string") {
+          try {
+            version = new SemVer(version, this.options);
+          } catch (er) {
+            return false;
+          }
+        }
+        for (let i = 0; i < this.set.length; i++) {
+          if (testSet(this.set[i], version, this.options)) {
+            return true;
+          }
+        }
+        return false;
+      }
+    };
+    module2.exports = Range;
+    var LRU = require_lrucache();
+    var cache3 = new LRU();
+    var parseOptions = require_parse_options();
+    var Comparator = require_comparator();
+    var debug = require_debug();
+    var SemVer = require_semver();
+    var trimComparatorWhitespace = require_trim_comparator_whitespace();
+    var {
+      safeRe: re,
+      src,
+      t,
+      tildeTrimReplace,
+      caretTrimReplace
+    } = require_re();
+    var { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = require_constants2();
+    var BUILDSTRIPRE = new RegExp(src[t.BUILD], "g");
+    var isNullSet = (c) => c.value === "<0.0.0-0";
+    var isAny = (c) => c.value === "";
+    var isSatisfiable = (comparators, options) => {
+      let result = true;
+      const remainingComparators = comparators.slice();
+      let testComparator = remainingComparators.pop();
+      while (result && remainingComparators.length) {
+        result = remainingComparators.every((otherComparator) => {
+          return testComparator.intersects(otherComparator, options);
+        });
+        testComparator = remainingComparators.pop();
+      }
+      return result;
+    };
+    var parseComparator = (comp, options) => {
+      comp = comp.replace(re[t.BUILD], "");
+      debug("comp", comp, options);
+      comp = replaceCarets(comp, options);
+      debug("caret", comp);
+      comp = replaceTildes(comp, options);
+      debug("tildes", comp);
+      comp = replaceXRanges(comp, options);
+      debug("xrange", comp);
+      comp = replaceStars(comp, options);
+      debug("stars", comp);
+      return comp;
+    };
+    var isX = (id) => !id || id.toLowerCase() === "x" || id === "*";
+    var invalidXRangeOrder = (M, m, p) => isX(M) && !isX(m) || isX(m) && p && !isX(p);
+    var replaceTildes = (comp, options) => {
+      return comp.trim().split(/\s+/).map((c) => replaceTilde(c, options)).join(" ");
+    };
+    var replaceTilde = (comp, options) => {
+      const r = options.loose ? re[t.TILDELOOSE] : re[t.TILDE];
+      const z = options.includePrerelease ? "-0" : "";
+      return comp.replace(r, (_, M, m, p, pr) => {
+        debug("tilde", comp, _, M, m, p, pr);
+        let ret;
+        if (isX(M)) {
+          ret = "";
+        } else if (isX(m)) {
+          ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`;
+        } else if (isX(p)) {
+          ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`;
+        } else if (pr) {
+          debug("replaceTilde pr", pr);
+          ret = `>=${M}.${m}.${p}-${pr} <${M}.${+m + 1}.0-0`;
+        } else {
+          ret = `>=${M}.${m}.${p} <${M}.${+m + 1}.0-0`;
+        }
+        debug("tilde return", ret);
+        return ret;
+      });
+    };
+    var replaceCarets = (comp, options) => {
+      return comp.trim().split(/\s+/).map((c) => replaceCaret(c, options)).join(" ");
+    };
+    var replaceCaret = (comp, options) => {
+      debug("caret", comp, options);
+      const r = options.loose ? re[t.CARETLOOSE] : re[t.CARET];
+      const z = options.includePrerelease ? "-0" : "";
+      return comp.replace(r, (_, M, m, p, pr) => {
+        debug("caret", comp, _, M, m, p, pr);
+        let ret;
+        if (isX(M)) {
+          ret = "";
+        } else if (isX(m)) {
+          ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`;
+        } else if (isX(p)) {
+          if (M === "0") {
+            ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`;
+          } else {
+            ret = `>=${M}.${m}.0${z} <${+M + 1}.0.0-0`;
+          }
+        } else if (pr) {
+          debug("replaceCaret pr", pr);
+          if (M === "0") {
+            if (m === "0") {
+              ret = `>=${M}.${m}.${p}-${pr} <${M}.${m}.${+p + 1}-0`;
+            } else {
+              ret = `>=${M}.${m}.${p}-${pr} <${M}.${+m + 1}.0-0`;
+            }
+          } else {
+            ret = `>=${M}.${m}.${p}-${pr} <${+M + 1}.0.0-0`;
+          }
+        } else {
+          debug("no pr");
+          if (M === "0") {
+            if (m === "0") {
+              ret = `>=${M}.${m}.${p} <${M}.${m}.${+p + 1}-0`;
+            } else {
+              ret = `>=${M}.${m}.${p} <${M}.${+m + 1}.0-0`;
+            }
+          } else {
+            ret = `>=${M}.${m}.${p} <${+M + 1}.0.0-0`;
+          }
+        }
+        debug("caret return", ret);
+        return ret;
+      });
+    };
+    var replaceXRanges = (comp, options) => {
+      debug("replaceXRanges", comp, options);
+      return comp.split(/\s+/).map((c) => replaceXRange(c, options)).join(" ");
+    };
+    var replaceXRange = (comp, options) => {
+      comp = comp.trim();
+      const r = options.loose ? re[t.XRANGELOOSE] : re[t.XRANGE];
+      return comp.replace(r, (ret, gtlt, M, m, p, pr) => {
+        debug("xRange", comp, ret, gtlt, M, m, p, pr);
+        if (invalidXRangeOrder(M, m, p)) {
+          return comp;
+        }
+        const xM = isX(M);
+        const xm = xM || isX(m);
+        const xp = xm || isX(p);
+        const anyX = xp;
+        if (gtlt === "=" && anyX) {
+          gtlt = "";
+        }
+        pr = options.includePrerelease ? "-0" : "";
+        if (xM) {
+          if (gtlt === ">" || gtlt === "<") {
+            ret = "<0.0.0-0";
+          } else {
+            ret = "*";
+          }
+        } else if (gtlt && anyX) {
+          if (xm) {
+            m = 0;
+          }
+          p = 0;
+          if (gtlt === ">") {
+            gtlt = ">=";
+            if (xm) {
+              M = +M + 1;
+              m = 0;
+              p = 0;
+            } else {
+              m = +m + 1;
+              p = 0;
+            }
+          } else if (gtlt === "<=") {
+            gtlt = "<";
+            if (xm) {
+              M = +M + 1;
+            } else {
+              m = +m + 1;
+            }
+          }
+          if (gtlt === "<") {
+            pr = "-0";
+          }
+          ret = `${gtlt + M}.${m}.${p}${pr}`;
+        } else if (xm) {
+          ret = `>=${M}.0.0${pr} <${+M + 1}.0.0-0`;
+        } else if (xp) {
+          ret = `>=${M}.${m}.0${pr} <${M}.${+m + 1}.0-0`;
+        }
+        debug("xRange return", ret);
+        return ret;
+      });
+    };
+    var replaceStars = (comp, options) => {
+      debug("replaceStars", comp, options);
+      return comp.trim().replace(re[t.STAR], "");
+    };
+    var replaceGTE0 = (comp, options) => {
+      debug("replaceGTE0", comp, options);
+      return comp.trim().replace(re[options.includePrerelease ? t.GTE0PRE : t.GTE0], "");
+    };
+    var hyphenReplace = (incPr) => ($0, from, fM, fm, fp, fpr, fb, to, tM, tm, tp, tpr) => {
+      if (isX(fM)) {
+        from = "";
+      } else if (isX(fm)) {
+        from = `>=${fM}.0.0${incPr ? "-0" : ""}`;
+      } else if (isX(fp)) {
+        from = `>=${fM}.${fm}.0${incPr ? "-0" : ""}`;
+      } else if (fpr) {
+        from = `>=${from}`;
+      } else {
+        from = `>=${from}${incPr ? "-0" : ""}`;
+      }
+      if (isX(tM)) {
+        to = "";
+      } else if (isX(tm)) {
+        to = `<${+tM + 1}.0.0-0`;
+      } else if (isX(tp)) {
+        to = `<${tM}.${+tm + 1}.0-0`;
+      } else if (tpr) {
+        to = `<=${tM}.${tm}.${tp}-${tpr}`;
+      } else if (incPr) {
+        to = `<${tM}.${tm}.${+tp + 1}-0`;
+      } else {
+        to = `<=${to}`;
+      }
+      return `${from} ${to}`.trim();
+    };
+    var testSet = (set, version, options) => {
+      for (let i = 0; i < set.length; i++) {
+        if (!set[i].test(version)) {
+          return false;
+        }
+      }
+      if (version.prerelease.length && !options.includePrerelease) {
+        for (let i = 0; i < set.length; i++) {
+          debug(set[i].semver);
+          if (set[i].semver === Comparator.ANY) {
+            continue;
+          }
+          if (set[i].semver.prerelease.length > 0) {
+            const allowed = set[i].semver;
+            if (allowed.major === version.major && allowed.minor === version.minor && allowed.patch === version.patch) {
+              return true;
+            }
+          }
+        }
+        return false;
+      }
+      return true;
+    };
+  }
+});
+
+// ../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/classes/comparator.js
+var require_comparator = __commonJS({
+  "../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/classes/comparator.js"(exports2, module2) {
+    "use strict";
+    var ANY = /* @__PURE__ */ Symbol("SemVer ANY");
+    var Comparator = class _Comparator {
+      static get ANY() {
+        return ANY;
+      }
+      constructor(comp, options) {
+        options = parseOptions(options);
+        if (comp instanceof _Comparator) {
+          if (comp.loose === !!options.loose) {
+            return comp;
+          } else {
+            comp = comp.value;
+          }
+        }
+        comp = comp.trim().split(/\s+/).join(" ");
+        debug("comparator", comp, options);
+        this.options = options;
+        this.loose = !!options.loose;
+        this.parse(comp);
+        if (this.semver === ANY) {
+          this.value = "";
+        } else {
+          this.value = this.operator + this.semver.version;
+        }
+        debug("comp", this);
+      }
+      parse(comp) {
+        const r = this.options.loose ? re[t.COMPARATORLOOSE] : re[t.COMPARATOR];
+        const m = comp.match(r);
+        if (!m) {
+          throw new TypeError(`Invalid comparator: ${comp}`);
+        }
+        this.operator = m[1] !== void 0 ? m[1] : "";
+        if (this.operator === "=") {
+          this.operator = "";
+        }
+        if (!m[2]) {
+          this.semver = ANY;
+        } else {
+          this.semver = new SemVer(m[2], this.options.loose);
+        }
+      }
+      toString() {
+        return this.value;
+      }
+      test(version) {
+        debug("Comparator.test", version, this.options.loose);
+        if (this.semver === ANY || version === ANY) {
+          return true;
+        }
+        if (typeof version === "string") {
+          try {
+            version = new SemVer(version, this.options);
+          } catch (er) {
+            return false;
+          }
+        }
+        return cmp(version, this.operator, this.semver, this.options);
+      }
+      intersects(comp, options) {
+        if (!(comp instanceof _Comparator)) {
+          throw new TypeError("a Comparator is required");
+        }
+        if (this.operator === "") {
+          if (this.value === "") {
+            return true;
+          }
+          return new Range(comp.value, options).test(this.value);
+        } else if (comp.operator === "") {
+          if (comp.value === "") {
+            return true;
+          }
+          return new Range(this.value, options).test(comp.semver);
+        }
+        options = parseOptions(options);
+        if (options.includePrerelease && (this.value === "<0.0.0-0" || comp.value === "<0.0.0-0")) {
+          return false;
+        }
+        if (!options.includePrerelease && (this.value.startsWith("<0.0.0") || comp.value.startsWith("<0.0.0"))) {
+          return false;
+        }
+        if (this.operator.startsWith(">") && comp.operator.startsWith(">")) {
+          return true;
+        }
+        if (this.operator.startsWith("<") && comp.operator.startsWith("<")) {
+          return true;
+        }
+        if (this.semver.version === comp.semver.version && this.operator.includes("=") && comp.operator.includes("=")) {
+          return true;
+        }
+        if (cmp(this.semver, "<", comp.semver, options) && this.operator.startsWith(">") && comp.operator.startsWith("<")) {
+          return true;
+        }
+        if (cmp(this.semver, ">", comp.semver, options) && this.operator.startsWith("<") && comp.operator.startsWith(">")) {
+          return true;
+        }
+        return false;
+      }
+    };
+    module2.exports = Comparator;
+    var parseOptions = require_parse_options();
+    var { safeRe: re, t } = require_re();
+    var cmp = require_cmp();
+    var debug = require_debug();
+    var SemVer = require_semver();
+    var Range = require_range();
+  }
+});
+
+// ../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/satisfies.js
+var require_satisfies = __commonJS({
+  "../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/satisfies.js"(exports2, module2) {
+    "use strict";
+    var Range = require_range();
+    var satisfies2 = (version, range, options) => {
+      try {
+        range = new Range(range, options);
+      } catch (er) {
+        return false;
+      }
+      return range.test(version);
+    };
+    module2.exports = satisfies2;
+  }
+});
+
+// ../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/ranges/to-comparators.js
+var require_to_comparators = __commonJS({
+  "../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/ranges/to-comparators.js"(exports2, module2) {
+    "use strict";
+    var Range = require_range();
+    var toComparators = (range, options) => new Range(range, options).set.map((comp) => comp.map((c) => c.value).join(" ").trim().split(" "));
+    module2.exports = toComparators;
+  }
+});
+
+// ../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/ranges/max-satisfying.js
+var require_max_satisfying = __commonJS({
+  "../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/ranges/max-satisfying.js"(exports2, module2) {
+    "use strict";
+    var SemVer = require_semver();
+    var Range = require_range();
+    var maxSatisfying2 = (versions, range, options) => {
+      let max = null;
+      let maxSV = null;
+      let rangeObj = null;
+      try {
+        rangeObj = new Range(range, options);
+      } catch (er) {
+        return null;
+      }
+      versions.forEach((v) => {
+        if (rangeObj.test(v)) {
+          if (!max || maxSV.compare(v) === -1) {
+            max = v;
+            maxSV = new SemVer(max, options);
+          }
+        }
+      });
+      return max;
+    };
+    module2.exports = maxSatisfying2;
+  }
+});
+
+// ../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/ranges/min-satisfying.js
+var require_min_satisfying = __commonJS({
+  "../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/ranges/min-satisfying.js"(exports2, module2) {
+    "use strict";
+    var SemVer = require_semver();
+    var Range = require_range();
+    var minSatisfying2 = (versions, range, options) => {
+      let min = null;
+      let minSV = null;
+      let rangeObj = null;
+      try {
+        rangeObj = new Range(range, options);
+      } catch (er) {
+        return null;
+      }
+      versions.forEach((v) => {
+        if (rangeObj.test(v)) {
+          if (!min || minSV.compare(v) === 1) {
+            min = v;
+            minSV = new SemVer(min, options);
+          }
+        }
+      });
+      return min;
+    };
+    module2.exports = minSatisfying2;
+  }
+});
+
+// ../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/ranges/min-version.js
+var require_min_version = __commonJS({
+  "../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/ranges/min-version.js"(exports2, module2) {
+    "use strict";
+    var SemVer = require_semver();
+    var Range = require_range();
+    var gt2 = require_gt();
+    var minVersion = (range, loose) => {
+      range = new Range(range, loose);
+      let minver = new SemVer("0.0.0");
+      if (range.test(minver)) {
+        return minver;
+      }
+      minver = new SemVer("0.0.0-0");
+      if (range.test(minver)) {
+        return minver;
+      }
+      minver = null;
+      for (let i = 0; i < range.set.length; ++i) {
+        const comparators = range.set[i];
+        let setMin = null;
+        comparators.forEach((comparator) => {
+          const compver = new SemVer(comparator.semver.version);
+          switch (comparator.operator) {
+            case ">":
+              if (compver.prerelease.length === 0) {
+                compver.patch++;
+              } else {
+                compver.prerelease.push(0);
+              }
+              compver.raw = compver.format();
+            /* fallthrough */
+            case "":
+            case ">=":
+              if (!setMin || gt2(compver, setMin)) {
+                setMin = compver;
+              }
+              break;
+            case "<":
+            case "<=":
+              break;
+            /* istanbul ignore next */
+            default:
+              throw new Error(`Unexpected operation: ${comparator.operator}`);
+          }
+        });
+        if (setMin && (!minver || gt2(minver, setMin))) {
+          minver = setMin;
+        }
+      }
+      if (minver && range.test(minver)) {
+        return minver;
+      }
+      return null;
+    };
+    module2.exports = minVersion;
+  }
+});
+
+// ../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/ranges/valid.js
+var require_valid2 = __commonJS({
+  "../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/ranges/valid.js"(exports2, module2) {
+    "use strict";
+    var Range = require_range();
+    var validRange2 = (range, options) => {
+      try {
+        return new Range(range, options).range || "*";
+      } catch (er) {
+        return null;
+      }
+    };
+    module2.exports = validRange2;
+  }
+});
+
+// ../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/ranges/outside.js
+var require_outside = __commonJS({
+  "../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/ranges/outside.js"(exports2, module2) {
+    "use strict";
+    var SemVer = require_semver();
+    var Comparator = require_comparator();
+    var { ANY } = Comparator;
+    var Range = require_range();
+    var satisfies2 = require_satisfies();
+    var gt2 = require_gt();
+    var lt2 = require_lt();
+    var lte = require_lte();
+    var gte = require_gte();
+    var outside = (version, range, hilo, options) => {
+      version = new SemVer(version, options);
+      range = new Range(range, options);
+      let gtfn, ltefn, ltfn, comp, ecomp;
+      switch (hilo) {
+        case ">":
+          gtfn = gt2;
+          ltefn = lte;
+          ltfn = lt2;
+          comp = ">";
+          ecomp = ">=";
+          break;
+        case "<":
+          gtfn = lt2;
+          ltefn = gte;
+          ltfn = gt2;
+          comp = "<";
+          ecomp = "<=";
+          break;
+        default:
+          throw new TypeError('Must provide a hilo val of "<" or ">"');
+      }
+      if (satisfies2(version, range, options)) {
+        return false;
+      }
+      for (let i = 0; i < range.set.length; ++i) {
+        const comparators = range.set[i];
+        let high = null;
+        let low = null;
+        comparators.forEach((comparator) => {
+          if (comparator.semver === ANY) {
+            comparator = new Comparator(">=0.0.0");
+          }
+          high = high || comparator;
+          low = low || comparator;
+          if (gtfn(comparator.semver, high.semver, options)) {
+            high = comparator;
+          } else if (ltfn(comparator.semver, low.semver, options)) {
+            low = comparator;
+          }
+        });
+        if (high.operator === comp || high.operator === ecomp) {
+          return false;
+        }
+        if ((!low.operator || low.operator === comp) && ltefn(version, low.semver)) {
+          return false;
+        } else if (low.operator === ecomp && ltfn(version, low.semver)) {
+          return false;
+        }
+      }
+      return true;
+    };
+    module2.exports = outside;
+  }
+});
+
+// ../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/ranges/gtr.js
+var require_gtr = __commonJS({
+  "../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/ranges/gtr.js"(exports2, module2) {
+    "use strict";
+    var outside = require_outside();
+    var gtr = (version, range, options) => outside(version, range, ">", options);
+    module2.exports = gtr;
+  }
+});
+
+// ../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/ranges/ltr.js
+var require_ltr = __commonJS({
+  "../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/ranges/ltr.js"(exports2, module2) {
+    "use strict";
+    var outside = require_outside();
+    var ltr = (version, range, options) => outside(version, range, "<", options);
+    module2.exports = ltr;
+  }
+});
+
+// ../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/ranges/intersects.js
+var require_intersects = __commonJS({
+  "../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/ranges/intersects.js"(exports2, module2) {
+    "use strict";
+    var Range = require_range();
+    var intersects = (r1, r2, options) => {
+      r1 = new Range(r1, options);
+      r2 = new Range(r2, options);
+      return r1.intersects(r2, options);
+    };
+    module2.exports = intersects;
+  }
+});
+
+// ../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/ranges/simplify.js
+var require_simplify = __commonJS({
+  "../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/ranges/simplify.js"(exports2, module2) {
+    "use strict";
+    var satisfies2 = require_satisfies();
+    var compare2 = require_compare();
+    module2.exports = (versions, range, options) => {
+      const set = [];
+      let first = null;
+      let prev = null;
+      const v = versions.sort((a, b) => compare2(a, b, options));
+      for (const version of v) {
+        const included = satisfies2(version, range, options);
+        if (included) {
+          prev = version;
+          if (!first) {
+            first = version;
+          }
+        } else {
+          if (prev) {
+            set.push([first, prev]);
+          }
+          prev = null;
+          first = null;
+        }
+      }
+      if (first) {
+        set.push([first, null]);
+      }
+      const ranges = [];
+      for (const [min, max] of set) {
+        if (min === max) {
+          ranges.push(min);
+        } else if (!max && min === v[0]) {
+          ranges.push("*");
+        } else if (!max) {
+          ranges.push(`>=${min}`);
+        } else if (min === v[0]) {
+          ranges.push(`<=${max}`);
+        } else {
+          ranges.push(`${min} - ${max}`);
+        }
+      }
+      const simplified = ranges.join(" || ");
+      const original = typeof range.raw === "string" ? range.raw : String(range);
+      return simplified.length < original.length ? simplified : range;
+    };
+  }
+});
+
+// ../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/ranges/subset.js
+var require_subset = __commonJS({
+  "../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/ranges/subset.js"(exports2, module2) {
+    "use strict";
+    var Range = require_range();
+    var Comparator = require_comparator();
+    var { ANY } = Comparator;
+    var satisfies2 = require_satisfies();
+    var compare2 = require_compare();
+    var subset = (sub, dom, options = {}) => {
+      if (sub === dom) {
+        return true;
+      }
+      sub = new Range(sub, options);
+      dom = new Range(dom, options);
+      let sawNonNull = false;
+      OUTER: for (const simpleSub of sub.set) {
+        for (const simpleDom of dom.set) {
+          const isSub = simpleSubset(simpleSub, simpleDom, options);
+          sawNonNull = sawNonNull || isSub !== null;
+          if (isSub) {
+            continue OUTER;
+          }
+        }
+        if (sawNonNull) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var minimumVersionWithPreRelease = [new Comparator(">=0.0.0-0")];
+    var minimumVersion = [new Comparator(">=0.0.0")];
+    var simpleSubset = (sub, dom, options) => {
+      if (sub === dom) {
+        return true;
+      }
+      if (sub.length === 1 && sub[0].semver === ANY) {
+        if (dom.length === 1 && dom[0].semver === ANY) {
+          return true;
+        } else if (options.includePrerelease) {
+          sub = minimumVersionWithPreRelease;
+        } else {
+          sub = minimumVersion;
+        }
+      }
+      if (dom.length === 1 && dom[0].semver === ANY) {
+        if (options.includePrerelease) {
+          return true;
+        } else {
+          dom = minimumVersion;
+        }
+      }
+      const eqSet = /* @__PURE__ */ new Set();
+      let gt2, lt2;
+      for (const c of sub) {
+        if (c.operator === ">" || c.operator === ">=") {
+          gt2 = higherGT(gt2, c, options);
+        } else if (c.operator === "<" || c.operator === "<=") {
+          lt2 = lowerLT(lt2, c, options);
+        } else {
+          eqSet.add(c.semver);
+        }
+      }
+      if (eqSet.size > 1) {
+        return null;
+      }
+      let gtltComp;
+      if (gt2 && lt2) {
+        gtltComp = compare2(gt2.semver, lt2.semver, options);
+        if (gtltComp > 0) {
+          return null;
+        } else if (gtltComp === 0 && (gt2.operator !== ">=" || lt2.operator !== "<=")) {
+          return null;
+        }
+      }
+      for (const eq2 of eqSet) {
+        if (gt2 && !satisfies2(eq2, String(gt2), options)) {
+          return null;
+        }
+        if (lt2 && !satisfies2(eq2, String(lt2), options)) {
+          return null;
+        }
+        for (const c of dom) {
+          if (!satisfies2(eq2, String(c), options)) {
+            return false;
+          }
+        }
+        return true;
+      }
+      let higher, lower;
+      let hasDomLT, hasDomGT;
+      let needDomLTPre = lt2 && !options.includePrerelease && lt2.semver.prerelease.length ? lt2.semver : false;
+      let needDomGTPre = gt2 && !options.includePrerelease && gt2.semver.prerelease.length ? gt2.semver : false;
+      if (needDomLTPre && needDomLTPre.prerelease.length === 1 && lt2.operator === "<" && needDomLTPre.prerelease[0] === 0) {
+        needDomLTPre = false;
+      }
+      for (const c of dom) {
+        hasDomGT = hasDomGT || c.operator === ">" || c.operator === ">=";
+        hasDomLT = hasDomLT || c.operator === "<" || c.operator === "<=";
+        if (gt2) {
+          if (needDomGTPre) {
+            if (c.semver.prerelease && c.semver.prerelease.length && c.semver.major === needDomGTPre.major && c.semver.minor === needDomGTPre.minor && c.semver.patch === needDomGTPre.patch) {
+              needDomGTPre = false;
+            }
+          }
+          if (c.operator === ">" || c.operator === ">=") {
+            higher = higherGT(gt2, c, options);
+            if (higher === c && higher !== gt2) {
+              return false;
+            }
+          } else if (gt2.operator === ">=" && !c.test(gt2.semver)) {
+            return false;
+          }
+        }
+        if (lt2) {
+          if (needDomLTPre) {
+            if (c.semver.prerelease && c.semver.prerelease.length && c.semver.major === needDomLTPre.major && c.semver.minor === needDomLTPre.minor && c.semver.patch === needDomLTPre.patch) {
+              needDomLTPre = false;
+            }
+          }
+          if (c.operator === "<" || c.operator === "<=") {
+            lower = lowerLT(lt2, c, options);
+            if (lower === c && lower !== lt2) {
+              return false;
+            }
+          } else if (lt2.operator === "<=" && !c.test(lt2.semver)) {
+            return false;
+          }
+        }
+        if (!c.operator && (lt2 || gt2) && gtltComp !== 0) {
+          return false;
+        }
+      }
+      if (gt2 && hasDomLT && !lt2 && gtltComp !== 0) {
+        return false;
+      }
+      if (lt2 && hasDomGT && !gt2 && gtltComp !== 0) {
+        return false;
+      }
+      if (needDomGTPre || needDomLTPre) {
+        return false;
+      }
+      return true;
+    };
+    var higherGT = (a, b, options) => {
+      if (!a) {
+        return b;
+      }
+      const comp = compare2(a.semver, b.semver, options);
+      return comp > 0 ? a : comp < 0 ? b : b.operator === ">" && a.operator === ">=" ? b : a;
+    };
+    var lowerLT = (a, b, options) => {
+      if (!a) {
+        return b;
+      }
+      const comp = compare2(a.semver, b.semver, options);
+      return comp < 0 ? a : comp > 0 ? b : b.operator === "<" && a.operator === "<=" ? b : a;
+    };
+    module2.exports = subset;
+  }
+});
+
+// ../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/index.js
+var require_semver2 = __commonJS({
+  "../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/index.js"(exports2, module2) {
+    "use strict";
+    var internalRe = require_re();
+    var constants4 = require_constants2();
+    var SemVer = require_semver();
+    var identifiers = require_identifiers();
+    var parse4 = require_parse2();
+    var valid2 = require_valid();
+    var clean2 = require_clean();
+    var inc2 = require_inc();
+    var diff = require_diff();
+    var major2 = require_major();
+    var minor2 = require_minor();
+    var patch2 = require_patch();
+    var prerelease = require_prerelease();
+    var compare2 = require_compare();
+    var rcompare2 = require_rcompare();
+    var compareLoose = require_compare_loose();
+    var compareBuild = require_compare_build();
+    var sort = require_sort();
+    var rsort = require_rsort();
+    var gt2 = require_gt();
+    var lt2 = require_lt();
+    var eq2 = require_eq();
+    var neq = require_neq();
+    var gte = require_gte();
+    var lte = require_lte();
+    var cmp = require_cmp();
+    var coerce = require_coerce();
+    var truncate = require_truncate();
+    var Comparator = require_comparator();
+    var Range = require_range();
+    var satisfies2 = require_satisfies();
+    var toComparators = require_to_comparators();
+    var maxSatisfying2 = require_max_satisfying();
+    var minSatisfying2 = require_min_satisfying();
+    var minVersion = require_min_version();
+    var validRange2 = require_valid2();
+    var outside = require_outside();
+    var gtr = require_gtr();
+    var ltr = require_ltr();
+    var intersects = require_intersects();
+    var simplifyRange = require_simplify();
+    var subset = require_subset();
+    module2.exports = {
+      parse: parse4,
+      valid: valid2,
+      clean: clean2,
+      inc: inc2,
+      diff,
+      major: major2,
+      minor: minor2,
+      patch: patch2,
+      prerelease,
+      compare: compare2,
+      rcompare: rcompare2,
+      compareLoose,
+      compareBuild,
+      sort,
+      rsort,
+      gt: gt2,
+      lt: lt2,
+      eq: eq2,
+      neq,
+      gte,
+      lte,
+      cmp,
+      coerce,
+      truncate,
+      Comparator,
+      Range,
+      satisfies: satisfies2,
+      toComparators,
+      maxSatisfying: maxSatisfying2,
+      minSatisfying: minSatisfying2,
+      minVersion,
+      validRange: validRange2,
+      outside,
+      gtr,
+      ltr,
+      intersects,
+      simplifyRange,
+      subset,
+      SemVer,
+      re: internalRe.re,
+      src: internalRe.src,
+      tokens: internalRe.t,
+      SEMVER_SPEC_VERSION: constants4.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants4.RELEASE_TYPES,
+      compareIdentifiers: identifiers.compareIdentifiers,
+      rcompareIdentifiers: identifiers.rcompareIdentifiers
+    };
+  }
+});
+
 // ../../node_modules/.pnpm/re2js@2.10.0/node_modules/re2js/build/index.js
 var RE2Flags, PublicFlags, ASCII_SIZE, ASCII_TO_UPPER, ASCII_TO_LOWER, MAX_BMP, Codepoint, UnicodeRangeTable, B64, B64_MAP, decodeVLQ, decodeRanges, decodeOrbit, LazyMap, UnicodeTables, Unicode, RE2JSException, RE2JSSyntaxException, RE2JSCompileException, RE2JSGroupException, RE2JSFlagsException, RE2JSInternalException, FAST_PATH_TABLE_SIZE, WORD_RUNE_TABLE, cachedNativeEncoder, cachedNativeDecoder, Utils, createEnum, MatcherInputBase, Utf8MatcherInput, Utf16MatcherInput, MatcherInput, MachineInputBase, MachineUTF8Input, MachineUTF16Input, MachineInput, Matcher, Inst, Queue, LookbehindState, Machine, hashState, arraysEqual, isState, NO_IDS, END_TEXT, DFAState, DFA, VISITED_BITS, MAX_BACKTRACK_PROG, INITIAL_JOB_CAPACITY, MAX_BACKTRACK_VECTOR, BitState, bitStatePool, Backtracker, QueueOnePass, mergeRuneSets, OnePassProg, onePassCopy, makeOnePass, cleanupOnePass, OnePass, Regexp, RegexpWalker, AhoCorasick, Prefilter, PrefilterTree, PatchList, Prog, ANY_RUNE_NOT_NL, ANY_RUNE, Frag, Compiler, Simplify, CharGroup, code1, code2, code3, PERL_GROUPS, code4, code5, code6, code7, code8, code9, code10, code11, code12, code13, code14, code15, code16, code17, POSIX_GROUPS, CharClass, StringIterator, Parser, RE2, RE2Set, TranslateRegExpString, execResult, RE2JS;
 var init_build = __esm({
@@ -22757,18 +24970,16 @@ __export(dist_exports, {
   vendoredPath: () => vendoredPath
 });
 function compareTemplateVersion(ref, newest) {
-  const parse22 = (v) => /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:-([\w.-]+))?(?:\+[\w.-]+)?$/.exec(v.trim());
-  const a = parse22(ref);
-  const b = parse22(newest);
-  if (!a || !b) return Number.NaN;
-  for (let i = 1; i <= 3; i++) {
-    if (a[i] === void 0) return 0;
-    const d = Number(a[i]) - Number(b[i] ?? 0);
-    if (d !== 0) return Math.sign(d);
+  const b = import_semver.default.parse(newest.trim().replace(/^v/, ""));
+  if (!b) return Number.NaN;
+  const moving = /^v?(\d+)(?:\.(\d+))?$/.exec(ref.trim());
+  if (moving) {
+    const major2 = Number(moving[1]);
+    const d = major2 - b.major || (moving[2] === void 0 ? 0 : Number(moving[2]) - b.minor);
+    return Math.sign(d);
   }
-  if (a[4] && !b[4]) return -1;
-  if (!a[4] && b[4]) return 1;
-  return Math.sign((a[4] ?? "").localeCompare(b[4] ?? ""));
+  const a = import_semver.default.parse(ref.trim().replace(/^v/, ""));
+  return a ? import_semver.default.compare(a, b) : Number.NaN;
 }
 function appliesTo(def, provider) {
   return !def.providers || def.providers.includes(provider);
@@ -22855,11 +25066,11 @@ function pinnedInputs(text, provider, template) {
   if (!root) return {};
   if (provider === "github") {
     const jobs = Object.values(plainObject(root.jobs) ?? {}).map((job3) => plainObject(job3));
-    const cml = jobs.some((j) => typeof j?.uses === "string" && j.uses.includes(`/.github/workflows/${template}-report.y`));
+    const cml2 = jobs.some((j) => typeof j?.uses === "string" && j.uses.includes(`/.github/workflows/${template}-report.y`));
     for (const j of jobs) {
       if (typeof j?.uses !== "string" || !j.uses.includes(`/.github/workflows/${template}.y`)) continue;
       const inputs = decodeLists({ ...plainObject(j.with) ?? {} }, template);
-      if (cml) inputs.cml = true;
+      if (cml2) inputs.cml = true;
       const branches = stringList(plainObject(plainObject(root.on)?.push)?.branches);
       if (branches) inputs.branches = branches;
       return inputs;
@@ -22926,19 +25137,19 @@ function dvcSteps(dvcExtra) {
     push: { id: "push", name: "Push results (dvc push)", lines: ["dvc push"], when: { input: "push", equals: true }, usesRemote: true }
   };
 }
-function reportStep(fetchBase) {
+function reportStep(fetchBase, baseVar = "BASE_BRANCH") {
   return {
     id: "report",
     name: "Post the metrics diff (CML)",
     block: true,
     lines: [
-      ...fetchBase ? ['git fetch --no-tags origin "+refs/heads/${BASE_BRANCH}:refs/remotes/origin/${BASE_BRANCH}"'] : [],
+      ...fetchBase ? [`git fetch --no-tags origin "+refs/heads/\${${baseVar}}:refs/remotes/origin/\${${baseVar}}"`] : [],
       "{",
-      '  echo "## DVC metrics: this change vs ${BASE_BRANCH}"',
-      '  dvc metrics diff --md "origin/${BASE_BRANCH}"',
+      `  echo "## DVC metrics: this change vs \${${baseVar}}"`,
+      `  dvc metrics diff --md "origin/\${${baseVar}}"`,
       "  echo",
       '  echo "## Parameters"',
-      '  dvc params diff --md "origin/${BASE_BRANCH}"',
+      `  dvc params diff --md "origin/\${${baseVar}}"`,
       "} > dvc-report.md",
       // On the pull/merge request only: never a commit comment, which needs write access to the repository.
       "cml comment create --target=pr dvc-report.md"
@@ -22955,8 +25166,8 @@ function propertySchema(def, provider) {
   if (def.pattern !== void 0) value3.pattern = def.emptyAllowed ? `^$|${def.pattern}` : def.pattern;
   if (def.type === "array") {
     out.type = "array";
-    out.items = { type: "string", ...value3 };
-    out.uniqueItems = true;
+    out.items = def.items === "object" ? { type: "object" } : { type: "string", ...value3 };
+    if (def.items !== "object") out.uniqueItems = true;
   } else {
     out.type = def.type;
     Object.assign(out, value3);
@@ -22964,7 +25175,7 @@ function propertySchema(def, provider) {
     if (def.maximum !== void 0) out.maximum = def.maximum;
   }
   const dflt = defaultOf(def, provider);
-  if (dflt !== void 0) out.default = Array.isArray(dflt) ? [...dflt] : dflt;
+  if (dflt !== void 0) out.default = structuredClone(dflt);
   if (def.type === "array" && def.name === "branches") out.minItems = 1;
   return out;
 }
@@ -23159,9 +25370,9 @@ function withIf(jobDef, condition) {
   return { name, if: condition, ...rest };
 }
 function vendoredJobs(ctx, template) {
-  const cml = ctx.inputs.cml === true;
+  const cml2 = ctx.inputs.cml === true;
   const experiment = job(ctx, template, "experiment");
-  if (!cml) return { experiment };
+  if (!cml2) return { experiment };
   return { experiment: withIf(experiment, "github.event_name != 'pull_request'"), report: withIf(job(ctx, template, "report"), REPORT_CONDITION) };
 }
 function concurrency(ctx, kind, template) {
@@ -23169,11 +25380,11 @@ function concurrency(ctx, kind, template) {
   const cancel = ctx.reusable ? "${{ inputs.cancel-in-progress && github.event_name == 'pull_request' }}" : ctx.inputs["cancel-in-progress"] === true && ctx.inputs.cml === true ? "${{ github.event_name == 'pull_request' }}" : false;
   return { group, "cancel-in-progress": cancel };
 }
-function triggers(branches, cml) {
+function triggers(branches, cml2) {
   return {
     push: { branches: [...branches] },
     workflow_dispatch: {},
-    ...cml ? { pull_request: { branches: [...branches] } } : {}
+    ...cml2 ? { pull_request: { branches: [...branches] } } : {}
   };
 }
 function annotateShas(text) {
@@ -23245,9 +25456,12 @@ function interp(input) {
 function value2(ctx, input) {
   return ctx.component ? interp(input) : String(ctx.inputs[input] ?? "");
 }
+function jobVariable(name) {
+  return `MLOPS_PIPELINE_${name}`;
+}
 function scriptValue2(ctx, input) {
   if (!ctx.component) return String(ctx.inputs[input] ?? "");
-  const name = envName(input);
+  const name = jobVariable(envName(input));
   ctx.vars.set(name, interp(input));
   return `\${${name}}`;
 }
@@ -23303,21 +25517,26 @@ function cdStep(ctx) {
   if (!ctx.component && (ctx.inputs["working-directory"] === "." || ctx.inputs["working-directory"] === "")) return [];
   return [{ id: "cd", name: "Enter the working directory", lines: ['cd "@{working-directory}" || exit 1'] }];
 }
+function reproRules(ctx) {
+  if (ctx.component) return interp("rules");
+  const rules2 = ctx.inputs.rules;
+  if (Array.isArray(rules2) && JSON.stringify(rules2) !== JSON.stringify(DEFAULT_GITLAB_RULES)) return structuredClone(rules2);
+  return [{ if: branchRule(ctx.inputs.branches) }, { if: '$CI_PIPELINE_SOURCE == "web"' }];
+}
+function jobName(ctx, kind) {
+  return `${ctx.component ? interp("as") : String(ctx.inputs.as ?? "dvc")}-${kind}`;
+}
 function job2(ctx, template, kind) {
   const dvc = dvcSteps(template.dvcExtra);
   const out = {
-    stage: "test",
+    stage: ctx.component ? interp("stage") : String(ctx.inputs.stage ?? "test"),
     image: `python:${value2(ctx, "python-version")}`
   };
-  const tags = ctx.component ? [] : ctx.inputs.runner ?? [];
-  if (tags.length > 0) out.tags = [...tags];
+  if (ctx.component) out.tags = interp("runner");
+  else if ((ctx.inputs.runner ?? []).length > 0) out.tags = [...ctx.inputs.runner];
   out.timeout = `${value2(ctx, "timeout-minutes")} minutes`;
   out.interruptible = ctx.component ? interp("cancel-in-progress") : ctx.inputs["cancel-in-progress"] === true;
-  if (kind === "repro") {
-    out.rules = ctx.component ? [{ if: '$CI_COMMIT_BRANCH && ($CI_PIPELINE_SOURCE == "push" || $CI_PIPELINE_SOURCE == "web")' }] : [{ if: branchRule(ctx.inputs.branches) }, { if: '$CI_PIPELINE_SOURCE == "web"' }];
-  } else {
-    out.rules = [{ if: ctx.component ? '$CML_REPORT == "true" && $CI_PIPELINE_SOURCE == "merge_request_event"' : '$CI_PIPELINE_SOURCE == "merge_request_event"' }];
-  }
+  out.rules = kind === "repro" ? reproRules(ctx) : [{ if: ctx.component ? `$${CML_REPORT} == "true" && $CI_PIPELINE_SOURCE == "merge_request_event"` : '$CI_PIPELINE_SOURCE == "merge_request_event"' }];
   const tokens = idTokens(ctx, template);
   if (tokens) out.id_tokens = tokens;
   const setup = [
@@ -23329,16 +25548,16 @@ function job2(ctx, template, kind) {
     ...template.gitlab.setup.length > 0 ? [{ id: "auth", name: "Write the credentials file", lines: template.gitlab.setup }] : [],
     ...template.gitlab.steps ?? []
   ];
-  const script = [...dvc.run, ...kind === "repro" ? [dvc.push] : [reportStep(true)]];
+  const script = [...dvc.run, ...kind === "repro" ? [dvc.push] : [reportStep(true, BASE_BRANCH)]];
   const before = scriptEntries2(ctx, setup);
   const main = scriptEntries2(ctx, script);
   const variables = {
     PIP_CACHE_DIR: "$CI_PROJECT_DIR/.cache/pip",
-    ...kind === "report" ? { GIT_DEPTH: "0", BASE_BRANCH: "$CI_MERGE_REQUEST_TARGET_BRANCH_NAME" } : {},
+    ...kind === "report" ? { GIT_DEPTH: "0", [BASE_BRANCH]: "$CI_MERGE_REQUEST_TARGET_BRANCH_NAME" } : {},
     ...authVariables(ctx, template),
     ...Object.fromEntries([...ctx.vars.entries()].sort(([a], [b]) => a.localeCompare(b)))
   };
-  if (ctx.component && kind === "report") variables.CML_REPORT = interp("cml");
+  if (ctx.component && kind === "report") variables[CML_REPORT] = interp("cml");
   out.variables = variables;
   out.cache = { key: cacheKey(ctx), paths: [".cache/pip"] };
   out.before_script = before;
@@ -23352,9 +25571,9 @@ function specInput(def) {
   const type = def.type === "integer" ? "number" : def.type;
   if (type !== "string") out.type = type;
   const dflt = defaultOf(def, "gitlab");
-  if (dflt !== void 0) out.default = Array.isArray(dflt) ? [...dflt] : dflt;
+  if (dflt !== void 0) out.default = structuredClone(dflt);
   if (def.enum) out.options = [...def.enum];
-  if (def.pattern !== void 0 && !def.enum && !def.emptyAllowed) out.regex = def.pattern;
+  if (type === "string" && def.pattern !== void 0 && !def.enum && !def.emptyAllowed) out.regex = def.pattern;
   return out;
 }
 function callerInputs2(template, inputs) {
@@ -23372,7 +25591,7 @@ function component(template) {
   const ctx = { component: true, inputs: {}, vars: /* @__PURE__ */ new Map() };
   const spec = {};
   for (const def of inputDefs(template, "gitlab")) if (pinnedUse(def, "gitlab") === "input") spec[def.name] = specInput(def);
-  const body = { "dvc-repro": job2(ctx, template, "repro"), "dvc-report": job2(ctx, template, "report") };
+  const body = { [jobName(ctx, "repro")]: job2(ctx, template, "repro"), [jobName(ctx, "report")]: job2(ctx, template, "report") };
   const header = [
     `# CI/CD component "${template.name}" of @mlops-pipeline/templates: ${template.description}`,
     `# Include it at a release (X.Y.Z): include: - component: ${GITLAB_COMPONENTS}/${template.name}@X.Y.Z`,
@@ -23757,7 +25976,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
-      if (!func24.call(schema123.properties, key0)) {
+      if (!func24.call(schema122.properties, key0)) {
         const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err0];
@@ -24026,7 +26245,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data9 === "separate" || data9 === "with-repro")) {
-        const err22 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema123.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
+        const err22 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema122.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err22];
         } else {
@@ -24102,7 +26321,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data14 === "version" || data14 === "sha")) {
-        const err29 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/enum", keyword: "enum", params: { allowedValues: schema123.properties["pin-actions"].enum }, message: "must be equal to one of the allowed values" };
+        const err29 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/enum", keyword: "enum", params: { allowedValues: schema122.properties["pin-actions"].enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
@@ -24146,7 +26365,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func24.call(schema13.properties, key0)) {
+      if (!func24.call(schema132.properties, key0)) {
         const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err2];
@@ -24415,7 +26634,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data9 === "separate" || data9 === "with-repro")) {
-        const err24 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema13.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
+        const err24 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema132.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err24];
         } else {
@@ -24491,7 +26710,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data14 === "version" || data14 === "sha")) {
-        const err31 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/enum", keyword: "enum", params: { allowedValues: schema13.properties["pin-actions"].enum }, message: "must be equal to one of the allowed values" };
+        const err31 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/enum", keyword: "enum", params: { allowedValues: schema132.properties["pin-actions"].enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err31];
         } else {
@@ -25339,12 +27558,44 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data["role-duration-seconds"] !== void 0) {
+      let data17 = data["role-duration-seconds"];
+      if (!(typeof data17 == "number" && (!(data17 % 1) && !isNaN(data17)))) {
+        const err35 = { instancePath: instancePath + "/role-duration-seconds", schemaPath: "#/properties/role-duration-seconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err35];
+        } else {
+          vErrors.push(err35);
+        }
+        errors++;
+      }
+      if (typeof data17 == "number") {
+        if (data17 > 43200 || isNaN(data17)) {
+          const err36 = { instancePath: instancePath + "/role-duration-seconds", schemaPath: "#/properties/role-duration-seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 43200 }, message: "must be <= 43200" };
+          if (vErrors === null) {
+            vErrors = [err36];
+          } else {
+            vErrors.push(err36);
+          }
+          errors++;
+        }
+        if (data17 < 900 || isNaN(data17)) {
+          const err37 = { instancePath: instancePath + "/role-duration-seconds", schemaPath: "#/properties/role-duration-seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 900 }, message: "must be >= 900" };
+          if (vErrors === null) {
+            vErrors = [err37];
+          } else {
+            vErrors.push(err37);
+          }
+          errors++;
+        }
+      }
+    }
   } else {
-    const err35 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err38 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err35];
+      vErrors = [err38];
     } else {
-      vErrors.push(err35);
+      vErrors.push(err38);
     }
     errors++;
   }
@@ -25365,7 +27616,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func24.call(schema162.properties, key0)) {
+      if (!func24.call(schema16.properties, key0)) {
         const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err1];
@@ -25634,7 +27885,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data9 === "separate" || data9 === "with-repro")) {
-        const err23 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema162.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
+        const err23 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema16.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err23];
         } else {
@@ -25710,7 +27961,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data14 === "version" || data14 === "sha")) {
-        const err30 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/enum", keyword: "enum", params: { allowedValues: schema162.properties["pin-actions"].enum }, message: "must be equal to one of the allowed values" };
+        const err30 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/enum", keyword: "enum", params: { allowedValues: schema16.properties["pin-actions"].enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err30];
         } else {
@@ -25780,7 +28031,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
-      if (!func24.call(schema172.properties, key0)) {
+      if (!func24.call(schema173.properties, key0)) {
         const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err0];
@@ -26049,7 +28300,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data9 === "separate" || data9 === "with-repro")) {
-        const err22 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema172.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
+        const err22 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema173.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err22];
         } else {
@@ -26125,7 +28376,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data14 === "version" || data14 === "sha")) {
-        const err29 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/enum", keyword: "enum", params: { allowedValues: schema172.properties["pin-actions"].enum }, message: "must be equal to one of the allowed values" };
+        const err29 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/enum", keyword: "enum", params: { allowedValues: schema173.properties["pin-actions"].enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
@@ -26146,7 +28397,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data15 === "connection-string" || data15 === "service-principal")) {
-        const err31 = { instancePath: instancePath + "/azure-auth", schemaPath: "#/properties/azure-auth/enum", keyword: "enum", params: { allowedValues: schema172.properties["azure-auth"].enum }, message: "must be equal to one of the allowed values" };
+        const err31 = { instancePath: instancePath + "/azure-auth", schemaPath: "#/properties/azure-auth/enum", keyword: "enum", params: { allowedValues: schema173.properties["azure-auth"].enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err31];
         } else {
@@ -26194,7 +28445,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
-      if (!func24.call(schema183.properties, key0)) {
+      if (!func24.call(schema182.properties, key0)) {
         const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err0];
@@ -26463,7 +28714,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data9 === "separate" || data9 === "with-repro")) {
-        const err22 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema183.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
+        const err22 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema182.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err22];
         } else {
@@ -26505,12 +28756,82 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.as !== void 0) {
+      let data13 = data.as;
+      if (typeof data13 === "string") {
+        if (!pattern62.test(data13)) {
+          const err26 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
+          if (vErrors === null) {
+            vErrors = [err26];
+          } else {
+            vErrors.push(err26);
+          }
+          errors++;
+        }
+      } else {
+        const err27 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err27];
+        } else {
+          vErrors.push(err27);
+        }
+        errors++;
+      }
+    }
+    if (data.stage !== void 0) {
+      let data14 = data.stage;
+      if (typeof data14 === "string") {
+        if (!pattern63.test(data14)) {
+          const err28 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_. -]+$" }, message: 'must match pattern "^[A-Za-z0-9_. -]+$"' };
+          if (vErrors === null) {
+            vErrors = [err28];
+          } else {
+            vErrors.push(err28);
+          }
+          errors++;
+        }
+      } else {
+        const err29 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err29];
+        } else {
+          vErrors.push(err29);
+        }
+        errors++;
+      }
+    }
+    if (data.rules !== void 0) {
+      let data15 = data.rules;
+      if (Array.isArray(data15)) {
+        const len2 = data15.length;
+        for (let i4 = 0; i4 < len2; i4++) {
+          let data16 = data15[i4];
+          if (!(data16 && typeof data16 == "object" && !Array.isArray(data16))) {
+            const err30 = { instancePath: instancePath + "/rules/" + i4, schemaPath: "#/properties/rules/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err30];
+            } else {
+              vErrors.push(err30);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err31 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err31];
+        } else {
+          vErrors.push(err31);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err26 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err32 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err26];
+      vErrors = [err32];
     } else {
-      vErrors.push(err26);
+      vErrors.push(err32);
     }
     errors++;
   }
@@ -26522,7 +28843,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
-      if (!func24.call(schema19.properties, key0)) {
+      if (!func24.call(schema192.properties, key0)) {
         const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err0];
@@ -26791,7 +29112,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data9 === "separate" || data9 === "with-repro")) {
-        const err22 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema19.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
+        const err22 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema192.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err22];
         } else {
@@ -26833,12 +29154,82 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.as !== void 0) {
+      let data13 = data.as;
+      if (typeof data13 === "string") {
+        if (!pattern62.test(data13)) {
+          const err26 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
+          if (vErrors === null) {
+            vErrors = [err26];
+          } else {
+            vErrors.push(err26);
+          }
+          errors++;
+        }
+      } else {
+        const err27 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err27];
+        } else {
+          vErrors.push(err27);
+        }
+        errors++;
+      }
+    }
+    if (data.stage !== void 0) {
+      let data14 = data.stage;
+      if (typeof data14 === "string") {
+        if (!pattern63.test(data14)) {
+          const err28 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_. -]+$" }, message: 'must match pattern "^[A-Za-z0-9_. -]+$"' };
+          if (vErrors === null) {
+            vErrors = [err28];
+          } else {
+            vErrors.push(err28);
+          }
+          errors++;
+        }
+      } else {
+        const err29 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err29];
+        } else {
+          vErrors.push(err29);
+        }
+        errors++;
+      }
+    }
+    if (data.rules !== void 0) {
+      let data15 = data.rules;
+      if (Array.isArray(data15)) {
+        const len2 = data15.length;
+        for (let i4 = 0; i4 < len2; i4++) {
+          let data16 = data15[i4];
+          if (!(data16 && typeof data16 == "object" && !Array.isArray(data16))) {
+            const err30 = { instancePath: instancePath + "/rules/" + i4, schemaPath: "#/properties/rules/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err30];
+            } else {
+              vErrors.push(err30);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err31 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err31];
+        } else {
+          vErrors.push(err31);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err26 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err32 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err26];
+      vErrors = [err32];
     } else {
-      vErrors.push(err26);
+      vErrors.push(err32);
     }
     errors++;
   }
@@ -27179,11 +29570,11 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["workload-identity-provider"] !== void 0) {
-      let data13 = data["workload-identity-provider"];
+    if (data.as !== void 0) {
+      let data13 = data.as;
       if (typeof data13 === "string") {
-        if (!pattern21.test(data13)) {
-          const err28 = { instancePath: instancePath + "/workload-identity-provider", schemaPath: "#/properties/workload-identity-provider/pattern", keyword: "pattern", params: { pattern: "^projects/[0-9]+/locations/global/workloadIdentityPools/[A-Za-z0-9_-]+/providers/[A-Za-z0-9_-]+$" }, message: 'must match pattern "^projects/[0-9]+/locations/global/workloadIdentityPools/[A-Za-z0-9_-]+/providers/[A-Za-z0-9_-]+$"' };
+        if (!pattern62.test(data13)) {
+          const err28 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
           if (vErrors === null) {
             vErrors = [err28];
           } else {
@@ -27192,7 +29583,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err29 = { instancePath: instancePath + "/workload-identity-provider", schemaPath: "#/properties/workload-identity-provider/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err29 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
@@ -27201,11 +29592,11 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["service-account"] !== void 0) {
-      let data14 = data["service-account"];
+    if (data.stage !== void 0) {
+      let data14 = data.stage;
       if (typeof data14 === "string") {
-        if (!pattern22.test(data14)) {
-          const err30 = { instancePath: instancePath + "/service-account", schemaPath: "#/properties/service-account/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+\\.iam\\.gserviceaccount\\.com$" }, message: 'must match pattern "^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+\\.iam\\.gserviceaccount\\.com$"' };
+        if (!pattern63.test(data14)) {
+          const err30 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_. -]+$" }, message: 'must match pattern "^[A-Za-z0-9_. -]+$"' };
           if (vErrors === null) {
             vErrors = [err30];
           } else {
@@ -27214,7 +29605,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err31 = { instancePath: instancePath + "/service-account", schemaPath: "#/properties/service-account/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err31 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err31];
         } else {
@@ -27223,12 +29614,82 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.rules !== void 0) {
+      let data15 = data.rules;
+      if (Array.isArray(data15)) {
+        const len2 = data15.length;
+        for (let i4 = 0; i4 < len2; i4++) {
+          let data16 = data15[i4];
+          if (!(data16 && typeof data16 == "object" && !Array.isArray(data16))) {
+            const err32 = { instancePath: instancePath + "/rules/" + i4, schemaPath: "#/properties/rules/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err32];
+            } else {
+              vErrors.push(err32);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err33 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err33];
+        } else {
+          vErrors.push(err33);
+        }
+        errors++;
+      }
+    }
+    if (data["workload-identity-provider"] !== void 0) {
+      let data17 = data["workload-identity-provider"];
+      if (typeof data17 === "string") {
+        if (!pattern21.test(data17)) {
+          const err34 = { instancePath: instancePath + "/workload-identity-provider", schemaPath: "#/properties/workload-identity-provider/pattern", keyword: "pattern", params: { pattern: "^projects/[0-9]+/locations/global/workloadIdentityPools/[A-Za-z0-9_-]+/providers/[A-Za-z0-9_-]+$" }, message: 'must match pattern "^projects/[0-9]+/locations/global/workloadIdentityPools/[A-Za-z0-9_-]+/providers/[A-Za-z0-9_-]+$"' };
+          if (vErrors === null) {
+            vErrors = [err34];
+          } else {
+            vErrors.push(err34);
+          }
+          errors++;
+        }
+      } else {
+        const err35 = { instancePath: instancePath + "/workload-identity-provider", schemaPath: "#/properties/workload-identity-provider/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err35];
+        } else {
+          vErrors.push(err35);
+        }
+        errors++;
+      }
+    }
+    if (data["service-account"] !== void 0) {
+      let data18 = data["service-account"];
+      if (typeof data18 === "string") {
+        if (!pattern22.test(data18)) {
+          const err36 = { instancePath: instancePath + "/service-account", schemaPath: "#/properties/service-account/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+\\.iam\\.gserviceaccount\\.com$" }, message: 'must match pattern "^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+\\.iam\\.gserviceaccount\\.com$"' };
+          if (vErrors === null) {
+            vErrors = [err36];
+          } else {
+            vErrors.push(err36);
+          }
+          errors++;
+        }
+      } else {
+        const err37 = { instancePath: instancePath + "/service-account", schemaPath: "#/properties/service-account/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err37];
+        } else {
+          vErrors.push(err37);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err32 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err38 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err32];
+      vErrors = [err38];
     } else {
-      vErrors.push(err32);
+      vErrors.push(err38);
     }
     errors++;
   }
@@ -27240,7 +29701,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
-      if (!func24.call(schema21.properties, key0)) {
+      if (!func24.call(schema212.properties, key0)) {
         const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err0];
@@ -27509,7 +29970,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data9 === "separate" || data9 === "with-repro")) {
-        const err22 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema21.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
+        const err22 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema212.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err22];
         } else {
@@ -27551,12 +30012,82 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.as !== void 0) {
+      let data13 = data.as;
+      if (typeof data13 === "string") {
+        if (!pattern62.test(data13)) {
+          const err26 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
+          if (vErrors === null) {
+            vErrors = [err26];
+          } else {
+            vErrors.push(err26);
+          }
+          errors++;
+        }
+      } else {
+        const err27 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err27];
+        } else {
+          vErrors.push(err27);
+        }
+        errors++;
+      }
+    }
+    if (data.stage !== void 0) {
+      let data14 = data.stage;
+      if (typeof data14 === "string") {
+        if (!pattern63.test(data14)) {
+          const err28 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_. -]+$" }, message: 'must match pattern "^[A-Za-z0-9_. -]+$"' };
+          if (vErrors === null) {
+            vErrors = [err28];
+          } else {
+            vErrors.push(err28);
+          }
+          errors++;
+        }
+      } else {
+        const err29 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err29];
+        } else {
+          vErrors.push(err29);
+        }
+        errors++;
+      }
+    }
+    if (data.rules !== void 0) {
+      let data15 = data.rules;
+      if (Array.isArray(data15)) {
+        const len2 = data15.length;
+        for (let i4 = 0; i4 < len2; i4++) {
+          let data16 = data15[i4];
+          if (!(data16 && typeof data16 == "object" && !Array.isArray(data16))) {
+            const err30 = { instancePath: instancePath + "/rules/" + i4, schemaPath: "#/properties/rules/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err30];
+            } else {
+              vErrors.push(err30);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err31 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err31];
+        } else {
+          vErrors.push(err31);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err26 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err32 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err26];
+      vErrors = [err32];
     } else {
-      vErrors.push(err26);
+      vErrors.push(err32);
     }
     errors++;
   }
@@ -27888,11 +30419,11 @@ function validate214(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
     }
-    if (data["role-to-assume"] !== void 0) {
-      let data13 = data["role-to-assume"];
+    if (data.as !== void 0) {
+      let data13 = data.as;
       if (typeof data13 === "string") {
-        if (!pattern37.test(data13)) {
-          const err27 = { instancePath: instancePath + "/role-to-assume", schemaPath: "#/properties/role-to-assume/pattern", keyword: "pattern", params: { pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]+$" }, message: 'must match pattern "^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]+$"' };
+        if (!pattern62.test(data13)) {
+          const err27 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
           if (vErrors === null) {
             vErrors = [err27];
           } else {
@@ -27901,7 +30432,7 @@ function validate214(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
       } else {
-        const err28 = { instancePath: instancePath + "/role-to-assume", schemaPath: "#/properties/role-to-assume/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err28 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err28];
         } else {
@@ -27910,11 +30441,11 @@ function validate214(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
     }
-    if (data["aws-region"] !== void 0) {
-      let data14 = data["aws-region"];
+    if (data.stage !== void 0) {
+      let data14 = data.stage;
       if (typeof data14 === "string") {
-        if (!pattern38.test(data14)) {
-          const err29 = { instancePath: instancePath + "/aws-region", schemaPath: "#/properties/aws-region/pattern", keyword: "pattern", params: { pattern: "^[a-z]{2}(-[a-z]+)+-[0-9]$" }, message: 'must match pattern "^[a-z]{2}(-[a-z]+)+-[0-9]$"' };
+        if (!pattern63.test(data14)) {
+          const err29 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_. -]+$" }, message: 'must match pattern "^[A-Za-z0-9_. -]+$"' };
           if (vErrors === null) {
             vErrors = [err29];
           } else {
@@ -27923,7 +30454,7 @@ function validate214(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
       } else {
-        const err30 = { instancePath: instancePath + "/aws-region", schemaPath: "#/properties/aws-region/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err30 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err30];
         } else {
@@ -27932,12 +30463,82 @@ function validate214(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
     }
+    if (data.rules !== void 0) {
+      let data15 = data.rules;
+      if (Array.isArray(data15)) {
+        const len2 = data15.length;
+        for (let i4 = 0; i4 < len2; i4++) {
+          let data16 = data15[i4];
+          if (!(data16 && typeof data16 == "object" && !Array.isArray(data16))) {
+            const err31 = { instancePath: instancePath + "/rules/" + i4, schemaPath: "#/properties/rules/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err31];
+            } else {
+              vErrors.push(err31);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err32 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err32];
+        } else {
+          vErrors.push(err32);
+        }
+        errors++;
+      }
+    }
+    if (data["role-to-assume"] !== void 0) {
+      let data17 = data["role-to-assume"];
+      if (typeof data17 === "string") {
+        if (!pattern37.test(data17)) {
+          const err33 = { instancePath: instancePath + "/role-to-assume", schemaPath: "#/properties/role-to-assume/pattern", keyword: "pattern", params: { pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]+$" }, message: 'must match pattern "^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]+$"' };
+          if (vErrors === null) {
+            vErrors = [err33];
+          } else {
+            vErrors.push(err33);
+          }
+          errors++;
+        }
+      } else {
+        const err34 = { instancePath: instancePath + "/role-to-assume", schemaPath: "#/properties/role-to-assume/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err34];
+        } else {
+          vErrors.push(err34);
+        }
+        errors++;
+      }
+    }
+    if (data["aws-region"] !== void 0) {
+      let data18 = data["aws-region"];
+      if (typeof data18 === "string") {
+        if (!pattern38.test(data18)) {
+          const err35 = { instancePath: instancePath + "/aws-region", schemaPath: "#/properties/aws-region/pattern", keyword: "pattern", params: { pattern: "^[a-z]{2}(-[a-z]+)+-[0-9]$" }, message: 'must match pattern "^[a-z]{2}(-[a-z]+)+-[0-9]$"' };
+          if (vErrors === null) {
+            vErrors = [err35];
+          } else {
+            vErrors.push(err35);
+          }
+          errors++;
+        }
+      } else {
+        const err36 = { instancePath: instancePath + "/aws-region", schemaPath: "#/properties/aws-region/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err36];
+        } else {
+          vErrors.push(err36);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err31 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err37 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err31];
+      vErrors = [err37];
     } else {
-      vErrors.push(err31);
+      vErrors.push(err37);
     }
     errors++;
   }
@@ -28269,11 +30870,11 @@ function validate224(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
     }
-    if (data["endpoint-url"] !== void 0) {
-      let data13 = data["endpoint-url"];
+    if (data.as !== void 0) {
+      let data13 = data.as;
       if (typeof data13 === "string") {
-        if (!pattern46.test(data13)) {
-          const err27 = { instancePath: instancePath + "/endpoint-url", schemaPath: "#/properties/endpoint-url/pattern", keyword: "pattern", params: { pattern: "^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~/-]*)?$" }, message: 'must match pattern "^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~/-]*)?$"' };
+        if (!pattern62.test(data13)) {
+          const err27 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
           if (vErrors === null) {
             vErrors = [err27];
           } else {
@@ -28282,7 +30883,7 @@ function validate224(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
       } else {
-        const err28 = { instancePath: instancePath + "/endpoint-url", schemaPath: "#/properties/endpoint-url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err28 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err28];
         } else {
@@ -28291,11 +30892,11 @@ function validate224(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
     }
-    if (data["dvc-remote"] !== void 0) {
-      let data14 = data["dvc-remote"];
+    if (data.stage !== void 0) {
+      let data14 = data.stage;
       if (typeof data14 === "string") {
-        if (!pattern6.test(data14)) {
-          const err29 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
+        if (!pattern63.test(data14)) {
+          const err29 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_. -]+$" }, message: 'must match pattern "^[A-Za-z0-9_. -]+$"' };
           if (vErrors === null) {
             vErrors = [err29];
           } else {
@@ -28304,7 +30905,7 @@ function validate224(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
       } else {
-        const err30 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err30 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err30];
         } else {
@@ -28313,12 +30914,82 @@ function validate224(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
     }
+    if (data.rules !== void 0) {
+      let data15 = data.rules;
+      if (Array.isArray(data15)) {
+        const len2 = data15.length;
+        for (let i4 = 0; i4 < len2; i4++) {
+          let data16 = data15[i4];
+          if (!(data16 && typeof data16 == "object" && !Array.isArray(data16))) {
+            const err31 = { instancePath: instancePath + "/rules/" + i4, schemaPath: "#/properties/rules/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err31];
+            } else {
+              vErrors.push(err31);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err32 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err32];
+        } else {
+          vErrors.push(err32);
+        }
+        errors++;
+      }
+    }
+    if (data["endpoint-url"] !== void 0) {
+      let data17 = data["endpoint-url"];
+      if (typeof data17 === "string") {
+        if (!pattern46.test(data17)) {
+          const err33 = { instancePath: instancePath + "/endpoint-url", schemaPath: "#/properties/endpoint-url/pattern", keyword: "pattern", params: { pattern: "^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~/-]*)?$" }, message: 'must match pattern "^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~/-]*)?$"' };
+          if (vErrors === null) {
+            vErrors = [err33];
+          } else {
+            vErrors.push(err33);
+          }
+          errors++;
+        }
+      } else {
+        const err34 = { instancePath: instancePath + "/endpoint-url", schemaPath: "#/properties/endpoint-url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err34];
+        } else {
+          vErrors.push(err34);
+        }
+        errors++;
+      }
+    }
+    if (data["dvc-remote"] !== void 0) {
+      let data18 = data["dvc-remote"];
+      if (typeof data18 === "string") {
+        if (!pattern6.test(data18)) {
+          const err35 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
+          if (vErrors === null) {
+            vErrors = [err35];
+          } else {
+            vErrors.push(err35);
+          }
+          errors++;
+        }
+      } else {
+        const err36 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err36];
+        } else {
+          vErrors.push(err36);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err31 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err37 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err31];
+      vErrors = [err37];
     } else {
-      vErrors.push(err31);
+      vErrors.push(err37);
     }
     errors++;
   }
@@ -28641,19 +31312,20 @@ function validate232(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
     }
-    if (data["azure-auth"] !== void 0) {
-      let data13 = data["azure-auth"];
-      if (typeof data13 !== "string") {
-        const err26 = { instancePath: instancePath + "/azure-auth", schemaPath: "#/properties/azure-auth/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err26];
-        } else {
-          vErrors.push(err26);
+    if (data.as !== void 0) {
+      let data13 = data.as;
+      if (typeof data13 === "string") {
+        if (!pattern62.test(data13)) {
+          const err26 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
+          if (vErrors === null) {
+            vErrors = [err26];
+          } else {
+            vErrors.push(err26);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (!(data13 === "connection-string" || data13 === "service-principal")) {
-        const err27 = { instancePath: instancePath + "/azure-auth", schemaPath: "#/properties/azure-auth/enum", keyword: "enum", params: { allowedValues: schema24.properties["azure-auth"].enum }, message: "must be equal to one of the allowed values" };
+      } else {
+        const err27 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err27];
         } else {
@@ -28662,11 +31334,11 @@ function validate232(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
     }
-    if (data["azure-storage-account"] !== void 0) {
-      let data14 = data["azure-storage-account"];
+    if (data.stage !== void 0) {
+      let data14 = data.stage;
       if (typeof data14 === "string") {
-        if (!pattern55.test(data14)) {
-          const err28 = { instancePath: instancePath + "/azure-storage-account", schemaPath: "#/properties/azure-storage-account/pattern", keyword: "pattern", params: { pattern: "^$|^[a-z0-9]{3,24}$" }, message: 'must match pattern "^$|^[a-z0-9]{3,24}$"' };
+        if (!pattern63.test(data14)) {
+          const err28 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_. -]+$" }, message: 'must match pattern "^[A-Za-z0-9_. -]+$"' };
           if (vErrors === null) {
             vErrors = [err28];
           } else {
@@ -28675,7 +31347,7 @@ function validate232(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
       } else {
-        const err29 = { instancePath: instancePath + "/azure-storage-account", schemaPath: "#/properties/azure-storage-account/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err29 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
@@ -28684,12 +31356,81 @@ function validate232(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
     }
+    if (data.rules !== void 0) {
+      let data15 = data.rules;
+      if (Array.isArray(data15)) {
+        const len2 = data15.length;
+        for (let i4 = 0; i4 < len2; i4++) {
+          let data16 = data15[i4];
+          if (!(data16 && typeof data16 == "object" && !Array.isArray(data16))) {
+            const err30 = { instancePath: instancePath + "/rules/" + i4, schemaPath: "#/properties/rules/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err30];
+            } else {
+              vErrors.push(err30);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err31 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err31];
+        } else {
+          vErrors.push(err31);
+        }
+        errors++;
+      }
+    }
+    if (data["azure-auth"] !== void 0) {
+      let data17 = data["azure-auth"];
+      if (typeof data17 !== "string") {
+        const err32 = { instancePath: instancePath + "/azure-auth", schemaPath: "#/properties/azure-auth/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err32];
+        } else {
+          vErrors.push(err32);
+        }
+        errors++;
+      }
+      if (!(data17 === "connection-string" || data17 === "service-principal")) {
+        const err33 = { instancePath: instancePath + "/azure-auth", schemaPath: "#/properties/azure-auth/enum", keyword: "enum", params: { allowedValues: schema24.properties["azure-auth"].enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err33];
+        } else {
+          vErrors.push(err33);
+        }
+        errors++;
+      }
+    }
+    if (data["azure-storage-account"] !== void 0) {
+      let data18 = data["azure-storage-account"];
+      if (typeof data18 === "string") {
+        if (!pattern55.test(data18)) {
+          const err34 = { instancePath: instancePath + "/azure-storage-account", schemaPath: "#/properties/azure-storage-account/pattern", keyword: "pattern", params: { pattern: "^$|^[a-z0-9]{3,24}$" }, message: 'must match pattern "^$|^[a-z0-9]{3,24}$"' };
+          if (vErrors === null) {
+            vErrors = [err34];
+          } else {
+            vErrors.push(err34);
+          }
+          errors++;
+        }
+      } else {
+        const err35 = { instancePath: instancePath + "/azure-storage-account", schemaPath: "#/properties/azure-storage-account/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err35];
+        } else {
+          vErrors.push(err35);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err30 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err36 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err30];
+      vErrors = [err36];
     } else {
-      vErrors.push(err30);
+      vErrors.push(err36);
     }
     errors++;
   }
@@ -28723,7 +31464,7 @@ function problemOf(err, defs, inputs) {
     case "enum":
       return { input, message: `${describe(value3)} is not one of ${(def?.enum ?? []).join(", ")}` };
     case "type":
-      return { input, message: `${describe(value3)} must be ${def?.type === "array" && segments.length === 1 ? "a list of strings" : `a ${err.params.type}`}` };
+      return { input, message: `${describe(value3)} must be ${def?.type === "array" && segments.length === 1 ? `a list of ${def.items === "object" ? "objects" : "strings"}` : `a ${err.params.type}`}` };
     case "minimum":
     case "maximum":
       return { input, message: `${describe(value3)} must be ${err.keyword === "minimum" ? ">=" : "<="} ${err.params.limit}` };
@@ -28805,6 +31546,10 @@ function validateInputs(provider, name, inputs) {
 }
 function render(provider, name, inputs, options = {}) {
   const t = require2(provider, name);
+  if (options === null || typeof options !== "object") throw new TemplateInputError(name, [{ input: "options", message: 'must be an object such as { mode: "vendored" }' }]);
+  if (options.mode !== void 0 && options.mode !== "vendored" && options.mode !== "pinned") {
+    throw new TemplateInputError(name, [{ input: "mode", message: `${JSON.stringify(options.mode) ?? String(options.mode)} is not one of vendored, pinned` }]);
+  }
   const checked = validateTemplateInputs(t, provider, inputs);
   if (!checked.ok) throw new TemplateInputError(name, checked.problems);
   const renderer = RENDERERS[provider];
@@ -28831,7 +31576,10 @@ function vendoredPath(provider, name) {
 function requiredSecrets(provider, name, inputs = {}) {
   const t = require2(provider, name);
   const checked = validateTemplateInputs(t, provider, inputs);
-  return secretsForInputs(t, provider, checked.ok ? checked.inputs : inputs);
+  if (checked.ok) return secretsForInputs(t, provider, checked.inputs);
+  const wrong = checked.problems.filter((p) => !p.message.startsWith("is required"));
+  if (wrong.length > 0) throw new TemplateInputError(name, wrong);
+  return secretsForInputs(t, provider, inputs);
 }
 function compileGitLabRegex(pattern) {
   try {
@@ -28974,10 +31722,11 @@ function requiredPermissions(calledWorkflow) {
   }
   return needed;
 }
-var import_yaml7, import_yaml8, package_default, TEMPLATES_VERSION, SAFE_PATH, COMMON_INPUTS, GCP_KEYLESS_INPUTS, AWS_KEYLESS_INPUTS, MINIO_INPUTS, AZURE_INPUTS, NO_GITHUB_AUTH, NO_GITLAB_AUTH, AWS_KEYS, AWS_KEY_ENV, CONNECTION_STRING, SP, AZURE_SECRETS, MINIO_ENDPOINT, GCP_KEY_FILE, TEMPLATES, TemplateInputError, HEADER_PREFIX, HEADER_SCAN_LINES, GITHUB_REF, GITLAB_REF, ACTIONS, CML_VERSION, SCHEMA_BASE_URL, REPO_TOKEN, TOKEN, ENV_NAMES, GITHUB_HOME, GITLAB_COMPONENTS, REPORT_CONDITION, githubRenderer, CML_SETUP, gitlabRenderer, RENDERERS, github_dvc, schema112, func24, pattern04, pattern1, pattern2, pattern32, pattern4, pattern5, pattern6, github_dvc_gcs, schema123, github_dvc_gcs_keyless, schema13, pattern21, pattern22, github_dvc_s3, schema142, github_dvc_s3_keyless, schema152, pattern37, pattern38, github_dvc_minio, schema162, pattern46, github_dvc_azure, schema172, pattern55, gitlab_dvc, schema183, gitlab_dvc_gcs, schema19, gitlab_dvc_gcs_keyless, schema20, gitlab_dvc_s3, schema21, gitlab_dvc_s3_keyless, schema22, gitlab_dvc_minio, schema23, gitlab_dvc_azure, schema24, validators, PROVIDERS, VERSION_REF, GITLAB_INPUT_TYPES, PERMISSION_SCOPES, RANK;
+var import_semver, import_yaml7, import_yaml8, package_default, TEMPLATES_VERSION, SAFE_PATH, COMMON_INPUTS, DEFAULT_GITLAB_RULES, GITLAB_COMPOSITION_INPUTS, GCP_KEYLESS_INPUTS, AWS_KEYLESS_INPUTS, MINIO_INPUTS, AZURE_INPUTS, COMMON_INPUTS2, NO_GITHUB_AUTH, NO_GITLAB_AUTH, AWS_KEYS, AWS_KEY_ENV, CONNECTION_STRING, SP, AZURE_SECRETS, MINIO_ENDPOINT, GCP_KEY_FILE, TEMPLATES, TemplateInputError, HEADER_PREFIX, HEADER_SCAN_LINES, GITHUB_REF, GITLAB_REF, ACTIONS, CML_VERSION, SCHEMA_BASE_URL, REPO_TOKEN, TOKEN, ENV_NAMES, GITHUB_HOME, GITLAB_COMPONENTS, REPORT_CONDITION, githubRenderer, CML_SETUP, CML_REPORT, BASE_BRANCH, gitlabRenderer, RENDERERS, github_dvc, schema112, func24, pattern04, pattern1, pattern2, pattern32, pattern4, pattern5, pattern6, github_dvc_gcs, schema122, github_dvc_gcs_keyless, schema132, pattern21, pattern22, github_dvc_s3, schema142, github_dvc_s3_keyless, schema152, pattern37, pattern38, github_dvc_minio, schema16, pattern46, github_dvc_azure, schema173, pattern55, gitlab_dvc, schema182, pattern62, pattern63, gitlab_dvc_gcs, schema192, gitlab_dvc_gcs_keyless, schema20, gitlab_dvc_s3, schema212, gitlab_dvc_s3_keyless, schema22, gitlab_dvc_minio, schema23, gitlab_dvc_azure, schema24, validators, PROVIDERS, VERSION_REF, GITLAB_INPUT_TYPES, PERMISSION_SCOPES, RANK;
 var init_dist = __esm({
   "../templates/dist/index.js"() {
     "use strict";
+    import_semver = __toESM(require_semver2(), 1);
     import_yaml7 = __toESM(require_dist(), 1);
     import_yaml8 = __toESM(require_dist(), 1);
     init_build();
@@ -29080,8 +31829,7 @@ var init_dist = __esm({
         description: "GitHub: `runs-on` labels (`ubuntu-latest` or self-hosted labels). GitLab: runner `tags` (empty: any shared runner).",
         defaults: { github: ["ubuntu-latest"], gitlab: [] },
         pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$",
-        patternHint: "a runner label of letters, digits, `.`, `_` and `-`",
-        pinned: { gitlab: "caller" }
+        patternHint: "a runner label of letters, digits, `.`, `_` and `-`"
       },
       {
         name: "timeout-minutes",
@@ -29145,6 +31893,35 @@ var init_dist = __esm({
         pinned: { github: "render" }
       }
     ];
+    DEFAULT_GITLAB_RULES = [{ if: '$CI_COMMIT_BRANCH && ($CI_PIPELINE_SOURCE == "push" || $CI_PIPELINE_SOURCE == "web")' }];
+    GITLAB_COMPOSITION_INPUTS = [
+      {
+        name: "as",
+        type: "string",
+        description: "Prefix of the job names: `<as>-repro` runs the experiment, `<as>-report` posts the CML report. Give each include its own (two DVC projects, two remotes) so their jobs do not merge.",
+        default: "dvc",
+        pattern: "^[A-Za-z0-9_-]+$",
+        patternHint: "letters, digits, `_` and `-`",
+        providers: ["gitlab"]
+      },
+      {
+        name: "stage",
+        type: "string",
+        description: "Stage of the jobs; it must be one of the pipeline's `stages:`.",
+        default: "test",
+        pattern: "^[A-Za-z0-9_. -]+$",
+        patternHint: "a stage name of letters, digits, spaces, `.`, `_` and `-`",
+        providers: ["gitlab"]
+      },
+      {
+        name: "rules",
+        type: "array",
+        items: "object",
+        description: "GitLab `rules:` of the experiment job (default: branch pushes and pipelines run from the web UI). Add `schedule`, `api`, `trigger` or `parent_pipeline` sources to run it there; the include's own `rules:` still decide whether it is included at all.",
+        default: DEFAULT_GITLAB_RULES,
+        providers: ["gitlab"]
+      }
+    ];
     GCP_KEYLESS_INPUTS = [
       {
         name: "workload-identity-provider",
@@ -29176,6 +31953,15 @@ var init_dist = __esm({
         default: "us-east-1",
         pattern: "^[a-z]{2}(-[a-z]+)+-[0-9]$",
         patternHint: "an AWS region such as eu-west-1"
+      },
+      {
+        name: "role-duration-seconds",
+        type: "integer",
+        description: "Lifetime of the role session in seconds: at least the job's `timeout-minutes` (the role's maximum session duration must allow it). GitHub only: on GitLab the SDK refreshes the web identity session itself.",
+        default: 3600,
+        minimum: 900,
+        maximum: 43200,
+        providers: ["github"]
       }
     ];
     MINIO_INPUTS = [
@@ -29214,6 +32000,7 @@ var init_dist = __esm({
         patternHint: "empty or a storage account name of 3 to 24 lower-case letters and digits"
       }
     ];
+    COMMON_INPUTS2 = [...COMMON_INPUTS, ...GITLAB_COMPOSITION_INPUTS];
     NO_GITHUB_AUTH = { idToken: false, steps: [], remoteEnv: [] };
     NO_GITLAB_AUTH = { idTokens: {}, variables: {}, setup: [], cleanup: [] };
     AWS_KEYS = [
@@ -29249,7 +32036,7 @@ var init_dist = __esm({
         remote: "none",
         title: "DVC experiment (no remote credentials)",
         description: "Runs dvc pull and dvc repro against a public or local remote that needs no credentials.",
-        inputs: COMMON_INPUTS,
+        inputs: COMMON_INPUTS2,
         secrets: { github: [], gitlab: [] },
         prepare: [],
         github: NO_GITHUB_AUTH,
@@ -29261,7 +32048,7 @@ var init_dist = __esm({
         title: "DVC experiment on Google Cloud Storage (service-account key)",
         description: "Runs dvc pull and dvc repro with a Google Cloud Storage remote, authenticated with a service-account JSON key.",
         dvcExtra: "gs",
-        inputs: COMMON_INPUTS,
+        inputs: COMMON_INPUTS2,
         secrets: {
           github: [secret("GCP_SERVICE_ACCOUNT_KEY", "Service-account JSON key, passed to google-github-actions/auth.")],
           gitlab: [
@@ -29276,12 +32063,13 @@ var init_dist = __esm({
         },
         gitlab: {
           idTokens: {},
-          variables: { GOOGLE_APPLICATION_CREDENTIALS: GCP_KEY_FILE },
+          variables: { MLOPS_PIPELINE_GCP_KEY_FILE: GCP_KEY_FILE },
           setup: [
+            'export GOOGLE_APPLICATION_CREDENTIALS="$MLOPS_PIPELINE_GCP_KEY_FILE"',
             'install -m 600 /dev/null "$GOOGLE_APPLICATION_CREDENTIALS"',
             `printf '%s' "$GCP_SERVICE_ACCOUNT_KEY_B64" | base64 -d > "$GOOGLE_APPLICATION_CREDENTIALS"`
           ],
-          cleanup: ['rm -f "$GOOGLE_APPLICATION_CREDENTIALS"']
+          cleanup: ['rm -f "$MLOPS_PIPELINE_GCP_KEY_FILE"']
         }
       },
       {
@@ -29290,7 +32078,7 @@ var init_dist = __esm({
         title: "DVC experiment on Google Cloud Storage (keyless, Workload Identity Federation)",
         description: "Runs dvc pull and dvc repro with a Google Cloud Storage remote through Workload Identity Federation: no long-lived key.",
         dvcExtra: "gs",
-        inputs: [...COMMON_INPUTS, ...GCP_KEYLESS_INPUTS],
+        inputs: [...COMMON_INPUTS2, ...GCP_KEYLESS_INPUTS],
         secrets: { github: [], gitlab: [] },
         prepare: [],
         github: {
@@ -29307,15 +32095,16 @@ var init_dist = __esm({
         gitlab: {
           idTokens: { GCP_ID_TOKEN: "https://iam.googleapis.com/@{workload-identity-provider}" },
           variables: {
-            GCP_ID_TOKEN_FILE: "/tmp/gcp-id-token-${CI_JOB_ID}",
-            GOOGLE_APPLICATION_CREDENTIALS: "/tmp/gcp-credentials-${CI_JOB_ID}.json"
+            MLOPS_PIPELINE_GCP_ID_TOKEN_FILE: "/tmp/gcp-id-token-${CI_JOB_ID}",
+            MLOPS_PIPELINE_GCP_CREDENTIALS_FILE: "/tmp/gcp-credentials-${CI_JOB_ID}.json"
           },
           setup: [
-            'install -m 600 /dev/null "$GCP_ID_TOKEN_FILE"',
-            `printf '%s' "$GCP_ID_TOKEN" > "$GCP_ID_TOKEN_FILE"`,
-            `printf '{"type":"external_account","audience":"//iam.googleapis.com/%s","subject_token_type":"urn:ietf:params:oauth:token-type:jwt","token_url":"https://sts.googleapis.com/v1/token","service_account_impersonation_url":"https://iamcredentials.googleapis.com/v1/projects/-/serviceAccounts/%s:generateAccessToken","credential_source":{"file":"%s"}}' "@{workload-identity-provider}" "@{service-account}" "$GCP_ID_TOKEN_FILE" > "$GOOGLE_APPLICATION_CREDENTIALS"`
+            'export GOOGLE_APPLICATION_CREDENTIALS="$MLOPS_PIPELINE_GCP_CREDENTIALS_FILE"',
+            'install -m 600 /dev/null "$MLOPS_PIPELINE_GCP_ID_TOKEN_FILE"',
+            `printf '%s' "$GCP_ID_TOKEN" > "$MLOPS_PIPELINE_GCP_ID_TOKEN_FILE"`,
+            `printf '{"type":"external_account","audience":"//iam.googleapis.com/%s","subject_token_type":"urn:ietf:params:oauth:token-type:jwt","token_url":"https://sts.googleapis.com/v1/token","service_account_impersonation_url":"https://iamcredentials.googleapis.com/v1/projects/-/serviceAccounts/%s:generateAccessToken","credential_source":{"file":"%s"}}' "@{workload-identity-provider}" "@{service-account}" "$MLOPS_PIPELINE_GCP_ID_TOKEN_FILE" > "$GOOGLE_APPLICATION_CREDENTIALS"`
           ],
-          cleanup: ['rm -f "$GOOGLE_APPLICATION_CREDENTIALS" "$GCP_ID_TOKEN_FILE"']
+          cleanup: ['rm -f "$MLOPS_PIPELINE_GCP_CREDENTIALS_FILE" "$MLOPS_PIPELINE_GCP_ID_TOKEN_FILE"']
         }
       },
       {
@@ -29324,7 +32113,7 @@ var init_dist = __esm({
         title: "DVC experiment on Amazon S3 (access keys)",
         description: "Runs dvc pull and dvc repro with an Amazon S3 remote, authenticated with an access key pair.",
         dvcExtra: "s3",
-        inputs: COMMON_INPUTS,
+        inputs: COMMON_INPUTS2,
         secrets: { github: AWS_KEYS, gitlab: AWS_KEYS },
         prepare: [],
         github: { idToken: false, steps: [], remoteEnv: AWS_KEY_ENV },
@@ -29336,24 +32125,33 @@ var init_dist = __esm({
         title: "DVC experiment on Amazon S3 (keyless, OIDC role)",
         description: "Runs dvc pull and dvc repro with an Amazon S3 remote by assuming an IAM role through the CI OIDC token: no long-lived key.",
         dvcExtra: "s3",
-        inputs: [...COMMON_INPUTS, ...AWS_KEYLESS_INPUTS],
+        inputs: [...COMMON_INPUTS2, ...AWS_KEYLESS_INPUTS],
         secrets: { github: [], gitlab: [] },
         prepare: [],
         github: {
           idToken: true,
-          steps: [{ name: "Assume the AWS role (OIDC)", action: "aws-credentials", with: { "role-to-assume": "@{role-to-assume}", "aws-region": "@{aws-region}" } }],
+          steps: [
+            {
+              name: "Assume the AWS role (OIDC)",
+              action: "aws-credentials",
+              with: { "role-to-assume": "@{role-to-assume}", "aws-region": "@{aws-region}", "role-duration-seconds": "@{role-duration-seconds}" }
+            }
+          ],
           remoteEnv: []
         },
         gitlab: {
           idTokens: { AWS_ID_TOKEN: "sts.amazonaws.com" },
           variables: {
-            AWS_WEB_IDENTITY_TOKEN_FILE: "/tmp/aws-id-token-${CI_JOB_ID}",
-            AWS_ROLE_ARN: "@{role-to-assume}",
-            AWS_DEFAULT_REGION: "@{aws-region}",
-            AWS_ROLE_SESSION_NAME: "gitlab-ci-${CI_JOB_ID}"
+            MLOPS_PIPELINE_AWS_TOKEN_FILE: "/tmp/aws-id-token-${CI_JOB_ID}",
+            MLOPS_PIPELINE_AWS_ROLE_ARN: "@{role-to-assume}",
+            MLOPS_PIPELINE_AWS_REGION: "@{aws-region}"
           },
-          setup: ['install -m 600 /dev/null "$AWS_WEB_IDENTITY_TOKEN_FILE"', `printf '%s' "$AWS_ID_TOKEN" > "$AWS_WEB_IDENTITY_TOKEN_FILE"`],
-          cleanup: ['rm -f "$AWS_WEB_IDENTITY_TOKEN_FILE"']
+          setup: [
+            'export AWS_WEB_IDENTITY_TOKEN_FILE="$MLOPS_PIPELINE_AWS_TOKEN_FILE" AWS_ROLE_ARN="$MLOPS_PIPELINE_AWS_ROLE_ARN" AWS_DEFAULT_REGION="$MLOPS_PIPELINE_AWS_REGION" AWS_ROLE_SESSION_NAME="gitlab-ci-${CI_JOB_ID}"',
+            'install -m 600 /dev/null "$AWS_WEB_IDENTITY_TOKEN_FILE"',
+            `printf '%s' "$AWS_ID_TOKEN" > "$AWS_WEB_IDENTITY_TOKEN_FILE"`
+          ],
+          cleanup: ['rm -f "$MLOPS_PIPELINE_AWS_TOKEN_FILE"']
         }
       },
       {
@@ -29362,7 +32160,7 @@ var init_dist = __esm({
         title: "DVC experiment on MinIO or any S3-compatible endpoint",
         description: "Runs dvc pull and dvc repro with an S3-compatible remote (MinIO, Ceph, R2\u2026) at a given endpoint URL.",
         dvcExtra: "s3",
-        inputs: [...COMMON_INPUTS, ...MINIO_INPUTS],
+        inputs: [...COMMON_INPUTS2, ...MINIO_INPUTS],
         secrets: { github: AWS_KEYS, gitlab: AWS_KEYS },
         prepare: [MINIO_ENDPOINT],
         github: { idToken: false, steps: [], remoteEnv: AWS_KEY_ENV },
@@ -29374,7 +32172,7 @@ var init_dist = __esm({
         title: "DVC experiment on Azure Blob Storage",
         description: "Runs dvc pull and dvc repro with an Azure Blob Storage remote, authenticated with a connection string or a service principal.",
         dvcExtra: "azure",
-        inputs: [...COMMON_INPUTS, ...AZURE_INPUTS],
+        inputs: [...COMMON_INPUTS2, ...AZURE_INPUTS],
         secrets: { github: AZURE_SECRETS, gitlab: AZURE_SECRETS },
         prepare: [],
         github: {
@@ -29390,8 +32188,8 @@ var init_dist = __esm({
         },
         gitlab: {
           idTokens: {},
-          variables: { AZURE_STORAGE_ACCOUNT: "@{azure-storage-account}" },
-          setup: [],
+          variables: { MLOPS_PIPELINE_AZURE_STORAGE_ACCOUNT: "@{azure-storage-account}" },
+          setup: ['if [ -n "${MLOPS_PIPELINE_AZURE_STORAGE_ACCOUNT:-}" ]; then export AZURE_STORAGE_ACCOUNT="$MLOPS_PIPELINE_AZURE_STORAGE_ACCOUNT"; fi'],
           // CI/CD variables of the other mode, if the project defines them, must not take over.
           steps: [
             { id: "azure-connection-string", name: "Authenticate with the connection string only", lines: ["unset AZURE_CLIENT_ID AZURE_TENANT_ID AZURE_CLIENT_SECRET"], when: CONNECTION_STRING },
@@ -29463,15 +32261,15 @@ ${problems.map((p) => `  ${p.input}: ${p.message}`).join("\n")}`);
         return ["experiment", "report"].map((kind) => ({ path: `.github/workflows/${publishedFileName(template, kind)}`, text: publishedWorkflow(template, kind) }));
       },
       caller(template, inputs, source, ref) {
-        const cml = inputs.cml === true;
+        const cml2 = inputs.cml === true;
         const tag = /^v/.test(ref) ? ref : `v${ref}`;
-        const jobs = cml ? {
+        const jobs = cml2 ? {
           dvc: withIf(callingJob(template, "experiment", inputs, source, tag), "github.event_name != 'pull_request'"),
           report: withIf(callingJob(template, "report", inputs, source, tag), "github.event_name == 'pull_request'")
         } : { dvc: callingJob(template, "experiment", inputs, source, tag) };
         const doc = {
           name: template.title,
-          on: triggers(inputs.branches, cml),
+          on: triggers(inputs.branches, cml2),
           permissions: { contents: "read" },
           jobs
         };
@@ -29488,21 +32286,23 @@ ${problems.map((p) => `  ${p.input}: ${p.message}`).join("\n")}`);
       name: "Install CML",
       lines: ["apt-get update -qq", "apt-get install -y -qq --no-install-recommends nodejs npm", `npm install -g --no-fund --no-audit @dvcorg/cml@${CML_VERSION}`]
     };
+    CML_REPORT = jobVariable("CML_REPORT");
+    BASE_BRANCH = jobVariable("BASE_BRANCH");
     gitlabRenderer = {
       provider: "gitlab",
       defaultSource: GITLAB_COMPONENTS,
       vendoredPath: () => ".gitlab-ci.yml",
       vendored(template, inputs, header) {
         const ctx = { component: false, inputs, vars: /* @__PURE__ */ new Map() };
-        const doc = { "dvc-repro": job2(ctx, template, "repro") };
-        if (inputs.cml === true) doc["dvc-report"] = job2(ctx, template, "report");
+        const doc = { [jobName(ctx, "repro")]: job2(ctx, template, "repro") };
+        if (inputs.cml === true) doc[jobName(ctx, "report")] = job2(ctx, template, "report");
         return withHeader(header, toYaml(doc));
       },
       publishedFiles(template) {
         return [{ path: `templates/${template.name}/template.yml`, text: component(template) }];
       },
       caller(template, inputs, source, ref) {
-        const cml = inputs.cml === true;
+        const cml2 = inputs.cml === true;
         const version = ref.replace(/^v/, "");
         const include = { component: `${source}/${template.name}@${version}` };
         const w = callerInputs2(template, inputs);
@@ -29510,14 +32310,9 @@ ${problems.map((p) => `  ${p.input}: ${p.message}`).join("\n")}`);
         include.rules = [
           { if: branchRule(inputs.branches) },
           { if: '$CI_PIPELINE_SOURCE == "web"' },
-          ...cml ? [{ if: '$CI_PIPELINE_SOURCE == "merge_request_event"' }] : []
+          ...cml2 ? [{ if: '$CI_PIPELINE_SOURCE == "merge_request_event"' }] : []
         ];
         const doc = { include: [include] };
-        const tags = inputs.runner ?? [];
-        if (tags.length > 0) {
-          doc["dvc-repro"] = { tags: [...tags] };
-          if (cml) doc["dvc-report"] = { tags: [...tags] };
-        }
         const header = [
           `# Runs the "${template.name}" CI/CD component of ${source} pinned at ${version}.`,
           "# Renovate (gitlabci manager) updates the version; the inputs are documented in the component."
@@ -29537,37 +32332,39 @@ ${problems.map((p) => `  ${p.input}: ${p.message}`).join("\n")}`);
     pattern5 = new RegExp("^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$", "u");
     pattern6 = new RegExp("^$|^[A-Za-z0-9._-]+$", "u");
     github_dvc_gcs = validate11;
-    schema123 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "concurrency-group": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pin-actions": { "type": "string", "enum": ["version", "sha"] } }, "additionalProperties": false };
+    schema122 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "concurrency-group": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pin-actions": { "type": "string", "enum": ["version", "sha"] } }, "additionalProperties": false };
     github_dvc_gcs_keyless = validate12;
-    schema13 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "concurrency-group": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pin-actions": { "type": "string", "enum": ["version", "sha"] }, "workload-identity-provider": { "type": "string", "pattern": "^projects/[0-9]+/locations/global/workloadIdentityPools/[A-Za-z0-9_-]+/providers/[A-Za-z0-9_-]+$" }, "service-account": { "type": "string", "pattern": "^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+\\.iam\\.gserviceaccount\\.com$" } }, "required": ["workload-identity-provider", "service-account"], "additionalProperties": false };
+    schema132 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "concurrency-group": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pin-actions": { "type": "string", "enum": ["version", "sha"] }, "workload-identity-provider": { "type": "string", "pattern": "^projects/[0-9]+/locations/global/workloadIdentityPools/[A-Za-z0-9_-]+/providers/[A-Za-z0-9_-]+$" }, "service-account": { "type": "string", "pattern": "^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+\\.iam\\.gserviceaccount\\.com$" } }, "required": ["workload-identity-provider", "service-account"], "additionalProperties": false };
     pattern21 = new RegExp("^projects/[0-9]+/locations/global/workloadIdentityPools/[A-Za-z0-9_-]+/providers/[A-Za-z0-9_-]+$", "u");
     pattern22 = new RegExp("^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+\\.iam\\.gserviceaccount\\.com$", "u");
     github_dvc_s3 = validate13;
     schema142 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "concurrency-group": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pin-actions": { "type": "string", "enum": ["version", "sha"] } }, "additionalProperties": false };
     github_dvc_s3_keyless = validate14;
-    schema152 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "concurrency-group": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pin-actions": { "type": "string", "enum": ["version", "sha"] }, "role-to-assume": { "type": "string", "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]+$" }, "aws-region": { "type": "string", "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]$" } }, "required": ["role-to-assume"], "additionalProperties": false };
+    schema152 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "concurrency-group": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pin-actions": { "type": "string", "enum": ["version", "sha"] }, "role-to-assume": { "type": "string", "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]+$" }, "aws-region": { "type": "string", "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]$" }, "role-duration-seconds": { "type": "integer", "minimum": 900, "maximum": 43200 } }, "required": ["role-to-assume"], "additionalProperties": false };
     pattern37 = new RegExp("^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]+$", "u");
     pattern38 = new RegExp("^[a-z]{2}(-[a-z]+)+-[0-9]$", "u");
     github_dvc_minio = validate15;
-    schema162 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "concurrency-group": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pin-actions": { "type": "string", "enum": ["version", "sha"] }, "endpoint-url": { "type": "string", "pattern": "^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~/-]*)?$" }, "dvc-remote": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" } }, "required": ["endpoint-url"], "additionalProperties": false };
+    schema16 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "concurrency-group": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pin-actions": { "type": "string", "enum": ["version", "sha"] }, "endpoint-url": { "type": "string", "pattern": "^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~/-]*)?$" }, "dvc-remote": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" } }, "required": ["endpoint-url"], "additionalProperties": false };
     pattern46 = new RegExp("^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~/-]*)?$", "u");
     github_dvc_azure = validate16;
-    schema172 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "concurrency-group": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pin-actions": { "type": "string", "enum": ["version", "sha"] }, "azure-auth": { "type": "string", "enum": ["connection-string", "service-principal"] }, "azure-storage-account": { "type": "string", "pattern": "^$|^[a-z0-9]{3,24}$" } }, "additionalProperties": false };
+    schema173 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "concurrency-group": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pin-actions": { "type": "string", "enum": ["version", "sha"] }, "azure-auth": { "type": "string", "enum": ["connection-string", "service-principal"] }, "azure-storage-account": { "type": "string", "pattern": "^$|^[a-z0-9]{3,24}$" } }, "additionalProperties": false };
     pattern55 = new RegExp("^$|^[a-z0-9]{3,24}$", "u");
     gitlab_dvc = validate17;
-    schema183 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" } }, "additionalProperties": false };
+    schema182 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "as": { "type": "string", "pattern": "^[A-Za-z0-9_-]+$" }, "stage": { "type": "string", "pattern": "^[A-Za-z0-9_. -]+$" }, "rules": { "type": "array", "items": { "type": "object" } } }, "additionalProperties": false };
+    pattern62 = new RegExp("^[A-Za-z0-9_-]+$", "u");
+    pattern63 = new RegExp("^[A-Za-z0-9_. -]+$", "u");
     gitlab_dvc_gcs = validate18;
-    schema19 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" } }, "additionalProperties": false };
+    schema192 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "as": { "type": "string", "pattern": "^[A-Za-z0-9_-]+$" }, "stage": { "type": "string", "pattern": "^[A-Za-z0-9_. -]+$" }, "rules": { "type": "array", "items": { "type": "object" } } }, "additionalProperties": false };
     gitlab_dvc_gcs_keyless = validate19;
-    schema20 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "workload-identity-provider": { "type": "string", "pattern": "^projects/[0-9]+/locations/global/workloadIdentityPools/[A-Za-z0-9_-]+/providers/[A-Za-z0-9_-]+$" }, "service-account": { "type": "string", "pattern": "^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+\\.iam\\.gserviceaccount\\.com$" } }, "required": ["workload-identity-provider", "service-account"], "additionalProperties": false };
+    schema20 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "as": { "type": "string", "pattern": "^[A-Za-z0-9_-]+$" }, "stage": { "type": "string", "pattern": "^[A-Za-z0-9_. -]+$" }, "rules": { "type": "array", "items": { "type": "object" } }, "workload-identity-provider": { "type": "string", "pattern": "^projects/[0-9]+/locations/global/workloadIdentityPools/[A-Za-z0-9_-]+/providers/[A-Za-z0-9_-]+$" }, "service-account": { "type": "string", "pattern": "^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+\\.iam\\.gserviceaccount\\.com$" } }, "required": ["workload-identity-provider", "service-account"], "additionalProperties": false };
     gitlab_dvc_s3 = validate20;
-    schema21 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" } }, "additionalProperties": false };
+    schema212 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "as": { "type": "string", "pattern": "^[A-Za-z0-9_-]+$" }, "stage": { "type": "string", "pattern": "^[A-Za-z0-9_. -]+$" }, "rules": { "type": "array", "items": { "type": "object" } } }, "additionalProperties": false };
     gitlab_dvc_s3_keyless = validate214;
-    schema22 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "role-to-assume": { "type": "string", "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]+$" }, "aws-region": { "type": "string", "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]$" } }, "required": ["role-to-assume"], "additionalProperties": false };
+    schema22 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "as": { "type": "string", "pattern": "^[A-Za-z0-9_-]+$" }, "stage": { "type": "string", "pattern": "^[A-Za-z0-9_. -]+$" }, "rules": { "type": "array", "items": { "type": "object" } }, "role-to-assume": { "type": "string", "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]+$" }, "aws-region": { "type": "string", "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]$" } }, "required": ["role-to-assume"], "additionalProperties": false };
     gitlab_dvc_minio = validate224;
-    schema23 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "endpoint-url": { "type": "string", "pattern": "^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~/-]*)?$" }, "dvc-remote": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" } }, "required": ["endpoint-url"], "additionalProperties": false };
+    schema23 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "as": { "type": "string", "pattern": "^[A-Za-z0-9_-]+$" }, "stage": { "type": "string", "pattern": "^[A-Za-z0-9_. -]+$" }, "rules": { "type": "array", "items": { "type": "object" } }, "endpoint-url": { "type": "string", "pattern": "^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~/-]*)?$" }, "dvc-remote": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" } }, "required": ["endpoint-url"], "additionalProperties": false };
     gitlab_dvc_azure = validate232;
-    schema24 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "azure-auth": { "type": "string", "enum": ["connection-string", "service-principal"] }, "azure-storage-account": { "type": "string", "pattern": "^$|^[a-z0-9]{3,24}$" } }, "additionalProperties": false };
+    schema24 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "as": { "type": "string", "pattern": "^[A-Za-z0-9_-]+$" }, "stage": { "type": "string", "pattern": "^[A-Za-z0-9_. -]+$" }, "rules": { "type": "array", "items": { "type": "object" } }, "azure-auth": { "type": "string", "enum": ["connection-string", "service-principal"] }, "azure-storage-account": { "type": "string", "pattern": "^$|^[a-z0-9]{3,24}$" } }, "additionalProperties": false };
     validators = {
       "github/dvc": github_dvc,
       "github/dvc-gcs": github_dvc_gcs,
@@ -29635,7 +32432,7 @@ function useColor(flag, io) {
 var import_node_path22 = __toESM(require("node:path"), 1);
 
 // src/api/lint.ts
-var import_node_fs11 = require("node:fs");
+var import_node_fs12 = require("node:fs");
 var import_node_path16 = __toESM(require("node:path"), 1);
 
 // src/config/resolver.ts
@@ -29783,20 +32580,47 @@ var import_yaml = __toESM(require_dist(), 1);
 var import_node_fs2 = require("node:fs");
 var decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 var MAX_FILE_BYTES = 64 * 1024 * 1024;
-function readText(absPath) {
-  let bytes;
+function reasonOf(error) {
+  const code = error.code;
+  if (code === "ENOENT") return "no such file";
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  if (code === "EISDIR") return "is a directory";
+  if (code === "ELOOP") return "too many levels of symbolic links";
+  return error.message.split("\n")[0] ?? "unreadable";
+}
+function readBounded(absPath, max = MAX_FILE_BYTES) {
+  let fd;
   try {
-    bytes = (0, import_node_fs2.readFileSync)(absPath);
+    fd = (0, import_node_fs2.openSync)(absPath, import_node_fs2.constants.O_RDONLY | import_node_fs2.constants.O_NONBLOCK);
   } catch (error) {
-    const code = error.code;
-    const reason = code === "ENOENT" ? "no such file" : code === "EACCES" || code === "EPERM" ? "permission denied" : code === "EISDIR" ? "is a directory" : error.message.split("\n")[0] ?? "unreadable";
-    return { error: reason };
+    return { error: reasonOf(error) };
   }
-  if (bytes.length > MAX_FILE_BYTES) return { error: `file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
   try {
-    return { text: decoder.decode(bytes) };
+    const stat = (0, import_node_fs2.fstatSync)(fd);
+    if (stat.isDirectory()) return { error: "is a directory" };
+    if (!stat.isFile()) return { error: "not a regular file (a device, FIFO or socket): not read", limit: true };
+    if (stat.size > max) return { error: `file is larger than ${max / 1024 / 1024} MB: not read`, limit: true };
+    const bytes = Buffer.alloc(stat.size);
+    let at = 0;
+    while (at < bytes.length) {
+      const n = (0, import_node_fs2.readSync)(fd, bytes, at, bytes.length - at, at);
+      if (n === 0) break;
+      at += n;
+    }
+    return { bytes: at === bytes.length ? bytes : bytes.subarray(0, at) };
+  } catch (error) {
+    return { error: reasonOf(error) };
+  } finally {
+    (0, import_node_fs2.closeSync)(fd);
+  }
+}
+function readText(absPath, max = MAX_FILE_BYTES) {
+  const read = readBounded(absPath, max);
+  if ("error" in read) return read;
+  try {
+    return { text: decoder.decode(read.bytes) };
   } catch {
-    const text = new TextDecoder("utf-8").decode(bytes);
+    const text = new TextDecoder("utf-8").decode(read.bytes);
     return { text, invalidUtf8At: Math.max(0, text.indexOf("\uFFFD")) };
   }
 }
@@ -30044,6 +32868,18 @@ function isIgnored(config, absPath) {
   return matcher(absPath);
 }
 
+// src/engine/docs.ts
+var DOCS_BASE = "https://github.com/mlops-pipeline/mlops-pipeline/blob/main/packages/lint/docs/rules/";
+var urls = /* @__PURE__ */ new Map();
+function docsUrl(ruleId) {
+  let url = urls.get(ruleId);
+  if (url === void 0) {
+    url = `${DOCS_BASE}${ruleId}.md`;
+    if (urls.size < 1e3) urls.set(ruleId, url);
+  }
+  return url;
+}
+
 // src/engine/detect.ts
 function kindFromPath(file) {
   const p = file.replace(/\\/g, "/");
@@ -30077,21 +32913,8 @@ var import_yaml6 = __toESM(require_dist(), 1);
 
 // src/parse/source.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-
-// src/engine/docs.ts
-var DOCS_BASE = "https://github.com/mlops-pipeline/mlops-pipeline/blob/main/packages/lint/docs/rules/";
-var urls = /* @__PURE__ */ new Map();
-function docsUrl(ruleId) {
-  let url = urls.get(ruleId);
-  if (url === void 0) {
-    url = `${DOCS_BASE}${ruleId}.md`;
-    if (urls.size < 1e3) urls.set(ruleId, url);
-  }
-  return url;
-}
-
-// src/parse/source.ts
 var MAX_DEPTH = 256;
+var MAX_STRUCTURE = 3e5;
 var MAX_EXPANDED_NODES = 1e6;
 var referenceTag = {
   tag: "!reference",
@@ -30099,11 +32922,18 @@ var referenceTag = {
   default: false,
   resolve: (value3) => value3
 };
+var mergeKeyTag = {
+  identify: (value3) => value3 === "<<",
+  default: "key",
+  tag: "tag:yaml.org,2002:merge",
+  test: /^<<$/,
+  resolve: () => "<<"
+};
 var yamlParseOptions = {
   prettyErrors: false,
-  uniqueKeys: true,
+  uniqueKeys: false,
   strict: false,
-  customTags: [referenceTag],
+  customTags: [referenceTag, mergeKeyTag],
   maxAliasCount: 1e3
 };
 var plainEnv;
@@ -30147,6 +32977,12 @@ function parseSource(text, file, invalidUtf8At) {
     countLines(text, lc);
     return { diagnostics: [diag(file, lc, binary.offset, binary.offset + 1, "yaml-syntax", binary.message, text)] };
   }
+  const tooBig = structureLimit(text);
+  if (tooBig !== void 0) {
+    const lc = new import_yaml2.LineCounter();
+    countLines(text, lc);
+    return { diagnostics: [diag(file, lc, tooBig, tooBig, "yaml-syntax", `The file has more than ${MAX_STRUCTURE.toLocaleString("en-US")} lines and flow items: it is too large to check (a CI file is never this big)`, text)] };
+  }
   const lineCounter = new import_yaml2.LineCounter();
   let docs;
   try {
@@ -30164,6 +33000,7 @@ function parseSource(text, file, invalidUtf8At) {
       diagnostics.push(diag(file, lineCounter, error.pos[0], error.pos[1], "yaml-syntax", yamlMessage(error.code, error.message), text));
     }
   }
+  for (const doc of docs) for (const offset of duplicateKeys(doc.contents)) diagnostics.push(diag(file, lineCounter, offset, offset, "yaml-syntax", DUPLICATE_KEY, text));
   if (diagnostics.length > 0) return { diagnostics: dedupe(diagnostics) };
   const nonEmpty = docs.filter((d) => d.contents !== null);
   if (nonEmpty.length === 0) {
@@ -30194,6 +33031,16 @@ function parseSource(text, file, invalidUtf8At) {
   if (header) source.header = header;
   return { source, diagnostics: [] };
 }
+function structureLimit(text) {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 44 || c === 91 || c === 123) {
+      if (++count > MAX_STRUCTURE) return i;
+    }
+  }
+  return void 0;
+}
 function countLines(text, lc) {
   lc.addNewLine(0);
   for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) lc.addNewLine(i + 1);
@@ -30214,11 +33061,38 @@ var QUOTING_MESSAGES = [
 ];
 function yamlMessage(code, message) {
   const first = message.split("\n")[0] ?? message;
-  if (code === "DUPLICATE_KEY") return "Duplicate key: a later value would silently replace the earlier one";
+  if (code === "DUPLICATE_KEY") return DUPLICATE_KEY;
   if (/call stack|too much recursion/i.test(first)) return "YAML nesting is too deep to parse";
   const plain2 = first.replace(/ at line \d+, column \d+:?$/, "");
   for (const [re, replacement] of QUOTING_MESSAGES) if (re.test(plain2)) return plain2.replace(new RegExp(`${re.source}.*$`), replacement);
   return plain2.replace(/:\s.*$/, "");
+}
+var DUPLICATE_KEY = "Duplicate key: a later value would silently replace the earlier one";
+function duplicateKeys(root) {
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  const stack = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!node || typeof node !== "object" || (0, import_yaml2.isAlias)(node) || !(0, import_yaml2.isCollection)(node)) continue;
+    if (seen.has(node)) continue;
+    seen.add(node);
+    const keys = /* @__PURE__ */ new Set();
+    for (const item of node.items) {
+      if (!(0, import_yaml2.isPair)(item)) {
+        stack.push(item);
+        continue;
+      }
+      const key = item.key;
+      if ((0, import_yaml2.isScalar)(key)) {
+        const id = `${typeof key.value}:${String(key.value)}`;
+        if (keys.has(id)) out.push(key.range?.[0] ?? 0);
+        else keys.add(id);
+      } else stack.push(key);
+      stack.push(item.value);
+    }
+  }
+  return out.sort((a, b) => a - b);
 }
 function dedupe(diagnostics) {
   const seen = /* @__PURE__ */ new Set();
@@ -30357,7 +33231,7 @@ function toView(node, ctx) {
       const key = String(keyView.value);
       if (key === "<<" && !((0, import_yaml3.isScalar)(keyNode) && keyNode.type !== "PLAIN")) {
         const v = toView(pair.value, ctx);
-        if (v.kind === "seq") merges.push(...v.items);
+        if (v.kind === "seq") for (const item of v.items) merges.push(item);
         else merges.push(v);
         continue;
       }
@@ -30894,6 +33768,9 @@ var LEGACY_GLOBALS = ["image", "services", "cache", "before_script", "after_scri
 var RESOLVE_RULE = "gitlab-resolve";
 var MAX_INCLUDE_DEPTH = 100;
 var MAX_REFERENCE_DEPTH = 10;
+var MAX_INCLUDES = 150;
+var MAX_EXTENDS_DEPTH = 11;
+var MAX_REFERENCED_VALUES = 1e5;
 function problem(span, message) {
   return { ...span, ruleId: RESOLVE_RULE, severity: "error", message, docsUrl: docsUrl(RESOLVE_RULE) };
 }
@@ -30974,14 +33851,21 @@ function includesOf(root) {
 function resolveGitlab(mainRoot, mainFile, loader, displayName) {
   const diagnostics = [];
   const sources = /* @__PURE__ */ new Map();
+  const includedSources = [];
   const includes = [];
   const layers = [];
   const loadedIncludes = [];
   let opaque = false;
+  const merged = /* @__PURE__ */ new Set();
+  let includeCount = 0;
+  let notChecked;
   const visit = (root2, stack) => {
     for (const { include, local, inputs } of includesOf(root2)) {
       if (stack.length === 1) includes.push(include);
-      if (include.kind !== "local") opaque = true;
+      if (include.kind !== "local") {
+        opaque = true;
+        notChecked ??= include;
+      }
       if (include.kind !== "local" || !local) continue;
       if (include.target.includes("$")) {
         opaque = true;
@@ -30997,6 +33881,16 @@ function resolveGitlab(mainRoot, mainFile, loader, displayName) {
         continue;
       }
       for (const abs of paths) {
+        if (loader.outside?.(abs)) {
+          diagnostics.push(problem(include.span, `include: \`${include.target}\` is outside the project: GitLab includes only files of the project, and mlops-lint does not read it`));
+          continue;
+        }
+        const key = inputs ? `${abs}\0${JSON.stringify(Object.entries(inputs.values).sort())}` : abs;
+        if (merged.has(key) && !stack.includes(abs)) continue;
+        if (++includeCount > MAX_INCLUDES) {
+          if (includeCount === MAX_INCLUDES + 1) diagnostics.push(problem(include.span, `Too many included files (more than ${MAX_INCLUDES}, GitLab's limit): the rest are not checked`));
+          continue;
+        }
         if (stack.includes(abs)) {
           const chain = [...stack.slice(stack.indexOf(abs)), abs].map(displayName).join(" \u2192 ");
           diagnostics.push(problem(include.span, `include cycle: ${chain}`));
@@ -31007,11 +33901,15 @@ function resolveGitlab(mainRoot, mainFile, loader, displayName) {
           diagnostics.push(problem(include.span, `include: cannot read \`${include.target}\`: ${loaded3.error}`));
           continue;
         }
-        diagnostics.push(...loaded3.diagnostics);
-        if (loaded3.source) diagnostics.push(...inputProblems(include, inputs, loaded3.source, displayName(abs)));
-        if (loaded3.source) sources.set(loaded3.source.file, loaded3.source.text);
+        for (const d of loaded3.diagnostics) diagnostics.push(d);
+        if (loaded3.source) for (const d of inputProblems(include, inputs, loaded3.source, displayName(abs))) diagnostics.push(d);
         if (loaded3.source) loadedIncludes.push({ include, ...inputs ? { inputs } : {}, source: loaded3.source });
+        if (loaded3.source && !sources.has(loaded3.source.file)) {
+          sources.set(loaded3.source.file, loaded3.source.text);
+          includedSources.push(loaded3.source);
+        }
         if (!loaded3.root) continue;
+        merged.add(key);
         visit(loaded3.root, [...stack, abs]);
         layers.push(loaded3.root);
       }
@@ -31019,6 +33917,11 @@ function resolveGitlab(mainRoot, mainFile, loader, displayName) {
   };
   visit(mainRoot, [mainFile]);
   layers.push(mainRoot);
+  const notices = [];
+  if (notChecked) {
+    const at = notChecked.span;
+    notices.push(`${at.file}:${at.line}:${at.column}: ${notChecked.kind} includes are not read (mlops-lint works offline and reads only this repository): what they define is not checked`);
+  }
   let top = layers[0];
   for (const layer of layers.slice(1)) top = deepMerge(top, layer);
   const root = top.kind === "map" ? top : { kind: "map", node: top.node, src: top.src, entries: /* @__PURE__ */ new Map() };
@@ -31031,7 +33934,7 @@ function resolveGitlab(mainRoot, mainFile, loader, displayName) {
     const resolved = resolver.job(id, e.value);
     jobs.push({ id, keyView: e.keyView, view: inheritDefaults(resolved, defaults) });
   }
-  const out = { root, jobs, includes, sources, diagnostics, layers, loaded: loadedIncludes };
+  const out = { root, jobs, includes, sources, includedSources, diagnostics, layers, loaded: loadedIncludes, notices, incomplete: opaque };
   const variables = get(root, "variables");
   if (variables) {
     const resolvedVars = resolver.references(variables, 0);
@@ -31050,6 +33953,13 @@ var JobResolver = class {
   opaque;
   done = /* @__PURE__ */ new Map();
   active = /* @__PURE__ */ new Set();
+  tooDeep = false;
+  /** Values copied by `!reference` so far, and the size of each view (memoised: views share their parts). */
+  referenced = 0;
+  sizes = /* @__PURE__ */ new WeakMap();
+  overBudget = false;
+  /** `!reference` results by path: the same reference resolves once. */
+  referenceResults = /* @__PURE__ */ new Map();
   /** `default:` merged over legacy top-level globals, references resolved. */
   defaults() {
     let base;
@@ -31069,8 +33979,8 @@ var JobResolver = class {
   job(id, view) {
     return this.references(this.extended(id, view), 0);
   }
-  /** A job with its `extends:` parents merged in (memoised; cycles and unknown parents reported). */
-  extended(id, view) {
+  /** A job with its `extends:` parents merged in (memoised; cycles, unknown parents and chains deeper than GitLab allows reported). */
+  extended(id, view, depth = 1) {
     const known = this.done.get(id);
     if (known) return known;
     if (view.kind !== "map") return view;
@@ -31078,6 +33988,15 @@ var JobResolver = class {
     if (!ext) {
       this.done.set(id, view);
       return view;
+    }
+    if (depth > MAX_EXTENDS_DEPTH) {
+      if (!this.tooDeep) {
+        this.tooDeep = true;
+        this.diagnostics.push(problem(spanOf(ext.keyView), `extends: \`${id}\` is more than ${MAX_EXTENDS_DEPTH} levels of extends deep (GitLab's limit): the chain is not followed further`));
+      }
+      const own2 = without(view, ["extends"]);
+      this.done.set(id, own2);
+      return own2;
     }
     this.active.add(id);
     let base;
@@ -31092,7 +34011,7 @@ var JobResolver = class {
         this.diagnostics.push(problem(spanOf(parent), `extends cycle: \`${id}\` \u2192 \`${name}\``));
         continue;
       }
-      const resolvedParent = this.extended(name, target);
+      const resolvedParent = this.extended(name, target, depth + 1);
       base = base ? deepMerge(base, resolvedParent) : resolvedParent;
     }
     this.active.delete(id);
@@ -31138,27 +34057,63 @@ var JobResolver = class {
       this.diagnostics.push(problem(spanOf(view), `!reference nested more than ${MAX_REFERENCE_DEPTH} levels deep`));
       return nullView(view.src, view.node);
     }
-    const [jobName, ...keys] = path18;
-    const target = this.root.entries.get(jobName)?.value;
+    const [jobName2, ...keys] = path18;
+    const target = this.root.entries.get(jobName2)?.value;
     if (!target) {
-      if (!this.opaque) this.diagnostics.push(problem(spanOf(view), `!reference: \`${jobName}\` is not defined`));
+      if (!this.opaque) this.diagnostics.push(problem(spanOf(view), `!reference: \`${jobName2}\` is not defined`));
       return nullView(view.src, view.node);
     }
-    let current = jobName === "default" || jobName === "variables" ? target : this.extended(jobName, target);
-    for (const key of keys) {
-      current = get(current, key);
+    let current = jobName2 === "default" || jobName2 === "variables" ? target : this.extended(jobName2, target);
+    for (const key2 of keys) {
+      current = get(current, key2);
       if (!current) break;
     }
     if (!current) {
       this.diagnostics.push(problem(spanOf(view), `!reference: \`${path18.join(".")}\` does not exist`));
       return nullView(view.src, view.node);
     }
-    this.refDepth++;
-    try {
-      return this.references(current, depth + 1);
-    } finally {
-      this.refDepth--;
+    const key = JSON.stringify(path18);
+    let result = this.referenceResults.get(key);
+    if (!result) {
+      this.refDepth++;
+      try {
+        result = this.references(current, depth + 1);
+      } finally {
+        this.refDepth--;
+      }
+      this.referenceResults.set(key, result);
     }
+    this.referenced += this.sizeOf(result);
+    if (this.referenced > MAX_REFERENCED_VALUES) {
+      if (!this.overBudget) {
+        this.overBudget = true;
+        this.diagnostics.push(problem(spanOf(view), `!reference: the references of this pipeline copy more than ${MAX_REFERENCED_VALUES.toLocaleString("en-US")} values (a reference bomb): the rest are not resolved`));
+      }
+      return nullView(view.src, view.node);
+    }
+    return result;
+  }
+  /** Values in a view, counting shared parts each time they appear (iterative, memoised per view). */
+  sizeOf(root) {
+    const known = this.sizes.get(root);
+    if (known !== void 0) return known;
+    const order = [];
+    const stack = [root];
+    while (stack.length > 0) {
+      const v = stack.pop();
+      if (this.sizes.has(v)) continue;
+      order.push(v);
+      if (v.kind === "seq") for (const item of v.items) stack.push(item);
+      else if (v.kind === "map") for (const e of v.entries.values()) stack.push(e.value);
+    }
+    for (let i = order.length - 1; i >= 0; i--) {
+      const v = order[i];
+      let n = 1;
+      if (v.kind === "seq") for (const item of v.items) n += this.sizes.get(item) ?? 1;
+      else if (v.kind === "map") for (const e of v.entries.values()) n += this.sizes.get(e.value) ?? 1;
+      this.sizes.set(v, Math.min(n, Number.MAX_SAFE_INTEGER));
+    }
+    return this.sizes.get(root) ?? 1;
   }
 };
 function inheritDefaults(job3, defaults) {
@@ -31202,6 +34157,9 @@ function includeLoader(ctx) {
       const abs = import_node_path4.default.join(root, rel);
       return ctx.overrides?.has(abs) || (0, import_node_fs5.existsSync)(abs) ? [abs] : [];
     },
+    outside(abs) {
+      return !insideRoot(root, abs);
+    },
     load(abs, inputs) {
       const key = inputs ? `${abs}\0${JSON.stringify(Object.entries(inputs).sort())}` : abs;
       const cached = ctx.includeCache.get(key);
@@ -31224,6 +34182,17 @@ function includeLoader(ctx) {
       return loaded3;
     }
   };
+}
+function insideRoot(root, abs) {
+  const real = (p) => {
+    try {
+      return (0, import_node_fs5.realpathSync)(p);
+    } catch {
+      return import_node_path4.default.resolve(p);
+    }
+  };
+  const rel = import_node_path4.default.relative(real(root), real(abs));
+  return rel === "" || !rel.startsWith("..") && !import_node_path4.default.isAbsolute(rel);
 }
 var SKIP_DIRS = /* @__PURE__ */ new Set([".git", "node_modules", ".dvc", ".venv", "venv", "__pycache__"]);
 function listFiles(root, limit = 5e4) {
@@ -31315,6 +34284,7 @@ function buildGitlabWorkflow(src, resolved, templates) {
     sources: resolved.sources,
     lines: workflowLines(src.file, src.text, resolved.sources)
   };
+  if (resolved.incomplete) workflow.incomplete = true;
   const stages = get(resolved.root, "stages");
   if (stages) workflow.stages = strList(stages).map((s) => ({ value: String(s.value), span: spanOf(s) }));
   const header = vendoredHeader(src, templates);
@@ -32567,7 +35537,7 @@ var closedKeys = { "#": ["author", "branding", "description", "inputs", "name", 
 
 // src/schema/generated/github-workflow.js
 var validate2 = validate212;
-var schema62 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://raw.githubusercontent.com/mlops-pipeline/mlops-pipeline/main/schemas/github-workflow.schema.json", "title": "GitHub Actions workflow (mlops-lint)", "description": "Structure of .github/workflows/*.yml as mlops-lint checks it: keys, types and required keys of workflows, jobs and steps.", "type": "object", "additionalProperties": false, "required": ["on", "jobs"], "properties": { "name": { "type": "string" }, "run-name": { "type": "string" }, "on": { "oneOf": [{ "enum": ["branch_protection_rule", "check_run", "check_suite", "create", "delete", "deployment", "deployment_status", "discussion", "discussion_comment", "fork", "gollum", "issue_comment", "issues", "label", "merge_group", "milestone", "page_build", "project", "project_card", "project_column", "public", "pull_request", "pull_request_review", "pull_request_review_comment", "pull_request_target", "push", "registry_package", "release", "repository_dispatch", "schedule", "status", "watch", "workflow_call", "workflow_dispatch", "workflow_run"] }, { "type": "array", "items": { "enum": ["branch_protection_rule", "check_run", "check_suite", "create", "delete", "deployment", "deployment_status", "discussion", "discussion_comment", "fork", "gollum", "issue_comment", "issues", "label", "merge_group", "milestone", "page_build", "project", "project_card", "project_column", "public", "pull_request", "pull_request_review", "pull_request_review_comment", "pull_request_target", "push", "registry_package", "release", "repository_dispatch", "schedule", "status", "watch", "workflow_call", "workflow_dispatch", "workflow_run"] } }, { "type": "object", "additionalProperties": false, "properties": { "branch_protection_rule": { "$ref": "#/definitions/typesEvent" }, "check_run": { "$ref": "#/definitions/typesEvent" }, "check_suite": { "$ref": "#/definitions/typesEvent" }, "discussion": { "$ref": "#/definitions/typesEvent" }, "discussion_comment": { "$ref": "#/definitions/typesEvent" }, "issue_comment": { "$ref": "#/definitions/typesEvent" }, "issues": { "$ref": "#/definitions/typesEvent" }, "label": { "$ref": "#/definitions/typesEvent" }, "merge_group": { "$ref": "#/definitions/typesEvent" }, "milestone": { "$ref": "#/definitions/typesEvent" }, "project": { "$ref": "#/definitions/typesEvent" }, "project_card": { "$ref": "#/definitions/typesEvent" }, "project_column": { "$ref": "#/definitions/typesEvent" }, "pull_request_review": { "$ref": "#/definitions/typesEvent" }, "pull_request_review_comment": { "$ref": "#/definitions/typesEvent" }, "registry_package": { "$ref": "#/definitions/typesEvent" }, "release": { "$ref": "#/definitions/typesEvent" }, "repository_dispatch": { "$ref": "#/definitions/typesEvent" }, "watch": { "$ref": "#/definitions/typesEvent" }, "create": { "type": ["null", "object"] }, "delete": { "type": ["null", "object"] }, "deployment": { "type": ["null", "object"] }, "deployment_status": { "type": ["null", "object"] }, "fork": { "type": ["null", "object"] }, "gollum": { "type": ["null", "object"] }, "page_build": { "type": ["null", "object"] }, "public": { "type": ["null", "object"] }, "status": { "type": ["null", "object"] }, "push": { "oneOf": [{ "type": "null" }, { "type": "object", "additionalProperties": false, "properties": { "branches": { "type": "array", "items": { "type": "string" } }, "branches-ignore": { "type": "array", "items": { "type": "string" } }, "tags": { "type": "array", "items": { "type": "string" } }, "tags-ignore": { "type": "array", "items": { "type": "string" } }, "paths": { "type": "array", "items": { "type": "string" } }, "paths-ignore": { "type": "array", "items": { "type": "string" } } } }] }, "pull_request": { "oneOf": [{ "type": "null" }, { "type": "object", "additionalProperties": false, "properties": { "types": { "oneOf": [{ "type": "string" }, { "type": "array", "items": { "type": "string" } }] }, "branches": { "type": "array", "items": { "type": "string" } }, "branches-ignore": { "type": "array", "items": { "type": "string" } }, "tags": { "type": "array", "items": { "type": "string" } }, "tags-ignore": { "type": "array", "items": { "type": "string" } }, "paths": { "type": "array", "items": { "type": "string" } }, "paths-ignore": { "type": "array", "items": { "type": "string" } } } }] }, "pull_request_target": { "oneOf": [{ "type": "null" }, { "type": "object", "additionalProperties": false, "properties": { "types": { "oneOf": [{ "type": "string" }, { "type": "array", "items": { "type": "string" } }] }, "branches": { "type": "array", "items": { "type": "string" } }, "branches-ignore": { "type": "array", "items": { "type": "string" } }, "tags": { "type": "array", "items": { "type": "string" } }, "tags-ignore": { "type": "array", "items": { "type": "string" } }, "paths": { "type": "array", "items": { "type": "string" } }, "paths-ignore": { "type": "array", "items": { "type": "string" } } } }] }, "workflow_run": { "oneOf": [{ "type": "null" }, { "type": "object", "additionalProperties": false, "properties": { "types": { "oneOf": [{ "type": "string" }, { "type": "array", "items": { "type": "string" } }] }, "workflows": { "type": "array", "items": { "type": "string" } }, "branches": { "type": "array", "items": { "type": "string" } }, "branches-ignore": { "type": "array", "items": { "type": "string" } } } }] }, "schedule": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["cron"], "properties": { "cron": { "type": "string" }, "timezone": { "type": "string" } } } }, "workflow_dispatch": { "oneOf": [{ "type": "null" }, { "type": "object", "additionalProperties": false, "properties": { "inputs": { "type": "object", "additionalProperties": { "type": "object", "additionalProperties": false, "properties": { "description": { "type": "string" }, "deprecationMessage": { "type": "string" }, "required": { "type": "boolean" }, "default": {}, "type": { "type": "string" }, "options": { "type": "array" } } } } } }] }, "workflow_call": { "oneOf": [{ "type": "null" }, { "type": "object", "additionalProperties": false, "properties": { "inputs": { "type": "object", "additionalProperties": { "type": "object", "additionalProperties": false, "properties": { "description": { "type": "string" }, "deprecationMessage": { "type": "string" }, "required": { "type": "boolean" }, "default": {}, "type": { "type": "string" } } } }, "outputs": { "type": "object", "additionalProperties": { "type": "object", "additionalProperties": false, "required": ["value"], "properties": { "description": { "type": "string" }, "value": {} } } }, "secrets": { "oneOf": [{ "type": "null" }, { "type": "object", "additionalProperties": { "oneOf": [{ "type": "null" }, { "type": "object", "additionalProperties": false, "properties": { "description": { "type": "string" }, "required": { "type": "boolean" } } }] } }] } } }] } } }] }, "permissions": { "$ref": "#/definitions/permissions" }, "env": { "$ref": "#/definitions/env" }, "defaults": { "$ref": "#/definitions/defaults" }, "concurrency": { "$ref": "#/definitions/concurrency" }, "jobs": { "type": "object", "propertyNames": { "pattern": "^[_a-zA-Z][a-zA-Z0-9_-]*$" }, "additionalProperties": { "$ref": "#/definitions/job" }, "minProperties": 1 } }, "definitions": { "typesEvent": { "oneOf": [{ "type": "null" }, { "type": "object", "additionalProperties": false, "properties": { "types": { "oneOf": [{ "type": "string" }, { "type": "array", "items": { "type": "string" } }] } } }] }, "expression": { "type": "string", "pattern": "^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$" }, "env": { "oneOf": [{ "type": "object", "additionalProperties": { "type": ["string", "number", "boolean", "null"] } }, { "type": "string", "pattern": "^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$" }] }, "permissions": { "oneOf": [{ "enum": ["read-all", "write-all"] }, { "type": "string", "pattern": "^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$" }, { "type": "object", "additionalProperties": false, "properties": { "actions": { "enum": ["read", "write", "none"] }, "artifact-metadata": { "enum": ["read", "write", "none"] }, "attestations": { "enum": ["read", "write", "none"] }, "checks": { "enum": ["read", "write", "none"] }, "code-quality": { "enum": ["read", "write", "none"] }, "contents": { "enum": ["read", "write", "none"] }, "deployments": { "enum": ["read", "write", "none"] }, "discussions": { "enum": ["read", "write", "none"] }, "id-token": { "enum": ["write", "none"] }, "issues": { "enum": ["read", "write", "none"] }, "models": { "enum": ["read", "none"] }, "packages": { "enum": ["read", "write", "none"] }, "pages": { "enum": ["read", "write", "none"] }, "pull-requests": { "enum": ["read", "write", "none"] }, "repository-projects": { "enum": ["read", "write", "none"] }, "security-events": { "enum": ["read", "write", "none"] }, "statuses": { "enum": ["read", "write", "none"] } } }] }, "defaults": { "type": "object", "additionalProperties": false, "properties": { "run": { "type": "object", "additionalProperties": false, "properties": { "shell": { "type": "string" }, "working-directory": { "type": "string" } } } } }, "concurrency": { "oneOf": [{ "type": "string" }, { "type": "object", "additionalProperties": false, "required": ["group"], "properties": { "group": { "type": "string" }, "cancel-in-progress": { "oneOf": [{ "type": "boolean" }, { "type": "string", "pattern": "^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$" }] } } }] }, "container": { "oneOf": [{ "type": "string" }, { "type": "object", "additionalProperties": false, "required": ["image"], "properties": { "image": { "type": "string" }, "credentials": { "type": "object", "additionalProperties": false, "properties": { "username": { "type": "string" }, "password": { "type": "string" } } }, "env": { "$ref": "#/definitions/env" }, "ports": { "type": "array", "items": { "type": ["string", "number"] } }, "volumes": { "type": "array", "items": { "type": "string" } }, "options": { "type": "string" } } }] }, "needs": { "oneOf": [{ "type": "string" }, { "type": "array", "items": { "type": "string" } }] }, "strategy": { "type": "object", "additionalProperties": false, "required": ["matrix"], "properties": { "matrix": { "oneOf": [{ "type": "string", "pattern": "^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$" }, { "type": "object", "properties": { "include": { "oneOf": [{ "type": "string", "pattern": "^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$" }, { "type": "array", "items": { "type": "object" } }] }, "exclude": { "oneOf": [{ "type": "string", "pattern": "^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$" }, { "type": "array", "items": { "type": "object" } }] } }, "additionalProperties": { "oneOf": [{ "type": "string", "pattern": "^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$" }, { "type": "array" }] } }] }, "fail-fast": { "oneOf": [{ "type": "boolean" }, { "type": "string", "pattern": "^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$" }] }, "max-parallel": { "oneOf": [{ "type": "number" }, { "type": "string", "pattern": "^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$" }] } } }, "runsOn": { "oneOf": [{ "type": "string" }, { "type": "array", "items": { "type": "string" } }, { "type": "object", "additionalProperties": false, "properties": { "group": { "type": "string" }, "labels": { "oneOf": [{ "type": "string" }, { "type": "array", "items": { "type": "string" } }] } } }] }, "environment": { "oneOf": [{ "type": "string" }, { "type": "object", "additionalProperties": false, "required": ["name"], "properties": { "name": { "type": "string" }, "url": { "type": "string" }, "deployment": { "oneOf": [{ "type": "boolean" }, { "type": "string", "pattern": "^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$" }] } } }] }, "job": { "type": "object", "properties": { "name": { "type": "string" }, "needs": { "$ref": "#/definitions/needs" }, "permissions": { "$ref": "#/definitions/permissions" }, "if": { "type": ["boolean", "number", "string"] }, "runs-on": { "$ref": "#/definitions/runsOn" }, "snapshot": { "oneOf": [{ "type": "string" }, { "type": "object" }] }, "environment": { "$ref": "#/definitions/environment" }, "concurrency": { "$ref": "#/definitions/concurrency" }, "outputs": { "type": "object", "additionalProperties": { "type": "string" } }, "env": { "$ref": "#/definitions/env" }, "defaults": { "$ref": "#/definitions/defaults" }, "steps": { "type": "array", "items": { "$ref": "#/definitions/step" } }, "timeout-minutes": { "oneOf": [{ "type": "number" }, { "type": "string", "pattern": "^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$" }] }, "strategy": { "$ref": "#/definitions/strategy" }, "continue-on-error": { "oneOf": [{ "type": "boolean" }, { "type": "string", "pattern": "^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$" }] }, "container": { "$ref": "#/definitions/container" }, "services": { "type": "object", "additionalProperties": { "$ref": "#/definitions/container" } }, "uses": { "type": "string" }, "with": { "oneOf": [{ "type": "object", "additionalProperties": { "type": ["string", "number", "boolean", "null"] } }, { "type": "string", "pattern": "^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$" }] }, "secrets": { "oneOf": [{ "const": "inherit" }, { "type": "object", "additionalProperties": { "type": ["string", "number", "boolean", "null"] } }] } }, "additionalProperties": false, "$comment": "A job either runs on a runner (runs-on, steps, \u2026) or calls a reusable workflow (uses, with, secrets).", "if": { "required": ["uses"] }, "then": { "propertyNames": { "not": { "enum": ["runs-on", "steps", "container", "services", "env", "defaults", "timeout-minutes", "environment", "continue-on-error", "outputs", "snapshot"] } } }, "else": { "required": ["runs-on"], "propertyNames": { "not": { "enum": ["with", "secrets"] } } } }, "step": { "type": "object", "additionalProperties": false, "if": { "not": { "required": ["uses"] } }, "then": { "required": ["run"] }, "not": { "required": ["run", "uses"] }, "properties": { "id": { "type": "string" }, "if": { "type": ["boolean", "number", "string"] }, "name": { "type": "string" }, "uses": { "type": "string" }, "run": { "type": "string" }, "working-directory": { "type": "string" }, "shell": { "type": "string" }, "with": { "oneOf": [{ "type": "object", "additionalProperties": { "type": ["string", "number", "boolean", "null"] } }, { "type": "string", "pattern": "^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$" }] }, "env": { "$ref": "#/definitions/env" }, "continue-on-error": { "oneOf": [{ "type": "boolean" }, { "type": "string", "pattern": "^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$" }] }, "timeout-minutes": { "oneOf": [{ "type": "number" }, { "type": "string", "pattern": "^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$" }] } } } } };
+var schema62 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://raw.githubusercontent.com/mlops-pipeline/mlops-pipeline/main/schemas/github-workflow.schema.json", "title": "GitHub Actions workflow (mlops-lint)", "description": "Structure of .github/workflows/*.yml as mlops-lint checks it: keys, types and required keys of workflows, jobs and steps.", "type": "object", "additionalProperties": false, "required": ["on", "jobs"], "properties": { "name": { "type": "string" }, "run-name": { "type": "string" }, "on": { "oneOf": [{ "enum": ["branch_protection_rule", "check_run", "check_suite", "create", "delete", "deployment", "deployment_status", "discussion", "discussion_comment", "fork", "gollum", "image_version", "issue_comment", "issues", "label", "merge_group", "milestone", "page_build", "project", "project_card", "project_column", "public", "pull_request", "pull_request_review", "pull_request_review_comment", "pull_request_target", "push", "registry_package", "release", "repository_dispatch", "schedule", "status", "watch", "workflow_call", "workflow_dispatch", "workflow_run"] }, { "type": "array", "items": { "enum": ["branch_protection_rule", "check_run", "check_suite", "create", "delete", "deployment", "deployment_status", "discussion", "discussion_comment", "fork", "gollum", "image_version", "issue_comment", "issues", "label", "merge_group", "milestone", "page_build", "project", "project_card", "project_column", "public", "pull_request", "pull_request_review", "pull_request_review_comment", "pull_request_target", "push", "registry_package", "release", "repository_dispatch", "schedule", "status", "watch", "workflow_call", "workflow_dispatch", "workflow_run"] } }, { "type": "object", "additionalProperties": false, "properties": { "branch_protection_rule": { "$ref": "#/definitions/typesEvent" }, "check_run": { "$ref": "#/definitions/typesEvent" }, "check_suite": { "$ref": "#/definitions/typesEvent" }, "discussion": { "$ref": "#/definitions/typesEvent" }, "discussion_comment": { "$ref": "#/definitions/typesEvent" }, "issue_comment": { "$ref": "#/definitions/typesEvent" }, "issues": { "$ref": "#/definitions/typesEvent" }, "label": { "$ref": "#/definitions/typesEvent" }, "merge_group": { "$ref": "#/definitions/typesEvent" }, "milestone": { "$ref": "#/definitions/typesEvent" }, "project": { "$ref": "#/definitions/typesEvent" }, "project_card": { "$ref": "#/definitions/typesEvent" }, "project_column": { "$ref": "#/definitions/typesEvent" }, "pull_request_review": { "$ref": "#/definitions/typesEvent" }, "pull_request_review_comment": { "$ref": "#/definitions/typesEvent" }, "registry_package": { "$ref": "#/definitions/typesEvent" }, "release": { "$ref": "#/definitions/typesEvent" }, "repository_dispatch": { "$ref": "#/definitions/typesEvent" }, "watch": { "$ref": "#/definitions/typesEvent" }, "create": { "type": ["null", "object"] }, "delete": { "type": ["null", "object"] }, "deployment": { "type": ["null", "object"] }, "deployment_status": { "type": ["null", "object"] }, "fork": { "type": ["null", "object"] }, "gollum": { "type": ["null", "object"] }, "page_build": { "type": ["null", "object"] }, "public": { "type": ["null", "object"] }, "status": { "type": ["null", "object"] }, "push": { "oneOf": [{ "type": "null" }, { "type": "object", "additionalProperties": false, "properties": { "branches": { "$ref": "#/definitions/stringOrList" }, "branches-ignore": { "$ref": "#/definitions/stringOrList" }, "tags": { "$ref": "#/definitions/stringOrList" }, "tags-ignore": { "$ref": "#/definitions/stringOrList" }, "paths": { "$ref": "#/definitions/stringOrList" }, "paths-ignore": { "$ref": "#/definitions/stringOrList" } } }] }, "pull_request": { "oneOf": [{ "type": "null" }, { "type": "object", "additionalProperties": false, "properties": { "types": { "oneOf": [{ "type": "string" }, { "type": "array", "items": { "type": "string" } }] }, "branches": { "$ref": "#/definitions/stringOrList" }, "branches-ignore": { "$ref": "#/definitions/stringOrList" }, "tags": { "$ref": "#/definitions/stringOrList" }, "tags-ignore": { "$ref": "#/definitions/stringOrList" }, "paths": { "$ref": "#/definitions/stringOrList" }, "paths-ignore": { "$ref": "#/definitions/stringOrList" } } }] }, "pull_request_target": { "oneOf": [{ "type": "null" }, { "type": "object", "additionalProperties": false, "properties": { "types": { "oneOf": [{ "type": "string" }, { "type": "array", "items": { "type": "string" } }] }, "branches": { "$ref": "#/definitions/stringOrList" }, "branches-ignore": { "$ref": "#/definitions/stringOrList" }, "tags": { "$ref": "#/definitions/stringOrList" }, "tags-ignore": { "$ref": "#/definitions/stringOrList" }, "paths": { "$ref": "#/definitions/stringOrList" }, "paths-ignore": { "$ref": "#/definitions/stringOrList" } } }] }, "workflow_run": { "oneOf": [{ "type": "null" }, { "type": "object", "additionalProperties": false, "properties": { "types": { "oneOf": [{ "type": "string" }, { "type": "array", "items": { "type": "string" } }] }, "workflows": { "$ref": "#/definitions/stringOrList" }, "branches": { "$ref": "#/definitions/stringOrList" }, "branches-ignore": { "$ref": "#/definitions/stringOrList" } } }] }, "schedule": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["cron"], "properties": { "cron": { "type": "string" }, "timezone": { "type": "string" } } } }, "workflow_dispatch": { "oneOf": [{ "type": "null" }, { "type": "object", "additionalProperties": false, "properties": { "inputs": { "type": "object", "additionalProperties": { "type": "object", "additionalProperties": false, "properties": { "description": { "type": "string" }, "deprecationMessage": { "type": "string" }, "required": { "type": "boolean" }, "default": {}, "type": { "type": "string" }, "options": { "type": "array" } } } } } }] }, "workflow_call": { "oneOf": [{ "type": "null" }, { "type": "object", "additionalProperties": false, "properties": { "inputs": { "type": "object", "additionalProperties": { "type": "object", "additionalProperties": false, "properties": { "description": { "type": "string" }, "deprecationMessage": { "type": "string" }, "required": { "type": "boolean" }, "default": {}, "type": { "type": "string" } } } }, "outputs": { "type": "object", "additionalProperties": { "type": "object", "additionalProperties": false, "required": ["value"], "properties": { "description": { "type": "string" }, "value": {} } } }, "secrets": { "oneOf": [{ "type": "null" }, { "type": "object", "additionalProperties": { "oneOf": [{ "type": "null" }, { "type": "object", "additionalProperties": false, "properties": { "description": { "type": "string" }, "required": { "type": "boolean" } } }] } }] } } }] }, "image_version": { "oneOf": [{ "type": "null" }, { "type": "object", "additionalProperties": false, "properties": { "names": { "$ref": "#/definitions/stringOrList" }, "versions": { "$ref": "#/definitions/stringOrList" } } }] } } }] }, "permissions": { "$ref": "#/definitions/permissions" }, "env": { "$ref": "#/definitions/env" }, "defaults": { "$ref": "#/definitions/defaults" }, "concurrency": { "$ref": "#/definitions/concurrency" }, "jobs": { "type": "object", "propertyNames": { "pattern": "^[_a-zA-Z][a-zA-Z0-9_-]*$" }, "additionalProperties": { "$ref": "#/definitions/job" }, "minProperties": 1 } }, "definitions": { "typesEvent": { "oneOf": [{ "type": "null" }, { "type": "object", "additionalProperties": false, "properties": { "types": { "oneOf": [{ "type": "string" }, { "type": "array", "items": { "type": "string" } }] } } }] }, "expression": { "type": "string", "pattern": "^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$" }, "env": { "oneOf": [{ "type": "object", "additionalProperties": { "type": ["string", "number", "boolean", "null"] } }, { "type": "string", "pattern": "^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$" }] }, "permissions": { "oneOf": [{ "enum": ["read-all", "write-all"] }, { "type": "string", "pattern": "^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$" }, { "type": "object", "additionalProperties": false, "properties": { "actions": { "enum": ["read", "write", "none"] }, "artifact-metadata": { "enum": ["read", "write", "none"] }, "attestations": { "enum": ["read", "write", "none"] }, "checks": { "enum": ["read", "write", "none"] }, "code-quality": { "enum": ["read", "write", "none"] }, "contents": { "enum": ["read", "write", "none"] }, "deployments": { "enum": ["read", "write", "none"] }, "discussions": { "enum": ["read", "write", "none"] }, "id-token": { "enum": ["write", "none"] }, "issues": { "enum": ["read", "write", "none"] }, "models": { "enum": ["read", "none"] }, "packages": { "enum": ["read", "write", "none"] }, "pages": { "enum": ["read", "write", "none"] }, "pull-requests": { "enum": ["read", "write", "none"] }, "repository-projects": { "enum": ["read", "write", "none"] }, "security-events": { "enum": ["read", "write", "none"] }, "statuses": { "enum": ["read", "write", "none"] } } }] }, "defaults": { "type": "object", "additionalProperties": false, "properties": { "run": { "type": "object", "additionalProperties": false, "properties": { "shell": { "type": "string" }, "working-directory": { "type": "string" } } } } }, "concurrency": { "oneOf": [{ "type": "string" }, { "type": "object", "additionalProperties": false, "required": ["group"], "properties": { "group": { "type": "string" }, "cancel-in-progress": { "oneOf": [{ "type": "boolean" }, { "type": "string", "pattern": "^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$" }] } } }] }, "container": { "oneOf": [{ "type": "string" }, { "type": "object", "additionalProperties": false, "required": ["image"], "properties": { "image": { "type": "string" }, "credentials": { "oneOf": [{ "$ref": "#/definitions/expression" }, { "type": "object", "additionalProperties": false, "properties": { "username": { "type": "string" }, "password": { "type": "string" } } }] }, "env": { "$ref": "#/definitions/env" }, "ports": { "type": "array", "items": { "type": ["string", "number"] } }, "volumes": { "type": "array", "items": { "type": "string" } }, "options": { "type": "string" } } }] }, "needs": { "oneOf": [{ "type": "string" }, { "type": "array", "items": { "type": "string" } }] }, "strategy": { "type": "object", "additionalProperties": false, "required": ["matrix"], "properties": { "matrix": { "oneOf": [{ "type": "string", "pattern": "^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$" }, { "type": "object", "properties": { "include": { "oneOf": [{ "type": "string", "pattern": "^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$" }, { "type": "array", "items": { "type": "object" } }] }, "exclude": { "oneOf": [{ "type": "string", "pattern": "^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$" }, { "type": "array", "items": { "type": "object" } }] } }, "additionalProperties": { "oneOf": [{ "type": "string", "pattern": "^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$" }, { "type": "array" }] } }] }, "fail-fast": { "oneOf": [{ "type": "boolean" }, { "type": "string", "pattern": "^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$" }] }, "max-parallel": { "oneOf": [{ "type": "number" }, { "type": "string", "pattern": "^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$" }] } } }, "runsOn": { "oneOf": [{ "type": "string" }, { "type": "array", "items": { "type": "string" } }, { "type": "object", "additionalProperties": false, "properties": { "group": { "type": "string" }, "labels": { "oneOf": [{ "type": "string" }, { "type": "array", "items": { "type": "string" } }] } } }] }, "environment": { "oneOf": [{ "type": "string" }, { "type": "object", "additionalProperties": false, "required": ["name"], "properties": { "name": { "type": "string" }, "url": { "type": "string" }, "deployment": { "oneOf": [{ "type": "boolean" }, { "type": "string", "pattern": "^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$" }] } } }] }, "job": { "type": "object", "properties": { "name": { "type": "string" }, "needs": { "$ref": "#/definitions/needs" }, "permissions": { "$ref": "#/definitions/permissions" }, "if": { "type": ["boolean", "number", "string"] }, "runs-on": { "$ref": "#/definitions/runsOn" }, "snapshot": { "oneOf": [{ "type": "string" }, { "type": "object" }] }, "environment": { "$ref": "#/definitions/environment" }, "concurrency": { "$ref": "#/definitions/concurrency" }, "outputs": { "type": "object", "additionalProperties": { "type": "string" } }, "env": { "$ref": "#/definitions/env" }, "defaults": { "$ref": "#/definitions/defaults" }, "steps": { "type": "array", "items": { "$ref": "#/definitions/step" } }, "timeout-minutes": { "oneOf": [{ "type": "number" }, { "type": "string", "pattern": "^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$" }] }, "strategy": { "$ref": "#/definitions/strategy" }, "continue-on-error": { "oneOf": [{ "type": "boolean" }, { "type": "string", "pattern": "^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$" }] }, "container": { "oneOf": [{ "type": "null" }, { "$ref": "#/definitions/container" }] }, "services": { "type": "object", "additionalProperties": { "$ref": "#/definitions/serviceContainer" } }, "uses": { "type": "string" }, "with": { "oneOf": [{ "type": "object", "additionalProperties": { "type": ["string", "number", "boolean", "null"] } }, { "type": "string", "pattern": "^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$" }] }, "secrets": { "oneOf": [{ "const": "inherit" }, { "type": "object", "additionalProperties": { "type": ["string", "number", "boolean", "null"] } }] } }, "additionalProperties": false, "$comment": "A job either runs on a runner (runs-on, steps, \u2026) or calls a reusable workflow (uses, with, secrets).", "if": { "required": ["uses"] }, "then": { "propertyNames": { "not": { "enum": ["runs-on", "steps", "container", "services", "env", "defaults", "timeout-minutes", "environment", "continue-on-error", "outputs", "snapshot"] } } }, "else": { "required": ["runs-on"], "propertyNames": { "not": { "enum": ["with", "secrets"] } } } }, "step": { "type": "object", "additionalProperties": false, "if": { "not": { "required": ["uses"] } }, "then": { "required": ["run"] }, "not": { "required": ["run", "uses"] }, "properties": { "id": { "type": "string" }, "if": { "type": ["boolean", "number", "string"] }, "name": { "type": "string" }, "uses": { "type": "string" }, "run": { "type": "string" }, "working-directory": { "type": "string" }, "shell": { "type": "string" }, "with": { "oneOf": [{ "type": "object", "additionalProperties": { "type": ["string", "number", "boolean", "null"] } }, { "type": "string", "pattern": "^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$" }] }, "env": { "$ref": "#/definitions/env" }, "continue-on-error": { "oneOf": [{ "type": "boolean" }, { "type": "string", "pattern": "^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$" }] }, "timeout-minutes": { "oneOf": [{ "type": "number" }, { "type": "string", "pattern": "^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$" }] } } }, "stringOrList": { "description": "GitHub reads a single string as a one-item list (`branches: main`).", "oneOf": [{ "type": "string" }, { "type": "array", "items": { "type": "string" } }] }, "serviceContainer": { "description": "A service container: a job container plus `entrypoint` and `command`.", "oneOf": [{ "type": "string" }, { "type": "object", "additionalProperties": false, "required": ["image"], "properties": { "image": { "type": "string" }, "credentials": { "oneOf": [{ "$ref": "#/definitions/expression" }, { "type": "object", "additionalProperties": false, "properties": { "username": { "type": "string" }, "password": { "type": "string" } } }] }, "env": { "$ref": "#/definitions/env" }, "ports": { "type": "array", "items": { "type": ["string", "number"] } }, "volumes": { "type": "array", "items": { "type": "string" } }, "options": { "type": "string" }, "entrypoint": { "type": "string" }, "command": { "type": "string" } } }] } } };
 var func22 = Object.prototype.hasOwnProperty;
 function validate222(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
@@ -32715,8 +35685,6 @@ function validate222(data, { instancePath = "", parentData, parentDataProperty, 
   validate222.errors = vErrors;
   return errors === 0;
 }
-var schema8 = { "oneOf": [{ "enum": ["read-all", "write-all"] }, { "type": "string", "pattern": "^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$" }, { "type": "object", "additionalProperties": false, "properties": { "actions": { "enum": ["read", "write", "none"] }, "artifact-metadata": { "enum": ["read", "write", "none"] }, "attestations": { "enum": ["read", "write", "none"] }, "checks": { "enum": ["read", "write", "none"] }, "code-quality": { "enum": ["read", "write", "none"] }, "contents": { "enum": ["read", "write", "none"] }, "deployments": { "enum": ["read", "write", "none"] }, "discussions": { "enum": ["read", "write", "none"] }, "id-token": { "enum": ["write", "none"] }, "issues": { "enum": ["read", "write", "none"] }, "models": { "enum": ["read", "none"] }, "packages": { "enum": ["read", "write", "none"] }, "pages": { "enum": ["read", "write", "none"] }, "pull-requests": { "enum": ["read", "write", "none"] }, "repository-projects": { "enum": ["read", "write", "none"] }, "security-events": { "enum": ["read", "write", "none"] }, "statuses": { "enum": ["read", "write", "none"] } } }] };
-var pattern02 = new RegExp("^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$", "u");
 function validate42(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -32724,8 +35692,85 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
   let valid0 = false;
   let passing0 = null;
   const _errs1 = errors;
+  if (typeof data !== "string") {
+    const err0 = { instancePath, schemaPath: "#/oneOf/0/type", keyword: "type", params: { type: "string" } };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  var _valid0 = _errs1 === errors;
+  if (_valid0) {
+    valid0 = true;
+    passing0 = 0;
+  }
+  const _errs3 = errors;
+  if (Array.isArray(data)) {
+    const len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) {
+      if (typeof data[i0] !== "string") {
+        const err1 = { instancePath: instancePath + "/" + i0, schemaPath: "#/oneOf/1/items/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err2 = { instancePath, schemaPath: "#/oneOf/1/type", keyword: "type", params: { type: "array" } };
+    if (vErrors === null) {
+      vErrors = [err2];
+    } else {
+      vErrors.push(err2);
+    }
+    errors++;
+  }
+  var _valid0 = _errs3 === errors;
+  if (_valid0 && valid0) {
+    valid0 = false;
+    passing0 = [passing0, 1];
+  } else {
+    if (_valid0) {
+      valid0 = true;
+      passing0 = 1;
+    }
+  }
+  if (!valid0) {
+    const err3 = { instancePath, schemaPath: "#/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 } };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  } else {
+    errors = _errs0;
+    if (vErrors !== null) {
+      if (_errs0) {
+        vErrors.length = _errs0;
+      } else {
+        vErrors = null;
+      }
+    }
+  }
+  validate42.errors = vErrors;
+  return errors === 0;
+}
+var schema9 = { "oneOf": [{ "enum": ["read-all", "write-all"] }, { "type": "string", "pattern": "^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$" }, { "type": "object", "additionalProperties": false, "properties": { "actions": { "enum": ["read", "write", "none"] }, "artifact-metadata": { "enum": ["read", "write", "none"] }, "attestations": { "enum": ["read", "write", "none"] }, "checks": { "enum": ["read", "write", "none"] }, "code-quality": { "enum": ["read", "write", "none"] }, "contents": { "enum": ["read", "write", "none"] }, "deployments": { "enum": ["read", "write", "none"] }, "discussions": { "enum": ["read", "write", "none"] }, "id-token": { "enum": ["write", "none"] }, "issues": { "enum": ["read", "write", "none"] }, "models": { "enum": ["read", "none"] }, "packages": { "enum": ["read", "write", "none"] }, "pages": { "enum": ["read", "write", "none"] }, "pull-requests": { "enum": ["read", "write", "none"] }, "repository-projects": { "enum": ["read", "write", "none"] }, "security-events": { "enum": ["read", "write", "none"] }, "statuses": { "enum": ["read", "write", "none"] } } }] };
+var pattern02 = new RegExp("^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$", "u");
+function validate66(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const _errs0 = errors;
+  let valid0 = false;
+  let passing0 = null;
+  const _errs1 = errors;
   if (!(data === "read-all" || data === "write-all")) {
-    const err0 = { instancePath, schemaPath: "#/oneOf/0/enum", keyword: "enum", params: { allowedValues: schema8.oneOf[0].enum } };
+    const err0 = { instancePath, schemaPath: "#/oneOf/0/enum", keyword: "enum", params: { allowedValues: schema9.oneOf[0].enum } };
     if (vErrors === null) {
       vErrors = [err0];
     } else {
@@ -32770,7 +35815,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
     const _errs4 = errors;
     if (data && typeof data == "object" && !Array.isArray(data)) {
       for (const key0 in data) {
-        if (!func22.call(schema8.oneOf[2].properties, key0)) {
+        if (!func22.call(schema9.oneOf[2].properties, key0)) {
           const err3 = { instancePath, schemaPath: "#/oneOf/2/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
           if (vErrors === null) {
             vErrors = [err3];
@@ -32783,7 +35828,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
       if (data.actions !== void 0) {
         let data0 = data.actions;
         if (!(data0 === "read" || data0 === "write" || data0 === "none")) {
-          const err4 = { instancePath: instancePath + "/actions", schemaPath: "#/oneOf/2/properties/actions/enum", keyword: "enum", params: { allowedValues: schema8.oneOf[2].properties.actions.enum } };
+          const err4 = { instancePath: instancePath + "/actions", schemaPath: "#/oneOf/2/properties/actions/enum", keyword: "enum", params: { allowedValues: schema9.oneOf[2].properties.actions.enum } };
           if (vErrors === null) {
             vErrors = [err4];
           } else {
@@ -32795,7 +35840,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
       if (data["artifact-metadata"] !== void 0) {
         let data1 = data["artifact-metadata"];
         if (!(data1 === "read" || data1 === "write" || data1 === "none")) {
-          const err5 = { instancePath: instancePath + "/artifact-metadata", schemaPath: "#/oneOf/2/properties/artifact-metadata/enum", keyword: "enum", params: { allowedValues: schema8.oneOf[2].properties["artifact-metadata"].enum } };
+          const err5 = { instancePath: instancePath + "/artifact-metadata", schemaPath: "#/oneOf/2/properties/artifact-metadata/enum", keyword: "enum", params: { allowedValues: schema9.oneOf[2].properties["artifact-metadata"].enum } };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -32807,7 +35852,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
       if (data.attestations !== void 0) {
         let data2 = data.attestations;
         if (!(data2 === "read" || data2 === "write" || data2 === "none")) {
-          const err6 = { instancePath: instancePath + "/attestations", schemaPath: "#/oneOf/2/properties/attestations/enum", keyword: "enum", params: { allowedValues: schema8.oneOf[2].properties.attestations.enum } };
+          const err6 = { instancePath: instancePath + "/attestations", schemaPath: "#/oneOf/2/properties/attestations/enum", keyword: "enum", params: { allowedValues: schema9.oneOf[2].properties.attestations.enum } };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -32819,7 +35864,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
       if (data.checks !== void 0) {
         let data3 = data.checks;
         if (!(data3 === "read" || data3 === "write" || data3 === "none")) {
-          const err7 = { instancePath: instancePath + "/checks", schemaPath: "#/oneOf/2/properties/checks/enum", keyword: "enum", params: { allowedValues: schema8.oneOf[2].properties.checks.enum } };
+          const err7 = { instancePath: instancePath + "/checks", schemaPath: "#/oneOf/2/properties/checks/enum", keyword: "enum", params: { allowedValues: schema9.oneOf[2].properties.checks.enum } };
           if (vErrors === null) {
             vErrors = [err7];
           } else {
@@ -32831,7 +35876,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
       if (data["code-quality"] !== void 0) {
         let data4 = data["code-quality"];
         if (!(data4 === "read" || data4 === "write" || data4 === "none")) {
-          const err8 = { instancePath: instancePath + "/code-quality", schemaPath: "#/oneOf/2/properties/code-quality/enum", keyword: "enum", params: { allowedValues: schema8.oneOf[2].properties["code-quality"].enum } };
+          const err8 = { instancePath: instancePath + "/code-quality", schemaPath: "#/oneOf/2/properties/code-quality/enum", keyword: "enum", params: { allowedValues: schema9.oneOf[2].properties["code-quality"].enum } };
           if (vErrors === null) {
             vErrors = [err8];
           } else {
@@ -32843,7 +35888,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
       if (data.contents !== void 0) {
         let data5 = data.contents;
         if (!(data5 === "read" || data5 === "write" || data5 === "none")) {
-          const err9 = { instancePath: instancePath + "/contents", schemaPath: "#/oneOf/2/properties/contents/enum", keyword: "enum", params: { allowedValues: schema8.oneOf[2].properties.contents.enum } };
+          const err9 = { instancePath: instancePath + "/contents", schemaPath: "#/oneOf/2/properties/contents/enum", keyword: "enum", params: { allowedValues: schema9.oneOf[2].properties.contents.enum } };
           if (vErrors === null) {
             vErrors = [err9];
           } else {
@@ -32855,7 +35900,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
       if (data.deployments !== void 0) {
         let data6 = data.deployments;
         if (!(data6 === "read" || data6 === "write" || data6 === "none")) {
-          const err10 = { instancePath: instancePath + "/deployments", schemaPath: "#/oneOf/2/properties/deployments/enum", keyword: "enum", params: { allowedValues: schema8.oneOf[2].properties.deployments.enum } };
+          const err10 = { instancePath: instancePath + "/deployments", schemaPath: "#/oneOf/2/properties/deployments/enum", keyword: "enum", params: { allowedValues: schema9.oneOf[2].properties.deployments.enum } };
           if (vErrors === null) {
             vErrors = [err10];
           } else {
@@ -32867,7 +35912,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
       if (data.discussions !== void 0) {
         let data7 = data.discussions;
         if (!(data7 === "read" || data7 === "write" || data7 === "none")) {
-          const err11 = { instancePath: instancePath + "/discussions", schemaPath: "#/oneOf/2/properties/discussions/enum", keyword: "enum", params: { allowedValues: schema8.oneOf[2].properties.discussions.enum } };
+          const err11 = { instancePath: instancePath + "/discussions", schemaPath: "#/oneOf/2/properties/discussions/enum", keyword: "enum", params: { allowedValues: schema9.oneOf[2].properties.discussions.enum } };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -32879,7 +35924,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
       if (data["id-token"] !== void 0) {
         let data8 = data["id-token"];
         if (!(data8 === "write" || data8 === "none")) {
-          const err12 = { instancePath: instancePath + "/id-token", schemaPath: "#/oneOf/2/properties/id-token/enum", keyword: "enum", params: { allowedValues: schema8.oneOf[2].properties["id-token"].enum } };
+          const err12 = { instancePath: instancePath + "/id-token", schemaPath: "#/oneOf/2/properties/id-token/enum", keyword: "enum", params: { allowedValues: schema9.oneOf[2].properties["id-token"].enum } };
           if (vErrors === null) {
             vErrors = [err12];
           } else {
@@ -32891,7 +35936,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
       if (data.issues !== void 0) {
         let data9 = data.issues;
         if (!(data9 === "read" || data9 === "write" || data9 === "none")) {
-          const err13 = { instancePath: instancePath + "/issues", schemaPath: "#/oneOf/2/properties/issues/enum", keyword: "enum", params: { allowedValues: schema8.oneOf[2].properties.issues.enum } };
+          const err13 = { instancePath: instancePath + "/issues", schemaPath: "#/oneOf/2/properties/issues/enum", keyword: "enum", params: { allowedValues: schema9.oneOf[2].properties.issues.enum } };
           if (vErrors === null) {
             vErrors = [err13];
           } else {
@@ -32903,7 +35948,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
       if (data.models !== void 0) {
         let data10 = data.models;
         if (!(data10 === "read" || data10 === "none")) {
-          const err14 = { instancePath: instancePath + "/models", schemaPath: "#/oneOf/2/properties/models/enum", keyword: "enum", params: { allowedValues: schema8.oneOf[2].properties.models.enum } };
+          const err14 = { instancePath: instancePath + "/models", schemaPath: "#/oneOf/2/properties/models/enum", keyword: "enum", params: { allowedValues: schema9.oneOf[2].properties.models.enum } };
           if (vErrors === null) {
             vErrors = [err14];
           } else {
@@ -32915,7 +35960,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
       if (data.packages !== void 0) {
         let data11 = data.packages;
         if (!(data11 === "read" || data11 === "write" || data11 === "none")) {
-          const err15 = { instancePath: instancePath + "/packages", schemaPath: "#/oneOf/2/properties/packages/enum", keyword: "enum", params: { allowedValues: schema8.oneOf[2].properties.packages.enum } };
+          const err15 = { instancePath: instancePath + "/packages", schemaPath: "#/oneOf/2/properties/packages/enum", keyword: "enum", params: { allowedValues: schema9.oneOf[2].properties.packages.enum } };
           if (vErrors === null) {
             vErrors = [err15];
           } else {
@@ -32927,7 +35972,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
       if (data.pages !== void 0) {
         let data12 = data.pages;
         if (!(data12 === "read" || data12 === "write" || data12 === "none")) {
-          const err16 = { instancePath: instancePath + "/pages", schemaPath: "#/oneOf/2/properties/pages/enum", keyword: "enum", params: { allowedValues: schema8.oneOf[2].properties.pages.enum } };
+          const err16 = { instancePath: instancePath + "/pages", schemaPath: "#/oneOf/2/properties/pages/enum", keyword: "enum", params: { allowedValues: schema9.oneOf[2].properties.pages.enum } };
           if (vErrors === null) {
             vErrors = [err16];
           } else {
@@ -32939,7 +35984,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
       if (data["pull-requests"] !== void 0) {
         let data13 = data["pull-requests"];
         if (!(data13 === "read" || data13 === "write" || data13 === "none")) {
-          const err17 = { instancePath: instancePath + "/pull-requests", schemaPath: "#/oneOf/2/properties/pull-requests/enum", keyword: "enum", params: { allowedValues: schema8.oneOf[2].properties["pull-requests"].enum } };
+          const err17 = { instancePath: instancePath + "/pull-requests", schemaPath: "#/oneOf/2/properties/pull-requests/enum", keyword: "enum", params: { allowedValues: schema9.oneOf[2].properties["pull-requests"].enum } };
           if (vErrors === null) {
             vErrors = [err17];
           } else {
@@ -32951,7 +35996,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
       if (data["repository-projects"] !== void 0) {
         let data14 = data["repository-projects"];
         if (!(data14 === "read" || data14 === "write" || data14 === "none")) {
-          const err18 = { instancePath: instancePath + "/repository-projects", schemaPath: "#/oneOf/2/properties/repository-projects/enum", keyword: "enum", params: { allowedValues: schema8.oneOf[2].properties["repository-projects"].enum } };
+          const err18 = { instancePath: instancePath + "/repository-projects", schemaPath: "#/oneOf/2/properties/repository-projects/enum", keyword: "enum", params: { allowedValues: schema9.oneOf[2].properties["repository-projects"].enum } };
           if (vErrors === null) {
             vErrors = [err18];
           } else {
@@ -32963,7 +36008,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
       if (data["security-events"] !== void 0) {
         let data15 = data["security-events"];
         if (!(data15 === "read" || data15 === "write" || data15 === "none")) {
-          const err19 = { instancePath: instancePath + "/security-events", schemaPath: "#/oneOf/2/properties/security-events/enum", keyword: "enum", params: { allowedValues: schema8.oneOf[2].properties["security-events"].enum } };
+          const err19 = { instancePath: instancePath + "/security-events", schemaPath: "#/oneOf/2/properties/security-events/enum", keyword: "enum", params: { allowedValues: schema9.oneOf[2].properties["security-events"].enum } };
           if (vErrors === null) {
             vErrors = [err19];
           } else {
@@ -32975,7 +36020,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
       if (data.statuses !== void 0) {
         let data16 = data.statuses;
         if (!(data16 === "read" || data16 === "write" || data16 === "none")) {
-          const err20 = { instancePath: instancePath + "/statuses", schemaPath: "#/oneOf/2/properties/statuses/enum", keyword: "enum", params: { allowedValues: schema8.oneOf[2].properties.statuses.enum } };
+          const err20 = { instancePath: instancePath + "/statuses", schemaPath: "#/oneOf/2/properties/statuses/enum", keyword: "enum", params: { allowedValues: schema9.oneOf[2].properties.statuses.enum } };
           if (vErrors === null) {
             vErrors = [err20];
           } else {
@@ -33022,11 +36067,11 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   }
-  validate42.errors = vErrors;
+  validate66.errors = vErrors;
   return errors === 0;
 }
-var schema9 = { "oneOf": [{ "type": "object", "additionalProperties": { "type": ["string", "number", "boolean", "null"] } }, { "type": "string", "pattern": "^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$" }] };
-function validate44(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var schema10 = { "oneOf": [{ "type": "object", "additionalProperties": { "type": ["string", "number", "boolean", "null"] } }, { "type": "string", "pattern": "^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$" }] };
+function validate68(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   const _errs0 = errors;
@@ -33037,7 +36082,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
     for (const key0 in data) {
       let data0 = data[key0];
       if (typeof data0 !== "string" && !(typeof data0 == "number") && typeof data0 !== "boolean" && data0 !== null) {
-        const err0 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/oneOf/0/additionalProperties/type", keyword: "type", params: { type: schema9.oneOf[0].additionalProperties.type } };
+        const err0 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/oneOf/0/additionalProperties/type", keyword: "type", params: { type: schema10.oneOf[0].additionalProperties.type } };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -33108,10 +36153,10 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   }
-  validate44.errors = vErrors;
+  validate68.errors = vErrors;
   return errors === 0;
 }
-function validate46(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate70(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -33181,10 +36226,10 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate46.errors = vErrors;
+  validate70.errors = vErrors;
   return errors === 0;
 }
-function validate48(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate72(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   const _errs0 = errors;
@@ -33344,11 +36389,11 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   }
-  validate48.errors = vErrors;
+  validate72.errors = vErrors;
   return errors === 0;
 }
-var schema12 = { "type": "object", "properties": { "name": { "type": "string" }, "needs": { "$ref": "#/definitions/needs" }, "permissions": { "$ref": "#/definitions/permissions" }, "if": { "type": ["boolean", "number", "string"] }, "runs-on": { "$ref": "#/definitions/runsOn" }, "snapshot": { "oneOf": [{ "type": "string" }, { "type": "object" }] }, "environment": { "$ref": "#/definitions/environment" }, "concurrency": { "$ref": "#/definitions/concurrency" }, "outputs": { "type": "object", "additionalProperties": { "type": "string" } }, "env": { "$ref": "#/definitions/env" }, "defaults": { "$ref": "#/definitions/defaults" }, "steps": { "type": "array", "items": { "$ref": "#/definitions/step" } }, "timeout-minutes": { "oneOf": [{ "type": "number" }, { "type": "string", "pattern": "^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$" }] }, "strategy": { "$ref": "#/definitions/strategy" }, "continue-on-error": { "oneOf": [{ "type": "boolean" }, { "type": "string", "pattern": "^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$" }] }, "container": { "$ref": "#/definitions/container" }, "services": { "type": "object", "additionalProperties": { "$ref": "#/definitions/container" } }, "uses": { "type": "string" }, "with": { "oneOf": [{ "type": "object", "additionalProperties": { "type": ["string", "number", "boolean", "null"] } }, { "type": "string", "pattern": "^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$" }] }, "secrets": { "oneOf": [{ "const": "inherit" }, { "type": "object", "additionalProperties": { "type": ["string", "number", "boolean", "null"] } }] } }, "additionalProperties": false, "$comment": "A job either runs on a runner (runs-on, steps, \u2026) or calls a reusable workflow (uses, with, secrets).", "if": { "required": ["uses"] }, "then": { "propertyNames": { "not": { "enum": ["runs-on", "steps", "container", "services", "env", "defaults", "timeout-minutes", "environment", "continue-on-error", "outputs", "snapshot"] } } }, "else": { "required": ["runs-on"], "propertyNames": { "not": { "enum": ["with", "secrets"] } } } };
-function validate51(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var schema13 = { "type": "object", "properties": { "name": { "type": "string" }, "needs": { "$ref": "#/definitions/needs" }, "permissions": { "$ref": "#/definitions/permissions" }, "if": { "type": ["boolean", "number", "string"] }, "runs-on": { "$ref": "#/definitions/runsOn" }, "snapshot": { "oneOf": [{ "type": "string" }, { "type": "object" }] }, "environment": { "$ref": "#/definitions/environment" }, "concurrency": { "$ref": "#/definitions/concurrency" }, "outputs": { "type": "object", "additionalProperties": { "type": "string" } }, "env": { "$ref": "#/definitions/env" }, "defaults": { "$ref": "#/definitions/defaults" }, "steps": { "type": "array", "items": { "$ref": "#/definitions/step" } }, "timeout-minutes": { "oneOf": [{ "type": "number" }, { "type": "string", "pattern": "^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$" }] }, "strategy": { "$ref": "#/definitions/strategy" }, "continue-on-error": { "oneOf": [{ "type": "boolean" }, { "type": "string", "pattern": "^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$" }] }, "container": { "oneOf": [{ "type": "null" }, { "$ref": "#/definitions/container" }] }, "services": { "type": "object", "additionalProperties": { "$ref": "#/definitions/serviceContainer" } }, "uses": { "type": "string" }, "with": { "oneOf": [{ "type": "object", "additionalProperties": { "type": ["string", "number", "boolean", "null"] } }, { "type": "string", "pattern": "^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$" }] }, "secrets": { "oneOf": [{ "const": "inherit" }, { "type": "object", "additionalProperties": { "type": ["string", "number", "boolean", "null"] } }] } }, "additionalProperties": false, "$comment": "A job either runs on a runner (runs-on, steps, \u2026) or calls a reusable workflow (uses, with, secrets).", "if": { "required": ["uses"] }, "then": { "propertyNames": { "not": { "enum": ["runs-on", "steps", "container", "services", "env", "defaults", "timeout-minutes", "environment", "continue-on-error", "outputs", "snapshot"] } } }, "else": { "required": ["runs-on"], "propertyNames": { "not": { "enum": ["with", "secrets"] } } } };
+function validate75(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   const _errs0 = errors;
@@ -33420,10 +36465,10 @@ function validate51(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   }
-  validate51.errors = vErrors;
+  validate75.errors = vErrors;
   return errors === 0;
 }
-function validate54(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate78(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   const _errs0 = errors;
@@ -33610,10 +36655,10 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   }
-  validate54.errors = vErrors;
+  validate78.errors = vErrors;
   return errors === 0;
 }
-function validate56(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate80(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   const _errs0 = errors;
@@ -33784,11 +36829,11 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   }
-  validate56.errors = vErrors;
+  validate80.errors = vErrors;
   return errors === 0;
 }
-var schema16 = { "type": "object", "additionalProperties": false, "if": { "not": { "required": ["uses"] } }, "then": { "required": ["run"] }, "not": { "required": ["run", "uses"] }, "properties": { "id": { "type": "string" }, "if": { "type": ["boolean", "number", "string"] }, "name": { "type": "string" }, "uses": { "type": "string" }, "run": { "type": "string" }, "working-directory": { "type": "string" }, "shell": { "type": "string" }, "with": { "oneOf": [{ "type": "object", "additionalProperties": { "type": ["string", "number", "boolean", "null"] } }, { "type": "string", "pattern": "^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$" }] }, "env": { "$ref": "#/definitions/env" }, "continue-on-error": { "oneOf": [{ "type": "boolean" }, { "type": "string", "pattern": "^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$" }] }, "timeout-minutes": { "oneOf": [{ "type": "number" }, { "type": "string", "pattern": "^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$" }] } } };
-function validate61(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var schema17 = { "type": "object", "additionalProperties": false, "if": { "not": { "required": ["uses"] } }, "then": { "required": ["run"] }, "not": { "required": ["run", "uses"] }, "properties": { "id": { "type": "string" }, "if": { "type": ["boolean", "number", "string"] }, "name": { "type": "string" }, "uses": { "type": "string" }, "run": { "type": "string" }, "working-directory": { "type": "string" }, "shell": { "type": "string" }, "with": { "oneOf": [{ "type": "object", "additionalProperties": { "type": ["string", "number", "boolean", "null"] } }, { "type": "string", "pattern": "^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$" }] }, "env": { "$ref": "#/definitions/env" }, "continue-on-error": { "oneOf": [{ "type": "boolean" }, { "type": "string", "pattern": "^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$" }] }, "timeout-minutes": { "oneOf": [{ "type": "number" }, { "type": "string", "pattern": "^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$" }] } } };
+function validate85(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   const _errs1 = errors;
@@ -33896,7 +36941,7 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
-      if (!func22.call(schema16.properties, key0)) {
+      if (!func22.call(schema17.properties, key0)) {
         const err6 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
         if (vErrors === null) {
           vErrors = [err6];
@@ -33920,7 +36965,7 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.if !== void 0) {
       let data1 = data.if;
       if (typeof data1 !== "boolean" && !(typeof data1 == "number") && typeof data1 !== "string") {
-        const err8 = { instancePath: instancePath + "/if", schemaPath: "#/properties/if/type", keyword: "type", params: { type: schema16.properties.if.type } };
+        const err8 = { instancePath: instancePath + "/if", schemaPath: "#/properties/if/type", keyword: "type", params: { type: schema17.properties.if.type } };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -33994,7 +37039,7 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
         for (const key1 in data7) {
           let data8 = data7[key1];
           if (typeof data8 !== "string" && !(typeof data8 == "number") && typeof data8 !== "boolean" && data8 !== null) {
-            const err14 = { instancePath: instancePath + "/with/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/with/oneOf/0/additionalProperties/type", keyword: "type", params: { type: schema16.properties.with.oneOf[0].additionalProperties.type } };
+            const err14 = { instancePath: instancePath + "/with/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/with/oneOf/0/additionalProperties/type", keyword: "type", params: { type: schema17.properties.with.oneOf[0].additionalProperties.type } };
             if (vErrors === null) {
               vErrors = [err14];
             } else {
@@ -34067,8 +37112,8 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.env !== void 0) {
-      if (!validate44(data.env, { instancePath: instancePath + "/env", parentData: data, parentDataProperty: "env", rootData })) {
-        vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+      if (!validate68(data.env, { instancePath: instancePath + "/env", parentData: data, parentDataProperty: "env", rootData })) {
+        vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
         errors = vErrors.length;
       }
     }
@@ -34219,10 +37264,10 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate61.errors = vErrors;
+  validate85.errors = vErrors;
   return errors === 0;
 }
-function validate64(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate88(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -34700,11 +37745,36 @@ function validate64(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate64.errors = vErrors;
+  validate88.errors = vErrors;
   return errors === 0;
 }
-var schema18 = { "oneOf": [{ "type": "string" }, { "type": "object", "additionalProperties": false, "required": ["image"], "properties": { "image": { "type": "string" }, "credentials": { "type": "object", "additionalProperties": false, "properties": { "username": { "type": "string" }, "password": { "type": "string" } } }, "env": { "$ref": "#/definitions/env" }, "ports": { "type": "array", "items": { "type": ["string", "number"] } }, "volumes": { "type": "array", "items": { "type": "string" } }, "options": { "type": "string" } } }] };
-function validate66(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var schema19 = { "oneOf": [{ "type": "string" }, { "type": "object", "additionalProperties": false, "required": ["image"], "properties": { "image": { "type": "string" }, "credentials": { "oneOf": [{ "$ref": "#/definitions/expression" }, { "type": "object", "additionalProperties": false, "properties": { "username": { "type": "string" }, "password": { "type": "string" } } }] }, "env": { "$ref": "#/definitions/env" }, "ports": { "type": "array", "items": { "type": ["string", "number"] } }, "volumes": { "type": "array", "items": { "type": "string" } }, "options": { "type": "string" } } }] };
+function validate91(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data === "string") {
+    if (!pattern02.test(data)) {
+      const err0 = { instancePath, schemaPath: "#/pattern", keyword: "pattern", params: { pattern: "^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$" } };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+  } else {
+    const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  validate91.errors = vErrors;
+  return errors === 0;
+}
+function validate90(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   const _errs0 = errors;
@@ -34760,10 +37830,24 @@ function validate66(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.credentials !== void 0) {
       let data1 = data.credentials;
+      const _errs9 = errors;
+      let valid2 = false;
+      let passing1 = null;
+      const _errs10 = errors;
+      if (!validate91(data1, { instancePath: instancePath + "/credentials", parentData: data, parentDataProperty: "credentials", rootData })) {
+        vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
+        errors = vErrors.length;
+      }
+      var _valid1 = _errs10 === errors;
+      if (_valid1) {
+        valid2 = true;
+        passing1 = 0;
+      }
+      const _errs11 = errors;
       if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
         for (const key1 in data1) {
           if (!(key1 === "username" || key1 === "password")) {
-            const err4 = { instancePath: instancePath + "/credentials", schemaPath: "#/oneOf/1/properties/credentials/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 } };
+            const err4 = { instancePath: instancePath + "/credentials", schemaPath: "#/oneOf/1/properties/credentials/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 } };
             if (vErrors === null) {
               vErrors = [err4];
             } else {
@@ -34774,7 +37858,7 @@ function validate66(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data1.username !== void 0) {
           if (typeof data1.username !== "string") {
-            const err5 = { instancePath: instancePath + "/credentials/username", schemaPath: "#/oneOf/1/properties/credentials/properties/username/type", keyword: "type", params: { type: "string" } };
+            const err5 = { instancePath: instancePath + "/credentials/username", schemaPath: "#/oneOf/1/properties/credentials/oneOf/1/properties/username/type", keyword: "type", params: { type: "string" } };
             if (vErrors === null) {
               vErrors = [err5];
             } else {
@@ -34785,7 +37869,7 @@ function validate66(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data1.password !== void 0) {
           if (typeof data1.password !== "string") {
-            const err6 = { instancePath: instancePath + "/credentials/password", schemaPath: "#/oneOf/1/properties/credentials/properties/password/type", keyword: "type", params: { type: "string" } };
+            const err6 = { instancePath: instancePath + "/credentials/password", schemaPath: "#/oneOf/1/properties/credentials/oneOf/1/properties/password/type", keyword: "type", params: { type: "string" } };
             if (vErrors === null) {
               vErrors = [err6];
             } else {
@@ -34795,7 +37879,7 @@ function validate66(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err7 = { instancePath: instancePath + "/credentials", schemaPath: "#/oneOf/1/properties/credentials/type", keyword: "type", params: { type: "object" } };
+        const err7 = { instancePath: instancePath + "/credentials", schemaPath: "#/oneOf/1/properties/credentials/oneOf/1/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -34803,10 +37887,38 @@ function validate66(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
+      var _valid1 = _errs11 === errors;
+      if (_valid1 && valid2) {
+        valid2 = false;
+        passing1 = [passing1, 1];
+      } else {
+        if (_valid1) {
+          valid2 = true;
+          passing1 = 1;
+        }
+      }
+      if (!valid2) {
+        const err8 = { instancePath: instancePath + "/credentials", schemaPath: "#/oneOf/1/properties/credentials/oneOf", keyword: "oneOf", params: { passingSchemas: passing1 } };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      } else {
+        errors = _errs9;
+        if (vErrors !== null) {
+          if (_errs9) {
+            vErrors.length = _errs9;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
     }
     if (data.env !== void 0) {
-      if (!validate44(data.env, { instancePath: instancePath + "/env", parentData: data, parentDataProperty: "env", rootData })) {
-        vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+      if (!validate68(data.env, { instancePath: instancePath + "/env", parentData: data, parentDataProperty: "env", rootData })) {
+        vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
         errors = vErrors.length;
       }
     }
@@ -34817,21 +37929,21 @@ function validate66(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i0 = 0; i0 < len0; i0++) {
           let data6 = data5[i0];
           if (typeof data6 !== "string" && !(typeof data6 == "number")) {
-            const err8 = { instancePath: instancePath + "/ports/" + i0, schemaPath: "#/oneOf/1/properties/ports/items/type", keyword: "type", params: { type: schema18.oneOf[1].properties.ports.items.type } };
+            const err9 = { instancePath: instancePath + "/ports/" + i0, schemaPath: "#/oneOf/1/properties/ports/items/type", keyword: "type", params: { type: schema19.oneOf[1].properties.ports.items.type } };
             if (vErrors === null) {
-              vErrors = [err8];
+              vErrors = [err9];
             } else {
-              vErrors.push(err8);
+              vErrors.push(err9);
             }
             errors++;
           }
         }
       } else {
-        const err9 = { instancePath: instancePath + "/ports", schemaPath: "#/oneOf/1/properties/ports/type", keyword: "type", params: { type: "array" } };
+        const err10 = { instancePath: instancePath + "/ports", schemaPath: "#/oneOf/1/properties/ports/type", keyword: "type", params: { type: "array" } };
         if (vErrors === null) {
-          vErrors = [err9];
+          vErrors = [err10];
         } else {
-          vErrors.push(err9);
+          vErrors.push(err10);
         }
         errors++;
       }
@@ -34842,28 +37954,17 @@ function validate66(data, { instancePath = "", parentData, parentDataProperty, r
         const len1 = data7.length;
         for (let i1 = 0; i1 < len1; i1++) {
           if (typeof data7[i1] !== "string") {
-            const err10 = { instancePath: instancePath + "/volumes/" + i1, schemaPath: "#/oneOf/1/properties/volumes/items/type", keyword: "type", params: { type: "string" } };
+            const err11 = { instancePath: instancePath + "/volumes/" + i1, schemaPath: "#/oneOf/1/properties/volumes/items/type", keyword: "type", params: { type: "string" } };
             if (vErrors === null) {
-              vErrors = [err10];
+              vErrors = [err11];
             } else {
-              vErrors.push(err10);
+              vErrors.push(err11);
             }
             errors++;
           }
         }
       } else {
-        const err11 = { instancePath: instancePath + "/volumes", schemaPath: "#/oneOf/1/properties/volumes/type", keyword: "type", params: { type: "array" } };
-        if (vErrors === null) {
-          vErrors = [err11];
-        } else {
-          vErrors.push(err11);
-        }
-        errors++;
-      }
-    }
-    if (data.options !== void 0) {
-      if (typeof data.options !== "string") {
-        const err12 = { instancePath: instancePath + "/options", schemaPath: "#/oneOf/1/properties/options/type", keyword: "type", params: { type: "string" } };
+        const err12 = { instancePath: instancePath + "/volumes", schemaPath: "#/oneOf/1/properties/volumes/type", keyword: "type", params: { type: "array" } };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -34872,12 +37973,23 @@ function validate66(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.options !== void 0) {
+      if (typeof data.options !== "string") {
+        const err13 = { instancePath: instancePath + "/options", schemaPath: "#/oneOf/1/properties/options/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err13 = { instancePath, schemaPath: "#/oneOf/1/type", keyword: "type", params: { type: "object" } };
+    const err14 = { instancePath, schemaPath: "#/oneOf/1/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
-      vErrors = [err13];
+      vErrors = [err14];
     } else {
-      vErrors.push(err13);
+      vErrors.push(err14);
     }
     errors++;
   }
@@ -34892,11 +38004,11 @@ function validate66(data, { instancePath = "", parentData, parentDataProperty, r
     }
   }
   if (!valid0) {
-    const err14 = { instancePath, schemaPath: "#/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 } };
+    const err15 = { instancePath, schemaPath: "#/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 } };
     if (vErrors === null) {
-      vErrors = [err14];
+      vErrors = [err15];
     } else {
-      vErrors.push(err14);
+      vErrors.push(err15);
     }
     errors++;
   } else {
@@ -34909,10 +38021,283 @@ function validate66(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   }
-  validate66.errors = vErrors;
+  validate90.errors = vErrors;
   return errors === 0;
 }
-function validate50(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var schema21 = { "description": "A service container: a job container plus `entrypoint` and `command`.", "oneOf": [{ "type": "string" }, { "type": "object", "additionalProperties": false, "required": ["image"], "properties": { "image": { "type": "string" }, "credentials": { "oneOf": [{ "$ref": "#/definitions/expression" }, { "type": "object", "additionalProperties": false, "properties": { "username": { "type": "string" }, "password": { "type": "string" } } }] }, "env": { "$ref": "#/definitions/env" }, "ports": { "type": "array", "items": { "type": ["string", "number"] } }, "volumes": { "type": "array", "items": { "type": "string" } }, "options": { "type": "string" }, "entrypoint": { "type": "string" }, "command": { "type": "string" } } }] };
+function validate95(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const _errs0 = errors;
+  let valid0 = false;
+  let passing0 = null;
+  const _errs1 = errors;
+  if (typeof data !== "string") {
+    const err0 = { instancePath, schemaPath: "#/oneOf/0/type", keyword: "type", params: { type: "string" } };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  var _valid0 = _errs1 === errors;
+  if (_valid0) {
+    valid0 = true;
+    passing0 = 0;
+  }
+  const _errs3 = errors;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.image === void 0) {
+      const err1 = { instancePath, schemaPath: "#/oneOf/1/required", keyword: "required", params: { missingProperty: "image" } };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "image" || key0 === "credentials" || key0 === "env" || key0 === "ports" || key0 === "volumes" || key0 === "options" || key0 === "entrypoint" || key0 === "command")) {
+        const err2 = { instancePath, schemaPath: "#/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.image !== void 0) {
+      if (typeof data.image !== "string") {
+        const err3 = { instancePath: instancePath + "/image", schemaPath: "#/oneOf/1/properties/image/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.credentials !== void 0) {
+      let data1 = data.credentials;
+      const _errs9 = errors;
+      let valid2 = false;
+      let passing1 = null;
+      const _errs10 = errors;
+      if (!validate91(data1, { instancePath: instancePath + "/credentials", parentData: data, parentDataProperty: "credentials", rootData })) {
+        vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
+        errors = vErrors.length;
+      }
+      var _valid1 = _errs10 === errors;
+      if (_valid1) {
+        valid2 = true;
+        passing1 = 0;
+      }
+      const _errs11 = errors;
+      if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+        for (const key1 in data1) {
+          if (!(key1 === "username" || key1 === "password")) {
+            const err4 = { instancePath: instancePath + "/credentials", schemaPath: "#/oneOf/1/properties/credentials/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 } };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
+        if (data1.username !== void 0) {
+          if (typeof data1.username !== "string") {
+            const err5 = { instancePath: instancePath + "/credentials/username", schemaPath: "#/oneOf/1/properties/credentials/oneOf/1/properties/username/type", keyword: "type", params: { type: "string" } };
+            if (vErrors === null) {
+              vErrors = [err5];
+            } else {
+              vErrors.push(err5);
+            }
+            errors++;
+          }
+        }
+        if (data1.password !== void 0) {
+          if (typeof data1.password !== "string") {
+            const err6 = { instancePath: instancePath + "/credentials/password", schemaPath: "#/oneOf/1/properties/credentials/oneOf/1/properties/password/type", keyword: "type", params: { type: "string" } };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err7 = { instancePath: instancePath + "/credentials", schemaPath: "#/oneOf/1/properties/credentials/oneOf/1/type", keyword: "type", params: { type: "object" } };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+      var _valid1 = _errs11 === errors;
+      if (_valid1 && valid2) {
+        valid2 = false;
+        passing1 = [passing1, 1];
+      } else {
+        if (_valid1) {
+          valid2 = true;
+          passing1 = 1;
+        }
+      }
+      if (!valid2) {
+        const err8 = { instancePath: instancePath + "/credentials", schemaPath: "#/oneOf/1/properties/credentials/oneOf", keyword: "oneOf", params: { passingSchemas: passing1 } };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      } else {
+        errors = _errs9;
+        if (vErrors !== null) {
+          if (_errs9) {
+            vErrors.length = _errs9;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
+    if (data.env !== void 0) {
+      if (!validate68(data.env, { instancePath: instancePath + "/env", parentData: data, parentDataProperty: "env", rootData })) {
+        vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.ports !== void 0) {
+      let data5 = data.ports;
+      if (Array.isArray(data5)) {
+        const len0 = data5.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data6 = data5[i0];
+          if (typeof data6 !== "string" && !(typeof data6 == "number")) {
+            const err9 = { instancePath: instancePath + "/ports/" + i0, schemaPath: "#/oneOf/1/properties/ports/items/type", keyword: "type", params: { type: schema21.oneOf[1].properties.ports.items.type } };
+            if (vErrors === null) {
+              vErrors = [err9];
+            } else {
+              vErrors.push(err9);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err10 = { instancePath: instancePath + "/ports", schemaPath: "#/oneOf/1/properties/ports/type", keyword: "type", params: { type: "array" } };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.volumes !== void 0) {
+      let data7 = data.volumes;
+      if (Array.isArray(data7)) {
+        const len1 = data7.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          if (typeof data7[i1] !== "string") {
+            const err11 = { instancePath: instancePath + "/volumes/" + i1, schemaPath: "#/oneOf/1/properties/volumes/items/type", keyword: "type", params: { type: "string" } };
+            if (vErrors === null) {
+              vErrors = [err11];
+            } else {
+              vErrors.push(err11);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err12 = { instancePath: instancePath + "/volumes", schemaPath: "#/oneOf/1/properties/volumes/type", keyword: "type", params: { type: "array" } };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.options !== void 0) {
+      if (typeof data.options !== "string") {
+        const err13 = { instancePath: instancePath + "/options", schemaPath: "#/oneOf/1/properties/options/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.entrypoint !== void 0) {
+      if (typeof data.entrypoint !== "string") {
+        const err14 = { instancePath: instancePath + "/entrypoint", schemaPath: "#/oneOf/1/properties/entrypoint/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+    if (data.command !== void 0) {
+      if (typeof data.command !== "string") {
+        const err15 = { instancePath: instancePath + "/command", schemaPath: "#/oneOf/1/properties/command/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err16 = { instancePath, schemaPath: "#/oneOf/1/type", keyword: "type", params: { type: "object" } };
+    if (vErrors === null) {
+      vErrors = [err16];
+    } else {
+      vErrors.push(err16);
+    }
+    errors++;
+  }
+  var _valid0 = _errs3 === errors;
+  if (_valid0 && valid0) {
+    valid0 = false;
+    passing0 = [passing0, 1];
+  } else {
+    if (_valid0) {
+      valid0 = true;
+      passing0 = 1;
+    }
+  }
+  if (!valid0) {
+    const err17 = { instancePath, schemaPath: "#/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 } };
+    if (vErrors === null) {
+      vErrors = [err17];
+    } else {
+      vErrors.push(err17);
+    }
+    errors++;
+  } else {
+    errors = _errs0;
+    if (vErrors !== null) {
+      if (_errs0) {
+        vErrors.length = _errs0;
+      } else {
+        vErrors = null;
+      }
+    }
+  }
+  validate95.errors = vErrors;
+  return errors === 0;
+}
+function validate74(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   const _errs2 = errors;
@@ -35061,7 +38446,7 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key2 in data) {
-      if (!func22.call(schema12.properties, key2)) {
+      if (!func22.call(schema13.properties, key2)) {
         const err9 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 } };
         if (vErrors === null) {
           vErrors = [err9];
@@ -35083,21 +38468,21 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.needs !== void 0) {
-      if (!validate51(data.needs, { instancePath: instancePath + "/needs", parentData: data, parentDataProperty: "needs", rootData })) {
-        vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
+      if (!validate75(data.needs, { instancePath: instancePath + "/needs", parentData: data, parentDataProperty: "needs", rootData })) {
+        vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
         errors = vErrors.length;
       }
     }
     if (data.permissions !== void 0) {
-      if (!validate42(data.permissions, { instancePath: instancePath + "/permissions", parentData: data, parentDataProperty: "permissions", rootData })) {
-        vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+      if (!validate66(data.permissions, { instancePath: instancePath + "/permissions", parentData: data, parentDataProperty: "permissions", rootData })) {
+        vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
         errors = vErrors.length;
       }
     }
     if (data.if !== void 0) {
       let data3 = data.if;
       if (typeof data3 !== "boolean" && !(typeof data3 == "number") && typeof data3 !== "string") {
-        const err11 = { instancePath: instancePath + "/if", schemaPath: "#/properties/if/type", keyword: "type", params: { type: schema12.properties.if.type } };
+        const err11 = { instancePath: instancePath + "/if", schemaPath: "#/properties/if/type", keyword: "type", params: { type: schema13.properties.if.type } };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -35107,8 +38492,8 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data["runs-on"] !== void 0) {
-      if (!validate54(data["runs-on"], { instancePath: instancePath + "/runs-on", parentData: data, parentDataProperty: "runs-on", rootData })) {
-        vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+      if (!validate78(data["runs-on"], { instancePath: instancePath + "/runs-on", parentData: data, parentDataProperty: "runs-on", rootData })) {
+        vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
         errors = vErrors.length;
       }
     }
@@ -35172,14 +38557,14 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.environment !== void 0) {
-      if (!validate56(data.environment, { instancePath: instancePath + "/environment", parentData: data, parentDataProperty: "environment", rootData })) {
-        vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
+      if (!validate80(data.environment, { instancePath: instancePath + "/environment", parentData: data, parentDataProperty: "environment", rootData })) {
+        vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
         errors = vErrors.length;
       }
     }
     if (data.concurrency !== void 0) {
-      if (!validate48(data.concurrency, { instancePath: instancePath + "/concurrency", parentData: data, parentDataProperty: "concurrency", rootData })) {
-        vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
+      if (!validate72(data.concurrency, { instancePath: instancePath + "/concurrency", parentData: data, parentDataProperty: "concurrency", rootData })) {
+        vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
         errors = vErrors.length;
       }
     }
@@ -35208,14 +38593,14 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.env !== void 0) {
-      if (!validate44(data.env, { instancePath: instancePath + "/env", parentData: data, parentDataProperty: "env", rootData })) {
-        vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+      if (!validate68(data.env, { instancePath: instancePath + "/env", parentData: data, parentDataProperty: "env", rootData })) {
+        vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
         errors = vErrors.length;
       }
     }
     if (data.defaults !== void 0) {
-      if (!validate46(data.defaults, { instancePath: instancePath + "/defaults", parentData: data, parentDataProperty: "defaults", rootData })) {
-        vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
+      if (!validate70(data.defaults, { instancePath: instancePath + "/defaults", parentData: data, parentDataProperty: "defaults", rootData })) {
+        vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
         errors = vErrors.length;
       }
     }
@@ -35224,8 +38609,8 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
       if (Array.isArray(data12)) {
         const len0 = data12.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate61(data12[i0], { instancePath: instancePath + "/steps/" + i0, parentData: data12, parentDataProperty: i0, rootData })) {
-            vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
+          if (!validate85(data12[i0], { instancePath: instancePath + "/steps/" + i0, parentData: data12, parentDataProperty: i0, rootData })) {
+            vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
             errors = vErrors.length;
           }
         }
@@ -35309,8 +38694,8 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.strategy !== void 0) {
-      if (!validate64(data.strategy, { instancePath: instancePath + "/strategy", parentData: data, parentDataProperty: "strategy", rootData })) {
-        vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
+      if (!validate88(data.strategy, { instancePath: instancePath + "/strategy", parentData: data, parentDataProperty: "strategy", rootData })) {
+        vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
         errors = vErrors.length;
       }
     }
@@ -35384,22 +38769,13 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.container !== void 0) {
-      if (!validate66(data.container, { instancePath: instancePath + "/container", parentData: data, parentDataProperty: "container", rootData })) {
-        vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.services !== void 0) {
-      let data18 = data.services;
-      if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
-        for (const key4 in data18) {
-          if (!validate66(data18[key4], { instancePath: instancePath + "/services/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data18, parentDataProperty: key4, rootData })) {
-            vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err26 = { instancePath: instancePath + "/services", schemaPath: "#/properties/services/type", keyword: "type", params: { type: "object" } };
+      let data17 = data.container;
+      const _errs52 = errors;
+      let valid12 = false;
+      let passing3 = null;
+      const _errs53 = errors;
+      if (data17 !== null) {
+        const err26 = { instancePath: instancePath + "/container", schemaPath: "#/properties/container/oneOf/0/type", keyword: "type", params: { type: "null" } };
         if (vErrors === null) {
           vErrors = [err26];
         } else {
@@ -35407,39 +38783,67 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.uses !== void 0) {
-      if (typeof data.uses !== "string") {
-        const err27 = { instancePath: instancePath + "/uses", schemaPath: "#/properties/uses/type", keyword: "type", params: { type: "string" } };
+      var _valid4 = _errs53 === errors;
+      if (_valid4) {
+        valid12 = true;
+        passing3 = 0;
+      }
+      const _errs55 = errors;
+      if (!validate90(data17, { instancePath: instancePath + "/container", parentData: data, parentDataProperty: "container", rootData })) {
+        vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
+        errors = vErrors.length;
+      }
+      var _valid4 = _errs55 === errors;
+      if (_valid4 && valid12) {
+        valid12 = false;
+        passing3 = [passing3, 1];
+      } else {
+        if (_valid4) {
+          valid12 = true;
+          passing3 = 1;
+        }
+      }
+      if (!valid12) {
+        const err27 = { instancePath: instancePath + "/container", schemaPath: "#/properties/container/oneOf", keyword: "oneOf", params: { passingSchemas: passing3 } };
         if (vErrors === null) {
           vErrors = [err27];
         } else {
           vErrors.push(err27);
         }
         errors++;
+      } else {
+        errors = _errs52;
+        if (vErrors !== null) {
+          if (_errs52) {
+            vErrors.length = _errs52;
+          } else {
+            vErrors = null;
+          }
+        }
       }
     }
-    if (data.with !== void 0) {
-      let data21 = data.with;
-      const _errs59 = errors;
-      let valid13 = false;
-      let passing3 = null;
-      const _errs60 = errors;
-      if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
-        for (const key5 in data21) {
-          let data22 = data21[key5];
-          if (typeof data22 !== "string" && !(typeof data22 == "number") && typeof data22 !== "boolean" && data22 !== null) {
-            const err28 = { instancePath: instancePath + "/with/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/with/oneOf/0/additionalProperties/type", keyword: "type", params: { type: schema12.properties.with.oneOf[0].additionalProperties.type } };
-            if (vErrors === null) {
-              vErrors = [err28];
-            } else {
-              vErrors.push(err28);
-            }
-            errors++;
+    if (data.services !== void 0) {
+      let data18 = data.services;
+      if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
+        for (const key4 in data18) {
+          if (!validate95(data18[key4], { instancePath: instancePath + "/services/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data18, parentDataProperty: key4, rootData })) {
+            vErrors = vErrors === null ? validate95.errors : vErrors.concat(validate95.errors);
+            errors = vErrors.length;
           }
         }
       } else {
-        const err29 = { instancePath: instancePath + "/with", schemaPath: "#/properties/with/oneOf/0/type", keyword: "type", params: { type: "object" } };
+        const err28 = { instancePath: instancePath + "/services", schemaPath: "#/properties/services/type", keyword: "type", params: { type: "object" } };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
+        }
+        errors++;
+      }
+    }
+    if (data.uses !== void 0) {
+      if (typeof data.uses !== "string") {
+        const err29 = { instancePath: instancePath + "/uses", schemaPath: "#/properties/uses/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
@@ -35447,24 +38851,28 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      var _valid4 = _errs60 === errors;
-      if (_valid4) {
-        valid13 = true;
-        passing3 = 0;
-      }
-      const _errs65 = errors;
-      if (typeof data21 === "string") {
-        if (!pattern02.test(data21)) {
-          const err30 = { instancePath: instancePath + "/with", schemaPath: "#/properties/with/oneOf/1/pattern", keyword: "pattern", params: { pattern: "^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$" } };
-          if (vErrors === null) {
-            vErrors = [err30];
-          } else {
-            vErrors.push(err30);
+    }
+    if (data.with !== void 0) {
+      let data21 = data.with;
+      const _errs63 = errors;
+      let valid14 = false;
+      let passing4 = null;
+      const _errs64 = errors;
+      if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
+        for (const key5 in data21) {
+          let data22 = data21[key5];
+          if (typeof data22 !== "string" && !(typeof data22 == "number") && typeof data22 !== "boolean" && data22 !== null) {
+            const err30 = { instancePath: instancePath + "/with/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/with/oneOf/0/additionalProperties/type", keyword: "type", params: { type: schema13.properties.with.oneOf[0].additionalProperties.type } };
+            if (vErrors === null) {
+              vErrors = [err30];
+            } else {
+              vErrors.push(err30);
+            }
+            errors++;
           }
-          errors++;
         }
       } else {
-        const err31 = { instancePath: instancePath + "/with", schemaPath: "#/properties/with/oneOf/1/type", keyword: "type", params: { type: "string" } };
+        const err31 = { instancePath: instancePath + "/with", schemaPath: "#/properties/with/oneOf/0/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err31];
         } else {
@@ -35472,43 +38880,24 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      var _valid4 = _errs65 === errors;
-      if (_valid4 && valid13) {
-        valid13 = false;
-        passing3 = [passing3, 1];
-      } else {
-        if (_valid4) {
-          valid13 = true;
-          passing3 = 1;
-        }
+      var _valid5 = _errs64 === errors;
+      if (_valid5) {
+        valid14 = true;
+        passing4 = 0;
       }
-      if (!valid13) {
-        const err32 = { instancePath: instancePath + "/with", schemaPath: "#/properties/with/oneOf", keyword: "oneOf", params: { passingSchemas: passing3 } };
-        if (vErrors === null) {
-          vErrors = [err32];
-        } else {
-          vErrors.push(err32);
-        }
-        errors++;
-      } else {
-        errors = _errs59;
-        if (vErrors !== null) {
-          if (_errs59) {
-            vErrors.length = _errs59;
-          } else {
-            vErrors = null;
-          }
-        }
-      }
-    }
-    if (data.secrets !== void 0) {
-      let data23 = data.secrets;
-      const _errs68 = errors;
-      let valid15 = false;
-      let passing4 = null;
       const _errs69 = errors;
-      if ("inherit" !== data23) {
-        const err33 = { instancePath: instancePath + "/secrets", schemaPath: "#/properties/secrets/oneOf/0/const", keyword: "const", params: { allowedValue: "inherit" } };
+      if (typeof data21 === "string") {
+        if (!pattern02.test(data21)) {
+          const err32 = { instancePath: instancePath + "/with", schemaPath: "#/properties/with/oneOf/1/pattern", keyword: "pattern", params: { pattern: "^\\s*\\$\\{\\{[\\s\\S]*\\}\\}\\s*$" } };
+          if (vErrors === null) {
+            vErrors = [err32];
+          } else {
+            vErrors.push(err32);
+          }
+          errors++;
+        }
+      } else {
+        const err33 = { instancePath: instancePath + "/with", schemaPath: "#/properties/with/oneOf/1/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err33];
         } else {
@@ -35517,26 +38906,42 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       var _valid5 = _errs69 === errors;
-      if (_valid5) {
-        valid15 = true;
-        passing4 = 0;
+      if (_valid5 && valid14) {
+        valid14 = false;
+        passing4 = [passing4, 1];
+      } else {
+        if (_valid5) {
+          valid14 = true;
+          passing4 = 1;
+        }
       }
-      const _errs70 = errors;
-      if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
-        for (const key6 in data23) {
-          let data24 = data23[key6];
-          if (typeof data24 !== "string" && !(typeof data24 == "number") && typeof data24 !== "boolean" && data24 !== null) {
-            const err34 = { instancePath: instancePath + "/secrets/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/secrets/oneOf/1/additionalProperties/type", keyword: "type", params: { type: schema12.properties.secrets.oneOf[1].additionalProperties.type } };
-            if (vErrors === null) {
-              vErrors = [err34];
-            } else {
-              vErrors.push(err34);
-            }
-            errors++;
+      if (!valid14) {
+        const err34 = { instancePath: instancePath + "/with", schemaPath: "#/properties/with/oneOf", keyword: "oneOf", params: { passingSchemas: passing4 } };
+        if (vErrors === null) {
+          vErrors = [err34];
+        } else {
+          vErrors.push(err34);
+        }
+        errors++;
+      } else {
+        errors = _errs63;
+        if (vErrors !== null) {
+          if (_errs63) {
+            vErrors.length = _errs63;
+          } else {
+            vErrors = null;
           }
         }
-      } else {
-        const err35 = { instancePath: instancePath + "/secrets", schemaPath: "#/properties/secrets/oneOf/1/type", keyword: "type", params: { type: "object" } };
+      }
+    }
+    if (data.secrets !== void 0) {
+      let data23 = data.secrets;
+      const _errs72 = errors;
+      let valid16 = false;
+      let passing5 = null;
+      const _errs73 = errors;
+      if ("inherit" !== data23) {
+        const err35 = { instancePath: instancePath + "/secrets", schemaPath: "#/properties/secrets/oneOf/0/const", keyword: "const", params: { allowedValue: "inherit" } };
         if (vErrors === null) {
           vErrors = [err35];
         } else {
@@ -35544,29 +38949,57 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      var _valid5 = _errs70 === errors;
-      if (_valid5 && valid15) {
-        valid15 = false;
-        passing4 = [passing4, 1];
+      var _valid6 = _errs73 === errors;
+      if (_valid6) {
+        valid16 = true;
+        passing5 = 0;
+      }
+      const _errs74 = errors;
+      if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
+        for (const key6 in data23) {
+          let data24 = data23[key6];
+          if (typeof data24 !== "string" && !(typeof data24 == "number") && typeof data24 !== "boolean" && data24 !== null) {
+            const err36 = { instancePath: instancePath + "/secrets/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/secrets/oneOf/1/additionalProperties/type", keyword: "type", params: { type: schema13.properties.secrets.oneOf[1].additionalProperties.type } };
+            if (vErrors === null) {
+              vErrors = [err36];
+            } else {
+              vErrors.push(err36);
+            }
+            errors++;
+          }
+        }
       } else {
-        if (_valid5) {
-          valid15 = true;
-          passing4 = 1;
+        const err37 = { instancePath: instancePath + "/secrets", schemaPath: "#/properties/secrets/oneOf/1/type", keyword: "type", params: { type: "object" } };
+        if (vErrors === null) {
+          vErrors = [err37];
+        } else {
+          vErrors.push(err37);
+        }
+        errors++;
+      }
+      var _valid6 = _errs74 === errors;
+      if (_valid6 && valid16) {
+        valid16 = false;
+        passing5 = [passing5, 1];
+      } else {
+        if (_valid6) {
+          valid16 = true;
+          passing5 = 1;
         }
       }
-      if (!valid15) {
-        const err36 = { instancePath: instancePath + "/secrets", schemaPath: "#/properties/secrets/oneOf", keyword: "oneOf", params: { passingSchemas: passing4 } };
+      if (!valid16) {
+        const err38 = { instancePath: instancePath + "/secrets", schemaPath: "#/properties/secrets/oneOf", keyword: "oneOf", params: { passingSchemas: passing5 } };
         if (vErrors === null) {
-          vErrors = [err36];
+          vErrors = [err38];
         } else {
-          vErrors.push(err36);
+          vErrors.push(err38);
         }
         errors++;
       } else {
-        errors = _errs68;
+        errors = _errs72;
         if (vErrors !== null) {
-          if (_errs68) {
-            vErrors.length = _errs68;
+          if (_errs72) {
+            vErrors.length = _errs72;
           } else {
             vErrors = null;
           }
@@ -35574,15 +39007,15 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err37 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    const err39 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
-      vErrors = [err37];
+      vErrors = [err39];
     } else {
-      vErrors.push(err37);
+      vErrors.push(err39);
     }
     errors++;
   }
-  validate50.errors = vErrors;
+  validate74.errors = vErrors;
   return errors === 0;
 }
 var pattern3 = new RegExp("^[_a-zA-Z][a-zA-Z0-9_-]*$", "u");
@@ -35648,7 +39081,7 @@ function validate212(data, { instancePath = "", parentData, parentDataProperty, 
       let valid1 = false;
       let passing0 = null;
       const _errs8 = errors;
-      if (!(data2 === "branch_protection_rule" || data2 === "check_run" || data2 === "check_suite" || data2 === "create" || data2 === "delete" || data2 === "deployment" || data2 === "deployment_status" || data2 === "discussion" || data2 === "discussion_comment" || data2 === "fork" || data2 === "gollum" || data2 === "issue_comment" || data2 === "issues" || data2 === "label" || data2 === "merge_group" || data2 === "milestone" || data2 === "page_build" || data2 === "project" || data2 === "project_card" || data2 === "project_column" || data2 === "public" || data2 === "pull_request" || data2 === "pull_request_review" || data2 === "pull_request_review_comment" || data2 === "pull_request_target" || data2 === "push" || data2 === "registry_package" || data2 === "release" || data2 === "repository_dispatch" || data2 === "schedule" || data2 === "status" || data2 === "watch" || data2 === "workflow_call" || data2 === "workflow_dispatch" || data2 === "workflow_run")) {
+      if (!(data2 === "branch_protection_rule" || data2 === "check_run" || data2 === "check_suite" || data2 === "create" || data2 === "delete" || data2 === "deployment" || data2 === "deployment_status" || data2 === "discussion" || data2 === "discussion_comment" || data2 === "fork" || data2 === "gollum" || data2 === "image_version" || data2 === "issue_comment" || data2 === "issues" || data2 === "label" || data2 === "merge_group" || data2 === "milestone" || data2 === "page_build" || data2 === "project" || data2 === "project_card" || data2 === "project_column" || data2 === "public" || data2 === "pull_request" || data2 === "pull_request_review" || data2 === "pull_request_review_comment" || data2 === "pull_request_target" || data2 === "push" || data2 === "registry_package" || data2 === "release" || data2 === "repository_dispatch" || data2 === "schedule" || data2 === "status" || data2 === "watch" || data2 === "workflow_call" || data2 === "workflow_dispatch" || data2 === "workflow_run")) {
         const err5 = { instancePath: instancePath + "/on", schemaPath: "#/properties/on/oneOf/0/enum", keyword: "enum", params: { allowedValues: schema62.properties.on.oneOf[0].enum } };
         if (vErrors === null) {
           vErrors = [err5];
@@ -35667,7 +39100,7 @@ function validate212(data, { instancePath = "", parentData, parentDataProperty, 
         const len0 = data2.length;
         for (let i0 = 0; i0 < len0; i0++) {
           let data3 = data2[i0];
-          if (!(data3 === "branch_protection_rule" || data3 === "check_run" || data3 === "check_suite" || data3 === "create" || data3 === "delete" || data3 === "deployment" || data3 === "deployment_status" || data3 === "discussion" || data3 === "discussion_comment" || data3 === "fork" || data3 === "gollum" || data3 === "issue_comment" || data3 === "issues" || data3 === "label" || data3 === "merge_group" || data3 === "milestone" || data3 === "page_build" || data3 === "project" || data3 === "project_card" || data3 === "project_column" || data3 === "public" || data3 === "pull_request" || data3 === "pull_request_review" || data3 === "pull_request_review_comment" || data3 === "pull_request_target" || data3 === "push" || data3 === "registry_package" || data3 === "release" || data3 === "repository_dispatch" || data3 === "schedule" || data3 === "status" || data3 === "watch" || data3 === "workflow_call" || data3 === "workflow_dispatch" || data3 === "workflow_run")) {
+          if (!(data3 === "branch_protection_rule" || data3 === "check_run" || data3 === "check_suite" || data3 === "create" || data3 === "delete" || data3 === "deployment" || data3 === "deployment_status" || data3 === "discussion" || data3 === "discussion_comment" || data3 === "fork" || data3 === "gollum" || data3 === "image_version" || data3 === "issue_comment" || data3 === "issues" || data3 === "label" || data3 === "merge_group" || data3 === "milestone" || data3 === "page_build" || data3 === "project" || data3 === "project_card" || data3 === "project_column" || data3 === "public" || data3 === "pull_request" || data3 === "pull_request_review" || data3 === "pull_request_review_comment" || data3 === "pull_request_target" || data3 === "push" || data3 === "registry_package" || data3 === "release" || data3 === "repository_dispatch" || data3 === "schedule" || data3 === "status" || data3 === "watch" || data3 === "workflow_call" || data3 === "workflow_dispatch" || data3 === "workflow_run")) {
             const err6 = { instancePath: instancePath + "/on/" + i0, schemaPath: "#/properties/on/oneOf/1/items/enum", keyword: "enum", params: { allowedValues: schema62.properties.on.oneOf[1].items.enum } };
             if (vErrors === null) {
               vErrors = [err6];
@@ -35964,161 +39397,47 @@ function validate212(data, { instancePath = "", parentData, parentDataProperty, 
                 }
               }
               if (data32.branches !== void 0) {
-                let data33 = data32.branches;
-                if (Array.isArray(data33)) {
-                  const len1 = data33.length;
-                  for (let i1 = 0; i1 < len1; i1++) {
-                    if (typeof data33[i1] !== "string") {
-                      const err20 = { instancePath: instancePath + "/on/push/branches/" + i1, schemaPath: "#/properties/on/oneOf/2/properties/push/oneOf/1/properties/branches/items/type", keyword: "type", params: { type: "string" } };
-                      if (vErrors === null) {
-                        vErrors = [err20];
-                      } else {
-                        vErrors.push(err20);
-                      }
-                      errors++;
-                    }
-                  }
-                } else {
-                  const err21 = { instancePath: instancePath + "/on/push/branches", schemaPath: "#/properties/on/oneOf/2/properties/push/oneOf/1/properties/branches/type", keyword: "type", params: { type: "array" } };
-                  if (vErrors === null) {
-                    vErrors = [err21];
-                  } else {
-                    vErrors.push(err21);
-                  }
-                  errors++;
+                if (!validate42(data32.branches, { instancePath: instancePath + "/on/push/branches", parentData: data32, parentDataProperty: "branches", rootData })) {
+                  vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+                  errors = vErrors.length;
                 }
               }
               if (data32["branches-ignore"] !== void 0) {
-                let data35 = data32["branches-ignore"];
-                if (Array.isArray(data35)) {
-                  const len2 = data35.length;
-                  for (let i2 = 0; i2 < len2; i2++) {
-                    if (typeof data35[i2] !== "string") {
-                      const err22 = { instancePath: instancePath + "/on/push/branches-ignore/" + i2, schemaPath: "#/properties/on/oneOf/2/properties/push/oneOf/1/properties/branches-ignore/items/type", keyword: "type", params: { type: "string" } };
-                      if (vErrors === null) {
-                        vErrors = [err22];
-                      } else {
-                        vErrors.push(err22);
-                      }
-                      errors++;
-                    }
-                  }
-                } else {
-                  const err23 = { instancePath: instancePath + "/on/push/branches-ignore", schemaPath: "#/properties/on/oneOf/2/properties/push/oneOf/1/properties/branches-ignore/type", keyword: "type", params: { type: "array" } };
-                  if (vErrors === null) {
-                    vErrors = [err23];
-                  } else {
-                    vErrors.push(err23);
-                  }
-                  errors++;
+                if (!validate42(data32["branches-ignore"], { instancePath: instancePath + "/on/push/branches-ignore", parentData: data32, parentDataProperty: "branches-ignore", rootData })) {
+                  vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+                  errors = vErrors.length;
                 }
               }
               if (data32.tags !== void 0) {
-                let data37 = data32.tags;
-                if (Array.isArray(data37)) {
-                  const len3 = data37.length;
-                  for (let i3 = 0; i3 < len3; i3++) {
-                    if (typeof data37[i3] !== "string") {
-                      const err24 = { instancePath: instancePath + "/on/push/tags/" + i3, schemaPath: "#/properties/on/oneOf/2/properties/push/oneOf/1/properties/tags/items/type", keyword: "type", params: { type: "string" } };
-                      if (vErrors === null) {
-                        vErrors = [err24];
-                      } else {
-                        vErrors.push(err24);
-                      }
-                      errors++;
-                    }
-                  }
-                } else {
-                  const err25 = { instancePath: instancePath + "/on/push/tags", schemaPath: "#/properties/on/oneOf/2/properties/push/oneOf/1/properties/tags/type", keyword: "type", params: { type: "array" } };
-                  if (vErrors === null) {
-                    vErrors = [err25];
-                  } else {
-                    vErrors.push(err25);
-                  }
-                  errors++;
+                if (!validate42(data32.tags, { instancePath: instancePath + "/on/push/tags", parentData: data32, parentDataProperty: "tags", rootData })) {
+                  vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+                  errors = vErrors.length;
                 }
               }
               if (data32["tags-ignore"] !== void 0) {
-                let data39 = data32["tags-ignore"];
-                if (Array.isArray(data39)) {
-                  const len4 = data39.length;
-                  for (let i4 = 0; i4 < len4; i4++) {
-                    if (typeof data39[i4] !== "string") {
-                      const err26 = { instancePath: instancePath + "/on/push/tags-ignore/" + i4, schemaPath: "#/properties/on/oneOf/2/properties/push/oneOf/1/properties/tags-ignore/items/type", keyword: "type", params: { type: "string" } };
-                      if (vErrors === null) {
-                        vErrors = [err26];
-                      } else {
-                        vErrors.push(err26);
-                      }
-                      errors++;
-                    }
-                  }
-                } else {
-                  const err27 = { instancePath: instancePath + "/on/push/tags-ignore", schemaPath: "#/properties/on/oneOf/2/properties/push/oneOf/1/properties/tags-ignore/type", keyword: "type", params: { type: "array" } };
-                  if (vErrors === null) {
-                    vErrors = [err27];
-                  } else {
-                    vErrors.push(err27);
-                  }
-                  errors++;
+                if (!validate42(data32["tags-ignore"], { instancePath: instancePath + "/on/push/tags-ignore", parentData: data32, parentDataProperty: "tags-ignore", rootData })) {
+                  vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+                  errors = vErrors.length;
                 }
               }
               if (data32.paths !== void 0) {
-                let data41 = data32.paths;
-                if (Array.isArray(data41)) {
-                  const len5 = data41.length;
-                  for (let i5 = 0; i5 < len5; i5++) {
-                    if (typeof data41[i5] !== "string") {
-                      const err28 = { instancePath: instancePath + "/on/push/paths/" + i5, schemaPath: "#/properties/on/oneOf/2/properties/push/oneOf/1/properties/paths/items/type", keyword: "type", params: { type: "string" } };
-                      if (vErrors === null) {
-                        vErrors = [err28];
-                      } else {
-                        vErrors.push(err28);
-                      }
-                      errors++;
-                    }
-                  }
-                } else {
-                  const err29 = { instancePath: instancePath + "/on/push/paths", schemaPath: "#/properties/on/oneOf/2/properties/push/oneOf/1/properties/paths/type", keyword: "type", params: { type: "array" } };
-                  if (vErrors === null) {
-                    vErrors = [err29];
-                  } else {
-                    vErrors.push(err29);
-                  }
-                  errors++;
+                if (!validate42(data32.paths, { instancePath: instancePath + "/on/push/paths", parentData: data32, parentDataProperty: "paths", rootData })) {
+                  vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+                  errors = vErrors.length;
                 }
               }
               if (data32["paths-ignore"] !== void 0) {
-                let data43 = data32["paths-ignore"];
-                if (Array.isArray(data43)) {
-                  const len6 = data43.length;
-                  for (let i6 = 0; i6 < len6; i6++) {
-                    if (typeof data43[i6] !== "string") {
-                      const err30 = { instancePath: instancePath + "/on/push/paths-ignore/" + i6, schemaPath: "#/properties/on/oneOf/2/properties/push/oneOf/1/properties/paths-ignore/items/type", keyword: "type", params: { type: "string" } };
-                      if (vErrors === null) {
-                        vErrors = [err30];
-                      } else {
-                        vErrors.push(err30);
-                      }
-                      errors++;
-                    }
-                  }
-                } else {
-                  const err31 = { instancePath: instancePath + "/on/push/paths-ignore", schemaPath: "#/properties/on/oneOf/2/properties/push/oneOf/1/properties/paths-ignore/type", keyword: "type", params: { type: "array" } };
-                  if (vErrors === null) {
-                    vErrors = [err31];
-                  } else {
-                    vErrors.push(err31);
-                  }
-                  errors++;
+                if (!validate42(data32["paths-ignore"], { instancePath: instancePath + "/on/push/paths-ignore", parentData: data32, parentDataProperty: "paths-ignore", rootData })) {
+                  vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+                  errors = vErrors.length;
                 }
               }
             } else {
-              const err32 = { instancePath: instancePath + "/on/push", schemaPath: "#/properties/on/oneOf/2/properties/push/oneOf/1/type", keyword: "type", params: { type: "object" } };
+              const err20 = { instancePath: instancePath + "/on/push", schemaPath: "#/properties/on/oneOf/2/properties/push/oneOf/1/type", keyword: "type", params: { type: "object" } };
               if (vErrors === null) {
-                vErrors = [err32];
+                vErrors = [err20];
               } else {
-                vErrors.push(err32);
+                vErrors.push(err20);
               }
               errors++;
             }
@@ -36133,11 +39452,11 @@ function validate212(data, { instancePath = "", parentData, parentDataProperty, 
               }
             }
             if (!valid5) {
-              const err33 = { instancePath: instancePath + "/on/push", schemaPath: "#/properties/on/oneOf/2/properties/push/oneOf", keyword: "oneOf", params: { passingSchemas: passing1 } };
+              const err21 = { instancePath: instancePath + "/on/push", schemaPath: "#/properties/on/oneOf/2/properties/push/oneOf", keyword: "oneOf", params: { passingSchemas: passing1 } };
               if (vErrors === null) {
-                vErrors = [err33];
+                vErrors = [err21];
               } else {
-                vErrors.push(err33);
+                vErrors.push(err21);
               }
               errors++;
             } else {
@@ -36152,217 +39471,554 @@ function validate212(data, { instancePath = "", parentData, parentDataProperty, 
             }
           }
           if (data2.pull_request !== void 0) {
-            let data45 = data2.pull_request;
-            const _errs84 = errors;
-            let valid19 = false;
+            let data39 = data2.pull_request;
+            const _errs66 = errors;
+            let valid7 = false;
             let passing2 = null;
-            const _errs85 = errors;
-            if (data45 !== null) {
-              const err34 = { instancePath: instancePath + "/on/pull_request", schemaPath: "#/properties/on/oneOf/2/properties/pull_request/oneOf/0/type", keyword: "type", params: { type: "null" } };
+            const _errs67 = errors;
+            if (data39 !== null) {
+              const err22 = { instancePath: instancePath + "/on/pull_request", schemaPath: "#/properties/on/oneOf/2/properties/pull_request/oneOf/0/type", keyword: "type", params: { type: "null" } };
               if (vErrors === null) {
-                vErrors = [err34];
+                vErrors = [err22];
               } else {
-                vErrors.push(err34);
+                vErrors.push(err22);
               }
               errors++;
             }
-            var _valid2 = _errs85 === errors;
+            var _valid2 = _errs67 === errors;
             if (_valid2) {
-              valid19 = true;
+              valid7 = true;
               passing2 = 0;
             }
-            const _errs87 = errors;
-            if (data45 && typeof data45 == "object" && !Array.isArray(data45)) {
-              for (const key3 in data45) {
+            const _errs69 = errors;
+            if (data39 && typeof data39 == "object" && !Array.isArray(data39)) {
+              for (const key3 in data39) {
                 if (!(key3 === "types" || key3 === "branches" || key3 === "branches-ignore" || key3 === "tags" || key3 === "tags-ignore" || key3 === "paths" || key3 === "paths-ignore")) {
-                  const err35 = { instancePath: instancePath + "/on/pull_request", schemaPath: "#/properties/on/oneOf/2/properties/pull_request/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 } };
+                  const err23 = { instancePath: instancePath + "/on/pull_request", schemaPath: "#/properties/on/oneOf/2/properties/pull_request/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 } };
                   if (vErrors === null) {
-                    vErrors = [err35];
+                    vErrors = [err23];
                   } else {
-                    vErrors.push(err35);
+                    vErrors.push(err23);
                   }
                   errors++;
                 }
               }
-              if (data45.types !== void 0) {
-                let data46 = data45.types;
-                const _errs91 = errors;
-                let valid21 = false;
+              if (data39.types !== void 0) {
+                let data40 = data39.types;
+                const _errs73 = errors;
+                let valid9 = false;
                 let passing3 = null;
-                const _errs92 = errors;
-                if (typeof data46 !== "string") {
-                  const err36 = { instancePath: instancePath + "/on/pull_request/types", schemaPath: "#/properties/on/oneOf/2/properties/pull_request/oneOf/1/properties/types/oneOf/0/type", keyword: "type", params: { type: "string" } };
+                const _errs74 = errors;
+                if (typeof data40 !== "string") {
+                  const err24 = { instancePath: instancePath + "/on/pull_request/types", schemaPath: "#/properties/on/oneOf/2/properties/pull_request/oneOf/1/properties/types/oneOf/0/type", keyword: "type", params: { type: "string" } };
                   if (vErrors === null) {
-                    vErrors = [err36];
+                    vErrors = [err24];
                   } else {
-                    vErrors.push(err36);
+                    vErrors.push(err24);
                   }
                   errors++;
                 }
-                var _valid3 = _errs92 === errors;
+                var _valid3 = _errs74 === errors;
                 if (_valid3) {
-                  valid21 = true;
+                  valid9 = true;
                   passing3 = 0;
                 }
-                const _errs94 = errors;
-                if (Array.isArray(data46)) {
-                  const len7 = data46.length;
-                  for (let i7 = 0; i7 < len7; i7++) {
-                    if (typeof data46[i7] !== "string") {
-                      const err37 = { instancePath: instancePath + "/on/pull_request/types/" + i7, schemaPath: "#/properties/on/oneOf/2/properties/pull_request/oneOf/1/properties/types/oneOf/1/items/type", keyword: "type", params: { type: "string" } };
+                const _errs76 = errors;
+                if (Array.isArray(data40)) {
+                  const len1 = data40.length;
+                  for (let i1 = 0; i1 < len1; i1++) {
+                    if (typeof data40[i1] !== "string") {
+                      const err25 = { instancePath: instancePath + "/on/pull_request/types/" + i1, schemaPath: "#/properties/on/oneOf/2/properties/pull_request/oneOf/1/properties/types/oneOf/1/items/type", keyword: "type", params: { type: "string" } };
                       if (vErrors === null) {
-                        vErrors = [err37];
+                        vErrors = [err25];
                       } else {
-                        vErrors.push(err37);
+                        vErrors.push(err25);
                       }
                       errors++;
                     }
                   }
                 } else {
-                  const err38 = { instancePath: instancePath + "/on/pull_request/types", schemaPath: "#/properties/on/oneOf/2/properties/pull_request/oneOf/1/properties/types/oneOf/1/type", keyword: "type", params: { type: "array" } };
+                  const err26 = { instancePath: instancePath + "/on/pull_request/types", schemaPath: "#/properties/on/oneOf/2/properties/pull_request/oneOf/1/properties/types/oneOf/1/type", keyword: "type", params: { type: "array" } };
                   if (vErrors === null) {
-                    vErrors = [err38];
+                    vErrors = [err26];
                   } else {
-                    vErrors.push(err38);
+                    vErrors.push(err26);
                   }
                   errors++;
                 }
-                var _valid3 = _errs94 === errors;
-                if (_valid3 && valid21) {
-                  valid21 = false;
+                var _valid3 = _errs76 === errors;
+                if (_valid3 && valid9) {
+                  valid9 = false;
                   passing3 = [passing3, 1];
                 } else {
                   if (_valid3) {
-                    valid21 = true;
+                    valid9 = true;
                     passing3 = 1;
                   }
                 }
-                if (!valid21) {
-                  const err39 = { instancePath: instancePath + "/on/pull_request/types", schemaPath: "#/properties/on/oneOf/2/properties/pull_request/oneOf/1/properties/types/oneOf", keyword: "oneOf", params: { passingSchemas: passing3 } };
+                if (!valid9) {
+                  const err27 = { instancePath: instancePath + "/on/pull_request/types", schemaPath: "#/properties/on/oneOf/2/properties/pull_request/oneOf/1/properties/types/oneOf", keyword: "oneOf", params: { passingSchemas: passing3 } };
                   if (vErrors === null) {
-                    vErrors = [err39];
+                    vErrors = [err27];
                   } else {
-                    vErrors.push(err39);
+                    vErrors.push(err27);
                   }
                   errors++;
                 } else {
-                  errors = _errs91;
+                  errors = _errs73;
                   if (vErrors !== null) {
-                    if (_errs91) {
-                      vErrors.length = _errs91;
+                    if (_errs73) {
+                      vErrors.length = _errs73;
                     } else {
                       vErrors = null;
                     }
                   }
                 }
               }
-              if (data45.branches !== void 0) {
-                let data48 = data45.branches;
-                if (Array.isArray(data48)) {
-                  const len8 = data48.length;
-                  for (let i8 = 0; i8 < len8; i8++) {
-                    if (typeof data48[i8] !== "string") {
-                      const err40 = { instancePath: instancePath + "/on/pull_request/branches/" + i8, schemaPath: "#/properties/on/oneOf/2/properties/pull_request/oneOf/1/properties/branches/items/type", keyword: "type", params: { type: "string" } };
-                      if (vErrors === null) {
-                        vErrors = [err40];
-                      } else {
-                        vErrors.push(err40);
-                      }
-                      errors++;
-                    }
-                  }
+              if (data39.branches !== void 0) {
+                if (!validate42(data39.branches, { instancePath: instancePath + "/on/pull_request/branches", parentData: data39, parentDataProperty: "branches", rootData })) {
+                  vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+                  errors = vErrors.length;
+                }
+              }
+              if (data39["branches-ignore"] !== void 0) {
+                if (!validate42(data39["branches-ignore"], { instancePath: instancePath + "/on/pull_request/branches-ignore", parentData: data39, parentDataProperty: "branches-ignore", rootData })) {
+                  vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+                  errors = vErrors.length;
+                }
+              }
+              if (data39.tags !== void 0) {
+                if (!validate42(data39.tags, { instancePath: instancePath + "/on/pull_request/tags", parentData: data39, parentDataProperty: "tags", rootData })) {
+                  vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+                  errors = vErrors.length;
+                }
+              }
+              if (data39["tags-ignore"] !== void 0) {
+                if (!validate42(data39["tags-ignore"], { instancePath: instancePath + "/on/pull_request/tags-ignore", parentData: data39, parentDataProperty: "tags-ignore", rootData })) {
+                  vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+                  errors = vErrors.length;
+                }
+              }
+              if (data39.paths !== void 0) {
+                if (!validate42(data39.paths, { instancePath: instancePath + "/on/pull_request/paths", parentData: data39, parentDataProperty: "paths", rootData })) {
+                  vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+                  errors = vErrors.length;
+                }
+              }
+              if (data39["paths-ignore"] !== void 0) {
+                if (!validate42(data39["paths-ignore"], { instancePath: instancePath + "/on/pull_request/paths-ignore", parentData: data39, parentDataProperty: "paths-ignore", rootData })) {
+                  vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+                  errors = vErrors.length;
+                }
+              }
+            } else {
+              const err28 = { instancePath: instancePath + "/on/pull_request", schemaPath: "#/properties/on/oneOf/2/properties/pull_request/oneOf/1/type", keyword: "type", params: { type: "object" } };
+              if (vErrors === null) {
+                vErrors = [err28];
+              } else {
+                vErrors.push(err28);
+              }
+              errors++;
+            }
+            var _valid2 = _errs69 === errors;
+            if (_valid2 && valid7) {
+              valid7 = false;
+              passing2 = [passing2, 1];
+            } else {
+              if (_valid2) {
+                valid7 = true;
+                passing2 = 1;
+              }
+            }
+            if (!valid7) {
+              const err29 = { instancePath: instancePath + "/on/pull_request", schemaPath: "#/properties/on/oneOf/2/properties/pull_request/oneOf", keyword: "oneOf", params: { passingSchemas: passing2 } };
+              if (vErrors === null) {
+                vErrors = [err29];
+              } else {
+                vErrors.push(err29);
+              }
+              errors++;
+            } else {
+              errors = _errs66;
+              if (vErrors !== null) {
+                if (_errs66) {
+                  vErrors.length = _errs66;
                 } else {
-                  const err41 = { instancePath: instancePath + "/on/pull_request/branches", schemaPath: "#/properties/on/oneOf/2/properties/pull_request/oneOf/1/properties/branches/type", keyword: "type", params: { type: "array" } };
+                  vErrors = null;
+                }
+              }
+            }
+          }
+          if (data2.pull_request_target !== void 0) {
+            let data48 = data2.pull_request_target;
+            const _errs87 = errors;
+            let valid12 = false;
+            let passing4 = null;
+            const _errs88 = errors;
+            if (data48 !== null) {
+              const err30 = { instancePath: instancePath + "/on/pull_request_target", schemaPath: "#/properties/on/oneOf/2/properties/pull_request_target/oneOf/0/type", keyword: "type", params: { type: "null" } };
+              if (vErrors === null) {
+                vErrors = [err30];
+              } else {
+                vErrors.push(err30);
+              }
+              errors++;
+            }
+            var _valid4 = _errs88 === errors;
+            if (_valid4) {
+              valid12 = true;
+              passing4 = 0;
+            }
+            const _errs90 = errors;
+            if (data48 && typeof data48 == "object" && !Array.isArray(data48)) {
+              for (const key4 in data48) {
+                if (!(key4 === "types" || key4 === "branches" || key4 === "branches-ignore" || key4 === "tags" || key4 === "tags-ignore" || key4 === "paths" || key4 === "paths-ignore")) {
+                  const err31 = { instancePath: instancePath + "/on/pull_request_target", schemaPath: "#/properties/on/oneOf/2/properties/pull_request_target/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 } };
                   if (vErrors === null) {
-                    vErrors = [err41];
+                    vErrors = [err31];
                   } else {
-                    vErrors.push(err41);
+                    vErrors.push(err31);
                   }
                   errors++;
                 }
               }
-              if (data45["branches-ignore"] !== void 0) {
-                let data50 = data45["branches-ignore"];
-                if (Array.isArray(data50)) {
-                  const len9 = data50.length;
-                  for (let i9 = 0; i9 < len9; i9++) {
-                    if (typeof data50[i9] !== "string") {
-                      const err42 = { instancePath: instancePath + "/on/pull_request/branches-ignore/" + i9, schemaPath: "#/properties/on/oneOf/2/properties/pull_request/oneOf/1/properties/branches-ignore/items/type", keyword: "type", params: { type: "string" } };
+              if (data48.types !== void 0) {
+                let data49 = data48.types;
+                const _errs94 = errors;
+                let valid14 = false;
+                let passing5 = null;
+                const _errs95 = errors;
+                if (typeof data49 !== "string") {
+                  const err32 = { instancePath: instancePath + "/on/pull_request_target/types", schemaPath: "#/properties/on/oneOf/2/properties/pull_request_target/oneOf/1/properties/types/oneOf/0/type", keyword: "type", params: { type: "string" } };
+                  if (vErrors === null) {
+                    vErrors = [err32];
+                  } else {
+                    vErrors.push(err32);
+                  }
+                  errors++;
+                }
+                var _valid5 = _errs95 === errors;
+                if (_valid5) {
+                  valid14 = true;
+                  passing5 = 0;
+                }
+                const _errs97 = errors;
+                if (Array.isArray(data49)) {
+                  const len2 = data49.length;
+                  for (let i2 = 0; i2 < len2; i2++) {
+                    if (typeof data49[i2] !== "string") {
+                      const err33 = { instancePath: instancePath + "/on/pull_request_target/types/" + i2, schemaPath: "#/properties/on/oneOf/2/properties/pull_request_target/oneOf/1/properties/types/oneOf/1/items/type", keyword: "type", params: { type: "string" } };
                       if (vErrors === null) {
-                        vErrors = [err42];
+                        vErrors = [err33];
                       } else {
-                        vErrors.push(err42);
+                        vErrors.push(err33);
                       }
                       errors++;
                     }
                   }
                 } else {
-                  const err43 = { instancePath: instancePath + "/on/pull_request/branches-ignore", schemaPath: "#/properties/on/oneOf/2/properties/pull_request/oneOf/1/properties/branches-ignore/type", keyword: "type", params: { type: "array" } };
+                  const err34 = { instancePath: instancePath + "/on/pull_request_target/types", schemaPath: "#/properties/on/oneOf/2/properties/pull_request_target/oneOf/1/properties/types/oneOf/1/type", keyword: "type", params: { type: "array" } };
+                  if (vErrors === null) {
+                    vErrors = [err34];
+                  } else {
+                    vErrors.push(err34);
+                  }
+                  errors++;
+                }
+                var _valid5 = _errs97 === errors;
+                if (_valid5 && valid14) {
+                  valid14 = false;
+                  passing5 = [passing5, 1];
+                } else {
+                  if (_valid5) {
+                    valid14 = true;
+                    passing5 = 1;
+                  }
+                }
+                if (!valid14) {
+                  const err35 = { instancePath: instancePath + "/on/pull_request_target/types", schemaPath: "#/properties/on/oneOf/2/properties/pull_request_target/oneOf/1/properties/types/oneOf", keyword: "oneOf", params: { passingSchemas: passing5 } };
+                  if (vErrors === null) {
+                    vErrors = [err35];
+                  } else {
+                    vErrors.push(err35);
+                  }
+                  errors++;
+                } else {
+                  errors = _errs94;
+                  if (vErrors !== null) {
+                    if (_errs94) {
+                      vErrors.length = _errs94;
+                    } else {
+                      vErrors = null;
+                    }
+                  }
+                }
+              }
+              if (data48.branches !== void 0) {
+                if (!validate42(data48.branches, { instancePath: instancePath + "/on/pull_request_target/branches", parentData: data48, parentDataProperty: "branches", rootData })) {
+                  vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+                  errors = vErrors.length;
+                }
+              }
+              if (data48["branches-ignore"] !== void 0) {
+                if (!validate42(data48["branches-ignore"], { instancePath: instancePath + "/on/pull_request_target/branches-ignore", parentData: data48, parentDataProperty: "branches-ignore", rootData })) {
+                  vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+                  errors = vErrors.length;
+                }
+              }
+              if (data48.tags !== void 0) {
+                if (!validate42(data48.tags, { instancePath: instancePath + "/on/pull_request_target/tags", parentData: data48, parentDataProperty: "tags", rootData })) {
+                  vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+                  errors = vErrors.length;
+                }
+              }
+              if (data48["tags-ignore"] !== void 0) {
+                if (!validate42(data48["tags-ignore"], { instancePath: instancePath + "/on/pull_request_target/tags-ignore", parentData: data48, parentDataProperty: "tags-ignore", rootData })) {
+                  vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+                  errors = vErrors.length;
+                }
+              }
+              if (data48.paths !== void 0) {
+                if (!validate42(data48.paths, { instancePath: instancePath + "/on/pull_request_target/paths", parentData: data48, parentDataProperty: "paths", rootData })) {
+                  vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+                  errors = vErrors.length;
+                }
+              }
+              if (data48["paths-ignore"] !== void 0) {
+                if (!validate42(data48["paths-ignore"], { instancePath: instancePath + "/on/pull_request_target/paths-ignore", parentData: data48, parentDataProperty: "paths-ignore", rootData })) {
+                  vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+                  errors = vErrors.length;
+                }
+              }
+            } else {
+              const err36 = { instancePath: instancePath + "/on/pull_request_target", schemaPath: "#/properties/on/oneOf/2/properties/pull_request_target/oneOf/1/type", keyword: "type", params: { type: "object" } };
+              if (vErrors === null) {
+                vErrors = [err36];
+              } else {
+                vErrors.push(err36);
+              }
+              errors++;
+            }
+            var _valid4 = _errs90 === errors;
+            if (_valid4 && valid12) {
+              valid12 = false;
+              passing4 = [passing4, 1];
+            } else {
+              if (_valid4) {
+                valid12 = true;
+                passing4 = 1;
+              }
+            }
+            if (!valid12) {
+              const err37 = { instancePath: instancePath + "/on/pull_request_target", schemaPath: "#/properties/on/oneOf/2/properties/pull_request_target/oneOf", keyword: "oneOf", params: { passingSchemas: passing4 } };
+              if (vErrors === null) {
+                vErrors = [err37];
+              } else {
+                vErrors.push(err37);
+              }
+              errors++;
+            } else {
+              errors = _errs87;
+              if (vErrors !== null) {
+                if (_errs87) {
+                  vErrors.length = _errs87;
+                } else {
+                  vErrors = null;
+                }
+              }
+            }
+          }
+          if (data2.workflow_run !== void 0) {
+            let data57 = data2.workflow_run;
+            const _errs108 = errors;
+            let valid17 = false;
+            let passing6 = null;
+            const _errs109 = errors;
+            if (data57 !== null) {
+              const err38 = { instancePath: instancePath + "/on/workflow_run", schemaPath: "#/properties/on/oneOf/2/properties/workflow_run/oneOf/0/type", keyword: "type", params: { type: "null" } };
+              if (vErrors === null) {
+                vErrors = [err38];
+              } else {
+                vErrors.push(err38);
+              }
+              errors++;
+            }
+            var _valid6 = _errs109 === errors;
+            if (_valid6) {
+              valid17 = true;
+              passing6 = 0;
+            }
+            const _errs111 = errors;
+            if (data57 && typeof data57 == "object" && !Array.isArray(data57)) {
+              for (const key5 in data57) {
+                if (!(key5 === "types" || key5 === "workflows" || key5 === "branches" || key5 === "branches-ignore")) {
+                  const err39 = { instancePath: instancePath + "/on/workflow_run", schemaPath: "#/properties/on/oneOf/2/properties/workflow_run/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 } };
+                  if (vErrors === null) {
+                    vErrors = [err39];
+                  } else {
+                    vErrors.push(err39);
+                  }
+                  errors++;
+                }
+              }
+              if (data57.types !== void 0) {
+                let data58 = data57.types;
+                const _errs115 = errors;
+                let valid19 = false;
+                let passing7 = null;
+                const _errs116 = errors;
+                if (typeof data58 !== "string") {
+                  const err40 = { instancePath: instancePath + "/on/workflow_run/types", schemaPath: "#/properties/on/oneOf/2/properties/workflow_run/oneOf/1/properties/types/oneOf/0/type", keyword: "type", params: { type: "string" } };
+                  if (vErrors === null) {
+                    vErrors = [err40];
+                  } else {
+                    vErrors.push(err40);
+                  }
+                  errors++;
+                }
+                var _valid7 = _errs116 === errors;
+                if (_valid7) {
+                  valid19 = true;
+                  passing7 = 0;
+                }
+                const _errs118 = errors;
+                if (Array.isArray(data58)) {
+                  const len3 = data58.length;
+                  for (let i3 = 0; i3 < len3; i3++) {
+                    if (typeof data58[i3] !== "string") {
+                      const err41 = { instancePath: instancePath + "/on/workflow_run/types/" + i3, schemaPath: "#/properties/on/oneOf/2/properties/workflow_run/oneOf/1/properties/types/oneOf/1/items/type", keyword: "type", params: { type: "string" } };
+                      if (vErrors === null) {
+                        vErrors = [err41];
+                      } else {
+                        vErrors.push(err41);
+                      }
+                      errors++;
+                    }
+                  }
+                } else {
+                  const err42 = { instancePath: instancePath + "/on/workflow_run/types", schemaPath: "#/properties/on/oneOf/2/properties/workflow_run/oneOf/1/properties/types/oneOf/1/type", keyword: "type", params: { type: "array" } };
+                  if (vErrors === null) {
+                    vErrors = [err42];
+                  } else {
+                    vErrors.push(err42);
+                  }
+                  errors++;
+                }
+                var _valid7 = _errs118 === errors;
+                if (_valid7 && valid19) {
+                  valid19 = false;
+                  passing7 = [passing7, 1];
+                } else {
+                  if (_valid7) {
+                    valid19 = true;
+                    passing7 = 1;
+                  }
+                }
+                if (!valid19) {
+                  const err43 = { instancePath: instancePath + "/on/workflow_run/types", schemaPath: "#/properties/on/oneOf/2/properties/workflow_run/oneOf/1/properties/types/oneOf", keyword: "oneOf", params: { passingSchemas: passing7 } };
                   if (vErrors === null) {
                     vErrors = [err43];
                   } else {
                     vErrors.push(err43);
                   }
                   errors++;
+                } else {
+                  errors = _errs115;
+                  if (vErrors !== null) {
+                    if (_errs115) {
+                      vErrors.length = _errs115;
+                    } else {
+                      vErrors = null;
+                    }
+                  }
                 }
               }
-              if (data45.tags !== void 0) {
-                let data52 = data45.tags;
-                if (Array.isArray(data52)) {
-                  const len10 = data52.length;
-                  for (let i10 = 0; i10 < len10; i10++) {
-                    if (typeof data52[i10] !== "string") {
-                      const err44 = { instancePath: instancePath + "/on/pull_request/tags/" + i10, schemaPath: "#/properties/on/oneOf/2/properties/pull_request/oneOf/1/properties/tags/items/type", keyword: "type", params: { type: "string" } };
+              if (data57.workflows !== void 0) {
+                if (!validate42(data57.workflows, { instancePath: instancePath + "/on/workflow_run/workflows", parentData: data57, parentDataProperty: "workflows", rootData })) {
+                  vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+                  errors = vErrors.length;
+                }
+              }
+              if (data57.branches !== void 0) {
+                if (!validate42(data57.branches, { instancePath: instancePath + "/on/workflow_run/branches", parentData: data57, parentDataProperty: "branches", rootData })) {
+                  vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+                  errors = vErrors.length;
+                }
+              }
+              if (data57["branches-ignore"] !== void 0) {
+                if (!validate42(data57["branches-ignore"], { instancePath: instancePath + "/on/workflow_run/branches-ignore", parentData: data57, parentDataProperty: "branches-ignore", rootData })) {
+                  vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+                  errors = vErrors.length;
+                }
+              }
+            } else {
+              const err44 = { instancePath: instancePath + "/on/workflow_run", schemaPath: "#/properties/on/oneOf/2/properties/workflow_run/oneOf/1/type", keyword: "type", params: { type: "object" } };
+              if (vErrors === null) {
+                vErrors = [err44];
+              } else {
+                vErrors.push(err44);
+              }
+              errors++;
+            }
+            var _valid6 = _errs111 === errors;
+            if (_valid6 && valid17) {
+              valid17 = false;
+              passing6 = [passing6, 1];
+            } else {
+              if (_valid6) {
+                valid17 = true;
+                passing6 = 1;
+              }
+            }
+            if (!valid17) {
+              const err45 = { instancePath: instancePath + "/on/workflow_run", schemaPath: "#/properties/on/oneOf/2/properties/workflow_run/oneOf", keyword: "oneOf", params: { passingSchemas: passing6 } };
+              if (vErrors === null) {
+                vErrors = [err45];
+              } else {
+                vErrors.push(err45);
+              }
+              errors++;
+            } else {
+              errors = _errs108;
+              if (vErrors !== null) {
+                if (_errs108) {
+                  vErrors.length = _errs108;
+                } else {
+                  vErrors = null;
+                }
+              }
+            }
+          }
+          if (data2.schedule !== void 0) {
+            let data63 = data2.schedule;
+            if (Array.isArray(data63)) {
+              const len4 = data63.length;
+              for (let i4 = 0; i4 < len4; i4++) {
+                let data64 = data63[i4];
+                if (data64 && typeof data64 == "object" && !Array.isArray(data64)) {
+                  if (data64.cron === void 0) {
+                    const err46 = { instancePath: instancePath + "/on/schedule/" + i4, schemaPath: "#/properties/on/oneOf/2/properties/schedule/items/required", keyword: "required", params: { missingProperty: "cron" } };
+                    if (vErrors === null) {
+                      vErrors = [err46];
+                    } else {
+                      vErrors.push(err46);
+                    }
+                    errors++;
+                  }
+                  for (const key6 in data64) {
+                    if (!(key6 === "cron" || key6 === "timezone")) {
+                      const err47 = { instancePath: instancePath + "/on/schedule/" + i4, schemaPath: "#/properties/on/oneOf/2/properties/schedule/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 } };
                       if (vErrors === null) {
-                        vErrors = [err44];
+                        vErrors = [err47];
                       } else {
-                        vErrors.push(err44);
+                        vErrors.push(err47);
                       }
                       errors++;
                     }
                   }
-                } else {
-                  const err45 = { instancePath: instancePath + "/on/pull_request/tags", schemaPath: "#/properties/on/oneOf/2/properties/pull_request/oneOf/1/properties/tags/type", keyword: "type", params: { type: "array" } };
-                  if (vErrors === null) {
-                    vErrors = [err45];
-                  } else {
-                    vErrors.push(err45);
-                  }
-                  errors++;
-                }
-              }
-              if (data45["tags-ignore"] !== void 0) {
-                let data54 = data45["tags-ignore"];
-                if (Array.isArray(data54)) {
-                  const len11 = data54.length;
-                  for (let i11 = 0; i11 < len11; i11++) {
-                    if (typeof data54[i11] !== "string") {
-                      const err46 = { instancePath: instancePath + "/on/pull_request/tags-ignore/" + i11, schemaPath: "#/properties/on/oneOf/2/properties/pull_request/oneOf/1/properties/tags-ignore/items/type", keyword: "type", params: { type: "string" } };
-                      if (vErrors === null) {
-                        vErrors = [err46];
-                      } else {
-                        vErrors.push(err46);
-                      }
-                      errors++;
-                    }
-                  }
-                } else {
-                  const err47 = { instancePath: instancePath + "/on/pull_request/tags-ignore", schemaPath: "#/properties/on/oneOf/2/properties/pull_request/oneOf/1/properties/tags-ignore/type", keyword: "type", params: { type: "array" } };
-                  if (vErrors === null) {
-                    vErrors = [err47];
-                  } else {
-                    vErrors.push(err47);
-                  }
-                  errors++;
-                }
-              }
-              if (data45.paths !== void 0) {
-                let data56 = data45.paths;
-                if (Array.isArray(data56)) {
-                  const len12 = data56.length;
-                  for (let i12 = 0; i12 < len12; i12++) {
-                    if (typeof data56[i12] !== "string") {
-                      const err48 = { instancePath: instancePath + "/on/pull_request/paths/" + i12, schemaPath: "#/properties/on/oneOf/2/properties/pull_request/oneOf/1/properties/paths/items/type", keyword: "type", params: { type: "string" } };
+                  if (data64.cron !== void 0) {
+                    if (typeof data64.cron !== "string") {
+                      const err48 = { instancePath: instancePath + "/on/schedule/" + i4 + "/cron", schemaPath: "#/properties/on/oneOf/2/properties/schedule/items/properties/cron/type", keyword: "type", params: { type: "string" } };
                       if (vErrors === null) {
                         vErrors = [err48];
                       } else {
@@ -36371,43 +40027,45 @@ function validate212(data, { instancePath = "", parentData, parentDataProperty, 
                       errors++;
                     }
                   }
-                } else {
-                  const err49 = { instancePath: instancePath + "/on/pull_request/paths", schemaPath: "#/properties/on/oneOf/2/properties/pull_request/oneOf/1/properties/paths/type", keyword: "type", params: { type: "array" } };
-                  if (vErrors === null) {
-                    vErrors = [err49];
-                  } else {
-                    vErrors.push(err49);
-                  }
-                  errors++;
-                }
-              }
-              if (data45["paths-ignore"] !== void 0) {
-                let data58 = data45["paths-ignore"];
-                if (Array.isArray(data58)) {
-                  const len13 = data58.length;
-                  for (let i13 = 0; i13 < len13; i13++) {
-                    if (typeof data58[i13] !== "string") {
-                      const err50 = { instancePath: instancePath + "/on/pull_request/paths-ignore/" + i13, schemaPath: "#/properties/on/oneOf/2/properties/pull_request/oneOf/1/properties/paths-ignore/items/type", keyword: "type", params: { type: "string" } };
+                  if (data64.timezone !== void 0) {
+                    if (typeof data64.timezone !== "string") {
+                      const err49 = { instancePath: instancePath + "/on/schedule/" + i4 + "/timezone", schemaPath: "#/properties/on/oneOf/2/properties/schedule/items/properties/timezone/type", keyword: "type", params: { type: "string" } };
                       if (vErrors === null) {
-                        vErrors = [err50];
+                        vErrors = [err49];
                       } else {
-                        vErrors.push(err50);
+                        vErrors.push(err49);
                       }
                       errors++;
                     }
                   }
                 } else {
-                  const err51 = { instancePath: instancePath + "/on/pull_request/paths-ignore", schemaPath: "#/properties/on/oneOf/2/properties/pull_request/oneOf/1/properties/paths-ignore/type", keyword: "type", params: { type: "array" } };
+                  const err50 = { instancePath: instancePath + "/on/schedule/" + i4, schemaPath: "#/properties/on/oneOf/2/properties/schedule/items/type", keyword: "type", params: { type: "object" } };
                   if (vErrors === null) {
-                    vErrors = [err51];
+                    vErrors = [err50];
                   } else {
-                    vErrors.push(err51);
+                    vErrors.push(err50);
                   }
                   errors++;
                 }
               }
             } else {
-              const err52 = { instancePath: instancePath + "/on/pull_request", schemaPath: "#/properties/on/oneOf/2/properties/pull_request/oneOf/1/type", keyword: "type", params: { type: "object" } };
+              const err51 = { instancePath: instancePath + "/on/schedule", schemaPath: "#/properties/on/oneOf/2/properties/schedule/type", keyword: "type", params: { type: "array" } };
+              if (vErrors === null) {
+                vErrors = [err51];
+              } else {
+                vErrors.push(err51);
+              }
+              errors++;
+            }
+          }
+          if (data2.workflow_dispatch !== void 0) {
+            let data67 = data2.workflow_dispatch;
+            const _errs135 = errors;
+            let valid25 = false;
+            let passing8 = null;
+            const _errs136 = errors;
+            if (data67 !== null) {
+              const err52 = { instancePath: instancePath + "/on/workflow_dispatch", schemaPath: "#/properties/on/oneOf/2/properties/workflow_dispatch/oneOf/0/type", keyword: "type", params: { type: "null" } };
               if (vErrors === null) {
                 vErrors = [err52];
               } else {
@@ -36415,147 +40073,98 @@ function validate212(data, { instancePath = "", parentData, parentDataProperty, 
               }
               errors++;
             }
-            var _valid2 = _errs87 === errors;
-            if (_valid2 && valid19) {
-              valid19 = false;
-              passing2 = [passing2, 1];
-            } else {
-              if (_valid2) {
-                valid19 = true;
-                passing2 = 1;
-              }
+            var _valid8 = _errs136 === errors;
+            if (_valid8) {
+              valid25 = true;
+              passing8 = 0;
             }
-            if (!valid19) {
-              const err53 = { instancePath: instancePath + "/on/pull_request", schemaPath: "#/properties/on/oneOf/2/properties/pull_request/oneOf", keyword: "oneOf", params: { passingSchemas: passing2 } };
-              if (vErrors === null) {
-                vErrors = [err53];
-              } else {
-                vErrors.push(err53);
-              }
-              errors++;
-            } else {
-              errors = _errs84;
-              if (vErrors !== null) {
-                if (_errs84) {
-                  vErrors.length = _errs84;
-                } else {
-                  vErrors = null;
-                }
-              }
-            }
-          }
-          if (data2.pull_request_target !== void 0) {
-            let data60 = data2.pull_request_target;
-            const _errs123 = errors;
-            let valid36 = false;
-            let passing4 = null;
-            const _errs124 = errors;
-            if (data60 !== null) {
-              const err54 = { instancePath: instancePath + "/on/pull_request_target", schemaPath: "#/properties/on/oneOf/2/properties/pull_request_target/oneOf/0/type", keyword: "type", params: { type: "null" } };
-              if (vErrors === null) {
-                vErrors = [err54];
-              } else {
-                vErrors.push(err54);
-              }
-              errors++;
-            }
-            var _valid4 = _errs124 === errors;
-            if (_valid4) {
-              valid36 = true;
-              passing4 = 0;
-            }
-            const _errs126 = errors;
-            if (data60 && typeof data60 == "object" && !Array.isArray(data60)) {
-              for (const key4 in data60) {
-                if (!(key4 === "types" || key4 === "branches" || key4 === "branches-ignore" || key4 === "tags" || key4 === "tags-ignore" || key4 === "paths" || key4 === "paths-ignore")) {
-                  const err55 = { instancePath: instancePath + "/on/pull_request_target", schemaPath: "#/properties/on/oneOf/2/properties/pull_request_target/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 } };
+            const _errs138 = errors;
+            if (data67 && typeof data67 == "object" && !Array.isArray(data67)) {
+              for (const key7 in data67) {
+                if (!(key7 === "inputs")) {
+                  const err53 = { instancePath: instancePath + "/on/workflow_dispatch", schemaPath: "#/properties/on/oneOf/2/properties/workflow_dispatch/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 } };
                   if (vErrors === null) {
-                    vErrors = [err55];
+                    vErrors = [err53];
                   } else {
-                    vErrors.push(err55);
+                    vErrors.push(err53);
                   }
                   errors++;
                 }
               }
-              if (data60.types !== void 0) {
-                let data61 = data60.types;
-                const _errs130 = errors;
-                let valid38 = false;
-                let passing5 = null;
-                const _errs131 = errors;
-                if (typeof data61 !== "string") {
-                  const err56 = { instancePath: instancePath + "/on/pull_request_target/types", schemaPath: "#/properties/on/oneOf/2/properties/pull_request_target/oneOf/1/properties/types/oneOf/0/type", keyword: "type", params: { type: "string" } };
-                  if (vErrors === null) {
-                    vErrors = [err56];
-                  } else {
-                    vErrors.push(err56);
-                  }
-                  errors++;
-                }
-                var _valid5 = _errs131 === errors;
-                if (_valid5) {
-                  valid38 = true;
-                  passing5 = 0;
-                }
-                const _errs133 = errors;
-                if (Array.isArray(data61)) {
-                  const len14 = data61.length;
-                  for (let i14 = 0; i14 < len14; i14++) {
-                    if (typeof data61[i14] !== "string") {
-                      const err57 = { instancePath: instancePath + "/on/pull_request_target/types/" + i14, schemaPath: "#/properties/on/oneOf/2/properties/pull_request_target/oneOf/1/properties/types/oneOf/1/items/type", keyword: "type", params: { type: "string" } };
-                      if (vErrors === null) {
-                        vErrors = [err57];
-                      } else {
-                        vErrors.push(err57);
+              if (data67.inputs !== void 0) {
+                let data68 = data67.inputs;
+                if (data68 && typeof data68 == "object" && !Array.isArray(data68)) {
+                  for (const key8 in data68) {
+                    let data69 = data68[key8];
+                    if (data69 && typeof data69 == "object" && !Array.isArray(data69)) {
+                      for (const key9 in data69) {
+                        if (!(key9 === "description" || key9 === "deprecationMessage" || key9 === "required" || key9 === "default" || key9 === "type" || key9 === "options")) {
+                          const err54 = { instancePath: instancePath + "/on/workflow_dispatch/inputs/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/on/oneOf/2/properties/workflow_dispatch/oneOf/1/properties/inputs/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 } };
+                          if (vErrors === null) {
+                            vErrors = [err54];
+                          } else {
+                            vErrors.push(err54);
+                          }
+                          errors++;
+                        }
                       }
-                      errors++;
-                    }
-                  }
-                } else {
-                  const err58 = { instancePath: instancePath + "/on/pull_request_target/types", schemaPath: "#/properties/on/oneOf/2/properties/pull_request_target/oneOf/1/properties/types/oneOf/1/type", keyword: "type", params: { type: "array" } };
-                  if (vErrors === null) {
-                    vErrors = [err58];
-                  } else {
-                    vErrors.push(err58);
-                  }
-                  errors++;
-                }
-                var _valid5 = _errs133 === errors;
-                if (_valid5 && valid38) {
-                  valid38 = false;
-                  passing5 = [passing5, 1];
-                } else {
-                  if (_valid5) {
-                    valid38 = true;
-                    passing5 = 1;
-                  }
-                }
-                if (!valid38) {
-                  const err59 = { instancePath: instancePath + "/on/pull_request_target/types", schemaPath: "#/properties/on/oneOf/2/properties/pull_request_target/oneOf/1/properties/types/oneOf", keyword: "oneOf", params: { passingSchemas: passing5 } };
-                  if (vErrors === null) {
-                    vErrors = [err59];
-                  } else {
-                    vErrors.push(err59);
-                  }
-                  errors++;
-                } else {
-                  errors = _errs130;
-                  if (vErrors !== null) {
-                    if (_errs130) {
-                      vErrors.length = _errs130;
+                      if (data69.description !== void 0) {
+                        if (typeof data69.description !== "string") {
+                          const err55 = { instancePath: instancePath + "/on/workflow_dispatch/inputs/" + key8.replace(/~/g, "~0").replace(/\//g, "~1") + "/description", schemaPath: "#/properties/on/oneOf/2/properties/workflow_dispatch/oneOf/1/properties/inputs/additionalProperties/properties/description/type", keyword: "type", params: { type: "string" } };
+                          if (vErrors === null) {
+                            vErrors = [err55];
+                          } else {
+                            vErrors.push(err55);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data69.deprecationMessage !== void 0) {
+                        if (typeof data69.deprecationMessage !== "string") {
+                          const err56 = { instancePath: instancePath + "/on/workflow_dispatch/inputs/" + key8.replace(/~/g, "~0").replace(/\//g, "~1") + "/deprecationMessage", schemaPath: "#/properties/on/oneOf/2/properties/workflow_dispatch/oneOf/1/properties/inputs/additionalProperties/properties/deprecationMessage/type", keyword: "type", params: { type: "string" } };
+                          if (vErrors === null) {
+                            vErrors = [err56];
+                          } else {
+                            vErrors.push(err56);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data69.required !== void 0) {
+                        if (typeof data69.required !== "boolean") {
+                          const err57 = { instancePath: instancePath + "/on/workflow_dispatch/inputs/" + key8.replace(/~/g, "~0").replace(/\//g, "~1") + "/required", schemaPath: "#/properties/on/oneOf/2/properties/workflow_dispatch/oneOf/1/properties/inputs/additionalProperties/properties/required/type", keyword: "type", params: { type: "boolean" } };
+                          if (vErrors === null) {
+                            vErrors = [err57];
+                          } else {
+                            vErrors.push(err57);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data69.type !== void 0) {
+                        if (typeof data69.type !== "string") {
+                          const err58 = { instancePath: instancePath + "/on/workflow_dispatch/inputs/" + key8.replace(/~/g, "~0").replace(/\//g, "~1") + "/type", schemaPath: "#/properties/on/oneOf/2/properties/workflow_dispatch/oneOf/1/properties/inputs/additionalProperties/properties/type/type", keyword: "type", params: { type: "string" } };
+                          if (vErrors === null) {
+                            vErrors = [err58];
+                          } else {
+                            vErrors.push(err58);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data69.options !== void 0) {
+                        if (!Array.isArray(data69.options)) {
+                          const err59 = { instancePath: instancePath + "/on/workflow_dispatch/inputs/" + key8.replace(/~/g, "~0").replace(/\//g, "~1") + "/options", schemaPath: "#/properties/on/oneOf/2/properties/workflow_dispatch/oneOf/1/properties/inputs/additionalProperties/properties/options/type", keyword: "type", params: { type: "array" } };
+                          if (vErrors === null) {
+                            vErrors = [err59];
+                          } else {
+                            vErrors.push(err59);
+                          }
+                          errors++;
+                        }
+                      }
                     } else {
-                      vErrors = null;
-                    }
-                  }
-                }
-              }
-              if (data60.branches !== void 0) {
-                let data63 = data60.branches;
-                if (Array.isArray(data63)) {
-                  const len15 = data63.length;
-                  for (let i15 = 0; i15 < len15; i15++) {
-                    if (typeof data63[i15] !== "string") {
-                      const err60 = { instancePath: instancePath + "/on/pull_request_target/branches/" + i15, schemaPath: "#/properties/on/oneOf/2/properties/pull_request_target/oneOf/1/properties/branches/items/type", keyword: "type", params: { type: "string" } };
+                      const err60 = { instancePath: instancePath + "/on/workflow_dispatch/inputs/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/on/oneOf/2/properties/workflow_dispatch/oneOf/1/properties/inputs/additionalProperties/type", keyword: "type", params: { type: "object" } };
                       if (vErrors === null) {
                         vErrors = [err60];
                       } else {
@@ -36565,7 +40174,7 @@ function validate212(data, { instancePath = "", parentData, parentDataProperty, 
                     }
                   }
                 } else {
-                  const err61 = { instancePath: instancePath + "/on/pull_request_target/branches", schemaPath: "#/properties/on/oneOf/2/properties/pull_request_target/oneOf/1/properties/branches/type", keyword: "type", params: { type: "array" } };
+                  const err61 = { instancePath: instancePath + "/on/workflow_dispatch/inputs", schemaPath: "#/properties/on/oneOf/2/properties/workflow_dispatch/oneOf/1/properties/inputs/type", keyword: "type", params: { type: "object" } };
                   if (vErrors === null) {
                     vErrors = [err61];
                   } else {
@@ -36574,48 +40183,69 @@ function validate212(data, { instancePath = "", parentData, parentDataProperty, 
                   errors++;
                 }
               }
-              if (data60["branches-ignore"] !== void 0) {
-                let data65 = data60["branches-ignore"];
-                if (Array.isArray(data65)) {
-                  const len16 = data65.length;
-                  for (let i16 = 0; i16 < len16; i16++) {
-                    if (typeof data65[i16] !== "string") {
-                      const err62 = { instancePath: instancePath + "/on/pull_request_target/branches-ignore/" + i16, schemaPath: "#/properties/on/oneOf/2/properties/pull_request_target/oneOf/1/properties/branches-ignore/items/type", keyword: "type", params: { type: "string" } };
-                      if (vErrors === null) {
-                        vErrors = [err62];
-                      } else {
-                        vErrors.push(err62);
-                      }
-                      errors++;
-                    }
-                  }
+            } else {
+              const err62 = { instancePath: instancePath + "/on/workflow_dispatch", schemaPath: "#/properties/on/oneOf/2/properties/workflow_dispatch/oneOf/1/type", keyword: "type", params: { type: "object" } };
+              if (vErrors === null) {
+                vErrors = [err62];
+              } else {
+                vErrors.push(err62);
+              }
+              errors++;
+            }
+            var _valid8 = _errs138 === errors;
+            if (_valid8 && valid25) {
+              valid25 = false;
+              passing8 = [passing8, 1];
+            } else {
+              if (_valid8) {
+                valid25 = true;
+                passing8 = 1;
+              }
+            }
+            if (!valid25) {
+              const err63 = { instancePath: instancePath + "/on/workflow_dispatch", schemaPath: "#/properties/on/oneOf/2/properties/workflow_dispatch/oneOf", keyword: "oneOf", params: { passingSchemas: passing8 } };
+              if (vErrors === null) {
+                vErrors = [err63];
+              } else {
+                vErrors.push(err63);
+              }
+              errors++;
+            } else {
+              errors = _errs135;
+              if (vErrors !== null) {
+                if (_errs135) {
+                  vErrors.length = _errs135;
                 } else {
-                  const err63 = { instancePath: instancePath + "/on/pull_request_target/branches-ignore", schemaPath: "#/properties/on/oneOf/2/properties/pull_request_target/oneOf/1/properties/branches-ignore/type", keyword: "type", params: { type: "array" } };
-                  if (vErrors === null) {
-                    vErrors = [err63];
-                  } else {
-                    vErrors.push(err63);
-                  }
-                  errors++;
+                  vErrors = null;
                 }
               }
-              if (data60.tags !== void 0) {
-                let data67 = data60.tags;
-                if (Array.isArray(data67)) {
-                  const len17 = data67.length;
-                  for (let i17 = 0; i17 < len17; i17++) {
-                    if (typeof data67[i17] !== "string") {
-                      const err64 = { instancePath: instancePath + "/on/pull_request_target/tags/" + i17, schemaPath: "#/properties/on/oneOf/2/properties/pull_request_target/oneOf/1/properties/tags/items/type", keyword: "type", params: { type: "string" } };
-                      if (vErrors === null) {
-                        vErrors = [err64];
-                      } else {
-                        vErrors.push(err64);
-                      }
-                      errors++;
-                    }
-                  }
-                } else {
-                  const err65 = { instancePath: instancePath + "/on/pull_request_target/tags", schemaPath: "#/properties/on/oneOf/2/properties/pull_request_target/oneOf/1/properties/tags/type", keyword: "type", params: { type: "array" } };
+            }
+          }
+          if (data2.workflow_call !== void 0) {
+            let data75 = data2.workflow_call;
+            const _errs158 = errors;
+            let valid29 = false;
+            let passing9 = null;
+            const _errs159 = errors;
+            if (data75 !== null) {
+              const err64 = { instancePath: instancePath + "/on/workflow_call", schemaPath: "#/properties/on/oneOf/2/properties/workflow_call/oneOf/0/type", keyword: "type", params: { type: "null" } };
+              if (vErrors === null) {
+                vErrors = [err64];
+              } else {
+                vErrors.push(err64);
+              }
+              errors++;
+            }
+            var _valid9 = _errs159 === errors;
+            if (_valid9) {
+              valid29 = true;
+              passing9 = 0;
+            }
+            const _errs161 = errors;
+            if (data75 && typeof data75 == "object" && !Array.isArray(data75)) {
+              for (const key10 in data75) {
+                if (!(key10 === "inputs" || key10 === "outputs" || key10 === "secrets")) {
+                  const err65 = { instancePath: instancePath + "/on/workflow_call", schemaPath: "#/properties/on/oneOf/2/properties/workflow_call/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 } };
                   if (vErrors === null) {
                     vErrors = [err65];
                   } else {
@@ -36624,188 +40254,152 @@ function validate212(data, { instancePath = "", parentData, parentDataProperty, 
                   errors++;
                 }
               }
-              if (data60["tags-ignore"] !== void 0) {
-                let data69 = data60["tags-ignore"];
-                if (Array.isArray(data69)) {
-                  const len18 = data69.length;
-                  for (let i18 = 0; i18 < len18; i18++) {
-                    if (typeof data69[i18] !== "string") {
-                      const err66 = { instancePath: instancePath + "/on/pull_request_target/tags-ignore/" + i18, schemaPath: "#/properties/on/oneOf/2/properties/pull_request_target/oneOf/1/properties/tags-ignore/items/type", keyword: "type", params: { type: "string" } };
+              if (data75.inputs !== void 0) {
+                let data76 = data75.inputs;
+                if (data76 && typeof data76 == "object" && !Array.isArray(data76)) {
+                  for (const key11 in data76) {
+                    let data77 = data76[key11];
+                    if (data77 && typeof data77 == "object" && !Array.isArray(data77)) {
+                      for (const key12 in data77) {
+                        if (!(key12 === "description" || key12 === "deprecationMessage" || key12 === "required" || key12 === "default" || key12 === "type")) {
+                          const err66 = { instancePath: instancePath + "/on/workflow_call/inputs/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/on/oneOf/2/properties/workflow_call/oneOf/1/properties/inputs/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key12 } };
+                          if (vErrors === null) {
+                            vErrors = [err66];
+                          } else {
+                            vErrors.push(err66);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data77.description !== void 0) {
+                        if (typeof data77.description !== "string") {
+                          const err67 = { instancePath: instancePath + "/on/workflow_call/inputs/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/description", schemaPath: "#/properties/on/oneOf/2/properties/workflow_call/oneOf/1/properties/inputs/additionalProperties/properties/description/type", keyword: "type", params: { type: "string" } };
+                          if (vErrors === null) {
+                            vErrors = [err67];
+                          } else {
+                            vErrors.push(err67);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data77.deprecationMessage !== void 0) {
+                        if (typeof data77.deprecationMessage !== "string") {
+                          const err68 = { instancePath: instancePath + "/on/workflow_call/inputs/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/deprecationMessage", schemaPath: "#/properties/on/oneOf/2/properties/workflow_call/oneOf/1/properties/inputs/additionalProperties/properties/deprecationMessage/type", keyword: "type", params: { type: "string" } };
+                          if (vErrors === null) {
+                            vErrors = [err68];
+                          } else {
+                            vErrors.push(err68);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data77.required !== void 0) {
+                        if (typeof data77.required !== "boolean") {
+                          const err69 = { instancePath: instancePath + "/on/workflow_call/inputs/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/required", schemaPath: "#/properties/on/oneOf/2/properties/workflow_call/oneOf/1/properties/inputs/additionalProperties/properties/required/type", keyword: "type", params: { type: "boolean" } };
+                          if (vErrors === null) {
+                            vErrors = [err69];
+                          } else {
+                            vErrors.push(err69);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data77.type !== void 0) {
+                        if (typeof data77.type !== "string") {
+                          const err70 = { instancePath: instancePath + "/on/workflow_call/inputs/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/type", schemaPath: "#/properties/on/oneOf/2/properties/workflow_call/oneOf/1/properties/inputs/additionalProperties/properties/type/type", keyword: "type", params: { type: "string" } };
+                          if (vErrors === null) {
+                            vErrors = [err70];
+                          } else {
+                            vErrors.push(err70);
+                          }
+                          errors++;
+                        }
+                      }
+                    } else {
+                      const err71 = { instancePath: instancePath + "/on/workflow_call/inputs/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/on/oneOf/2/properties/workflow_call/oneOf/1/properties/inputs/additionalProperties/type", keyword: "type", params: { type: "object" } };
                       if (vErrors === null) {
-                        vErrors = [err66];
+                        vErrors = [err71];
                       } else {
-                        vErrors.push(err66);
+                        vErrors.push(err71);
                       }
                       errors++;
                     }
                   }
                 } else {
-                  const err67 = { instancePath: instancePath + "/on/pull_request_target/tags-ignore", schemaPath: "#/properties/on/oneOf/2/properties/pull_request_target/oneOf/1/properties/tags-ignore/type", keyword: "type", params: { type: "array" } };
+                  const err72 = { instancePath: instancePath + "/on/workflow_call/inputs", schemaPath: "#/properties/on/oneOf/2/properties/workflow_call/oneOf/1/properties/inputs/type", keyword: "type", params: { type: "object" } };
                   if (vErrors === null) {
-                    vErrors = [err67];
+                    vErrors = [err72];
                   } else {
-                    vErrors.push(err67);
+                    vErrors.push(err72);
                   }
                   errors++;
                 }
               }
-              if (data60.paths !== void 0) {
-                let data71 = data60.paths;
-                if (Array.isArray(data71)) {
-                  const len19 = data71.length;
-                  for (let i19 = 0; i19 < len19; i19++) {
-                    if (typeof data71[i19] !== "string") {
-                      const err68 = { instancePath: instancePath + "/on/pull_request_target/paths/" + i19, schemaPath: "#/properties/on/oneOf/2/properties/pull_request_target/oneOf/1/properties/paths/items/type", keyword: "type", params: { type: "string" } };
+              if (data75.outputs !== void 0) {
+                let data82 = data75.outputs;
+                if (data82 && typeof data82 == "object" && !Array.isArray(data82)) {
+                  for (const key13 in data82) {
+                    let data83 = data82[key13];
+                    if (data83 && typeof data83 == "object" && !Array.isArray(data83)) {
+                      if (data83.value === void 0) {
+                        const err73 = { instancePath: instancePath + "/on/workflow_call/outputs/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/on/oneOf/2/properties/workflow_call/oneOf/1/properties/outputs/additionalProperties/required", keyword: "required", params: { missingProperty: "value" } };
+                        if (vErrors === null) {
+                          vErrors = [err73];
+                        } else {
+                          vErrors.push(err73);
+                        }
+                        errors++;
+                      }
+                      for (const key14 in data83) {
+                        if (!(key14 === "description" || key14 === "value")) {
+                          const err74 = { instancePath: instancePath + "/on/workflow_call/outputs/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/on/oneOf/2/properties/workflow_call/oneOf/1/properties/outputs/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key14 } };
+                          if (vErrors === null) {
+                            vErrors = [err74];
+                          } else {
+                            vErrors.push(err74);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data83.description !== void 0) {
+                        if (typeof data83.description !== "string") {
+                          const err75 = { instancePath: instancePath + "/on/workflow_call/outputs/" + key13.replace(/~/g, "~0").replace(/\//g, "~1") + "/description", schemaPath: "#/properties/on/oneOf/2/properties/workflow_call/oneOf/1/properties/outputs/additionalProperties/properties/description/type", keyword: "type", params: { type: "string" } };
+                          if (vErrors === null) {
+                            vErrors = [err75];
+                          } else {
+                            vErrors.push(err75);
+                          }
+                          errors++;
+                        }
+                      }
+                    } else {
+                      const err76 = { instancePath: instancePath + "/on/workflow_call/outputs/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/on/oneOf/2/properties/workflow_call/oneOf/1/properties/outputs/additionalProperties/type", keyword: "type", params: { type: "object" } };
                       if (vErrors === null) {
-                        vErrors = [err68];
+                        vErrors = [err76];
                       } else {
-                        vErrors.push(err68);
+                        vErrors.push(err76);
                       }
                       errors++;
                     }
                   }
                 } else {
-                  const err69 = { instancePath: instancePath + "/on/pull_request_target/paths", schemaPath: "#/properties/on/oneOf/2/properties/pull_request_target/oneOf/1/properties/paths/type", keyword: "type", params: { type: "array" } };
+                  const err77 = { instancePath: instancePath + "/on/workflow_call/outputs", schemaPath: "#/properties/on/oneOf/2/properties/workflow_call/oneOf/1/properties/outputs/type", keyword: "type", params: { type: "object" } };
                   if (vErrors === null) {
-                    vErrors = [err69];
+                    vErrors = [err77];
                   } else {
-                    vErrors.push(err69);
+                    vErrors.push(err77);
                   }
                   errors++;
                 }
               }
-              if (data60["paths-ignore"] !== void 0) {
-                let data73 = data60["paths-ignore"];
-                if (Array.isArray(data73)) {
-                  const len20 = data73.length;
-                  for (let i20 = 0; i20 < len20; i20++) {
-                    if (typeof data73[i20] !== "string") {
-                      const err70 = { instancePath: instancePath + "/on/pull_request_target/paths-ignore/" + i20, schemaPath: "#/properties/on/oneOf/2/properties/pull_request_target/oneOf/1/properties/paths-ignore/items/type", keyword: "type", params: { type: "string" } };
-                      if (vErrors === null) {
-                        vErrors = [err70];
-                      } else {
-                        vErrors.push(err70);
-                      }
-                      errors++;
-                    }
-                  }
-                } else {
-                  const err71 = { instancePath: instancePath + "/on/pull_request_target/paths-ignore", schemaPath: "#/properties/on/oneOf/2/properties/pull_request_target/oneOf/1/properties/paths-ignore/type", keyword: "type", params: { type: "array" } };
-                  if (vErrors === null) {
-                    vErrors = [err71];
-                  } else {
-                    vErrors.push(err71);
-                  }
-                  errors++;
-                }
-              }
-            } else {
-              const err72 = { instancePath: instancePath + "/on/pull_request_target", schemaPath: "#/properties/on/oneOf/2/properties/pull_request_target/oneOf/1/type", keyword: "type", params: { type: "object" } };
-              if (vErrors === null) {
-                vErrors = [err72];
-              } else {
-                vErrors.push(err72);
-              }
-              errors++;
-            }
-            var _valid4 = _errs126 === errors;
-            if (_valid4 && valid36) {
-              valid36 = false;
-              passing4 = [passing4, 1];
-            } else {
-              if (_valid4) {
-                valid36 = true;
-                passing4 = 1;
-              }
-            }
-            if (!valid36) {
-              const err73 = { instancePath: instancePath + "/on/pull_request_target", schemaPath: "#/properties/on/oneOf/2/properties/pull_request_target/oneOf", keyword: "oneOf", params: { passingSchemas: passing4 } };
-              if (vErrors === null) {
-                vErrors = [err73];
-              } else {
-                vErrors.push(err73);
-              }
-              errors++;
-            } else {
-              errors = _errs123;
-              if (vErrors !== null) {
-                if (_errs123) {
-                  vErrors.length = _errs123;
-                } else {
-                  vErrors = null;
-                }
-              }
-            }
-          }
-          if (data2.workflow_run !== void 0) {
-            let data75 = data2.workflow_run;
-            const _errs162 = errors;
-            let valid53 = false;
-            let passing6 = null;
-            const _errs163 = errors;
-            if (data75 !== null) {
-              const err74 = { instancePath: instancePath + "/on/workflow_run", schemaPath: "#/properties/on/oneOf/2/properties/workflow_run/oneOf/0/type", keyword: "type", params: { type: "null" } };
-              if (vErrors === null) {
-                vErrors = [err74];
-              } else {
-                vErrors.push(err74);
-              }
-              errors++;
-            }
-            var _valid6 = _errs163 === errors;
-            if (_valid6) {
-              valid53 = true;
-              passing6 = 0;
-            }
-            const _errs165 = errors;
-            if (data75 && typeof data75 == "object" && !Array.isArray(data75)) {
-              for (const key5 in data75) {
-                if (!(key5 === "types" || key5 === "workflows" || key5 === "branches" || key5 === "branches-ignore")) {
-                  const err75 = { instancePath: instancePath + "/on/workflow_run", schemaPath: "#/properties/on/oneOf/2/properties/workflow_run/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 } };
-                  if (vErrors === null) {
-                    vErrors = [err75];
-                  } else {
-                    vErrors.push(err75);
-                  }
-                  errors++;
-                }
-              }
-              if (data75.types !== void 0) {
-                let data76 = data75.types;
-                const _errs169 = errors;
-                let valid55 = false;
-                let passing7 = null;
-                const _errs170 = errors;
-                if (typeof data76 !== "string") {
-                  const err76 = { instancePath: instancePath + "/on/workflow_run/types", schemaPath: "#/properties/on/oneOf/2/properties/workflow_run/oneOf/1/properties/types/oneOf/0/type", keyword: "type", params: { type: "string" } };
-                  if (vErrors === null) {
-                    vErrors = [err76];
-                  } else {
-                    vErrors.push(err76);
-                  }
-                  errors++;
-                }
-                var _valid7 = _errs170 === errors;
-                if (_valid7) {
-                  valid55 = true;
-                  passing7 = 0;
-                }
-                const _errs172 = errors;
-                if (Array.isArray(data76)) {
-                  const len21 = data76.length;
-                  for (let i21 = 0; i21 < len21; i21++) {
-                    if (typeof data76[i21] !== "string") {
-                      const err77 = { instancePath: instancePath + "/on/workflow_run/types/" + i21, schemaPath: "#/properties/on/oneOf/2/properties/workflow_run/oneOf/1/properties/types/oneOf/1/items/type", keyword: "type", params: { type: "string" } };
-                      if (vErrors === null) {
-                        vErrors = [err77];
-                      } else {
-                        vErrors.push(err77);
-                      }
-                      errors++;
-                    }
-                  }
-                } else {
-                  const err78 = { instancePath: instancePath + "/on/workflow_run/types", schemaPath: "#/properties/on/oneOf/2/properties/workflow_run/oneOf/1/properties/types/oneOf/1/type", keyword: "type", params: { type: "array" } };
+              if (data75.secrets !== void 0) {
+                let data85 = data75.secrets;
+                const _errs187 = errors;
+                let valid35 = false;
+                let passing10 = null;
+                const _errs188 = errors;
+                if (data85 !== null) {
+                  const err78 = { instancePath: instancePath + "/on/workflow_call/secrets", schemaPath: "#/properties/on/oneOf/2/properties/workflow_call/oneOf/1/properties/secrets/oneOf/0/type", keyword: "type", params: { type: "null" } };
                   if (vErrors === null) {
                     vErrors = [err78];
                   } else {
@@ -36813,660 +40407,100 @@ function validate212(data, { instancePath = "", parentData, parentDataProperty, 
                   }
                   errors++;
                 }
-                var _valid7 = _errs172 === errors;
-                if (_valid7 && valid55) {
-                  valid55 = false;
-                  passing7 = [passing7, 1];
-                } else {
-                  if (_valid7) {
-                    valid55 = true;
-                    passing7 = 1;
-                  }
+                var _valid10 = _errs188 === errors;
+                if (_valid10) {
+                  valid35 = true;
+                  passing10 = 0;
                 }
-                if (!valid55) {
-                  const err79 = { instancePath: instancePath + "/on/workflow_run/types", schemaPath: "#/properties/on/oneOf/2/properties/workflow_run/oneOf/1/properties/types/oneOf", keyword: "oneOf", params: { passingSchemas: passing7 } };
-                  if (vErrors === null) {
-                    vErrors = [err79];
-                  } else {
-                    vErrors.push(err79);
-                  }
-                  errors++;
-                } else {
-                  errors = _errs169;
-                  if (vErrors !== null) {
-                    if (_errs169) {
-                      vErrors.length = _errs169;
+                const _errs190 = errors;
+                if (data85 && typeof data85 == "object" && !Array.isArray(data85)) {
+                  for (const key15 in data85) {
+                    let data86 = data85[key15];
+                    const _errs194 = errors;
+                    let valid37 = false;
+                    let passing11 = null;
+                    const _errs195 = errors;
+                    if (data86 !== null) {
+                      const err79 = { instancePath: instancePath + "/on/workflow_call/secrets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/on/oneOf/2/properties/workflow_call/oneOf/1/properties/secrets/oneOf/1/additionalProperties/oneOf/0/type", keyword: "type", params: { type: "null" } };
+                      if (vErrors === null) {
+                        vErrors = [err79];
+                      } else {
+                        vErrors.push(err79);
+                      }
+                      errors++;
+                    }
+                    var _valid11 = _errs195 === errors;
+                    if (_valid11) {
+                      valid37 = true;
+                      passing11 = 0;
+                    }
+                    const _errs197 = errors;
+                    if (data86 && typeof data86 == "object" && !Array.isArray(data86)) {
+                      for (const key16 in data86) {
+                        if (!(key16 === "description" || key16 === "required")) {
+                          const err80 = { instancePath: instancePath + "/on/workflow_call/secrets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/on/oneOf/2/properties/workflow_call/oneOf/1/properties/secrets/oneOf/1/additionalProperties/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key16 } };
+                          if (vErrors === null) {
+                            vErrors = [err80];
+                          } else {
+                            vErrors.push(err80);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data86.description !== void 0) {
+                        if (typeof data86.description !== "string") {
+                          const err81 = { instancePath: instancePath + "/on/workflow_call/secrets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1") + "/description", schemaPath: "#/properties/on/oneOf/2/properties/workflow_call/oneOf/1/properties/secrets/oneOf/1/additionalProperties/oneOf/1/properties/description/type", keyword: "type", params: { type: "string" } };
+                          if (vErrors === null) {
+                            vErrors = [err81];
+                          } else {
+                            vErrors.push(err81);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data86.required !== void 0) {
+                        if (typeof data86.required !== "boolean") {
+                          const err82 = { instancePath: instancePath + "/on/workflow_call/secrets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1") + "/required", schemaPath: "#/properties/on/oneOf/2/properties/workflow_call/oneOf/1/properties/secrets/oneOf/1/additionalProperties/oneOf/1/properties/required/type", keyword: "type", params: { type: "boolean" } };
+                          if (vErrors === null) {
+                            vErrors = [err82];
+                          } else {
+                            vErrors.push(err82);
+                          }
+                          errors++;
+                        }
+                      }
                     } else {
-                      vErrors = null;
-                    }
-                  }
-                }
-              }
-              if (data75.workflows !== void 0) {
-                let data78 = data75.workflows;
-                if (Array.isArray(data78)) {
-                  const len22 = data78.length;
-                  for (let i22 = 0; i22 < len22; i22++) {
-                    if (typeof data78[i22] !== "string") {
-                      const err80 = { instancePath: instancePath + "/on/workflow_run/workflows/" + i22, schemaPath: "#/properties/on/oneOf/2/properties/workflow_run/oneOf/1/properties/workflows/items/type", keyword: "type", params: { type: "string" } };
+                      const err83 = { instancePath: instancePath + "/on/workflow_call/secrets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/on/oneOf/2/properties/workflow_call/oneOf/1/properties/secrets/oneOf/1/additionalProperties/oneOf/1/type", keyword: "type", params: { type: "object" } };
                       if (vErrors === null) {
-                        vErrors = [err80];
+                        vErrors = [err83];
                       } else {
-                        vErrors.push(err80);
+                        vErrors.push(err83);
                       }
                       errors++;
                     }
-                  }
-                } else {
-                  const err81 = { instancePath: instancePath + "/on/workflow_run/workflows", schemaPath: "#/properties/on/oneOf/2/properties/workflow_run/oneOf/1/properties/workflows/type", keyword: "type", params: { type: "array" } };
-                  if (vErrors === null) {
-                    vErrors = [err81];
-                  } else {
-                    vErrors.push(err81);
-                  }
-                  errors++;
-                }
-              }
-              if (data75.branches !== void 0) {
-                let data80 = data75.branches;
-                if (Array.isArray(data80)) {
-                  const len23 = data80.length;
-                  for (let i23 = 0; i23 < len23; i23++) {
-                    if (typeof data80[i23] !== "string") {
-                      const err82 = { instancePath: instancePath + "/on/workflow_run/branches/" + i23, schemaPath: "#/properties/on/oneOf/2/properties/workflow_run/oneOf/1/properties/branches/items/type", keyword: "type", params: { type: "string" } };
-                      if (vErrors === null) {
-                        vErrors = [err82];
-                      } else {
-                        vErrors.push(err82);
+                    var _valid11 = _errs197 === errors;
+                    if (_valid11 && valid37) {
+                      valid37 = false;
+                      passing11 = [passing11, 1];
+                    } else {
+                      if (_valid11) {
+                        valid37 = true;
+                        passing11 = 1;
                       }
-                      errors++;
                     }
-                  }
-                } else {
-                  const err83 = { instancePath: instancePath + "/on/workflow_run/branches", schemaPath: "#/properties/on/oneOf/2/properties/workflow_run/oneOf/1/properties/branches/type", keyword: "type", params: { type: "array" } };
-                  if (vErrors === null) {
-                    vErrors = [err83];
-                  } else {
-                    vErrors.push(err83);
-                  }
-                  errors++;
-                }
-              }
-              if (data75["branches-ignore"] !== void 0) {
-                let data82 = data75["branches-ignore"];
-                if (Array.isArray(data82)) {
-                  const len24 = data82.length;
-                  for (let i24 = 0; i24 < len24; i24++) {
-                    if (typeof data82[i24] !== "string") {
-                      const err84 = { instancePath: instancePath + "/on/workflow_run/branches-ignore/" + i24, schemaPath: "#/properties/on/oneOf/2/properties/workflow_run/oneOf/1/properties/branches-ignore/items/type", keyword: "type", params: { type: "string" } };
+                    if (!valid37) {
+                      const err84 = { instancePath: instancePath + "/on/workflow_call/secrets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/on/oneOf/2/properties/workflow_call/oneOf/1/properties/secrets/oneOf/1/additionalProperties/oneOf", keyword: "oneOf", params: { passingSchemas: passing11 } };
                       if (vErrors === null) {
                         vErrors = [err84];
                       } else {
                         vErrors.push(err84);
                       }
                       errors++;
-                    }
-                  }
-                } else {
-                  const err85 = { instancePath: instancePath + "/on/workflow_run/branches-ignore", schemaPath: "#/properties/on/oneOf/2/properties/workflow_run/oneOf/1/properties/branches-ignore/type", keyword: "type", params: { type: "array" } };
-                  if (vErrors === null) {
-                    vErrors = [err85];
-                  } else {
-                    vErrors.push(err85);
-                  }
-                  errors++;
-                }
-              }
-            } else {
-              const err86 = { instancePath: instancePath + "/on/workflow_run", schemaPath: "#/properties/on/oneOf/2/properties/workflow_run/oneOf/1/type", keyword: "type", params: { type: "object" } };
-              if (vErrors === null) {
-                vErrors = [err86];
-              } else {
-                vErrors.push(err86);
-              }
-              errors++;
-            }
-            var _valid6 = _errs165 === errors;
-            if (_valid6 && valid53) {
-              valid53 = false;
-              passing6 = [passing6, 1];
-            } else {
-              if (_valid6) {
-                valid53 = true;
-                passing6 = 1;
-              }
-            }
-            if (!valid53) {
-              const err87 = { instancePath: instancePath + "/on/workflow_run", schemaPath: "#/properties/on/oneOf/2/properties/workflow_run/oneOf", keyword: "oneOf", params: { passingSchemas: passing6 } };
-              if (vErrors === null) {
-                vErrors = [err87];
-              } else {
-                vErrors.push(err87);
-              }
-              errors++;
-            } else {
-              errors = _errs162;
-              if (vErrors !== null) {
-                if (_errs162) {
-                  vErrors.length = _errs162;
-                } else {
-                  vErrors = null;
-                }
-              }
-            }
-          }
-          if (data2.schedule !== void 0) {
-            let data84 = data2.schedule;
-            if (Array.isArray(data84)) {
-              const len25 = data84.length;
-              for (let i25 = 0; i25 < len25; i25++) {
-                let data85 = data84[i25];
-                if (data85 && typeof data85 == "object" && !Array.isArray(data85)) {
-                  if (data85.cron === void 0) {
-                    const err88 = { instancePath: instancePath + "/on/schedule/" + i25, schemaPath: "#/properties/on/oneOf/2/properties/schedule/items/required", keyword: "required", params: { missingProperty: "cron" } };
-                    if (vErrors === null) {
-                      vErrors = [err88];
                     } else {
-                      vErrors.push(err88);
-                    }
-                    errors++;
-                  }
-                  for (const key6 in data85) {
-                    if (!(key6 === "cron" || key6 === "timezone")) {
-                      const err89 = { instancePath: instancePath + "/on/schedule/" + i25, schemaPath: "#/properties/on/oneOf/2/properties/schedule/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 } };
-                      if (vErrors === null) {
-                        vErrors = [err89];
-                      } else {
-                        vErrors.push(err89);
-                      }
-                      errors++;
-                    }
-                  }
-                  if (data85.cron !== void 0) {
-                    if (typeof data85.cron !== "string") {
-                      const err90 = { instancePath: instancePath + "/on/schedule/" + i25 + "/cron", schemaPath: "#/properties/on/oneOf/2/properties/schedule/items/properties/cron/type", keyword: "type", params: { type: "string" } };
-                      if (vErrors === null) {
-                        vErrors = [err90];
-                      } else {
-                        vErrors.push(err90);
-                      }
-                      errors++;
-                    }
-                  }
-                  if (data85.timezone !== void 0) {
-                    if (typeof data85.timezone !== "string") {
-                      const err91 = { instancePath: instancePath + "/on/schedule/" + i25 + "/timezone", schemaPath: "#/properties/on/oneOf/2/properties/schedule/items/properties/timezone/type", keyword: "type", params: { type: "string" } };
-                      if (vErrors === null) {
-                        vErrors = [err91];
-                      } else {
-                        vErrors.push(err91);
-                      }
-                      errors++;
-                    }
-                  }
-                } else {
-                  const err92 = { instancePath: instancePath + "/on/schedule/" + i25, schemaPath: "#/properties/on/oneOf/2/properties/schedule/items/type", keyword: "type", params: { type: "object" } };
-                  if (vErrors === null) {
-                    vErrors = [err92];
-                  } else {
-                    vErrors.push(err92);
-                  }
-                  errors++;
-                }
-              }
-            } else {
-              const err93 = { instancePath: instancePath + "/on/schedule", schemaPath: "#/properties/on/oneOf/2/properties/schedule/type", keyword: "type", params: { type: "array" } };
-              if (vErrors === null) {
-                vErrors = [err93];
-              } else {
-                vErrors.push(err93);
-              }
-              errors++;
-            }
-          }
-          if (data2.workflow_dispatch !== void 0) {
-            let data88 = data2.workflow_dispatch;
-            const _errs198 = errors;
-            let valid67 = false;
-            let passing8 = null;
-            const _errs199 = errors;
-            if (data88 !== null) {
-              const err94 = { instancePath: instancePath + "/on/workflow_dispatch", schemaPath: "#/properties/on/oneOf/2/properties/workflow_dispatch/oneOf/0/type", keyword: "type", params: { type: "null" } };
-              if (vErrors === null) {
-                vErrors = [err94];
-              } else {
-                vErrors.push(err94);
-              }
-              errors++;
-            }
-            var _valid8 = _errs199 === errors;
-            if (_valid8) {
-              valid67 = true;
-              passing8 = 0;
-            }
-            const _errs201 = errors;
-            if (data88 && typeof data88 == "object" && !Array.isArray(data88)) {
-              for (const key7 in data88) {
-                if (!(key7 === "inputs")) {
-                  const err95 = { instancePath: instancePath + "/on/workflow_dispatch", schemaPath: "#/properties/on/oneOf/2/properties/workflow_dispatch/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 } };
-                  if (vErrors === null) {
-                    vErrors = [err95];
-                  } else {
-                    vErrors.push(err95);
-                  }
-                  errors++;
-                }
-              }
-              if (data88.inputs !== void 0) {
-                let data89 = data88.inputs;
-                if (data89 && typeof data89 == "object" && !Array.isArray(data89)) {
-                  for (const key8 in data89) {
-                    let data90 = data89[key8];
-                    if (data90 && typeof data90 == "object" && !Array.isArray(data90)) {
-                      for (const key9 in data90) {
-                        if (!(key9 === "description" || key9 === "deprecationMessage" || key9 === "required" || key9 === "default" || key9 === "type" || key9 === "options")) {
-                          const err96 = { instancePath: instancePath + "/on/workflow_dispatch/inputs/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/on/oneOf/2/properties/workflow_dispatch/oneOf/1/properties/inputs/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 } };
-                          if (vErrors === null) {
-                            vErrors = [err96];
-                          } else {
-                            vErrors.push(err96);
-                          }
-                          errors++;
-                        }
-                      }
-                      if (data90.description !== void 0) {
-                        if (typeof data90.description !== "string") {
-                          const err97 = { instancePath: instancePath + "/on/workflow_dispatch/inputs/" + key8.replace(/~/g, "~0").replace(/\//g, "~1") + "/description", schemaPath: "#/properties/on/oneOf/2/properties/workflow_dispatch/oneOf/1/properties/inputs/additionalProperties/properties/description/type", keyword: "type", params: { type: "string" } };
-                          if (vErrors === null) {
-                            vErrors = [err97];
-                          } else {
-                            vErrors.push(err97);
-                          }
-                          errors++;
-                        }
-                      }
-                      if (data90.deprecationMessage !== void 0) {
-                        if (typeof data90.deprecationMessage !== "string") {
-                          const err98 = { instancePath: instancePath + "/on/workflow_dispatch/inputs/" + key8.replace(/~/g, "~0").replace(/\//g, "~1") + "/deprecationMessage", schemaPath: "#/properties/on/oneOf/2/properties/workflow_dispatch/oneOf/1/properties/inputs/additionalProperties/properties/deprecationMessage/type", keyword: "type", params: { type: "string" } };
-                          if (vErrors === null) {
-                            vErrors = [err98];
-                          } else {
-                            vErrors.push(err98);
-                          }
-                          errors++;
-                        }
-                      }
-                      if (data90.required !== void 0) {
-                        if (typeof data90.required !== "boolean") {
-                          const err99 = { instancePath: instancePath + "/on/workflow_dispatch/inputs/" + key8.replace(/~/g, "~0").replace(/\//g, "~1") + "/required", schemaPath: "#/properties/on/oneOf/2/properties/workflow_dispatch/oneOf/1/properties/inputs/additionalProperties/properties/required/type", keyword: "type", params: { type: "boolean" } };
-                          if (vErrors === null) {
-                            vErrors = [err99];
-                          } else {
-                            vErrors.push(err99);
-                          }
-                          errors++;
-                        }
-                      }
-                      if (data90.type !== void 0) {
-                        if (typeof data90.type !== "string") {
-                          const err100 = { instancePath: instancePath + "/on/workflow_dispatch/inputs/" + key8.replace(/~/g, "~0").replace(/\//g, "~1") + "/type", schemaPath: "#/properties/on/oneOf/2/properties/workflow_dispatch/oneOf/1/properties/inputs/additionalProperties/properties/type/type", keyword: "type", params: { type: "string" } };
-                          if (vErrors === null) {
-                            vErrors = [err100];
-                          } else {
-                            vErrors.push(err100);
-                          }
-                          errors++;
-                        }
-                      }
-                      if (data90.options !== void 0) {
-                        if (!Array.isArray(data90.options)) {
-                          const err101 = { instancePath: instancePath + "/on/workflow_dispatch/inputs/" + key8.replace(/~/g, "~0").replace(/\//g, "~1") + "/options", schemaPath: "#/properties/on/oneOf/2/properties/workflow_dispatch/oneOf/1/properties/inputs/additionalProperties/properties/options/type", keyword: "type", params: { type: "array" } };
-                          if (vErrors === null) {
-                            vErrors = [err101];
-                          } else {
-                            vErrors.push(err101);
-                          }
-                          errors++;
-                        }
-                      }
-                    } else {
-                      const err102 = { instancePath: instancePath + "/on/workflow_dispatch/inputs/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/on/oneOf/2/properties/workflow_dispatch/oneOf/1/properties/inputs/additionalProperties/type", keyword: "type", params: { type: "object" } };
-                      if (vErrors === null) {
-                        vErrors = [err102];
-                      } else {
-                        vErrors.push(err102);
-                      }
-                      errors++;
-                    }
-                  }
-                } else {
-                  const err103 = { instancePath: instancePath + "/on/workflow_dispatch/inputs", schemaPath: "#/properties/on/oneOf/2/properties/workflow_dispatch/oneOf/1/properties/inputs/type", keyword: "type", params: { type: "object" } };
-                  if (vErrors === null) {
-                    vErrors = [err103];
-                  } else {
-                    vErrors.push(err103);
-                  }
-                  errors++;
-                }
-              }
-            } else {
-              const err104 = { instancePath: instancePath + "/on/workflow_dispatch", schemaPath: "#/properties/on/oneOf/2/properties/workflow_dispatch/oneOf/1/type", keyword: "type", params: { type: "object" } };
-              if (vErrors === null) {
-                vErrors = [err104];
-              } else {
-                vErrors.push(err104);
-              }
-              errors++;
-            }
-            var _valid8 = _errs201 === errors;
-            if (_valid8 && valid67) {
-              valid67 = false;
-              passing8 = [passing8, 1];
-            } else {
-              if (_valid8) {
-                valid67 = true;
-                passing8 = 1;
-              }
-            }
-            if (!valid67) {
-              const err105 = { instancePath: instancePath + "/on/workflow_dispatch", schemaPath: "#/properties/on/oneOf/2/properties/workflow_dispatch/oneOf", keyword: "oneOf", params: { passingSchemas: passing8 } };
-              if (vErrors === null) {
-                vErrors = [err105];
-              } else {
-                vErrors.push(err105);
-              }
-              errors++;
-            } else {
-              errors = _errs198;
-              if (vErrors !== null) {
-                if (_errs198) {
-                  vErrors.length = _errs198;
-                } else {
-                  vErrors = null;
-                }
-              }
-            }
-          }
-          if (data2.workflow_call !== void 0) {
-            let data96 = data2.workflow_call;
-            const _errs221 = errors;
-            let valid71 = false;
-            let passing9 = null;
-            const _errs222 = errors;
-            if (data96 !== null) {
-              const err106 = { instancePath: instancePath + "/on/workflow_call", schemaPath: "#/properties/on/oneOf/2/properties/workflow_call/oneOf/0/type", keyword: "type", params: { type: "null" } };
-              if (vErrors === null) {
-                vErrors = [err106];
-              } else {
-                vErrors.push(err106);
-              }
-              errors++;
-            }
-            var _valid9 = _errs222 === errors;
-            if (_valid9) {
-              valid71 = true;
-              passing9 = 0;
-            }
-            const _errs224 = errors;
-            if (data96 && typeof data96 == "object" && !Array.isArray(data96)) {
-              for (const key10 in data96) {
-                if (!(key10 === "inputs" || key10 === "outputs" || key10 === "secrets")) {
-                  const err107 = { instancePath: instancePath + "/on/workflow_call", schemaPath: "#/properties/on/oneOf/2/properties/workflow_call/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 } };
-                  if (vErrors === null) {
-                    vErrors = [err107];
-                  } else {
-                    vErrors.push(err107);
-                  }
-                  errors++;
-                }
-              }
-              if (data96.inputs !== void 0) {
-                let data97 = data96.inputs;
-                if (data97 && typeof data97 == "object" && !Array.isArray(data97)) {
-                  for (const key11 in data97) {
-                    let data98 = data97[key11];
-                    if (data98 && typeof data98 == "object" && !Array.isArray(data98)) {
-                      for (const key12 in data98) {
-                        if (!(key12 === "description" || key12 === "deprecationMessage" || key12 === "required" || key12 === "default" || key12 === "type")) {
-                          const err108 = { instancePath: instancePath + "/on/workflow_call/inputs/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/on/oneOf/2/properties/workflow_call/oneOf/1/properties/inputs/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key12 } };
-                          if (vErrors === null) {
-                            vErrors = [err108];
-                          } else {
-                            vErrors.push(err108);
-                          }
-                          errors++;
-                        }
-                      }
-                      if (data98.description !== void 0) {
-                        if (typeof data98.description !== "string") {
-                          const err109 = { instancePath: instancePath + "/on/workflow_call/inputs/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/description", schemaPath: "#/properties/on/oneOf/2/properties/workflow_call/oneOf/1/properties/inputs/additionalProperties/properties/description/type", keyword: "type", params: { type: "string" } };
-                          if (vErrors === null) {
-                            vErrors = [err109];
-                          } else {
-                            vErrors.push(err109);
-                          }
-                          errors++;
-                        }
-                      }
-                      if (data98.deprecationMessage !== void 0) {
-                        if (typeof data98.deprecationMessage !== "string") {
-                          const err110 = { instancePath: instancePath + "/on/workflow_call/inputs/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/deprecationMessage", schemaPath: "#/properties/on/oneOf/2/properties/workflow_call/oneOf/1/properties/inputs/additionalProperties/properties/deprecationMessage/type", keyword: "type", params: { type: "string" } };
-                          if (vErrors === null) {
-                            vErrors = [err110];
-                          } else {
-                            vErrors.push(err110);
-                          }
-                          errors++;
-                        }
-                      }
-                      if (data98.required !== void 0) {
-                        if (typeof data98.required !== "boolean") {
-                          const err111 = { instancePath: instancePath + "/on/workflow_call/inputs/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/required", schemaPath: "#/properties/on/oneOf/2/properties/workflow_call/oneOf/1/properties/inputs/additionalProperties/properties/required/type", keyword: "type", params: { type: "boolean" } };
-                          if (vErrors === null) {
-                            vErrors = [err111];
-                          } else {
-                            vErrors.push(err111);
-                          }
-                          errors++;
-                        }
-                      }
-                      if (data98.type !== void 0) {
-                        if (typeof data98.type !== "string") {
-                          const err112 = { instancePath: instancePath + "/on/workflow_call/inputs/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/type", schemaPath: "#/properties/on/oneOf/2/properties/workflow_call/oneOf/1/properties/inputs/additionalProperties/properties/type/type", keyword: "type", params: { type: "string" } };
-                          if (vErrors === null) {
-                            vErrors = [err112];
-                          } else {
-                            vErrors.push(err112);
-                          }
-                          errors++;
-                        }
-                      }
-                    } else {
-                      const err113 = { instancePath: instancePath + "/on/workflow_call/inputs/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/on/oneOf/2/properties/workflow_call/oneOf/1/properties/inputs/additionalProperties/type", keyword: "type", params: { type: "object" } };
-                      if (vErrors === null) {
-                        vErrors = [err113];
-                      } else {
-                        vErrors.push(err113);
-                      }
-                      errors++;
-                    }
-                  }
-                } else {
-                  const err114 = { instancePath: instancePath + "/on/workflow_call/inputs", schemaPath: "#/properties/on/oneOf/2/properties/workflow_call/oneOf/1/properties/inputs/type", keyword: "type", params: { type: "object" } };
-                  if (vErrors === null) {
-                    vErrors = [err114];
-                  } else {
-                    vErrors.push(err114);
-                  }
-                  errors++;
-                }
-              }
-              if (data96.outputs !== void 0) {
-                let data103 = data96.outputs;
-                if (data103 && typeof data103 == "object" && !Array.isArray(data103)) {
-                  for (const key13 in data103) {
-                    let data104 = data103[key13];
-                    if (data104 && typeof data104 == "object" && !Array.isArray(data104)) {
-                      if (data104.value === void 0) {
-                        const err115 = { instancePath: instancePath + "/on/workflow_call/outputs/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/on/oneOf/2/properties/workflow_call/oneOf/1/properties/outputs/additionalProperties/required", keyword: "required", params: { missingProperty: "value" } };
-                        if (vErrors === null) {
-                          vErrors = [err115];
-                        } else {
-                          vErrors.push(err115);
-                        }
-                        errors++;
-                      }
-                      for (const key14 in data104) {
-                        if (!(key14 === "description" || key14 === "value")) {
-                          const err116 = { instancePath: instancePath + "/on/workflow_call/outputs/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/on/oneOf/2/properties/workflow_call/oneOf/1/properties/outputs/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key14 } };
-                          if (vErrors === null) {
-                            vErrors = [err116];
-                          } else {
-                            vErrors.push(err116);
-                          }
-                          errors++;
-                        }
-                      }
-                      if (data104.description !== void 0) {
-                        if (typeof data104.description !== "string") {
-                          const err117 = { instancePath: instancePath + "/on/workflow_call/outputs/" + key13.replace(/~/g, "~0").replace(/\//g, "~1") + "/description", schemaPath: "#/properties/on/oneOf/2/properties/workflow_call/oneOf/1/properties/outputs/additionalProperties/properties/description/type", keyword: "type", params: { type: "string" } };
-                          if (vErrors === null) {
-                            vErrors = [err117];
-                          } else {
-                            vErrors.push(err117);
-                          }
-                          errors++;
-                        }
-                      }
-                    } else {
-                      const err118 = { instancePath: instancePath + "/on/workflow_call/outputs/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/on/oneOf/2/properties/workflow_call/oneOf/1/properties/outputs/additionalProperties/type", keyword: "type", params: { type: "object" } };
-                      if (vErrors === null) {
-                        vErrors = [err118];
-                      } else {
-                        vErrors.push(err118);
-                      }
-                      errors++;
-                    }
-                  }
-                } else {
-                  const err119 = { instancePath: instancePath + "/on/workflow_call/outputs", schemaPath: "#/properties/on/oneOf/2/properties/workflow_call/oneOf/1/properties/outputs/type", keyword: "type", params: { type: "object" } };
-                  if (vErrors === null) {
-                    vErrors = [err119];
-                  } else {
-                    vErrors.push(err119);
-                  }
-                  errors++;
-                }
-              }
-              if (data96.secrets !== void 0) {
-                let data106 = data96.secrets;
-                const _errs250 = errors;
-                let valid77 = false;
-                let passing10 = null;
-                const _errs251 = errors;
-                if (data106 !== null) {
-                  const err120 = { instancePath: instancePath + "/on/workflow_call/secrets", schemaPath: "#/properties/on/oneOf/2/properties/workflow_call/oneOf/1/properties/secrets/oneOf/0/type", keyword: "type", params: { type: "null" } };
-                  if (vErrors === null) {
-                    vErrors = [err120];
-                  } else {
-                    vErrors.push(err120);
-                  }
-                  errors++;
-                }
-                var _valid10 = _errs251 === errors;
-                if (_valid10) {
-                  valid77 = true;
-                  passing10 = 0;
-                }
-                const _errs253 = errors;
-                if (data106 && typeof data106 == "object" && !Array.isArray(data106)) {
-                  for (const key15 in data106) {
-                    let data107 = data106[key15];
-                    const _errs257 = errors;
-                    let valid79 = false;
-                    let passing11 = null;
-                    const _errs258 = errors;
-                    if (data107 !== null) {
-                      const err121 = { instancePath: instancePath + "/on/workflow_call/secrets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/on/oneOf/2/properties/workflow_call/oneOf/1/properties/secrets/oneOf/1/additionalProperties/oneOf/0/type", keyword: "type", params: { type: "null" } };
-                      if (vErrors === null) {
-                        vErrors = [err121];
-                      } else {
-                        vErrors.push(err121);
-                      }
-                      errors++;
-                    }
-                    var _valid11 = _errs258 === errors;
-                    if (_valid11) {
-                      valid79 = true;
-                      passing11 = 0;
-                    }
-                    const _errs260 = errors;
-                    if (data107 && typeof data107 == "object" && !Array.isArray(data107)) {
-                      for (const key16 in data107) {
-                        if (!(key16 === "description" || key16 === "required")) {
-                          const err122 = { instancePath: instancePath + "/on/workflow_call/secrets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/on/oneOf/2/properties/workflow_call/oneOf/1/properties/secrets/oneOf/1/additionalProperties/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key16 } };
-                          if (vErrors === null) {
-                            vErrors = [err122];
-                          } else {
-                            vErrors.push(err122);
-                          }
-                          errors++;
-                        }
-                      }
-                      if (data107.description !== void 0) {
-                        if (typeof data107.description !== "string") {
-                          const err123 = { instancePath: instancePath + "/on/workflow_call/secrets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1") + "/description", schemaPath: "#/properties/on/oneOf/2/properties/workflow_call/oneOf/1/properties/secrets/oneOf/1/additionalProperties/oneOf/1/properties/description/type", keyword: "type", params: { type: "string" } };
-                          if (vErrors === null) {
-                            vErrors = [err123];
-                          } else {
-                            vErrors.push(err123);
-                          }
-                          errors++;
-                        }
-                      }
-                      if (data107.required !== void 0) {
-                        if (typeof data107.required !== "boolean") {
-                          const err124 = { instancePath: instancePath + "/on/workflow_call/secrets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1") + "/required", schemaPath: "#/properties/on/oneOf/2/properties/workflow_call/oneOf/1/properties/secrets/oneOf/1/additionalProperties/oneOf/1/properties/required/type", keyword: "type", params: { type: "boolean" } };
-                          if (vErrors === null) {
-                            vErrors = [err124];
-                          } else {
-                            vErrors.push(err124);
-                          }
-                          errors++;
-                        }
-                      }
-                    } else {
-                      const err125 = { instancePath: instancePath + "/on/workflow_call/secrets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/on/oneOf/2/properties/workflow_call/oneOf/1/properties/secrets/oneOf/1/additionalProperties/oneOf/1/type", keyword: "type", params: { type: "object" } };
-                      if (vErrors === null) {
-                        vErrors = [err125];
-                      } else {
-                        vErrors.push(err125);
-                      }
-                      errors++;
-                    }
-                    var _valid11 = _errs260 === errors;
-                    if (_valid11 && valid79) {
-                      valid79 = false;
-                      passing11 = [passing11, 1];
-                    } else {
-                      if (_valid11) {
-                        valid79 = true;
-                        passing11 = 1;
-                      }
-                    }
-                    if (!valid79) {
-                      const err126 = { instancePath: instancePath + "/on/workflow_call/secrets/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/on/oneOf/2/properties/workflow_call/oneOf/1/properties/secrets/oneOf/1/additionalProperties/oneOf", keyword: "oneOf", params: { passingSchemas: passing11 } };
-                      if (vErrors === null) {
-                        vErrors = [err126];
-                      } else {
-                        vErrors.push(err126);
-                      }
-                      errors++;
-                    } else {
-                      errors = _errs257;
+                      errors = _errs194;
                       if (vErrors !== null) {
-                        if (_errs257) {
-                          vErrors.length = _errs257;
+                        if (_errs194) {
+                          vErrors.length = _errs194;
                         } else {
                           vErrors = null;
                         }
@@ -37474,37 +40508,37 @@ function validate212(data, { instancePath = "", parentData, parentDataProperty, 
                     }
                   }
                 } else {
-                  const err127 = { instancePath: instancePath + "/on/workflow_call/secrets", schemaPath: "#/properties/on/oneOf/2/properties/workflow_call/oneOf/1/properties/secrets/oneOf/1/type", keyword: "type", params: { type: "object" } };
+                  const err85 = { instancePath: instancePath + "/on/workflow_call/secrets", schemaPath: "#/properties/on/oneOf/2/properties/workflow_call/oneOf/1/properties/secrets/oneOf/1/type", keyword: "type", params: { type: "object" } };
                   if (vErrors === null) {
-                    vErrors = [err127];
+                    vErrors = [err85];
                   } else {
-                    vErrors.push(err127);
+                    vErrors.push(err85);
                   }
                   errors++;
                 }
-                var _valid10 = _errs253 === errors;
-                if (_valid10 && valid77) {
-                  valid77 = false;
+                var _valid10 = _errs190 === errors;
+                if (_valid10 && valid35) {
+                  valid35 = false;
                   passing10 = [passing10, 1];
                 } else {
                   if (_valid10) {
-                    valid77 = true;
+                    valid35 = true;
                     passing10 = 1;
                   }
                 }
-                if (!valid77) {
-                  const err128 = { instancePath: instancePath + "/on/workflow_call/secrets", schemaPath: "#/properties/on/oneOf/2/properties/workflow_call/oneOf/1/properties/secrets/oneOf", keyword: "oneOf", params: { passingSchemas: passing10 } };
+                if (!valid35) {
+                  const err86 = { instancePath: instancePath + "/on/workflow_call/secrets", schemaPath: "#/properties/on/oneOf/2/properties/workflow_call/oneOf/1/properties/secrets/oneOf", keyword: "oneOf", params: { passingSchemas: passing10 } };
                   if (vErrors === null) {
-                    vErrors = [err128];
+                    vErrors = [err86];
                   } else {
-                    vErrors.push(err128);
+                    vErrors.push(err86);
                   }
                   errors++;
                 } else {
-                  errors = _errs250;
+                  errors = _errs187;
                   if (vErrors !== null) {
-                    if (_errs250) {
-                      vErrors.length = _errs250;
+                    if (_errs187) {
+                      vErrors.length = _errs187;
                     } else {
                       vErrors = null;
                     }
@@ -37512,37 +40546,120 @@ function validate212(data, { instancePath = "", parentData, parentDataProperty, 
                 }
               }
             } else {
-              const err129 = { instancePath: instancePath + "/on/workflow_call", schemaPath: "#/properties/on/oneOf/2/properties/workflow_call/oneOf/1/type", keyword: "type", params: { type: "object" } };
+              const err87 = { instancePath: instancePath + "/on/workflow_call", schemaPath: "#/properties/on/oneOf/2/properties/workflow_call/oneOf/1/type", keyword: "type", params: { type: "object" } };
               if (vErrors === null) {
-                vErrors = [err129];
+                vErrors = [err87];
               } else {
-                vErrors.push(err129);
+                vErrors.push(err87);
               }
               errors++;
             }
-            var _valid9 = _errs224 === errors;
-            if (_valid9 && valid71) {
-              valid71 = false;
+            var _valid9 = _errs161 === errors;
+            if (_valid9 && valid29) {
+              valid29 = false;
               passing9 = [passing9, 1];
             } else {
               if (_valid9) {
-                valid71 = true;
+                valid29 = true;
                 passing9 = 1;
               }
             }
-            if (!valid71) {
-              const err130 = { instancePath: instancePath + "/on/workflow_call", schemaPath: "#/properties/on/oneOf/2/properties/workflow_call/oneOf", keyword: "oneOf", params: { passingSchemas: passing9 } };
+            if (!valid29) {
+              const err88 = { instancePath: instancePath + "/on/workflow_call", schemaPath: "#/properties/on/oneOf/2/properties/workflow_call/oneOf", keyword: "oneOf", params: { passingSchemas: passing9 } };
               if (vErrors === null) {
-                vErrors = [err130];
+                vErrors = [err88];
               } else {
-                vErrors.push(err130);
+                vErrors.push(err88);
               }
               errors++;
             } else {
-              errors = _errs221;
+              errors = _errs158;
               if (vErrors !== null) {
-                if (_errs221) {
-                  vErrors.length = _errs221;
+                if (_errs158) {
+                  vErrors.length = _errs158;
+                } else {
+                  vErrors = null;
+                }
+              }
+            }
+          }
+          if (data2.image_version !== void 0) {
+            let data89 = data2.image_version;
+            const _errs205 = errors;
+            let valid39 = false;
+            let passing12 = null;
+            const _errs206 = errors;
+            if (data89 !== null) {
+              const err89 = { instancePath: instancePath + "/on/image_version", schemaPath: "#/properties/on/oneOf/2/properties/image_version/oneOf/0/type", keyword: "type", params: { type: "null" } };
+              if (vErrors === null) {
+                vErrors = [err89];
+              } else {
+                vErrors.push(err89);
+              }
+              errors++;
+            }
+            var _valid12 = _errs206 === errors;
+            if (_valid12) {
+              valid39 = true;
+              passing12 = 0;
+            }
+            const _errs208 = errors;
+            if (data89 && typeof data89 == "object" && !Array.isArray(data89)) {
+              for (const key17 in data89) {
+                if (!(key17 === "names" || key17 === "versions")) {
+                  const err90 = { instancePath: instancePath + "/on/image_version", schemaPath: "#/properties/on/oneOf/2/properties/image_version/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key17 } };
+                  if (vErrors === null) {
+                    vErrors = [err90];
+                  } else {
+                    vErrors.push(err90);
+                  }
+                  errors++;
+                }
+              }
+              if (data89.names !== void 0) {
+                if (!validate42(data89.names, { instancePath: instancePath + "/on/image_version/names", parentData: data89, parentDataProperty: "names", rootData })) {
+                  vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+                  errors = vErrors.length;
+                }
+              }
+              if (data89.versions !== void 0) {
+                if (!validate42(data89.versions, { instancePath: instancePath + "/on/image_version/versions", parentData: data89, parentDataProperty: "versions", rootData })) {
+                  vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+                  errors = vErrors.length;
+                }
+              }
+            } else {
+              const err91 = { instancePath: instancePath + "/on/image_version", schemaPath: "#/properties/on/oneOf/2/properties/image_version/oneOf/1/type", keyword: "type", params: { type: "object" } };
+              if (vErrors === null) {
+                vErrors = [err91];
+              } else {
+                vErrors.push(err91);
+              }
+              errors++;
+            }
+            var _valid12 = _errs208 === errors;
+            if (_valid12 && valid39) {
+              valid39 = false;
+              passing12 = [passing12, 1];
+            } else {
+              if (_valid12) {
+                valid39 = true;
+                passing12 = 1;
+              }
+            }
+            if (!valid39) {
+              const err92 = { instancePath: instancePath + "/on/image_version", schemaPath: "#/properties/on/oneOf/2/properties/image_version/oneOf", keyword: "oneOf", params: { passingSchemas: passing12 } };
+              if (vErrors === null) {
+                vErrors = [err92];
+              } else {
+                vErrors.push(err92);
+              }
+              errors++;
+            } else {
+              errors = _errs205;
+              if (vErrors !== null) {
+                if (_errs205) {
+                  vErrors.length = _errs205;
                 } else {
                   vErrors = null;
                 }
@@ -37550,11 +40667,11 @@ function validate212(data, { instancePath = "", parentData, parentDataProperty, 
             }
           }
         } else {
-          const err131 = { instancePath: instancePath + "/on", schemaPath: "#/properties/on/oneOf/2/type", keyword: "type", params: { type: "object" } };
+          const err93 = { instancePath: instancePath + "/on", schemaPath: "#/properties/on/oneOf/2/type", keyword: "type", params: { type: "object" } };
           if (vErrors === null) {
-            vErrors = [err131];
+            vErrors = [err93];
           } else {
-            vErrors.push(err131);
+            vErrors.push(err93);
           }
           errors++;
         }
@@ -37570,11 +40687,11 @@ function validate212(data, { instancePath = "", parentData, parentDataProperty, 
         }
       }
       if (!valid1) {
-        const err132 = { instancePath: instancePath + "/on", schemaPath: "#/properties/on/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 } };
+        const err94 = { instancePath: instancePath + "/on", schemaPath: "#/properties/on/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 } };
         if (vErrors === null) {
-          vErrors = [err132];
+          vErrors = [err94];
         } else {
-          vErrors.push(err132);
+          vErrors.push(err94);
         }
         errors++;
       } else {
@@ -37589,101 +40706,101 @@ function validate212(data, { instancePath = "", parentData, parentDataProperty, 
       }
     }
     if (data.permissions !== void 0) {
-      if (!validate42(data.permissions, { instancePath: instancePath + "/permissions", parentData: data, parentDataProperty: "permissions", rootData })) {
-        vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+      if (!validate66(data.permissions, { instancePath: instancePath + "/permissions", parentData: data, parentDataProperty: "permissions", rootData })) {
+        vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
         errors = vErrors.length;
       }
     }
     if (data.env !== void 0) {
-      if (!validate44(data.env, { instancePath: instancePath + "/env", parentData: data, parentDataProperty: "env", rootData })) {
-        vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+      if (!validate68(data.env, { instancePath: instancePath + "/env", parentData: data, parentDataProperty: "env", rootData })) {
+        vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
         errors = vErrors.length;
       }
     }
     if (data.defaults !== void 0) {
-      if (!validate46(data.defaults, { instancePath: instancePath + "/defaults", parentData: data, parentDataProperty: "defaults", rootData })) {
-        vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
+      if (!validate70(data.defaults, { instancePath: instancePath + "/defaults", parentData: data, parentDataProperty: "defaults", rootData })) {
+        vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
         errors = vErrors.length;
       }
     }
     if (data.concurrency !== void 0) {
-      if (!validate48(data.concurrency, { instancePath: instancePath + "/concurrency", parentData: data, parentDataProperty: "concurrency", rootData })) {
-        vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
+      if (!validate72(data.concurrency, { instancePath: instancePath + "/concurrency", parentData: data, parentDataProperty: "concurrency", rootData })) {
+        vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
         errors = vErrors.length;
       }
     }
     if (data.jobs !== void 0) {
-      let data114 = data.jobs;
-      if (data114 && typeof data114 == "object" && !Array.isArray(data114)) {
-        if (Object.keys(data114).length < 1) {
-          const err133 = { instancePath: instancePath + "/jobs", schemaPath: "#/properties/jobs/minProperties", keyword: "minProperties", params: { limit: 1 } };
+      let data96 = data.jobs;
+      if (data96 && typeof data96 == "object" && !Array.isArray(data96)) {
+        if (Object.keys(data96).length < 1) {
+          const err95 = { instancePath: instancePath + "/jobs", schemaPath: "#/properties/jobs/minProperties", keyword: "minProperties", params: { limit: 1 } };
           if (vErrors === null) {
-            vErrors = [err133];
+            vErrors = [err95];
           } else {
-            vErrors.push(err133);
+            vErrors.push(err95);
           }
           errors++;
         }
-        for (const key17 in data114) {
-          const _errs273 = errors;
-          if (typeof key17 === "string") {
-            if (!pattern3.test(key17)) {
-              const err134 = { instancePath: instancePath + "/jobs", schemaPath: "#/properties/jobs/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[_a-zA-Z][a-zA-Z0-9_-]*$" }, propertyName: key17 };
+        for (const key18 in data96) {
+          const _errs219 = errors;
+          if (typeof key18 === "string") {
+            if (!pattern3.test(key18)) {
+              const err96 = { instancePath: instancePath + "/jobs", schemaPath: "#/properties/jobs/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[_a-zA-Z][a-zA-Z0-9_-]*$" }, propertyName: key18 };
               if (vErrors === null) {
-                vErrors = [err134];
+                vErrors = [err96];
               } else {
-                vErrors.push(err134);
+                vErrors.push(err96);
               }
               errors++;
             }
           }
-          var valid81 = _errs273 === errors;
-          if (!valid81) {
-            const err135 = { instancePath: instancePath + "/jobs", schemaPath: "#/properties/jobs/propertyNames", keyword: "propertyNames", params: { propertyName: key17 } };
+          var valid41 = _errs219 === errors;
+          if (!valid41) {
+            const err97 = { instancePath: instancePath + "/jobs", schemaPath: "#/properties/jobs/propertyNames", keyword: "propertyNames", params: { propertyName: key18 } };
             if (vErrors === null) {
-              vErrors = [err135];
+              vErrors = [err97];
             } else {
-              vErrors.push(err135);
+              vErrors.push(err97);
             }
             errors++;
           }
         }
-        for (const key18 in data114) {
-          if (!validate50(data114[key18], { instancePath: instancePath + "/jobs/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data114, parentDataProperty: key18, rootData })) {
-            vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
+        for (const key19 in data96) {
+          if (!validate74(data96[key19], { instancePath: instancePath + "/jobs/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data96, parentDataProperty: key19, rootData })) {
+            vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err136 = { instancePath: instancePath + "/jobs", schemaPath: "#/properties/jobs/type", keyword: "type", params: { type: "object" } };
+        const err98 = { instancePath: instancePath + "/jobs", schemaPath: "#/properties/jobs/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
-          vErrors = [err136];
+          vErrors = [err98];
         } else {
-          vErrors.push(err136);
+          vErrors.push(err98);
         }
         errors++;
       }
     }
   } else {
-    const err137 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    const err99 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
-      vErrors = [err137];
+      vErrors = [err99];
     } else {
-      vErrors.push(err137);
+      vErrors.push(err99);
     }
     errors++;
   }
   validate212.errors = vErrors;
   return errors === 0;
 }
-var closedKeys2 = { "#": ["concurrency", "defaults", "env", "jobs", "name", "on", "permissions", "run-name"], "#/properties/on/oneOf/2": ["branch_protection_rule", "check_run", "check_suite", "create", "delete", "deployment", "deployment_status", "discussion", "discussion_comment", "fork", "gollum", "issue_comment", "issues", "label", "merge_group", "milestone", "page_build", "project", "project_card", "project_column", "public", "pull_request", "pull_request_review", "pull_request_review_comment", "pull_request_target", "push", "registry_package", "release", "repository_dispatch", "schedule", "status", "watch", "workflow_call", "workflow_dispatch", "workflow_run"], "#/properties/on/oneOf/2/properties/push/oneOf/1": ["branches", "branches-ignore", "paths", "paths-ignore", "tags", "tags-ignore"], "#/properties/on/oneOf/2/properties/pull_request/oneOf/1": ["branches", "branches-ignore", "paths", "paths-ignore", "tags", "tags-ignore", "types"], "#/properties/on/oneOf/2/properties/pull_request_target/oneOf/1": ["branches", "branches-ignore", "paths", "paths-ignore", "tags", "tags-ignore", "types"], "#/properties/on/oneOf/2/properties/workflow_run/oneOf/1": ["branches", "branches-ignore", "types", "workflows"], "#/properties/on/oneOf/2/properties/schedule/items": ["cron", "timezone"], "#/properties/on/oneOf/2/properties/workflow_dispatch/oneOf/1": ["inputs"], "#/properties/on/oneOf/2/properties/workflow_dispatch/oneOf/1/properties/inputs/additionalProperties": ["default", "deprecationMessage", "description", "options", "required", "type"], "#/properties/on/oneOf/2/properties/workflow_call/oneOf/1": ["inputs", "outputs", "secrets"], "#/properties/on/oneOf/2/properties/workflow_call/oneOf/1/properties/inputs/additionalProperties": ["default", "deprecationMessage", "description", "required", "type"], "#/properties/on/oneOf/2/properties/workflow_call/oneOf/1/properties/outputs/additionalProperties": ["description", "value"], "#/properties/on/oneOf/2/properties/workflow_call/oneOf/1/properties/secrets/oneOf/1/additionalProperties/oneOf/1": ["description", "required"], "#/definitions/typesEvent/oneOf/1": ["types"], "#/definitions/permissions/oneOf/2": ["actions", "artifact-metadata", "attestations", "checks", "code-quality", "contents", "deployments", "discussions", "id-token", "issues", "models", "packages", "pages", "pull-requests", "repository-projects", "security-events", "statuses"], "#/definitions/defaults": ["run"], "#/definitions/defaults/properties/run": ["shell", "working-directory"], "#/definitions/concurrency/oneOf/1": ["cancel-in-progress", "group"], "#/definitions/container/oneOf/1": ["credentials", "env", "image", "options", "ports", "volumes"], "#/definitions/container/oneOf/1/properties/credentials": ["password", "username"], "#/definitions/strategy": ["fail-fast", "matrix", "max-parallel"], "#/definitions/runsOn/oneOf/2": ["group", "labels"], "#/definitions/environment/oneOf/1": ["deployment", "name", "url"], "#/definitions/job": ["concurrency", "container", "continue-on-error", "defaults", "env", "environment", "if", "name", "needs", "outputs", "permissions", "runs-on", "secrets", "services", "snapshot", "steps", "strategy", "timeout-minutes", "uses", "with"], "#/definitions/step": ["continue-on-error", "env", "id", "if", "name", "run", "shell", "timeout-minutes", "uses", "with", "working-directory"] };
+var closedKeys2 = { "#": ["concurrency", "defaults", "env", "jobs", "name", "on", "permissions", "run-name"], "#/properties/on/oneOf/2": ["branch_protection_rule", "check_run", "check_suite", "create", "delete", "deployment", "deployment_status", "discussion", "discussion_comment", "fork", "gollum", "image_version", "issue_comment", "issues", "label", "merge_group", "milestone", "page_build", "project", "project_card", "project_column", "public", "pull_request", "pull_request_review", "pull_request_review_comment", "pull_request_target", "push", "registry_package", "release", "repository_dispatch", "schedule", "status", "watch", "workflow_call", "workflow_dispatch", "workflow_run"], "#/properties/on/oneOf/2/properties/push/oneOf/1": ["branches", "branches-ignore", "paths", "paths-ignore", "tags", "tags-ignore"], "#/properties/on/oneOf/2/properties/pull_request/oneOf/1": ["branches", "branches-ignore", "paths", "paths-ignore", "tags", "tags-ignore", "types"], "#/properties/on/oneOf/2/properties/pull_request_target/oneOf/1": ["branches", "branches-ignore", "paths", "paths-ignore", "tags", "tags-ignore", "types"], "#/properties/on/oneOf/2/properties/workflow_run/oneOf/1": ["branches", "branches-ignore", "types", "workflows"], "#/properties/on/oneOf/2/properties/schedule/items": ["cron", "timezone"], "#/properties/on/oneOf/2/properties/workflow_dispatch/oneOf/1": ["inputs"], "#/properties/on/oneOf/2/properties/workflow_dispatch/oneOf/1/properties/inputs/additionalProperties": ["default", "deprecationMessage", "description", "options", "required", "type"], "#/properties/on/oneOf/2/properties/workflow_call/oneOf/1": ["inputs", "outputs", "secrets"], "#/properties/on/oneOf/2/properties/workflow_call/oneOf/1/properties/inputs/additionalProperties": ["default", "deprecationMessage", "description", "required", "type"], "#/properties/on/oneOf/2/properties/workflow_call/oneOf/1/properties/outputs/additionalProperties": ["description", "value"], "#/properties/on/oneOf/2/properties/workflow_call/oneOf/1/properties/secrets/oneOf/1/additionalProperties/oneOf/1": ["description", "required"], "#/properties/on/oneOf/2/properties/image_version/oneOf/1": ["names", "versions"], "#/definitions/typesEvent/oneOf/1": ["types"], "#/definitions/permissions/oneOf/2": ["actions", "artifact-metadata", "attestations", "checks", "code-quality", "contents", "deployments", "discussions", "id-token", "issues", "models", "packages", "pages", "pull-requests", "repository-projects", "security-events", "statuses"], "#/definitions/defaults": ["run"], "#/definitions/defaults/properties/run": ["shell", "working-directory"], "#/definitions/concurrency/oneOf/1": ["cancel-in-progress", "group"], "#/definitions/container/oneOf/1": ["credentials", "env", "image", "options", "ports", "volumes"], "#/definitions/container/oneOf/1/properties/credentials/oneOf/1": ["password", "username"], "#/definitions/strategy": ["fail-fast", "matrix", "max-parallel"], "#/definitions/runsOn/oneOf/2": ["group", "labels"], "#/definitions/environment/oneOf/1": ["deployment", "name", "url"], "#/definitions/job": ["concurrency", "container", "continue-on-error", "defaults", "env", "environment", "if", "name", "needs", "outputs", "permissions", "runs-on", "secrets", "services", "snapshot", "steps", "strategy", "timeout-minutes", "uses", "with"], "#/definitions/step": ["continue-on-error", "env", "id", "if", "name", "run", "shell", "timeout-minutes", "uses", "with", "working-directory"], "#/definitions/serviceContainer/oneOf/1": ["command", "credentials", "entrypoint", "env", "image", "options", "ports", "volumes"], "#/definitions/serviceContainer/oneOf/1/properties/credentials/oneOf/1": ["password", "username"] };
 
 // src/schema/generated/gitlab-ci.js
 var validate3 = validate213;
 var schema63 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://raw.githubusercontent.com/mlops-pipeline/mlops-pipeline/main/schemas/gitlab-ci.schema.json", "title": "GitLab CI/CD configuration (mlops-lint)", "description": 'Structure of .gitlab-ci.yml and CI/CD component bodies as mlops-lint checks it: global keywords, jobs and their keywords. Hidden jobs (".name") may be partial.', "type": "object", "properties": { "$schema": { "type": "string" }, "default": { "type": "object", "additionalProperties": false, "properties": { "after_script": { "$ref": "#/definitions/script" }, "artifacts": { "$ref": "#/definitions/artifacts" }, "before_script": { "$ref": "#/definitions/script" }, "cache": { "$ref": "#/definitions/cache" }, "hooks": { "type": "object", "additionalProperties": false, "properties": { "pre_get_sources_script": { "$ref": "#/definitions/script" } } }, "id_tokens": { "type": "object", "additionalProperties": { "type": "object", "additionalProperties": false, "required": ["aud"], "properties": { "aud": { "oneOf": [{ "type": "string" }, { "type": "array", "items": { "type": "string" } }] } } } }, "image": { "$ref": "#/definitions/image" }, "interruptible": { "type": "boolean" }, "retry": { "oneOf": [{ "type": "integer", "minimum": 0, "maximum": 2 }, { "type": "object", "additionalProperties": false, "properties": { "max": { "type": "integer", "minimum": 0, "maximum": 2 }, "when": { "oneOf": [{ "type": "string" }, { "type": "array", "items": { "type": "string" } }] }, "exit_codes": { "type": ["integer", "array"] } } }] }, "services": { "$ref": "#/definitions/services" }, "tags": { "type": "array", "items": { "type": ["string", "array"] } }, "timeout": { "type": "string" } } }, "include": { "oneOf": [{ "type": "string" }, { "type": "array", "items": { "oneOf": [{ "type": "string" }, { "type": "object", "additionalProperties": false, "properties": { "local": { "type": "string" }, "project": { "type": "string" }, "ref": { "type": "string" }, "file": { "oneOf": [{ "type": "string" }, { "type": "array", "items": { "type": "string" } }] }, "remote": { "type": "string" }, "template": { "type": "string" }, "component": { "type": "string" }, "integrity": { "type": "string" }, "inputs": { "type": "object" }, "rules": { "type": "array" }, "cache": { "type": ["boolean", "string"] } } }] } }, { "oneOf": [{ "type": "string" }, { "type": "object", "additionalProperties": false, "properties": { "local": { "type": "string" }, "project": { "type": "string" }, "ref": { "type": "string" }, "file": { "oneOf": [{ "type": "string" }, { "type": "array", "items": { "type": "string" } }] }, "remote": { "type": "string" }, "template": { "type": "string" }, "component": { "type": "string" }, "integrity": { "type": "string" }, "inputs": { "type": "object" }, "rules": { "type": "array" }, "cache": { "type": ["boolean", "string"] } } }] }] }, "stages": { "type": "array", "items": { "type": ["string", "array"] } }, "variables": { "type": "object", "additionalProperties": { "oneOf": [{ "type": ["string", "number", "boolean"] }, { "type": "object", "additionalProperties": false, "properties": { "value": { "type": ["string", "number", "boolean"] }, "description": { "type": "string" }, "expand": { "type": "boolean" }, "options": { "type": "array", "items": { "type": "string" } } } }] } }, "workflow": { "type": "object", "additionalProperties": false, "properties": { "name": { "type": "string" }, "rules": { "$ref": "#/definitions/rules" }, "auto_cancel": { "type": "object", "additionalProperties": false, "properties": { "on_new_commit": { "enum": ["conservative", "interruptible", "none"] }, "on_job_failure": { "enum": ["all", "none"] } } } } }, "spec": { "$ref": "#/definitions/spec" }, "image": { "$ref": "#/definitions/image" }, "services": { "$ref": "#/definitions/services" }, "cache": { "$ref": "#/definitions/cache" }, "before_script": { "$ref": "#/definitions/script" }, "after_script": { "$ref": "#/definitions/script" }, "pages": { "$ref": "#/definitions/job" } }, "patternProperties": { "^\\.": { "anyOf": [{ "$ref": "#/definitions/jobTemplate" }, { "type": ["array", "string", "null"] }] } }, "additionalProperties": { "$ref": "#/definitions/job" }, "definitions": { "allowFailure": { "oneOf": [{ "type": "boolean" }, { "type": "object", "additionalProperties": false, "properties": { "exit_codes": { "type": ["integer", "array"] } } }] }, "jobVariables": { "type": "object", "additionalProperties": { "oneOf": [{ "type": ["string", "number", "boolean"] }, { "type": "object", "additionalProperties": false, "properties": { "value": { "type": ["string", "number", "boolean"] }, "expand": { "type": "boolean" } } }] } }, "image": { "oneOf": [{ "type": "string" }, { "type": "object", "additionalProperties": false, "required": ["name"], "properties": { "name": { "type": "string" }, "entrypoint": { "type": "array", "items": { "type": "string" } }, "docker": { "type": "object", "additionalProperties": false, "properties": { "platform": { "type": "string" }, "user": { "type": "string" } } }, "kubernetes": { "type": "object" }, "pull_policy": { "oneOf": [{ "enum": ["always", "never", "if-not-present"] }, { "type": "array", "items": { "enum": ["always", "never", "if-not-present"] } }] } } }] }, "services": { "type": "array", "items": { "oneOf": [{ "type": "string" }, { "type": "object", "additionalProperties": false, "required": ["name"], "properties": { "name": { "type": "string" }, "entrypoint": { "type": "array", "items": { "type": "string" } }, "command": { "type": "array", "items": { "type": "string" } }, "alias": { "type": "string" }, "variables": { "$ref": "#/definitions/jobVariables" }, "docker": { "type": "object" }, "kubernetes": { "type": "object" }, "pull_policy": { "oneOf": [{ "type": "string" }, { "type": "array", "items": { "type": "string" } }] } } }] } }, "cache": { "oneOf": [{ "type": "object", "additionalProperties": false, "properties": { "key": { "oneOf": [{ "type": ["string", "number"] }, { "type": "object", "additionalProperties": false, "properties": { "files": { "type": "array", "items": { "type": "string" } }, "prefix": { "type": "string" } } }] }, "paths": { "type": "array", "items": { "type": "string" } }, "policy": { "type": "string" }, "unprotect": { "type": "boolean" }, "untracked": { "type": "boolean" }, "when": { "enum": ["on_success", "on_failure", "always"] }, "fallback_keys": { "type": "array", "items": { "type": "string" } } } }, { "type": "array", "items": { "type": "object", "additionalProperties": false, "properties": { "key": { "oneOf": [{ "type": ["string", "number"] }, { "type": "object", "additionalProperties": false, "properties": { "files": { "type": "array", "items": { "type": "string" } }, "prefix": { "type": "string" } } }] }, "paths": { "type": "array", "items": { "type": "string" } }, "policy": { "type": "string" }, "unprotect": { "type": "boolean" }, "untracked": { "type": "boolean" }, "when": { "enum": ["on_success", "on_failure", "always"] }, "fallback_keys": { "type": "array", "items": { "type": "string" } } } } }] }, "script": { "oneOf": [{ "type": "string" }, { "type": "array", "items": { "oneOf": [{ "type": "string" }, { "type": "array", "items": { "type": ["string", "array"] } }] } }] }, "rules": { "type": ["array", "null"], "items": { "oneOf": [{ "type": "object", "additionalProperties": false, "properties": { "if": { "type": "string" }, "changes": { "oneOf": [{ "type": "array", "items": { "type": "string" } }, { "type": "object", "additionalProperties": false, "properties": { "paths": { "type": "array", "items": { "type": "string" } }, "compare_to": { "type": "string" } } }] }, "exists": { "oneOf": [{ "type": "array", "items": { "type": "string" } }, { "type": "object", "additionalProperties": false, "properties": { "paths": { "type": "array", "items": { "type": "string" } }, "project": { "type": "string" }, "ref": { "type": "string" } } }] }, "variables": { "type": "object", "additionalProperties": { "type": ["string", "number", "boolean"] } }, "when": { "enum": ["on_success", "on_failure", "always", "never", "manual", "delayed"] }, "start_in": { "type": "string" }, "allow_failure": { "$ref": "#/definitions/allowFailure" }, "needs": { "type": "array" }, "interruptible": { "type": "boolean" } } }, { "type": "array", "items": { "type": ["string", "array"] } }] } }, "artifacts": { "type": ["object", "null"], "additionalProperties": false, "properties": { "paths": { "type": "array", "items": { "type": "string" } }, "exclude": { "type": "array", "items": { "type": "string" } }, "expose_as": { "type": "string" }, "name": { "type": "string" }, "untracked": { "type": "boolean" }, "when": { "enum": ["on_success", "on_failure", "always"] }, "access": { "enum": ["none", "developer", "all", "maintainer"] }, "expire_in": { "type": "string" }, "public": { "type": "boolean" }, "reports": { "type": "object" } } }, "filter": { "oneOf": [{ "type": "array", "items": { "type": "string" } }, { "type": "object", "additionalProperties": false, "properties": { "refs": { "type": "array", "items": { "type": "string" } }, "kubernetes": { "const": "active" }, "variables": { "type": "array", "items": { "type": "string" } }, "changes": { "type": "array", "items": { "type": "string" } } } }] }, "jobTemplate": { "type": "object", "additionalProperties": false, "properties": { "after_script": { "$ref": "#/definitions/script" }, "allow_failure": { "$ref": "#/definitions/allowFailure" }, "artifacts": { "$ref": "#/definitions/artifacts" }, "before_script": { "$ref": "#/definitions/script" }, "cache": { "$ref": "#/definitions/cache" }, "coverage": { "type": "string" }, "dependencies": { "type": "array", "items": { "type": "string" } }, "environment": { "oneOf": [{ "type": "string" }, { "type": "object", "additionalProperties": false, "required": ["name"], "properties": { "name": { "type": "string" }, "url": { "type": "string" }, "on_stop": { "type": "string" }, "action": { "enum": ["start", "prepare", "stop", "verify", "access"] }, "auto_stop_in": { "type": "string" }, "kubernetes": { "type": "object" }, "deployment_tier": { "type": "string" } } }] }, "except": { "$ref": "#/definitions/filter" }, "extends": { "oneOf": [{ "type": "string" }, { "type": "array", "items": { "type": "string" } }] }, "hooks": { "type": "object", "additionalProperties": false, "properties": { "pre_get_sources_script": { "$ref": "#/definitions/script" } } }, "id_tokens": { "type": "object", "additionalProperties": { "type": "object", "additionalProperties": false, "required": ["aud"], "properties": { "aud": { "oneOf": [{ "type": "string" }, { "type": "array", "items": { "type": "string" } }] } } } }, "identity": { "type": "string" }, "image": { "$ref": "#/definitions/image" }, "inherit": { "type": "object", "additionalProperties": false, "properties": { "default": { "type": ["boolean", "array"] }, "variables": { "type": ["boolean", "array"] } } }, "inputs": { "type": "object" }, "interruptible": { "type": "boolean" }, "manual_confirmation": { "type": "string" }, "needs": { "type": "array", "items": { "oneOf": [{ "type": "string" }, { "type": "object", "additionalProperties": false, "properties": { "job": { "type": "string" }, "pipeline": { "type": "string" }, "project": { "type": "string" }, "ref": { "type": "string" }, "artifacts": { "type": "boolean" }, "optional": { "type": "boolean" }, "parallel": { "type": "object" } } }, { "type": "array" }] } }, "only": { "$ref": "#/definitions/filter" }, "pages": { "type": ["boolean", "object"] }, "parallel": { "oneOf": [{ "type": "integer", "minimum": 1, "maximum": 200 }, { "type": "object", "additionalProperties": false, "required": ["matrix"], "properties": { "matrix": { "type": "array", "items": { "type": "object" } } } }] }, "publish": { "type": "string" }, "release": { "type": "object" }, "resource_group": { "type": "string" }, "retry": { "oneOf": [{ "type": "integer", "minimum": 0, "maximum": 2 }, { "type": "object", "additionalProperties": false, "properties": { "max": { "type": "integer", "minimum": 0, "maximum": 2 }, "when": { "oneOf": [{ "type": "string" }, { "type": "array", "items": { "type": "string" } }] }, "exit_codes": { "type": ["integer", "array"] } } }] }, "rules": { "$ref": "#/definitions/rules" }, "run": { "type": "array" }, "script": { "$ref": "#/definitions/script" }, "secrets": { "type": "object", "additionalProperties": { "type": "object" } }, "services": { "$ref": "#/definitions/services" }, "stage": { "type": "string" }, "start_in": { "type": "string" }, "tags": { "type": "array", "items": { "type": ["string", "array"] } }, "timeout": { "type": "string" }, "trigger": { "oneOf": [{ "type": "string" }, { "type": "object" }] }, "variables": { "$ref": "#/definitions/jobVariables" }, "when": { "enum": ["on_success", "on_failure", "always", "never", "manual", "delayed"] } } }, "job": { "allOf": [{ "$ref": "#/definitions/jobTemplate" }], "if": { "not": { "anyOf": [{ "required": ["trigger"] }, { "required": ["extends"] }, { "required": ["run"] }] } }, "then": { "required": ["script"] } }, "spec": { "type": "object", "additionalProperties": false, "properties": { "inputs": { "type": "object", "additionalProperties": { "type": ["object", "null"], "additionalProperties": false, "properties": { "default": {}, "description": { "type": "string" }, "options": { "type": "array" }, "regex": { "type": "string" }, "type": { "enum": ["string", "number", "boolean", "array"] }, "rules": { "type": "array" } } } }, "include": { "type": "array" } } } } };
 var func23 = Object.prototype.hasOwnProperty;
 var pattern03 = new RegExp("^\\.", "u");
-var schema82 = { "type": "object", "additionalProperties": false, "properties": { "after_script": { "$ref": "#/definitions/script" }, "allow_failure": { "$ref": "#/definitions/allowFailure" }, "artifacts": { "$ref": "#/definitions/artifacts" }, "before_script": { "$ref": "#/definitions/script" }, "cache": { "$ref": "#/definitions/cache" }, "coverage": { "type": "string" }, "dependencies": { "type": "array", "items": { "type": "string" } }, "environment": { "oneOf": [{ "type": "string" }, { "type": "object", "additionalProperties": false, "required": ["name"], "properties": { "name": { "type": "string" }, "url": { "type": "string" }, "on_stop": { "type": "string" }, "action": { "enum": ["start", "prepare", "stop", "verify", "access"] }, "auto_stop_in": { "type": "string" }, "kubernetes": { "type": "object" }, "deployment_tier": { "type": "string" } } }] }, "except": { "$ref": "#/definitions/filter" }, "extends": { "oneOf": [{ "type": "string" }, { "type": "array", "items": { "type": "string" } }] }, "hooks": { "type": "object", "additionalProperties": false, "properties": { "pre_get_sources_script": { "$ref": "#/definitions/script" } } }, "id_tokens": { "type": "object", "additionalProperties": { "type": "object", "additionalProperties": false, "required": ["aud"], "properties": { "aud": { "oneOf": [{ "type": "string" }, { "type": "array", "items": { "type": "string" } }] } } } }, "identity": { "type": "string" }, "image": { "$ref": "#/definitions/image" }, "inherit": { "type": "object", "additionalProperties": false, "properties": { "default": { "type": ["boolean", "array"] }, "variables": { "type": ["boolean", "array"] } } }, "inputs": { "type": "object" }, "interruptible": { "type": "boolean" }, "manual_confirmation": { "type": "string" }, "needs": { "type": "array", "items": { "oneOf": [{ "type": "string" }, { "type": "object", "additionalProperties": false, "properties": { "job": { "type": "string" }, "pipeline": { "type": "string" }, "project": { "type": "string" }, "ref": { "type": "string" }, "artifacts": { "type": "boolean" }, "optional": { "type": "boolean" }, "parallel": { "type": "object" } } }, { "type": "array" }] } }, "only": { "$ref": "#/definitions/filter" }, "pages": { "type": ["boolean", "object"] }, "parallel": { "oneOf": [{ "type": "integer", "minimum": 1, "maximum": 200 }, { "type": "object", "additionalProperties": false, "required": ["matrix"], "properties": { "matrix": { "type": "array", "items": { "type": "object" } } } }] }, "publish": { "type": "string" }, "release": { "type": "object" }, "resource_group": { "type": "string" }, "retry": { "oneOf": [{ "type": "integer", "minimum": 0, "maximum": 2 }, { "type": "object", "additionalProperties": false, "properties": { "max": { "type": "integer", "minimum": 0, "maximum": 2 }, "when": { "oneOf": [{ "type": "string" }, { "type": "array", "items": { "type": "string" } }] }, "exit_codes": { "type": ["integer", "array"] } } }] }, "rules": { "$ref": "#/definitions/rules" }, "run": { "type": "array" }, "script": { "$ref": "#/definitions/script" }, "secrets": { "type": "object", "additionalProperties": { "type": "object" } }, "services": { "$ref": "#/definitions/services" }, "stage": { "type": "string" }, "start_in": { "type": "string" }, "tags": { "type": "array", "items": { "type": ["string", "array"] } }, "timeout": { "type": "string" }, "trigger": { "oneOf": [{ "type": "string" }, { "type": "object" }] }, "variables": { "$ref": "#/definitions/jobVariables" }, "when": { "enum": ["on_success", "on_failure", "always", "never", "manual", "delayed"] } } };
+var schema8 = { "type": "object", "additionalProperties": false, "properties": { "after_script": { "$ref": "#/definitions/script" }, "allow_failure": { "$ref": "#/definitions/allowFailure" }, "artifacts": { "$ref": "#/definitions/artifacts" }, "before_script": { "$ref": "#/definitions/script" }, "cache": { "$ref": "#/definitions/cache" }, "coverage": { "type": "string" }, "dependencies": { "type": "array", "items": { "type": "string" } }, "environment": { "oneOf": [{ "type": "string" }, { "type": "object", "additionalProperties": false, "required": ["name"], "properties": { "name": { "type": "string" }, "url": { "type": "string" }, "on_stop": { "type": "string" }, "action": { "enum": ["start", "prepare", "stop", "verify", "access"] }, "auto_stop_in": { "type": "string" }, "kubernetes": { "type": "object" }, "deployment_tier": { "type": "string" } } }] }, "except": { "$ref": "#/definitions/filter" }, "extends": { "oneOf": [{ "type": "string" }, { "type": "array", "items": { "type": "string" } }] }, "hooks": { "type": "object", "additionalProperties": false, "properties": { "pre_get_sources_script": { "$ref": "#/definitions/script" } } }, "id_tokens": { "type": "object", "additionalProperties": { "type": "object", "additionalProperties": false, "required": ["aud"], "properties": { "aud": { "oneOf": [{ "type": "string" }, { "type": "array", "items": { "type": "string" } }] } } } }, "identity": { "type": "string" }, "image": { "$ref": "#/definitions/image" }, "inherit": { "type": "object", "additionalProperties": false, "properties": { "default": { "type": ["boolean", "array"] }, "variables": { "type": ["boolean", "array"] } } }, "inputs": { "type": "object" }, "interruptible": { "type": "boolean" }, "manual_confirmation": { "type": "string" }, "needs": { "type": "array", "items": { "oneOf": [{ "type": "string" }, { "type": "object", "additionalProperties": false, "properties": { "job": { "type": "string" }, "pipeline": { "type": "string" }, "project": { "type": "string" }, "ref": { "type": "string" }, "artifacts": { "type": "boolean" }, "optional": { "type": "boolean" }, "parallel": { "type": "object" } } }, { "type": "array" }] } }, "only": { "$ref": "#/definitions/filter" }, "pages": { "type": ["boolean", "object"] }, "parallel": { "oneOf": [{ "type": "integer", "minimum": 1, "maximum": 200 }, { "type": "object", "additionalProperties": false, "required": ["matrix"], "properties": { "matrix": { "type": "array", "items": { "type": "object" } } } }] }, "publish": { "type": "string" }, "release": { "type": "object" }, "resource_group": { "type": "string" }, "retry": { "oneOf": [{ "type": "integer", "minimum": 0, "maximum": 2 }, { "type": "object", "additionalProperties": false, "properties": { "max": { "type": "integer", "minimum": 0, "maximum": 2 }, "when": { "oneOf": [{ "type": "string" }, { "type": "array", "items": { "type": "string" } }] }, "exit_codes": { "type": ["integer", "array"] } } }] }, "rules": { "$ref": "#/definitions/rules" }, "run": { "type": "array" }, "script": { "$ref": "#/definitions/script" }, "secrets": { "type": "object", "additionalProperties": { "type": "object" } }, "services": { "$ref": "#/definitions/services" }, "stage": { "type": "string" }, "start_in": { "type": "string" }, "tags": { "type": "array", "items": { "type": ["string", "array"] } }, "timeout": { "type": "string" }, "trigger": { "oneOf": [{ "type": "string" }, { "type": "object" }] }, "variables": { "$ref": "#/definitions/jobVariables" }, "when": { "enum": ["on_success", "on_failure", "always", "never", "manual", "delayed"] } } };
 var schema92 = { "oneOf": [{ "type": "string" }, { "type": "array", "items": { "oneOf": [{ "type": "string" }, { "type": "array", "items": { "type": ["string", "array"] } }] } }] };
 function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
@@ -37822,7 +40939,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
   validate24.errors = vErrors;
   return errors === 0;
 }
-var schema10 = { "oneOf": [{ "type": "boolean" }, { "type": "object", "additionalProperties": false, "properties": { "exit_codes": { "type": ["integer", "array"] } } }] };
+var schema102 = { "oneOf": [{ "type": "boolean" }, { "type": "object", "additionalProperties": false, "properties": { "exit_codes": { "type": ["integer", "array"] } } }] };
 function validate26(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -37860,7 +40977,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.exit_codes !== void 0) {
       let data0 = data.exit_codes;
       if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0))) && !Array.isArray(data0)) {
-        const err2 = { instancePath: instancePath + "/exit_codes", schemaPath: "#/oneOf/1/properties/exit_codes/type", keyword: "type", params: { type: schema10.oneOf[1].properties.exit_codes.type } };
+        const err2 = { instancePath: instancePath + "/exit_codes", schemaPath: "#/oneOf/1/properties/exit_codes/type", keyword: "type", params: { type: schema102.oneOf[1].properties.exit_codes.type } };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -38079,7 +41196,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
   validate28.errors = vErrors;
   return errors === 0;
 }
-var schema122 = { "oneOf": [{ "type": "object", "additionalProperties": false, "properties": { "key": { "oneOf": [{ "type": ["string", "number"] }, { "type": "object", "additionalProperties": false, "properties": { "files": { "type": "array", "items": { "type": "string" } }, "prefix": { "type": "string" } } }] }, "paths": { "type": "array", "items": { "type": "string" } }, "policy": { "type": "string" }, "unprotect": { "type": "boolean" }, "untracked": { "type": "boolean" }, "when": { "enum": ["on_success", "on_failure", "always"] }, "fallback_keys": { "type": "array", "items": { "type": "string" } } } }, { "type": "array", "items": { "type": "object", "additionalProperties": false, "properties": { "key": { "oneOf": [{ "type": ["string", "number"] }, { "type": "object", "additionalProperties": false, "properties": { "files": { "type": "array", "items": { "type": "string" } }, "prefix": { "type": "string" } } }] }, "paths": { "type": "array", "items": { "type": "string" } }, "policy": { "type": "string" }, "unprotect": { "type": "boolean" }, "untracked": { "type": "boolean" }, "when": { "enum": ["on_success", "on_failure", "always"] }, "fallback_keys": { "type": "array", "items": { "type": "string" } } } } }] };
+var schema12 = { "oneOf": [{ "type": "object", "additionalProperties": false, "properties": { "key": { "oneOf": [{ "type": ["string", "number"] }, { "type": "object", "additionalProperties": false, "properties": { "files": { "type": "array", "items": { "type": "string" } }, "prefix": { "type": "string" } } }] }, "paths": { "type": "array", "items": { "type": "string" } }, "policy": { "type": "string" }, "unprotect": { "type": "boolean" }, "untracked": { "type": "boolean" }, "when": { "enum": ["on_success", "on_failure", "always"] }, "fallback_keys": { "type": "array", "items": { "type": "string" } } } }, { "type": "array", "items": { "type": "object", "additionalProperties": false, "properties": { "key": { "oneOf": [{ "type": ["string", "number"] }, { "type": "object", "additionalProperties": false, "properties": { "files": { "type": "array", "items": { "type": "string" } }, "prefix": { "type": "string" } } }] }, "paths": { "type": "array", "items": { "type": "string" } }, "policy": { "type": "string" }, "unprotect": { "type": "boolean" }, "untracked": { "type": "boolean" }, "when": { "enum": ["on_success", "on_failure", "always"] }, "fallback_keys": { "type": "array", "items": { "type": "string" } } } } }] };
 function validate31(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -38106,7 +41223,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
       let passing1 = null;
       const _errs6 = errors;
       if (typeof data0 !== "string" && !(typeof data0 == "number")) {
-        const err1 = { instancePath: instancePath + "/key", schemaPath: "#/oneOf/0/properties/key/oneOf/0/type", keyword: "type", params: { type: schema122.oneOf[0].properties.key.oneOf[0].type } };
+        const err1 = { instancePath: instancePath + "/key", schemaPath: "#/oneOf/0/properties/key/oneOf/0/type", keyword: "type", params: { type: schema12.oneOf[0].properties.key.oneOf[0].type } };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -38267,7 +41384,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.when !== void 0) {
       let data9 = data.when;
       if (!(data9 === "on_success" || data9 === "on_failure" || data9 === "always")) {
-        const err13 = { instancePath: instancePath + "/when", schemaPath: "#/oneOf/0/properties/when/enum", keyword: "enum", params: { allowedValues: schema122.oneOf[0].properties.when.enum } };
+        const err13 = { instancePath: instancePath + "/when", schemaPath: "#/oneOf/0/properties/when/enum", keyword: "enum", params: { allowedValues: schema12.oneOf[0].properties.when.enum } };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -38339,7 +41456,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           let passing2 = null;
           const _errs39 = errors;
           if (typeof data13 !== "string" && !(typeof data13 == "number")) {
-            const err18 = { instancePath: instancePath + "/" + i3 + "/key", schemaPath: "#/oneOf/1/items/properties/key/oneOf/0/type", keyword: "type", params: { type: schema122.oneOf[1].items.properties.key.oneOf[0].type } };
+            const err18 = { instancePath: instancePath + "/" + i3 + "/key", schemaPath: "#/oneOf/1/items/properties/key/oneOf/0/type", keyword: "type", params: { type: schema12.oneOf[1].items.properties.key.oneOf[0].type } };
             if (vErrors === null) {
               vErrors = [err18];
             } else {
@@ -38500,7 +41617,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
         if (data12.when !== void 0) {
           let data22 = data12.when;
           if (!(data22 === "on_success" || data22 === "on_failure" || data22 === "always")) {
-            const err30 = { instancePath: instancePath + "/" + i3 + "/when", schemaPath: "#/oneOf/1/items/properties/when/enum", keyword: "enum", params: { allowedValues: schema122.oneOf[1].items.properties.when.enum } };
+            const err30 = { instancePath: instancePath + "/" + i3 + "/when", schemaPath: "#/oneOf/1/items/properties/when/enum", keyword: "enum", params: { allowedValues: schema12.oneOf[1].items.properties.when.enum } };
             if (vErrors === null) {
               vErrors = [err30];
             } else {
@@ -39450,8 +42567,8 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
   validate39.errors = vErrors;
   return errors === 0;
 }
-var schema17 = { "type": "object", "additionalProperties": { "oneOf": [{ "type": ["string", "number", "boolean"] }, { "type": "object", "additionalProperties": false, "properties": { "value": { "type": ["string", "number", "boolean"] }, "expand": { "type": "boolean" } } }] } };
-function validate442(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var schema172 = { "type": "object", "additionalProperties": { "oneOf": [{ "type": ["string", "number", "boolean"] }, { "type": "object", "additionalProperties": false, "properties": { "value": { "type": ["string", "number", "boolean"] }, "expand": { "type": "boolean" } } }] } };
+function validate44(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -39462,7 +42579,7 @@ function validate442(data, { instancePath = "", parentData, parentDataProperty, 
       let passing0 = null;
       const _errs4 = errors;
       if (typeof data0 !== "string" && !(typeof data0 == "number") && typeof data0 !== "boolean") {
-        const err0 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/additionalProperties/oneOf/0/type", keyword: "type", params: { type: schema17.additionalProperties.oneOf[0].type } };
+        const err0 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/additionalProperties/oneOf/0/type", keyword: "type", params: { type: schema172.additionalProperties.oneOf[0].type } };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -39491,7 +42608,7 @@ function validate442(data, { instancePath = "", parentData, parentDataProperty, 
         if (data0.value !== void 0) {
           let data1 = data0.value;
           if (typeof data1 !== "string" && !(typeof data1 == "number") && typeof data1 !== "boolean") {
-            const err2 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/value", schemaPath: "#/additionalProperties/oneOf/1/properties/value/type", keyword: "type", params: { type: schema17.additionalProperties.oneOf[1].properties.value.type } };
+            const err2 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/value", schemaPath: "#/additionalProperties/oneOf/1/properties/value/type", keyword: "type", params: { type: schema172.additionalProperties.oneOf[1].properties.value.type } };
             if (vErrors === null) {
               vErrors = [err2];
             } else {
@@ -39558,7 +42675,7 @@ function validate442(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate442.errors = vErrors;
+  validate44.errors = vErrors;
   return errors === 0;
 }
 function validate43(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
@@ -39681,8 +42798,8 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
         if (data0.variables !== void 0) {
-          if (!validate442(data0.variables, { instancePath: instancePath + "/" + i0 + "/variables", parentData: data0, parentDataProperty: "variables", rootData })) {
-            vErrors = vErrors === null ? validate442.errors : vErrors.concat(validate442.errors);
+          if (!validate44(data0.variables, { instancePath: instancePath + "/" + i0 + "/variables", parentData: data0, parentDataProperty: "variables", rootData })) {
+            vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
             errors = vErrors.length;
           }
         }
@@ -39837,7 +42954,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
-      if (!func23.call(schema82.properties, key0)) {
+      if (!func23.call(schema8.properties, key0)) {
         const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
         if (vErrors === null) {
           vErrors = [err0];
@@ -39991,7 +43108,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         if (data8.action !== void 0) {
           let data12 = data8.action;
           if (!(data12 === "start" || data12 === "prepare" || data12 === "stop" || data12 === "verify" || data12 === "access")) {
-            const err10 = { instancePath: instancePath + "/environment/action", schemaPath: "#/properties/environment/oneOf/1/properties/action/enum", keyword: "enum", params: { allowedValues: schema82.properties.environment.oneOf[1].properties.action.enum } };
+            const err10 = { instancePath: instancePath + "/environment/action", schemaPath: "#/properties/environment/oneOf/1/properties/action/enum", keyword: "enum", params: { allowedValues: schema8.properties.environment.oneOf[1].properties.action.enum } };
             if (vErrors === null) {
               vErrors = [err10];
             } else {
@@ -40332,7 +43449,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         if (data27.default !== void 0) {
           let data28 = data27.default;
           if (typeof data28 !== "boolean" && !Array.isArray(data28)) {
-            const err32 = { instancePath: instancePath + "/inherit/default", schemaPath: "#/properties/inherit/properties/default/type", keyword: "type", params: { type: schema82.properties.inherit.properties.default.type } };
+            const err32 = { instancePath: instancePath + "/inherit/default", schemaPath: "#/properties/inherit/properties/default/type", keyword: "type", params: { type: schema8.properties.inherit.properties.default.type } };
             if (vErrors === null) {
               vErrors = [err32];
             } else {
@@ -40344,7 +43461,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         if (data27.variables !== void 0) {
           let data29 = data27.variables;
           if (typeof data29 !== "boolean" && !Array.isArray(data29)) {
-            const err33 = { instancePath: instancePath + "/inherit/variables", schemaPath: "#/properties/inherit/properties/variables/type", keyword: "type", params: { type: schema82.properties.inherit.properties.variables.type } };
+            const err33 = { instancePath: instancePath + "/inherit/variables", schemaPath: "#/properties/inherit/properties/variables/type", keyword: "type", params: { type: schema8.properties.inherit.properties.variables.type } };
             if (vErrors === null) {
               vErrors = [err33];
             } else {
@@ -40589,7 +43706,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.pages !== void 0) {
       let data43 = data.pages;
       if (typeof data43 !== "boolean" && !(data43 && typeof data43 == "object" && !Array.isArray(data43))) {
-        const err51 = { instancePath: instancePath + "/pages", schemaPath: "#/properties/pages/type", keyword: "type", params: { type: schema82.properties.pages.type } };
+        const err51 = { instancePath: instancePath + "/pages", schemaPath: "#/properties/pages/type", keyword: "type", params: { type: schema8.properties.pages.type } };
         if (vErrors === null) {
           vErrors = [err51];
         } else {
@@ -40918,7 +44035,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         if (data50.exit_codes !== void 0) {
           let data54 = data50.exit_codes;
           if (!(typeof data54 == "number" && (!(data54 % 1) && !isNaN(data54))) && !Array.isArray(data54)) {
-            const err75 = { instancePath: instancePath + "/retry/exit_codes", schemaPath: "#/properties/retry/oneOf/1/properties/exit_codes/type", keyword: "type", params: { type: schema82.properties.retry.oneOf[1].properties.exit_codes.type } };
+            const err75 = { instancePath: instancePath + "/retry/exit_codes", schemaPath: "#/properties/retry/oneOf/1/properties/exit_codes/type", keyword: "type", params: { type: schema8.properties.retry.oneOf[1].properties.exit_codes.type } };
             if (vErrors === null) {
               vErrors = [err75];
             } else {
@@ -41048,7 +44165,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i6 = 0; i6 < len6; i6++) {
           let data64 = data63[i6];
           if (typeof data64 !== "string" && !Array.isArray(data64)) {
-            const err83 = { instancePath: instancePath + "/tags/" + i6, schemaPath: "#/properties/tags/items/type", keyword: "type", params: { type: schema82.properties.tags.items.type } };
+            const err83 = { instancePath: instancePath + "/tags/" + i6, schemaPath: "#/properties/tags/items/type", keyword: "type", params: { type: schema8.properties.tags.items.type } };
             if (vErrors === null) {
               vErrors = [err83];
             } else {
@@ -41138,15 +44255,15 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.variables !== void 0) {
-      if (!validate442(data.variables, { instancePath: instancePath + "/variables", parentData: data, parentDataProperty: "variables", rootData })) {
-        vErrors = vErrors === null ? validate442.errors : vErrors.concat(validate442.errors);
+      if (!validate44(data.variables, { instancePath: instancePath + "/variables", parentData: data, parentDataProperty: "variables", rootData })) {
+        vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
         errors = vErrors.length;
       }
     }
     if (data.when !== void 0) {
       let data68 = data.when;
       if (!(data68 === "on_success" || data68 === "on_failure" || data68 === "always" || data68 === "never" || data68 === "manual" || data68 === "delayed")) {
-        const err89 = { instancePath: instancePath + "/when", schemaPath: "#/properties/when/enum", keyword: "enum", params: { allowedValues: schema82.properties.when.enum } };
+        const err89 = { instancePath: instancePath + "/when", schemaPath: "#/properties/when/enum", keyword: "enum", params: { allowedValues: schema8.properties.when.enum } };
         if (vErrors === null) {
           vErrors = [err89];
         } else {
@@ -41304,7 +44421,7 @@ function validate223(data, { instancePath = "", parentData, parentDataProperty, 
   validate223.errors = vErrors;
   return errors === 0;
 }
-var schema182 = { "type": "object", "additionalProperties": false, "properties": { "inputs": { "type": "object", "additionalProperties": { "type": ["object", "null"], "additionalProperties": false, "properties": { "default": {}, "description": { "type": "string" }, "options": { "type": "array" }, "regex": { "type": "string" }, "type": { "enum": ["string", "number", "boolean", "array"] }, "rules": { "type": "array" } } } }, "include": { "type": "array" } } };
+var schema18 = { "type": "object", "additionalProperties": false, "properties": { "inputs": { "type": "object", "additionalProperties": { "type": ["object", "null"], "additionalProperties": false, "properties": { "default": {}, "description": { "type": "string" }, "options": { "type": "array" }, "regex": { "type": "string" }, "type": { "enum": ["string", "number", "boolean", "array"] }, "rules": { "type": "array" } } } }, "include": { "type": "array" } } };
 function validate58(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -41326,7 +44443,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
         for (const key1 in data0) {
           let data1 = data0[key1];
           if (!(data1 && typeof data1 == "object" && !Array.isArray(data1)) && data1 !== null) {
-            const err1 = { instancePath: instancePath + "/inputs/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/inputs/additionalProperties/type", keyword: "type", params: { type: schema182.properties.inputs.additionalProperties.type } };
+            const err1 = { instancePath: instancePath + "/inputs/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/inputs/additionalProperties/type", keyword: "type", params: { type: schema18.properties.inputs.additionalProperties.type } };
             if (vErrors === null) {
               vErrors = [err1];
             } else {
@@ -41382,7 +44499,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             if (data1.type !== void 0) {
               let data5 = data1.type;
               if (!(data5 === "string" || data5 === "number" || data5 === "boolean" || data5 === "array")) {
-                const err6 = { instancePath: instancePath + "/inputs/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/type", schemaPath: "#/properties/inputs/additionalProperties/properties/type/enum", keyword: "enum", params: { allowedValues: schema182.properties.inputs.additionalProperties.properties.type.enum } };
+                const err6 = { instancePath: instancePath + "/inputs/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/type", schemaPath: "#/properties/inputs/additionalProperties/properties/type/enum", keyword: "enum", params: { allowedValues: schema18.properties.inputs.additionalProperties.properties.type.enum } };
                 if (vErrors === null) {
                   vErrors = [err6];
                 } else {
@@ -42883,7 +46000,7 @@ function validate67(data, { instancePath = "", parentData, parentDataProperty, r
         for (const key1 in data0) {
           let data1 = data0[key1];
           if (!(data1 && typeof data1 == "object" && !Array.isArray(data1)) && data1 !== null) {
-            const err1 = { instancePath: instancePath + "/inputs/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/inputs/additionalProperties/type", keyword: "type", params: { type: schema182.properties.inputs.additionalProperties.type } };
+            const err1 = { instancePath: instancePath + "/inputs/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/inputs/additionalProperties/type", keyword: "type", params: { type: schema18.properties.inputs.additionalProperties.type } };
             if (vErrors === null) {
               vErrors = [err1];
             } else {
@@ -42939,7 +46056,7 @@ function validate67(data, { instancePath = "", parentData, parentDataProperty, r
             if (data1.type !== void 0) {
               let data5 = data1.type;
               if (!(data5 === "string" || data5 === "number" || data5 === "boolean" || data5 === "array")) {
-                const err6 = { instancePath: instancePath + "/inputs/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/type", schemaPath: "#/properties/inputs/additionalProperties/properties/type/enum", keyword: "enum", params: { allowedValues: schema182.properties.inputs.additionalProperties.properties.type.enum } };
+                const err6 = { instancePath: instancePath + "/inputs/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/type", schemaPath: "#/properties/inputs/additionalProperties/properties/type/enum", keyword: "enum", params: { allowedValues: schema18.properties.inputs.additionalProperties.properties.type.enum } };
                 if (vErrors === null) {
                   vErrors = [err6];
                 } else {
@@ -43408,11 +46525,11 @@ function parseDirectives(text) {
 }
 var UNSUPPRESSIBLE = /* @__PURE__ */ new Set(["yaml-syntax", "internal-error", "unused-disable"]);
 function applyDirectives(diagnostics, texts, settings) {
-  const byFile = /* @__PURE__ */ new Map();
-  for (const [file, text] of texts) byFile.set(file, parseDirectives(text));
+  const byFile2 = /* @__PURE__ */ new Map();
+  for (const [file, text] of texts) byFile2.set(file, parseDirectives(text));
   const kept = [];
   for (const d of diagnostics) {
-    const directives = byFile.get(d.file);
+    const directives = byFile2.get(d.file);
     if (!directives || directives.length === 0 || UNSUPPRESSIBLE.has(d.ruleId)) {
       kept.push(d);
       continue;
@@ -43427,7 +46544,7 @@ function applyDirectives(diagnostics, texts, settings) {
     }
     if (!suppressed) kept.push(d);
   }
-  for (const [file, directives] of byFile) {
+  for (const [file, directives] of byFile2) {
     for (const dir of directives) {
       const at = { file, line: dir.line, column: dir.column, endLine: dir.line, endColumn: dir.endColumn };
       if (!dir.used && settings.unusedSeverity !== "off") {
@@ -43660,14 +46777,18 @@ async function lintUnredacted(text, file, ctx, absPath, invalidUtf8At) {
   }
   const diagnostics = [];
   let workflow;
+  let included = [];
+  let notices = [];
   try {
     const root = toView(contents, createViewContext(src, inputsSubstitution(src.header)));
     const keys = new Set(root.kind === "map" ? root.entries.keys() : []);
     const kind = detectKind(absPath ?? file, keys, src.header !== void 0, ctx.provider);
     if (kind === "gitlab") {
       const resolved = resolveGitlab(root, absPath ?? import_node_path6.default.resolve(ctx.cwd, file), includeLoader(ctx), (abs) => displayPath(ctx.cwd, abs));
-      diagnostics.push(...resolved.diagnostics);
+      for (const d of resolved.diagnostics) diagnostics.push(d);
       workflow = buildGitlabWorkflow(src, resolved, ctx.templates);
+      included = resolved.includedSources;
+      notices = resolved.notices;
     } else {
       workflow = buildGithubWorkflow(src, kind === "github-action", ctx.templates);
       attachCalledWorkflows(workflow, ctx);
@@ -43676,13 +46797,14 @@ async function lintUnredacted(text, file, ctx, absPath, invalidUtf8At) {
     return { diagnostics: [internalError(file, `Could not build the pipeline model: ${messageOf(error)}`)] };
   }
   try {
-    diagnostics.push(...validateStructure(workflow));
+    for (const d of validateStructure(workflow)) diagnostics.push(d);
+    for (const inc2 of included) for (const d of validateStructure({ ...workflow, file: inc2.file, text: inc2.text, document: inc2.document })) diagnostics.push(d);
   } catch (error) {
     diagnostics.push(internalError(file, `Structural validation failed: ${messageOf(error)}`));
   }
   const engineFindings = configured(diagnostics.splice(0), ctx.settings);
-  diagnostics.push(...engineFindings);
-  diagnostics.push(...runRules(workflow, ctx.rules, ctx.settings, ctx.repo, ctx.strict));
+  for (const d of engineFindings) diagnostics.push(d);
+  for (const d of runRules(workflow, ctx.rules, ctx.settings, ctx.repo, ctx.strict)) diagnostics.push(d);
   if (ctx.rulesets.length > 0) {
     const { runRulesets } = await import("./spectral.cjs");
     for (const d of await runRulesets(ctx.rulesets, workflow, ctx.settings, ctx.repo.root)) diagnostics.push(d);
@@ -43693,7 +46815,7 @@ async function lintUnredacted(text, file, ctx, absPath, invalidUtf8At) {
     reasonSeverity: severityOf(ctx.settings, "disable-reason", "warning"),
     ...ctx.rulesets.length === 0 ? { knownRules: knownRuleIds(ctx.rules) } : {}
   });
-  return { diagnostics: sortDiagnostics(final), workflow };
+  return { diagnostics: sortDiagnostics(final), workflow, ...notices.length > 0 ? { notices } : {} };
 }
 
 // src/discover/index.ts
@@ -43734,7 +46856,7 @@ function discoverFiles(dir) {
         if (!SKIP.has(e.name) && depth < MAX_DEPTH2) stack.push({ abs: child, depth: depth + 1 });
       } else if ((e.isFile() || e.isSymbolicLink()) && /\.ya?ml$/.test(e.name)) {
         const rel = import_node_path7.default.relative(root, child).split(import_node_path7.default.sep).join("/");
-        if (kindFromPath(rel) !== void 0 || COMPONENT.test(rel) && isComponent(child)) out.push(child);
+        if (kindFromPath(child.split(import_node_path7.default.sep).join("/")) !== void 0 || COMPONENT.test(rel) && isComponent(child)) out.push(child);
       }
     }
   }
@@ -43747,15 +46869,16 @@ var import_node_path15 = __toESM(require("node:path"), 1);
 // src/engine/templates.ts
 function publishedWorkflows(mod) {
   const { listTemplates: listTemplates2, renderPublished: renderPublished2, renderPublishedFiles: renderPublishedFiles2 } = mod;
-  if (typeof listTemplates2 !== "function") return void 0;
-  const filesOf = typeof renderPublishedFiles2 === "function" ? (name) => renderPublishedFiles2("github", name) : typeof renderPublished2 === "function" ? (name) => [renderPublished2("github", name)] : void 0;
-  if (!filesOf) return void 0;
+  if (typeof listTemplates2 !== "function" || typeof renderPublished2 !== "function") return void 0;
+  const filesOf = (name) => typeof renderPublishedFiles2 === "function" ? renderPublishedFiles2("github", name) : [renderPublished2("github", name)];
   let byPath;
   return (path18) => {
     if (!byPath) {
       byPath = /* @__PURE__ */ new Map();
       try {
-        for (const t of listTemplates2("github")) for (const file of filesOf(t.name)) byPath.set(file.path, file.text);
+        for (const t of listTemplates2("github")) {
+          for (const published of filesOf(t.name)) byPath.set(published.path, published.text);
+        }
       } catch {
       }
     }
@@ -44504,8 +47627,36 @@ function dvcVersionOfImage(img) {
 }
 
 // ../repo-facts/src/dvc-config.ts
-var import_node_fs7 = require("node:fs");
+var import_node_fs8 = require("node:fs");
 var import_node_path8 = __toESM(require("node:path"), 1);
+
+// ../repo-facts/src/read.ts
+var import_node_fs7 = require("node:fs");
+var MAX_SMALL_FILE_BYTES = 1024 * 1024;
+function readSmallText(file, max = MAX_SMALL_FILE_BYTES) {
+  let fd;
+  try {
+    fd = (0, import_node_fs7.openSync)(file, import_node_fs7.constants.O_RDONLY | import_node_fs7.constants.O_NONBLOCK);
+  } catch {
+    return void 0;
+  }
+  try {
+    const stat = (0, import_node_fs7.fstatSync)(fd);
+    if (!stat.isFile() || stat.size > max) return void 0;
+    const bytes = Buffer.alloc(stat.size);
+    let at = 0;
+    while (at < bytes.length) {
+      const n = (0, import_node_fs7.readSync)(fd, bytes, at, bytes.length - at, at);
+      if (n === 0) break;
+      at += n;
+    }
+    return bytes.subarray(0, at).toString("utf8");
+  } catch {
+    return void 0;
+  } finally {
+    (0, import_node_fs7.closeSync)(fd);
+  }
+}
 
 // ../repo-facts/src/ini.ts
 function normaliseHeader(raw) {
@@ -44522,21 +47673,24 @@ function stripValue(raw) {
   if (v.length >= 2 && (v.startsWith('"') && v.endsWith('"') || v.startsWith("'") && v.endsWith("'"))) v = v.slice(1, -1);
   return v;
 }
-function parseIni(text) {
+function parseIni(text, problems = []) {
   const sections = [];
   let current;
-  const lines = text.split(/\r?\n/);
+  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
     const line = (lines[i] ?? "").trim();
     if (line === "" || line.startsWith("#") || line.startsWith(";")) continue;
     const header = /^\[(.*)\]\s*(?:[#;].*)?$/.exec(line);
     if (header) {
-      current = { name: normaliseHeader(header[1] ?? ""), line: i + 1, values: /* @__PURE__ */ new Map() };
+      current = { name: normaliseHeader(header[1] ?? ""), line: i + 1, values: /* @__PURE__ */ new Map(), keyLines: /* @__PURE__ */ new Map() };
       sections.push(current);
       continue;
     }
     const kv = /^([A-Za-z0-9_.-]+)\s*=\s*(.*)$/.exec(line);
-    if (kv && current) current.values.set((kv[1] ?? "").toLowerCase(), stripValue(kv[2] ?? ""));
+    if (kv && current) {
+      current.values.set((kv[1] ?? "").toLowerCase(), stripValue(kv[2] ?? ""));
+      current.keyLines.set((kv[1] ?? "").toLowerCase(), i + 1);
+    } else problems.push({ line: i + 1, message: kv ? "a setting outside any [section]" : "not a [section] header nor a key = value line" });
   }
   return sections;
 }
@@ -44567,27 +47721,34 @@ function schemeOf(url) {
   if (!m) return "local";
   return SCHEMES[(m[1] ?? "").toLowerCase()] ?? "other";
 }
+var SECRET_KEYS = /* @__PURE__ */ new Set(["password", "access_key_id", "secret_access_key", "session_token", "connection_string", "account_key", "sas_token", "client_secret", "gdrive_client_secret", "gdrive_service_account_json_file_path", "key", "keyfile", "credentialpath", "token", "ask_password", "passphrase"]);
 var LOCAL_SAFE_KEYS = /* @__PURE__ */ new Set(["url", "endpointurl"]);
 function readText2(file) {
-  try {
-    return (0, import_node_fs7.readFileSync)(file, "utf8");
-  } catch {
-    return void 0;
-  }
+  return readSmallText(file);
 }
 function parseDvcConfig(file, text, localText) {
   const remotes = /* @__PURE__ */ new Map();
   let defaultName;
-  for (const s of parseIni(text)) {
+  let defaultLine = 0;
+  const problems = [];
+  const committed = [];
+  for (const s of parseIni(text, problems)) {
     if (s.name.toLowerCase() === "core") {
       const r = s.values.get("remote");
-      if (r !== void 0) defaultName = r;
+      if (r !== void 0) {
+        defaultName = r;
+        defaultLine = s.line;
+      }
       continue;
     }
     const name = subsection(s.name, "remote");
     if (name === void 0) continue;
     const raw = { name, line: s.line };
+    for (const [key, value3] of s.values) {
+      if (SECRET_KEYS.has(key) && key !== "ask_password" && value3 !== "") committed.push({ remote: name, key, line: s.keyLines.get(key) ?? s.line });
+    }
     const url = s.values.get("url");
+    if (url !== void 0 && /^[a-z][a-z0-9+.-]*:\/\/[^/@\s]*:[^/@\s]*@/i.test(url)) committed.push({ remote: name, key: "url (user:password@)", line: s.keyLines.get("url") ?? s.line });
     if (url !== void 0) raw.url = url;
     const endpoint = s.values.get("endpointurl");
     if (endpoint !== void 0) raw.endpointUrl = endpoint;
@@ -44597,7 +47758,10 @@ function parseDvcConfig(file, text, localText) {
     for (const s of parseIni(localText)) {
       if (s.name.toLowerCase() === "core") {
         const r = s.values.get("remote");
-        if (r !== void 0) defaultName = r;
+        if (r !== void 0) {
+          defaultName = r;
+          defaultLine = 0;
+        }
         continue;
       }
       const name = subsection(s.name, "remote");
@@ -44620,28 +47784,46 @@ function parseDvcConfig(file, text, localText) {
     if (r.endpointUrl !== void 0) remote.endpointUrl = r.endpointUrl;
     list.push(remote);
   }
-  const config = { file, remotes: list };
+  const config = { file, remotes: list, problems, committedSecrets: committed };
   const def = list.find((r) => r.isDefault);
   if (def) config.defaultRemote = def;
+  else if (defaultName !== void 0 && defaultName !== "") config.undefinedDefault = { name: defaultName, line: defaultLine };
   return config;
+}
+function isDvcDir(dir) {
+  try {
+    return (0, import_node_fs8.statSync)(import_node_path8.default.join(dir, ".dvc")).isDirectory();
+  } catch {
+    return false;
+  }
 }
 function readDvcConfig(repoDir) {
   const dir = import_node_path8.default.join(repoDir, ".dvc");
-  if (!(0, import_node_fs7.existsSync)(dir)) return void 0;
+  if (!isDvcDir(repoDir)) return void 0;
   const file = import_node_path8.default.join(dir, "config");
-  const text = readText2(file) ?? "";
-  return parseDvcConfig(file, text, readText2(import_node_path8.default.join(dir, "config.local")));
+  const text = readSmallText(file) ?? "";
+  const unreadable = text === "" ? whyUnread(file) : void 0;
+  const config = parseDvcConfig(file, text, readText2(import_node_path8.default.join(dir, "config.local")));
+  if (unreadable !== void 0) config.unreadable = unreadable;
+  return config;
+}
+function whyUnread(file) {
+  try {
+    const stat = (0, import_node_fs8.statSync)(file);
+    if (!stat.isFile()) return "not a regular file";
+    if (stat.size > MAX_SMALL_FILE_BYTES) return `larger than ${MAX_SMALL_FILE_BYTES / 1024 / 1024} MiB`;
+    return stat.size > 0 && readSmallText(file) === void 0 ? "EACCES" : void 0;
+  } catch (err) {
+    const code = err.code ?? "EIO";
+    return code === "ENOENT" ? void 0 : code;
+  }
 }
 
 // ../repo-facts/src/requirements.ts
-var import_node_fs8 = require("node:fs");
+var import_node_fs9 = require("node:fs");
 var import_node_path9 = __toESM(require("node:path"), 1);
 function readText3(file) {
-  try {
-    return (0, import_node_fs8.readFileSync)(file, "utf8");
-  } catch {
-    return void 0;
-  }
+  return readSmallText(file);
 }
 function normaliseName(name) {
   return name.toLowerCase().replace(/[-_.]+/g, "-");
@@ -44721,12 +47903,19 @@ function requirementNamesIn(file) {
 function requirementFiles(repoDir) {
   let names;
   try {
-    names = (0, import_node_fs8.readdirSync)(repoDir).filter((n) => /^requirements.*\.txt$/i.test(n));
+    names = (0, import_node_fs9.readdirSync)(repoDir).filter((n) => /^requirements.*\.txt$/i.test(n));
   } catch {
     return [];
   }
   names.sort((a, b) => a === "requirements.txt" ? -1 : b === "requirements.txt" ? 1 : a.localeCompare(b));
-  return names.map((n) => import_node_path9.default.join(repoDir, n));
+  return names.map((n) => import_node_path9.default.join(repoDir, n)).filter(isFile);
+}
+function isFile(file) {
+  try {
+    return (0, import_node_fs9.statSync)(file).isFile();
+  } catch {
+    return false;
+  }
 }
 function tomlSection(line) {
   const m = /^\s*\[\s*([^\]]+?)\s*\]\s*(?:#.*)?$/.exec(line);
@@ -44820,6 +48009,73 @@ function findDvcRequirement(repoDir) {
     if (req) return req;
   }
   return findInPyproject(import_node_path9.default.join(repoDir, "pyproject.toml"));
+}
+
+// ../repo-facts/src/dvc-pipeline.ts
+var import_node_fs10 = require("node:fs");
+var import_node_path10 = require("node:path");
+var import_yaml9 = __toESM(require_dist(), 1);
+function pathsOf2(list) {
+  if (list === void 0 || list === null) return [];
+  if (!Array.isArray(list)) return void 0;
+  const out = [];
+  for (const item of list) {
+    if (typeof item === "string") out.push(item);
+    else if (item && typeof item === "object") {
+      const obj = item;
+      if (typeof obj.path === "string") out.push(obj.path);
+      else {
+        const keys = Object.keys(obj);
+        if (keys.length !== 1) return void 0;
+        out.push(keys[0]);
+      }
+    } else return void 0;
+  }
+  return out;
+}
+function readStages(dir) {
+  for (const name of ["dvc.yaml", "dvc.lock"]) {
+    const file = (0, import_node_path10.join)(dir, name);
+    if (!(0, import_node_fs10.existsSync)(file)) continue;
+    let doc;
+    try {
+      doc = (0, import_yaml9.parse)((0, import_node_fs10.readFileSync)(file, "utf8"));
+    } catch {
+      return void 0;
+    }
+    const stages = doc && typeof doc === "object" ? doc.stages : void 0;
+    if (!stages || typeof stages !== "object") return void 0;
+    const out = [];
+    for (const stage of Object.values(stages)) {
+      if (!stage || typeof stage !== "object") return void 0;
+      const s = stage;
+      if ("foreach" in s || "matrix" in s) return void 0;
+      const deps = pathsOf2(s.deps);
+      const outs = pathsOf2(s.outs);
+      const metrics = pathsOf2(s.metrics) ?? [];
+      const plots = pathsOf2(s.plots) ?? [];
+      if (!deps || !outs) return void 0;
+      out.push({ deps, outs: [...outs, ...metrics, ...plots] });
+    }
+    return out;
+  }
+  return void 0;
+}
+var within = (path18, dir) => path18 === dir || path18.startsWith(dir.endsWith("/") ? dir : `${dir}/`);
+function dvcTracked(dir, path18) {
+  for (let p = path18; p !== "." && p !== "" && p !== "/"; p = (0, import_node_path10.dirname)(p)) if ((0, import_node_fs10.existsSync)((0, import_node_path10.join)(dir, `${p}.dvc`))) return true;
+  return false;
+}
+function pipelineNeedsRemoteData(dir) {
+  const stages = readStages(dir);
+  if (!stages) return void 0;
+  const outs = stages.flatMap((s) => s.outs.map((o) => (0, import_node_path10.normalize)(o)));
+  for (const dep of stages.flatMap((s) => s.deps.map((d) => (0, import_node_path10.normalize)(d)))) {
+    if (dep.includes("${") || dep.startsWith("..") || dep.startsWith("/")) return true;
+    if (outs.some((o) => within(dep, o) || within(o, dep))) continue;
+    if (dvcTracked(dir, dep) || !(0, import_node_fs10.existsSync)((0, import_node_path10.join)(dir, dep))) return true;
+  }
+  return false;
 }
 
 // src/rules/util/pip.ts
@@ -44995,8 +48251,8 @@ function installsRequirementFile(install) {
 }
 
 // src/rules/util/repo.ts
-var import_node_fs9 = require("node:fs");
-var import_node_path10 = require("node:path");
+var import_node_fs11 = require("node:fs");
+var import_node_path11 = require("node:path");
 var configs = /* @__PURE__ */ new Map();
 var requirements = /* @__PURE__ */ new Map();
 var installedNames = /* @__PURE__ */ new Map();
@@ -45016,7 +48272,7 @@ function dvcRequirement(root) {
   if (!requirements.has(root)) {
     let value3;
     try {
-      value3 = findDvcRequirement(root) ?? findDvcRequirement((0, import_node_path10.join)(root, "src"));
+      value3 = findDvcRequirement(root) ?? findDvcRequirement((0, import_node_path11.join)(root, "src"));
     } catch {
       value3 = void 0;
     }
@@ -45028,7 +48284,7 @@ function dvcRequirementFor(root, files, workingDirectory) {
   let sawFile = false;
   for (const f of files) {
     if (!/\.(txt|in)$/.test(f) || f.includes("$")) continue;
-    const abs = [workingDirectory ? (0, import_node_path10.join)(root, workingDirectory, f) : void 0, (0, import_node_path10.join)(root, f)].find((p) => p !== void 0 && (0, import_node_fs9.existsSync)(p));
+    const abs = [workingDirectory ? (0, import_node_path11.join)(root, workingDirectory, f) : void 0, (0, import_node_path11.join)(root, f)].find((p) => p !== void 0 && (0, import_node_fs11.existsSync)(p));
     if (!abs) continue;
     sawFile = true;
     try {
@@ -45048,13 +48304,13 @@ function jobProjectDir(job3) {
 }
 function dvcRequirementForJob(root, job3) {
   const dir = jobProjectDir(job3);
-  return (dir && dir !== "." ? dvcRequirement((0, import_node_path10.join)(root, dir)) : void 0) ?? dvcRequirement(root);
+  return (dir && dir !== "." ? dvcRequirement((0, import_node_path11.join)(root, dir)) : void 0) ?? dvcRequirement(root);
 }
 function requirementNames(root, files, workingDirectory) {
   const names = /* @__PURE__ */ new Set();
   for (const f of files) {
     if (!/\.(txt|in)$/.test(f) || f.includes("$")) continue;
-    const abs = [workingDirectory ? (0, import_node_path10.join)(root, workingDirectory, f) : void 0, (0, import_node_path10.join)(root, f)].find((p) => p !== void 0 && (0, import_node_fs9.existsSync)(p));
+    const abs = [workingDirectory ? (0, import_node_path11.join)(root, workingDirectory, f) : void 0, (0, import_node_path11.join)(root, f)].find((p) => p !== void 0 && (0, import_node_fs11.existsSync)(p));
     if (!abs) continue;
     let inFile = installedNames.get(abs);
     if (!inFile) installedNames.set(abs, inFile = requirementNamesIn(abs));
@@ -45332,75 +48588,6 @@ var dangerousTrigger = {
 
 // src/rules/dvc-pull-before-repro.ts
 var import_node_path12 = require("node:path");
-
-// src/rules/util/dvc-pipeline.ts
-var import_node_fs10 = require("node:fs");
-var import_node_path11 = require("node:path");
-var import_yaml9 = __toESM(require_dist(), 1);
-function pathsOf2(list) {
-  if (list === void 0 || list === null) return [];
-  if (!Array.isArray(list)) return void 0;
-  const out = [];
-  for (const item of list) {
-    if (typeof item === "string") out.push(item);
-    else if (item && typeof item === "object") {
-      const obj = item;
-      if (typeof obj.path === "string") out.push(obj.path);
-      else {
-        const keys = Object.keys(obj);
-        if (keys.length !== 1) return void 0;
-        out.push(keys[0]);
-      }
-    } else return void 0;
-  }
-  return out;
-}
-function readStages(dir) {
-  for (const name of ["dvc.yaml", "dvc.lock"]) {
-    const file = (0, import_node_path11.join)(dir, name);
-    if (!(0, import_node_fs10.existsSync)(file)) continue;
-    let doc;
-    try {
-      doc = (0, import_yaml9.parse)((0, import_node_fs10.readFileSync)(file, "utf8"));
-    } catch {
-      return void 0;
-    }
-    const stages = doc && typeof doc === "object" ? doc.stages : void 0;
-    if (!stages || typeof stages !== "object") return void 0;
-    const out = [];
-    for (const stage of Object.values(stages)) {
-      if (!stage || typeof stage !== "object") return void 0;
-      const s = stage;
-      if ("foreach" in s || "matrix" in s) return void 0;
-      const deps = pathsOf2(s.deps);
-      const outs = pathsOf2(s.outs);
-      const metrics = pathsOf2(s.metrics) ?? [];
-      const plots = pathsOf2(s.plots) ?? [];
-      if (!deps || !outs) return void 0;
-      out.push({ deps, outs: [...outs, ...metrics, ...plots] });
-    }
-    return out;
-  }
-  return void 0;
-}
-var within = (path18, dir) => path18 === dir || path18.startsWith(dir.endsWith("/") ? dir : `${dir}/`);
-function dvcTracked(dir, path18) {
-  for (let p = path18; p !== "." && p !== "" && p !== "/"; p = (0, import_node_path11.dirname)(p)) if ((0, import_node_fs10.existsSync)((0, import_node_path11.join)(dir, `${p}.dvc`))) return true;
-  return false;
-}
-function pipelineNeedsRemoteData(dir) {
-  const stages = readStages(dir);
-  if (!stages) return void 0;
-  const outs = stages.flatMap((s) => s.outs.map((o) => (0, import_node_path11.normalize)(o)));
-  for (const dep of stages.flatMap((s) => s.deps.map((d) => (0, import_node_path11.normalize)(d)))) {
-    if (dep.includes("${") || dep.startsWith("..") || dep.startsWith("/")) return true;
-    if (outs.some((o) => within(dep, o) || within(o, dep))) continue;
-    if (dvcTracked(dir, dep) || !(0, import_node_fs10.existsSync)((0, import_node_path11.join)(dir, dep))) return true;
-  }
-  return false;
-}
-
-// src/rules/dvc-pull-before-repro.ts
 var dvcPullBeforeRepro = {
   meta: {
     id: "dvc-pull-before-repro",
@@ -45980,6 +49167,135 @@ var gitlabDeprecated = {
   }
 };
 
+// src/rules/gitlab-job-overridden.ts
+var gitlabJobOverridden = {
+  meta: {
+    id: "gitlab-job-overridden",
+    description: "A job name defined in two files of one pipeline (the file and a local include, or two includes): the later one silently replaces keys of the other.",
+    defaultSeverity: "warning",
+    fixable: false,
+    providers: ["gitlab"]
+  },
+  check(ctx) {
+    for (const { id, spans } of ctx.workflow.redefinedJobs) {
+      const [first, ...later] = spans;
+      for (const span of later) {
+        ctx.report({
+          span,
+          message: `job "${id}" is also defined in ${first.file} (line ${first.line}): GitLab merges the two and the keys written here silently replace the ones there; rename one, or build on the other with \`extends:\``
+        });
+      }
+    }
+  }
+};
+
+// src/rules/gitlab-spec-inputs.ts
+init_dist();
+function plainInput(input) {
+  const out = {};
+  if (input.type) out.type = input.type.value;
+  if (input.regex) out.regex = input.regex.value;
+  if (input.options) out.options = input.options.value;
+  if (input.default) out.default = input.default.value;
+  return out;
+}
+function spanOfKey(input, key) {
+  return { regex: input.regex, default: input.default, options: input.options, type: input.type }[key]?.span ?? input.span;
+}
+function checkSpec(ctx, spec) {
+  for (const input of spec.inputs.values()) {
+    for (const problem2 of specInputProblems({ [input.name]: plainInput(input) })) {
+      ctx.report({ span: spanOfKey(input, problem2.key), message: `spec:inputs: ${problem2.message}: GitLab refuses every pipeline that includes this component` });
+    }
+  }
+}
+function typeName(input) {
+  const type = input.type?.value ?? "string";
+  return GITLAB_INPUT_TYPES.includes(type) ? type : "string";
+}
+function hasType(type, value3) {
+  if (type === "number") return typeof value3 === "number" && Number.isFinite(value3);
+  if (type === "boolean") return typeof value3 === "boolean";
+  if (type === "array") return Array.isArray(value3);
+  return typeof value3 === "string";
+}
+function valueProblem(input, value3) {
+  const type = typeName(input);
+  if (!hasType(type, value3)) return `is not ${type === "array" ? "an" : "a"} ${type}`;
+  const options = input.options?.value;
+  if (options && (type === "string" || type === "number") && !options.includes(value3)) return `\`${String(value3)}\` is not one of its options (${options.map(String).join(", ")})`;
+  if (input.regex && type === "string" && typeof value3 === "string") {
+    const compiled2 = compileGitLabRegex(input.regex.value);
+    if (compiled2.ok && !gitLabRegexMatches(compiled2.regex, value3)) return value3.trim() === "" ? "is empty, and an empty value never matches its `regex`" : `\`${value3}\` does not match its \`regex\` ${input.regex.value}`;
+  }
+  return void 0;
+}
+function checkInclude(ctx, include) {
+  const spec = include.spec;
+  if (!spec) return;
+  for (const [name, passed] of include.inputs) {
+    const input = spec.inputs.get(name);
+    if (!input) continue;
+    const problem2 = valueProblem(input, passed.value);
+    if (problem2) ctx.report({ span: passed.valueSpan, message: `include: input \`${name}\` of \`${include.file}\` ${problem2}: GitLab refuses the include` });
+  }
+}
+var gitlabSpecInputs = {
+  meta: {
+    id: "gitlab-spec-inputs",
+    description: "Component `spec:inputs` GitLab accepts (RE2 `regex`, a `default` that passes its own type, options and regex) and `include:` inputs that satisfy the component's spec.",
+    defaultSeverity: "error",
+    fixable: false,
+    providers: ["gitlab"]
+  },
+  check(ctx) {
+    const { workflow } = ctx;
+    if (workflow.spec) checkSpec(ctx, workflow.spec);
+    const seen = /* @__PURE__ */ new Set([workflow.file]);
+    for (const include of workflow.localIncludes) {
+      if (include.spec && !seen.has(include.file)) {
+        seen.add(include.file);
+        checkSpec(ctx, include.spec);
+      }
+      checkInclude(ctx, include);
+    }
+  }
+};
+
+// src/rules/gitlab-stage-undefined.ts
+var DEFAULT_STAGES = [".pre", "build", "test", "deploy", ".post"];
+var ALWAYS = [".pre", ".post"];
+var gitlabStageUndefined = {
+  meta: {
+    id: "gitlab-stage-undefined",
+    description: "A job's `stage` (default `test`) is one of the pipeline's `stages:` after includes are resolved.",
+    defaultSeverity: "error",
+    fixable: false,
+    providers: ["gitlab"]
+  },
+  check(ctx) {
+    const { workflow } = ctx;
+    if (workflow.kind === "component" || workflow.incomplete) return;
+    const declared = workflow.stages?.map((s) => s.value);
+    const available = declared ? [.../* @__PURE__ */ new Set([...ALWAYS.slice(0, 1), ...declared, ...ALWAYS.slice(1)])] : DEFAULT_STAGES;
+    const list = available.join(", ");
+    for (const job3 of workflow.jobs) {
+      const stage = job3.config?.stage;
+      if (stage === void 0 || stage === null) {
+        if (!available.includes("test")) ctx.report({ span: job3.span, message: `job "${job3.id}" has no \`stage:\`, so it runs in \`test\`, which is not a stage of this pipeline (stages: ${list}): GitLab refuses the pipeline; set its \`stage:\`` });
+        continue;
+      }
+      if (typeof stage !== "string" || stage.includes("$")) continue;
+      if (available.includes(stage)) continue;
+      const near = available.find((s) => s.toLowerCase() === stage.toLowerCase());
+      ctx.report({
+        span: job3.valueSpans?.get("stage") ?? job3.span,
+        message: `job "${job3.id}": stage \`${stage}\` is not a stage of this pipeline (stages: ${list})${near ? ` \u2014 did you mean \`${near}\`?` : ""}: GitLab refuses the pipeline; add it to \`stages:\` or pick one of them`
+      });
+    }
+  }
+};
+
 // src/rules/image-pinned.ts
 var import_picomatch5 = __toESM(require_picomatch2(), 1);
 var imagePinned = {
@@ -46028,14 +49344,16 @@ var imagePinned = {
 var CONTENTS = "https://docs.github.com/en/rest/authentication/permissions-required-for-fine-grained-personal-access-tokens#repository-permissions-for-contents";
 var CML_COMMENT = "https://cml.dev/doc/ref/comment";
 var OIDC = "https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/about-security-hardening-with-openid-connect#adding-permissions-settings";
+var CML = String.raw`(?:\bcml|@dvcorg\/cml(?:@\S+)?)`;
+var cml = (rest) => new RegExp(`${CML} ${rest}`);
 var ALL_API = ["contents", "pull-requests", "issues", "checks", "statuses", "actions", "packages", "pages", "deployments", "discussions", "security-events", "repository-projects"];
 var PERMISSION_FACTS = [
   { what: "`git push`, `git tag`", pattern: /git push|git tag/, scopes: ["contents"], source: CONTENTS },
   { what: "`dvc exp push` (pushes experiment refs to git)", pattern: /dvc exp(eriments)? push/, scopes: ["contents"], source: "https://dvc.org/doc/command-reference/exp/push" },
   { what: "stefanzweifel/git-auto-commit-action, EndBug/add-and-commit", pattern: /auto-commit|add-and-commit/, scopes: ["contents"], source: "https://github.com/stefanzweifel/git-auto-commit-action#usage" },
-  { what: "`cml pr` (pushes a branch, opens a pull request)", pattern: /cml pr\b/, scopes: ["contents", "pull-requests"], source: "https://cml.dev/doc/ref/pr" },
-  { what: "`cml comment create` / `update` (a pull-request comment, or a commit comment on a push)", pattern: /cml comment|cml-send-comment/, scopes: ["pull-requests", "issues", "contents"], source: CML_COMMENT },
-  { what: "`cml check create`", pattern: /cml check/, scopes: ["checks"], source: "https://cml.dev/doc/ref/check" },
+  { what: "`cml pr` (pushes a branch, opens a pull request)", pattern: cml(String.raw`pr\b`), scopes: ["contents", "pull-requests"], source: "https://cml.dev/doc/ref/pr" },
+  { what: "`cml comment create` / `update` (a pull-request comment, or a commit comment on a push)", pattern: new RegExp(`${cml("comment").source}|cml-send-comment`), scopes: ["pull-requests", "issues", "contents"], source: CML_COMMENT },
+  { what: "`cml check create`", pattern: cml("check"), scopes: ["checks"], source: "https://cml.dev/doc/ref/check" },
   { what: "peter-evans/create-pull-request", pattern: /create-pull-request/, scopes: ["contents", "pull-requests"], source: "https://github.com/peter-evans/create-pull-request#workflow-permissions" },
   { what: "`gh release`, softprops/action-gh-release", pattern: /gh release|action-gh-release/, scopes: ["contents"], source: CONTENTS },
   { what: "peaceiris/actions-gh-pages (pushes the pages branch)", pattern: /actions-gh-pages/, scopes: ["contents"], source: "https://github.com/peaceiris/actions-gh-pages#%EF%B8%8F-first-deployment-with-github_token" },
@@ -46083,6 +49401,7 @@ var permissions2 = {
   },
   check(ctx) {
     const wf = ctx.workflow;
+    if (wf.triggers.length === 0 && !wf.permissions) return;
     const jobs = wf.jobs;
     if (!wf.permissions && jobs.some((j) => !j.permissions)) {
       ctx.report({ span: keySpan(wf, "jobs"), message: "no top-level `permissions:`: the GITHUB_TOKEN gets the repository default, which may be write-all; add `permissions: { contents: read }` and grant more per job" });
@@ -46529,6 +49848,9 @@ var rules = [
   gitHistoryForDiff,
   cmlDeprecated,
   gitlabDeprecated,
+  gitlabSpecInputs,
+  gitlabStageUndefined,
+  gitlabJobOverridden,
   twoDvcInstalls,
   templateOutdated
 ];
@@ -46591,14 +49913,29 @@ function expandFiles(files, cwd, planned = []) {
     const abs = import_node_path16.default.resolve(cwd, file);
     let isDir;
     try {
-      isDir = (0, import_node_fs11.statSync)(abs).isDirectory();
+      isDir = (0, import_node_fs12.statSync)(abs).isDirectory();
     } catch {
       isDir = false;
     }
-    if (isDir) out.push(...discovered(abs));
+    if (isDir) for (const found2 of discovered(abs)) out.push(found2);
     else out.push({ abs, shown: file, explicit: true });
   }
   return out;
+}
+function linksOutside(abs) {
+  let real;
+  let realRoot;
+  try {
+    real = (0, import_node_fs12.realpathSync)(abs);
+    realRoot = (0, import_node_fs12.realpathSync)(findRepoRoot(import_node_path16.default.dirname(abs)));
+  } catch {
+    return false;
+  }
+  const rel = import_node_path16.default.relative(realRoot, real);
+  return rel.startsWith("..") || import_node_path16.default.isAbsolute(rel);
+}
+function limitFinding(file, reason) {
+  return { file, line: 1, column: 1, endLine: 1, endColumn: 1, ruleId: "yaml-syntax", severity: "error", message: `This file is not checked: ${reason}`, docsUrl: docsUrl("yaml-syntax") };
 }
 var lintedTexts = /* @__PURE__ */ new WeakMap();
 function lintedText(result, file) {
@@ -46617,13 +49954,15 @@ async function lintFiles(files, options = {}) {
     const config = await configFor(session, abs);
     if (isIgnored(config, abs)) continue;
     const override = options.overrides?.get(abs);
-    const read = override !== void 0 ? { text: override } : readText(abs);
+    const read = override !== void 0 ? { text: override } : linksOutside(abs) ? { error: "it is a symbolic link leading outside the repository: not read", limit: true } : readText(abs);
     if ("error" in read) {
-      results.push({ file: shown, diagnostics: [], error: { message: `${shown}: ${read.error}` } });
+      if (read.limit) results.push({ file: shown, diagnostics: [limitFinding(shown, read.error)] });
+      else results.push({ file: shown, diagnostics: [], error: { message: `${shown}: ${read.error}` } });
       continue;
     }
     const outcome = await lintSource(read.text, shown, engineContext(session, config, options), abs, "invalidUtf8At" in read ? read.invalidUtf8At : void 0);
     const result = { file: shown, diagnostics: outcome.diagnostics };
+    if (outcome.notices) result.notices = outcome.notices;
     results.push(result);
     lintedTexts.set(result, new Map([[shown, read.text], ...outcome.workflow?.sources ?? []]));
     absOf.set(result, abs);
@@ -46666,89 +50005,553 @@ function applyFixes(text, fixes) {
   return { output: out, applied, skipped };
 }
 
-// src/fix/diff.ts
-var CONTEXT = 3;
-var MAX_CELLS = 4e6;
-function splitLines(text) {
-  if (text === "") return [];
-  const lines = text.split("\n");
-  if (lines[lines.length - 1] === "") lines.pop();
-  return lines;
-}
-function lcsOps(a, b) {
-  const n = a.length;
-  const m = b.length;
-  if (n * m > MAX_CELLS) return [...a.map((line) => ({ kind: "-", line })), ...b.map((line) => ({ kind: "+", line }))];
-  const table = [];
-  for (let i2 = 0; i2 <= n; i2++) table.push(new Uint32Array(m + 1));
-  for (let i2 = n - 1; i2 >= 0; i2--) {
-    for (let j2 = m - 1; j2 >= 0; j2--) {
-      table[i2][j2] = a[i2] === b[j2] ? table[i2 + 1][j2 + 1] + 1 : Math.max(table[i2 + 1][j2], table[i2][j2 + 1]);
+// ../../node_modules/.pnpm/diff@9.0.0/node_modules/diff/libesm/diff/base.js
+var Diff = class {
+  diff(oldStr, newStr, options = {}) {
+    let callback;
+    if (typeof options === "function") {
+      callback = options;
+      options = {};
+    } else if ("callback" in options) {
+      callback = options.callback;
+    }
+    const oldString = this.castInput(oldStr, options);
+    const newString = this.castInput(newStr, options);
+    const oldTokens = this.removeEmpty(this.tokenize(oldString, options));
+    const newTokens = this.removeEmpty(this.tokenize(newString, options));
+    return this.diffWithOptionsObj(oldTokens, newTokens, options, callback);
+  }
+  diffWithOptionsObj(oldTokens, newTokens, options, callback) {
+    var _a;
+    const done = (value3) => {
+      value3 = this.postProcess(value3, options);
+      if (callback) {
+        setTimeout(function() {
+          callback(value3);
+        }, 0);
+        return void 0;
+      } else {
+        return value3;
+      }
+    };
+    const newLen = newTokens.length, oldLen = oldTokens.length;
+    let editLength = 1;
+    let maxEditLength = newLen + oldLen;
+    if (options.maxEditLength != null) {
+      maxEditLength = Math.min(maxEditLength, options.maxEditLength);
+    }
+    const maxExecutionTime = (_a = options.timeout) !== null && _a !== void 0 ? _a : Infinity;
+    const abortAfterTimestamp = Date.now() + maxExecutionTime;
+    const bestPath = [{ oldPos: -1, lastComponent: void 0 }];
+    let newPos = this.extractCommon(bestPath[0], newTokens, oldTokens, 0, options);
+    if (bestPath[0].oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+      return done(this.buildValues(bestPath[0].lastComponent, newTokens, oldTokens));
+    }
+    let minDiagonalToConsider = -Infinity, maxDiagonalToConsider = Infinity;
+    const execEditLength = () => {
+      for (let diagonalPath = Math.max(minDiagonalToConsider, -editLength); diagonalPath <= Math.min(maxDiagonalToConsider, editLength); diagonalPath += 2) {
+        let basePath;
+        const removePath = bestPath[diagonalPath - 1], addPath = bestPath[diagonalPath + 1];
+        if (removePath) {
+          bestPath[diagonalPath - 1] = void 0;
+        }
+        let canAdd = false;
+        if (addPath) {
+          const addPathNewPos = addPath.oldPos - diagonalPath;
+          canAdd = addPath && 0 <= addPathNewPos && addPathNewPos < newLen;
+        }
+        const canRemove = removePath && removePath.oldPos + 1 < oldLen;
+        if (!canAdd && !canRemove) {
+          bestPath[diagonalPath] = void 0;
+          continue;
+        }
+        if (!canRemove || canAdd && removePath.oldPos < addPath.oldPos) {
+          basePath = this.addToPath(addPath, true, false, 0, options);
+        } else {
+          basePath = this.addToPath(removePath, false, true, 1, options);
+        }
+        newPos = this.extractCommon(basePath, newTokens, oldTokens, diagonalPath, options);
+        if (basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+          return done(this.buildValues(basePath.lastComponent, newTokens, oldTokens)) || true;
+        } else {
+          bestPath[diagonalPath] = basePath;
+          if (basePath.oldPos + 1 >= oldLen) {
+            maxDiagonalToConsider = Math.min(maxDiagonalToConsider, diagonalPath - 1);
+          }
+          if (newPos + 1 >= newLen) {
+            minDiagonalToConsider = Math.max(minDiagonalToConsider, diagonalPath + 1);
+          }
+        }
+      }
+      editLength++;
+    };
+    if (callback) {
+      (function exec() {
+        setTimeout(function() {
+          if (editLength > maxEditLength || Date.now() > abortAfterTimestamp) {
+            return callback(void 0);
+          }
+          if (!execEditLength()) {
+            exec();
+          }
+        }, 0);
+      })();
+    } else {
+      while (editLength <= maxEditLength && Date.now() <= abortAfterTimestamp) {
+        const ret = execEditLength();
+        if (ret) {
+          return ret;
+        }
+      }
     }
   }
-  const ops = [];
-  let i = 0;
-  let j = 0;
-  while (i < n && j < m) {
-    if (a[i] === b[j]) {
-      ops.push({ kind: " ", line: a[i] });
-      i++;
-      j++;
-    } else if (table[i + 1][j] >= table[i][j + 1]) ops.push({ kind: "-", line: a[i++] });
-    else ops.push({ kind: "+", line: b[j++] });
+  addToPath(path18, added, removed2, oldPosInc, options) {
+    const last = path18.lastComponent;
+    if (last && !options.oneChangePerToken && last.added === added && last.removed === removed2) {
+      return {
+        oldPos: path18.oldPos + oldPosInc,
+        lastComponent: { count: last.count + 1, added, removed: removed2, previousComponent: last.previousComponent }
+      };
+    } else {
+      return {
+        oldPos: path18.oldPos + oldPosInc,
+        lastComponent: { count: 1, added, removed: removed2, previousComponent: last }
+      };
+    }
   }
-  while (i < n) ops.push({ kind: "-", line: a[i++] });
-  while (j < m) ops.push({ kind: "+", line: b[j++] });
-  return ops;
+  extractCommon(basePath, newTokens, oldTokens, diagonalPath, options) {
+    const newLen = newTokens.length, oldLen = oldTokens.length;
+    let oldPos = basePath.oldPos, newPos = oldPos - diagonalPath, commonCount = 0;
+    while (newPos + 1 < newLen && oldPos + 1 < oldLen && this.equals(oldTokens[oldPos + 1], newTokens[newPos + 1], options)) {
+      newPos++;
+      oldPos++;
+      commonCount++;
+      if (options.oneChangePerToken) {
+        basePath.lastComponent = { count: 1, previousComponent: basePath.lastComponent, added: false, removed: false };
+      }
+    }
+    if (commonCount && !options.oneChangePerToken) {
+      basePath.lastComponent = { count: commonCount, previousComponent: basePath.lastComponent, added: false, removed: false };
+    }
+    basePath.oldPos = oldPos;
+    return newPos;
+  }
+  equals(left, right, options) {
+    if (options.comparator) {
+      return options.comparator(left, right);
+    } else {
+      return left === right || !!options.ignoreCase && left.toLowerCase() === right.toLowerCase();
+    }
+  }
+  removeEmpty(array) {
+    const ret = [];
+    for (let i = 0; i < array.length; i++) {
+      if (array[i]) {
+        ret.push(array[i]);
+      }
+    }
+    return ret;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  castInput(value3, options) {
+    return value3;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  tokenize(value3, options) {
+    return Array.from(value3);
+  }
+  join(chars) {
+    return chars.join("");
+  }
+  postProcess(changeObjects, options) {
+    return changeObjects;
+  }
+  get useLongestToken() {
+    return false;
+  }
+  buildValues(lastComponent, newTokens, oldTokens) {
+    const components = [];
+    let nextComponent;
+    while (lastComponent) {
+      components.push(lastComponent);
+      nextComponent = lastComponent.previousComponent;
+      delete lastComponent.previousComponent;
+      lastComponent = nextComponent;
+    }
+    components.reverse();
+    const componentLen = components.length;
+    let componentPos = 0, newPos = 0, oldPos = 0;
+    for (; componentPos < componentLen; componentPos++) {
+      const component2 = components[componentPos];
+      if (!component2.removed) {
+        if (!component2.added && this.useLongestToken) {
+          let value3 = newTokens.slice(newPos, newPos + component2.count);
+          value3 = value3.map(function(value4, i) {
+            const oldValue = oldTokens[oldPos + i];
+            return oldValue.length > value4.length ? oldValue : value4;
+          });
+          component2.value = this.join(value3);
+        } else {
+          component2.value = this.join(newTokens.slice(newPos, newPos + component2.count));
+        }
+        newPos += component2.count;
+        if (!component2.added) {
+          oldPos += component2.count;
+        }
+      } else {
+        component2.value = this.join(oldTokens.slice(oldPos, oldPos + component2.count));
+        oldPos += component2.count;
+      }
+    }
+    return components;
+  }
+};
+
+// ../../node_modules/.pnpm/diff@9.0.0/node_modules/diff/libesm/diff/line.js
+var LineDiff = class extends Diff {
+  constructor() {
+    super(...arguments);
+    this.tokenize = tokenize;
+  }
+  equals(left, right, options) {
+    if (options.ignoreWhitespace) {
+      if (!options.newlineIsToken || !left.includes("\n")) {
+        left = left.trim();
+      }
+      if (!options.newlineIsToken || !right.includes("\n")) {
+        right = right.trim();
+      }
+    } else if (options.ignoreNewlineAtEof && !options.newlineIsToken) {
+      if (left.endsWith("\n")) {
+        left = left.slice(0, -1);
+      }
+      if (right.endsWith("\n")) {
+        right = right.slice(0, -1);
+      }
+    }
+    return super.equals(left, right, options);
+  }
+};
+var lineDiff = new LineDiff();
+function diffLines(oldStr, newStr, options) {
+  return lineDiff.diff(oldStr, newStr, options);
+}
+function tokenize(value3, options) {
+  if (options.stripTrailingCr) {
+    value3 = value3.replace(/\r\n/g, "\n");
+  }
+  const retLines = [], linesAndNewlines = value3.split(/(\n|\r\n)/);
+  if (!linesAndNewlines[linesAndNewlines.length - 1]) {
+    linesAndNewlines.pop();
+  }
+  for (let i = 0; i < linesAndNewlines.length; i++) {
+    const line = linesAndNewlines[i];
+    if (i % 2 && !options.newlineIsToken) {
+      retLines[retLines.length - 1] += line;
+    } else {
+      retLines.push(line);
+    }
+  }
+  return retLines;
+}
+
+// ../../node_modules/.pnpm/diff@9.0.0/node_modules/diff/libesm/patch/create.js
+function needsQuoting(s) {
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] < " " || s[i] > "~" || s[i] === '"' || s[i] === "\\") {
+      return true;
+    }
+  }
+  return false;
+}
+function quoteFileNameIfNeeded(s) {
+  if (!needsQuoting(s)) {
+    return s;
+  }
+  let result = '"';
+  const bytes = new TextEncoder().encode(s);
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    if (b === 7) {
+      result += "\\a";
+    } else if (b === 8) {
+      result += "\\b";
+    } else if (b === 9) {
+      result += "\\t";
+    } else if (b === 10) {
+      result += "\\n";
+    } else if (b === 11) {
+      result += "\\v";
+    } else if (b === 12) {
+      result += "\\f";
+    } else if (b === 13) {
+      result += "\\r";
+    } else if (b === 34) {
+      result += '\\"';
+    } else if (b === 92) {
+      result += "\\\\";
+    } else if (b >= 32 && b <= 126) {
+      result += String.fromCharCode(b);
+    } else {
+      result += "\\" + b.toString(8).padStart(3, "0");
+    }
+    i++;
+  }
+  result += '"';
+  return result;
+}
+var INCLUDE_HEADERS = {
+  includeIndex: true,
+  includeUnderline: true,
+  includeFileHeaders: true
+};
+var FILE_HEADERS_ONLY = {
+  includeIndex: false,
+  includeUnderline: false,
+  includeFileHeaders: true
+};
+function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
+  let optionsObj;
+  if (!options) {
+    optionsObj = {};
+  } else if (typeof options === "function") {
+    optionsObj = { callback: options };
+  } else {
+    optionsObj = options;
+  }
+  if (typeof optionsObj.context === "undefined") {
+    optionsObj.context = 4;
+  }
+  const context = optionsObj.context;
+  if (optionsObj.newlineIsToken) {
+    throw new Error("newlineIsToken may not be used with patch-generation functions, only with diffing functions");
+  }
+  if (!optionsObj.callback) {
+    return diffLinesResultToPatch(diffLines(oldStr, newStr, optionsObj));
+  } else {
+    const { callback } = optionsObj;
+    diffLines(oldStr, newStr, Object.assign(Object.assign({}, optionsObj), { callback: (diff) => {
+      const patch2 = diffLinesResultToPatch(diff);
+      callback(patch2);
+    } }));
+  }
+  function diffLinesResultToPatch(diff) {
+    if (!diff) {
+      return;
+    }
+    diff.push({ value: "", lines: [] });
+    function contextLines(lines) {
+      return lines.map(function(entry2) {
+        return " " + entry2;
+      });
+    }
+    const hunks = [];
+    let oldRangeStart = 0, newRangeStart = 0, curRange = [], oldLine = 1, newLine = 1;
+    for (let i = 0; i < diff.length; i++) {
+      const current = diff[i], lines = current.lines || splitLines(current.value);
+      current.lines = lines;
+      if (current.added || current.removed) {
+        if (!oldRangeStart) {
+          const prev = diff[i - 1];
+          oldRangeStart = oldLine;
+          newRangeStart = newLine;
+          if (prev) {
+            curRange = context > 0 ? contextLines(prev.lines.slice(-context)) : [];
+            oldRangeStart -= curRange.length;
+            newRangeStart -= curRange.length;
+          }
+        }
+        for (const line of lines) {
+          curRange.push((current.added ? "+" : "-") + line);
+        }
+        if (current.added) {
+          newLine += lines.length;
+        } else {
+          oldLine += lines.length;
+        }
+      } else {
+        if (oldRangeStart) {
+          if (lines.length <= context * 2 && i < diff.length - 2) {
+            for (const line of contextLines(lines)) {
+              curRange.push(line);
+            }
+          } else {
+            const contextSize = Math.min(lines.length, context);
+            for (const line of contextLines(lines.slice(0, contextSize))) {
+              curRange.push(line);
+            }
+            const hunk = {
+              oldStart: oldRangeStart,
+              oldLines: oldLine - oldRangeStart + contextSize,
+              newStart: newRangeStart,
+              newLines: newLine - newRangeStart + contextSize,
+              lines: curRange
+            };
+            hunks.push(hunk);
+            oldRangeStart = 0;
+            newRangeStart = 0;
+            curRange = [];
+          }
+        }
+        oldLine += lines.length;
+        newLine += lines.length;
+      }
+    }
+    for (const hunk of hunks) {
+      for (let i = 0; i < hunk.lines.length; i++) {
+        if (hunk.lines[i].endsWith("\n")) {
+          hunk.lines[i] = hunk.lines[i].slice(0, -1);
+        } else {
+          hunk.lines.splice(i + 1, 0, "\\ No newline at end of file");
+          i++;
+        }
+      }
+    }
+    return {
+      oldFileName,
+      newFileName,
+      oldHeader,
+      newHeader,
+      hunks
+    };
+  }
+}
+function formatPatch(patch2, headerOptions) {
+  var _a, _b, _c, _d, _e, _f;
+  if (!headerOptions) {
+    headerOptions = INCLUDE_HEADERS;
+  }
+  if (Array.isArray(patch2)) {
+    if (patch2.length > 1 && !headerOptions.includeFileHeaders && !patch2.every((p) => p.isGit)) {
+      throw new Error("Cannot omit file headers on a multi-file patch. (The result would be unparseable; how would a tool trying to apply the patch know which changes are to which file?)");
+    }
+    return patch2.map((p) => formatPatch(p, headerOptions)).join("\n");
+  }
+  const ret = [];
+  if (patch2.isGit) {
+    headerOptions = INCLUDE_HEADERS;
+    if (!patch2.oldFileName) {
+      throw new Error("oldFileName must be specified for Git patches");
+    }
+    if (!patch2.newFileName) {
+      throw new Error("newFileName must be specified for Git patches");
+    }
+    let gitOldName = patch2.oldFileName;
+    let gitNewName = patch2.newFileName;
+    if (patch2.isCreate && gitOldName === "/dev/null") {
+      gitOldName = gitNewName.replace(/^b\//, "a/");
+    } else if (patch2.isDelete && gitNewName === "/dev/null") {
+      gitNewName = gitOldName.replace(/^a\//, "b/");
+    }
+    ret.push("diff --git " + quoteFileNameIfNeeded(gitOldName) + " " + quoteFileNameIfNeeded(gitNewName));
+    if (patch2.isDelete) {
+      ret.push("deleted file mode " + ((_a = patch2.oldMode) !== null && _a !== void 0 ? _a : "100644"));
+    }
+    if (patch2.isCreate) {
+      ret.push("new file mode " + ((_b = patch2.newMode) !== null && _b !== void 0 ? _b : "100644"));
+    }
+    if (patch2.oldMode && patch2.newMode && !patch2.isDelete && !patch2.isCreate) {
+      ret.push("old mode " + patch2.oldMode);
+      ret.push("new mode " + patch2.newMode);
+    }
+    if (patch2.isRename) {
+      ret.push("rename from " + quoteFileNameIfNeeded(((_c = patch2.oldFileName) !== null && _c !== void 0 ? _c : "").replace(/^a\//, "")));
+      ret.push("rename to " + quoteFileNameIfNeeded(((_d = patch2.newFileName) !== null && _d !== void 0 ? _d : "").replace(/^b\//, "")));
+    }
+    if (patch2.isCopy) {
+      ret.push("copy from " + quoteFileNameIfNeeded(((_e = patch2.oldFileName) !== null && _e !== void 0 ? _e : "").replace(/^a\//, "")));
+      ret.push("copy to " + quoteFileNameIfNeeded(((_f = patch2.newFileName) !== null && _f !== void 0 ? _f : "").replace(/^b\//, "")));
+    }
+  } else {
+    if (headerOptions.includeIndex && patch2.oldFileName == patch2.newFileName && patch2.oldFileName !== void 0) {
+      ret.push("Index: " + patch2.oldFileName);
+    }
+    if (headerOptions.includeUnderline) {
+      ret.push("===================================================================");
+    }
+  }
+  const hasHunks = patch2.hunks.length > 0;
+  if (headerOptions.includeFileHeaders && patch2.oldFileName !== void 0 && patch2.newFileName !== void 0 && (!patch2.isGit || hasHunks)) {
+    ret.push("--- " + quoteFileNameIfNeeded(patch2.oldFileName) + (patch2.oldHeader ? "	" + patch2.oldHeader : ""));
+    ret.push("+++ " + quoteFileNameIfNeeded(patch2.newFileName) + (patch2.newHeader ? "	" + patch2.newHeader : ""));
+  }
+  for (let i = 0; i < patch2.hunks.length; i++) {
+    const hunk = patch2.hunks[i];
+    const oldStart = hunk.oldLines === 0 ? hunk.oldStart - 1 : hunk.oldStart;
+    const newStart = hunk.newLines === 0 ? hunk.newStart - 1 : hunk.newStart;
+    ret.push("@@ -" + oldStart + "," + hunk.oldLines + " +" + newStart + "," + hunk.newLines + " @@");
+    for (const line of hunk.lines) {
+      ret.push(line);
+    }
+  }
+  return ret.join("\n") + "\n";
+}
+function createTwoFilesPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
+  if (typeof options === "function") {
+    options = { callback: options };
+  }
+  if (!(options === null || options === void 0 ? void 0 : options.callback)) {
+    const patchObj = structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options);
+    if (!patchObj) {
+      return;
+    }
+    return formatPatch(patchObj, options === null || options === void 0 ? void 0 : options.headerOptions);
+  } else {
+    const { callback } = options;
+    structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, Object.assign(Object.assign({}, options), { callback: (patchObj) => {
+      if (!patchObj) {
+        callback(void 0);
+      } else {
+        callback(formatPatch(patchObj, options.headerOptions));
+      }
+    } }));
+  }
+}
+function splitLines(text) {
+  const hasTrailingNl = text.endsWith("\n");
+  const result = text.split("\n").map((line) => line + "\n");
+  if (hasTrailingNl) {
+    result.pop();
+  } else {
+    result.push(result.pop().slice(0, -1));
+  }
+  return result;
+}
+
+// src/fix/diff.ts
+var CONTEXT = 3;
+var MAX_EDIT_LENGTH = 5e3;
+function replaceAll(oldName, newName, before, after) {
+  const lines = (text, sign) => {
+    if (text === "") return [];
+    const out = text.replace(/\n$/, "").split("\n").map((l) => sign + l);
+    if (!text.endsWith("\n")) out.push("\\ No newline at end of file");
+    return out;
+  };
+  const count = (text) => text === "" ? 0 : text.replace(/\n$/, "").split("\n").length;
+  const patch2 = {
+    oldFileName: oldName,
+    newFileName: newName,
+    oldHeader: void 0,
+    newHeader: void 0,
+    hunks: [{ oldStart: count(before) === 0 ? 0 : 1, oldLines: count(before), newStart: count(after) === 0 ? 0 : 1, newLines: count(after), lines: [...lines(before, "-"), ...lines(after, "+")] }]
+  };
+  return formatPatch(patch2, FILE_HEADERS_ONLY);
 }
 function unifiedDiff(file, before, after) {
   if (before === after) return "";
-  const a = splitLines(redactLines(before));
-  const b = splitLines(redactLines(after));
-  let prefix = 0;
-  while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix++;
-  let suffix = 0;
-  while (suffix < a.length - prefix && suffix < b.length - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
-  const ops = [
-    ...a.slice(0, prefix).map((line) => ({ kind: " ", line })),
-    ...lcsOps(a.slice(prefix, a.length - suffix), b.slice(prefix, b.length - suffix)),
-    ...a.slice(a.length - suffix).map((line) => ({ kind: " ", line }))
-  ];
-  const out = [`--- a/${file}`, `+++ b/${file}`];
-  const oldAt = [];
-  const newAt = [];
-  let o = 1;
-  let n = 1;
-  for (const op of ops) {
-    oldAt.push(o);
-    newAt.push(n);
-    if (op.kind !== "+") o++;
-    if (op.kind !== "-") n++;
-  }
-  const changes = ops.flatMap((op, idx) => op.kind === " " ? [] : [idx]);
-  let g = 0;
-  while (g < changes.length) {
-    let last = g;
-    while (last + 1 < changes.length && changes[last + 1] - changes[last] <= CONTEXT * 2 + 1) last++;
-    const start = Math.max(0, changes[g] - CONTEXT);
-    const end = Math.min(ops.length, changes[last] + CONTEXT + 1);
-    const hunk = ops.slice(start, end);
-    const oldCount = hunk.filter((op) => op.kind !== "+").length;
-    const newCount = hunk.filter((op) => op.kind !== "-").length;
-    const oldStart = oldCount === 0 ? oldAt[start] - 1 : oldAt[start];
-    const newStart = newCount === 0 ? newAt[start] - 1 : newAt[start];
-    out.push(`@@ -${oldStart},${oldCount} +${newStart},${newCount} @@`);
-    for (const op of hunk) out.push(op.kind + op.line);
-    g = last + 1;
-  }
-  const noEolBefore = before !== "" && !before.endsWith("\n");
-  const noEolAfter = after !== "" && !after.endsWith("\n");
-  if (noEolBefore !== noEolAfter) out.push("\\ No newline at end of file");
-  return out.join("\n") + "\n";
+  const a = redactLines(before);
+  const b = redactLines(after);
+  const names = [`a/${file}`, `b/${file}`];
+  const patch2 = createTwoFilesPatch(names[0], names[1], a, b, void 0, void 0, { context: CONTEXT, maxEditLength: MAX_EDIT_LENGTH, headerOptions: FILE_HEADERS_ONLY });
+  const text = patch2 ?? replaceAll(names[0], names[1], a, b);
+  return text.endsWith("\n") ? text : `${text}
+`;
 }
 
 // src/fix/write.ts
-var import_node_fs12 = require("node:fs");
+var import_node_fs13 = require("node:fs");
 var import_node_crypto = require("node:crypto");
 var import_node_path17 = __toESM(require("node:path"), 1);
 var WriteRefused = class extends Error {
@@ -46761,7 +50564,7 @@ var pending = /* @__PURE__ */ new Set();
 function removePendingTempFiles() {
   for (const tmp of pending) {
     try {
-      (0, import_node_fs12.unlinkSync)(tmp);
+      (0, import_node_fs13.unlinkSync)(tmp);
     } catch {
     }
   }
@@ -46773,7 +50576,7 @@ function inside(root, file) {
 }
 function realOrSelf(p) {
   try {
-    return (0, import_node_fs12.realpathSync)(p);
+    return (0, import_node_fs13.realpathSync)(p);
   } catch {
     return p;
   }
@@ -46781,7 +50584,7 @@ function realOrSelf(p) {
 function writeTarget(absPath, root) {
   let real;
   try {
-    real = (0, import_node_fs12.realpathSync)(absPath);
+    real = (0, import_node_fs13.realpathSync)(absPath);
   } catch {
     real = import_node_path17.default.join(realOrSelf(import_node_path17.default.dirname(absPath)), import_node_path17.default.basename(absPath));
   }
@@ -46795,10 +50598,10 @@ function writeAtomic(absPath, text, options = {}) {
   let current;
   let mode;
   try {
-    const stat = (0, import_node_fs12.statSync)(target);
+    const stat = (0, import_node_fs13.statSync)(target);
     if (!stat.isFile()) throw new WriteRefused("it is not a regular file: not fixed");
     mode = stat.mode & 511;
-    current = (0, import_node_fs12.readFileSync)(target);
+    current = (0, import_node_fs13.readFileSync)(target);
   } catch (error) {
     if (error instanceof WriteRefused) throw error;
     current = void 0;
@@ -46809,19 +50612,19 @@ function writeAtomic(absPath, text, options = {}) {
   const keepBom = current !== void 0 && current.subarray(0, 3).equals(BOM) && !text.startsWith("\uFEFF");
   const data = keepBom ? Buffer.concat([BOM, Buffer.from(text, "utf8")]) : Buffer.from(text, "utf8");
   const tmp = import_node_path17.default.join(import_node_path17.default.dirname(target), `.${import_node_path17.default.basename(target).slice(0, 64)}.${(0, import_node_crypto.randomBytes)(8).toString("hex")}.mlops-lint.tmp`);
-  const fd = (0, import_node_fs12.openSync)(tmp, import_node_fs12.constants.O_WRONLY | import_node_fs12.constants.O_CREAT | import_node_fs12.constants.O_EXCL | import_node_fs12.constants.O_NOFOLLOW, 384);
+  const fd = (0, import_node_fs13.openSync)(tmp, import_node_fs13.constants.O_WRONLY | import_node_fs13.constants.O_CREAT | import_node_fs13.constants.O_EXCL | import_node_fs13.constants.O_NOFOLLOW, 384);
   pending.add(tmp);
   try {
     try {
-      for (let at = 0; at < data.length; ) at += (0, import_node_fs12.writeSync)(fd, data, at);
-      (0, import_node_fs12.fchmodSync)(fd, mode ?? 420);
+      for (let at = 0; at < data.length; ) at += (0, import_node_fs13.writeSync)(fd, data, at);
+      (0, import_node_fs13.fchmodSync)(fd, mode ?? 420);
     } finally {
-      (0, import_node_fs12.closeSync)(fd);
+      (0, import_node_fs13.closeSync)(fd);
     }
-    (0, import_node_fs12.renameSync)(tmp, target);
+    (0, import_node_fs13.renameSync)(tmp, target);
   } catch (error) {
     try {
-      (0, import_node_fs12.unlinkSync)(tmp);
+      (0, import_node_fs13.unlinkSync)(tmp);
     } catch {
     }
     throw error;
@@ -46839,20 +50642,20 @@ async function fixFiles(files, options = {}, write = false) {
   let results = [];
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
     results = await lintFiles(files, { ...options, overrides });
-    const byFile = /* @__PURE__ */ new Map();
+    const byFile2 = /* @__PURE__ */ new Map();
     for (const r of results) {
       for (const d of r.diagnostics) {
         if (!d.fix) continue;
         const abs = import_node_path18.default.resolve(cwd, d.fix.file);
         const text = overrides.get(abs) ?? lintedText(r, d.fix.file);
         if (text === void 0) continue;
-        const entry2 = byFile.get(abs);
+        const entry2 = byFile2.get(abs);
         if (entry2) entry2.fixes.push(d.fix);
-        else byFile.set(abs, { text, fixes: [d.fix] });
+        else byFile2.set(abs, { text, fixes: [d.fix] });
       }
     }
     let changed = false;
-    for (const [abs, { text, fixes }] of byFile) {
+    for (const [abs, { text, fixes }] of byFile2) {
       if (!originals.has(abs)) originals.set(abs, text);
       const { output } = applyFixes(text, fixes);
       if (output !== text) {
@@ -46913,10 +50716,17 @@ function relativePath(file, cwd) {
   return shown.split(import_node_path19.default.sep).join("/");
 }
 
+// src/format/escape.ts
+var CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+var NAMED = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
+function escapeControl(text) {
+  return text.replace(CONTROL, (c) => NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
 // src/format/github.ts
 var COMMAND = { error: "error", warning: "warning", info: "notice" };
 function escapeData(s) {
-  return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  return escapeControl(s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A"));
 }
 function escapeProperty(s) {
   return escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
@@ -47065,13 +50875,14 @@ function formatStylish(results, options = {}) {
   const sevColor = { error: c.red, warning: c.yellow, info: c.blue };
   const counts = { error: 0, warning: 0, info: 0, fixable: 0 };
   const out = [];
-  for (const result of results) {
+  for (const group of byFile(results)) {
+    const result = group;
     if (result.diagnostics.length === 0) continue;
-    out.push(c.underline(result.file));
+    out.push(c.underline(escapeControl(result.file)));
     const pos = result.diagnostics.map((d) => `${d.line}:${d.column}`);
-    const posWidth = Math.max(...pos.map((p) => p.length));
-    const sevWidth = Math.max(...result.diagnostics.map((d) => d.severity.length));
-    const msgWidth = Math.max(...result.diagnostics.map((d) => oneLine(d.message).length));
+    const posWidth = widest(pos);
+    const sevWidth = widest(result.diagnostics.map((d) => d.severity));
+    const msgWidth = widest(result.diagnostics.map((d) => oneLine(d.message)));
     result.diagnostics.forEach((d, i) => {
       counts[d.severity]++;
       if (d.fix) counts.fixable++;
@@ -47090,8 +50901,27 @@ function formatStylish(results, options = {}) {
   return `${out.join("\n")}
 `;
 }
+function byFile(results) {
+  const out = [];
+  for (const result of results) {
+    const groups = /* @__PURE__ */ new Map([[result.file, []]]);
+    for (const d of result.diagnostics) {
+      const file = d.file === result.file || d.file === "" ? result.file : d.file;
+      let list = groups.get(file);
+      if (!list) groups.set(file, list = []);
+      list.push(d);
+    }
+    for (const [file, diagnostics] of groups) out.push({ file, diagnostics });
+  }
+  return out;
+}
+function widest(texts) {
+  let width = 0;
+  for (const t of texts) if (t.length > width) width = t.length;
+  return width;
+}
 function oneLine(message) {
-  return message.replace(/\s*\r?\n\s*/g, " ");
+  return escapeControl(message.replace(/\s*\r?\n\s*/g, " "));
 }
 
 // src/format/index.ts
@@ -47194,7 +51024,7 @@ function parseCliArgs(argv) {
 }
 
 // src/cli/heap.ts
-var import_node_fs13 = require("node:fs");
+var import_node_fs14 = require("node:fs");
 var import_node_path21 = __toESM(require("node:path"), 1);
 var HEAP_GROWING_PERCENT = 20;
 var MANY_FILES = 20;
@@ -47202,7 +51032,7 @@ function mayLintManyFiles(files, cwd) {
   if (files.length === 0 || files.length > MANY_FILES) return true;
   return files.some((file) => {
     try {
-      return (0, import_node_fs13.statSync)(import_node_path21.default.resolve(cwd, file)).isDirectory();
+      return (0, import_node_fs14.statSync)(import_node_path21.default.resolve(cwd, file)).isDirectory();
     } catch {
       return false;
     }
@@ -47391,6 +51221,8 @@ async function runCli(argv, io) {
     const color = useColor(o.color, io) && o.format === "stylish";
     const report = formatResults(shown, o.format, { cwd, color, version: VERSION });
     if (report) reportTo(report);
+    if (!o.quiet) for (const r of results) for (const notice of r.notices ?? []) io.stderr(`mlops-lint: notice: ${escapeControl(notice)}
+`);
     const ioErrors = results.filter((r) => r.error);
     for (const r of ioErrors) io.stderr(`mlops-lint: ${r.error.message}
 `);

@@ -277,6 +277,12 @@ export interface Workflow {
   redefinedJobs: JobDefinition[];
   jobs: Job[];
   includes: Include[];
+  /**
+   * GitLab: some of the pipeline comes from includes that are not read (remote, project,
+   * template, component, or a path built from variables): jobs, stages and hidden jobs the
+   * model does not hold may still exist.
+   */
+  incomplete?: boolean;
   /** GitLab: every local include that was read, at any depth. */
   localIncludes: LocalInclude[];
   header?: VendoredHeader;

@@ -28,6 +28,9 @@ export function schemeOf(url: string): RemoteScheme {
   return SCHEMES[(m[1] ?? '').toLowerCase()] ?? 'other';
 }
 
+/** Remote options that hold a credential (DVC's names), which belong in `.dvc/config.local`. */
+const SECRET_KEYS = new Set(['password', 'access_key_id', 'secret_access_key', 'session_token', 'connection_string', 'account_key', 'sas_token', 'client_secret', 'gdrive_client_secret', 'gdrive_service_account_json_file_path', 'key', 'keyfile', 'credentialpath', 'token', 'ask_password', 'passphrase']);
+
 /** Keys that may be taken from `.dvc/config.local`; anything else there may be a credential. */
 const LOCAL_SAFE_KEYS = new Set(['url', 'endpointurl']);
 
@@ -49,6 +52,7 @@ export function parseDvcConfig(file: string, text: string, localText?: string): 
   let defaultName: string | undefined;
   let defaultLine = 0;
   const problems: IniProblem[] = [];
+  const committed: DvcConfig['committedSecrets'] = [];
   for (const s of parseIni(text, problems)) {
     if (s.name.toLowerCase() === 'core') {
       const r = s.values.get('remote');
@@ -61,7 +65,11 @@ export function parseDvcConfig(file: string, text: string, localText?: string): 
     const name = subsection(s.name, 'remote');
     if (name === undefined) continue;
     const raw: RawRemote = { name, line: s.line };
+    for (const [key, value] of s.values) {
+      if (SECRET_KEYS.has(key) && key !== 'ask_password' && value !== '') committed.push({ remote: name, key, line: s.keyLines.get(key) ?? s.line });
+    }
     const url = s.values.get('url');
+    if (url !== undefined && /^[a-z][a-z0-9+.-]*:\/\/[^/@\s]*:[^/@\s]*@/i.test(url)) committed.push({ remote: name, key: 'url (user:password@)', line: s.keyLines.get('url') ?? s.line });
     if (url !== undefined) raw.url = url;
     const endpoint = s.values.get('endpointurl');
     if (endpoint !== undefined) raw.endpointUrl = endpoint;
@@ -98,7 +106,7 @@ export function parseDvcConfig(file: string, text: string, localText?: string): 
     if (r.endpointUrl !== undefined) remote.endpointUrl = r.endpointUrl;
     list.push(remote);
   }
-  const config: DvcConfig = { file, remotes: list, problems };
+  const config: DvcConfig = { file, remotes: list, problems, committedSecrets: committed };
   // Only `core.remote` makes a remote the default (DVC itself does not pick a lone remote).
   const def = list.find((r) => r.isDefault);
   if (def) config.defaultRemote = def;

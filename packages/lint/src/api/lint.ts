@@ -133,3 +133,4 @@ export async function lintFiles(files: string[], options: LintOptions = {}): Pro
   }
   return results;
 }
+

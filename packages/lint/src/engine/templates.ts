@@ -25,21 +25,18 @@ interface TemplatesModule {
 /** Published GitHub workflows by path, rendered once on first use. */
 function publishedWorkflows(mod: TemplatesModule): ((path: string) => string | undefined) | undefined {
   const { listTemplates, renderPublished, renderPublishedFiles } = mod;
-  if (typeof listTemplates !== 'function') return undefined;
-  // Every published file of a template (the experiment workflow and its report workflow), else the main one.
-  const filesOf =
-    typeof renderPublishedFiles === 'function'
-      ? (name: string) => renderPublishedFiles('github', name) as Array<{ path: string; text: string }>
-      : typeof renderPublished === 'function'
-        ? (name: string) => [renderPublished('github', name) as { path: string; text: string }]
-        : undefined;
-  if (!filesOf) return undefined;
+  if (typeof listTemplates !== 'function' || typeof renderPublished !== 'function') return undefined;
+  // Every published file of a template (a workflow and its report workflow), else its main one.
+  const filesOf = (name: string): { path: string; text: string }[] =>
+    typeof renderPublishedFiles === 'function' ? (renderPublishedFiles('github', name) as { path: string; text: string }[]) : [renderPublished('github', name) as { path: string; text: string }];
   let byPath: Map<string, string> | undefined;
   return (path) => {
     if (!byPath) {
       byPath = new Map();
       try {
-        for (const t of listTemplates('github') as { name: string }[]) for (const file of filesOf(t.name)) byPath.set(file.path, file.text);
+        for (const t of listTemplates('github') as { name: string }[]) {
+          for (const published of filesOf(t.name)) byPath.set(published.path, published.text);
+        }
       } catch {
         // A templates package that cannot render leaves calls to published workflows unchecked.
       }

@@ -41,6 +41,7 @@ export function buildGitlabWorkflow(src: Source, resolved: Resolved, templates: 
     sources: resolved.sources,
     lines: workflowLines(src.file, src.text, resolved.sources),
   };
+  if (resolved.incomplete) workflow.incomplete = true;
   const stages = get(resolved.root, 'stages');
   if (stages) workflow.stages = strList(stages).map((s) => ({ value: String(s.value), span: spanOf(s) }));
   const header = vendoredHeader(src, templates);

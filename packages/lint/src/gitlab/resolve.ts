@@ -49,6 +49,8 @@ export interface Resolved {
   diagnostics: Diagnostic[];
   /** The files' top-level mappings in merge order (included files first, the including file last). */
   layers: View[];
+  /** Some of the pipeline comes from includes that are not read (remote, project, template, component, a path with variables). */
+  incomplete: boolean;
   /** Every local include that was read (at any depth), with the inputs it passes and the file it read. */
   loaded: { include: Include; inputs?: IncludeInputs; source: Source }[];
   /** What was not checked, and why (not findings: nothing is wrong with the file). */
@@ -248,7 +250,7 @@ export function resolveGitlab(mainRoot: View, mainFile: string, loader: IncludeL
     const resolved = resolver.job(id, e.value);
     jobs.push({ id, keyView: e.keyView, view: inheritDefaults(resolved, defaults) });
   }
-  const out: Resolved = { root, jobs, includes, sources, includedSources, diagnostics, layers, loaded: loadedIncludes, notices };
+  const out: Resolved = { root, jobs, includes, sources, includedSources, diagnostics, layers, loaded: loadedIncludes, notices, incomplete: opaque };
   const variables = get(root, 'variables');
   if (variables) {
     const resolvedVars = resolver.references(variables, 0);

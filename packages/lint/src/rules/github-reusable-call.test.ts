@@ -142,16 +142,18 @@ describe('github-reusable-call on published templates', () => {
         contents: read
       jobs:
         dvc:
-          uses: mlops-pipeline/mlops-pipeline/.github/workflows/dvc-report.yml@v${TEMPLATES_VERSION}
+          uses: mlops-pipeline/mlops-pipeline/.github/workflows/dvc.yml@v${TEMPLATES_VERSION}
           with:
             push: "yes"
-            dvc_version: 3.63.0`;
+            dvc_version: 3.63.0
+        report:
+          uses: mlops-pipeline/mlops-pipeline/.github/workflows/dvc-report.yml@v${TEMPLATES_VERSION}`;
     const found = await lintWithRule(githubReusableCall, code, '.github/workflows/ci.yml', { code });
-    const file = `mlops-pipeline/mlops-pipeline/.github/workflows/dvc-report.yml@v${TEMPLATES_VERSION}`;
+    const file = (name: string): string => `mlops-pipeline/mlops-pipeline/.github/workflows/${name}.yml@v${TEMPLATES_VERSION}`;
     expect(found.map((d) => `${d.line}:${d.column} ${d.message.split(':')[0]}`)).toEqual([
-      `6:11 job "report" of \`${file}\` requests \`pull-requests`,
-      `8:13 input \`push\` of \`${file}\` is of type boolean`,
-      `9:7 input \`dvc_version\` is not declared by \`${file}\` (its inputs`,
+      `8:13 input \`push\` of \`${file('dvc')}\` is of type boolean`,
+      `9:7 input \`dvc_version\` is not declared by \`${file('dvc')}\` (its inputs`,
+      `11:11 job "report" of \`${file('dvc-report')}\` requests \`pull-requests`,
     ]);
   });
 });

@@ -12,6 +12,9 @@ import { expressionInjection } from './expression-injection.js';
 import { gitHistoryForDiff } from './git-history-for-diff.js';
 import { githubReusableCall } from './github-reusable-call.js';
 import { gitlabDeprecated } from './gitlab-deprecated.js';
+import { gitlabJobOverridden } from './gitlab-job-overridden.js';
+import { gitlabSpecInputs } from './gitlab-spec-inputs.js';
+import { gitlabStageUndefined } from './gitlab-stage-undefined.js';
 import { imagePinned } from './image-pinned.js';
 import { permissions } from './permissions.js';
 import { pythonPinned } from './python-pinned.js';
@@ -44,6 +47,9 @@ export const rules: Rule[] = [
   gitHistoryForDiff,
   cmlDeprecated,
   gitlabDeprecated,
+  gitlabSpecInputs,
+  gitlabStageUndefined,
+  gitlabJobOverridden,
   twoDvcInstalls,
   templateOutdated,
 ];
