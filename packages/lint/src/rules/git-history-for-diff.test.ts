@@ -25,6 +25,9 @@ ruleTester(gitHistoryForDiff, {
       gh('', '            git fetch --prune\n            dvc metrics diff origin/main --md'),
       gh('', '            git fetch --depth 1 origin\n            dvc params diff origin/main'),
       gh('', '            git fetch origin ${{ github.base_ref }}\n            dvc params diff origin/${{ github.base_ref }}'),
+      // The base branch under any of its names.
+      gh('', '            git fetch --depth=1 origin "$GITHUB_BASE_REF"\n            dvc metrics diff "origin/${{ github.base_ref }}" --md'),
+      gh('', '            git fetch origin ${{ github.event.pull_request.base.ref }}:${{ github.event.pull_request.base.ref }}\n            dvc params diff ${GITHUB_BASE_REF}'),
       // cml ci unshallows the clone.
       gh('', '            cml ci --fetch-depth 0\n            dvc metrics diff main'),
       gh('', '            cml ci --fetch-depth=0\n            dvc metrics diff main'),
@@ -79,6 +82,11 @@ ruleTester(gitHistoryForDiff, {
           script:
             - git fetch origin main
             - dvc metrics diff origin/main`,
+      yaml`
+        report:
+          script:
+            - git fetch --depth=1 origin "$CI_MERGE_REQUEST_TARGET_BRANCH_NAME"
+            - dvc metrics diff "origin/\${CI_MERGE_REQUEST_TARGET_BRANCH_NAME}"`,
     ],
     invalid: [
       {

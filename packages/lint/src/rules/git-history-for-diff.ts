@@ -8,9 +8,18 @@ const LOCAL_REVS = /^(HEAD|workspace|@)$/;
 /** `git fetch` options that take a separate value. */
 const GIT_FETCH_VALUE_FLAGS = new Set(['--depth', '--deepen', '--shallow-since', '--shallow-exclude', '-j', '--jobs', '--upload-pack', '--negotiation-tip', '--server-option', '-o', '--filter', '--refmap', '--recurse-submodules-default', '--submodule-prefix']);
 
+/** Spellings of the pull/merge request's base branch: the same ref whichever a script uses. */
+const BASE_BRANCH = /\$\{\{\s*(github\.base_ref|github\.event\.pull_request\.base\.ref)\s*\}\}|\$\{?GITHUB_BASE_REF\}?/g;
+const MR_TARGET = /\$\{?CI_MERGE_REQUEST_TARGET_BRANCH_NAME\}?/g;
+
 /** `origin/main`, `refs/heads/main`, `+refs/remotes/origin/main` all name `main`. */
 function branchOf(ref: string): string {
-  return ref.replace(/^\+/, '').replace(/^refs\/(heads|tags|remotes\/origin)\//, '').replace(/^origin\//, '');
+  return ref
+    .replace(/^\+/, '')
+    .replace(/^refs\/(heads|tags|remotes\/origin)\//, '')
+    .replace(/^origin\//, '')
+    .replace(BASE_BRANCH, '<base>')
+    .replace(MR_TARGET, '<base>');
 }
 
 export const gitHistoryForDiff: Rule = {
