@@ -19,6 +19,7 @@ import { REPO_ROOT } from './cli.helpers.js';
 const ACTION = path.join(REPO_ROOT, 'action.yml');
 const BUNDLE = path.join(REPO_ROOT, 'packages/lint/hook/mlops-lint.cjs');
 const actionText = readFileSync(ACTION, 'utf8');
+const BASH = spawnSync('bash', ['-c', 'command -v bash'], { encoding: 'utf8' }).stdout.trim() || '/bin/bash';
 
 /** The first ```yaml block after `### GitHub Action` in the package README: the documented usage. */
 function documentedWorkflow(): string {
@@ -76,7 +77,7 @@ jobs:
 `;
 
 /** Runs the action's script as the runner does: bash, GITHUB_ACTION_PATH, GITHUB_OUTPUT, inputs as env. */
-function runAction(files: Record<string, string>, inputs: Record<string, string>): { status: number | null; stdout: string; stderr: string; output: string; cwd: string } {
+function runAction(files: Record<string, string>, inputs: Record<string, string>, pathVar = process.env.PATH): { status: number | null; stdout: string; stderr: string; output: string; cwd: string } {
   const cwd = mkdtempSync(path.join(tmpdir(), 'mlops-lint-action-run-'));
   dirs.push(cwd);
   mkdirSync(path.join(cwd, '.git'));
@@ -86,13 +87,13 @@ function runAction(files: Record<string, string>, inputs: Record<string, string>
   }
   const step = (parse(actionText) as { runs: { steps: { run: string; env: Record<string, string> }[] } }).runs.steps[0]!;
   const defaults = (parse(actionText) as { inputs: Record<string, { default: string }> }).inputs;
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: cwd, GITHUB_ACTION_PATH: REPO_ROOT, GITHUB_OUTPUT: path.join(cwd, 'github-output') };
+  const env: NodeJS.ProcessEnv = { PATH: pathVar, HOME: cwd, GITHUB_ACTION_PATH: REPO_ROOT, GITHUB_OUTPUT: path.join(cwd, 'github-output') };
   for (const [name, value] of Object.entries(step.env)) {
     const input = /inputs\.([\w-]+)/.exec(value)![1]!;
     env[name] = inputs[input] ?? defaults[input]!.default;
   }
   writeFileSync(env.GITHUB_OUTPUT!, '');
-  const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step.run], { cwd, env, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(BASH, ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step.run], { cwd, env, encoding: 'utf8', timeout: 60_000 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, output: readFileSync(env.GITHUB_OUTPUT!, 'utf8'), cwd };
 }
 
@@ -105,6 +106,12 @@ describe.skipIf(!existsSync(BUNDLE))('the GitHub Action runs the committed bundl
     expect(r.output).toBe('sarif-file=mlops-lint.sarif\n');
     const sarif = JSON.parse(readFileSync(path.join(r.cwd, 'mlops-lint.sarif'), 'utf8')) as { runs: { results: { ruleId: string }[] }[] };
     expect(sarif.runs[0]!.results.map((x) => x.ruleId)).toContain('dvc-version-pinned');
+  });
+
+  it('says what is missing on a runner without Node.js', () => {
+    const r = runAction({ '.github/workflows/train.yml': BAD }, {}, '');
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('::error title=mlops-lint::mlops-lint needs Node.js 20 or newer on the runner: add actions/setup-node before this step\n');
   });
 
   it('passes on a clean repository and lints only the files given', () => {
