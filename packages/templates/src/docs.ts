@@ -98,13 +98,15 @@ function snippets(): string {
 }
 
 function actionsTable(): string {
-  const rows = Object.values(ACTIONS).map((a) => `| \`${a.repo}\` | \`${a.version}\` | ${a.sha ? `\`${a.sha}\`` : 'no verified commit: not used, see below'} |`);
+  const rows = Object.values(ACTIONS).map((a) => `| \`${a.repo}\` | \`${a.version}\` | \`${a.sha}\` |`);
   return [
-    '| Action | Version (`pin-actions: version`) | Commit (`pin-actions: sha`) |',
+    '| Action | Version (`pin-actions: version`) | Commit (`pin-actions: sha`, the default) |',
     '|---|---|---|',
     ...rows,
     '',
-    `CML is installed at exactly \`${CML_VERSION}\`: on GitHub by \`iterative/setup-cml\` (\`version: ${CML_VERSION}\`) with \`pin-actions: version\`, and with \`pin-actions: sha\` — where every \`uses:\` is a full commit SHA — by \`npm install --prefix "$RUNNER_TEMP/cml" @dvcorg/cml@${CML_VERSION}\` instead of the action; on GitLab by \`npm install -g @dvcorg/cml@${CML_VERSION}\`.`,
+    'Each commit is the commit of the version tag in the action\'s own repository (`git rev-parse "refs/tags/<version>^{commit}"`); each action runs on `node24`. The published reusable workflows always pin by commit.',
+    '',
+    `CML is installed at exactly \`${CML_VERSION}\` with npm: on GitHub \`npm install --prefix "$RUNNER_TEMP/cml" @dvcorg/cml@${CML_VERSION}\` (the \`iterative/setup-cml\` action runs on \`node16\`, which GitHub no longer supports); on GitLab \`npm install -g @dvcorg/cml@${CML_VERSION}\`. Google Cloud credentials are written by the job itself to a file under \`$RUNNER_TEMP\`, outside the workspace where the project's code runs, and removed at the end of the job (\`google-github-actions/auth\` writes its file into the workspace).`,
   ].join('\n');
 }
 

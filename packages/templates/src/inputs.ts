@@ -151,8 +151,8 @@ export const COMMON_INPUTS: readonly InputDef[] = [
   {
     name: 'pin-actions',
     type: 'string',
-    description: 'How actions are referenced: `version` (full version tag, e.g. `@v5.0.0`) or `sha` (full commit SHA with the version as a comment).',
-    default: 'version',
+    description: 'How actions are referenced: `sha` (full commit SHA with the version as a comment; Renovate and Dependabot update both) or `version` (full version tag, e.g. `@v5.0.0`).',
+    default: 'sha',
     enum: ['version', 'sha'],
     providers: ['github'],
     pinned: { github: 'render' },

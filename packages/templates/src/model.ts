@@ -22,6 +22,8 @@ export interface ScriptStep {
   block?: boolean;
   /** Only in the published reusable workflow / component (a vendored file has its values checked when rendered). */
   publishedOnly?: boolean;
+  /** GitHub: environment of this step only (values `secret:NAME` or literal). */
+  env?: Record<string, string>;
 }
 
 /** GitHub: an action step (`with:` values may hold `@{input}` tokens or `secret:NAME`). */
@@ -36,6 +38,10 @@ export interface GithubAuth {
   /** Needs `id-token: write` (OIDC). */
   idToken: boolean;
   steps: GithubActionStep[];
+  /** Script steps run after the action steps (e.g. write a credentials file under `$RUNNER_TEMP`). */
+  scripts?: ScriptStep[];
+  /** Script steps run at the end of the job, whatever happened (`if: always()`): remove credentials files. */
+  cleanup?: ScriptStep[];
   /** Environment of the steps that use the remote; values `secret:NAME` or literal. */
   remoteEnv: Array<{ name: string; value: string; when?: Condition }>;
 }
