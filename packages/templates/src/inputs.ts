@@ -113,6 +113,15 @@ export const COMMON_INPUTS: readonly InputDef[] = [
     patternHint: 'a relative path of letters, digits, `.`, `_`, `-` and `/` (no `..`)',
   },
   {
+    name: 'dvc-remote',
+    type: 'string',
+    description: 'DVC remote to pull from and push to, made the default of the checkout (`dvc remote default --local`); needed when `.dvc/config` names no default remote (empty: the default remote).',
+    default: '',
+    pattern: '^[A-Za-z0-9._-]+$',
+    emptyAllowed: true,
+    patternHint: 'empty or a DVC remote name of letters, digits, `.`, `_` and `-`',
+  },
+  {
     name: 'pull-strategy',
     type: 'string',
     description: '`separate`: `dvc pull` then `dvc repro`; `with-repro`: `dvc repro --pull` (pulls only what the stages need).',
@@ -243,15 +252,6 @@ export const MINIO_INPUTS: readonly InputDef[] = [
     description: 'URL of the S3-compatible endpoint (MinIO, Ceph, R2…); written to the DVC remote as `endpointurl` in `.dvc/config.local`.',
     pattern: '^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~/-]*)?$',
     patternHint: 'an http(s) URL such as https://minio.example.com:9000',
-  },
-  {
-    name: 'dvc-remote',
-    type: 'string',
-    description: 'Name of the DVC remote to point at the endpoint (empty: the default remote).',
-    default: '',
-    pattern: '^[A-Za-z0-9._-]+$',
-    emptyAllowed: true,
-    patternHint: 'empty or a DVC remote name of letters, digits, `.`, `_` and `-`',
   },
 ];
 

@@ -62,7 +62,7 @@ describe('GitHub secure defaults', () => {
     expect(report.if).toBe("github.event_name == 'pull_request' && github.event.pull_request.head.repo.full_name == github.repository && github.actor != 'dependabot[bot]'");
     const checkout = (report.steps as Obj[])[0]!;
     expect((checkout.with as Obj)['fetch-depth']).toBe(0);
-    expect((report.steps as Obj[]).some((step) => String(step.run).includes('cml comment create'))).toBe(true);
+    expect((report.steps as Obj[]).some((step) => String(step.run).includes('cml comment update'))).toBe(true);
     expect((doc.on as Obj).pull_request).toEqual({ branches: ['main', 'release/v2'] });
   });
 
@@ -92,13 +92,13 @@ describe('GitHub secure defaults', () => {
     expect(String(setup.run)).toContain('>> "${GITHUB_PATH}"');
     const post = report.at(-1)!;
     expect(report.indexOf(setup)).toBeLessThan(report.indexOf(post));
-    expect(String(post.run)).toContain('cml comment create --target=pr dvc-report.md');
+    expect(String(post.run)).toContain('cml comment update --target=pr dvc-report.md');
   });
 
   it('the report diffs against the base branch from the full-history checkout, without fetching (the clone keeps no credentials)', () => {
     const doc = parseYaml(renderCase(cases.find((x) => x.id === 'github/dvc-gcs/full/vendored')!));
     const report = (doc.jobs as Record<string, Obj>).report!;
-    const post = String((report.steps as Obj[]).find((step) => String(step.run).includes('cml comment create'))!.run);
+    const post = String((report.steps as Obj[]).find((step) => String(step.run).includes('cml comment update'))!.run);
     expect(post).not.toContain('git fetch');
     expect(post).toContain('dvc metrics diff --md "origin/${BASE_BRANCH}"');
     expect(((report.steps as Obj[])[0]!.with as Obj)['persist-credentials']).toBe(false);

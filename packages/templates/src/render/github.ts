@@ -4,7 +4,7 @@
  */
 import { ACTIONS, CML_VERSION, actionRef, type PinStyle } from '../actions.js';
 import { defaultOf, pinnedUse, type InputDef } from '../inputs.js';
-import { dvcSteps, inputChecks, reportStep, type Condition, type GithubActionStep, type ScriptStep, type TemplateDef } from '../model.js';
+import { REMOTE_DEFAULT_STEP, dvcSteps, inputChecks, reportStep, type Condition, type GithubActionStep, type ScriptStep, type TemplateDef } from '../model.js';
 import { inputDefs } from '../schema.js';
 import { secretsForInputs } from '../secrets.js';
 import { GITHUB_HOME, envName, holds, resolveTokens, scriptText, toYaml, withHeader } from './common.js';
@@ -120,7 +120,7 @@ function experimentSteps(ctx: Ctx, template: TemplateDef, fullHistory: boolean):
     ...inputChecks(inputDefs(template, 'github')).map((s) => runStep(ctx, template, s)),
     python,
     ...dvc.install.map((s) => runStep(ctx, template, s)),
-    ...template.prepare.map((s) => runStep(ctx, template, s)),
+    ...[REMOTE_DEFAULT_STEP, ...template.prepare].map((s) => runStep(ctx, template, s)),
     ...template.github.steps.map((s) => actionStep(ctx, s)),
     ...(template.github.scripts ?? []).map((s) => runStep(ctx, template, s)),
     ...dvc.run.map((s) => runStep(ctx, template, s)),

@@ -4,7 +4,7 @@
  */
 import { CML_VERSION } from '../actions.js';
 import { DEFAULT_GITLAB_RULES, defaultOf, pinnedUse, type InputDef } from '../inputs.js';
-import { dvcSteps, inputChecks, reportStep, type Condition, type ScriptStep, type TemplateDef } from '../model.js';
+import { REMOTE_DEFAULT_STEP, dvcSteps, inputChecks, reportStep, type Condition, type ScriptStep, type TemplateDef } from '../model.js';
 import { inputDefs } from '../schema.js';
 import { GITLAB_COMPONENTS, envName, holds, resolveTokens, scriptText, toYaml, withHeader } from './common.js';
 import type { Renderer } from './types.js';
@@ -142,7 +142,8 @@ function job(ctx: Ctx, template: TemplateDef, kind: 'repro' | 'report'): Obj {
   out.rules =
     kind === 'repro'
       ? reproRules(ctx)
-      : [{ if: ctx.component ? `$${CML_REPORT} == "true" && $CI_PIPELINE_SOURCE == "merge_request_event"` : '$CI_PIPELINE_SOURCE == "merge_request_event"' }];
+      : // Merge requests from this project only: a fork's pipeline has none of the project's variables.
+        [{ if: `${ctx.component ? `$${CML_REPORT} == "true" && ` : ''}$CI_PIPELINE_SOURCE == "merge_request_event" && $CI_MERGE_REQUEST_SOURCE_PROJECT_ID == $CI_PROJECT_ID` }];
   const tokens = idTokens(ctx, template);
   if (tokens) out.id_tokens = tokens;
   const setup: ScriptStep[] = [
@@ -150,6 +151,7 @@ function job(ctx: Ctx, template: TemplateDef, kind: 'repro' | 'report'): Obj {
     ...cdStep(ctx),
     ...dvc.install,
     ...(kind === 'report' ? [CML_SETUP] : []),
+    REMOTE_DEFAULT_STEP,
     ...template.prepare,
     ...(template.gitlab.setup.length > 0 ? [{ id: 'auth', name: 'Write the credentials file', lines: template.gitlab.setup }] : []),
     ...(template.gitlab.steps ?? []),
