@@ -3,11 +3,13 @@
  * remotes × secrets, inputs), kept between `<!-- BEGIN generated:x -->` and
  * `<!-- END generated:x -->` markers by the generate script.
  */
+import { parse } from 'yaml';
 import { ACTIONS, CML_VERSION } from './actions.js';
-import { render } from './api.js';
+import { render, renderPublishedFiles } from './api.js';
 import { TEMPLATES } from './catalogue.js';
 import { appliesTo, defaultOf, pinnedUse, type InputDef } from './inputs.js';
 import { allSecrets } from './secrets.js';
+import { requiredPermissions } from './platform/github-permissions.js';
 import type { Provider, SecretRequirement } from './types.js';
 
 /** Version shown in README examples (real refs come from the release tags). */
@@ -134,7 +136,26 @@ function everySnippet(): string {
   return out.join('\n').trimEnd();
 }
 
+/**
+ * The `permissions:` each calling job must grant: computed from the published workflows with
+ * GitHub's own rule (a called job may request no more than its caller grants).
+ */
+function permissionsTable(): string {
+  const cell = (path: string, t: string): string => {
+    const file = renderPublishedFiles('github', t).find((f) => f.path === path)!;
+    return Object.entries(requiredPermissions(parse(file.text)))
+      .map(([scope, level]) => `\`${scope}: ${level}\``)
+      .join('<br>');
+  };
+  return [
+    '| Template | Job calling `<template>.yml` (always) | Job calling `<template>-report.yml` (with CML, on pull requests) |',
+    '|---|---|---|',
+    ...TEMPLATES.map((t) => `| \`${t.name}\` | ${cell(`.github/workflows/${t.name}.yml`, t.name)} | ${cell(`.github/workflows/${t.name}-report.yml`, t.name)} |`),
+  ].join('\n');
+}
+
 export const README_SECTIONS: Record<string, () => string> = {
+  permissions: permissionsTable,
   'every-snippet': everySnippet,
   actions: actionsTable,
   'caller-snippets': snippets,
