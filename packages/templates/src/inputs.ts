@@ -89,6 +89,15 @@ export const COMMON_INPUTS: readonly InputDef[] = [
     pinned: { github: 'caller', gitlab: 'caller' },
   },
   {
+    name: 'paths',
+    type: 'array',
+    description: 'Monorepos: run only when one of these paths changes (GitHub `on.push.paths` / `on.pull_request.paths`; GitLab `rules:changes`), e.g. `ml/**` for the DVC project in `ml` (empty: every change).',
+    default: [],
+    pattern: '^[A-Za-z0-9._/*-]+$',
+    patternHint: 'a path or glob of letters, digits, `.`, `_`, `-`, `/` and `*`',
+    pinned: { github: 'caller', gitlab: 'caller' },
+  },
+  {
     name: 'runner',
     type: 'array',
     description: 'GitHub: `runs-on` labels (`ubuntu-latest` or self-hosted labels). GitLab: runner `tags` (empty: any shared runner).',

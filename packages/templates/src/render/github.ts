@@ -234,11 +234,15 @@ function concurrency(ctx: Ctx, kind: JobKind, template: TemplateDef): Obj {
   return { group, 'cancel-in-progress': cancel };
 }
 
-function triggers(branches: readonly string[], cml: boolean): Obj {
+/** The caller's triggers: pushes to `branches` (and pull requests with CML), limited to `paths` when given. */
+function triggers(inputs: Record<string, unknown>): Obj {
+  const branches = inputs.branches as string[];
+  const paths = (inputs.paths as string[] | undefined) ?? [];
+  const filter = (): Obj => ({ branches: [...branches], ...(paths.length > 0 ? { paths: [...paths] } : {}) });
   return {
-    push: { branches: [...branches] },
+    push: filter(),
     workflow_dispatch: {},
-    ...(cml ? { pull_request: { branches: [...branches] } } : {}),
+    ...(inputs.cml === true ? { pull_request: filter() } : {}),
   };
 }
 
@@ -325,7 +329,7 @@ export const githubRenderer: Renderer = {
     const ctx: Ctx = { reusable: false, inputs, pin: inputs['pin-actions'] === 'sha' ? 'sha' : 'version', jobEnv: new Map() };
     const doc: Obj = {
       name: template.title,
-      on: triggers(inputs.branches as string[], inputs.cml === true),
+      on: triggers(inputs),
       permissions: { contents: 'read' },
       concurrency: concurrency(ctx, 'experiment', template),
       jobs: vendoredJobs(ctx, template),
@@ -349,7 +353,7 @@ export const githubRenderer: Renderer = {
       : { dvc: callingJob(template, 'experiment', inputs, source, tag) };
     const doc: Obj = {
       name: template.title,
-      on: triggers(inputs.branches as string[], cml),
+      on: triggers(inputs),
       permissions: { contents: 'read' },
       jobs,
     };
