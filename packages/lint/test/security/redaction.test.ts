@@ -103,6 +103,17 @@ jobs:
     expect(r.stdout + r.stderr).not.toContain(secret.slice(3));
   });
 
+  it('keeps references to secrets and plain words readable', () => {
+    const lines = [
+      'curl -H "Authorization: Bearer ${{ secrets.API_TOKEN }}" https://x.example.com',
+      'curl -H "Authorization: token $GITHUB_TOKEN" https://x.example.com',
+      'git clone https://oauth2:${CI_JOB_TOKEN}@gitlab.example.com/g/p.git',
+      'docker login -p "$REGISTRY_PASSWORD" registry.example.com',
+      'pass the key as a Bearer token',
+    ].join('\n');
+    expect(redactLines(lines)).toBe(lines);
+  });
+
   it('keeps what is not secret readable', () => {
     expect(redactLines('git clone https://git@github.com/o/r\ncurl https://example.com:8080/a?x=1 and me@example.com\nmkdir -p build')).toBe(
       'git clone https://git@github.com/o/r\ncurl https://example.com:8080/a?x=1 and me@example.com\nmkdir -p build',
