@@ -221,7 +221,8 @@ const QUOTING_MESSAGES: [RegExp, string][] = [
   [/^.* used for .* collection, but expects/, 'A tag is used on the wrong kind of collection'],
 ];
 
-function yamlMessage(code: string, message: string): string {
+/** A YAML parser message without any source text it quotes. */
+export function yamlMessage(code: string, message: string): string {
   const first = message.split('\n')[0] ?? message;
   if (code === 'DUPLICATE_KEY') return DUPLICATE_KEY;
   if (/call stack|too much recursion/i.test(first)) return 'YAML nesting is too deep to parse';
@@ -234,7 +235,7 @@ function yamlMessage(code: string, message: string): string {
 const DUPLICATE_KEY = 'Duplicate key: a later value would silently replace the earlier one';
 
 /** Offsets of keys written twice in the same map (scalar keys, compared by value), in one linear walk. */
-function duplicateKeys(root: YamlNode | null): number[] {
+export function duplicateKeys(root: YamlNode | null): number[] {
   const out: number[] = [];
   const seen = new Set<YamlNode>();
   const stack: unknown[] = [root];

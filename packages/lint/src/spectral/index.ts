@@ -20,6 +20,7 @@ import type { RuleSettings } from '../engine/run.js';
 import { readText } from '../engine/read.js';
 import { ConfigError } from '../config/errors.js';
 import { redactText } from '../rules/util/secrets.js';
+import { yamlMessage } from '../parse/source.js';
 
 interface SpectralResult {
   code: string | number;
@@ -139,7 +140,7 @@ function readRuleset(file: string, functions: Record<string, unknown>, docs: Map
   const read = readText(file);
   if ('error' in read) fail(file, `cannot read ruleset: ${read.error}`);
   const doc = parseDocument(read.text, { prettyErrors: false });
-  if (doc.errors.length > 0) fail(file, `ruleset is not valid YAML/JSON: ${doc.errors[0]!.message.split('\n')[0]}`);
+  if (doc.errors.length > 0) fail(file, `ruleset is not valid YAML/JSON: ${yamlMessage(doc.errors[0]!.code, doc.errors[0]!.message)}`);
   const value = doc.toJS({ maxAliasCount: 100 }) as { rules?: Record<string, RawRule>; extends?: unknown; documentationUrl?: unknown } | null;
   if (!value || typeof value !== 'object') fail(file, 'a ruleset needs a `rules:` mapping');
   const out: Record<string, unknown> = {};

@@ -88,6 +88,14 @@ describe('large and special inputs', () => {
     expectBounded(runCli([], { cwd: root }));
   });
 
+  it('60,000 keys in the config file', () => {
+    const keys = Array.from({ length: 60_000 }, (_, i) => `x${i}: ${i}`).join('\n');
+    const { root } = hostileRepo({ '.github/workflows/ci.yml': CLEAN, '.mlops-lint.yaml': `${keys}\nx7: again\n` });
+    const r = runCli([], { cwd: root });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/\.mlops-lint\.yaml:60001:1: duplicate key/);
+  });
+
   it('a 63 MB file under the size cap is a finding', () => {
     const { root } = hostileRepo({ '.github/workflows/ci.yml': Buffer.alloc(63 * 1024 * 1024, 'a: [b, c]\n') });
     const r = runCli([], { cwd: root });

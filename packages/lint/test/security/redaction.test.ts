@@ -133,4 +133,16 @@ describe('YAML syntax messages never echo the source', () => {
     expect(found.some((d) => d.ruleId === 'yaml-syntax')).toBe(true);
     for (const d of found) expect(d.message).not.toContain('SECRET');
   });
+
+  it.each([
+    ['config', '.mlops-lint.yaml', 'rules: |SECRETabc123\n  x\n'],
+    ['ruleset', 'rules.yaml', 'rules: "x"SECRETabc123 b\n'],
+  ])('%s files too', (_what, name, yaml) => {
+    const files: Record<string, string> = { '.github/workflows/ci.yml': 'on: push\njobs: {}\n', [name]: yaml };
+    if (name === 'rules.yaml') files['.mlops-lint.yaml'] = 'rulesets: [rules.yaml]\n';
+    const r = runCli([], { cwd: hostileRepo(files).root });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(new RegExp(name.replace('.', '\\.')));
+    expect(r.stderr).not.toContain('SECRET');
+  });
 });
