@@ -96,8 +96,15 @@ describe('large and special inputs', () => {
     expect(r.stderr).toMatch(/\.mlops-lint\.yaml:60001:1: duplicate key/);
   });
 
-  it('a 63 MB file under the size cap is a finding', () => {
-    const { root } = hostileRepo({ '.github/workflows/ci.yml': Buffer.alloc(63 * 1024 * 1024, 'a: [b, c]\n') });
+  it('a 63 MB file (over the size cap) is a finding, without reading it', () => {
+    const { root } = hostileRepo({ '.github/workflows/ci.yml': Buffer.alloc(63 * 1024 * 1024, '      - run: echo\n') });
+    const r = runCli([], { cwd: root });
+    expectBounded(r);
+    expect(r.stdout).toMatch(/1:1 +error +This file is not checked: file is larger than 12 MB: not read +yaml-syntax/);
+  });
+
+  it('a file under the size cap with too many values is a finding', () => {
+    const { root } = hostileRepo({ '.github/workflows/ci.yml': Buffer.alloc(11 * 1024 * 1024, 'a: [b, c]\n') });
     const r = runCli([], { cwd: root });
     expectBounded(r);
     expect(r.stdout).toMatch(/error +The file has more than 300,000 lines and flow items: it is too large to check/);
