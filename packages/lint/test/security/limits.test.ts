@@ -73,6 +73,24 @@ describe('GitLab resolution is bounded', () => {
     expect(r.stdout).toMatch(/error +extends: `[^`]+` is more than 11 levels of extends deep/);
   });
 
+  it('a 2 KB alias fan-out of 400,000 values is a finding', () => {
+    const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 5; i++) lines.push(`a${i}: &a${i} [${Array.from({ length: 10 }, () => `*a${i - 1}`).join(', ')}]`);
+    lines.push('a5: &a5 [*a4, *a4, *a4]', 'job:', '  script: *a5');
+    const { root } = hostileRepo({ '.gitlab-ci.yml': `${lines.join('\n')}\n` });
+    const r = runCli([], { cwd: root });
+    expectBounded(r);
+    expect(r.stdout).toMatch(/error +YAML aliases expand to more than 100,000 values \(alias bomb\) +yaml-syntax/);
+  });
+
+  it('a large file with one anchor is no alias bomb', () => {
+    const vars = Array.from({ length: 60_000 }, (_, i) => `  V${i}: "${i}"`).join('\n');
+    const { root } = hostileRepo({ '.gitlab-ci.yml': `variables:\n${vars}\n.base: &base\n  image: python:3.12\ntest:\n  <<: *base\n  script: [echo ok]\n` });
+    const r = runCli([], { cwd: root });
+    expect(r.stdout).not.toContain('alias bomb');
+    expect(r.status).toBe(0);
+  });
+
   it('merge keys are applied, not reported as unknown keys', () => {
     const { root } = hostileRepo({ '.gitlab-ci.yml': '.defaults: &defaults\n  image: python:3.12\n  tags: [docker]\ntest:\n  <<: *defaults\n  script: [echo ok]\n' });
     const r = runCli([], { cwd: root });
