@@ -37,11 +37,6 @@ interface RawRemote {
   endpointUrl?: string;
 }
 
-/** Bounded: a link to /dev/zero or a FIFO, or a huge file, reads as absent. */
-function readText(file: string): string | undefined {
-  return readSmallText(file);
-}
-
 /** Parses the text of `.dvc/config` (plus, optionally, `.dvc/config.local`) into remotes. */
 export function parseDvcConfig(file: string, text: string, localText?: string): DvcConfig {
   const remotes = new Map<string, RawRemote>();
@@ -104,6 +99,6 @@ export function readDvcConfig(repoDir: string): DvcConfig | undefined {
   const dir = path.join(repoDir, '.dvc');
   if (!existsSync(dir)) return undefined;
   const file = path.join(dir, 'config');
-  const text = readText(file) ?? '';
-  return parseDvcConfig(file, text, readText(path.join(dir, 'config.local')));
+  const text = readSmallText(file, undefined, repoDir) ?? '';
+  return parseDvcConfig(file, text, readSmallText(path.join(dir, 'config.local'), undefined, repoDir));
 }

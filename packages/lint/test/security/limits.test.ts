@@ -100,6 +100,18 @@ describe('GitLab resolution is bounded', () => {
 });
 
 describe('large and special inputs', () => {
+  it.each(['.dvc/config', 'requirements.txt', 'requirements -r include'])('a %s leading outside the repository is not read', (what) => {
+    const { root, outside } = hostileRepo({ '.github/workflows/ci.yml': CLEAN.replace('echo ok', 'pip install -r requirements.txt && dvc pull'), '.dvc/config': '[core]\n    remote = s\n' });
+    writeFileSync(path.join(outside, 'leak.txt'), `[core]\n    remote = s\n['remote "s"']\n    url = s3://OUTSIDE-BUCKET/x\ndvc @ git+https://example.com/OUTSIDE-REQUIREMENT.git\n`);
+    if (what === '.dvc/config') {
+      execFileSync('rm', [path.join(root, '.dvc/config')]);
+      symlinkSync(path.join(outside, 'leak.txt'), path.join(root, '.dvc/config'));
+    } else if (what === 'requirements.txt') symlinkSync(path.join(outside, 'leak.txt'), path.join(root, 'requirements.txt'));
+    else writeFileSync(path.join(root, 'requirements.txt'), '-r ../outside/leak.txt\n');
+    const r = runCli(['--format', 'json'], { cwd: root });
+    expect(r.stdout).not.toContain('OUTSIDE');
+  });
+
   it('60,000 keys in one map', () => {
     const vars = Array.from({ length: 60_000 }, (_, i) => `  V${i}: "${i}"`).join('\n');
     const { root } = hostileRepo({ '.gitlab-ci.yml': `variables:\n${vars}\ntest:\n  script: [echo ok]\n` });
