@@ -110,7 +110,7 @@ async function lintUnredacted(text: string, file: string, ctx: EngineContext, ab
     const keys = new Set(root.kind === 'map' ? root.entries.keys() : []);
     const kind = detectKind(absPath ?? file, keys, src.header !== undefined, ctx.provider);
     if (kind === 'gitlab') {
-      const resolved = resolveGitlab(root, absPath ?? path.resolve(ctx.cwd, file), includeLoader(ctx), (abs) => displayPath(ctx.cwd, abs));
+      const resolved = resolveGitlab(root, absPath ?? path.resolve(ctx.cwd, file), includeLoader(ctx), (abs) => displayPath(ctx.cwd, abs), { component: src.header !== undefined });
       for (const d of resolved.diagnostics) diagnostics.push(d);
       workflow = buildGitlabWorkflow(src, resolved);
       included = resolved.includedSources;

@@ -148,7 +148,32 @@ export function includesOf(root: View): { include: Include; local?: ScalarView; 
   return out;
 }
 
-export function resolveGitlab(mainRoot: View, mainFile: string, loader: IncludeLoader, displayName: (abs: string) => string): Resolved {
+/** GitLab's stages when a pipeline declares none, and the two that always exist. */
+const DEFAULT_STAGES = ['build', 'test', 'deploy'];
+const IMPLICIT_STAGES = ['.pre', '.post'];
+
+/**
+ * Jobs whose stage is not in the pipeline's `stages:` (merged with its local includes): GitLab
+ * rejects the pipeline. A job without `stage:` is in `test`. Not checked when a remote, project or
+ * component include may declare the stages, nor in a CI/CD component (its includer declares them).
+ */
+function undeclaredStages(root: MapView, jobs: ResolvedJob[]): Diagnostic[] {
+  const declared = get(root, 'stages');
+  const names = declared ? strList(declared).map((s) => String(s.value)) : DEFAULT_STAGES;
+  if (names.some((n) => n.includes('$'))) return [];
+  const known = new Set([...IMPLICIT_STAGES, ...names]);
+  const out: Diagnostic[] = [];
+  for (const job of jobs) {
+    const stage = get(job.view, 'stage');
+    const name = stage ? str(stage) : 'test';
+    if (name === undefined || name.includes('$') || known.has(name)) continue;
+    const where = stage ? spanOf(stage) : spanOf(job.keyView);
+    out.push(problem(where, `job \`${job.id}\` is in stage \`${name}\`, which \`stages:\` does not declare (${names.join(', ')}): GitLab rejects the pipeline`));
+  }
+  return out;
+}
+
+export function resolveGitlab(mainRoot: View, mainFile: string, loader: IncludeLoader, displayName: (abs: string) => string, options: { component?: boolean } = {}): Resolved {
   const diagnostics: Diagnostic[] = [];
   const sources = new Map<string, string>();
   const includedSources: Source[] = [];
@@ -239,6 +264,7 @@ export function resolveGitlab(mainRoot: View, mainFile: string, loader: IncludeL
     const resolved = resolver.job(id, e.value);
     jobs.push({ id, keyView: e.keyView, view: inheritDefaults(resolved, defaults) });
   }
+  if (!opaque && !options.component) for (const d of undeclaredStages(root, jobs)) diagnostics.push(d);
   const out: Resolved = { root, jobs, includes, sources, includedSources, diagnostics, notices };
   const variables = get(root, 'variables');
   if (variables) {

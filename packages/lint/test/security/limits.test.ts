@@ -44,6 +44,19 @@ describe('GitLab local includes stay inside the project', () => {
     expectBounded(r);
   });
 
+  it('a job in a stage that stages: (merged with local includes) does not declare is an error', () => {
+    const { root } = hostileRepo({
+      '.gitlab-ci.yml': 'include:\n  - local: ci/stages.yml\n  - local: ci/train.yml\nunit:\n  stage: test\n  script: [pytest]\n',
+      'ci/stages.yml': 'stages: [build, test]\n',
+      'ci/train.yml': 'train:\n  stage: train\n  script: [python train.py]\n',
+    });
+    const r = runCli([], { cwd: root });
+    expect(r.stdout).toMatch(/^ci\/train\.yml\n {2}2:10 +error +job `train` is in stage `train`, which `stages:` does not declare \(build, test\): GitLab rejects the pipeline +gitlab-resolve/m);
+    expect(r.status).toBe(1);
+    writeFileSync(path.join(root, 'ci/stages.yml'), 'stages: [build, test, train]\n');
+    expect(runCli([], { cwd: root }).status).toBe(0);
+  });
+
   it('remote, project and component includes come with a notice that they are not checked', () => {
     const { root } = hostileRepo({ '.gitlab-ci.yml': 'include:\n  - component: gitlab.com/acme/ci/train@1.0.0\ntest:\n  script: [echo ok]\n' });
     const r = runCli([], { cwd: root });
