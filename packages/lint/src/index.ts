@@ -51,4 +51,5 @@ export { formatResults } from './format/index.js';
 export { applyFixes } from './fix/apply.js';
 export type { ApplyResult } from './fix/apply.js';
 export { unifiedDiff } from './fix/diff.js';
-export { writeAtomic } from './fix/write.js';
+export { writeAtomic, WriteRefused } from './fix/write.js';
+export type { WriteOptions } from './fix/write.js';

@@ -321,6 +321,8 @@ export interface FileResult {
   diagnostics: Diagnostic[];
   /** The file could not be read (CLI: exit 2). */
   error?: { message: string };
+  /** What was not checked, and why (CLI: printed on stderr). */
+  notices?: string[];
 }
 
 /** What a rule gets besides the workflow. */

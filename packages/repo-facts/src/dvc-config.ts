@@ -1,5 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { readSmallText } from './read.js';
 import { parseIni, subsection } from './ini.js';
 import type { DvcConfig, DvcRemote, RemoteScheme } from './types.js';
 
@@ -36,12 +37,9 @@ interface RawRemote {
   endpointUrl?: string;
 }
 
+/** Bounded: a link to /dev/zero or a FIFO, or a huge file, reads as absent. */
 function readText(file: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
+  return readSmallText(file);
 }
 
 /** Parses the text of `.dvc/config` (plus, optionally, `.dvc/config.local`) into remotes. */

@@ -1,13 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import { readSmallText } from './read.js';
 import type { DvcRequirement } from './types.js';
 
+/** Bounded: a link to /dev/zero or a FIFO, or a huge file, reads as absent. */
 function readText(file: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
+  return readSmallText(file);
 }
 
 /** PEP 503 normalised project name. */

@@ -1,13 +1,12 @@
 /** Fix passes: lint, apply every safe fix in memory, re-lint until nothing changes; write atomically only when asked. */
 import path from 'node:path';
 import { ConfigError } from '../config/errors.js';
-import { readText } from '../engine/read.js';
-import { displayPath } from '../engine/repo.js';
+import { displayPath, findRepoRoot } from '../engine/repo.js';
 import { applyFixes } from '../fix/apply.js';
 import { unifiedDiff } from '../fix/diff.js';
-import { writeAtomic } from '../fix/write.js';
+import { WriteRefused, writeAtomic } from '../fix/write.js';
 import type { Diagnostic, FileResult, Fix } from '../model.js';
-import { lintFiles, lintText } from './lint.js';
+import { lintFiles, lintText, lintedTextsOf } from './lint.js';
 import type { LintOptions } from './options.js';
 
 /** Fix passes stop after this many rounds even if rules keep offering fixes. */
@@ -27,6 +26,8 @@ export interface FixOutcome {
   /** Diagnostics remaining after the fixes. */
   results: FileResult[];
   changes: FileChange[];
+  /** Changed files that were not written, and why (edited meanwhile, a link leading outside the repository). */
+  skipped: { file: string; message: string }[];
 }
 
 /**
@@ -40,19 +41,22 @@ export async function fixFiles(files: string[], options: LintOptions = {}, write
   let results: FileResult[] = [];
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
     results = await lintFiles(files, { ...options, overrides });
-    const byFile = new Map<string, Fix[]>();
-    for (const r of results) for (const d of r.diagnostics) if (d.fix) {
-      const abs = path.resolve(cwd, d.fix.file);
-      byFile.set(abs, [...(byFile.get(abs) ?? []), d.fix]);
+    // Fixes apply to the very text they were computed from (never to a later read of the file).
+    const byFile = new Map<string, { text: string; fixes: Fix[] }>();
+    for (const r of results) {
+      const texts = lintedTextsOf(r);
+      for (const d of r.diagnostics) {
+        if (!d.fix) continue;
+        const abs = path.resolve(cwd, d.fix.file);
+        const text = overrides.get(abs) ?? texts?.get(d.fix.file);
+        if (text === undefined) continue;
+        const entry = byFile.get(abs);
+        if (entry) entry.fixes.push(d.fix);
+        else byFile.set(abs, { text, fixes: [d.fix] });
+      }
     }
     let changed = false;
-    for (const [abs, fixes] of byFile) {
-      let text = overrides.get(abs);
-      if (text === undefined) {
-        const read = readText(abs);
-        if ('error' in read || 'invalidUtf8At' in read) continue;
-        text = read.text;
-      }
+    for (const [abs, { text, fixes }] of byFile) {
       if (!originals.has(abs)) originals.set(abs, text);
       const { output } = applyFixes(text, fixes);
       if (output !== text) {
@@ -69,17 +73,26 @@ export async function fixFiles(files: string[], options: LintOptions = {}, write
     const file = displayPath(cwd, abs);
     changes.push({ file, absPath: abs, before, after, diff: unifiedDiff(file, before, after) });
   }
+  const skipped: FixOutcome['skipped'] = [];
   if (write) {
+    const root = findRepoRoot(cwd);
     for (const c of changes) {
+      // A signal (Ctrl-C) is handled between two files: the remaining ones stay as they were.
+      await new Promise((resolve) => setImmediate(resolve));
       try {
-        writeAtomic(c.absPath, c.after);
+        // A text handed in by the caller is not what the disk holds: only disk reads are compared.
+        writeAtomic(c.absPath, c.after, { root, ...(options.overrides?.has(c.absPath) ? {} : { expected: c.before }) });
       } catch (error) {
+        if (error instanceof WriteRefused) {
+          skipped.push({ file: c.file, message: error.message });
+          continue;
+        }
         const code = (error as NodeJS.ErrnoException).code;
         throw new ConfigError(`cannot write the fixed file: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : ((error as Error).message.split('\n')[0] ?? 'write failed')}`, c.file);
       }
     }
   }
-  return { results, changes };
+  return { results, changes: changes.filter((c) => !skipped.some((s) => s.file === c.file)), skipped };
 }
 
 /** Fix one in-memory file (stdin): returns the fixed text and the diagnostics that remain. */

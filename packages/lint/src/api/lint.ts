@@ -3,10 +3,11 @@
  * caller's in-memory overrides), the engine, and folding GitLab files included by another
  * linted file into their includer's results.
  */
-import { statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isIgnored } from '../config/resolver.js';
 import { kindFromPath } from '../engine/detect.js';
+import { docsUrl } from '../engine/docs.js';
 import { lintSource } from '../engine/lint.js';
 import { readText } from '../engine/read.js';
 import { displayPath, findRepoRoot } from '../engine/repo.js';
@@ -64,6 +65,32 @@ export function expandFiles(files: readonly string[], cwd: string, planned: Iter
   return out;
 }
 
+/** The file is a link (or lies under a linked directory) whose target is outside its repository. */
+function linksOutside(abs: string): boolean {
+  let real: string;
+  let realRoot: string;
+  try {
+    real = realpathSync(abs);
+    realRoot = realpathSync(findRepoRoot(path.dirname(abs)));
+  } catch {
+    return false; // a missing file is reported by the read
+  }
+  const rel = path.relative(realRoot, real);
+  return rel.startsWith('..') || path.isAbsolute(rel);
+}
+
+function limitFinding(file: string, reason: string): Diagnostic {
+  return { file, line: 1, column: 1, endLine: 1, endColumn: 1, ruleId: 'yaml-syntax', severity: 'error', message: `This file is not checked: ${reason}`, docsUrl: docsUrl('yaml-syntax') };
+}
+
+/** Per result: the texts its findings' positions (and fixes' offsets) refer to, by shown file name. */
+const lintedTexts = new WeakMap<FileResult, Map<string, string>>();
+
+/** The texts a result's findings (and their fixes' offsets) refer to, by shown file name. */
+export function lintedTextsOf(result: FileResult): Map<string, string> | undefined {
+  return lintedTexts.get(result);
+}
+
 /** Lint files (or, with an empty list, every CI file of the repository containing cwd). */
 export async function lintFiles(files: string[], options: LintOptions = {}): Promise<FileResult[]> {
   const session = await startSession(options);
@@ -79,14 +106,18 @@ export async function lintFiles(files: string[], options: LintOptions = {}): Pro
     const config = await configFor(session, abs);
     if (isIgnored(config, abs)) continue;
     const override = options.overrides?.get(abs);
-    const read = override !== undefined ? { text: override } : readText(abs);
+    const read = override !== undefined ? { text: override } : linksOutside(abs) ? { error: 'it is a symbolic link leading outside the repository: not read', limit: true as const } : readText(abs);
     if ('error' in read) {
-      results.push({ file: shown, diagnostics: [], error: { message: `${shown}: ${read.error}` } });
+      // A file past a limit (too large, not a regular file) is a finding; one that cannot be read at all is an error.
+      if (read.limit) results.push({ file: shown, diagnostics: [limitFinding(shown, read.error)] });
+      else results.push({ file: shown, diagnostics: [], error: { message: `${shown}: ${read.error}` } });
       continue;
     }
     const outcome = await lintSource(read.text, shown, engineContext(session, config, options), abs, 'invalidUtf8At' in read ? read.invalidUtf8At : undefined);
     const result: FileResult = { file: shown, diagnostics: outcome.diagnostics };
+    if (outcome.notices) result.notices = outcome.notices;
     results.push(result);
+    lintedTexts.set(result, new Map([[shown, read.text], ...(outcome.workflow?.sources ?? [])]));
     absOf.set(result, abs);
     const sources = outcome.workflow?.sources;
     if (sources && sources.size > 0) includes.set(abs, new Set([...sources.keys()].map((f) => path.resolve(session.cwd, f))));

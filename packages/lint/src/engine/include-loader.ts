@@ -3,7 +3,7 @@
  * root, globs matched against one listing of the repository per run, every file
  * parsed once per run (shared by all the pipelines that include it).
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import type { IncludeLoader } from '../gitlab/resolve.js';
@@ -34,6 +34,9 @@ export function includeLoader(ctx: EngineContext): IncludeLoader {
       const abs = path.join(root, rel);
       return ctx.overrides?.has(abs) || existsSync(abs) ? [abs] : [];
     },
+    outside(abs) {
+      return !insideRoot(root, abs);
+    },
     load(abs, inputs) {
       // The same file included with other inputs is another pipeline fragment.
       const key = inputs ? `${abs}\u0000${JSON.stringify(Object.entries(inputs).sort())}` : abs;
@@ -57,6 +60,19 @@ export function includeLoader(ctx: EngineContext): IncludeLoader {
       return loaded;
     },
   };
+}
+
+/** The file (after links) lies inside the repository. */
+function insideRoot(root: string, abs: string): boolean {
+  const real = (p: string): string => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return path.resolve(p);
+    }
+  };
+  const rel = path.relative(real(root), real(abs));
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
 const SKIP_DIRS = new Set(['.git', 'node_modules', '.dvc', '.venv', 'venv', '__pycache__']);
