@@ -26,7 +26,6 @@ import type { RuleSettings } from './run.js';
 import { internalError, messageOf, runRules, sortDiagnostics } from './run.js';
 import { redactDiagnostics } from './redact.js';
 
-export type { EngineContext, LoadedInclude } from './context.js';
 
 export interface LintOutcome {
   diagnostics: Diagnostic[];

@@ -282,19 +282,6 @@ export function wordSpan(script: Script, cmd: Command, wordIndex: number): Span 
   return { file: ll.file, line: p.line, column: p.column, endLine: pe.line, endColumn: pe.column + 1 };
 }
 
-/** Span of a substring of a command's logical line (first occurrence at or after the command start). */
-export function textSpan(script: Script, cmd: Command, needle: string): Span {
-  const ll = logicalLines(script)[cmd.lineIndex];
-  if (!ll) return cmd.span;
-  const from = cmd.words[0]?.offset ?? 0;
-  const at = ll.text.indexOf(needle, from);
-  if (at < 0) return cmd.span;
-  const p = ll.pos[at];
-  const pe = ll.pos[at + needle.length - 1];
-  if (!p || !pe) return cmd.span;
-  return { file: ll.file, line: p.line, column: p.column, endLine: pe.line, endColumn: pe.column + 1 };
-}
-
 /** Flags and positional arguments after `skip` leading words of argv. */
 export function positionals(argv: string[], skip: number, flagsWithValue: Set<string> = new Set()): string[] {
   const out: string[] = [];
