@@ -16,14 +16,18 @@ export type PinnedUse =
   /** Decided when rendering only (e.g. action pinning of a vendored file). */
   | 'render';
 
+export type InputValue = string | boolean | number | string[] | Array<Record<string, unknown>>;
+
 export interface InputDef {
   name: string;
   type: InputType;
   description: string;
   /** Absent: the input is required. */
-  default?: string | boolean | number | string[];
+  default?: InputValue;
   /** Per-provider defaults overriding `default`. */
-  defaults?: Partial<Record<Provider, string | boolean | number | string[]>>;
+  defaults?: Partial<Record<Provider, InputValue>>;
+  /** Arrays: the type of the items (default `string`). */
+  items?: 'string' | 'object';
   enum?: readonly string[];
   /** Regular expression the value (or each array item) must match. */
   pattern?: string;
@@ -91,7 +95,6 @@ export const COMMON_INPUTS: readonly InputDef[] = [
     defaults: { github: ['ubuntu-latest'], gitlab: [] },
     pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$',
     patternHint: 'a runner label of letters, digits, `.`, `_` and `-`',
-    pinned: { gitlab: 'caller' },
   },
   {
     name: 'timeout-minutes',
@@ -108,6 +111,15 @@ export const COMMON_INPUTS: readonly InputDef[] = [
     default: '.',
     pattern: SAFE_PATH,
     patternHint: 'a relative path of letters, digits, `.`, `_`, `-` and `/` (no `..`)',
+  },
+  {
+    name: 'dvc-remote',
+    type: 'string',
+    description: 'DVC remote to pull from and push to, made the default of the checkout (`dvc remote default --local`); needed when `.dvc/config` names no default remote (empty: the default remote).',
+    default: '',
+    pattern: '^[A-Za-z0-9._-]+$',
+    emptyAllowed: true,
+    patternHint: 'empty or a DVC remote name of letters, digits, `.`, `_` and `-`',
   },
   {
     name: 'pull-strategy',
@@ -148,11 +160,44 @@ export const COMMON_INPUTS: readonly InputDef[] = [
   {
     name: 'pin-actions',
     type: 'string',
-    description: 'How actions are referenced: `version` (full version tag, e.g. `@v5.0.0`) or `sha` (full commit SHA with the version as a comment).',
-    default: 'version',
+    description: 'How actions are referenced: `sha` (full commit SHA with the version as a comment; Renovate and Dependabot update both) or `version` (full version tag, e.g. `@v5.0.0`).',
+    default: 'sha',
     enum: ['version', 'sha'],
     providers: ['github'],
     pinned: { github: 'render' },
+  },
+];
+
+/** The experiment job's rules in a component (`$CI_COMMIT_BRANCH`: never on tags or merge request pipelines). */
+export const DEFAULT_GITLAB_RULES = [{ if: '$CI_COMMIT_BRANCH && ($CI_PIPELINE_SOURCE == "push" || $CI_PIPELINE_SOURCE == "web")' }];
+
+/** How the jobs fit in the including pipeline (GitLab). */
+export const GITLAB_COMPOSITION_INPUTS: readonly InputDef[] = [
+  {
+    name: 'as',
+    type: 'string',
+    description: 'Prefix of the job names: `<as>-repro` runs the experiment, `<as>-report` posts the CML report. Give each include its own (two DVC projects, two remotes) so their jobs do not merge.',
+    default: 'dvc',
+    pattern: '^[A-Za-z0-9_-]+$',
+    patternHint: 'letters, digits, `_` and `-`',
+    providers: ['gitlab'],
+  },
+  {
+    name: 'stage',
+    type: 'string',
+    description: 'Stage of the jobs; it must be one of the pipeline\'s `stages:`.',
+    default: 'test',
+    pattern: '^[A-Za-z0-9_. -]+$',
+    patternHint: 'a stage name of letters, digits, spaces, `.`, `_` and `-`',
+    providers: ['gitlab'],
+  },
+  {
+    name: 'rules',
+    type: 'array',
+    items: 'object',
+    description: 'GitLab `rules:` of the experiment job (default: branch pushes and pipelines run from the web UI). Add `schedule`, `api`, `trigger` or `parent_pipeline` sources to run it there; the include\'s own `rules:` still decide whether it is included at all.',
+    default: DEFAULT_GITLAB_RULES,
+    providers: ['gitlab'],
   },
 ];
 
@@ -189,6 +234,15 @@ export const AWS_KEYLESS_INPUTS: readonly InputDef[] = [
     pattern: '^[a-z]{2}(-[a-z]+)+-[0-9]$',
     patternHint: 'an AWS region such as eu-west-1',
   },
+  {
+    name: 'role-duration-seconds',
+    type: 'integer',
+    description: 'Lifetime of the role session in seconds: at least the job\'s `timeout-minutes` (the role\'s maximum session duration must allow it). GitHub only: on GitLab the SDK refreshes the web identity session itself.',
+    default: 3600,
+    minimum: 900,
+    maximum: 43200,
+    providers: ['github'],
+  },
 ];
 
 export const MINIO_INPUTS: readonly InputDef[] = [
@@ -198,15 +252,6 @@ export const MINIO_INPUTS: readonly InputDef[] = [
     description: 'URL of the S3-compatible endpoint (MinIO, Ceph, R2…); written to the DVC remote as `endpointurl` in `.dvc/config.local`.',
     pattern: '^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~/-]*)?$',
     patternHint: 'an http(s) URL such as https://minio.example.com:9000',
-  },
-  {
-    name: 'dvc-remote',
-    type: 'string',
-    description: 'Name of the DVC remote to point at the endpoint (empty: the default remote).',
-    default: '',
-    pattern: '^[A-Za-z0-9._-]+$',
-    emptyAllowed: true,
-    patternHint: 'empty or a DVC remote name of letters, digits, `.`, `_` and `-`',
   },
 ];
 

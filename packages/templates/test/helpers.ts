@@ -11,7 +11,7 @@ import type { Provider, RenderMode } from '../src/index.js';
 export const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const repoRoot = path.resolve(packageDir, '../..');
 export const sharedDir = path.resolve(repoRoot, '../shared');
-export const gitlabSchemaPath = path.join(sharedDir, 'schemas-upstream/gitlab-ci.json');
+export const gitlabSchemaPath = process.env.MLOPS_SHARED_DIR ? path.join(process.env.MLOPS_SHARED_DIR, 'schemas-upstream/gitlab-ci.json') : path.join(sharedDir, 'schemas-upstream/gitlab-ci.json');
 
 /** Values for inputs that have no default. */
 export const REQUIRED_INPUTS: Record<string, Record<string, unknown>> = {
@@ -117,7 +117,7 @@ function substitute(node: unknown, values: Record<string, unknown>): unknown {
     return node.replace(INTERP, (_, name: string) => String(values[name]));
   }
   if (Array.isArray(node)) return node.map((n) => substitute(n, values));
-  if (node && typeof node === 'object') return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, substitute(v, values)]));
+  if (node && typeof node === 'object') return Object.fromEntries(Object.entries(node).map(([k, v]) => [substitute(k, values) as string, substitute(v, values)]));
   return node;
 }
 

@@ -4,7 +4,7 @@
  */
 import { ACTIONS, CML_VERSION, actionRef, type PinStyle } from '../actions.js';
 import { defaultOf, pinnedUse, type InputDef } from '../inputs.js';
-import { dvcSteps, inputChecks, reportStep, type Condition, type GithubActionStep, type ScriptStep, type TemplateDef } from '../model.js';
+import { REMOTE_DEFAULT_STEP, dvcSteps, inputChecks, reportStep, type Condition, type GithubActionStep, type ScriptStep, type TemplateDef } from '../model.js';
 import { inputDefs } from '../schema.js';
 import { secretsForInputs } from '../secrets.js';
 import { GITHUB_HOME, envName, holds, resolveTokens, scriptText, toYaml, withHeader } from './common.js';
@@ -87,7 +87,8 @@ function runStep(ctx: Ctx, template: TemplateDef, step: ScriptStep, extraEnv?: O
   const out: Obj = { name: step.name };
   if (step.id === 'pull' || step.id === 'repro' || step.id === 'repro-pull' || step.id === 'push') out.id = step.id;
   if (g.if) out.if = g.if;
-  const env = { ...(step.usesRemote ? remoteEnv(ctx, template) : undefined), ...extraEnv };
+  const own = step.env ? Object.fromEntries(Object.entries(step.env).map(([k, v]) => [k, withValue(ctx, v)])) : undefined;
+  const env = { ...(step.usesRemote ? remoteEnv(ctx, template) : undefined), ...own, ...extraEnv };
   if (Object.keys(env).length > 0) out.env = env;
   out.run = scriptText(step, (input) => scriptValue(ctx, input));
   return out;
@@ -119,8 +120,9 @@ function experimentSteps(ctx: Ctx, template: TemplateDef, fullHistory: boolean):
     ...inputChecks(inputDefs(template, 'github')).map((s) => runStep(ctx, template, s)),
     python,
     ...dvc.install.map((s) => runStep(ctx, template, s)),
-    ...template.prepare.map((s) => runStep(ctx, template, s)),
+    ...[REMOTE_DEFAULT_STEP, ...template.prepare].map((s) => runStep(ctx, template, s)),
     ...template.github.steps.map((s) => actionStep(ctx, s)),
+    ...(template.github.scripts ?? []).map((s) => runStep(ctx, template, s)),
     ...dvc.run.map((s) => runStep(ctx, template, s)),
   ]);
 }
@@ -146,13 +148,10 @@ function jobEnv(ctx: Ctx): Obj | undefined {
 }
 
 /**
- * CML at an exact version: with the setup-cml action, or, when actions are pinned by commit
- * and that action has no recorded commit, with npm into the runner's temporary directory.
+ * CML at an exact version, installed with npm into the runner's temporary directory (the
+ * setup-cml action runs on node16, a runtime GitHub no longer supports).
  */
-function cmlSetupStep(ctx: Ctx): Obj {
-  if (ctx.pin === 'version' || ACTIONS['setup-cml'].sha) {
-    return { name: 'Set up CML', uses: actionRef('setup-cml', ctx.pin).uses, with: { version: CML_VERSION, vega: false } };
-  }
+function cmlSetupStep(): Obj {
   return {
     name: 'Install CML',
     run: [
@@ -181,9 +180,11 @@ function job(ctx: Ctx, template: TemplateDef, kind: JobKind): Obj {
       ? [...experimentSteps(ctx, template, false), ...compact([runStep(ctx, template, dvc.push)])]
       : [
           ...experimentSteps(ctx, template, true),
-          cmlSetupStep(ctx),
+          cmlSetupStep(),
           ...compact([runStep(ctx, template, reportStep(false), { BASE_BRANCH: '${{ github.base_ref }}', REPO_TOKEN: '${{ secrets.GITHUB_TOKEN }}' })]),
         ];
+  // Credentials files are removed whatever happened before.
+  for (const step of template.github.cleanup ?? []) steps.push(withIf(runStep(ctx, template, step)!, 'always()'));
   const env = jobEnv(ctx);
   return {
     name: kind === 'experiment' ? 'Reproduce the DVC pipeline' : 'Report metrics on the pull request (CML)',
