@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { UserError } from './errors.js';
 
-export type Command = 'create' | 'upgrade' | 'fleet';
+export type Command = 'create' | 'upgrade' | 'fleet' | 'help';
 
 export interface CliOptions {
   command: Command;
@@ -9,6 +9,8 @@ export interface CliOptions {
   dirs: string[];
   provider?: string;
   remote?: string;
+  /** --remote-name: the DVC remote (by name) the pipeline pulls from. */
+  remoteName?: string;
   python?: string;
   dvc?: string;
   requirements?: string;
@@ -28,6 +30,8 @@ export interface CliOptions {
   failOnOutdated: boolean;
   help: boolean;
   version: boolean;
+  /** --list: print the templates and remote kinds. */
+  list: boolean;
   /** Extra template inputs from `--input name=value` (repeatable). */
   inputs: Record<string, string>;
 }
@@ -35,6 +39,7 @@ export interface CliOptions {
 export const OPTIONS = {
   provider: { type: 'string' },
   remote: { type: 'string' },
+  'remote-name': { type: 'string' },
   python: { type: 'string' },
   dvc: { type: 'string' },
   requirements: { type: 'string' },
@@ -51,6 +56,7 @@ export const OPTIONS = {
   lint: { type: 'boolean' },
   'no-lint': { type: 'boolean' },
   'gitlab-include': { type: 'boolean' },
+  list: { type: 'boolean' },
   json: { type: 'boolean' },
   input: { type: 'string', multiple: true },
   'fail-on-outdated': { type: 'boolean' },
@@ -58,7 +64,7 @@ export const OPTIONS = {
   version: { type: 'boolean', short: 'v' },
 } as const;
 
-const COMMANDS = new Set<string>(['upgrade', 'fleet']);
+const COMMANDS = new Set<string>(['upgrade', 'fleet', 'help']);
 
 /** Parses the command line; unknown flags and missing values are usage errors (exit 2). */
 export function parseCli(argv: string[]): CliOptions {
@@ -73,6 +79,9 @@ export function parseCli(argv: string[]): CliOptions {
   const positionals = [...parsed.positionals];
   let command: Command = 'create';
   if (positionals[0] !== undefined && COMMANDS.has(positionals[0])) command = positionals.shift() as Command;
+  if (command === 'help' && positionals.length > 0 && !['create', 'upgrade', 'fleet'].includes(positionals[0] ?? '')) {
+    throw new UserError(`no help for "${positionals[0]}"; the commands are create (the default), upgrade and fleet`, 2);
+  }
   if (command !== 'fleet' && positionals.length > 1) {
     throw new UserError(`expected at most one directory, got ${positionals.length}: ${positionals.join(' ')}`, 2);
   }
@@ -88,6 +97,7 @@ export function parseCli(argv: string[]): CliOptions {
     failOnOutdated: v['fail-on-outdated'] === true,
     help: v.help === true,
     version: v.version === true,
+    list: v.list === true,
     inputs: {},
   };
   for (const pair of v.input ?? []) {
@@ -102,6 +112,11 @@ export function parseCli(argv: string[]): CliOptions {
       if (value.trim() === '' && key !== 'requirements') throw new UserError(`--${key} needs a value`, 2);
       opts[key] = value.trim();
     }
+  }
+  const remoteName = v['remote-name'];
+  if (remoteName !== undefined) {
+    if (!/^[A-Za-z0-9._-]+$/.test(remoteName.trim())) throw new UserError(`--remote-name must be a DVC remote name of letters, digits, ., _ and - (got ${JSON.stringify(remoteName)})`, 2);
+    opts.remoteName = remoteName.trim();
   }
   if (v.cml === true) opts.cml = true;
   if (v['no-cml'] === true) opts.cml = false;

@@ -3,11 +3,12 @@
  * and, for keyless templates, the identity federation that lets the CI job in.
  */
 import type { Provider, RemoteKind } from '@mlops-pipeline/templates';
+import { safeBranch, safeBucket } from './shell.js';
 
 export interface CloudContext {
   provider: Provider;
   remote: RemoteKind;
-  /** `owner/repo` (GitHub) or `group/project` (GitLab); placeholders when unknown. */
+  /** `owner/repo` (GitHub) or `group/project` (GitLab), checked by {@link safeSlug}; placeholders when unknown. */
   slug: string;
   /** GitLab host serving the project (the OIDC issuer of its ID tokens): gitlab.com or a self-hosted host. */
   gitlabHost: string;
@@ -23,11 +24,18 @@ function str(inputs: Record<string, unknown>, name: string): string | undefined 
   return typeof v === 'string' && v !== '' ? v : undefined;
 }
 
-/** Bucket name of a `gs://` or `s3://` URL. */
+/** Bucket name of a `gs://` or `s3://` URL, when it is a valid bucket name (else undefined). */
 export function bucketOf(url: string | undefined): string | undefined {
   const m = /^(?:gs|s3):\/\/([^/\s]+)/i.exec(url ?? '');
-  return m?.[1];
+  return safeBucket(m?.[1]);
 }
+
+/** The bucket in the commands: the DVC remote's, else a placeholder. */
+function bucketIn(ctx: CloudContext): string {
+  return bucketOf(ctx.remoteUrl) ?? 'BUCKET';
+}
+
+const SERVICE_ACCOUNT = /^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+\.iam\.gserviceaccount\.com$/;
 
 /** GCP project id of a service account email (`name@project.iam.gserviceaccount.com`). */
 function projectOfServiceAccount(sa: string | undefined): string | undefined {
@@ -43,7 +51,7 @@ const PROJECT_ID = 'PROJECT_ID';
 
 /** Service account key (dvc-gcs): a service account that can read (or, with `push`, write) the bucket, and a JSON key of it. */
 export function gcsKeySteps(ctx: CloudContext, keyFile: string): string[] {
-  const bucket = bucketOf(ctx.remoteUrl) ?? 'BUCKET';
+  const bucket = bucketIn(ctx);
   const push = ctx.inputs['push'] === true;
   const sa = `dvc-ci@${PROJECT_ID}.iam.gserviceaccount.com`;
   return [
@@ -60,9 +68,10 @@ export function gcsKeylessSteps(ctx: CloudContext): string[] {
   const attr = ctx.provider === 'github' ? 'repository' : 'project_path';
   const wif = /^projects\/(\d+)\/locations\/global\/workloadIdentityPools\/([^/]+)\/providers\/([^/]+)$/.exec(str(ctx.inputs, 'workload-identity-provider') ?? '');
   const [projectNumber, pool, provider] = wif ? [wif[1], wif[2], wif[3]] : ['PROJECT_NUMBER', 'mlops-ci', ctx.provider];
-  const sa = str(ctx.inputs, 'service-account') ?? `dvc-ci@${PROJECT_ID}.iam.gserviceaccount.com`;
+  const given = str(ctx.inputs, 'service-account');
+  const sa = given !== undefined && SERVICE_ACCOUNT.test(given) ? given : `dvc-ci@${PROJECT_ID}.iam.gserviceaccount.com`;
   const project = projectOfServiceAccount(sa) ?? PROJECT_ID;
-  const bucket = bucketOf(ctx.remoteUrl) ?? 'BUCKET';
+  const bucket = bucketIn(ctx);
   const role = ctx.inputs['push'] === true ? 'roles/storage.objectAdmin' : 'roles/storage.objectViewer';
   return [
     `Let ${ctx.slug}'s CI jobs impersonate ${sa} (Workload Identity Federation):`,
@@ -82,7 +91,9 @@ export function gcsKeylessSteps(ctx: CloudContext): string[] {
 /** The branches whose pushes run the pipeline: the rendered `branches` input, else the answered branch. */
 function branchesOf(ctx: CloudContext): string[] {
   const b = ctx.inputs['branches'];
-  return Array.isArray(b) && b.length > 0 && b.every((x) => typeof x === 'string') ? (b as string[]) : [ctx.branch];
+  const listed = Array.isArray(b) && b.length > 0 && b.every((x) => typeof x === 'string') ? (b as string[]) : [ctx.branch];
+  // A branch name the OIDC subject cannot hold as is becomes a placeholder.
+  return listed.map((x) => safeBranch(x) ?? 'BRANCH');
 }
 
 /** The `sub` claims of the jobs that read the remote (branch pushes, and pull/merge requests with CML). */
@@ -99,7 +110,7 @@ export function awsSubjects(ctx: CloudContext): string[] {
 
 /** dvc-s3-keyless: OIDC identity provider, a role trusting this repository's jobs, and bucket access. */
 export function s3KeylessSteps(ctx: CloudContext): string[] {
-  const roleArn = /^arn:(aws[a-z-]*):iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/.exec(str(ctx.inputs, 'role-to-assume') ?? '');
+  const roleArn = /^arn:(aws[a-z-]*):iam::(\d{12}):role\/(?:[A-Za-z0-9+=,.@_-]+\/)*([A-Za-z0-9+=,.@_-]+)$/.exec(str(ctx.inputs, 'role-to-assume') ?? '');
   const partition = roleArn?.[1] ?? 'aws';
   const account = roleArn?.[2] ?? 'ACCOUNT_ID';
   const roleName = roleArn?.[3] ?? 'dvc-ci';
@@ -128,7 +139,7 @@ export function s3KeylessSteps(ctx: CloudContext): string[] {
 
 /** The body of an IAM policy giving read (with `push`, write) access to the DVC bucket, ending the quoted document. */
 function s3PolicyLines(ctx: CloudContext, partition = 'aws'): string[] {
-  const bucket = bucketOf(ctx.remoteUrl) ?? 'BUCKET';
+  const bucket = bucketIn(ctx);
   const actions = ctx.inputs['push'] === true ? '["s3:GetObject", "s3:PutObject"]' : '"s3:GetObject"';
   return [
     '    "Version": "2012-10-17",',
@@ -142,7 +153,7 @@ function s3PolicyLines(ctx: CloudContext, partition = 'aws'): string[] {
 
 /** dvc-s3: an IAM user that can read (or write) the bucket, and an access key of it. */
 export function s3KeySteps(ctx: CloudContext): string[] {
-  const bucket = bucketOf(ctx.remoteUrl) ?? 'BUCKET';
+  const bucket = bucketIn(ctx);
   return [
     `Create an access key of an IAM user that can ${ctx.inputs['push'] === true ? 'read and write' : 'read'} s3://${bucket} (or use one you have); the last command prints its AccessKeyId and SecretAccessKey:`,
     '  aws iam create-user --user-name dvc-ci',

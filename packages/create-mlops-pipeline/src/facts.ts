@@ -1,20 +1,23 @@
-import { accessSync, constants, existsSync, readdirSync, statSync } from 'node:fs';
+import { accessSync, constants, readdirSync, statSync } from 'node:fs';
 import type { Dirent } from 'node:fs';
 import path from 'node:path';
 import {
   findCiFiles,
   findDvcRequirement,
+  findInRequirementsFile,
   findGitDirs,
   findLockedVersion,
+  isDvcDir,
+  isFile,
   providerFromCiFiles,
   readDvcConfig,
   readGitFactsDetail,
   readPythonVersionDetail,
-  requirementFiles,
+  requirementCandidates,
 } from '@mlops-pipeline/repo-facts';
 import type { DvcRemote, RemoteScheme } from '@mlops-pipeline/repo-facts';
 import type { Provider, RemoteKind } from '@mlops-pipeline/templates';
-import { UserError } from './errors.js';
+import { fsReason, UserError } from './errors.js';
 import { readIfExists } from './pipeline-files.js';
 
 /** A value found in the repo and where it came from (shown to the user). */
@@ -31,9 +34,19 @@ export interface RepoFacts {
   dvcRemote?: DvcRemote;
   /** Why the remote could not be inferred (when remote.value is undefined). */
   remoteProblem?: string;
+  /** Every remote of .dvc/config (the chosen one is dvcRemote). */
+  dvcRemotes?: DvcRemote[];
+  /** The chosen remote is picked by name (--remote-name) rather than being the default. */
+  remoteByName?: boolean;
+  /** .dvc/config as shown to the user (relative to the working directory). */
+  dvcConfigShown?: string;
+  /** Credentials committed in .dvc/config. */
+  committedSecrets?: Array<{ remote: string; key: string; line: number }>;
   python: Fact<string>;
   dvc: Fact<string>;
-  requirements: Fact<string>;
+  requirements: RequirementsFact;
+  /** A lock file whose tool installs the project (poetry.lock, uv.lock). */
+  lockFile?: 'poetry.lock' | 'uv.lock';
   branch: Fact<string>;
   /** Git remote URL (origin), for the repo slug in next steps. */
   gitRemoteUrl?: string;
@@ -85,7 +98,7 @@ export function dvcProjectsBelow(dir: string, depth = 3): string[] {
     for (const e of entries) {
       if (!e.isDirectory() || e.name.startsWith('.') || SKIP_DIRS.has(e.name)) continue;
       const sub = path.join(d, e.name);
-      if (existsSync(path.join(sub, '.dvc'))) found.push(rel(dir, sub));
+      if (isDvcDir(sub)) found.push(rel(dir, sub));
       else if (level < depth) walk(sub, level + 1);
     }
   };
@@ -113,7 +126,7 @@ export function findDvcProject(start: string, shown: string = start): string {
   }
   const top = findGitDirs(start)?.root;
   for (let d = start; ; d = path.dirname(d)) {
-    if (existsSync(path.join(d, '.dvc'))) return d;
+    if (isDvcDir(d)) return d;
     if (d === top || path.dirname(d) === d || top === undefined) break;
   }
   const below = dvcProjectsBelow(start);
@@ -130,29 +143,57 @@ export function isInstallablePyproject(text: string): boolean {
   return /^\s*\[\s*(project|tool\.poetry)\s*\]/m.test(text);
 }
 
+/** The requirements facts: the file to install (undefined when several fit equally), and every candidate. */
+export interface RequirementsFact extends Fact<string> {
+  /** Requirements files found (relative to the project), most telling first. */
+  candidates?: string[];
+}
+
 /**
- * What the pipeline installs besides DVC: the root `requirements*.txt` that pins DVC, else
- * `requirements.txt` (or the first `requirements*.txt`), else an installable pyproject.toml
- * (`pip install .`), else nothing ('': DVC only).
+ * What the pipeline installs besides DVC, the way a person reading the project would pick it: the
+ * requirements file that pins DVC, else the one file dvc.yaml names, else `requirements.txt` next to
+ * dvc.yaml, else the only candidate (`src/requirements.txt` in DVC's guide layout); several equally
+ * likely files leave the value undefined (asked on a terminal, else `--requirements`). Without any,
+ * an installable pyproject.toml (`pip install .`), else nothing ('': DVC only).
  */
-export function requirementsFact(dir: string, dvcPinFile?: string): Fact<string> {
-  const files = requirementFiles(dir);
-  const pinning = dvcPinFile !== undefined && /\.txt$/i.test(dvcPinFile) && path.dirname(dvcPinFile) === dir ? dvcPinFile : undefined;
-  const file = pinning ?? files[0];
-  if (file) return { value: rel(dir, file), source: pinning ? 'found, lists dvc' : files.length > 1 ? `first of ${files.length} requirements*.txt files` : 'found' };
+export function requirementsFact(dir: string, dvcPinFile?: string): RequirementsFact {
+  const found = requirementCandidates(dir);
+  const candidates = found.map((c) => c.file);
+  const others = (file: string) => {
+    const rest = candidates.filter((c) => c !== file);
+    return rest.length > 0 ? `; also found ${rest.join(', ')} (--requirements chooses)` : '';
+  };
+  const pinRel = dvcPinFile === undefined ? undefined : rel(dir, dvcPinFile);
+  if (pinRel !== undefined && candidates.includes(pinRel)) return { value: pinRel, source: `found, lists dvc${others(pinRel)}`, candidates };
+  const named = found.filter((c) => c.origin === 'dvc.yaml');
+  if (named.length === 1 && named[0]) return { value: named[0].file, source: `named in dvc.yaml:${named[0].line}${others(named[0].file)}`, candidates };
+  if (named.length === 0 && candidates.includes('requirements.txt')) return { value: 'requirements.txt', source: `found${others('requirements.txt')}`, candidates };
+  if (candidates.length === 1 && candidates[0]) return { value: candidates[0], source: found[0]?.origin === 'src' ? 'found under src/' : 'found', candidates };
+  if (candidates.length > 1) {
+    const list = (named.length > 1 ? named.map((c) => c.file) : candidates).join(', ');
+    return { source: `several requirements files (${list}) and none pins dvc`, candidates };
+  }
   const pyproject = readIfExists(path.join(dir, 'pyproject.toml'));
-  if (pyproject !== undefined && isInstallablePyproject(pyproject)) return { value: 'pyproject.toml', source: 'installs the project: pip install .' };
-  return { value: '', source: 'no requirements*.txt or pyproject.toml: installs DVC only' };
+  if (pyproject !== undefined && isInstallablePyproject(pyproject)) return { value: 'pyproject.toml', source: 'installs the project: pip install .', candidates };
+  return { value: '', source: 'no requirements*.txt or pyproject.toml: installs DVC only', candidates };
 }
 
 /**
  * Inspects a checkout: git remote, CI files, .dvc/config, requirements, Python version, branch.
  * Throws when the directory is not a DVC project.
  */
-export function inspectRepo(start: string, keyless = false, shown: string = start): RepoFacts {
+export function inspectRepo(start: string, keyless = false, shown: string = start, remoteName?: string): RepoFacts {
   const dir = findDvcProject(start, shown);
   const dvcConfig = readDvcConfig(dir);
   if (!dvcConfig) throw new UserError(`no DVC project found in ${shown} (missing .dvc/): run \`dvc init\` first`);
+  const configShown = shownPath(shown, path.relative(start, path.join(dir, '.dvc', 'config')));
+  if (dvcConfig.unreadable !== undefined) {
+    throw new UserError(`cannot read ${configShown}: ${fsReason({ code: dvcConfig.unreadable }) ?? dvcConfig.unreadable}`);
+  }
+  const [garbage] = dvcConfig.problems;
+  if (garbage) {
+    throw new UserError(`${configShown}:${garbage.line}:1: ${garbage.message}: DVC cannot read this file, so the pipeline could not reach the remote; fix it (\`dvc remote list\` shows what DVC reads)`);
+  }
 
   const git = readGitFactsDetail(dir);
   const root = git.root ?? dir;
@@ -164,7 +205,7 @@ export function inspectRepo(start: string, keyless = false, shown: string = star
     remote: { source: 'not found in .dvc/config' },
     python: { source: 'template default; the repo sets no Python version' },
     dvc: { source: 'template default; the repo pins no DVC version' },
-    requirements: { value: '', source: 'none' },
+    requirements: { value: '', source: 'none', candidates: [] },
     branch: {
       value: git.defaultBranch ?? 'main',
       source: git.defaultBranchSource === 'origin-head' ? `from git ${git.remoteName ?? 'origin'}/HEAD` : git.defaultBranchSource === 'head' ? 'the checked-out branch; no origin/HEAD' : 'default',
@@ -172,6 +213,9 @@ export function inspectRepo(start: string, keyless = false, shown: string = star
     root,
     workdir,
     ciFiles,
+    dvcRemotes: dvcConfig.remotes,
+    dvcConfigShown: configShown,
+    committedSecrets: dvcConfig.committedSecrets,
   };
   if (git.remoteUrl) facts.gitRemoteUrl = git.remoteUrl;
   if (git.remoteName) facts.gitRemoteName = git.remoteName;
@@ -182,11 +226,22 @@ export function inspectRepo(start: string, keyless = false, shown: string = star
   }
 
   const remotes = dvcConfig.remotes;
-  const chosen = dvcConfig.defaultRemote ?? (remotes.length === 1 ? remotes[0] : undefined);
-  if (remotes.length === 0) {
+  const named = remoteName === undefined ? undefined : remotes.find((r) => r.name === remoteName);
+  if (remoteName !== undefined && named === undefined) {
+    throw new UserError(`--remote-name ${remoteName}: ${configShown} has no such remote (${remotes.length > 0 ? `remotes: ${remotes.map((r) => r.name).join(', ')}` : 'no remote is defined'})`, 2);
+  }
+  const chosen = named ?? dvcConfig.defaultRemote ?? (remotes.length === 1 && !dvcConfig.undefinedDefault ? remotes[0] : undefined);
+  if (named !== undefined && !named.isDefault) facts.remoteByName = true;
+  const undefinedDefault = named === undefined ? dvcConfig.undefinedDefault : undefined;
+  if (undefinedDefault) {
+    const where = undefinedDefault.line > 0 ? `${configShown}:${undefinedDefault.line}:1` : `${configShown}.local`;
+    const defined = remotes.length > 0 ? `remotes defined: ${remotes.map((r) => r.name).join(', ')}` : 'no remote is defined';
+    facts.remoteProblem = `${where}: [core] remote = ${undefinedDefault.name} names a remote that does not exist (${defined}); fix it with \`dvc remote default <name>\``;
+    facts.remote = { source: facts.remoteProblem };
+  } else if (remotes.length === 0) {
     facts.remote = { value: 'none', source: 'no remote in .dvc/config' };
   } else if (!chosen) {
-    facts.remoteProblem = `.dvc/config has ${remotes.length} remotes (${remotes.map((r) => r.name).join(', ')}) and no [core] remote`;
+    facts.remoteProblem = `.dvc/config has ${remotes.length} remotes (${remotes.map((r) => r.name).join(', ')}) and no [core] remote; pass --remote-name <name> to choose one`;
     facts.remote = { source: facts.remoteProblem };
   } else {
     facts.dvcRemote = chosen;
@@ -199,17 +254,26 @@ export function inspectRepo(start: string, keyless = false, shown: string = star
     }
   }
 
-  const req = findDvcRequirement(dir);
+  const candidates = requirementCandidates(dir);
+  // DVC pinned in a requirements file of the project (root, dvc.yaml's, src/), else in pyproject.toml.
+  const req = findDvcRequirement(dir) ?? candidates.map((c) => findInRequirementsFile(path.join(dir, c.file))).find((r) => r !== undefined);
   const where = req ? `${rel(dir, req.file)}:${req.line}` : undefined;
   const locked = req?.version ? undefined : findLockedVersion(dir, 'dvc');
   if (req?.version) facts.dvc = { value: req.version, source: `from ${where}` };
   else if (locked && /^\d+\.\d+\.\d+$/.test(locked.version)) facts.dvc = { value: locked.version, source: `from ${locked.file}:${locked.line}${req ? ` (${where} has ${req.text})` : ''}` };
   else if (req) facts.dvc = { source: `template default; ${where} has ${req.text}, not an exact pin` };
   facts.requirements = requirementsFact(dir, req?.file);
+  const lockFile = (['poetry.lock', 'uv.lock'] as const).find((f) => isFile(path.join(dir, f)));
+  if (lockFile) facts.lockFile = lockFile;
 
   const python = readPythonVersionDetail(dir);
   if (python) facts.python = { value: python.version, source: `from ${python.source}` };
   return facts;
+}
+
+/** `shown` (a directory as the user gave it) joined with a relative path, with `/` separators. */
+function shownPath(shown: string, relPath: string): string {
+  return path.join(shown, relPath).split(path.sep).join('/');
 }
 
 /** `acme/ml` from `git@github.com:acme/ml.git` or `https://gitlab.com/group/sub/ml`. */

@@ -1,8 +1,8 @@
-import { existsSync, statSync } from 'node:fs';
+import { accessSync, constants, statSync } from 'node:fs';
 import path from 'node:path';
-import { readGitFacts } from '@mlops-pipeline/repo-facts';
+import { findGitDirs, readGitFacts } from '@mlops-pipeline/repo-facts';
 import type { CliOptions } from './args.js';
-import { UserError } from './errors.js';
+import { describeFailure, fsReason, UserError } from './errors.js';
 import { repoSlug } from './facts.js';
 import type { Io } from './io.js';
 import { loadLint } from './lint.js';
@@ -23,6 +23,25 @@ export interface FleetRow {
   lintErrors: number;
   lintWarnings: number;
   problem?: string;
+  /** The path could not be inspected (missing, not a directory, unreadable). */
+  failed?: boolean;
+}
+
+/** Why a path cannot be inspected, in words; undefined when it is a readable directory. */
+function pathProblem(dir: string): string | undefined {
+  let stat;
+  try {
+    stat = statSync(dir);
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such directory' : `cannot read: ${fsReason(err) ?? 'unreadable'}`;
+  }
+  if (!stat.isDirectory()) return 'not a directory';
+  try {
+    accessSync(dir, constants.R_OK | constants.X_OK);
+  } catch {
+    return 'cannot read: permission denied';
+  }
+  return undefined;
 }
 
 async function inspect(dir: string, io: Io, t: TemplatesModule): Promise<FleetRow> {
@@ -39,7 +58,7 @@ async function inspect(dir: string, io: Io, t: TemplatesModule): Promise<FleetRo
     row.version = pipeline.pinned?.ref ?? pipeline.header.version;
     row.outdated = t.compareTemplateVersion(row.version, t.TEMPLATES_VERSION) < 0;
     if (pipeline.pinned && isMajorRef(row.version)) row.version = `v${row.version} (moving)`;
-  } else row.problem = 'no generated pipeline';
+  } else row.problem = findGitDirs(dir) === undefined ? 'not a git checkout; no generated pipeline' : 'no generated pipeline';
   const lint = await loadLint();
   try {
     for (const r of await lint.lintFiles([], { cwd: root })) {
@@ -77,19 +96,28 @@ export function formatTable(rows: FleetRow[]): string {
 /** `create-mlops-pipeline fleet <dir>…`: one row per checkout: template, version, outdated, lint errors. */
 export async function runFleet(opts: CliOptions, io: Io): Promise<number> {
   if (opts.dirs.length === 0) throw new UserError('fleet needs at least one directory: create-mlops-pipeline fleet <dir>…', 2);
-  const dirs = opts.dirs.map((d) => path.resolve(io.cwd, d));
-  for (const [i, d] of dirs.entries()) {
-    if (!existsSync(d) || !statSync(d).isDirectory()) throw new UserError(`not a directory: ${opts.dirs[i]}`, 2);
-  }
   const t = await loadTemplates();
   const newest = t.TEMPLATES_VERSION;
   const rows: FleetRow[] = [];
-  for (const d of dirs) rows.push(await inspect(d, io, t));
+  // A path that cannot be inspected is a row saying why; the others are still inspected.
+  for (const given of opts.dirs) {
+    const d = path.resolve(io.cwd, given);
+    const problem = pathProblem(d);
+    if (problem !== undefined) {
+      rows.push({ dir: given, repo: '-', lintErrors: 0, lintWarnings: 0, problem, failed: true });
+      continue;
+    }
+    try {
+      rows.push(await inspect(d, io, t));
+    } catch (err) {
+      rows.push({ dir: given, repo: '-', lintErrors: 0, lintWarnings: 0, problem: `cannot inspect: ${describeFailure(err)}`, failed: true });
+    }
+  }
   const outdated = rows.filter((r) => r.outdated).length;
   if (opts.json) io.out(JSON.stringify({ newest, repos: rows }, null, 2));
   else {
     io.out(formatTable(rows));
     io.out(`\n${rows.length} repo(s), newest templates ${newest}: ${outdated} outdated, ${rows.filter((r) => r.lintErrors > 0).length} with lint errors.`);
   }
-  return opts.failOnOutdated && outdated > 0 ? 1 : 0;
+  return rows.some((r) => r.failed) || (opts.failOnOutdated && outdated > 0) ? 1 : 0;
 }

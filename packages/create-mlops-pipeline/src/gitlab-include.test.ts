@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addLocalInclude, ensureStage, firstJobStage } from './gitlab-include.js';
+import { addLocalInclude, editWithoutBom, ensureStage, ensureStageAcrossIncludes, firstJobStage, localIncludes, stagesOf } from './gitlab-include.js';
 
 const F = '.gitlab/ci/mlops.yml';
 
@@ -44,5 +44,45 @@ describe('ensureStage', () => {
     ['dvc-repro:\n  script: [x]\n', 'test'],
   ])('firstJobStage of %j is %s', (text, stage) => {
     expect(firstJobStage(text)).toBe(stage);
+  });
+});
+
+describe('the included job\'s stage when stages: lives in an included file', () => {
+  const files: Record<string, string> = {
+    'ci/stages.yml': 'stages:\n  - build\n  - deploy\n',
+    'ci/all.yml': 'stages: [build, test]\n',
+  };
+  const read = (f: string) => files[f];
+
+  it('adds a stages: with the included list and the stage', () => {
+    const text = `include:\n  - local: ci/stages.yml\n  - local: ${F}\n\nbuild:\n  script: [make]\n`;
+    const out = ensureStageAcrossIncludes(text, 'test', read);
+    expect(stagesOf(out)).toEqual(['build', 'test', 'deploy']);
+    expect(out).toContain(`  - local: ${F}\n\n# The stages of ci/stages.yml`);
+    expect(out.endsWith('build:\n  script: [make]\n')).toBe(true);
+  });
+
+  it.each([
+    ['the included stages already have it', `include:\n  - local: ci/all.yml\n`],
+    ['the file has its own stages:', `include: ci/stages.yml\nstages: [test]\n`],
+    ['no included file declares stages', `include:\n  - local: ci/none.yml\n`],
+  ])('leaves the file alone when %s', (_label, text) => {
+    expect(ensureStageAcrossIncludes(text, 'test', read)).toBe(text);
+  });
+
+  it.each([
+    ['bare item', 'include:\n  - ci/a.yml\n', ['ci/a.yml']],
+    ['string', "include: '/ci/a.yml'\n", ['/ci/a.yml']],
+    ['flow mapping', 'include:\n  - { local: ci/a.yml }\n', ['ci/a.yml']],
+    ['project and remote includes are not local', 'include:\n  - project: g/p\n    file: x.yml\n  - remote: https://x/y.yml\n  - local: b.yml\n', ['b.yml']],
+  ])('localIncludes: %s', (_label, text, expected) => {
+    expect(localIncludes(text)).toEqual(expected);
+  });
+});
+
+describe('editWithoutBom', () => {
+  it('edits after the byte order mark and keeps it in front', () => {
+    const out = editWithoutBom('\uFEFFinclude:\n  - a.yml\n', (t) => addLocalInclude(t, F));
+    expect(out).toBe(`\uFEFFinclude:\n  - a.yml\n  - local: ${F}\n`);
   });
 });

@@ -122,3 +122,73 @@ function laterDefaultStage(items: string[], stage: string): string | undefined {
   if (pos === -1) return undefined;
   return items.find((i) => DEFAULT_STAGES.indexOf(i) > pos);
 }
+
+/** The top-level `stages:` list of a GitLab file (flow or block form), or undefined when it has none. */
+export function stagesOf(text: string): string[] | undefined {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const idx = lines.findIndex((l) => /^stages\s*:/.test(l));
+  if (idx === -1) return undefined;
+  const inline = (lines[idx] ?? '').replace(/^stages\s*:\s*/, '').replace(/\s+#.*$/, '').trim();
+  if (inline.startsWith('[')) {
+    const close = inline.lastIndexOf(']');
+    return inline.slice(1, close === -1 ? undefined : close).split(',').map(unquote).filter((s) => s !== '');
+  }
+  const items: string[] = [];
+  for (let i = idx + 1; i < lines.length; i++) {
+    const l = lines[i] ?? '';
+    if (l.trim() === '' || l.trim().startsWith('#')) continue;
+    const m = /^(\s*)-\s*(.+?)\s*(?:#.*)?$/.exec(l);
+    if (!m) break;
+    items.push(unquote(m[2] ?? ''));
+  }
+  return items;
+}
+
+/** The local files a GitLab file includes at top level (`local:` items, bare paths), as written. */
+export function localIncludes(text: string): string[] {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const idx = lines.findIndex((l) => /^include\s*:/.test(l));
+  if (idx === -1) return [];
+  const block = [lines[idx] ?? ''];
+  for (let i = idx + 1; i < lines.length && !/^[^\s#-]/.test(lines[i] ?? ''); i++) block.push(lines[i] ?? '');
+  const found: string[] = [];
+  const item = /(?:local:\s*|^\s*-\s*|^include:\s*)["']?(\/?[\w./-]+\.ya?ml)["']?\s*[,}]?\s*(?:#.*)?$/;
+  for (const l of block) {
+    const m = item.exec(l.replace(/^\s*-\s*\{\s*/, '- '));
+    if (m && !/^\s*-?\s*(?:file|template|remote|project|component):/.test(l)) found.push(m[1] ?? '');
+  }
+  return found;
+}
+
+/**
+ * Makes the stage of the included job valid across the pipeline: in the file's own `stages:`, else,
+ * when a locally included file declares `stages:` without it, in a `stages:` added to the file (its
+ * list plus the stage: a `stages:` in .gitlab-ci.yml takes precedence over an included one).
+ */
+export function ensureStageAcrossIncludes(text: string, stage: string, readLocal: (file: string) => string | undefined): string {
+  if (stagesOf(text) !== undefined) return ensureStage(text, stage);
+  for (const file of localIncludes(text)) {
+    const included = readLocal(file.replace(/^\//, ''));
+    const stages = included === undefined ? undefined : stagesOf(included);
+    if (stages === undefined || stages.includes(stage)) continue;
+    const before = laterDefaultStage(stages, stage);
+    const at = before === undefined ? stages.length : stages.indexOf(before);
+    const merged = [...stages.slice(0, at), stage, ...stages.slice(at)];
+    const eol = text.includes('\r\n') ? '\r\n' : '\n';
+    const lines = text.split(/\r?\n/);
+    const inc = lines.findIndex((l) => /^include\s*:/.test(l));
+    let end = inc + 1;
+    while (end < lines.length && !/^[^\s#]/.test(lines[end] ?? '')) end++;
+    while (end > inc + 1 && (lines[end - 1] ?? '').trim() === '') end--;
+    lines.splice(end, 0, '', `# The stages of ${file}, and ${stage} for the DVC pipeline (a stages: here replaces the included one).`, `stages: [${merged.join(', ')}]`);
+    return lines.join(eol);
+  }
+  return text;
+}
+
+/** Edits a file's text without its UTF-8 byte order mark, which is put back in front afterwards. */
+export function editWithoutBom(text: string, edit: (body: string) => string): string {
+  const bom = text.startsWith('\uFEFF');
+  const out = edit(bom ? text.slice(1) : text);
+  return bom ? `\uFEFF${out}` : out;
+}

@@ -5,6 +5,7 @@ Usage
   create-mlops-pipeline [dir] [options]          inspect the repo, ask what is missing, write the pipeline
   create-mlops-pipeline upgrade [dir] [options]  re-render a generated pipeline with the installed templates
   create-mlops-pipeline fleet <dir>... [options] table of pipelines, versions and lint errors across checkouts
+  create-mlops-pipeline help [upgrade|fleet]     this help, or a command's own
 
 [dir] is an existing DVC project (default: the current directory, or the project above it). It is
 inspected first: provider from the git remote or CI files; DVC remote from .dvc/config; DVC version and
@@ -15,6 +16,7 @@ Options
   --provider github|gitlab   CI provider (default: from the git remote or existing CI files)
   --remote <kind>            gcs | gcs-keyless | s3 | s3-keyless | minio | azure | none
                              (default: from the default remote in .dvc/config)
+  --remote-name <name>       the DVC remote to pull from, when .dvc/config has several and no default
   --keyless                  keyless auth for gcs/s3 (OIDC / Workload Identity Federation)
   --python <version>         Python version, e.g. 3.12 (default: from the repo, else the template's)
   --dvc <version>            exact DVC version, e.g. 3.63.0 (default: the == pin in requirements/pyproject)
@@ -35,6 +37,7 @@ Options
                              (written to .gitlab/ci/mlops.yml) instead of replacing the file
   --dry-run                  print what would be written (the file on stdout), write nothing
   --lint, --no-lint          lint with mlops-lint (default: on when writing, off on --dry-run)
+  --list                     list the templates and the DVC remotes they authenticate, then exit
   --json                     fleet: JSON output
   --fail-on-outdated         fleet: exit 1 when a pipeline uses older templates
   -h, --help                 show this help
@@ -49,7 +52,53 @@ Examples
   create-mlops-pipeline --yes --dry-run --lint > mlops.yml
   create-mlops-pipeline upgrade --dry-run
   create-mlops-pipeline fleet ../repo-a ../repo-b --fail-on-outdated
+  create-mlops-pipeline --list
 
 Exit codes
   0 success   1 failed (nothing written)   2 usage: bad flag or a value that must be passed   130 cancelled
 `;
+
+export const UPGRADE_HELP = `create-mlops-pipeline upgrade: re-render the generated pipeline of a checkout with the installed templates.
+
+Usage
+  create-mlops-pipeline upgrade [dir] [options]
+
+The pipeline is found by its version header (vendored) or its pinned template reference. It is
+re-rendered with the inputs recorded in its header, changed by the options below, and the diff is
+shown. A file edited by hand since it was generated is not replaced without --force.
+
+Options
+  --python <version>         change the Python version
+  --dvc <version>            change the DVC version
+  --input <name>=<value>     change any template input (repeatable)
+  --dry-run                  show the diff (stdout), write nothing
+  -y, --yes                  write without asking
+  -f, --force                replace a hand-edited file, or re-render a file newer than the templates
+  -h, --help                 show this help
+
+Exit codes
+  0 up to date or upgraded   1 failed or refused (nothing written)   2 usage   130 cancelled
+`;
+
+export const FLEET_HELP = `create-mlops-pipeline fleet: one row per checkout: provider, template, mode, version, outdated, lint errors.
+
+Usage
+  create-mlops-pipeline fleet <dir>... [options]
+
+A path that is not a checkout is reported in its row; the other paths are still inspected.
+
+Options
+  --json                     JSON output
+  --fail-on-outdated         exit 1 when a pipeline uses older templates
+  -h, --help                 show this help
+
+Exit codes
+  0 every path inspected   1 a path could not be inspected, or (--fail-on-outdated) a pipeline is outdated   2 usage
+`;
+
+/** The help of a command (`create` is the general help). */
+export function helpFor(command: string | undefined): string {
+  if (command === 'upgrade') return UPGRADE_HELP;
+  if (command === 'fleet') return FLEET_HELP;
+  return HELP;
+}

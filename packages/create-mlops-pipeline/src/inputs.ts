@@ -1,12 +1,16 @@
 import type { Answers } from './plan.js';
 
-type Key = 'python' | 'dvc' | 'requirements' | 'branch' | 'workdir' | 'cml' | 'endpoint';
+type Key = 'python' | 'dvc' | 'requirements' | 'installer' | 'remoteName' | 'branch' | 'workdir' | 'cml' | 'endpoint';
 
 /** Input names a template may use for each answer, most likely first. */
 const ALIASES: Record<Key, string[]> = {
   python: ['python-version', 'python_version', 'python'],
   dvc: ['dvc-version', 'dvc_version', 'dvc'],
   requirements: ['requirements', 'requirements-file', 'requirements_file', 'requirements-path'],
+  // How the project's dependencies are installed (pip, or the tool of its lock file).
+  installer: ['installer', 'package-manager', 'install-with', 'python-installer'],
+  // The DVC remote `dvc pull`/`dvc push` use (`-r`), when it is not the default one.
+  remoteName: ['dvc-remote', 'remote-name', 'dvc-remote-name'],
   branch: ['branch', 'default-branch', 'default_branch', 'branches', 'main-branch'],
   workdir: ['working-directory', 'working_directory', 'workdir'],
   cml: ['cml', 'cml-report', 'enable-cml', 'with-cml', 'report'],
@@ -26,6 +30,12 @@ function isArray(p: PropertySchema | undefined): boolean {
   return p?.type === 'array' || (Array.isArray(p?.type) && p.type.includes('array'));
 }
 
+/** The input the template takes for an answer, if any. */
+export function inputNameFor(key: Key, schema: Record<string, unknown>): string | undefined {
+  const props = properties(schema);
+  return props ? ALIASES[key].find((a) => a in props) : undefined;
+}
+
 /**
  * Template inputs for the answers, named as the template's inputs schema names them.
  * Values the template does not take are left out.
@@ -36,6 +46,8 @@ export function templateInputs(answers: Answers, schema: Record<string, unknown>
     python: answers.python,
     dvc: answers.dvc,
     requirements: answers.requirements,
+    installer: answers.installer,
+    remoteName: answers.remoteName,
     branch: answers.branch,
     workdir: answers.workdir ? answers.workdir : undefined,
     cml: answers.cml,

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { redactUrlCredentials } from '@mlops-pipeline/repo-facts';
 import { parseCli } from './args.js';
-import { CancelledError, UserError } from './errors.js';
-import { HELP } from './help.js';
+import { CancelledError, describeFailure, InterruptedError, UserError } from './errors.js';
+import { helpFor } from './help.js';
 import type { Io } from './io.js';
 
 /** The package version, read next to the bundle (dist/cli.cjs → package.json). */
@@ -19,8 +20,16 @@ function readVersion(): string {
 export async function main(argv: string[], io: Io): Promise<number> {
   try {
     const opts = parseCli(argv);
+    if (opts.command === 'help') {
+      io.out(helpFor(opts.dirs[0]));
+      return 0;
+    }
     if (opts.help) {
-      io.out(HELP);
+      io.out(helpFor(opts.command));
+      return 0;
+    }
+    if (opts.list) {
+      io.out(await (await import('./list.js')).listText());
       return 0;
     }
     if (opts.version) {
@@ -33,12 +42,16 @@ export async function main(argv: string[], io: Io): Promise<number> {
   } catch (err) {
     // The prompt already said "Cancelled; nothing was written."
     if (err instanceof CancelledError) return 130;
-    if (err instanceof UserError) {
+    if (err instanceof InterruptedError) {
       io.err(`create-mlops-pipeline: ${err.message}`);
       return err.exitCode;
     }
+    if (err instanceof UserError) {
+      io.err(`create-mlops-pipeline: ${redactUrlCredentials(err.message)}`);
+      return err.exitCode;
+    }
     const e = err as NodeJS.ErrnoException;
-    io.err(`create-mlops-pipeline: ${e.code ? `${e.code}: ` : ''}${e.message ?? String(err)}`);
+    io.err(`create-mlops-pipeline: ${redactUrlCredentials(describeFailure(e))}`);
     if (process.env['DEBUG']) io.err(String(e.stack));
     return 1;
   }

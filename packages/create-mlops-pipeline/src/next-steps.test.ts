@@ -129,12 +129,12 @@ describe('nextSteps', () => {
   });
 
   it('the AWS trust policy is valid JSON once the shell quotes are removed', () => {
-    const text = nextSteps({ provider: 'github', remote: 's3-keyless', secrets: [], files: ['f'], slug: 'acme/ml', branch: 'main', inputs: { 'role-to-assume': ROLE, cml: true, push: true }, remoteUrl: 's3://b/p' });
+    const text = nextSteps({ provider: 'github', remote: 's3-keyless', secrets: [], files: ['f'], slug: 'acme/ml', branch: 'main', inputs: { 'role-to-assume': ROLE, cml: true, push: true }, remoteUrl: 's3://ml-data/p' });
     const docs = [...text.matchAll(/--(?:assume-role-)?policy-document '(\{[\s\S]*?\})'/g)].map((m) => JSON.parse(m[1] as string) as unknown);
     expect(docs).toHaveLength(2);
-    const keys = nextSteps({ provider: 'gitlab', remote: 's3', secrets: [awsId], files: ['f'], branch: 'main', remoteUrl: 's3://b/p' });
+    const keys = nextSteps({ provider: 'gitlab', remote: 's3', secrets: [awsId], files: ['f'], branch: 'main', remoteUrl: 's3://ml-data/p' });
     expect(keys).toContain('aws iam create-access-key --user-name dvc-ci');
-    expect(JSON.parse(/--policy-document '(\{[\s\S]*?\})'/.exec(keys)?.[1] ?? '')).toMatchObject({ Statement: [{ Resource: 'arn:aws:s3:::b' }, { Action: 's3:GetObject' }] });
+    expect(JSON.parse(/--policy-document '(\{[\s\S]*?\})'/.exec(keys)?.[1] ?? '')).toMatchObject({ Statement: [{ Resource: 'arn:aws:s3:::ml-data' }, { Action: 's3:GetObject' }] });
     expect(JSON.stringify(docs[0])).toContain('"repo:acme/ml:pull_request"');
     expect(JSON.stringify(docs[1])).toContain('s3:PutObject');
   });
@@ -159,6 +159,7 @@ describe('nextSteps', () => {
     ['gs://bucket/path', 'bucket'],
     ['s3://my.bucket', 'my.bucket'],
     ['azure://c/p', undefined],
+    ['s3://bucket;touch x/p', undefined],
     [undefined, undefined],
   ])('bucketOf(%s) = %s', (url, bucket) => {
     expect(bucketOf(url)).toBe(bucket);

@@ -1,6 +1,7 @@
 import type { Provider, RemoteKind, SecretRequirement } from '@mlops-pipeline/templates';
 import type { CloudContext } from './cloud-setup.js';
 import { gcsKeylessSteps, gcsKeySteps, s3KeylessSteps, s3KeySteps } from './cloud-setup.js';
+import { safeHost, safeSlug, shellWord } from './shell.js';
 
 export interface NextStepsInput {
   provider: Provider;
@@ -123,8 +124,9 @@ export function nextSteps(input: NextStepsInput): string {
   const ctx: CloudContext = {
     provider,
     remote,
-    slug: input.slug ?? (provider === 'github' ? 'OWNER/REPO' : 'GROUP/PROJECT'),
-    gitlabHost: input.gitlabHost ?? 'gitlab.com',
+    // Values read from the repository go into commands only when they have the shape their service accepts.
+    slug: safeSlug(input.slug) ?? (provider === 'github' ? 'OWNER/REPO' : 'GROUP/PROJECT'),
+    gitlabHost: input.gitlabHost === undefined ? 'gitlab.com' : (safeHost(input.gitlabHost) ?? 'GITLAB_HOST'),
     branch,
     inputs: input.inputs ?? {},
     ...(input.remoteUrl === undefined ? {} : { remoteUrl: input.remoteUrl }),
@@ -139,6 +141,6 @@ export function nextSteps(input: NextStepsInput): string {
   // HEAD: the commit goes to the checked-out branch, whichever it is; the pipeline runs once it reaches the branch.
   const listed = input.inputs?.['branches'];
   const branches = Array.isArray(listed) && listed.length > 0 ? listed.join(', ') : branch;
-  steps.push([`Commit and push (the pipeline runs on pushes to ${branches}):`, `  git add ${files.join(' ')}`, '  git commit -m "Run the DVC pipeline in CI"', `  git push ${input.gitRemote ?? 'origin'} HEAD`]);
+  steps.push([`Commit and push (the pipeline runs on pushes to ${branches}):`, `  git add ${files.map(shellWord).join(' ')}`, '  git commit -m "Run the DVC pipeline in CI"', `  git push ${shellWord(input.gitRemote ?? 'origin')} HEAD`]);
   return steps.map((lines, i) => lines.map((l, j) => (j === 0 ? `${i + 1}. ${l}` : `   ${l}`)).join('\n')).join('\n');
 }

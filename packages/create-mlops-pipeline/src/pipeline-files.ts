@@ -8,8 +8,11 @@ export const GITLAB_FILE = '.gitlab-ci.yml';
 /** The pipeline's own file when it is included from an existing .gitlab-ci.yml. */
 export const GITLAB_INCLUDED_FILE = '.gitlab/ci/mlops.yml';
 
-export function targetFile(provider: Provider): string {
-  return provider === 'github' ? GITHUB_FILE : GITLAB_FILE;
+/** The pipeline file for a provider: `.github/workflows/mlops.yml`, or the `mlops.yaml` a checkout already has (never both). */
+export function targetFile(provider: Provider, root?: string): string {
+  if (provider !== 'github') return GITLAB_FILE;
+  const yaml = GITHUB_FILE.replace(/\.yml$/, '.yaml');
+  return root !== undefined && existsSync(path.join(root, yaml)) && !existsSync(path.join(root, GITHUB_FILE)) ? yaml : GITHUB_FILE;
 }
 
 export interface PinnedRef {

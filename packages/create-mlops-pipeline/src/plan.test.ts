@@ -64,9 +64,9 @@ describe('makePlan', () => {
     [['--provider', 'bitbucket'], '--provider must be one of github, gitlab (got "bitbucket")'],
     [['--remote', 'gdrive'], '--remote must be one of gcs, gcs-keyless, s3, s3-keyless, minio, azure, none'],
     [['--mode', 'copied'], '--mode must be one of vendored, pinned'],
-    [['--python', 'three'], '--python must look like 3.12 or 3.12.7 (got "three")'],
+    [['--python', 'three'], '--python "three": not a supported Python version; expected MAJOR.MINOR or MAJOR.MINOR.PATCH from 3.9 to 3.14'],
     [['--requirements', 'nope.txt'], '--requirements nope.txt: no such file in /r'],
-    [['--dvc', '>=3'], '--dvc must be an exact version'],
+    [['--dvc', '>=3'], '--dvc ">=3": not a supported DVC version; expected an exact MAJOR.MINOR.PATCH'],
     [['--remote', 'azure', '--keyless'], '--keyless works with Google Cloud Storage and Amazon S3 remotes'],
     [['--ref', '1.0.0'], '--source and --ref only apply to --mode pinned'],
   ])('rejects %j (exit 2)', (argv, message) => {

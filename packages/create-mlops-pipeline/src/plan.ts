@@ -1,9 +1,11 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { isFile } from '@mlops-pipeline/repo-facts';
 import type { Provider, RemoteKind, RenderMode } from '@mlops-pipeline/templates';
 import type { CliOptions } from './args.js';
 import { UserError } from './errors.js';
 import type { RepoFacts } from './facts.js';
+import { dvcProblem, isSupportedDvc, isSupportedPython, pythonProblem } from './versions.js';
 
 export const PROVIDERS: readonly Provider[] = ['github', 'gitlab'];
 export const REMOTE_KINDS: readonly RemoteKind[] = ['gcs', 'gcs-keyless', 's3', 's3-keyless', 'minio', 'azure', 'none'];
@@ -19,6 +21,10 @@ export interface Answers {
   dvc?: string;
   /** Requirements file to install with DVC; `pyproject.toml`: the project itself; '': DVC only. */
   requirements: string;
+  /** The DVC remote to pull from by name, when it is not the default remote. */
+  remoteName?: string;
+  /** The tool of the project's lock file, installing it from the lock (pip when undefined). */
+  installer?: 'poetry' | 'uv';
   branch: string;
   /** The DVC project's directory relative to the git checkout ('' or undefined: the checkout root). */
   workdir?: string;
@@ -40,7 +46,7 @@ export interface Plan {
   partial: Partial<Answers>;
   rows: Row[];
   /** Flags for values that could not be inferred, with what to pass. */
-  missing: Array<{ key: 'provider' | 'remote'; hint: string }>;
+  missing: Array<{ key: 'provider' | 'remote' | 'requirements'; hint: string; choices?: string[] }>;
 }
 
 function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined {
@@ -48,8 +54,6 @@ function oneOf<T extends string>(flag: string, value: string | undefined, allowe
   if (!(allowed as readonly string[]).includes(value)) throw new UserError(`--${flag} must be one of ${allowed.join(', ')} (got "${value}")`, 2);
   return value as T;
 }
-
-const VERSION_RE = /^\d+(\.\d+){0,2}$/;
 
 /** The templates' default Python and DVC versions, shown when the repo sets none. */
 export interface TemplateDefaults {
@@ -80,24 +84,41 @@ export function makePlan(facts: RepoFacts, opts: CliOptions, defaults: TemplateD
   if (remote) {
     partial.remote = remote;
     rows.push({ key: 'remote', value: remote, source: opts.remote ? '--remote' : facts.remote.source });
+    if (facts.remoteByName && facts.dvcRemote) partial.remoteName = facts.dvcRemote.name;
   } else missing.push({ key: 'remote', hint: `--remote ${REMOTE_KINDS.join('|')}${facts.remoteProblem ? ` (${facts.remoteProblem})` : ''}` });
 
-  if (opts.python !== undefined && !VERSION_RE.test(opts.python)) throw new UserError(`--python must look like 3.12 or 3.12.7 (got "${opts.python}")`, 2);
-  const python = opts.python ?? facts.python.value;
+  if (opts.python !== undefined && !isSupportedPython(opts.python)) throw new UserError(pythonProblem('--python', opts.python), 2);
+  // A version the repository names that the pipeline cannot use is shown and replaced by the default.
+  const repoPython = facts.python.value !== undefined && isSupportedPython(facts.python.value) ? facts.python.value : undefined;
+  const python = opts.python ?? repoPython;
   if (python) partial.python = python;
-  rows.push({ key: 'python', value: python ?? defaults.python ?? '(template default)', source: opts.python ? '--python' : facts.python.source });
+  const pythonSource = facts.python.value !== undefined && repoPython === undefined ? `template default; ${facts.python.source.replace(/^from /, '')} has ${facts.python.value}, not a supported version` : facts.python.source;
+  rows.push({ key: 'python', value: python ?? defaults.python ?? '(template default)', source: opts.python ? '--python' : pythonSource });
 
-  if (opts.dvc !== undefined && !/^\d+\.\d+\.\d+$/.test(opts.dvc)) throw new UserError(`--dvc must be an exact version such as 3.63.0 (got "${opts.dvc}")`, 2);
-  const dvc = opts.dvc ?? facts.dvc.value;
+  if (opts.dvc !== undefined && !isSupportedDvc(opts.dvc)) throw new UserError(dvcProblem('--dvc', opts.dvc), 2);
+  const repoDvc = facts.dvc.value !== undefined && isSupportedDvc(facts.dvc.value) ? facts.dvc.value : undefined;
+  const dvc = opts.dvc ?? repoDvc;
   if (dvc) partial.dvc = dvc;
-  rows.push({ key: 'dvc', value: dvc ?? defaults.dvc ?? '(template default)', source: opts.dvc ? '--dvc' : facts.dvc.source });
+  const dvcSource = facts.dvc.value !== undefined && repoDvc === undefined ? `template default; ${facts.dvc.source.replace(/^from /, '')} has ${facts.dvc.value}, not a supported version` : facts.dvc.source;
+  rows.push({ key: 'dvc', value: dvc ?? defaults.dvc ?? '(template default)', source: opts.dvc ? '--dvc' : dvcSource });
 
-  const requirements = opts.requirements ?? facts.requirements.value ?? '';
-  if (opts.requirements && !existsSync(path.join(facts.dir, opts.requirements))) {
-    throw new UserError(`--requirements ${opts.requirements}: no such file in ${facts.dir} (the path is relative to the DVC project; pass --requirements '' to install DVC only)`, 2);
+  const requirements = opts.requirements ?? facts.requirements.value;
+  if (opts.requirements && !isFile(path.join(facts.dir, opts.requirements))) {
+    const what = existsSync(path.join(facts.dir, opts.requirements)) ? 'not a file' : 'no such file';
+    throw new UserError(`--requirements ${opts.requirements}: ${what} in ${facts.dir} (the path is relative to the DVC project; pass --requirements '' to install DVC only)`, 2);
   }
-  partial.requirements = requirements;
-  rows.push({ key: 'requirements', value: requirements === '' ? '(none)' : requirements, source: opts.requirements !== undefined ? '--requirements' : facts.requirements.source });
+  if (requirements !== undefined) partial.requirements = requirements;
+  else {
+    const choices = facts.requirements.candidates ?? [];
+    missing.push({ key: 'requirements', hint: `--requirements ${choices.join('|')} (${facts.requirements.source}; '' installs DVC only)`, choices });
+  }
+  rows.push({ key: 'requirements', value: requirements === undefined ? '(to choose)' : requirements === '' ? '(none)' : requirements, source: opts.requirements !== undefined ? '--requirements' : facts.requirements.source });
+
+  // A Poetry or uv project is installed from its lock file by its own tool.
+  if (facts.lockFile !== undefined && requirements === 'pyproject.toml') {
+    partial.installer = facts.lockFile === 'poetry.lock' ? 'poetry' : 'uv';
+    rows.push({ key: 'installer', value: partial.installer, source: `from ${facts.lockFile}` });
+  }
 
   partial.branch = opts.branch ?? facts.branch.value ?? 'main';
   rows.push({ key: 'branch', value: partial.branch, source: opts.branch ? '--branch' : facts.branch.source });

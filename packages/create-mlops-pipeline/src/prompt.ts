@@ -1,11 +1,12 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type * as ClackModule from '@clack/prompts';
+import { isFile } from '@mlops-pipeline/repo-facts';
 import type { Provider, RemoteKind, RenderMode } from '@mlops-pipeline/templates';
 import { CancelledError } from './errors.js';
 import type { InputProperty } from './extra-inputs.js';
 import type { Answers, Plan } from './plan.js';
 import { formatRows, MODES, PROVIDERS, REMOTE_KINDS } from './plan.js';
+import { dvcProblem, isSupportedDvc, isSupportedPython, pythonProblem } from './versions.js';
 
 type Clack = typeof ClackModule;
 
@@ -41,7 +42,12 @@ export function say(message: string, fallback: (text: string) => void): void {
   else fallback(message);
 }
 
+let introShown = false;
+
+/** Opens the prompt session (once per run). */
 export async function intro(title: string): Promise<void> {
+  if (introShown) return;
+  introShown = true;
   (await load()).intro(title);
 }
 
@@ -73,8 +79,20 @@ async function askText(c: Clack, message: string, initial: string | undefined, v
   return value.trim();
 }
 
-const version = (example: string, optional = false) => (v: string) =>
-  (optional && v === '') || /^\d+(\.\d+){1,2}$/.test(v) ? undefined : `a version such as ${example}${optional ? ', or empty' : ''}`;
+/** Which DVC remote the pipeline pulls from, when .dvc/config has several and no default. */
+export async function askRemoteName(remotes: Array<{ name: string; url: string }>): Promise<string> {
+  const c = await load();
+  const options = remotes.map((r) => ({ value: r.name, label: r.name, hint: r.url.replace(/\/\/[^@/]*@/, '//***@') }));
+  return check(c, await c.select({ message: '.dvc/config has several remotes and no default. Which one does CI pull from?', options })) as string;
+}
+
+async function askRequirements(c: Clack, choices: string[]): Promise<string> {
+  const options = [...choices.map((f) => ({ value: f, label: f })), { value: '', label: 'none', hint: 'install DVC only' }];
+  return check(c, await c.select({ message: 'Which requirements file does `dvc repro` need installed?', options })) as string;
+}
+
+const python = (v: string) => (v === '' || isSupportedPython(v) ? undefined : pythonProblem('Python', v));
+const dvcVersion = (v: string) => (v === '' || isSupportedDvc(v) ? undefined : dvcProblem('DVC', v));
 
 /**
  * Shows the inferred values, asks what is missing and lets the user change the rest.
@@ -86,20 +104,21 @@ export async function askAnswers(plan: Plan, dir: string, projectDir: string): P
   if (plan.rows.length > 0) c.note(formatRows(plan.rows), `Found in ${dir}`);
   for (const m of plan.missing) {
     if (m.key === 'provider') a.provider = await askProvider(c, undefined);
-    else a.remote = await askRemote(c, undefined);
+    else if (m.key === 'remote') a.remote = await askRemote(c, undefined);
+    else a.requirements = await askRequirements(c, m.choices ?? []);
   }
   const keep = check(c, await c.confirm({ message: plan.missing.length > 0 ? 'Keep the other values shown above?' : 'Generate the pipeline with these values?', initialValue: true }));
   if (!keep) {
     a.provider = await askProvider(c, a.provider);
     a.remote = await askRemote(c, a.remote);
-    const python = await askText(c, 'Python version (empty: the template default)', a.python, version('3.12', true));
-    if (python) a.python = python;
+    const py = await askText(c, 'Python version (empty: the template default)', a.python, python);
+    if (py) a.python = py;
     else delete a.python;
-    const dvc = await askText(c, 'DVC version (exact; empty: the template default)', a.dvc, version('3.63.0', true));
+    const dvc = await askText(c, 'DVC version (exact; empty: the template default)', a.dvc, dvcVersion);
     if (dvc) a.dvc = dvc;
     else delete a.dvc;
     a.requirements = await askText(c, 'Requirements file, or pyproject.toml to pip install the project (empty: DVC only)', a.requirements, (v) =>
-      v === '' || existsSync(path.join(projectDir, v)) ? undefined : `no such file in ${dir}`,
+      v === '' || isFile(path.join(projectDir, v)) ? undefined : `no such file in ${dir}`,
     );
     a.branch = await askText(c, 'Branch that runs the pipeline', a.branch, (v) => (v === '' ? 'a branch name' : undefined));
     a.cml = check(c, await c.confirm({ message: 'Post a CML report on pull/merge requests?', initialValue: a.cml ?? false }));

@@ -1,4 +1,6 @@
+import { redactUrlCredentials } from '@mlops-pipeline/repo-facts';
 import type { RenderMode, TemplateInfo } from '@mlops-pipeline/templates';
+import { withBodyHash } from './body-hash.js';
 import { UserError } from './errors.js';
 import type { InputProperty } from './extra-inputs.js';
 import { missingRequired, withFlagInputs } from './extra-inputs.js';
@@ -39,10 +41,7 @@ function isProblemError(err: unknown): err is ProblemError {
   return typeof err === 'object' && err !== null && Array.isArray((err as { problems?: unknown }).problems);
 }
 
-/** Credentials in a URL (`https://user:token@host`) are never echoed back. */
-export function redactUrlCredentials(text: string): string {
-  return text.replace(/(\b[a-z][a-z0-9+.-]*:\/\/)[^\s/@"']+@/gi, '$1***@');
-}
+export { redactUrlCredentials };
 
 function problemsError(problems: Array<{ input: string; message: string }>): UserError {
   const lines = problems.map((p) => `  ${flagFor(p.input)}: ${redactUrlCredentials(p.message)}`);
@@ -81,7 +80,7 @@ export async function renderWith(template: TemplateInfo, inputs: Record<string, 
   if (source) options.source = source;
   if (ref) options.ref = ref;
   try {
-    const text = t.render(template.provider, template.name, checked.inputs, options);
+    const text = withBodyHash(t.render(template.provider, template.name, checked.inputs, options));
     return { template, inputs: checked.inputs, text, version: ref ?? t.TEMPLATES_VERSION };
   } catch (err) {
     if (isProblemError(err)) throw problemsError(err.problems);

@@ -1,9 +1,10 @@
-import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { parseHeader, requiredSecrets, templateForRemote } from '@mlops-pipeline/templates';
 import type { Provider, RemoteKind } from '@mlops-pipeline/templates';
+import { withBodyHash } from '../src/body-hash.js';
 import { BIN, EXAMPLE, makeRepo, REPO_ROOT, run, runMain, tempDir, writeFiles } from '../src/test-helpers.js';
 import { HAS_SCRIPT, runInPty } from './pty.js';
 import { githubErrors } from './real-clients.js';
@@ -21,9 +22,9 @@ function read(dir: string, rel: string): string {
   return readFileSync(path.join(dir, rel), 'utf8');
 }
 
-/** A vendored file as an older templates version would have recorded it (only the header's version differs). */
+/** A vendored file as an older templates version would have written it (the header's version differs; the body hash is its own). */
 function makeOlder(text: string, version: string, older: string): string {
-  return text.replaceAll(`"version":"${version}"`, `"version":"${older}"`);
+  return withBodyHash(text.replaceAll(`"version":"${version}"`, `"version":"${older}"`));
 }
 
 const WIF = 'projects/123456/locations/global/workloadIdentityPools/ci/providers/git';
@@ -453,9 +454,9 @@ describe('failures: one clear line, the right exit code, nothing written (the CL
     [['--remote', 'ftp'], 2, '--remote must be one of gcs, gcs-keyless, s3, s3-keyless, minio, azure, none (got "ftp")'],
     [['--bogus'], 2, "Unknown option '--bogus'\nRun create-mlops-pipeline --help for the list of options."],
     [['--remote'], 2, "Option '--remote <value>' argument missing"],
-    [['--python', 'three'], 2, '--python must look like 3.12 or 3.12.7 (got "three")'],
-    [['--python', '2.7'], 2, 'the template does not accept these values:\n  --python (python-version): "2.7" is not a Python 3 version'],
-    [['--dvc', '3.63'], 2, '--dvc must be an exact version such as 3.63.0 (got "3.63")'],
+    [['--python', 'three'], 2, '--python "three": not a supported Python version; expected MAJOR.MINOR or MAJOR.MINOR.PATCH from 3.9 to 3.14 (for example 3.12)'],
+    [['--python', '2.7'], 2, '--python "2.7": not a supported Python version; expected MAJOR.MINOR or MAJOR.MINOR.PATCH from 3.9 to 3.14 (for example 3.12)'],
+    [['--dvc', '3.63'], 2, '--dvc "3.63": not a supported DVC version; expected an exact MAJOR.MINOR.PATCH from 2.0.0 to 3.x (for example 3.63.0)'],
     [['--branch', 'a b'], 2, '--branch (branches): "a b" is not a branch name'],
     [['--input', 'colour=blue'], 2, '--input colour: unknown input (this template takes: python-version'],
     [['--input', 'colour'], 2, '--input expects name=value (got "colour")'],
@@ -467,7 +468,6 @@ describe('failures: one clear line, the right exit code, nothing written (the CL
     [['a', 'b'], 2, 'expected at most one directory, got 2: a b'],
     [['upgrade'], 1, 'no generated pipeline found in .'],
     [['fleet'], 2, 'fleet needs at least one directory'],
-    [['fleet', 'nowhere'], 2, 'not a directory: nowhere'],
   ])('%j: a clear message, exit %i, no stack trace, nothing written', async (args, code, message) => {
     const dir = makeRepo({ origin: 'git@github.com:acme/ml.git' });
     const res = await runMain(['--yes', ...args], dir);
@@ -543,7 +543,10 @@ describe('failures: one clear line, the right exit code, nothing written (the CL
     const parent = tempDir('cmp-locked-');
     chmodSync(parent, 0o755);
     mkdirSync(path.join(parent, 'locked'), { mode: 0o700 });
-    const res = spawnSync('runuser', ['-u', 'nobody', '--', process.execPath, BIN, 'locked', '--yes'], { cwd: parent, encoding: 'utf8' });
+    // The bin is copied out of the checkout, which may lie under a directory nobody cannot traverse.
+    const bin = path.join(parent, 'cli.cjs');
+    copyFileSync(BIN, bin);
+    const res = spawnSync('runuser', ['-u', 'nobody', '--', process.execPath, bin, 'locked', '--yes'], { cwd: parent, encoding: 'utf8' });
     expect(res.stderr.trim()).toBe('create-mlops-pipeline: cannot read locked: permission denied');
     expect(res.status).toBe(1);
   });

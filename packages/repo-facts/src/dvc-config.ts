@@ -1,7 +1,8 @@
-import { existsSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
-import { readSmallText } from './read.js';
+import { MAX_SMALL_FILE_BYTES, readSmallText } from './read.js';
 import { parseIni, subsection } from './ini.js';
+import type { IniProblem } from './ini.js';
 import type { DvcConfig, DvcRemote, RemoteScheme } from './types.js';
 
 const SCHEMES: Record<string, RemoteScheme> = {
@@ -27,6 +28,9 @@ export function schemeOf(url: string): RemoteScheme {
   return SCHEMES[(m[1] ?? '').toLowerCase()] ?? 'other';
 }
 
+/** Remote options that hold a credential (DVC's names), which belong in `.dvc/config.local`. */
+const SECRET_KEYS = new Set(['password', 'access_key_id', 'secret_access_key', 'session_token', 'connection_string', 'account_key', 'sas_token', 'client_secret', 'gdrive_client_secret', 'gdrive_service_account_json_file_path', 'key', 'keyfile', 'credentialpath', 'token', 'ask_password', 'passphrase']);
+
 /** Keys that may be taken from `.dvc/config.local`; anything else there may be a credential. */
 const LOCAL_SAFE_KEYS = new Set(['url', 'endpointurl']);
 
@@ -46,16 +50,26 @@ function readText(file: string): string | undefined {
 export function parseDvcConfig(file: string, text: string, localText?: string): DvcConfig {
   const remotes = new Map<string, RawRemote>();
   let defaultName: string | undefined;
-  for (const s of parseIni(text)) {
+  let defaultLine = 0;
+  const problems: IniProblem[] = [];
+  const committed: DvcConfig['committedSecrets'] = [];
+  for (const s of parseIni(text, problems)) {
     if (s.name.toLowerCase() === 'core') {
       const r = s.values.get('remote');
-      if (r !== undefined) defaultName = r;
+      if (r !== undefined) {
+        defaultName = r;
+        defaultLine = s.line;
+      }
       continue;
     }
     const name = subsection(s.name, 'remote');
     if (name === undefined) continue;
     const raw: RawRemote = { name, line: s.line };
+    for (const [key, value] of s.values) {
+      if (SECRET_KEYS.has(key) && key !== 'ask_password' && value !== '') committed.push({ remote: name, key, line: s.keyLines.get(key) ?? s.line });
+    }
     const url = s.values.get('url');
+    if (url !== undefined && /^[a-z][a-z0-9+.-]*:\/\/[^/@\s]*:[^/@\s]*@/i.test(url)) committed.push({ remote: name, key: 'url (user:password@)', line: s.keyLines.get('url') ?? s.line });
     if (url !== undefined) raw.url = url;
     const endpoint = s.values.get('endpointurl');
     if (endpoint !== undefined) raw.endpointUrl = endpoint;
@@ -65,7 +79,10 @@ export function parseDvcConfig(file: string, text: string, localText?: string): 
     for (const s of parseIni(localText)) {
       if (s.name.toLowerCase() === 'core') {
         const r = s.values.get('remote');
-        if (r !== undefined) defaultName = r;
+        if (r !== undefined) {
+          defaultName = r;
+          defaultLine = 0;
+        }
         continue;
       }
       const name = subsection(s.name, 'remote');
@@ -89,11 +106,21 @@ export function parseDvcConfig(file: string, text: string, localText?: string): 
     if (r.endpointUrl !== undefined) remote.endpointUrl = r.endpointUrl;
     list.push(remote);
   }
-  const config: DvcConfig = { file, remotes: list };
+  const config: DvcConfig = { file, remotes: list, problems, committedSecrets: committed };
   // Only `core.remote` makes a remote the default (DVC itself does not pick a lone remote).
   const def = list.find((r) => r.isDefault);
   if (def) config.defaultRemote = def;
+  else if (defaultName !== undefined && defaultName !== '') config.undefinedDefault = { name: defaultName, line: defaultLine };
   return config;
+}
+
+/** True when `dir/.dvc` is a directory (a DVC project); a regular file named `.dvc` is not one. */
+export function isDvcDir(dir: string): boolean {
+  try {
+    return statSync(path.join(dir, '.dvc')).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -102,8 +129,25 @@ export function parseDvcConfig(file: string, text: string, localText?: string): 
  */
 export function readDvcConfig(repoDir: string): DvcConfig | undefined {
   const dir = path.join(repoDir, '.dvc');
-  if (!existsSync(dir)) return undefined;
+  if (!isDvcDir(repoDir)) return undefined;
   const file = path.join(dir, 'config');
-  const text = readText(file) ?? '';
-  return parseDvcConfig(file, text, readText(path.join(dir, 'config.local')));
+  // Bounded: a link to /dev/zero, a FIFO or a huge file is not read (and says so).
+  const text = readSmallText(file) ?? '';
+  const unreadable = text === '' ? whyUnread(file) : undefined;
+  const config = parseDvcConfig(file, text, readText(path.join(dir, 'config.local')));
+  if (unreadable !== undefined) config.unreadable = unreadable;
+  return config;
+}
+
+/** Why a file read as nothing: an error code (`EACCES`), a limit, or undefined when it is simply absent or empty. */
+function whyUnread(file: string): string | undefined {
+  try {
+    const stat = statSync(file);
+    if (!stat.isFile()) return 'not a regular file';
+    if (stat.size > MAX_SMALL_FILE_BYTES) return `larger than ${MAX_SMALL_FILE_BYTES / 1024 / 1024} MiB`;
+    return stat.size > 0 && readSmallText(file) === undefined ? 'EACCES' : undefined;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
+    return code === 'ENOENT' ? undefined : code;
+  }
 }

@@ -5,6 +5,8 @@ export interface IniSection {
   /** 1-based line of the header. */
   line: number;
   values: Map<string, string>;
+  /** 1-based line of each key. */
+  keyLines: Map<string, number>;
 }
 
 /** Normalises `['remote "x"']`, `[remote "x"]` and `["remote \"x\""]` to `remote "x"`. */
@@ -25,21 +27,31 @@ function stripValue(raw: string): string {
   return v;
 }
 
-export function parseIni(text: string): IniSection[] {
+/** A line that is neither a section header, a `key = value`, a comment nor blank (1-based line). */
+export interface IniProblem {
+  line: number;
+  message: string;
+}
+
+export function parseIni(text: string, problems: IniProblem[] = []): IniSection[] {
   const sections: IniSection[] = [];
   let current: IniSection | undefined;
-  const lines = text.split(/\r?\n/);
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
     const line = (lines[i] ?? '').trim();
     if (line === '' || line.startsWith('#') || line.startsWith(';')) continue;
     const header = /^\[(.*)\]\s*(?:[#;].*)?$/.exec(line);
     if (header) {
-      current = { name: normaliseHeader(header[1] ?? ''), line: i + 1, values: new Map() };
+      current = { name: normaliseHeader(header[1] ?? ''), line: i + 1, values: new Map(), keyLines: new Map() };
       sections.push(current);
       continue;
     }
     const kv = /^([A-Za-z0-9_.-]+)\s*=\s*(.*)$/.exec(line);
-    if (kv && current) current.values.set((kv[1] ?? '').toLowerCase(), stripValue(kv[2] ?? ''));
+    if (kv && current) {
+      current.values.set((kv[1] ?? '').toLowerCase(), stripValue(kv[2] ?? ''));
+      current.keyLines.set((kv[1] ?? '').toLowerCase(), i + 1);
+    }
+    else problems.push({ line: i + 1, message: kv ? 'a setting outside any [section]' : 'not a [section] header nor a key = value line' });
   }
   return sections;
 }

@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { readSmallText } from './read.js';
 import type { DvcRequirement } from './types.js';
@@ -149,7 +149,17 @@ export function requirementFiles(repoDir: string): string[] {
     return [];
   }
   names.sort((a, b) => (a === 'requirements.txt' ? -1 : b === 'requirements.txt' ? 1 : a.localeCompare(b)));
-  return names.map((n) => path.join(repoDir, n));
+  // A directory named requirements.txt is not a requirements file.
+  return names.map((n) => path.join(repoDir, n)).filter(isFile);
+}
+
+/** True for a regular file (following symlinks); false for directories, loops and missing paths. */
+export function isFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** A TOML section header such as `[project]` or `[tool.poetry.dependencies]`, without quotes. */

@@ -16,6 +16,14 @@ export interface DvcConfig {
   remotes: DvcRemote[];
   /** The remote named by `[core] remote = …`, when it exists. */
   defaultRemote?: DvcRemote;
+  /** `[core] remote = name` naming a remote that no file defines, and the line of that setting in .dvc/config (0: config.local). */
+  undefinedDefault?: { name: string; line: number };
+  /** Credentials committed in .dvc/config itself (the key and its line; never the value). */
+  committedSecrets: Array<{ remote: string; key: string; line: number }>;
+  /** The error code when .dvc/config exists but cannot be read (`EACCES`, `ELOOP`, `EISDIR`…). */
+  unreadable?: string;
+  /** Lines of .dvc/config that DVC could not read (the file is not INI). */
+  problems: Array<{ line: number; message: string }>;
 }
 
 export interface DvcRequirement {

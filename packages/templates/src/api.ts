@@ -71,6 +71,10 @@ const VERSION_REF = /^v?[0-9]+(\.[0-9]+){0,2}$/;
 /** Deterministic YAML text. Throws TemplateInputError (with .problems) on invalid inputs. */
 export function render(provider: Provider, name: string, inputs: Record<string, unknown>, options: RenderOptions = {}): string {
   const t = require(provider, name);
+  if (options === null || typeof options !== 'object') throw new TemplateInputError(name, [{ input: 'options', message: 'must be an object such as { mode: "vendored" }' }]);
+  if (options.mode !== undefined && options.mode !== 'vendored' && options.mode !== 'pinned') {
+    throw new TemplateInputError(name, [{ input: 'mode', message: `${JSON.stringify(options.mode) ?? String(options.mode)} is not one of vendored, pinned` }]);
+  }
   const checked = validateTemplateInputs(t, provider, inputs);
   if (!checked.ok) throw new TemplateInputError(name, checked.problems);
   const renderer = RENDERERS[provider];
@@ -108,5 +112,9 @@ export function vendoredPath(provider: Provider, name: string): string {
 export function requiredSecrets(provider: Provider, name: string, inputs: Record<string, unknown> = {}): SecretRequirement[] {
   const t = require(provider, name);
   const checked = validateTemplateInputs(t, provider, inputs);
-  return secretsForInputs(t, provider, checked.ok ? checked.inputs : inputs);
+  if (checked.ok) return secretsForInputs(t, provider, checked.inputs);
+  // A required input not given yet does not change the secrets; a wrong value does: it is an error.
+  const wrong = checked.problems.filter((p) => !p.message.startsWith('is required'));
+  if (wrong.length > 0) throw new TemplateInputError(name, wrong);
+  return secretsForInputs(t, provider, inputs);
 }

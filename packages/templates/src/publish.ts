@@ -28,3 +28,6 @@ export const README_PATH = 'packages/templates/README.md';
 
 /** Published locations that may only hold generated files (stale ones are reported). */
 export const PUBLISHED_DIRS = ['templates', 'schemas/templates'] as const;
+
+/** Components in the published locations that no template generates: mlops-lint's own, written by hand. */
+export const HAND_WRITTEN = ['templates/mlops-lint/template.yml'] as const;

@@ -6,7 +6,7 @@ import { applyFixes } from '../fix/apply.js';
 import { unifiedDiff } from '../fix/diff.js';
 import { WriteRefused, writeAtomic } from '../fix/write.js';
 import type { Diagnostic, FileResult, Fix } from '../model.js';
-import { lintFiles, lintText, lintedTextsOf } from './lint.js';
+import { lintedText, lintFiles, lintText } from './lint.js';
 import type { LintOptions } from './options.js';
 
 /** Fix passes stop after this many rounds even if rules keep offering fixes. */
@@ -44,11 +44,10 @@ export async function fixFiles(files: string[], options: LintOptions = {}, write
     // Fixes apply to the very text they were computed from (never to a later read of the file).
     const byFile = new Map<string, { text: string; fixes: Fix[] }>();
     for (const r of results) {
-      const texts = lintedTextsOf(r);
       for (const d of r.diagnostics) {
         if (!d.fix) continue;
         const abs = path.resolve(cwd, d.fix.file);
-        const text = overrides.get(abs) ?? texts?.get(d.fix.file);
+        const text = overrides.get(abs) ?? lintedText(r, d.fix.file);
         if (text === undefined) continue;
         const entry = byFile.get(abs);
         if (entry) entry.fixes.push(d.fix);

@@ -6,8 +6,8 @@
 import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isIgnored } from '../config/resolver.js';
-import { kindFromPath } from '../engine/detect.js';
 import { docsUrl } from '../engine/docs.js';
+import { kindFromPath } from '../engine/detect.js';
 import { lintSource } from '../engine/lint.js';
 import { readText } from '../engine/read.js';
 import { displayPath, findRepoRoot } from '../engine/repo.js';
@@ -59,7 +59,7 @@ export function expandFiles(files: readonly string[], cwd: string, planned: Iter
     } catch {
       isDir = false;
     }
-    if (isDir) out.push(...discovered(abs));
+    if (isDir) for (const found of discovered(abs)) out.push(found);
     else out.push({ abs, shown: file, explicit: true });
   }
   return out;
@@ -86,9 +86,9 @@ function limitFinding(file: string, reason: string): Diagnostic {
 /** Per result: the texts its findings' positions (and fixes' offsets) refer to, by shown file name. */
 const lintedTexts = new WeakMap<FileResult, Map<string, string>>();
 
-/** The texts a result's findings (and their fixes' offsets) refer to, by shown file name. */
-export function lintedTextsOf(result: FileResult): Map<string, string> | undefined {
-  return lintedTexts.get(result);
+/** The text a result's findings were computed from, for one file it covers (the linted file or an include). */
+export function lintedText(result: FileResult, file: string): string | undefined {
+  return lintedTexts.get(result)?.get(file);
 }
 
 /** Lint files (or, with an empty list, every CI file of the repository containing cwd). */

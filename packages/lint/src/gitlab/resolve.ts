@@ -219,11 +219,11 @@ export function resolveGitlab(mainRoot: View, mainFile: string, loader: IncludeL
         }
         for (const d of loaded.diagnostics) diagnostics.push(d);
         if (loaded.source) for (const d of inputProblems(include, inputs, loaded.source, displayName(abs))) diagnostics.push(d);
+        if (loaded.source) loadedIncludes.push({ include, ...(inputs ? { inputs } : {}), source: loaded.source });
         if (loaded.source && !sources.has(loaded.source.file)) {
           sources.set(loaded.source.file, loaded.source.text);
           includedSources.push(loaded.source);
         }
-        if (loaded.source) loadedIncludes.push({ include, ...(inputs ? { inputs } : {}), source: loaded.source });
         if (!loaded.root) continue;
         merged.add(key);
         visit(loaded.root, [...stack, abs]);
@@ -252,7 +252,7 @@ export function resolveGitlab(mainRoot: View, mainFile: string, loader: IncludeL
     const resolved = resolver.job(id, e.value);
     jobs.push({ id, keyView: e.keyView, view: inheritDefaults(resolved, defaults) });
   }
-  const out: Resolved = { root, jobs, includes, sources, includedSources, diagnostics, notices, layers, loaded: loadedIncludes, incomplete: opaque };
+  const out: Resolved = { root, jobs, includes, sources, includedSources, diagnostics, layers, loaded: loadedIncludes, notices, incomplete: opaque };
   const variables = get(root, 'variables');
   if (variables) {
     const resolvedVars = resolver.references(variables, 0);

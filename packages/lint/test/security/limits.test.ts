@@ -124,7 +124,7 @@ describe('large and special inputs', () => {
     const results = await lintFiles([], { cwd: root, rules: [many], noConfig: true });
     expect(results[0]!.diagnostics).toHaveLength(200_000);
     for (const format of ['stylish', 'json', 'sarif', 'gitlab', 'github'] as const) expect(formatResults(results, format).length).toBeGreaterThan(200_000);
-  });
+  }, 120_000);
 });
 
 describe('file arguments and names', () => {

@@ -44,9 +44,13 @@ export function isDynamicImage(text: string): boolean {
   return /\$\{\{|\$\[\[|\$[A-Za-z_{]/.test(text);
 }
 
-/** Images that ship DVC (CML images). */
+/**
+ * Images that ship DVC: CML images under all their names (`iterativeai/cml`, `ghcr.io/iterative/cml`,
+ * `dvcorg/cml`, `dvcorg/cml-py3`, `dvcorg/cml-gpu-py3`, …) and DVC's own.
+ */
 export function isDvcImage(img: ImageRef): boolean {
-  return /^(iterativeai\/cml|dvcorg\/cml(-py3)?|iterativeai\/dvc|dvcorg\/dvc)$/.test(img.repository);
+  const name = img.registry === 'ghcr.io' || img.registry === undefined || img.registry === 'docker.io' ? img.repository.replace(/^library\//, '') : '';
+  return /^(iterativeai\/cml|iterative\/cml|dvcorg\/cml(-[a-z0-9-]+)?|iterativeai\/dvc|dvcorg\/dvc)$/.test(name);
 }
 
 /** The exact DVC version an image tag names, when it does (e.g. "…-dvc3.63.0-…"). */

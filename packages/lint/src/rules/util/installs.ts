@@ -32,7 +32,20 @@ export interface DvcInstall {
   resolved?: string;
   /** The version is written through a reference that cannot be resolved (matrix, vars, CI/CD variables). */
   unknown?: boolean;
+  /** pip kind: a DVC remote plugin (`dvc-s3`, `dvc-gdrive`, …) whose install pulls in an unpinned DVC. */
+  plugin?: string;
+  /** setup-dvc kind: the action (`setup-dvc`, or `iterative/setup-tools`, which runs it) and its version input. */
+  installer?: { name: string; input: string };
 }
+
+/** Actions that run setup-dvc, and the input that sets its `version`. */
+const SETUP_DVC_ACTIONS: readonly { repo: string; name: string; input: string }[] = [
+  { repo: 'treeverse/setup-dvc', name: 'setup-dvc', input: 'version' },
+  { repo: 'iterative/setup-tools', name: 'iterative/setup-tools', input: 'dvc-version' },
+];
+
+/** DVC's remote plugins: each depends on `dvc` with a range, so installing one alone installs a DVC nobody pinned. */
+const DVC_PLUGINS = /^dvc-(s3|gs|gdrive|azure|oss|ssh|hdfs|webhdfs|webdav|http)$/;
 
 const cache = new WeakMap<Job, DvcInstall[]>();
 
@@ -48,14 +61,16 @@ export function dvcInstalls(job: Job, workflow?: Workflow): DvcInstall[] {
     out.push({ kind: 'image', written: img.value, exact: version !== undefined, extras: ['all'], span: img.span, order: -1, ...(version ? { version } : {}) });
   }
   for (const step of job.steps) {
-    if (usesAction(step, 'treeverse/setup-dvc') && step.uses) {
-      const v = step.with.get('version');
+    const installer = SETUP_DVC_ACTIONS.find((a) => usesAction(step, a.repo));
+    if (installer && step.uses) {
+      const v = step.with.get(installer.input);
       const value = v?.value?.trim();
       const resolved = value !== undefined && workflow && hasReferences(value) ? expand(value, workflow, job, step) : value;
       const unknown = value !== undefined && hasReferences(value) && resolved === undefined;
       const exact = resolved !== undefined && /^\d+\.\d+\.\d+$/.test(resolved.trim());
       out.push({
         kind: 'setup-dvc',
+        installer: { name: installer.name, input: installer.input },
         written: value,
         exact,
         ...(unknown ? { unknown } : {}),
@@ -71,7 +86,12 @@ export function dvcInstalls(job: Job, workflow?: Workflow): DvcInstall[] {
   jobCommands(job).forEach(({ step, script, cmd }, n) => {
     const pip = parsePipInstall(cmd);
     if (!pip) return;
+    const pinsDvc = pip.packages.some((p) => p.req.name === 'dvc');
     for (const p of pip.packages) {
+      if (DVC_PLUGINS.test(p.req.name) && !pinsDvc && !hasReferences(p.raw)) {
+        out.push({ kind: 'pip', written: p.raw, raw: p.raw, exact: false, extras: [], plugin: p.req.name, span: wordSpan(script, cmd, cmd.start + p.argIndex), step, order: step.index * 1000 + n + 1 });
+        continue;
+      }
       if (p.req.name !== 'dvc') continue;
       let req = p.req;
       let unknown = false;

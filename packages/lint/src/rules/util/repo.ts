@@ -25,7 +25,8 @@ export function dvcRequirement(root: string): DvcRequirement | undefined {
   if (!requirements.has(root)) {
     let value: DvcRequirement | undefined;
     try {
-      value = findDvcRequirement(root);
+      // The repository root, then `src/` (the MLOps guide keeps its requirements in src/requirements.txt).
+      value = findDvcRequirement(root) ?? findDvcRequirement(join(root, 'src'));
     } catch {
       value = undefined;
     }

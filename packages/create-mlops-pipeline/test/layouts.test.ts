@@ -1,0 +1,113 @@
+/**
+ * Real layouts and existing CI: remotes the templates cannot use yet, several remotes without a default,
+ * committed credentials, private endpoints, CI that already runs the experiment, GitLab files whose
+ * `workflow: rules` would stop the new job, and the user's own lint findings in include mode.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseHeader } from '@mlops-pipeline/templates';
+import { runMain } from '../src/test-helpers.js';
+import { pushPipelineBlocked } from '../src/workflow-rules.js';
+import { FIXTURES, makeFixture, removeFixture } from './fixture-repos.js';
+import type { FixtureRepo } from './fixture-repos.js';
+import { githubErrors, gitlabSchemaErrors } from './real-clients.js';
+
+const made: string[] = [];
+function fixture(f: FixtureRepo, extra: Record<string, string> = {}): string {
+  const dir = makeFixture({ ...f, files: { ...f.files, ...extra } });
+  made.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const d of made) removeFixture(d);
+});
+const read = (dir: string, rel: string) => readFileSync(path.join(dir, rel), 'utf8');
+
+describe('remotes', () => {
+  it('Google Drive: said before any question, naming the way out', async () => {
+    const res = await runMain([], fixture(FIXTURES.googleDrive));
+    expect(res.stderr).toContain('.dvc/config:3: remote "gdrive" is Google Drive (gdrive://), which no template authenticates yet');
+    expect(res.stderr).toContain('--remote none');
+    expect(res.stdout).toBe('');
+    expect(res.code).toBe(1);
+  });
+
+  it('two remotes without a default: --remote-name is named, then picks the remote and its kind', async () => {
+    const dir = fixture(FIXTURES.twoRemotes);
+    const refused = await runMain(['--yes'], dir);
+    expect(refused.stderr).toContain('.dvc/config has 2 remotes (minio, archive) and no [core] remote; pass --remote-name <name> to choose one');
+    expect(refused.code).toBe(2);
+    const res = await runMain(['--yes', '--remote-name', 'minio'], dir);
+    expect(res.stderr).toBe('');
+    expect(res.code).toBe(0);
+    expect(res.stdout).toMatch(/remote +minio +\(from \.dvc\/config remote "minio" \(s3 \+ endpointurl\)\)/);
+    const text = read(dir, '.gitlab-ci.yml');
+    expect(parseHeader(text)?.inputs['dvc-remote']).toBe('minio');
+    expect(gitlabSchemaErrors(text)).toEqual([]);
+  });
+
+  it('--remote-name of a template without a remote-name input: a warning says how to make it the default', async () => {
+    const res = await runMain(['--yes', '--dry-run', '--remote-name', 'archive'], fixture(FIXTURES.twoRemotes));
+    expect(res.code).toBe(0);
+    expect(res.stderr).toContain('make "archive" the default (`dvc remote default archive`');
+  });
+
+  it('an unknown --remote-name lists the remotes', async () => {
+    const res = await runMain(['--yes', '--remote-name', 'nope'], fixture(FIXTURES.twoRemotes));
+    expect(res.stderr).toContain('--remote-name nope: .dvc/config has no such remote (remotes: minio, archive)');
+    expect(res.code).toBe(2);
+  });
+
+  it('credentials committed in .dvc/config and a private endpoint: warnings with file:line, no value shown', async () => {
+    const config = "[core]\n    remote = m\n['remote \"m\"']\n    url = s3://ml/dvc\n    endpointurl = http://192.168.1.20:9000\n    access_key_id = AKIAEXAMPLE\n    secret_access_key = Zm9vYmFyc2VjcmV0\n";
+    const res = await runMain(['--yes', '--dry-run', '--remote', 'minio', '--input', 'endpoint-url=https://minio.example.com'], fixture(FIXTURES.twoRemotes, { '.dvc/config': config }));
+    expect(res.stderr).toContain('warning: .dvc/config:6: remote "m" has access_key_id committed in .dvc/config');
+    expect(res.stderr).toContain('warning: .dvc/config:7: remote "m" has secret_access_key committed');
+    expect(res.stderr).toContain('warning: .dvc/config:3: remote "m" is at 192.168.1.20, a private network address');
+    expect(res.stdout + res.stderr).not.toContain('Zm9vYmFyc2VjcmV0');
+    expect(res.stdout + res.stderr).not.toContain('AKIAEXAMPLE');
+  });
+});
+
+describe('existing CI', () => {
+  it('a workflow already running dvc repro and CML: named with its line and secrets; mlops.yaml is the file, never mlops.yml next to it', async () => {
+    const dir = fixture(FIXTURES.existingCml);
+    const res = await runMain(['--yes', '--force'], dir);
+    expect(res.code).toBe(0);
+    expect(res.stdout).toContain('note: .github/workflows/cml.yaml:8 already runs CML and dvc repro and reads AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY');
+    expect(res.stdout).toContain('(.github/workflows/cml.yaml already reads AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY: when they exist, the new pipeline uses them as they are.)');
+    expect(existsSync(path.join(dir, '.github/workflows/mlops.yml'))).toBe(false);
+    expect(parseHeader(read(dir, '.github/workflows/mlops.yaml'))).toMatchObject({ provider: 'github' });
+    expect(await githubErrors(read(dir, '.github/workflows/mlops.yaml'), '.github/workflows/mlops.yaml')).toEqual([]);
+  });
+});
+
+describe('GitLab include mode on real files', () => {
+  it('workflow: rules that create no push pipeline: explained with the rule to add', async () => {
+    const dir = fixture(FIXTURES.gitlabWorkflowRules);
+    const res = await runMain(['--yes', '--gitlab-include'], dir);
+    expect(res.code).toBe(0);
+    expect(res.stdout).toContain('warning: .gitlab-ci.yml:4: workflow: rules create no pipeline for a push to main, so the DVC job would never run; add this rule above it:\n  - if: $CI_PIPELINE_SOURCE == "push" && $CI_COMMIT_BRANCH == "main"');
+    expect(gitlabSchemaErrors(read(dir, '.gitlab-ci.yml'))).toEqual([]);
+  });
+
+  it('findings in the user\'s own jobs are reported as theirs and do not stop the run', async () => {
+    const own = 'stages: [test]\n\nunit:\n  stage: test\n  script:\n    - pip install dvc\n    - dvc pull\n';
+    const dir = fixture(FIXTURES.gitlabWorkflowRules, { '.gitlab-ci.yml': own });
+    const res = await runMain(['--yes', '--gitlab-include'], dir);
+    expect(res.code).toBe(0);
+    expect(res.stdout).toContain('mlops-lint: findings in lines of yours (not from the generated pipeline; they do not stop the run):');
+    expect(res.stdout).toMatch(/mlops-lint: (no problems|\d+ warning\(s\), no errors)/);
+  });
+
+  it.each([
+    ['only merge requests', '    - if: $CI_PIPELINE_SOURCE == "merge_request_event"\n', true],
+    ['the default branch', '    - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH\n', false],
+    ['never on pushes, then always', '    - if: $CI_PIPELINE_SOURCE == "push"\n      when: never\n    - when: always\n', true],
+    ['a regular expression on the branch', '    - if: $CI_COMMIT_BRANCH =~ /^(main|release)$/\n', false],
+    ['a variable it cannot know', '    - if: $DEPLOY == "yes"\n', undefined],
+  ])('workflow rules: %s', (_label, rules, blocked) => {
+    expect(pushPipelineBlocked(`workflow:\n  rules:\n${rules}`, 'main', 'main')?.blocked).toBe(blocked);
+  });
+});

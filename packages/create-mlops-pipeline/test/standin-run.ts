@@ -1,0 +1,69 @@
+/**
+ * Runs the jobs of a generated GitLab pipeline the way a shell runner would (`before_script`, then
+ * `script`, in the checkout, with the job's variables), with stand-in `python`, `pip`, `poetry`, `uv`
+ * and `dvc` on PATH that record each call and the directory it ran in.
+ */
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { parse } from 'yaml';
+
+export const HAS_BASH = spawnSync('bash', ['-c', 'true']).status === 0;
+
+const RECORD = (name: string) => `#!/bin/sh\nprintf '%s %s | %s\\n' "${name}" "$*" "$(pwd)" >> "$STANDIN_LOG"\n`;
+const STANDINS: Record<string, string> = {
+  // `python -m pip …` and `python -m uv …` go to the stand-ins; anything else is recorded.
+  python: `#!/bin/sh\nif [ "$1" = "-m" ]; then m="$2"; shift 2; exec "$m" "$@"; fi\nprintf 'python %s | %s\\n' "$*" "$(pwd)" >> "$STANDIN_LOG"\n`,
+  pip: RECORD('pip'),
+  poetry: RECORD('poetry'),
+  uv: RECORD('uv'),
+  dvc: RECORD('dvc'),
+};
+
+interface Job {
+  before_script?: string[];
+  script?: string[];
+  variables?: Record<string, string>;
+}
+
+/** One recorded call: the command line and the directory, relative to the checkout ('.' for its top). */
+export interface Call {
+  command: string;
+  dir: string;
+}
+
+/** Runs every job with a script of a GitLab pipeline file in `checkout`; returns the calls per job. */
+export function runGitlabJobs(checkout: string, pipelineText: string): Record<string, { status: number | null; calls: Call[]; stderr: string }> {
+  const bin = mkdtempSync(path.join(os.tmpdir(), 'cmp-standin-'));
+  try {
+    for (const [name, text] of Object.entries(STANDINS)) {
+      writeFileSync(path.join(bin, name), text);
+      chmodSync(path.join(bin, name), 0o755);
+    }
+    const doc = parse(pipelineText) as Record<string, unknown>;
+    const out: Record<string, { status: number | null; calls: Call[]; stderr: string }> = {};
+    for (const [name, value] of Object.entries(doc)) {
+      const job = value as Job | null;
+      if (!job || typeof job !== 'object' || !Array.isArray(job.script)) continue;
+      const log = path.join(bin, `${name}.log`);
+      writeFileSync(log, '');
+      const env: Record<string, string> = { PATH: `${bin}:/usr/bin:/bin`, HOME: bin, STANDIN_LOG: log, CI_PROJECT_DIR: checkout, CI: 'true', GITLAB_CI: 'true' };
+      for (const [k, v] of Object.entries(job.variables ?? {})) env[k] = String(v).replace(/\$\{?CI_PROJECT_DIR\}?/g, checkout);
+      mkdirSync(checkout, { recursive: true });
+      const script = [...(job.before_script ?? []), ...job.script].join('\n');
+      const res = spawnSync('bash', ['-e', '-c', script], { cwd: checkout, env, encoding: 'utf8' });
+      const calls = readFileSync(log, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => {
+          const [command = '', dir = ''] = l.split(' | ');
+          return { command: command.trim(), dir: path.relative(checkout, dir) || '.' };
+        });
+      out[name] = { status: res.status, calls, stderr: res.stderr };
+    }
+    return out;
+  } finally {
+    rmSync(bin, { recursive: true, force: true });
+  }
+}
