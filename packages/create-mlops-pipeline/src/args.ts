@@ -32,6 +32,10 @@ export interface CliOptions {
   version: boolean;
   /** --list: print the templates and remote kinds. */
   list: boolean;
+  /** Monorepo runs: the pipeline file of this project (not a flag). */
+  pipelineFile?: string;
+  /** Monorepo runs: the paths whose changes run the pipeline (not a flag). */
+  pathsFilter?: string[];
   /** Extra template inputs from `--input name=value` (repeatable). */
   inputs: Record<string, string>;
 }

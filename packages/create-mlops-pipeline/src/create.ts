@@ -24,6 +24,7 @@ import { inputNameFor } from './inputs.js';
 import { mirrorHostNeeded, mirrorNeededError } from './pinned-source.js';
 import { missingInputsError, pipelineInputs, renderWith, templateDefaults } from './render.js';
 import type { PipelineInputs, Rendered } from './render.js';
+import { monorepoProjects, runMonorepo } from './monorepo.js';
 import { loadTemplates } from './templates.js';
 
 const SCHEME_NAMES: Record<string, string> = { gdrive: 'Google Drive', ssh: 'an SSH server', hdfs: 'HDFS', webdav: 'WebDAV', oss: 'Alibaba OSS', other: 'a remote type' };
@@ -53,7 +54,7 @@ async function isOurs(text: string): Promise<boolean> {
 
 /** The files to write: the pipeline, or (GitLab, existing file) the pipeline in its own file plus an include. */
 async function planFiles(dir: string, answers: Answers, rendered: Rendered, opts: CliOptions, interactive: boolean): Promise<PlannedFile[]> {
-  const rel = targetFile(answers.provider, dir);
+  const rel = answers.provider === 'github' && opts.pipelineFile !== undefined ? opts.pipelineFile : targetFile(answers.provider, dir);
   const before = readIfExists(path.join(dir, rel));
   if (opts.gitlabInclude && answers.provider !== 'gitlab') throw new UserError('--gitlab-include only applies to --provider gitlab', 2);
   if (answers.provider !== 'gitlab' || before === undefined || (await isOurs(before)) || opts.force) {
@@ -101,6 +102,8 @@ function printFacts(io: Io, facts: RepoFacts, rows: ReturnType<typeof makePlan>[
 /** `create-mlops-pipeline [dir]`: inspect, ask what is missing, render, lint, write, tell the next steps. */
 export async function runCreate(opts: CliOptions, io: Io): Promise<number> {
   const dir = path.resolve(io.cwd, opts.dirs[0] ?? '.');
+  const projects = opts.pipelineFile === undefined ? monorepoProjects(dir) : [];
+  if (projects.length > 1) return runMonorepo(projects, opts, io, runCreate);
   const interactive = io.interactive && !opts.yes;
   let facts = inspectRepo(dir, opts.keyless, opts.dirs[0] ?? '.', opts.remoteName);
   // Several remotes and none is the default: which one the pipeline pulls from is the user's choice.
@@ -147,7 +150,10 @@ export async function runCreate(opts: CliOptions, io: Io): Promise<number> {
     log('note: the pipeline installs Python packages with pip and does not read the conda environment.yml; list what `dvc repro` needs in a requirements.txt and pass --requirements requirements.txt.');
   }
 
-  const planned = await pipelineInputs(answers, facts.dvcRemote?.endpointUrl, opts.inputs);
+  const planned = await pipelineInputs(answers, facts.dvcRemote?.endpointUrl, opts.inputs, opts.pathsFilter);
+  if (opts.pathsFilter !== undefined && inputNameFor('paths', planned.schema) === undefined) {
+    log(`note: the ${planned.template.name} template takes no paths filter yet: this workflow runs on every push, not only when ${facts.workdir || '.'}/ changes.`);
+  }
   if (planned.missing.length > 0) {
     if (!interactive) throw missingInputsError(planned.template, planned.missing);
     await askMissingInputs(planned);

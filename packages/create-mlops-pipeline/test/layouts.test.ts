@@ -111,3 +111,35 @@ describe('GitLab include mode on real files', () => {
     expect(pushPipelineBlocked(`workflow:\n  rules:\n${rules}`, 'main', 'main')?.blocked).toBe(blocked);
   });
 });
+
+describe('a monorepo of three DVC projects', () => {
+  it('--yes: one workflow per project, each running in its folder', async () => {
+    const dir = fixture(FIXTURES.monorepo);
+    const res = await runMain(['--yes'], dir);
+    expect(res.code).toBe(0);
+    const expected: Array<[string, string, string]> = [
+      ['.github/workflows/mlops-forecast.yml', 'forecast', 'dvc'],
+      ['.github/workflows/mlops-churn.yml', 'projects/churn', 'dvc-s3'],
+      ['.github/workflows/mlops-fraud.yml', 'projects/fraud', 'dvc-gcs'],
+    ];
+    for (const [file, workdir, template] of expected) {
+      const text = read(dir, file);
+      expect(parseHeader(text)).toMatchObject({ template, inputs: { 'working-directory': workdir } });
+      expect(await githubErrors(text, file)).toEqual([]);
+    }
+    expect(parseHeader(read(dir, '.github/workflows/mlops-fraud.yml'))?.inputs['requirements']).toBe('src/requirements.txt');
+    expect(existsSync(path.join(dir, '.github/workflows/mlops.yml'))).toBe(false);
+  });
+
+  it('outside a terminal without --yes: exit 2 naming the projects and the flag', async () => {
+    const res = await runMain([], fixture(FIXTURES.monorepo));
+    expect(res.stderr).toContain('found 3 DVC projects (forecast, projects/churn, projects/fraud) and none in . itself; pass --yes to write one pipeline per project');
+    expect(res.code).toBe(2);
+  });
+
+  it('GitLab: one project at a time, said before anything is written', async () => {
+    const res = await runMain(['--yes', '--provider', 'gitlab'], fixture(FIXTURES.monorepo));
+    expect(res.stderr).toContain('on GitLab one .gitlab-ci.yml holds one DVC job');
+    expect(res.code).toBe(1);
+  });
+});
