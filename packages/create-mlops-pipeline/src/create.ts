@@ -212,13 +212,9 @@ export async function runCreate(opts: CliOptions, io: Io): Promise<number> {
   await writeFilesOrFail(changed.map((f) => ({ file: absolute(root, f), content: f.after })), root, io.cwd);
   for (const f of changed) log(`wrote ${describe(f, root, io.cwd)}`);
 
-  let steps = await stepsAfterWriting(facts, answers, rendered, changed.map((f) => path.relative(io.cwd, absolute(root, f)).split(path.sep).join('/')));
-  const t = await loadTemplates();
-  const needed = t.requiredSecrets(answers.provider, rendered.template.name, rendered.inputs).map((s) => s.name);
-  for (const run of existing) {
-    const shared = run.secrets.filter((s) => needed.includes(s));
-    if (shared.length > 0) steps += `\n   (${run.file} already reads ${shared.join(', ')}: when ${shared.length > 1 ? 'they exist' : 'it exists'}, the new pipeline uses ${shared.length > 1 ? 'them' : 'it'} as ${shared.length > 1 ? 'they are' : 'it is'}.)`;
-  }
+  const alreadyRead: Record<string, string> = {};
+  for (const run of existing) for (const name of run.secrets) alreadyRead[name] ??= run.file;
+  const steps = await stepsAfterWriting(facts, answers, rendered, changed.map((f) => path.relative(io.cwd, absolute(root, f)).split(path.sep).join('/')), alreadyRead);
   // Plain lines, never wrapped in a box: the commands must stay copy-pasteable.
   if (interactive) await prompt.outro(`${rendered.template.name} ${rendered.version} (${answers.mode}): next steps below`);
   plain(`${interactive ? '' : '\n'}Next steps:\n${steps}`);
@@ -257,7 +253,7 @@ async function askMissingInputs(planned: PipelineInputs): Promise<void> {
 }
 
 /** The next steps for the written files: the secrets the rendered pipeline reads, cloud set-up, commit. */
-async function stepsAfterWriting(facts: RepoFacts, answers: Answers, rendered: Rendered, files: string[]): Promise<string> {
+async function stepsAfterWriting(facts: RepoFacts, answers: Answers, rendered: Rendered, files: string[], alreadyRead: Record<string, string> = {}): Promise<string> {
   const t = await loadTemplates();
   const slug = repoSlug(facts.gitRemoteUrl);
   const host = facts.gitRemoteUrl === undefined ? undefined : hostOf(facts.gitRemoteUrl);
@@ -274,5 +270,6 @@ async function stepsAfterWriting(facts: RepoFacts, answers: Answers, rendered: R
     ...(facts.gitRemoteName ? { gitRemote: facts.gitRemoteName } : {}),
     inputs: rendered.inputs,
     ...(facts.dvcRemote && sameStorage ? { remoteUrl: facts.dvcRemote.url } : {}),
+    alreadyRead,
   });
 }

@@ -76,7 +76,7 @@ describe('existing CI', () => {
     const res = await runMain(['--yes', '--force'], dir);
     expect(res.code).toBe(0);
     expect(res.stdout).toContain('note: .github/workflows/cml.yaml:8 already runs CML and dvc repro and reads AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY');
-    expect(res.stdout).toContain('(.github/workflows/cml.yaml already reads AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY: when they exist, the new pipeline uses them as they are.)');
+    expect(res.stdout).toContain('AWS_ACCESS_KEY_ID is already read by .github/workflows/cml.yaml: when it exists, skip creating it (the new pipeline reads it too).');
     expect(existsSync(path.join(dir, '.github/workflows/mlops.yml'))).toBe(false);
     expect(parseHeader(read(dir, '.github/workflows/mlops.yaml'))).toMatchObject({ provider: 'github' });
     expect(await githubErrors(read(dir, '.github/workflows/mlops.yaml'), '.github/workflows/mlops.yaml')).toEqual([]);
