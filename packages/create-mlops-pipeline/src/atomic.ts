@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmdirSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, constants, fchmodSync, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmdirSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { fsReason, InterruptedError, UserError } from './errors.js';
 
@@ -66,10 +66,12 @@ function tryUnlink(file: string): void {
  * A new temp file next to `file`, created exclusively under a random name (`O_EXCL` never follows a
  * planted symlink), holding `content` with the given mode. Returns its path.
  */
-function writeTemp(file: string, content: string, mode: number): string {
+function writeTemp(file: string, content: string, mode: number | undefined): string {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(8).toString('hex')}.tmp`);
-  const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), mode);
+  const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), mode ?? 0o666);
   try {
+    // A replaced file keeps its exact mode (the umask does not apply to it).
+    if (mode !== undefined) fchmodSync(fd, mode);
     const bytes = Buffer.from(content, 'utf8');
     let at = 0;
     while (at < bytes.length) at += writeSync(fd, bytes, at, bytes.length - at);
@@ -145,7 +147,7 @@ export async function writeAllOrNothing(changes: FileChange[], root: string, hoo
     const previous = changes.map((change) => previousOf(change.file));
     for (const [i, change] of changes.entries()) {
       current = change.file;
-      temps.push(writeTemp(change.file, change.content, previous[i]?.mode ?? 0o666));
+      temps.push(writeTemp(change.file, change.content, previous[i]?.mode));
       await checkSignal();
     }
     hooks.beforeRename?.();

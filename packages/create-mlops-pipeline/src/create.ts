@@ -88,6 +88,7 @@ async function allowOverwrite(files: PlannedFile[], opts: CliOptions, io: Io, in
     const names = overwrites.map((f) => f.rel).join(', ');
     throw new UserError(`${names} already exists and differs from the generated pipeline; pass --force to overwrite it (create-mlops-pipeline upgrade updates a generated file to newer templates)`);
   }
+  // --dry-run shows the diff itself and writes nothing: nothing to confirm.
   if (opts.dryRun) return true;
   for (const f of overwrites) io.out(await diffText(f.rel, f.before ?? '', f.after));
   return prompt.confirm(`Overwrite ${overwrites.map((f) => f.rel).join(', ')}?`);
@@ -203,8 +204,8 @@ export async function runCreate(opts: CliOptions, io: Io): Promise<number> {
     // stdout carries only the pipeline file (`--dry-run > file` is the file); changes to other files are diffs on stderr.
     for (const f of changed) {
       io.err(`would write ${describe(f, root, io.cwd)}`);
+      if (f.before !== undefined) io.err(await diffText(f.rel, f.before, f.after));
       if (f.after === rendered.text) io.out(f.after);
-      else if (f.before !== undefined) io.err(await diffText(f.rel, f.before, f.after));
     }
     io.err('dry run: nothing was written.');
     return 0;
