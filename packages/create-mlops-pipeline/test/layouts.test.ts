@@ -12,6 +12,7 @@ import { pushPipelineBlocked } from '../src/workflow-rules.js';
 import { FIXTURES, makeFixture, removeFixture } from './fixture-repos.js';
 import type { FixtureRepo } from './fixture-repos.js';
 import { githubErrors, gitlabSchemaErrors } from './real-clients.js';
+import { HAS_BASH, runGithubJobs } from './standin-run.js';
 
 const made: string[] = [];
 function fixture(f: FixtureRepo, extra: Record<string, string> = {}): string {
@@ -128,6 +129,15 @@ describe('a monorepo of three DVC projects', () => {
       expect(await githubErrors(text, file)).toEqual([]);
     }
     expect(parseHeader(read(dir, '.github/workflows/mlops-fraud.yml'))?.inputs['requirements']).toBe('src/requirements.txt');
+    if (HAS_BASH) {
+      const [job] = Object.values(runGithubJobs(dir, read(dir, '.github/workflows/mlops-fraud.yml')));
+      expect(job?.calls.map((c) => `${c.command.replace(/"/g, '')} @ ${c.dir}`)).toEqual([
+        'pip install -r src/requirements.txt dvc[gs]==3.63.0 @ projects/fraud',
+        'dvc version @ projects/fraud',
+        'dvc pull @ projects/fraud',
+        'dvc repro @ projects/fraud',
+      ]);
+    }
     expect(existsSync(path.join(dir, '.github/workflows/mlops.yml'))).toBe(false);
   });
 
