@@ -161,3 +161,22 @@ describe('modes', () => {
     expect(readFileSync(file, 'utf8')).toBe('new');
   });
 });
+
+describe('removals', () => {
+  it('a removal is rolled back with the writes when a later step fails', async () => {
+    const dir = tmp();
+    writeFileSync(path.join(dir, 'old.yml'), 'old');
+    mkdirSync(path.join(dir, 'in-the-way.yml'));
+    writeFileSync(path.join(dir, 'in-the-way.yml/keep'), '');
+    await expect(
+      writeAllOrNothing(
+        [
+          { file: path.join(dir, 'old.yml'), content: null },
+          { file: path.join(dir, 'in-the-way.yml'), content: 'x' },
+        ],
+        dir,
+      ),
+    ).rejects.toThrow();
+    expect(readFileSync(path.join(dir, 'old.yml'), 'utf8')).toBe('old');
+  });
+});

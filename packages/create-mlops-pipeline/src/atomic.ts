@@ -6,7 +6,8 @@ import { fsReason, InterruptedError, UserError } from './errors.js';
 export interface FileChange {
   /** Absolute path. */
   file: string;
-  content: string;
+  /** The new content; null removes the file (restored like the others on rollback). */
+  content: string | null;
 }
 
 /** Thrown before anything is written when a path would write through a symbolic link. */
@@ -112,7 +113,7 @@ export async function writeAllOrNothing(changes: FileChange[], root: string, hoo
     signal ??= s;
   };
   const rollback = () => {
-    for (const t of temps) tryUnlink(t);
+    for (const t of temps) if (t !== '') tryUnlink(t);
     for (const d of done.reverse()) {
       if (d.previous === undefined) tryUnlink(d.file);
       else {
@@ -147,7 +148,7 @@ export async function writeAllOrNothing(changes: FileChange[], root: string, hoo
     const previous = changes.map((change) => previousOf(change.file));
     for (const [i, change] of changes.entries()) {
       current = change.file;
-      temps.push(writeTemp(change.file, change.content, previous[i]?.mode));
+      temps.push(change.content === null ? '' : writeTemp(change.file, change.content, previous[i]?.mode));
       await checkSignal();
     }
     hooks.beforeRename?.();
@@ -155,7 +156,8 @@ export async function writeAllOrNothing(changes: FileChange[], root: string, hoo
       await checkSignal();
       current = change.file;
       // The file may have become a symlink since it was checked: rename replaces the link, never its target.
-      renameSync(temps[i] as string, change.file);
+      if (change.content === null) unlinkSync(change.file);
+      else renameSync(temps[i] as string, change.file);
       const entry: (typeof done)[number] = { file: change.file };
       const before = previous[i];
       if (before !== undefined) entry.previous = before;

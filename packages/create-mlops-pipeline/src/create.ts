@@ -172,12 +172,20 @@ export async function runCreate(opts: CliOptions, io: Io): Promise<number> {
   const gitlabFile = files.find((f) => f.rel === GITLAB_FILE && f.after !== rendered.text);
   const gate = gitlabFile === undefined ? undefined : pushPipelineBlocked(gitlabFile.after, answers.branch, facts.branch.value ?? answers.branch);
   if (gitlabFile && gate?.blocked) log(workflowRulesWarning(GITLAB_FILE, answers.branch, gate));
-  if (interactive && !opts.dryRun && existing.length > 0 && !(await prompt.confirm(`Add the pipeline next to ${existing.map((e) => e.file).join(', ')}?`, true))) {
-    log('Nothing was written.');
-    return 1;
-  }
+  // Workflows that already run the experiment: kept, or replaced by the new pipeline (removed with the same all-or-nothing write).
+  const replaceable = existing.filter((e) => e.file.startsWith('.github/workflows/')).map((e) => e.file);
+  let removals: string[] = [];
+  if (existing.length > 0 && interactive) {
+    const choice = await prompt.chooseExistingCi(existing.map((e) => e.file), replaceable.length > 0);
+    if (choice === 'cancel') {
+      log('Nothing was written.');
+      return 1;
+    }
+    if (choice === 'replace') removals = replaceable;
+  } else if (opts.replaceCi) removals = replaceable;
+  else if (replaceable.length > 0) log(`(pass --replace-ci to remove ${replaceable.join(', ')} in the same write)`);
   const changed = files.filter(isChanged);
-  if (changed.length === 0) {
+  if (changed.length === 0 && removals.length === 0) {
     log(`${files.map((f) => f.rel).join(' and ')} ${files.length > 1 ? 'are' : 'is'} already up to date (${rendered.template.name} ${rendered.version}).`);
     return 0;
   }
@@ -207,15 +215,19 @@ export async function runCreate(opts: CliOptions, io: Io): Promise<number> {
       if (f.before !== undefined) io.err(await diffText(f.rel, f.before, f.after));
       if (f.after === rendered.text) io.out(f.after);
     }
+    for (const r of removals) io.err(`would remove ${r} (it runs the experiment the new pipeline runs)`);
     io.err('dry run: nothing was written.');
     return 0;
   }
-  await writeFilesOrFail(changed.map((f) => ({ file: absolute(root, f), content: f.after })), root, io.cwd);
+  const removed = removals.map((rel) => ({ file: path.join(root, ...rel.split('/')), content: null }));
+  await writeFilesOrFail([...changed.map((f) => ({ file: absolute(root, f), content: f.after })), ...removed], root, io.cwd);
   for (const f of changed) log(`wrote ${describe(f, root, io.cwd)}`);
+  for (const r of removals) log(`removed ${r} (the new pipeline runs the experiment)`);
 
   const alreadyRead: Record<string, string> = {};
   for (const run of existing) for (const name of run.secrets) alreadyRead[name] ??= run.file;
-  const steps = await stepsAfterWriting(facts, answers, rendered, changed.map((f) => path.relative(io.cwd, absolute(root, f)).split(path.sep).join('/')), alreadyRead);
+  const staged = [...changed.map((f) => f.rel), ...removals].map((rel) => path.relative(io.cwd, path.join(root, ...rel.split('/'))).split(path.sep).join('/'));
+  const steps = await stepsAfterWriting(facts, answers, rendered, staged, alreadyRead);
   // Plain lines, never wrapped in a box: the commands must stay copy-pasteable.
   if (interactive) await prompt.outro(`${rendered.template.name} ${rendered.version} (${answers.mode}): next steps below`);
   plain(`${interactive ? '' : '\n'}Next steps:\n${steps}`);

@@ -153,3 +153,25 @@ describe('a monorepo of three DVC projects', () => {
     expect(res.code).toBe(1);
   });
 });
+
+describe('replacing CI that already runs the experiment', () => {
+  it('--replace-ci removes the old workflow in the same write; --dry-run says so and keeps it', async () => {
+    const dir = fixture(FIXTURES.existingCml);
+    const dry = await runMain(['--yes', '--force', '--replace-ci', '--dry-run'], dir);
+    expect(dry.code).toBe(0);
+    expect(dry.stderr).toContain('would remove .github/workflows/cml.yaml');
+    expect(existsSync(path.join(dir, '.github/workflows/cml.yaml'))).toBe(true);
+    const res = await runMain(['--yes', '--force', '--replace-ci'], dir);
+    expect(res.code).toBe(0);
+    expect(res.stdout).toContain('removed .github/workflows/cml.yaml (the new pipeline runs the experiment)');
+    expect(res.stdout).toMatch(/git add \.github\/workflows\/mlops\.yaml \.github\/workflows\/cml\.yaml/);
+    expect(existsSync(path.join(dir, '.github/workflows/cml.yaml'))).toBe(false);
+  });
+
+  it('without it: kept, and the flag is named', async () => {
+    const dir = fixture(FIXTURES.existingCml);
+    const res = await runMain(['--yes', '--force'], dir);
+    expect(res.stdout).toContain('(pass --replace-ci to remove .github/workflows/cml.yaml in the same write)');
+    expect(existsSync(path.join(dir, '.github/workflows/cml.yaml'))).toBe(true);
+  });
+});
