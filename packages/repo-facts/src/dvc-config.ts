@@ -1,5 +1,6 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
+import { readBoundedText } from './read.js';
 import { parseIni, subsection } from './ini.js';
 import type { IniProblem } from './ini.js';
 import type { DvcConfig, DvcRemote, RemoteScheme } from './types.js';
@@ -42,7 +43,7 @@ interface RawRemote {
 
 function readText(file: string): string | undefined {
   try {
-    return readFileSync(file, 'utf8');
+    return readBoundedText(file);
   } catch {
     return undefined;
   }
@@ -136,9 +137,9 @@ export function readDvcConfig(repoDir: string): DvcConfig | undefined {
   let text = '';
   let unreadable: string | undefined;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readBoundedText(file);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
+    const code = (err as { code?: string }).code ?? 'EIO';
     if (code !== 'ENOENT') unreadable = code;
   }
   const config = parseDvcConfig(file, text, readText(path.join(dir, 'config.local')));
