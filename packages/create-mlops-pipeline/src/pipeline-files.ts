@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readSmallText } from '@mlops-pipeline/repo-facts';
 import path from 'node:path';
 import type { Provider, RenderMode } from '@mlops-pipeline/templates';
 
@@ -35,12 +36,9 @@ export function modeOf(text: string): RenderMode {
   return findPinnedRef(text) ? 'pinned' : 'vendored';
 }
 
+/** A regular file's text (bounded: never a device, a FIFO or a huge file), or undefined. */
 export function readIfExists(file: string): string | undefined {
-  try {
-    return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
-  } catch {
-    return undefined;
-  }
+  return readSmallText(file);
 }
 
 /** Candidate pipeline files of a checkout, in the order they are looked at. */

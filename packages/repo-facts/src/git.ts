@@ -1,11 +1,12 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
+import { readBoundedText } from './read.js';
 import { parseIni, subsection } from './ini.js';
 import type { GitFacts } from './types.js';
 
 function readText(file: string): string | undefined {
   try {
-    return readFileSync(file, 'utf8');
+    return readBoundedText(file);
   } catch {
     return undefined;
   }

@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
+
 import path from 'node:path';
+import { readBoundedText } from './read.js';
 
 function readText(file: string): string | undefined {
   try {
-    return readFileSync(file, 'utf8');
+    return readBoundedText(file);
   } catch {
     return undefined;
   }

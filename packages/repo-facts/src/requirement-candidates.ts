@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import { readBoundedText } from './read.js';
 import { isFile, requirementFiles } from './requirements.js';
 
 /** A requirements file a DVC project may install from, and why it is a candidate. */
@@ -28,7 +29,7 @@ export function requirementsNamedIn(dvcYaml: string): Array<{ file: string; line
 
 function readText(file: string): string | undefined {
   try {
-    return readFileSync(file, 'utf8');
+    return readBoundedText(file);
   } catch {
     return undefined;
   }
