@@ -8,9 +8,10 @@
  * refused otherwise. When the text the fixes were computed from is given, the file is
  * re-read first and left alone if it changed. A UTF-8 byte order mark is kept.
  */
-import { closeSync, constants, fchmodSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, constants, fchmodSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { readBounded } from '../engine/read.js';
 
 export interface WriteOptions {
   /** The text the fixes were computed from: the write is refused when the file holds something else now. */
@@ -78,7 +79,8 @@ export function writeAtomic(absPath: string, text: string, options: WriteOptions
     const stat = statSync(target);
     if (!stat.isFile()) throw new WriteRefused('it is not a regular file: not fixed');
     mode = stat.mode & 0o777;
-    current = readFileSync(target);
+    const read = readBounded(target);
+    current = 'bytes' in read ? read.bytes : undefined;
   } catch (error) {
     if (error instanceof WriteRefused) throw error;
     current = undefined;
