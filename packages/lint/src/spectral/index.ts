@@ -229,7 +229,7 @@ export async function runRulesets(rulesets: string[], workflow: Workflow, settin
       ruleId,
       severity,
       message: redactText(r.message),
-      docsUrl: docs.get(ruleId) ?? '',
+      docsUrl: redactText(docs.get(ruleId) ?? ''),
     });
   }
   return out;
