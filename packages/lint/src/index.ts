@@ -8,7 +8,8 @@
  * build the model, run the rules and return sorted diagnostics. Usage, config
  * and IO problems throw ConfigError (CLI: exit 2); bad input files never throw.
  */
-import { realpathSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { liesInside } from '@mlops-pipeline/repo-facts';
 import path from 'node:path';
 import type { Diagnostic, Fix, Provider, Rule } from './model.js';
 import { rules as builtinRules } from './rules/index.js';
@@ -133,16 +134,7 @@ export function expandFiles(files: readonly string[], cwd: string): { abs: strin
 
 /** The file is a link (or lies under a linked directory) whose target is outside its repository. */
 function linksOutside(abs: string): boolean {
-  let real: string;
-  let realRoot: string;
-  try {
-    real = realpathSync(abs);
-    realRoot = realpathSync(findRepoRoot(path.dirname(abs)));
-  } catch {
-    return false; // a missing file is reported by the read
-  }
-  const rel = path.relative(realRoot, real);
-  return rel.startsWith('..') || path.isAbsolute(rel);
+  return !liesInside(findRepoRoot(path.dirname(abs)), abs);
 }
 
 function limitFinding(file: string, reason: string): Diagnostic {

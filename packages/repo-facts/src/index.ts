@@ -16,3 +16,4 @@ export { findCiFiles, providerFromCiFiles } from './ci-files.js';
 export type { CiFiles } from './ci-files.js';
 export { findLockedVersion, lockedVersionIn, LOCK_FILES } from './lockfile.js';
 export type { LockedVersion } from './lockfile.js';
+export { liesInside, readSmallText, repositoryDirs, repositoryOf, MAX_SMALL_FILE_BYTES } from './read.js';

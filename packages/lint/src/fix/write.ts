@@ -11,6 +11,7 @@
 import { closeSync, constants, fchmodSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { liesInside } from '@mlops-pipeline/repo-facts';
 import { readBounded } from '../engine/read.js';
 
 export interface WriteOptions {
@@ -43,11 +44,6 @@ export function removePendingTempFiles(): void {
   pending.clear();
 }
 
-function inside(root: string, file: string): boolean {
-  const rel = path.relative(root, file);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-}
-
 function realOrSelf(p: string): string {
   try {
     return realpathSync(p);
@@ -64,7 +60,7 @@ function writeTarget(absPath: string, root: string | undefined): string {
   } catch {
     real = path.join(realOrSelf(path.dirname(absPath)), path.basename(absPath)); // a new file
   }
-  if (root !== undefined && !inside(realOrSelf(root), real)) throw new WriteRefused('it leads outside the repository (through a symbolic link): not fixed');
+  if (root !== undefined && !liesInside(root, real)) throw new WriteRefused('it leads outside the repository (through a symbolic link): not fixed');
   return real;
 }
 
