@@ -17,4 +17,13 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
+  {
+    // Rules read the provider-neutral model only (positions, file kind, spec, line index are in it):
+    // raw YAML nodes would miss what includes, `extends:` and `!reference` bring in.
+    files: ['packages/lint/src/rules/**/*.ts'],
+    ignores: ['packages/lint/src/rules/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'yaml', message: 'Rules read the model (src/model.ts), not YAML nodes: add what the rule needs to the model.' }] }],
+    },
+  },
 );

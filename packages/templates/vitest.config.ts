@@ -6,5 +6,7 @@ export default defineProject({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     server: { deps: { inline: [/@actions\//] } },
     testTimeout: 30_000,
+    // Every temporary file of the run lives under one directory removed at the end.
+    globalSetup: ['../test-utils/src/global-setup.ts'],
   },
 });

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readTextOrUndefined } from '@mlops-pipeline/repo-facts';
+import { readSmallText } from '@mlops-pipeline/repo-facts';
 import path from 'node:path';
 import type { Provider, RenderMode } from '@mlops-pipeline/templates';
 
@@ -38,7 +38,7 @@ export function modeOf(text: string): RenderMode {
 
 /** A regular file's text (bounded: never a device, a FIFO or a huge file), or undefined. */
 export function readIfExists(file: string): string | undefined {
-  return readTextOrUndefined(file);
+  return readSmallText(file);
 }
 
 /** Candidate pipeline files of a checkout, in the order they are looked at. */

@@ -1,4 +1,4 @@
-import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
@@ -542,7 +542,10 @@ describe('failures: one clear line, the right exit code, nothing written (the CL
     const parent = tempDir('cmp-locked-');
     chmodSync(parent, 0o755);
     mkdirSync(path.join(parent, 'locked'), { mode: 0o700 });
-    const res = spawnSync('runuser', ['-u', 'nobody', '--', process.execPath, BIN, 'locked', '--yes'], { cwd: parent, encoding: 'utf8' });
+    // The bin is copied out of the checkout, which may lie under a directory nobody cannot traverse.
+    const bin = path.join(parent, 'cli.cjs');
+    copyFileSync(BIN, bin);
+    const res = spawnSync('runuser', ['-u', 'nobody', '--', process.execPath, bin, 'locked', '--yes'], { cwd: parent, encoding: 'utf8' });
     expect(res.stderr.trim()).toBe('create-mlops-pipeline: cannot read locked: permission denied');
     expect(res.status).toBe(1);
   });

@@ -28,7 +28,8 @@ const hookSpectralOut = path.join(path.dirname(hookOut), 'spectral.cjs');
 const onlyHook = args.includes('--only-hook');
 
 const SPECTRAL_ENTRY = path.join(pkgDir, 'src/spectral/index.ts');
-const runtimeDeps = Object.keys(pkg.dependencies ?? {}).filter((d) => !d.startsWith('@mlops-pipeline/'));
+// Runtime and (optional) peer dependencies stay outside the npm bundles: Spectral is installed by who uses rulesets.
+const runtimeDeps = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})].filter((d) => !d.startsWith('@mlops-pipeline/'));
 const external = runtimeDeps.flatMap((d) => [d, `${d}/*`]);
 
 /** Leaves `../spectral/index.js` imports to `./spectral.cjs` next to the bundle, loaded only when rulesets are configured. */

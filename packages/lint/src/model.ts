@@ -10,6 +10,8 @@
 import type { Document, Node as YamlNode } from 'yaml';
 
 export type Provider = 'github' | 'gitlab';
+/** What a file is: a GitHub workflow, a GitHub action (`action.yml`), a GitLab pipeline, a GitLab CI/CD component (a `spec:` header, then `---`). */
+export type FileKind = 'workflow' | 'action' | 'gitlab-ci' | 'component';
 export type Severity = 'error' | 'warning' | 'info';
 
 /** A source range, 1-based lines and columns, end exclusive. */
@@ -24,6 +26,64 @@ export interface Span {
 export interface Located<T> {
   value: T;
   span: Span;
+}
+
+/** A mapping entry: its value as plain data, where its key and its value were written. */
+export interface KeyedValue {
+  value: unknown;
+  keySpan: Span;
+  valueSpan: Span;
+}
+
+/** Line/column ↔ character offset conversion for one file's text (1-based lines and columns). */
+export interface LineIndex {
+  offsetAt(line: number, column: number): number;
+  positionAt(offset: number): { line: number; column: number };
+}
+
+/** GitHub `permissions:` (workflow or job) as written. */
+export interface Permissions {
+  /** Span of the value. */
+  span: Span;
+  /** `read-all`, `write-all` (or any other scalar) when the value is not a mapping. */
+  shorthand?: string;
+  /** scope → level (`read`, `write`, `none`), with where each was written. */
+  scopes: Map<string, { level: string; keySpan: Span; valueSpan: Span }>;
+}
+
+/** A GitHub `workflow_call` / `workflow_dispatch` input, or a GitLab component `spec:inputs` entry. */
+export interface InputDeclaration {
+  name: string;
+  /** Span of the input's name. */
+  span: Span;
+  type?: Located<string>;
+  required: boolean;
+  default?: Located<unknown>;
+  description?: string;
+  /** GitLab: `regex:` (RE2 syntax). */
+  regex?: Located<string>;
+  /** GitLab `options:` / GitHub `choice` options. */
+  options?: Located<unknown[]>;
+}
+
+/** A GitHub `workflow_call` secret. */
+export interface SecretDeclaration {
+  name: string;
+  span: Span;
+  required: boolean;
+}
+
+/** GitHub: what a reusable workflow (`on: workflow_call`) takes. */
+export interface CallInterface {
+  span: Span;
+  inputs: Map<string, InputDeclaration>;
+  secrets: Map<string, SecretDeclaration>;
+}
+
+/** GitLab CI/CD component header (`spec:`). */
+export interface ComponentSpec {
+  span: Span;
+  inputs: Map<string, InputDeclaration>;
 }
 
 /** Where an environment variable / CI variable was defined. */
@@ -80,6 +140,10 @@ export interface Step {
   /** GitHub `if:` text. */
   condition?: string;
   workingDirectory?: string;
+  /** GitHub: the shell a `run:` step runs in (step `shell:`, else job, else workflow `defaults.run.shell`). */
+  shell?: string;
+  /** GitHub: every key of the step as written (`continue-on-error`, `timeout-minutes`…). */
+  keys: Map<string, KeyedValue>;
   node: YamlNode | null;
 }
 
@@ -99,11 +163,19 @@ export interface Job {
   images: Located<string>[];
   /** GitHub `runs-on`, GitLab `tags`. */
   runsOn: Located<string>[];
-  /** GitHub job `permissions:` (raw YAML node) when present. */
-  permissions?: YamlNode;
+  /** GitHub job `permissions:` when present. */
+  permissions?: Permissions;
   /** GitHub reusable-workflow call (`uses:` at job level). */
   uses?: ActionUse;
-  /** GitHub job `secrets:` when calling a reusable workflow. */
+  /**
+   * GitHub reusable-workflow call: the called workflow, when it can be known offline (a local
+   * `./.github/workflows/x.yml`, or a published template at the installed templates version).
+   */
+  called?: CalledWorkflow;
+  /** GitHub reusable-workflow call: the `with:` inputs passed. */
+  with?: Map<string, KeyedValue>;
+  /** GitHub reusable-workflow call: `secrets: inherit`, or the secrets passed by name. */
+  secrets?: Located<'inherit'> | Map<string, KeyedValue>;
   needs: string[];
   cachePaths: PathEntry[];
   artifactPaths: PathEntry[];
@@ -116,15 +188,23 @@ export interface Job {
   condition?: string;
   node: YamlNode | null;
   /**
-   * GitLab: the job's configuration after `extends:`, `!reference`, `default:` and
-   * includes are resolved, as plain data (`rules`, `only`, `when`, `allow_failure`…).
-   * `node` is only the job's own mapping; inherited keys are here.
+   * The job's configuration as plain data. GitLab: after `extends:`, `!reference`, `default:`
+   * and includes are resolved (`rules`, `only`, `when`, `allow_failure`…); `node` is only the
+   * job's own mapping, inherited keys are here.
    */
   config?: Record<string, unknown>;
-  /** GitLab: where each top-level key of `config` was written (possibly a hidden job or an included file). */
+  /** Where each top-level key of `config` was written (GitLab: possibly a hidden job or an included file). */
   keySpans?: Map<string, Span>;
+  /** GitLab: where each top-level value of `config` was written. */
+  valueSpans?: Map<string, Span>;
   /** GitLab: the global `variables:` this job inherits (respecting `inherit: variables`). */
   inheritedEnv?: Variable[];
+}
+
+export interface CalledWorkflow {
+  /** The called file as shown (a repository path, or the `uses:` address of a published template). */
+  file: string;
+  workflow: Workflow;
 }
 
 export interface Trigger {
@@ -139,6 +219,19 @@ export interface Include {
   /** For component/project includes: the version after @ or `ref:`. */
   ref?: string;
   span: Span;
+  /** Component includes: the `inputs:` passed, as written. */
+  inputs?: Map<string, KeyedValue>;
+  /** Component includes of a published mlops-pipeline component at the installed templates version: its `spec:`. */
+  spec?: ComponentSpec;
+}
+
+/** GitLab: a local include that was read, with the inputs it passes and the `spec:` of the file it includes. */
+export interface LocalInclude {
+  include: Include;
+  /** Display path of the included file. */
+  file: string;
+  inputs: Map<string, KeyedValue>;
+  spec?: ComponentSpec;
 }
 
 export interface VendoredHeader {
@@ -148,8 +241,23 @@ export interface VendoredHeader {
   span: Span;
 }
 
+/** GitLab: a job name defined in more than one place; the last definition wins (GitLab merges them key by key). */
+export interface JobDefinition {
+  id: string;
+  /** Every place the job name was written, in merge order (includes first, the including file last). */
+  spans: Span[];
+}
+
+/** A GitLab hidden job (`.name`), as written (not merged into anything). */
+export interface HiddenJob {
+  id: string;
+  span: Span;
+  keySpans: Map<string, Span>;
+}
+
 export interface Workflow {
   provider: Provider;
+  kind: FileKind;
   /** Path as given on the command line (used in diagnostics). */
   file: string;
   /** The whole file text. */
@@ -157,15 +265,37 @@ export interface Workflow {
   document: Document.Parsed;
   triggers: Trigger[];
   env: Variable[];
-  /** GitHub top-level `permissions:` node when present. */
-  permissions?: YamlNode;
+  /** GitHub top-level `permissions:` when present. */
+  permissions?: Permissions;
+  /** Where each top-level key was written (GitLab: after includes are merged). */
+  keySpans: Map<string, Span>;
+  /** GitHub: `workflow_call` and `workflow_dispatch` inputs. */
+  inputs: (InputDeclaration & { trigger: 'workflow_call' | 'workflow_dispatch' })[];
+  /** GitHub reusable workflow: the `on: workflow_call` interface. */
+  call?: CallInterface;
+  /** GitLab: `stages:` after includes are merged (undefined: not written, GitLab's defaults apply). */
+  stages?: Located<string>[];
+  /** GitLab: hidden jobs after includes are merged. */
+  hiddenJobs: HiddenJob[];
+  /** GitLab: job names defined more than once across the file and its local includes. */
+  redefinedJobs: JobDefinition[];
   jobs: Job[];
   includes: Include[];
+  /**
+   * GitLab: some of the pipeline comes from includes that are not read (remote, project,
+   * template, component, or a path built from variables): jobs, stages and hidden jobs the
+   * model does not hold may still exist.
+   */
+  incomplete?: boolean;
+  /** GitLab: every local include that was read, at any depth. */
+  localIncludes: LocalInclude[];
   header?: VendoredHeader;
   /** Files other than `file` whose content was merged in (GitLab local includes). */
   sources: Map<string, string>;
-  /** GitLab CI/CD component: the `spec:` header document (`document` is the body after `---`). */
-  spec?: Document.Parsed;
+  /** GitLab CI/CD component: the `spec:` header (`document` is the body after `---`). */
+  spec?: ComponentSpec;
+  /** Line index of the file or of one of its `sources`. */
+  lines(file: string): LineIndex | undefined;
 }
 
 /** A safe, automatic edit: replace [start, end) character offsets in `file` with `text`. */
@@ -187,6 +317,16 @@ export interface Diagnostic {
   message: string;
   docsUrl: string;
   fix?: Fix;
+}
+
+/** The findings of one linted file (what the output formats print). */
+export interface FileResult {
+  file: string;
+  diagnostics: Diagnostic[];
+  /** The file could not be read (CLI: exit 2). */
+  error?: { message: string };
+  /** What was not checked, and why (CLI: printed on stderr). */
+  notices?: string[];
 }
 
 /** What a rule gets besides the workflow. */

@@ -12,7 +12,7 @@ import type { Diagnostic } from '../src/model.js';
 import { rules } from '../src/rules/index.js';
 
 const repoRoot = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
-const corpus = resolve(repoRoot, '../shared/corpus');
+const corpus = resolve(repoRoot, process.env.MLOPS_SHARED_DIR ?? '../shared', 'corpus');
 const present = existsSync(join(corpus, 'MANIFEST.tsv'));
 if (!present) console.warn(`corpus-rules: ${corpus} not found, skipping the corpus checks`);
 

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { readBoundedText } from './read.js';
+import { readBoundedText, readSmallText } from './read.js';
 import { parseIni, subsection } from './ini.js';
 import type { IniProblem } from './ini.js';
 import type { DvcConfig, DvcRemote, RemoteScheme } from './types.js';
@@ -39,14 +39,6 @@ interface RawRemote {
   line: number;
   url?: string;
   endpointUrl?: string;
-}
-
-function readText(file: string): string | undefined {
-  try {
-    return readBoundedText(file);
-  } catch {
-    return undefined;
-  }
 }
 
 /** Parses the text of `.dvc/config` (plus, optionally, `.dvc/config.local`) into remotes. */
@@ -134,15 +126,16 @@ export function readDvcConfig(repoDir: string): DvcConfig | undefined {
   const dir = path.join(repoDir, '.dvc');
   if (!isDvcDir(repoDir)) return undefined;
   const file = path.join(dir, 'config');
+  // Bounded and inside the repository: a link to /dev/zero, a FIFO, a huge file or a link leading out is not read (and says why).
   let text = '';
   let unreadable: string | undefined;
   try {
-    text = readBoundedText(file);
+    text = readBoundedText(file, undefined, repoDir);
   } catch (err) {
     const code = (err as { code?: string }).code ?? 'EIO';
     if (code !== 'ENOENT') unreadable = code;
   }
-  const config = parseDvcConfig(file, text, readText(path.join(dir, 'config.local')));
+  const config = parseDvcConfig(file, text, readSmallText(path.join(dir, 'config.local'), undefined, repoDir));
   if (unreadable !== undefined) config.unreadable = unreadable;
   return config;
 }

@@ -19,4 +19,5 @@ export type { LockedVersion } from './lockfile.js';
 export { redactUrlCredentials } from './redact.js';
 export { requirementCandidates, requirementsNamedIn, usesHashes } from './requirement-candidates.js';
 export type { RequirementCandidate } from './requirement-candidates.js';
-export { readBoundedText, readTextOrUndefined, MAX_FACT_FILE_BYTES, UnreadableFileError } from './read.js';
+export { pipelineNeedsRemoteData } from './dvc-pipeline.js';
+export { readBoundedText, readSmallText, MAX_FACT_FILE_BYTES, UnreadableFileError } from './read.js';

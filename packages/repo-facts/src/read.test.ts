@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readBoundedText, readTextOrUndefined } from './read.js';
+import { readBoundedText, readSmallText } from './read.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'read-bounded-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -16,7 +16,7 @@ describe('readBoundedText', () => {
   it('refuses a device behind a symlink without reading it', () => {
     symlinkSync('/dev/zero', path.join(dir, 'zero'));
     expect(() => readBoundedText(path.join(dir, 'zero'))).toThrow(expect.objectContaining({ code: 'ENOTREG' }));
-    expect(readTextOrUndefined(path.join(dir, 'zero'))).toBeUndefined();
+    expect(readSmallText(path.join(dir, 'zero'))).toBeUndefined();
   });
 
   it('refuses a file over the cap', () => {

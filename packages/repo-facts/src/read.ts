@@ -1,46 +1,70 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+/**
+ * Reading a repository file for facts without unbounded work: only a regular file (never a device
+ * such as /dev/zero, a FIFO or a socket, even behind a link) of at most `max` bytes is read, it is
+ * opened once without blocking and read up to the size fstat gave. With `within`, a file that is
+ * (or leads through a link to) a file outside that directory is not read: repository facts come
+ * only from the repository.
+ */
+import { closeSync, constants, existsSync, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import path from 'node:path';
 
-/** Repository files read for facts are small; anything larger (or a device, a FIFO) is not read. */
+/** Requirements, lock files, `.dvc/config`: never this large (a large `poetry.lock` is a few hundred KB). */
 export const MAX_FACT_FILE_BYTES = 4 * 1024 * 1024;
 
-/** Thrown for a path that is not a regular file of at most {@link MAX_FACT_FILE_BYTES}; `code` says why. */
+/** Thrown for a path that is not a regular file of at most `max` bytes, or that leads out of `within`; `code` says why. */
 export class UnreadableFileError extends Error {
   constructor(
-    readonly code: 'ENOTREG' | 'EFBIG',
+    readonly code: 'ENOTREG' | 'EFBIG' | 'EOUTSIDE',
     file: string,
+    max = MAX_FACT_FILE_BYTES,
   ) {
-    super(code === 'EFBIG' ? `${file}: larger than ${MAX_FACT_FILE_BYTES} bytes` : `${file}: not a regular file`);
+    super(code === 'EFBIG' ? `${file}: larger than ${max} bytes` : code === 'EOUTSIDE' ? `${file}: a link leading outside the repository` : `${file}: not a regular file`);
   }
 }
 
-/**
- * Reads a regular file of at most `max` bytes as UTF-8: opened once, checked with fstat, read up to
- * the size it had (so a symlink to /dev/zero or a FIFO never blocks or grows without bound).
- * Throws the fs error, or an {@link UnreadableFileError}.
- */
-export function readBoundedText(file: string, max = MAX_FACT_FILE_BYTES): string {
-  const fd = openSync(file, 'r');
+/** The repository holding `dir`: the nearest directory with `.git` or `.dvc` (else `dir` itself). */
+export function repositoryOf(dir: string): string {
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    if (existsSync(path.join(d, '.git')) || existsSync(path.join(d, '.dvc'))) return d;
+    if (path.dirname(d) === d) return path.resolve(dir);
+  }
+}
+
+/** `file`, links followed, lies inside `root` (links followed too). */
+export function liesInside(root: string, file: string): boolean {
+  try {
+    const rel = path.relative(realpathSync(root), realpathSync(file));
+    return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+  } catch {
+    return true; // missing: the read reports it
+  }
+}
+
+/** The text of a small regular file. Throws the fs error, or an {@link UnreadableFileError}. */
+export function readBoundedText(file: string, max = MAX_FACT_FILE_BYTES, within?: string): string {
+  if (within !== undefined && !liesInside(within, file)) throw new UnreadableFileError('EOUTSIDE', file, max);
+  const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const stat = fstatSync(fd);
-    if (!stat.isFile()) throw new UnreadableFileError('ENOTREG', file);
-    if (stat.size > max) throw new UnreadableFileError('EFBIG', file);
-    const buf = Buffer.alloc(stat.size);
+    if (!stat.isFile()) throw new UnreadableFileError('ENOTREG', file, max);
+    if (stat.size > max) throw new UnreadableFileError('EFBIG', file, max);
+    const bytes = Buffer.alloc(stat.size);
     let at = 0;
-    while (at < stat.size) {
-      const n = readSync(fd, buf, at, stat.size - at, at);
+    while (at < bytes.length) {
+      const n = readSync(fd, bytes, at, bytes.length - at, at);
       if (n === 0) break;
       at += n;
     }
-    return buf.subarray(0, at).toString('utf8');
+    return bytes.subarray(0, at).toString('utf8');
   } finally {
     closeSync(fd);
   }
 }
 
-/** {@link readBoundedText}, or undefined when the file cannot be read. */
-export function readTextOrUndefined(file: string): string | undefined {
+/** {@link readBoundedText}, or undefined when the file cannot be read (absent, too large, not regular, outside). */
+export function readSmallText(file: string, max = MAX_FACT_FILE_BYTES, within?: string): string | undefined {
   try {
-    return readBoundedText(file);
+    return readBoundedText(file, max, within);
   } catch {
     return undefined;
   }

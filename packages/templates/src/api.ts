@@ -90,11 +90,17 @@ export function render(provider: Provider, name: string, inputs: Record<string, 
   return renderer.vendored(t, checked.inputs, headerLines(name, provider, TEMPLATES_VERSION, checked.inputs));
 }
 
-/** The published file of a template (reusable workflow / CI/CD component) and its repository path. */
+/** The main published file of a template (reusable workflow / CI/CD component) and its repository path. */
 export function renderPublished(provider: Provider, name: string): { path: string; text: string } {
-  const t = require(provider, name);
-  const renderer = RENDERERS[provider];
-  return { path: renderer.publishedPath(t), text: renderer.published(t) };
+  return renderPublishedFiles(provider, name)[0]!;
+}
+
+/**
+ * Every published file of a template: GitHub, the experiment workflow and its CML report
+ * workflow (`<name>-report.yml`); GitLab, the CI/CD component.
+ */
+export function renderPublishedFiles(provider: Provider, name: string): Array<{ path: string; text: string }> {
+  return RENDERERS[provider].publishedFiles(require(provider, name));
 }
 
 /** Where the vendored file of a template goes in a user's repository. */

@@ -1,7 +1,10 @@
 /** The catalogue: one template per DVC remote kind, the same name on both providers. */
-import { AWS_KEYLESS_INPUTS, AZURE_INPUTS, COMMON_INPUTS, GCP_KEYLESS_INPUTS, MINIO_INPUTS } from './inputs.js';
+import { AWS_KEYLESS_INPUTS, AZURE_INPUTS, COMMON_INPUTS as SHARED_INPUTS, GCP_KEYLESS_INPUTS, GITLAB_COMPOSITION_INPUTS, MINIO_INPUTS } from './inputs.js';
 import type { GitlabAuth, GithubAuth, ScriptStep, TemplateDef } from './model.js';
 import type { SecretRequirement } from './types.js';
+
+/** Inputs of every template: the job's settings, then how it composes into a GitLab pipeline. */
+const COMMON_INPUTS = [...SHARED_INPUTS, ...GITLAB_COMPOSITION_INPUTS];
 
 const NO_GITHUB_AUTH: GithubAuth = { idToken: false, steps: [], remoteEnv: [] };
 const NO_GITLAB_AUTH: GitlabAuth = { idTokens: {}, variables: {}, setup: [], cleanup: [] };
@@ -41,6 +44,9 @@ const MINIO_ENDPOINT: ScriptStep = {
   ],
 };
 
+/** GitHub: the credentials file written under `$RUNNER_TEMP` is removed whatever happened. */
+const GITHUB_GCP_CLEANUP: ScriptStep = { id: 'gcp-cleanup', name: 'Remove the Google Cloud credentials file', lines: ['rm -f "${GOOGLE_APPLICATION_CREDENTIALS:-}"'] };
+
 const GCP_KEY_FILE = '/tmp/gcp-key-${CI_JOB_ID}.json';
 
 export const TEMPLATES: readonly TemplateDef[] = [
@@ -63,7 +69,7 @@ export const TEMPLATES: readonly TemplateDef[] = [
     dvcExtra: 'gs',
     inputs: COMMON_INPUTS,
     secrets: {
-      github: [secret('GCP_SERVICE_ACCOUNT_KEY', 'Service-account JSON key, passed to google-github-actions/auth.')],
+      github: [secret('GCP_SERVICE_ACCOUNT_KEY', 'Service-account JSON key, written to a file under `$RUNNER_TEMP` (outside the workspace) and removed at the end of the job.')],
       gitlab: [
         secret('GCP_SERVICE_ACCOUNT_KEY_B64', 'Service-account JSON key, base64-encoded on one line (`base64 -w0 key.json`) so GitLab can mask it; decoded to a file outside the project directory and removed after the job.', { base64: true }),
       ],
@@ -71,17 +77,32 @@ export const TEMPLATES: readonly TemplateDef[] = [
     prepare: [],
     github: {
       idToken: false,
-      steps: [{ name: 'Authenticate to Google Cloud', action: 'gcp-auth', with: { credentials_json: 'secret:GCP_SERVICE_ACCOUNT_KEY' } }],
+      steps: [],
+      scripts: [
+        {
+          id: 'gcp-key',
+          name: 'Write the Google Cloud key outside the workspace',
+          env: { GCP_SERVICE_ACCOUNT_KEY: 'secret:GCP_SERVICE_ACCOUNT_KEY' },
+          lines: [
+            'credentials="${RUNNER_TEMP}/gcp-key-${GITHUB_RUN_ID}-${GITHUB_JOB}.json"',
+            'install -m 600 /dev/null "${credentials}"',
+            'printf \'%s\' "${GCP_SERVICE_ACCOUNT_KEY}" > "${credentials}"',
+            'echo "GOOGLE_APPLICATION_CREDENTIALS=${credentials}" >> "${GITHUB_ENV}"',
+          ],
+        },
+      ],
+      cleanup: [GITHUB_GCP_CLEANUP],
       remoteEnv: [],
     },
     gitlab: {
       idTokens: {},
-      variables: { GOOGLE_APPLICATION_CREDENTIALS: GCP_KEY_FILE },
+      variables: { MLOPS_PIPELINE_GCP_KEY_FILE: GCP_KEY_FILE },
       setup: [
+        'export GOOGLE_APPLICATION_CREDENTIALS="$MLOPS_PIPELINE_GCP_KEY_FILE"',
         'install -m 600 /dev/null "$GOOGLE_APPLICATION_CREDENTIALS"',
         'printf \'%s\' "$GCP_SERVICE_ACCOUNT_KEY_B64" | base64 -d > "$GOOGLE_APPLICATION_CREDENTIALS"',
       ],
-      cleanup: ['rm -f "$GOOGLE_APPLICATION_CREDENTIALS"'],
+      cleanup: ['rm -f "$MLOPS_PIPELINE_GCP_KEY_FILE"'],
     },
   },
   {
@@ -95,27 +116,54 @@ export const TEMPLATES: readonly TemplateDef[] = [
     prepare: [],
     github: {
       idToken: true,
-      steps: [
+      steps: [],
+      scripts: [
         {
-          name: 'Authenticate to Google Cloud (Workload Identity Federation)',
-          action: 'gcp-auth',
-          with: { workload_identity_provider: '@{workload-identity-provider}', service_account: '@{service-account}' },
+          id: 'gcp-wif',
+          name: 'Write the Workload Identity Federation configuration outside the workspace',
+          lines: [
+            'credentials="${RUNNER_TEMP}/gcp-credentials-${GITHUB_RUN_ID}-${GITHUB_JOB}.json"',
+            'install -m 600 /dev/null "${credentials}"',
+            // The GitHub OIDC token is fetched by the Google SDK when it needs one (it expires in minutes).
+            'python - "${credentials}" "@{workload-identity-provider}" "@{service-account}" <<\'PY\'',
+            'import json, os, sys, urllib.parse',
+            'path, provider, account = sys.argv[1:4]',
+            'url = os.environ["ACTIONS_ID_TOKEN_REQUEST_URL"] + "&" + urllib.parse.urlencode({"audience": "https://iam.googleapis.com/" + provider})',
+            'config = {',
+            '    "type": "external_account",',
+            '    "audience": "//iam.googleapis.com/" + provider,',
+            '    "subject_token_type": "urn:ietf:params:oauth:token-type:jwt",',
+            '    "token_url": "https://sts.googleapis.com/v1/token",',
+            '    "service_account_impersonation_url": "https://iamcredentials.googleapis.com/v1/projects/-/serviceAccounts/" + account + ":generateAccessToken",',
+            '    "credential_source": {',
+            '        "url": url,',
+            '        "headers": {"Authorization": "Bearer " + os.environ["ACTIONS_ID_TOKEN_REQUEST_TOKEN"]},',
+            '        "format": {"type": "json", "subject_token_field_name": "value"},',
+            '    },',
+            '}',
+            'with open(path, "w", encoding="utf-8") as out:',
+            '    json.dump(config, out)',
+            'PY',
+            'echo "GOOGLE_APPLICATION_CREDENTIALS=${credentials}" >> "${GITHUB_ENV}"',
+          ],
         },
       ],
+      cleanup: [GITHUB_GCP_CLEANUP],
       remoteEnv: [],
     },
     gitlab: {
       idTokens: { GCP_ID_TOKEN: 'https://iam.googleapis.com/@{workload-identity-provider}' },
       variables: {
-        GCP_ID_TOKEN_FILE: '/tmp/gcp-id-token-${CI_JOB_ID}',
-        GOOGLE_APPLICATION_CREDENTIALS: '/tmp/gcp-credentials-${CI_JOB_ID}.json',
+        MLOPS_PIPELINE_GCP_ID_TOKEN_FILE: '/tmp/gcp-id-token-${CI_JOB_ID}',
+        MLOPS_PIPELINE_GCP_CREDENTIALS_FILE: '/tmp/gcp-credentials-${CI_JOB_ID}.json',
       },
       setup: [
-        'install -m 600 /dev/null "$GCP_ID_TOKEN_FILE"',
-        'printf \'%s\' "$GCP_ID_TOKEN" > "$GCP_ID_TOKEN_FILE"',
-        'printf \'{"type":"external_account","audience":"//iam.googleapis.com/%s","subject_token_type":"urn:ietf:params:oauth:token-type:jwt","token_url":"https://sts.googleapis.com/v1/token","service_account_impersonation_url":"https://iamcredentials.googleapis.com/v1/projects/-/serviceAccounts/%s:generateAccessToken","credential_source":{"file":"%s"}}\' "@{workload-identity-provider}" "@{service-account}" "$GCP_ID_TOKEN_FILE" > "$GOOGLE_APPLICATION_CREDENTIALS"',
+        'export GOOGLE_APPLICATION_CREDENTIALS="$MLOPS_PIPELINE_GCP_CREDENTIALS_FILE"',
+        'install -m 600 /dev/null "$MLOPS_PIPELINE_GCP_ID_TOKEN_FILE"',
+        'printf \'%s\' "$GCP_ID_TOKEN" > "$MLOPS_PIPELINE_GCP_ID_TOKEN_FILE"',
+        'printf \'{"type":"external_account","audience":"//iam.googleapis.com/%s","subject_token_type":"urn:ietf:params:oauth:token-type:jwt","token_url":"https://sts.googleapis.com/v1/token","service_account_impersonation_url":"https://iamcredentials.googleapis.com/v1/projects/-/serviceAccounts/%s:generateAccessToken","credential_source":{"file":"%s"}}\' "@{workload-identity-provider}" "@{service-account}" "$MLOPS_PIPELINE_GCP_ID_TOKEN_FILE" > "$GOOGLE_APPLICATION_CREDENTIALS"',
       ],
-      cleanup: ['rm -f "$GOOGLE_APPLICATION_CREDENTIALS" "$GCP_ID_TOKEN_FILE"'],
+      cleanup: ['rm -f "$MLOPS_PIPELINE_GCP_CREDENTIALS_FILE" "$MLOPS_PIPELINE_GCP_ID_TOKEN_FILE"'],
     },
   },
   {
@@ -141,19 +189,28 @@ export const TEMPLATES: readonly TemplateDef[] = [
     prepare: [],
     github: {
       idToken: true,
-      steps: [{ name: 'Assume the AWS role (OIDC)', action: 'aws-credentials', with: { 'role-to-assume': '@{role-to-assume}', 'aws-region': '@{aws-region}' } }],
+      steps: [
+        {
+          name: 'Assume the AWS role (OIDC)',
+          action: 'aws-credentials',
+          with: { 'role-to-assume': '@{role-to-assume}', 'aws-region': '@{aws-region}', 'role-duration-seconds': '@{role-duration-seconds}' },
+        },
+      ],
       remoteEnv: [],
     },
     gitlab: {
       idTokens: { AWS_ID_TOKEN: 'sts.amazonaws.com' },
       variables: {
-        AWS_WEB_IDENTITY_TOKEN_FILE: '/tmp/aws-id-token-${CI_JOB_ID}',
-        AWS_ROLE_ARN: '@{role-to-assume}',
-        AWS_DEFAULT_REGION: '@{aws-region}',
-        AWS_ROLE_SESSION_NAME: 'gitlab-ci-${CI_JOB_ID}',
+        MLOPS_PIPELINE_AWS_TOKEN_FILE: '/tmp/aws-id-token-${CI_JOB_ID}',
+        MLOPS_PIPELINE_AWS_ROLE_ARN: '@{role-to-assume}',
+        MLOPS_PIPELINE_AWS_REGION: '@{aws-region}',
       },
-      setup: ['install -m 600 /dev/null "$AWS_WEB_IDENTITY_TOKEN_FILE"', 'printf \'%s\' "$AWS_ID_TOKEN" > "$AWS_WEB_IDENTITY_TOKEN_FILE"'],
-      cleanup: ['rm -f "$AWS_WEB_IDENTITY_TOKEN_FILE"'],
+      setup: [
+        'export AWS_WEB_IDENTITY_TOKEN_FILE="$MLOPS_PIPELINE_AWS_TOKEN_FILE" AWS_ROLE_ARN="$MLOPS_PIPELINE_AWS_ROLE_ARN" AWS_DEFAULT_REGION="$MLOPS_PIPELINE_AWS_REGION" AWS_ROLE_SESSION_NAME="gitlab-ci-${CI_JOB_ID}"',
+        'install -m 600 /dev/null "$AWS_WEB_IDENTITY_TOKEN_FILE"',
+        'printf \'%s\' "$AWS_ID_TOKEN" > "$AWS_WEB_IDENTITY_TOKEN_FILE"',
+      ],
+      cleanup: ['rm -f "$MLOPS_PIPELINE_AWS_TOKEN_FILE"'],
     },
   },
   {
@@ -190,8 +247,8 @@ export const TEMPLATES: readonly TemplateDef[] = [
     },
     gitlab: {
       idTokens: {},
-      variables: { AZURE_STORAGE_ACCOUNT: '@{azure-storage-account}' },
-      setup: [],
+      variables: { MLOPS_PIPELINE_AZURE_STORAGE_ACCOUNT: '@{azure-storage-account}' },
+      setup: ['if [ -n "${MLOPS_PIPELINE_AZURE_STORAGE_ACCOUNT:-}" ]; then export AZURE_STORAGE_ACCOUNT="$MLOPS_PIPELINE_AZURE_STORAGE_ACCOUNT"; fi'],
       // CI/CD variables of the other mode, if the project defines them, must not take over.
       steps: [
         { id: 'azure-connection-string', name: 'Authenticate with the connection string only', lines: ['unset AZURE_CLIENT_ID AZURE_TENANT_ID AZURE_CLIENT_SECRET'], when: CONNECTION_STRING },

@@ -87,8 +87,8 @@ function decodeLists(inputs: Record<string, unknown>, template: string): Record<
 }
 
 /**
- * Inputs of a pinned reference: `with:` of the calling job and its `on.push.branches`
- * (GitHub); `inputs:` of the include, the branches of its `rules:` and the runner tags
+ * Inputs of a pinned reference: `with:` of the calling job, its `on.push.branches` and
+ * `cml` from a call of the report workflow, `on.push.paths` (GitHub); `inputs:` of the include, the branches and `changes:` of its `rules:` and the runner tags
  * of the included job (GitLab).
  */
 function pinnedInputs(text: string, provider: Provider, template: string): Record<string, unknown> {
@@ -101,12 +101,18 @@ function pinnedInputs(text: string, provider: Provider, template: string): Recor
   const root = plainObject(doc);
   if (!root) return {};
   if (provider === 'github') {
-    for (const job of Object.values(plainObject(root.jobs) ?? {})) {
-      const j = plainObject(job);
+    const jobs = Object.values(plainObject(root.jobs) ?? {}).map((job) => plainObject(job));
+    // The CML report is its own workflow: calling it is `cml: true`.
+    const cml = jobs.some((j) => typeof j?.uses === 'string' && j.uses.includes(`/.github/workflows/${template}-report.y`));
+    for (const j of jobs) {
       if (typeof j?.uses !== 'string' || !j.uses.includes(`/.github/workflows/${template}.y`)) continue;
       const inputs = decodeLists({ ...(plainObject(j.with) ?? {}) }, template);
-      const branches = stringList(plainObject(plainObject(root.on)?.push)?.branches);
+      if (cml) inputs.cml = true;
+      const push = plainObject(plainObject(root.on)?.push);
+      const branches = stringList(push?.branches);
       if (branches) inputs.branches = branches;
+      const paths = stringList(push?.paths);
+      if (paths) inputs.paths = paths;
       return inputs;
     }
     return {};
@@ -116,8 +122,10 @@ function pinnedInputs(text: string, provider: Provider, template: string): Recor
     const i = plainObject(inc);
     if (typeof i?.component !== 'string' || !i.component.includes(`/${template}@`)) continue;
     const inputs: Record<string, unknown> = { ...(plainObject(i.inputs) ?? {}) };
-    const pushRule = (Array.isArray(i.rules) ? i.rules : []).map((r) => plainObject(r)?.if).find((c): c is string => typeof c === 'string' && c.includes('$CI_COMMIT_BRANCH =='));
-    if (pushRule) inputs.branches = [...pushRule.matchAll(/\$CI_COMMIT_BRANCH == "([^"]+)"/g)].map((m) => m[1]!);
+    const pushRule = (Array.isArray(i.rules) ? i.rules : []).map((r) => plainObject(r)).find((r) => typeof r?.if === 'string' && r.if.includes('$CI_COMMIT_BRANCH =='));
+    if (pushRule) inputs.branches = [...String(pushRule.if).matchAll(/\$CI_COMMIT_BRANCH == "([^"]+)"/g)].map((m) => m[1]!);
+    const paths = stringList(pushRule?.changes);
+    if (paths) inputs.paths = paths;
     const tags = stringList(plainObject(root['dvc-repro'])?.tags);
     if (tags) inputs.runner = tags;
     return inputs;

@@ -16,27 +16,42 @@ export type PinnedUse =
   /** Decided when rendering only (e.g. action pinning of a vendored file). */
   | 'render';
 
+export type InputValue = string | boolean | number | string[] | Array<Record<string, unknown>>;
+
 export interface InputDef {
   name: string;
   type: InputType;
   description: string;
   /** Absent: the input is required. */
-  default?: string | boolean | number | string[];
+  default?: InputValue;
   /** Per-provider defaults overriding `default`. */
-  defaults?: Partial<Record<Provider, string | boolean | number | string[]>>;
+  defaults?: Partial<Record<Provider, InputValue>>;
+  /** Arrays: the type of the items (default `string`). */
+  items?: 'string' | 'object';
   enum?: readonly string[];
   /** Regular expression the value (or each array item) must match. */
   pattern?: string;
   /** Human explanation of `pattern`, used in error messages. */
   patternHint?: string;
+  /**
+   * The empty string is a valid value ("not set") and `pattern` applies to
+   * other values only. GitLab never matches an empty string against a
+   * `regex`, so such inputs get no `regex` in a component: the job checks them.
+   */
+  emptyAllowed?: boolean;
   minimum?: number;
   maximum?: number;
   providers?: readonly Provider[];
   pinned?: Partial<Record<Provider, PinnedUse>>;
 }
 
-/** Characters safe to place in a shell word and a YAML scalar without quoting problems. */
-const SAFE_PATH = '^(?!/)(?!.*\\.\\.)[A-Za-z0-9._/-]+$';
+/**
+ * A relative path safe to place in a shell word and a YAML scalar: letters,
+ * digits, `.`, `_`, `-` and `/`, not starting with `/`, never two dots in a
+ * row. Written for RE2 (GitLab compiles input regexes with it: no lookaround),
+ * ECMAScript (ajv) and POSIX ERE (the job's own check) alike.
+ */
+const SAFE_PATH = '^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$';
 
 export const COMMON_INPUTS: readonly InputDef[] = [
   {
@@ -60,7 +75,8 @@ export const COMMON_INPUTS: readonly InputDef[] = [
     type: 'string',
     description: 'Requirements file installed with DVC, relative to `working-directory`; `pyproject.toml` installs the project itself (`pip install .`); empty installs DVC only.',
     default: 'requirements.txt',
-    pattern: `^$|${SAFE_PATH}`,
+    pattern: SAFE_PATH,
+    emptyAllowed: true,
     patternHint: 'empty or a relative path of letters, digits, `.`, `_`, `-` and `/` (no `..`)',
   },
   {
@@ -73,13 +89,21 @@ export const COMMON_INPUTS: readonly InputDef[] = [
     pinned: { github: 'caller', gitlab: 'caller' },
   },
   {
+    name: 'paths',
+    type: 'array',
+    description: 'Monorepos: run only when one of these paths changes (GitHub `on.push.paths` / `on.pull_request.paths`; GitLab `rules:changes`), e.g. `ml/**` for the DVC project in `ml` (empty: every change).',
+    default: [],
+    pattern: '^[A-Za-z0-9._/*-]+$',
+    patternHint: 'a path or glob of letters, digits, `.`, `_`, `-`, `/` and `*`',
+    pinned: { github: 'caller', gitlab: 'caller' },
+  },
+  {
     name: 'runner',
     type: 'array',
     description: 'GitHub: `runs-on` labels (`ubuntu-latest` or self-hosted labels). GitLab: runner `tags` (empty: any shared runner).',
     defaults: { github: ['ubuntu-latest'], gitlab: [] },
     pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$',
     patternHint: 'a runner label of letters, digits, `.`, `_` and `-`',
-    pinned: { gitlab: 'caller' },
   },
   {
     name: 'timeout-minutes',
@@ -98,6 +122,15 @@ export const COMMON_INPUTS: readonly InputDef[] = [
     patternHint: 'a relative path of letters, digits, `.`, `_`, `-` and `/` (no `..`)',
   },
   {
+    name: 'dvc-remote',
+    type: 'string',
+    description: 'DVC remote to pull from and push to, made the default of the checkout (`dvc remote default --local`); needed when `.dvc/config` names no default remote (empty: the default remote).',
+    default: '',
+    pattern: '^[A-Za-z0-9._-]+$',
+    emptyAllowed: true,
+    patternHint: 'empty or a DVC remote name of letters, digits, `.`, `_` and `-`',
+  },
+  {
     name: 'pull-strategy',
     type: 'string',
     description: '`separate`: `dvc pull` then `dvc repro`; `with-repro`: `dvc repro --pull` (pulls only what the stages need).',
@@ -107,8 +140,9 @@ export const COMMON_INPUTS: readonly InputDef[] = [
   {
     name: 'cml',
     type: 'boolean',
-    description: 'Post a CML report (metrics diff against the target branch) as a comment on pull/merge requests.',
+    description: 'Post a CML report (metrics diff against the target branch) as a comment on pull/merge requests. GitHub: the caller calls the `<template>-report.yml` workflow on pull requests, with `pull-requests: write`.',
     default: false,
+    pinned: { github: 'caller' },
   },
   {
     name: 'push',
@@ -119,17 +153,60 @@ export const COMMON_INPUTS: readonly InputDef[] = [
   {
     name: 'cancel-in-progress',
     type: 'boolean',
-    description: 'Cancel a running experiment when a newer commit of the same branch starts one.',
+    description: 'Cancel a running experiment of a pull/merge request when a newer commit of it starts one (runs on branches always complete).',
     default: true,
+  },
+  {
+    name: 'concurrency-group',
+    type: 'string',
+    description: 'Extra text in the concurrency group, to separate calls of one template with the same `working-directory` (empty: none needed).',
+    default: '',
+    pattern: '^[A-Za-z0-9._-]+$',
+    emptyAllowed: true,
+    patternHint: 'empty or letters, digits, `.`, `_` and `-`',
+    providers: ['github'],
   },
   {
     name: 'pin-actions',
     type: 'string',
-    description: 'How actions are referenced: `version` (full version tag, e.g. `@v5.0.0`) or `sha` (full commit SHA with the version as a comment).',
-    default: 'version',
+    description: 'How actions are referenced: `sha` (full commit SHA with the version as a comment; Renovate and Dependabot update both) or `version` (full version tag, e.g. `@v5.0.0`).',
+    default: 'sha',
     enum: ['version', 'sha'],
     providers: ['github'],
     pinned: { github: 'render' },
+  },
+];
+
+/** The experiment job's rules in a component (`$CI_COMMIT_BRANCH`: never on tags or merge request pipelines). */
+export const DEFAULT_GITLAB_RULES = [{ if: '$CI_COMMIT_BRANCH && ($CI_PIPELINE_SOURCE == "push" || $CI_PIPELINE_SOURCE == "web")' }];
+
+/** How the jobs fit in the including pipeline (GitLab). */
+export const GITLAB_COMPOSITION_INPUTS: readonly InputDef[] = [
+  {
+    name: 'as',
+    type: 'string',
+    description: 'Prefix of the job names: `<as>-repro` runs the experiment, `<as>-report` posts the CML report. Give each include its own (two DVC projects, two remotes) so their jobs do not merge.',
+    default: 'dvc',
+    pattern: '^[A-Za-z0-9_-]+$',
+    patternHint: 'letters, digits, `_` and `-`',
+    providers: ['gitlab'],
+  },
+  {
+    name: 'stage',
+    type: 'string',
+    description: 'Stage of the jobs; it must be one of the pipeline\'s `stages:`.',
+    default: 'test',
+    pattern: '^[A-Za-z0-9_. -]+$',
+    patternHint: 'a stage name of letters, digits, spaces, `.`, `_` and `-`',
+    providers: ['gitlab'],
+  },
+  {
+    name: 'rules',
+    type: 'array',
+    items: 'object',
+    description: 'GitLab `rules:` of the experiment job (default: branch pushes and pipelines run from the web UI). Add `schedule`, `api`, `trigger` or `parent_pipeline` sources to run it there; the include\'s own `rules:` still decide whether it is included at all.',
+    default: DEFAULT_GITLAB_RULES,
+    providers: ['gitlab'],
   },
 ];
 
@@ -166,6 +243,15 @@ export const AWS_KEYLESS_INPUTS: readonly InputDef[] = [
     pattern: '^[a-z]{2}(-[a-z]+)+-[0-9]$',
     patternHint: 'an AWS region such as eu-west-1',
   },
+  {
+    name: 'role-duration-seconds',
+    type: 'integer',
+    description: 'Lifetime of the role session in seconds: at least the job\'s `timeout-minutes` (the role\'s maximum session duration must allow it). GitHub only: on GitLab the SDK refreshes the web identity session itself.',
+    default: 3600,
+    minimum: 900,
+    maximum: 43200,
+    providers: ['github'],
+  },
 ];
 
 export const MINIO_INPUTS: readonly InputDef[] = [
@@ -175,14 +261,6 @@ export const MINIO_INPUTS: readonly InputDef[] = [
     description: 'URL of the S3-compatible endpoint (MinIO, Ceph, R2…); written to the DVC remote as `endpointurl` in `.dvc/config.local`.',
     pattern: '^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~/-]*)?$',
     patternHint: 'an http(s) URL such as https://minio.example.com:9000',
-  },
-  {
-    name: 'dvc-remote',
-    type: 'string',
-    description: 'Name of the DVC remote to point at the endpoint (empty: the default remote).',
-    default: '',
-    pattern: '^[A-Za-z0-9._-]*$',
-    patternHint: 'a DVC remote name of letters, digits, `.`, `_` and `-`',
   },
 ];
 
@@ -199,7 +277,8 @@ export const AZURE_INPUTS: readonly InputDef[] = [
     type: 'string',
     description: 'Storage account name, set as AZURE_STORAGE_ACCOUNT for DVC (service principal auth needs it unless the DVC remote sets `account_name`); empty: from the DVC remote config.',
     default: '',
-    pattern: '^([a-z0-9]{3,24})?$',
+    pattern: '^[a-z0-9]{3,24}$',
+    emptyAllowed: true,
     patternHint: 'empty or a storage account name of 3 to 24 lower-case letters and digits',
   },
 ];

@@ -20,6 +20,10 @@ export interface ScriptStep {
   usesRemote?: boolean;
   /** GitLab: keep the lines together as one script entry (a shell block). */
   block?: boolean;
+  /** Only in the published reusable workflow / component (a vendored file has its values checked when rendered). */
+  publishedOnly?: boolean;
+  /** GitHub: environment of this step only (values `secret:NAME` or literal). */
+  env?: Record<string, string>;
 }
 
 /** GitHub: an action step (`with:` values may hold `@{input}` tokens or `secret:NAME`). */
@@ -34,6 +38,10 @@ export interface GithubAuth {
   /** Needs `id-token: write` (OIDC). */
   idToken: boolean;
   steps: GithubActionStep[];
+  /** Script steps run after the action steps (e.g. write a credentials file under `$RUNNER_TEMP`). */
+  scripts?: ScriptStep[];
+  /** Script steps run at the end of the job, whatever happened (`if: always()`): remove credentials files. */
+  cleanup?: ScriptStep[];
   /** Environment of the steps that use the remote; values `secret:NAME` or literal. */
   remoteEnv: Array<{ name: string; value: string; when?: Condition }>;
 }
@@ -66,6 +74,35 @@ export interface TemplateDef {
   gitlab: GitlabAuth;
 }
 
+/**
+ * The job's own check of inputs the platform cannot check: inputs whose empty
+ * value means "not set" (GitLab's `regex` never accepts an empty string).
+ * POSIX ERE, one `grep -x` per value; the message names the input, not the value.
+ */
+export function inputChecks(inputs: readonly InputDef[]): ScriptStep[] {
+  const checked = inputs.filter((d) => d.emptyAllowed && d.pattern !== undefined);
+  if (checked.length === 0) return [];
+  return [
+    {
+      id: 'check-inputs',
+      name: 'Check the inputs',
+      publishedOnly: true,
+      lines: checked.map(
+        (d) =>
+          `if [ -n "@{${d.name}}" ] && printf '%s\\n' "@{${d.name}}" | grep -Eqvx '${d.pattern!}'; then echo 'mlops-pipeline: input "${d.name}" must be ${(d.patternHint ?? `matching ${d.pattern!}`)/* no quotes or backticks inside the single-quoted message */ .replace(/[`']/g, '')}' >&2; exit 1; fi`,
+      ),
+    },
+  ];
+}
+
+/** With `dvc-remote`, the named remote becomes the default of this checkout, for pull, `repro --pull` and push alike. */
+export const REMOTE_DEFAULT_STEP: ScriptStep = {
+  id: 'remote-default',
+  name: 'Use the DVC remote named by dvc-remote',
+  lines: ['dvc remote default --local "@{dvc-remote}"'],
+  when: { input: 'dvc-remote', notIn: [''] },
+};
+
 /** The DVC steps every template runs, in order. */
 export function dvcSteps(dvcExtra: string | undefined): { install: ScriptStep[]; run: ScriptStep[]; push: ScriptStep } {
   const pkg = `"${dvcExtra ? `dvc[${dvcExtra}]` : 'dvc'}==@{dvc-version}"`;
@@ -81,32 +118,49 @@ export function dvcSteps(dvcExtra: string | undefined): { install: ScriptStep[];
       { id: 'repro', name: 'Reproduce the pipeline (dvc repro)', lines: ['dvc repro'], when: { input: 'pull-strategy', equals: 'separate' } },
       { id: 'repro-pull', name: 'Reproduce the pipeline, pulling what it needs (dvc repro --pull)', lines: ['dvc repro --pull'], when: { input: 'pull-strategy', equals: 'with-repro' }, usesRemote: true },
     ],
-    push: { id: 'push', name: 'Push results (dvc push)', lines: ['dvc push'], when: { input: 'push', equals: true }, usesRemote: true },
+    push: {
+      id: 'push',
+      name: 'Push results (dvc push)',
+      block: true,
+      // Outputs whose dvc.lock is not committed would be orphans in the remote: nobody could pull them.
+      lines: [
+        'if [ -n "$(git status --porcelain -- dvc.lock)" ]; then',
+        '  echo "mlops-pipeline: dvc repro changed dvc.lock, so the results do not match any commit: nothing was pushed. Run dvc repro locally, commit dvc.lock and push the commit." >&2',
+        '  git --no-pager diff --stat -- dvc.lock >&2 || true',
+        '  exit 1',
+        'fi',
+        'dvc push',
+      ],
+      when: { input: 'push', equals: true },
+      usesRemote: true,
+    },
   };
 }
 
 /**
- * Report script: metrics and params diff against the target branch, posted with CML. `$BASE_BRANCH` names it.
+ * Report script: metrics and params diff against the target branch, posted with CML; `baseVar`
+ * is the environment variable naming that branch.
  * `fetchBase`: fetch the target branch first (GitLab merge request pipelines fetch only the
  * merge request ref; GitHub's full-history checkout already has every branch, and its clone
  * keeps no credentials to fetch with).
  */
-export function reportStep(fetchBase: boolean): ScriptStep {
+export function reportStep(fetchBase: boolean, baseVar = 'BASE_BRANCH'): ScriptStep {
   return {
     id: 'report',
     name: 'Post the metrics diff (CML)',
     block: true,
     lines: [
-      ...(fetchBase ? ['git fetch --no-tags origin "+refs/heads/${BASE_BRANCH}:refs/remotes/origin/${BASE_BRANCH}"'] : []),
+      ...(fetchBase ? [`git fetch --no-tags origin "+refs/heads/\${${baseVar}}:refs/remotes/origin/\${${baseVar}}"`] : []),
       '{',
-      '  echo "## DVC metrics: this change vs ${BASE_BRANCH}"',
-      '  dvc metrics diff --md "origin/${BASE_BRANCH}"',
+      `  echo "## DVC metrics: this change vs \${${baseVar}}"`,
+      `  dvc metrics diff --md "origin/\${${baseVar}}"`,
       '  echo',
       '  echo "## Parameters"',
-      '  dvc params diff --md "origin/${BASE_BRANCH}"',
+      `  dvc params diff --md "origin/\${${baseVar}}"`,
       '} > dvc-report.md',
-      // On the pull/merge request only: never a commit comment, which needs write access to the repository.
-      'cml comment create --target=pr dvc-report.md',
+      // On the pull/merge request only (never a commit comment, which needs write access to the
+      // repository), and one comment per pull/merge request, updated on each push.
+      'cml comment update --target=pr dvc-report.md',
     ],
   };
 }

@@ -13,11 +13,11 @@ function propertySchema(def: InputDef, provider: Provider): Record<string, unkno
   const out: Record<string, unknown> = { description: def.description };
   const value: Record<string, unknown> = {};
   if (def.enum) value.enum = [...def.enum];
-  if (def.pattern !== undefined) value.pattern = def.pattern;
+  if (def.pattern !== undefined) value.pattern = def.emptyAllowed ? `^$|${def.pattern}` : def.pattern;
   if (def.type === 'array') {
     out.type = 'array';
-    out.items = { type: 'string', ...value };
-    out.uniqueItems = true;
+    out.items = def.items === 'object' ? { type: 'object' } : { type: 'string', ...value };
+    if (def.items !== 'object') out.uniqueItems = true;
   } else {
     out.type = def.type;
     Object.assign(out, value);
@@ -25,7 +25,7 @@ function propertySchema(def: InputDef, provider: Provider): Record<string, unkno
     if (def.maximum !== undefined) out.maximum = def.maximum;
   }
   const dflt = defaultOf(def, provider);
-  if (dflt !== undefined) out.default = Array.isArray(dflt) ? [...dflt] : dflt;
+  if (dflt !== undefined) out.default = structuredClone(dflt);
   if (def.type === 'array' && def.name === 'branches') out.minItems = 1;
   return out;
 }

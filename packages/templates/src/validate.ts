@@ -40,7 +40,7 @@ function problemOf(err: ErrorObject, defs: InputDef[], inputs: Record<string, un
     case 'enum':
       return { input, message: `${describe(value)} is not one of ${(def?.enum ?? []).join(', ')}` };
     case 'type':
-      return { input, message: `${describe(value)} must be ${def?.type === 'array' && segments.length === 1 ? 'a list of strings' : `a ${err.params.type}`}` };
+      return { input, message: `${describe(value)} must be ${def?.type === 'array' && segments.length === 1 ? `a list of ${def.items === 'object' ? 'objects' : 'strings'}` : `a ${err.params.type}`}` };
     case 'minimum':
     case 'maximum':
       return { input, message: `${describe(value)} must be ${err.keyword === 'minimum' ? '>=' : '<='} ${err.params.limit}` };

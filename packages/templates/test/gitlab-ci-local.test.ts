@@ -12,7 +12,7 @@ import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rm
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { render } from '../src/index.js';
+import { render, renderPublishedFiles } from '../src/index.js';
 import { packageDir, repoRoot } from './helpers.js';
 
 const bin = path.join(packageDir, 'node_modules/.bin/gitlab-ci-local');
@@ -118,10 +118,11 @@ describe.skipIf(missing.length > 0)('the vendored GitLab dvc-gcs pipeline runs u
   }
 
   /** Runs the vendored `.gitlab-ci.yml` of a template with a stand-in `dvc` and CI/CD variables. */
-  function runPipeline(name: string, template: string, inputs: Record<string, unknown>, dvc: string, variables: Record<string, string>): Run {
+  function runPipeline(name: string, template: string, inputs: Record<string, unknown>, dvc: string, variables: Record<string, string>, files: Record<string, string> = {}): Run {
     const project = path.join(work, name);
     const stand = path.join(work, `${name}-bin`);
     cpSync(example, project, { recursive: true });
+    for (const [file, text] of Object.entries(files)) writeFileSync(path.join(project, file), text);
     mkdirSync(stand);
     writeFileSync(path.join(stand, 'dvc'), dvc);
     writeFileSync(path.join(stand, 'python'), PYTHON);
@@ -203,9 +204,129 @@ describe.skipIf(missing.length > 0)('the vendored GitLab dvc-gcs pipeline runs u
     expect(r.output).not.toContain('secret-value');
   });
 
+  /** Stand-in dvc that records its calls; `repro` rewrites dvc.lock when STANDIN_CHANGE_LOCK is set. */
+  const DVC_LOCK = `#!/bin/sh
+printf '%s\\n' "$*" >> "$STANDIN_LOG"
+if [ "$1" = "repro" ] && [ -n "\${STANDIN_CHANGE_LOCK:-}" ]; then printf 'schema: "2.0"\\nstages: {}\\n# changed\\n' > dvc.lock; fi
+exit 0
+`;
+  const LOCK = { 'dvc.lock': 'schema: "2.0"\nstages: {}\n' };
+
+  it('push: pushes when dvc repro leaves the committed dvc.lock as it is', () => {
+    const r = runPipeline('push-ok', 'dvc', { push: true }, DVC_LOCK, {}, LOCK);
+    expect(r.status, r.output).toBe(0);
+    expect(r.log.filter((l) => !l.startsWith('python '))).toEqual(['version', 'pull', 'repro', 'push']);
+  });
+
+  it('push: fails with a clear message, pushing nothing, when dvc repro changed dvc.lock', () => {
+    const r = runPipeline('push-stale', 'dvc', { push: true }, DVC_LOCK, { STANDIN_CHANGE_LOCK: '1' }, LOCK);
+    expect(r.status).not.toBe(0);
+    expect(r.log.filter((l) => !l.startsWith('python '))).toEqual(['version', 'pull', 'repro']);
+    expect(r.output).toContain('mlops-pipeline: dvc repro changed dvc.lock, so the results do not match any commit: nothing was pushed.');
+  });
+
+  it('dvc-remote: the named remote becomes the checkout default before anything talks to a remote', () => {
+    const r = runPipeline('named-remote', 'dvc', { 'dvc-remote': 'storage', push: true }, DVC_LOCK, {}, LOCK);
+    expect(r.status, r.output).toBe(0);
+    expect(r.log.filter((l) => !l.startsWith('python '))).toEqual(['version', 'remote default --local storage', 'pull', 'repro', 'push']);
+  });
+
   it('fails the job, without running repro, when the variable does not hold a base64 JSON key', () => {
     const r = run('bad', Buffer.from('not json').toString('base64'));
     expect(r.status).not.toBe(0);
     expect(r.log.filter((l) => !l.startsWith('credentials ') && !l.startsWith('python'))).toEqual(['version', 'pull']);
+  });
+});
+
+/**
+ * Two includes of one component in a pipeline with its own `stages:`: GitLab resolves
+ * `include: component:` from the instance, so the component file is included with
+ * `include: local:` and the same `inputs:` (the same interpolation).
+ * Overruled schema finding: `tags: []` (the default, any runner) is valid for GitLab
+ * (`Entry::Tags` checks an array of strings) though the editor schema wants one tag.
+ */
+describe.skipIf(missing.length > 0)('components compose under gitlab-ci-local', () => {
+  let work: string;
+  beforeAll(() => {
+    work = mkdtempSync(path.join(tmpdir(), 'templates-gcl-compose-'));
+  });
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  const PIPELINE = `stages: [prepare, train]
+include:
+  - local: components/dvc.yml
+    inputs:
+      as: project-a
+      stage: train
+      working-directory: project-a
+  - local: components/dvc.yml
+    inputs:
+      as: project-b
+      stage: train
+      working-directory: project-b
+      runner: [gpu]
+  - local: components/dvc.yml
+    inputs:
+      as: scheduled-only
+      stage: prepare
+      rules:
+        - if: $CI_PIPELINE_SOURCE == "schedule"
+`;
+
+  function gcl(project: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
+    const r = spawnSync(bin, [...args, '--no-color', '--ignore-schema-paths', '#/definitions/tags/minItems'], { cwd: project, encoding: 'utf8', env, timeout: 60_000 });
+    return { status: r.status, output: `${r.stdout}\n${r.stderr}` };
+  }
+
+  function project(name: string): string {
+    const dir = path.join(work, name);
+    mkdirSync(path.join(dir, 'components'), { recursive: true });
+    writeFileSync(path.join(dir, 'components/dvc.yml'), renderPublishedFiles('gitlab', 'dvc')[0]!.text);
+    writeFileSync(path.join(dir, '.gitlab-ci.yml'), PIPELINE);
+    for (const sub of ['project-a', 'project-b']) {
+      mkdirSync(path.join(dir, sub));
+      writeFileSync(path.join(dir, sub, 'requirements.txt'), 'pandas\n');
+    }
+    const git = (...args: string[]) => spawnSync('git', ['-c', 'user.email=ci@example.com', '-c', 'user.name=CI', ...args], { cwd: dir, encoding: 'utf8' });
+    git('init', '-q', '-b', 'main');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'two DVC projects');
+    git('remote', 'add', 'origin', 'https://gitlab.com/example/monorepo.git');
+    return dir;
+  }
+
+  it('two includes with their own job names resolve to two jobs in the custom stage; the rules input keeps the third out', () => {
+    const dir = project('list');
+    const r = gcl(dir, ['--list']);
+    expect(r.status, r.output).toBe(0);
+    const jobs = r.output.split('\n').filter((l) => /^\S+-(repro|report)\s/.test(l)).map((l) => l.split(/\s+/).slice(0, 2));
+    expect(jobs).toEqual([
+      ['project-a-repro', 'train'],
+      ['project-b-repro', 'train'],
+    ]);
+    const preview = gcl(dir, ['--preview']).output;
+    expect(preview).toMatch(/project-b-repro:\n(?: {2}.*\n)*? {2}tags:\n {4}- gpu\n/);
+  });
+
+  it('each job runs its own project with its own inputs, whatever CI/CD variables of the old names say', () => {
+    const dir = project('run');
+    const stand = path.join(work, 'run-bin');
+    mkdirSync(stand);
+    writeFileSync(path.join(stand, 'dvc'), '#!/bin/sh\nprintf \'%s %s\\n\' "$(basename "$PWD")" "$*" >> "$STANDIN_LOG"\n');
+    writeFileSync(path.join(stand, 'python'), PYTHON);
+    chmodSync(path.join(stand, 'dvc'), 0o755);
+    chmodSync(path.join(stand, 'python'), 0o755);
+    const log = path.join(work, 'run.log');
+    writeFileSync(log, '');
+    // Project variables named like the inputs used to be take precedence over job variables.
+    const vars = { STANDIN_LOG: log, WORKING_DIRECTORY: 'elsewhere', DVC_VERSION: '0.0.1', REQUIREMENTS_FILE: 'evil.txt' };
+    const r = gcl(dir, ['--home', path.join(work, 'run-home'), '--force-shell-executor', ...Object.entries(vars).flatMap(([k, v]) => ['--variable', `${k}=${v}`])], jobEnv(stand, path.join(work, 'run-home')));
+    expect(r.status, r.output).toBe(0);
+    const lines = readFileSync(log, 'utf8').split('\n').filter(Boolean);
+    for (const name of ['project-a', 'project-b']) {
+      expect(lines).toContain(`${name} pull`);
+      expect(lines).toContain(`${name} repro`);
+    }
+    expect(lines.filter((l) => l.startsWith('python '))).toEqual(Array(2).fill('python -m pip install -r requirements.txt dvc==3.63.0'));
   });
 });

@@ -72,6 +72,11 @@ describe('compareTemplateVersion', () => {
     ['2', '1.4.0', 1],
     ['1.4', '1.4.2', 0],
     ['v1.3', '1.4.0', -1],
+    // semver pre-release order: numeric identifiers compare as numbers.
+    ['1.5.0-rc.2', '1.5.0-rc.10', -1],
+    ['1.5.0-rc.10', '1.5.0-rc.2', 1],
+    ['1.5.0-alpha.1', '1.5.0-beta', -1],
+    ['1.5.0+build.7', '1.5.0', 0],
   ])('%s against newest %s: %i', (ref, newest, expected) => {
     expect(compareTemplateVersion(ref, newest)).toBe(expected);
   });

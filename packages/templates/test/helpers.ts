@@ -5,13 +5,13 @@ import { fileURLToPath } from 'node:url';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { parse, parseAllDocuments } from 'yaml';
 import { convertWorkflowTemplate, NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser';
-import { listTemplates, render, renderPublished } from '../src/index.js';
+import { listTemplates, render, renderPublishedFiles } from '../src/index.js';
 import type { Provider, RenderMode } from '../src/index.js';
 
 export const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const repoRoot = path.resolve(packageDir, '../..');
 export const sharedDir = path.resolve(repoRoot, '../shared');
-export const gitlabSchemaPath = path.join(sharedDir, 'schemas-upstream/gitlab-ci.json');
+export const gitlabSchemaPath = process.env.MLOPS_SHARED_DIR ? path.join(process.env.MLOPS_SHARED_DIR, 'schemas-upstream/gitlab-ci.json') : path.join(sharedDir, 'schemas-upstream/gitlab-ci.json');
 
 /** Values for inputs that have no default. */
 export const REQUIRED_INPUTS: Record<string, Record<string, unknown>> = {
@@ -56,6 +56,7 @@ function variantsFor(provider: Provider, template: string): Array<[string, Recor
   }
   if (template === 'dvc-azure') out.push(['service-principal', { 'azure-auth': 'service-principal', 'azure-storage-account': 'examplestorage', cml: true, push: true }]);
   if (template === 'dvc-minio') out.push(['named-remote', { 'dvc-remote': 'storage' }]);
+  if (template === 'dvc') out.push(['monorepo', { 'working-directory': 'ml', paths: ['ml/**', 'requirements.txt'], cml: true }]);
   if (template === 'dvc-gcs') out.push(['pyproject', { requirements: 'pyproject.toml', cml: true }], ['dvc-only', { requirements: '', 'working-directory': 'ml' }]);
   return out;
 }
@@ -77,9 +78,11 @@ export function renderCase(c: Case): string {
   return render(c.provider, c.template, c.inputs, { mode: c.mode, ref: '1.2.3' });
 }
 
-/** Every published file: reusable workflows and components. */
-export function publishedCases(): Array<{ id: string; provider: Provider; template: string; text: string }> {
-  return listTemplates().map((t) => ({ id: `${t.provider}/${t.name}/published`, provider: t.provider, template: t.name, text: renderPublished(t.provider, t.name).text }));
+/** Every published file: reusable workflows (experiment, then CML report) and components. */
+export function publishedCases(): Array<{ id: string; provider: Provider; template: string; path: string; text: string }> {
+  return listTemplates().flatMap((t) =>
+    renderPublishedFiles(t.provider, t.name).map((f, i) => ({ id: `${t.provider}/${t.name}/published${i === 0 ? '' : `/${path.basename(f.path)}`}`, provider: t.provider, template: t.name, path: f.path, text: f.text })),
+  );
 }
 
 /** Errors reported by GitHub's own workflow parser (parse + conversion). */
@@ -115,7 +118,7 @@ function substitute(node: unknown, values: Record<string, unknown>): unknown {
     return node.replace(INTERP, (_, name: string) => String(values[name]));
   }
   if (Array.isArray(node)) return node.map((n) => substitute(n, values));
-  if (node && typeof node === 'object') return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, substitute(v, values)]));
+  if (node && typeof node === 'object') return Object.fromEntries(Object.entries(node).map(([k, v]) => [substitute(k, values) as string, substitute(v, values)]));
   return node;
 }
 

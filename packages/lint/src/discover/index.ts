@@ -48,7 +48,8 @@ export function discoverFiles(dir: string): string[] {
         if (!SKIP.has(e.name) && depth < MAX_DEPTH) stack.push({ abs: child, depth: depth + 1 });
       } else if ((e.isFile() || e.isSymbolicLink()) && /\.ya?ml$/.test(e.name)) {
         const rel = path.relative(root, child).split(path.sep).join('/');
-        if (kindFromPath(rel) !== undefined || (COMPONENT.test(rel) && isComponent(child))) out.push(child);
+        // The whole path decides the kind: searching `.github/workflows` itself finds its workflows.
+        if (kindFromPath(child.split(path.sep).join('/')) !== undefined || (COMPONENT.test(rel) && isComponent(child))) out.push(child);
       }
     }
   }

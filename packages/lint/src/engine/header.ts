@@ -2,10 +2,10 @@
 import type { VendoredHeader } from '../model.js';
 import type { Source } from '../parse/source.js';
 import { spanAt } from '../parse/source.js';
-import { templatesApi } from './templates.js';
+import type { TemplatesApi } from './templates.js';
 
-export function vendoredHeader(src: Source): VendoredHeader | undefined {
-  const parse = templatesApi().parseHeader;
+export function vendoredHeader(src: Source, templates: TemplatesApi): VendoredHeader | undefined {
+  const parse = templates.parseHeader;
   if (!parse || !src.text.trimStart().startsWith('#')) return undefined;
   let parsed;
   try {

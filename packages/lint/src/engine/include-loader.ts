@@ -3,14 +3,14 @@
  * root, globs matched against one listing of the repository per run, every file
  * parsed once per run (shared by all the pipelines that include it).
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import type { IncludeLoader } from '../gitlab/resolve.js';
 import { inputsSubstitution } from '../parse/component.js';
 import { parseSource } from '../parse/source.js';
 import { createViewContext, toView } from '../parse/view.js';
-import type { EngineContext, LoadedInclude } from './lint.js';
+import type { EngineContext, LoadedInclude } from './context.js';
 import { displayPath } from './repo.js';
 import { readText } from './read.js';
 
@@ -20,13 +20,22 @@ export function includeLoader(ctx: EngineContext): IncludeLoader {
   return {
     expand(pattern) {
       const rel = pattern.replace(/^\/+/, '');
+      // In-memory files (overrides) count as written, so a planned file set lints as a whole.
       if (/[*?[{]/.test(rel)) {
         listing.list ??= listFiles(root);
         const match = picomatch(rel, { dot: true });
-        return listing.list.filter((f) => match(f)).map((f) => path.join(root, f));
+        const matched = new Set(listing.list.filter((f) => match(f)).map((f) => path.join(root, f)));
+        for (const abs of ctx.overrides?.keys() ?? []) {
+          const inRepo = path.relative(root, abs).split(path.sep).join('/');
+          if (!inRepo.startsWith('../') && match(inRepo)) matched.add(abs);
+        }
+        return [...matched];
       }
       const abs = path.join(root, rel);
-      return existsSync(abs) ? [abs] : [];
+      return ctx.overrides?.has(abs) || existsSync(abs) ? [abs] : [];
+    },
+    outside(abs) {
+      return !insideRoot(root, abs);
     },
     load(abs, inputs) {
       // The same file included with other inputs is another pipeline fragment.
@@ -51,6 +60,19 @@ export function includeLoader(ctx: EngineContext): IncludeLoader {
       return loaded;
     },
   };
+}
+
+/** The file (after links) lies inside the repository. */
+function insideRoot(root: string, abs: string): boolean {
+  const real = (p: string): string => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return path.resolve(p);
+    }
+  };
+  const rel = path.relative(real(root), real(abs));
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
 const SKIP_DIRS = new Set(['.git', 'node_modules', '.dvc', '.venv', 'venv', '__pycache__']);

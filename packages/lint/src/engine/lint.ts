@@ -5,14 +5,17 @@
  */
 import path from 'node:path';
 import { isMap } from 'yaml';
-import type { Diagnostic, Provider, RepoContext, Rule, Severity, Workflow } from '../model.js';
+import type { Diagnostic, Rule, Severity, Workflow } from '../model.js';
+import type { EngineContext } from './context.js';
 import { parseSource } from '../parse/source.js';
+import type { Source } from '../parse/source.js';
 import { createViewContext, toView } from '../parse/view.js';
 import { buildGithubWorkflow } from '../github/model.js';
 import { resolveGitlab } from '../gitlab/resolve.js';
-import type { IncludeLoader } from '../gitlab/resolve.js';
 import { inputsSubstitution } from '../parse/component.js';
 import { includeLoader } from './include-loader.js';
+import { attachCalledWorkflows } from './called-workflows.js';
+import { attachPublishedComponents } from './published-components.js';
 import { buildGitlabWorkflow } from '../gitlab/model.js';
 import { validateStructure } from '../schema/index.js';
 import { ENGINE_RULE_IDS } from '../config/load.js';
@@ -22,30 +25,14 @@ import { docsUrl } from './docs.js';
 import { displayPath } from './repo.js';
 import type { RuleSettings } from './run.js';
 import { internalError, messageOf, runRules, sortDiagnostics } from './run.js';
+import { redactDiagnostics } from './redact.js';
 
-export interface EngineContext {
-  /** Directory file names are shown relative to. */
-  cwd: string;
-  repo: RepoContext;
-  provider?: Provider;
-  strict: boolean;
-  rules: readonly Rule[];
-  settings: RuleSettings;
-  /** Spectral rulesets (absolute paths) to run on every file. */
-  rulesets: string[];
-  /** Parsed local includes, shared by every file of one run. */
-  includeCache: Map<string, LoadedInclude>;
-  /** Repository file list for glob includes, listed once per run. */
-  repoFiles?: { list?: string[] };
-  /** In-memory contents by absolute path, read instead of the disk. */
-  overrides?: Map<string, string>;
-}
-
-export type LoadedInclude = ReturnType<IncludeLoader['load']>;
 
 export interface LintOutcome {
   diagnostics: Diagnostic[];
   workflow?: Workflow;
+  /** What was not checked, and why (remote, project and component includes). */
+  notices?: string[];
 }
 
 function severityOf(settings: RuleSettings, id: string, fallback: Severity): Severity | 'off' {
@@ -76,7 +63,16 @@ function configured(diagnostics: Diagnostic[], settings: RuleSettings): Diagnost
   return out;
 }
 
+/**
+ * Lint one file. Every message is redacted (no value quoted from any file, custom rulesets'
+ * messages included, ever shows a secret).
+ */
 export async function lintSource(text: string, file: string, ctx: EngineContext, absPath?: string, invalidUtf8At?: number): Promise<LintOutcome> {
+  const outcome = await lintUnredacted(text, file, ctx, absPath, invalidUtf8At);
+  return { ...outcome, diagnostics: redactDiagnostics(outcome.diagnostics) };
+}
+
+async function lintUnredacted(text: string, file: string, ctx: EngineContext, absPath?: string, invalidUtf8At?: number): Promise<LintOutcome> {
   const parsed = parseSource(text, file, invalidUtf8At);
   if (!parsed.source) return { diagnostics: sortDiagnostics(configured(parsed.diagnostics, ctx.settings)) };
   const src = parsed.source;
@@ -90,31 +86,39 @@ export async function lintSource(text: string, file: string, ctx: EngineContext,
   }
   const diagnostics: Diagnostic[] = [];
   let workflow: Workflow;
+  let included: Source[] = [];
+  let notices: string[] = [];
   try {
     const root = toView(contents, createViewContext(src, inputsSubstitution(src.header)));
     const keys = new Set(root.kind === 'map' ? root.entries.keys() : []);
     const kind = detectKind(absPath ?? file, keys, src.header !== undefined, ctx.provider);
     if (kind === 'gitlab') {
       const resolved = resolveGitlab(root, absPath ?? path.resolve(ctx.cwd, file), includeLoader(ctx), (abs) => displayPath(ctx.cwd, abs));
-      diagnostics.push(...resolved.diagnostics);
-      workflow = buildGitlabWorkflow(src, resolved);
+      for (const d of resolved.diagnostics) diagnostics.push(d);
+      workflow = buildGitlabWorkflow(src, resolved, ctx.templates);
+      attachPublishedComponents(workflow, ctx);
+      included = resolved.includedSources;
+      notices = resolved.notices;
     } else {
-      workflow = buildGithubWorkflow(src, kind === 'github-action');
+      workflow = buildGithubWorkflow(src, kind === 'github-action', ctx.templates);
+      attachCalledWorkflows(workflow, ctx);
     }
   } catch (error) {
     return { diagnostics: [internalError(file, `Could not build the pipeline model: ${messageOf(error)}`)] };
   }
   try {
-    diagnostics.push(...validateStructure(workflow));
+    for (const d of validateStructure(workflow)) diagnostics.push(d);
+    // A locally included file is checked like the main one (its jobs complete with the merged pipeline's).
+    for (const inc of included) for (const d of validateStructure({ ...workflow, file: inc.file, text: inc.text, document: inc.document })) diagnostics.push(d);
   } catch (error) {
     diagnostics.push(internalError(file, `Structural validation failed: ${messageOf(error)}`));
   }
   const engineFindings = configured(diagnostics.splice(0), ctx.settings);
-  diagnostics.push(...engineFindings);
-  diagnostics.push(...runRules(workflow, ctx.rules, ctx.settings, ctx.repo, ctx.strict));
+  for (const d of engineFindings) diagnostics.push(d);
+  for (const d of runRules(workflow, ctx.rules, ctx.settings, ctx.repo, ctx.strict)) diagnostics.push(d);
   if (ctx.rulesets.length > 0) {
     const { runRulesets } = await import('../spectral/index.js');
-    diagnostics.push(...(await runRulesets(ctx.rulesets, workflow, ctx.settings)));
+    for (const d of await runRulesets(ctx.rulesets, workflow, ctx.settings, ctx.repo.root)) diagnostics.push(d);
   }
   const texts = new Map<string, string>([[file, text], ...workflow.sources]);
   const final = applyDirectives(diagnostics, texts, {
@@ -122,6 +126,6 @@ export async function lintSource(text: string, file: string, ctx: EngineContext,
     reasonSeverity: severityOf(ctx.settings, 'disable-reason', 'warning'),
     ...(ctx.rulesets.length === 0 ? { knownRules: knownRuleIds(ctx.rules) } : {}),
   });
-  return { diagnostics: sortDiagnostics(final), workflow };
+  return { diagnostics: sortDiagnostics(final), workflow, ...(notices.length > 0 ? { notices } : {}) };
 }
 

@@ -1,29 +1,66 @@
-/** Reading files as strict UTF-8: invalid bytes and unreadable paths become messages, not exceptions. */
-import { readFileSync } from 'node:fs';
+/**
+ * Reading files as strict UTF-8: invalid bytes and unreadable paths become messages, not
+ * exceptions. Work is bounded before any byte is read: only regular files (never a device such
+ * as /dev/zero, a FIFO or a socket, even behind a link) of at most MAX_FILE_BYTES are read, and
+ * opening never blocks.
+ */
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 /** `invalidUtf8At`: the text was decoded with replacement characters; offset of the first one. */
-export type ReadResult = { text: string; invalidUtf8At?: number } | { error: string };
+export type ReadResult = { text: string; invalidUtf8At?: number } | { error: string; limit?: true };
 
-/** Files larger than this are not linted (a CI file is never this big). */
-export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+/**
+ * Files larger than this are not read: a CI file is never this big (GitLab refuses configuration
+ * files over 2 MB by default), and checking one costs about 1 s of CPU per MB of scripts.
+ */
+export const MAX_FILE_BYTES = 12 * 1024 * 1024;
 
-export function readText(absPath: string): ReadResult {
-  let bytes: Buffer;
+function reasonOf(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'is a directory';
+  if (code === 'ELOOP') return 'too many levels of symbolic links';
+  return (error as Error).message.split('\n')[0] ?? 'unreadable';
+}
+
+/** The bytes of a regular file of at most `max` bytes, or why it is not read. */
+export function readBounded(absPath: string, max = MAX_FILE_BYTES): { bytes: Buffer } | { error: string; limit?: true } {
+  let fd: number;
   try {
-    bytes = readFileSync(absPath);
+    fd = openSync(absPath, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT' ? 'no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : ((error as Error).message.split('\n')[0] ?? 'unreadable');
-    return { error: reason };
+    return { error: reasonOf(error) };
   }
-  if (bytes.length > MAX_FILE_BYTES) return { error: `file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
   try {
-    return { text: decoder.decode(bytes) };
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) return { error: 'is a directory' };
+    if (!stat.isFile()) return { error: 'not a regular file (a device, FIFO or socket): not read', limit: true };
+    if (stat.size > max) return { error: `file is larger than ${max / 1024 / 1024} MB: not read`, limit: true };
+    const bytes = Buffer.alloc(stat.size);
+    let at = 0;
+    while (at < bytes.length) {
+      const n = readSync(fd, bytes, at, bytes.length - at, at);
+      if (n === 0) break;
+      at += n;
+    }
+    return { bytes: at === bytes.length ? bytes : bytes.subarray(0, at) };
+  } catch (error) {
+    return { error: reasonOf(error) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export function readText(absPath: string, max = MAX_FILE_BYTES): ReadResult {
+  const read = readBounded(absPath, max);
+  if ('error' in read) return read;
+  try {
+    return { text: decoder.decode(read.bytes) };
   } catch {
-    const text = new TextDecoder('utf-8').decode(bytes);
+    const text = new TextDecoder('utf-8').decode(read.bytes);
     return { text, invalidUtf8At: Math.max(0, text.indexOf('\uFFFD')) };
   }
 }

@@ -1,14 +1,14 @@
 /** GitHub Actions workflow commands: `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=<rule>::message`. */
-import type { FileResult } from '../index.js';
-import type { Severity } from '../model.js';
+import type { FileResult, Severity } from '../model.js';
 import type { FormatOptions } from './options.js';
 import { relativePath } from './paths.js';
+import { escapeControl } from './escape.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
-/** Escaping of the message part of a workflow command. */
+/** Escaping of the message part of a workflow command (other control characters, e.g. ESC, shown escaped). */
 export function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return escapeControl(s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 /** Escaping of a property value (also `:` and `,`). */

@@ -5,8 +5,7 @@
  * from message text (which could quote a value).
  */
 import { createHash } from 'node:crypto';
-import type { FileResult } from '../index.js';
-import type { Severity } from '../model.js';
+import type { FileResult, Severity } from '../model.js';
 import type { FormatOptions } from './options.js';
 import { relativePath } from './paths.js';
 

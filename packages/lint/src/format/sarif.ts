@@ -5,17 +5,17 @@
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { FileResult } from '../index.js';
-import type { Severity } from '../model.js';
+import type { ArtifactLocation, Log, Notification, ReportingDescriptor, Result } from 'sarif';
+import type { FileResult, Severity } from '../model.js';
 import { docsUrl } from '../engine/docs.js';
 import type { FormatOptions } from './options.js';
 import { relativePath } from './paths.js';
 import { ruleInfos } from './rule-meta.js';
 
-const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+const LEVEL: Record<Severity, NonNullable<Result['level']>> = { error: 'error', warning: 'warning', info: 'note' };
 
 /** Relative paths against %SRCROOT% (the working directory); files outside it as file:// URLs. */
-function locationOf(file: string, cwd: string): { uri: string; uriBaseId?: string } {
+function locationOf(file: string, cwd: string): ArtifactLocation {
   const shown = relativePath(file, cwd);
   if (path.isAbsolute(shown)) return { uri: pathToFileURL(shown).href };
   return { uri: encodeURI(shown).replace(/#/g, '%23').replace(/\?/g, '%3F'), uriBaseId: '%SRCROOT%' };
@@ -27,8 +27,8 @@ export function formatSarif(results: readonly FileResult[], options: FormatOptio
   const used = new Set(results.flatMap((r) => r.diagnostics.map((d) => d.ruleId)));
   for (const id of used) if (!infos.some((i) => i.id === id)) infos.push({ id, description: `Custom rule ${id}.`, defaultSeverity: 'warning', fixable: false });
   const index = new Map(infos.map((r, i) => [r.id, i]));
-  const sarifResults = results.flatMap((r) =>
-    r.diagnostics.map((d) => ({
+  const sarifResults: Result[] = results.flatMap((r) =>
+    r.diagnostics.map((d): Result => ({
       ruleId: d.ruleId,
       ruleIndex: index.get(d.ruleId) ?? 0,
       level: LEVEL[d.severity],
@@ -43,10 +43,10 @@ export function formatSarif(results: readonly FileResult[], options: FormatOptio
       ],
     })),
   );
-  const notifications = results.flatMap((r) =>
-    r.error ? [{ level: 'error' as const, message: { text: r.error.message }, locations: [{ physicalLocation: { artifactLocation: locationOf(r.file, cwd) } }] }] : [],
+  const notifications: Notification[] = results.flatMap((r): Notification[] =>
+    r.error ? [{ level: 'error', message: { text: r.error.message }, locations: [{ physicalLocation: { artifactLocation: locationOf(r.file, cwd) } }] }] : [],
   );
-  const log = {
+  const log: Log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
@@ -56,7 +56,7 @@ export function formatSarif(results: readonly FileResult[], options: FormatOptio
             name: 'mlops-lint',
             informationUri: 'https://github.com/mlops-pipeline/mlops-pipeline/tree/main/packages/lint',
             ...(options.version ? { semanticVersion: options.version, version: options.version } : {}),
-            rules: infos.map((r) => ({
+            rules: infos.map((r): ReportingDescriptor => ({
               id: r.id,
               name: r.id,
               shortDescription: { text: r.description },

@@ -3,9 +3,9 @@
  * per finding (columns aligned within a file), then `✖ N problems (E errors, W warnings)`.
  * Deterministic; colours only when asked; nothing at all when there is nothing to report.
  */
-import type { FileResult } from '../index.js';
-import type { Severity } from '../model.js';
+import type { FileResult, Severity } from '../model.js';
 import type { FormatOptions } from './options.js';
+import { escapeControl } from './escape.js';
 
 const ansi = (code: string) => (s: string) => `\u001b[${code}m${s}\u001b[0m`;
 const COLORS = { underline: ansi('4'), red: ansi('31'), yellow: ansi('33'), blue: ansi('34'), dim: ansi('2'), bold: ansi('1') };
@@ -20,13 +20,15 @@ export function formatStylish(results: readonly FileResult[], options: FormatOpt
   const sevColor: Record<Severity, (s: string) => string> = { error: c.red, warning: c.yellow, info: c.blue };
   const counts = { error: 0, warning: 0, info: 0, fixable: 0 };
   const out: string[] = [];
-  for (const result of results) {
+  for (const group of byFile(results)) {
+    const result = group;
     if (result.diagnostics.length === 0) continue;
-    out.push(c.underline(result.file));
+    out.push(c.underline(escapeControl(result.file)));
     const pos = result.diagnostics.map((d) => `${d.line}:${d.column}`);
-    const posWidth = Math.max(...pos.map((p) => p.length));
-    const sevWidth = Math.max(...result.diagnostics.map((d) => d.severity.length));
-    const msgWidth = Math.max(...result.diagnostics.map((d) => oneLine(d.message).length));
+    // Widths by a loop: spreading 200,000 values into Math.max overflows the stack.
+    const posWidth = widest(pos);
+    const sevWidth = widest(result.diagnostics.map((d) => d.severity));
+    const msgWidth = widest(result.diagnostics.map((d) => oneLine(d.message)));
     result.diagnostics.forEach((d, i) => {
       counts[d.severity]++;
       if (d.fix) counts.fixable++;
@@ -45,6 +47,32 @@ export function formatStylish(results: readonly FileResult[], options: FormatOpt
   return `${out.join('\n')}\n`;
 }
 
+/**
+ * Findings under the name of the file they are in: a finding in a GitLab file included by the
+ * linted one is listed under the included file's name (its line numbers are that file's).
+ */
+function byFile(results: readonly FileResult[]): { file: string; diagnostics: FileResult['diagnostics'] }[] {
+  const out: { file: string; diagnostics: FileResult['diagnostics'] }[] = [];
+  for (const result of results) {
+    const groups = new Map<string, FileResult['diagnostics']>([[result.file, []]]);
+    for (const d of result.diagnostics) {
+      const file = d.file === result.file || d.file === '' ? result.file : d.file;
+      let list = groups.get(file);
+      if (!list) groups.set(file, (list = []));
+      list.push(d);
+    }
+    for (const [file, diagnostics] of groups) out.push({ file, diagnostics });
+  }
+  return out;
+}
+
+function widest(texts: readonly string[]): number {
+  let width = 0;
+  for (const t of texts) if (t.length > width) width = t.length;
+  return width;
+}
+
+/** One line, control characters escaped (a message may quote a job key or a file name). */
 function oneLine(message: string): string {
-  return message.replace(/\s*\r?\n\s*/g, ' ');
+  return escapeControl(message.replace(/\s*\r?\n\s*/g, ' '));
 }

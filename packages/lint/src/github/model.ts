@@ -3,13 +3,16 @@
  * (`.github/workflows/*.yml`) and actions (`action.yml`, composite `runs.steps`
  * modelled as one job named after the file).
  */
-import type { ActionUse, Job, Located, PathEntry, Step, Trigger, Workflow } from '../model.js';
+import type { ActionUse, CallInterface, Job, Located, PathEntry, Permissions, SecretDeclaration, Span, Step, Trigger, Workflow } from '../model.js';
 import type { Source } from '../parse/source.js';
 import type { ScalarView, View } from '../parse/view.js';
 import { createViewContext, get, spanOf, str, strList, toView } from '../parse/view.js';
 import { scriptOf } from '../parse/script.js';
 import { variablesOf } from '../parse/variables.js';
 import { vendoredHeader } from '../engine/header.js';
+import type { TemplatesApi } from '../engine/templates.js';
+import { inputDeclarations, keyedValues } from '../keyed.js';
+import { workflowLines } from '../line-index.js';
 
 export function parseActionUse(raw: string, view: ScalarView): ActionUse {
   const span = spanOf(view);
@@ -21,23 +24,38 @@ export function parseActionUse(raw: string, view: ScalarView): ActionUse {
   return { name: raw.slice(0, at), ref: raw.slice(at + 1) || undefined, raw, span };
 }
 
-export function buildGithubWorkflow(src: Source, isAction: boolean): Workflow {
+export function buildGithubWorkflow(src: Source, isAction: boolean, templates: TemplatesApi): Workflow {
   const ctx = createViewContext(src);
   const root = toView(src.document.contents, ctx);
+  const sources = new Map<string, string>();
+  const on = get(root, 'on');
   const workflow: Workflow = {
     provider: 'github',
+    kind: isAction ? 'action' : 'workflow',
     file: src.file,
     text: src.text,
     document: src.document,
-    triggers: triggersOf(get(root, 'on')),
+    triggers: triggersOf(on),
     env: variablesOf(get(root, 'env'), 'workflow', 'github'),
+    keySpans: keySpansOf(root),
+    inputs: [],
     jobs: [],
     includes: [],
-    sources: new Map(),
+    localIncludes: [],
+    hiddenJobs: [],
+    redefinedJobs: [],
+    sources,
+    lines: workflowLines(src.file, src.text, sources),
   };
+  for (const trigger of ['workflow_call', 'workflow_dispatch'] as const) {
+    for (const input of inputDeclarations(get(get(on, trigger), 'inputs'), false).values()) workflow.inputs.push({ ...input, trigger });
+  }
+  const call = callInterface(on);
+  if (call) workflow.call = call;
   const permissions = get(root, 'permissions');
-  if (permissions?.node) workflow.permissions = permissions.node;
-  const header = vendoredHeader(src);
+  const declared = permissionsOf(permissions);
+  if (declared) workflow.permissions = declared;
+  const header = vendoredHeader(src, templates);
   if (header) workflow.header = header;
   if (isAction) {
     const runs = get(root, 'runs');
@@ -46,10 +64,48 @@ export function buildGithubWorkflow(src: Source, isAction: boolean): Workflow {
   }
   const jobs = get(root, 'jobs');
   if (jobs?.kind === 'map') {
-    const wd = str(get(get(get(root, 'defaults'), 'run'), 'working-directory'));
-    for (const [id, e] of jobs.entries) workflow.jobs.push(githubJob(id, e.keyView, e.value, permissions, wd));
+    const defaults = get(get(root, 'defaults'), 'run');
+    for (const [id, e] of jobs.entries) workflow.jobs.push(githubJob(id, e.keyView, e.value, permissions, str(get(defaults, 'working-directory')), str(get(defaults, 'shell'))));
   }
   return workflow;
+}
+
+function keySpansOf(view: View | undefined): Map<string, Span> {
+  return new Map([...keyedValues(view)].map(([k, v]) => [k, v.keySpan]));
+}
+
+/** `permissions:` as written: a shorthand (`read-all`, `write-all`) or scope → level. */
+export function permissionsOf(view: View | undefined): Permissions | undefined {
+  if (!view?.node) return undefined;
+  const out: Permissions = { span: spanOf(view), scopes: new Map() };
+  if (view.kind === 'scalar') {
+    if (view.value !== null) out.shorthand = String(view.value);
+    return out;
+  }
+  if (view.kind !== 'map') return out;
+  for (const [scope, e] of view.entries) {
+    const level = str(e.value);
+    if (level !== undefined) out.scopes.set(scope, { level, keySpan: spanOf(e.keyView), valueSpan: spanOf(e.value) });
+  }
+  return out;
+}
+
+/** `on: workflow_call` of a reusable workflow: the inputs and secrets a caller passes. */
+function callInterface(on: View | undefined): CallInterface | undefined {
+  const call = on?.kind === 'map' ? on.entries.get('workflow_call') : undefined;
+  if (!call) {
+    const listed = strList(on).find((s) => s.value === 'workflow_call');
+    return listed ? { span: spanOf(listed), inputs: new Map(), secrets: new Map() } : undefined;
+  }
+  const secrets = new Map<string, SecretDeclaration>();
+  const secretsView = get(call.value, 'secrets');
+  if (secretsView?.kind === 'map') {
+    for (const [name, e] of secretsView.entries) {
+      const required = get(e.value, 'required');
+      secrets.set(name, { name, span: spanOf(e.keyView), required: required?.kind === 'scalar' && (required.value === true || required.value === 'true') });
+    }
+  }
+  return { span: spanOf(call.keyView), inputs: inputDeclarations(get(call.value, 'inputs'), false), secrets };
 }
 
 function triggersOf(view: View | undefined): Trigger[] {
@@ -85,8 +141,11 @@ function actionJob(runs: View, name: string | undefined): Job {
   return job;
 }
 
-function githubJob(id: string, keyView: ScalarView, view: View, workflowPermissions: View | undefined, defaultWorkingDirectory: string | undefined): Job {
+function githubJob(id: string, keyView: ScalarView, view: View, workflowPermissions: View | undefined, defaultWorkingDirectory: string | undefined, defaultShell: string | undefined): Job {
   const job = emptyJob(id, keyView, view);
+  const keyed = keyedValues(view);
+  job.config = Object.fromEntries([...keyed].map(([k, v]) => [k, v.value]));
+  job.keySpans = new Map([...keyed].map(([k, v]) => [k, v.keySpan]));
   const name = str(get(view, 'name'));
   if (name) job.name = name;
   job.env = variablesOf(get(view, 'env'), 'job', 'github');
@@ -109,11 +168,18 @@ function githubJob(id: string, keyView: ScalarView, view: View, workflowPermissi
   const labels = runsOn?.kind === 'map' ? [...strList(get(runsOn, 'group')), ...strList(get(runsOn, 'labels'))] : strList(runsOn);
   job.runsOn = labels.map((s) => ({ value: String(s.value), span: spanOf(s) }));
   const permissions = get(view, 'permissions');
-  if (permissions?.node) job.permissions = permissions.node;
+  const declared = permissionsOf(permissions);
+  if (declared) job.permissions = declared;
   if (grantsIdToken(permissions ?? workflowPermissions)) job.idTokens.push('id-token');
   const uses = get(view, 'uses');
   const usesText = str(uses);
-  if (usesText && uses?.kind === 'scalar') job.uses = parseActionUse(usesText, uses);
+  if (usesText && uses?.kind === 'scalar') {
+    job.uses = parseActionUse(usesText, uses);
+    if (keyed.has('with')) job.with = keyedValues(get(view, 'with'));
+    const secrets = get(view, 'secrets');
+    if (secrets?.kind === 'scalar' && secrets.value === 'inherit') job.secrets = { value: 'inherit', span: spanOf(secrets) };
+    else if (secrets) job.secrets = keyedValues(secrets);
+  }
   job.needs = strList(get(view, 'needs')).map((s) => String(s.value));
   const condition = get(view, 'if');
   if (condition && str(condition) !== undefined) job.condition = str(condition)!;
@@ -121,6 +187,8 @@ function githubJob(id: string, keyView: ScalarView, view: View, workflowPermissi
   // `defaults.run.working-directory` (job, then workflow) applies to run steps without their own.
   const wd = str(get(get(get(view, 'defaults'), 'run'), 'working-directory')) ?? defaultWorkingDirectory;
   if (wd !== undefined) for (const step of job.steps) if (step.run && step.workingDirectory === undefined) step.workingDirectory = wd;
+  const shell = str(get(get(get(view, 'defaults'), 'run'), 'shell')) ?? defaultShell;
+  if (shell !== undefined) for (const step of job.steps) if (step.run && step.shell === undefined) step.shell = shell;
   return job;
 }
 
@@ -158,7 +226,9 @@ function pathLines(stepView: View, key: string): PathEntry[] {
 }
 
 function githubStep(view: View, index: number): Step {
-  const step: Step = { index, span: spanOf(view), with: new Map(), env: variablesOf(get(view, 'env'), 'step', 'github'), node: view.node };
+  const step: Step = { index, span: spanOf(view), with: new Map(), env: variablesOf(get(view, 'env'), 'step', 'github'), keys: keyedValues(view), node: view.node };
+  const shell = str(get(view, 'shell'));
+  if (shell !== undefined) step.shell = shell;
   const id = str(get(view, 'id'));
   if (id !== undefined) step.id = id;
   const name = str(get(view, 'name'));

@@ -5,34 +5,86 @@
  * cache/artifact paths, id_tokens, tags (runsOn), GIT_DEPTH (fetchDepth) and
  * GIT_STRATEGY (checksOut).
  */
-import type { Job, Located, PathEntry, Script, Step, Trigger, Variable, Workflow } from '../model.js';
+import type { HiddenJob, Job, JobDefinition, Located, LocalInclude, PathEntry, Script, Span, Step, Trigger, Variable, Workflow } from '../model.js';
 import type { Source } from '../parse/source.js';
 import type { ScalarView, View } from '../parse/view.js';
 import { get, spanOf, str, strList, toPlain } from '../parse/view.js';
 import { scriptOf } from '../parse/script.js';
 import { variablesOf } from '../parse/variables.js';
 import { vendoredHeader } from '../engine/header.js';
+import type { TemplatesApi } from '../engine/templates.js';
+import { keyedValues } from '../keyed.js';
+import { workflowLines } from '../line-index.js';
+import { GLOBAL_KEYWORDS } from './keywords.js';
 import type { Resolved, ResolvedJob } from './resolve.js';
+import { componentSpec } from './spec.js';
 
 const SECTIONS: NonNullable<Script['section']>[] = ['before_script', 'script', 'after_script'];
 
-export function buildGitlabWorkflow(src: Source, resolved: Resolved): Workflow {
+export function buildGitlabWorkflow(src: Source, resolved: Resolved, templates: TemplatesApi): Workflow {
   const env = variablesOf(get(resolved.root, 'variables'), 'workflow', 'gitlab');
   const workflow: Workflow = {
     provider: 'gitlab',
+    kind: src.header ? 'component' : 'gitlab-ci',
     file: src.file,
     text: src.text,
     document: src.document,
     triggers: pipelineSources(resolved),
     env,
+    keySpans: new Map([...keyedValues(resolved.root)].map(([k, v]) => [k, v.keySpan])),
+    inputs: [],
     jobs: resolved.jobs.map((j) => gitlabJob(j, env)),
     includes: resolved.includes,
+    localIncludes: resolved.loaded.map(localInclude),
+    hiddenJobs: hiddenJobs(resolved),
+    redefinedJobs: redefinedJobs(resolved),
     sources: resolved.sources,
+    lines: workflowLines(src.file, src.text, resolved.sources),
   };
-  const header = vendoredHeader(src);
+  if (resolved.incomplete) workflow.incomplete = true;
+  const stages = get(resolved.root, 'stages');
+  if (stages) workflow.stages = strList(stages).map((s) => ({ value: String(s.value), span: spanOf(s) }));
+  const header = vendoredHeader(src, templates);
   if (header) workflow.header = header;
-  if (src.header) workflow.spec = src.header;
+  const spec = componentSpec(src);
+  if (spec) workflow.spec = spec;
   return workflow;
+}
+
+function localInclude(loaded: Resolved['loaded'][number]): LocalInclude {
+  const out: LocalInclude = { include: loaded.include, file: loaded.source.file, inputs: loaded.inputs?.entries ?? new Map() };
+  const spec = componentSpec(loaded.source);
+  if (spec) out.spec = spec;
+  return out;
+}
+
+function isJobName(key: string): boolean {
+  return !GLOBAL_KEYWORDS.has(key);
+}
+
+/** Hidden jobs (`.name`) of the merged pipeline, as written. */
+function hiddenJobs(resolved: Resolved): HiddenJob[] {
+  const out: HiddenJob[] = [];
+  for (const [id, e] of resolved.root.entries) {
+    if (!id.startsWith('.') || e.value.kind !== 'map') continue;
+    out.push({ id, span: spanOf(e.keyView), keySpans: new Map([...e.value.entries].map(([k, v]) => [k, spanOf(v.keyView)])) });
+  }
+  return out;
+}
+
+/** Job names (hidden ones included) written in more than one of the merged files, each place in merge order. */
+function redefinedJobs(resolved: Resolved): JobDefinition[] {
+  const spans = new Map<string, Span[]>();
+  const seenFiles = new Set<string>();
+  for (const layer of resolved.layers) {
+    if (layer.kind !== 'map' || seenFiles.has(layer.src.file)) continue;
+    seenFiles.add(layer.src.file);
+    for (const [id, e] of layer.entries) {
+      if (!isJobName(id) || e.value.kind !== 'map') continue;
+      spans.set(id, [...(spans.get(id) ?? []), spanOf(e.keyView)]);
+    }
+  }
+  return [...spans].filter(([, s]) => s.length > 1).map(([id, s]) => ({ id, spans: s }));
 }
 
 const PIPELINE_SOURCE = /\$CI_PIPELINE_SOURCE\s*==\s*["']([a-z_]+)["']/g;
@@ -122,7 +174,7 @@ function gitlabJob(resolved: ResolvedJob, globalEnv: Variable[]): Job {
   }
   for (const section of SECTIONS) {
     for (const entry of scriptEntries(get(view, section))) {
-      const step: Step = { index: job.steps.length, span: spanOf(entry), run: scriptOf(entry, section), with: new Map(), env: [], node: entry.node };
+      const step: Step = { index: job.steps.length, span: spanOf(entry), run: scriptOf(entry, section), with: new Map(), env: [], keys: new Map(), node: entry.node };
       job.steps.push(step);
     }
   }
@@ -138,6 +190,7 @@ function gitlabJob(resolved: ResolvedJob, globalEnv: Variable[]): Job {
   if (view.kind === 'map') {
     job.config = toPlain(view) as Record<string, unknown>;
     job.keySpans = new Map([...view.entries].map(([k, e]) => [k, spanOf(e.keyView)]));
+    job.valueSpans = new Map([...view.entries].map(([k, e]) => [k, spanOf(e.value.node ? e.value : e.keyView)]));
   }
   const depth = findVariable('GIT_DEPTH', env, inherited);
   if (depth?.value !== undefined) job.fetchDepth = { value: depth.value, span: depth.valueSpan };

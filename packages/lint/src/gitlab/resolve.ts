@@ -7,12 +7,13 @@
  * Everything is done on views: merged maps are new objects whose entries still
  * point at the nodes the user wrote, in the file they wrote them in.
  */
-import type { Diagnostic, Include, Span } from '../model.js';
+import type { Diagnostic, Include, KeyedValue, Span } from '../model.js';
 import type { Source } from '../parse/source.js';
 import type { MapEntry, MapView, ScalarView, SeqView, View } from '../parse/view.js';
 import { get, nullView, spanOf, str, strList } from '../parse/view.js';
 import { docsUrl } from '../engine/docs.js';
 import { declaredInputs } from '../parse/component.js';
+import { keyedValues } from '../keyed.js';
 import { deepMerge, without } from './merge.js';
 import { DEFAULT_KEYS, GLOBAL_KEYWORDS, LEGACY_GLOBALS } from './keywords.js';
 
@@ -27,6 +28,8 @@ export interface IncludeLoader {
    * include passes to the file's `spec:inputs` (`$[[ inputs.x ]]`), instead of their defaults.
    */
   load(absPath: string, inputs?: Record<string, string>): { root?: View; source?: Source; diagnostics: Diagnostic[]; error?: string };
+  /** The path leaves the project (GitLab refuses such includes): it is never read. */
+  outside?(absPath: string): boolean;
 }
 
 export interface ResolvedJob {
@@ -41,11 +44,27 @@ export interface Resolved {
   includes: Include[];
   /** Display path → text of every included file that was merged in. */
   sources: Map<string, string>;
+  /** The parsed included files (checked for structure like the main file). */
+  includedSources: Source[];
   diagnostics: Diagnostic[];
+  /** The files' top-level mappings in merge order (included files first, the including file last). */
+  layers: View[];
+  /** Some of the pipeline comes from includes that are not read (remote, project, template, component, a path with variables). */
+  incomplete: boolean;
+  /** Every local include that was read (at any depth), with the inputs it passes and the file it read. */
+  loaded: { include: Include; inputs?: IncludeInputs; source: Source }[];
+  /** What was not checked, and why (not findings: nothing is wrong with the file). */
+  notices: string[];
 }
 
 const MAX_INCLUDE_DEPTH = 100;
 const MAX_REFERENCE_DEPTH = 10;
+/** GitLab's limit of included files per pipeline. */
+export const MAX_INCLUDES = 150;
+/** GitLab's limit of `extends:` levels. */
+export const MAX_EXTENDS_DEPTH = 11;
+/** Values `!reference` may copy into one pipeline (a fan-out of references multiplies them). */
+export const MAX_REFERENCED_VALUES = 100_000;
 
 function problem(span: Span, message: string): Diagnostic {
   return { ...span, ruleId: RESOLVE_RULE, severity: 'error', message, docsUrl: docsUrl(RESOLVE_RULE) };
@@ -55,12 +74,14 @@ function problem(span: Span, message: string): Diagnostic {
 export interface IncludeInputs {
   values: Record<string, string>;
   keys: Map<string, Span>;
+  /** Each input as written (typed plain value, key and value positions). */
+  entries: Map<string, KeyedValue>;
 }
 
 function includeInputs(item: View): IncludeInputs | undefined {
   const inputs = get(item, 'inputs');
   if (inputs?.kind !== 'map') return undefined;
-  const out: IncludeInputs = { values: {}, keys: new Map() };
+  const out: IncludeInputs = { values: {}, keys: new Map(), entries: keyedValues(inputs) };
   for (const [name, entry] of inputs.entries) {
     out.keys.set(name, spanOf(entry.keyView));
     const value = entry.value;
@@ -119,6 +140,8 @@ export function includesOf(root: View): { include: Include; local?: ScalarView; 
       const at = text.lastIndexOf('@');
       const include: Include = { kind: 'component', target: at >= 0 ? text.slice(0, at) : text, span: spanOf(component) };
       if (at >= 0) include.ref = text.slice(at + 1);
+      const inputs = includeInputs(item);
+      if (inputs) include.inputs = inputs.entries;
       out.push({ include });
     } else if (project && str(project) !== undefined) {
       const include: Include = { kind: 'project', target: str(project)!, span: spanOf(project) };
@@ -139,16 +162,25 @@ export function includesOf(root: View): { include: Include; local?: ScalarView; 
 export function resolveGitlab(mainRoot: View, mainFile: string, loader: IncludeLoader, displayName: (abs: string) => string): Resolved {
   const diagnostics: Diagnostic[] = [];
   const sources = new Map<string, string>();
+  const includedSources: Source[] = [];
   const includes: Include[] = [];
   const layers: View[] = [];
+  const loadedIncludes: Resolved['loaded'] = [];
 
   // Jobs may extend hidden jobs from remote/project/template/component includes,
   // which are not read: then unknown names cannot be reported.
   let opaque = false;
+  /** Every file (with the inputs it was given) is merged once, as GitLab does: an include diamond stays linear. */
+  const merged = new Set<string>();
+  let includeCount = 0;
+  let notChecked: Include | undefined;
   const visit = (root: View, stack: string[]): void => {
     for (const { include, local, inputs } of includesOf(root)) {
       if (stack.length === 1) includes.push(include);
-      if (include.kind !== 'local') opaque = true;
+      if (include.kind !== 'local') {
+        opaque = true;
+        notChecked ??= include;
+      }
       if (include.kind !== 'local' || !local) continue;
       if (include.target.includes('$')) {
         // A path built from CI/CD variables cannot be resolved before the pipeline runs.
@@ -165,6 +197,16 @@ export function resolveGitlab(mainRoot: View, mainFile: string, loader: IncludeL
         continue;
       }
       for (const abs of paths) {
+        if (loader.outside?.(abs)) {
+          diagnostics.push(problem(include.span, `include: \`${include.target}\` is outside the project: GitLab includes only files of the project, and mlops-lint does not read it`));
+          continue;
+        }
+        const key = inputs ? `${abs}\u0000${JSON.stringify(Object.entries(inputs.values).sort())}` : abs;
+        if (merged.has(key) && !stack.includes(abs)) continue;
+        if (++includeCount > MAX_INCLUDES) {
+          if (includeCount === MAX_INCLUDES + 1) diagnostics.push(problem(include.span, `Too many included files (more than ${MAX_INCLUDES}, GitLab's limit): the rest are not checked`));
+          continue;
+        }
         if (stack.includes(abs)) {
           const chain = [...stack.slice(stack.indexOf(abs)), abs].map(displayName).join(' → ');
           diagnostics.push(problem(include.span, `include cycle: ${chain}`));
@@ -175,10 +217,15 @@ export function resolveGitlab(mainRoot: View, mainFile: string, loader: IncludeL
           diagnostics.push(problem(include.span, `include: cannot read \`${include.target}\`: ${loaded.error}`));
           continue;
         }
-        diagnostics.push(...loaded.diagnostics);
-        if (loaded.source) diagnostics.push(...inputProblems(include, inputs, loaded.source, displayName(abs)));
-        if (loaded.source) sources.set(loaded.source.file, loaded.source.text);
+        for (const d of loaded.diagnostics) diagnostics.push(d);
+        if (loaded.source) for (const d of inputProblems(include, inputs, loaded.source, displayName(abs))) diagnostics.push(d);
+        if (loaded.source) loadedIncludes.push({ include, ...(inputs ? { inputs } : {}), source: loaded.source });
+        if (loaded.source && !sources.has(loaded.source.file)) {
+          sources.set(loaded.source.file, loaded.source.text);
+          includedSources.push(loaded.source);
+        }
         if (!loaded.root) continue;
+        merged.add(key);
         visit(loaded.root, [...stack, abs]);
         layers.push(loaded.root);
       }
@@ -186,6 +233,11 @@ export function resolveGitlab(mainRoot: View, mainFile: string, loader: IncludeL
   };
   visit(mainRoot, [mainFile]);
   layers.push(mainRoot);
+  const notices: string[] = [];
+  if (notChecked) {
+    const at = notChecked.span;
+    notices.push(`${at.file}:${at.line}:${at.column}: ${notChecked.kind} includes are not read (mlops-lint works offline and reads only this repository): what they define is not checked`);
+  }
 
   let top: View = layers[0]!;
   for (const layer of layers.slice(1)) top = deepMerge(top, layer);
@@ -200,7 +252,7 @@ export function resolveGitlab(mainRoot: View, mainFile: string, loader: IncludeL
     const resolved = resolver.job(id, e.value);
     jobs.push({ id, keyView: e.keyView, view: inheritDefaults(resolved, defaults) });
   }
-  const out: Resolved = { root, jobs, includes, sources, diagnostics };
+  const out: Resolved = { root, jobs, includes, sources, includedSources, diagnostics, layers, loaded: loadedIncludes, notices, incomplete: opaque };
   const variables = get(root, 'variables');
   if (variables) {
     const resolvedVars = resolver.references(variables, 0);
@@ -212,6 +264,13 @@ export function resolveGitlab(mainRoot: View, mainFile: string, loader: IncludeL
 class JobResolver {
   private readonly done = new Map<string, View>();
   private readonly active = new Set<string>();
+  private tooDeep = false;
+  /** Values copied by `!reference` so far, and the size of each view (memoised: views share their parts). */
+  private referenced = 0;
+  private readonly sizes = new WeakMap<View, number>();
+  private overBudget = false;
+  /** `!reference` results by path: the same reference resolves once. */
+  private readonly referenceResults = new Map<string, View>();
 
   constructor(
     private readonly root: MapView,
@@ -241,8 +300,8 @@ class JobResolver {
     return this.references(this.extended(id, view), 0);
   }
 
-  /** A job with its `extends:` parents merged in (memoised; cycles and unknown parents reported). */
-  extended(id: string, view: View): View {
+  /** A job with its `extends:` parents merged in (memoised; cycles, unknown parents and chains deeper than GitLab allows reported). */
+  extended(id: string, view: View, depth = 1): View {
     const known = this.done.get(id);
     if (known) return known;
     if (view.kind !== 'map') return view;
@@ -250,6 +309,15 @@ class JobResolver {
     if (!ext) {
       this.done.set(id, view);
       return view;
+    }
+    if (depth > MAX_EXTENDS_DEPTH) {
+      if (!this.tooDeep) {
+        this.tooDeep = true;
+        this.diagnostics.push(problem(spanOf(ext.keyView), `extends: \`${id}\` is more than ${MAX_EXTENDS_DEPTH} levels of extends deep (GitLab's limit): the chain is not followed further`));
+      }
+      const own = without(view, ['extends']);
+      this.done.set(id, own);
+      return own;
     }
     this.active.add(id);
     let base: View | undefined;
@@ -264,7 +332,7 @@ class JobResolver {
         this.diagnostics.push(problem(spanOf(parent), `extends cycle: \`${id}\` → \`${name}\``));
         continue;
       }
-      const resolvedParent = this.extended(name, target);
+      const resolvedParent = this.extended(name, target, depth + 1);
       base = base ? deepMerge(base, resolvedParent) : resolvedParent;
     }
     this.active.delete(id);
@@ -328,12 +396,50 @@ class JobResolver {
       this.diagnostics.push(problem(spanOf(view), `!reference: \`${path.join('.')}\` does not exist`));
       return nullView(view.src, view.node);
     }
-    this.refDepth++;
-    try {
-      return this.references(current, depth + 1);
-    } finally {
-      this.refDepth--;
+    const key = JSON.stringify(path);
+    let result = this.referenceResults.get(key);
+    if (!result) {
+      this.refDepth++;
+      try {
+        result = this.references(current, depth + 1);
+      } finally {
+        this.refDepth--;
+      }
+      this.referenceResults.set(key, result);
     }
+    // Each reference copies its target: a fan-out of references multiplies what the pipeline holds.
+    this.referenced += this.sizeOf(result);
+    if (this.referenced > MAX_REFERENCED_VALUES) {
+      if (!this.overBudget) {
+        this.overBudget = true;
+        this.diagnostics.push(problem(spanOf(view), `!reference: the references of this pipeline copy more than ${MAX_REFERENCED_VALUES.toLocaleString('en-US')} values (a reference bomb): the rest are not resolved`));
+      }
+      return nullView(view.src, view.node);
+    }
+    return result;
+  }
+
+  /** Values in a view, counting shared parts each time they appear (iterative, memoised per view). */
+  private sizeOf(root: View): number {
+    const known = this.sizes.get(root);
+    if (known !== undefined) return known;
+    const order: View[] = [];
+    const stack: View[] = [root];
+    while (stack.length > 0) {
+      const v = stack.pop()!;
+      if (this.sizes.has(v)) continue;
+      order.push(v);
+      if (v.kind === 'seq') for (const item of v.items) stack.push(item);
+      else if (v.kind === 'map') for (const e of v.entries.values()) stack.push(e.value);
+    }
+    for (let i = order.length - 1; i >= 0; i--) {
+      const v = order[i]!;
+      let n = 1;
+      if (v.kind === 'seq') for (const item of v.items) n += this.sizes.get(item) ?? 1;
+      else if (v.kind === 'map') for (const e of v.entries.values()) n += this.sizes.get(e.value) ?? 1;
+      this.sizes.set(v, Math.min(n, Number.MAX_SAFE_INTEGER));
+    }
+    return this.sizes.get(root) ?? 1;
   }
 }
 

@@ -23,8 +23,17 @@ export interface Source {
 
 /** Deeper nesting than this is reported instead of modelled. */
 export const MAX_DEPTH = 256;
-/** Upper bound of nodes visited when aliases are expanded. */
-export const MAX_EXPANDED_NODES = 1_000_000;
+/**
+ * Lines plus flow-collection separators a file may have: an upper bound of the YAML values the
+ * parser builds, counted before parsing so that any file up to the size cap is checked (or
+ * refused) in seconds and in memory a few times its size.
+ */
+export const MAX_STRUCTURE = 300_000;
+/**
+ * Upper bound of nodes once aliases are expanded: what the model, the schema check and the rules
+ * walk (a 2 KB alias bomb under a million nodes still cost seconds and hundreds of MB).
+ */
+export const MAX_EXPANDED_NODES = 100_000;
 
 const referenceTag = {
   tag: '!reference',
@@ -33,11 +42,28 @@ const referenceTag = {
   resolve: (value: unknown) => value,
 };
 
+/**
+ * `<<` merge keys (YAML 1.1, which GitLab's parser follows): the key stays the text `<<` in the
+ * document, and converting it to plain data applies the merge, so `<<: *defaults` is never an
+ * unknown key.
+ */
+const mergeKeyTag = {
+  identify: (value: unknown) => value === '<<',
+  default: 'key' as const,
+  tag: 'tag:yaml.org,2002:merge',
+  test: /^<<$/,
+  resolve: () => '<<',
+};
+
+/**
+ * Unique keys are checked by `duplicateKeys` (linear); the parser's own check compares every
+ * key of a map with every other one (60,000 keys: minutes).
+ */
 export const yamlParseOptions = {
   prettyErrors: false,
-  uniqueKeys: true,
+  uniqueKeys: false,
   strict: false,
-  customTags: [referenceTag],
+  customTags: [referenceTag, mergeKeyTag],
   maxAliasCount: 1000,
 };
 
@@ -105,13 +131,19 @@ export function parseSource(text: string, file: string, invalidUtf8At?: number):
     countLines(text, lc);
     return { diagnostics: [diag(file, lc, binary.offset, binary.offset + 1, 'yaml-syntax', binary.message, text)] };
   }
+  const tooBig = structureLimit(text);
+  if (tooBig !== undefined) {
+    const lc = new LineCounter();
+    countLines(text, lc);
+    return { diagnostics: [diag(file, lc, tooBig, tooBig, 'yaml-syntax', `The file has more than ${MAX_STRUCTURE.toLocaleString('en-US')} lines and flow items: it is too large to check (a CI file is never this big)`, text)] };
+  }
   const lineCounter = new LineCounter();
   let docs: Document.Parsed[];
   try {
     const parsed = withPlainEnv(() => parseAllDocuments(text, { ...yamlParseOptions, lineCounter }));
     docs = Array.isArray(parsed) ? parsed : [];
   } catch (error) {
-    const message = error instanceof RangeError ? 'YAML nesting is too deep to parse' : `YAML could not be parsed: ${(error as Error).message}`;
+    const message = error instanceof RangeError ? 'YAML nesting is too deep to parse' : 'YAML could not be parsed';
     const lc = new LineCounter();
     countLines(text, lc);
     return { diagnostics: [diag(file, lc, 0, 0, 'yaml-syntax', message, text)] };
@@ -122,6 +154,7 @@ export function parseSource(text: string, file: string, invalidUtf8At?: number):
       diagnostics.push(diag(file, lineCounter, error.pos[0], error.pos[1], 'yaml-syntax', yamlMessage(error.code, error.message), text));
     }
   }
+  for (const doc of docs) for (const offset of duplicateKeys(doc.contents)) diagnostics.push(diag(file, lineCounter, offset, offset, 'yaml-syntax', DUPLICATE_KEY, text));
   if (diagnostics.length > 0) return { diagnostics: dedupe(diagnostics) };
   const nonEmpty = docs.filter((d) => d.contents !== null);
   if (nonEmpty.length === 0) {
@@ -153,16 +186,83 @@ export function parseSource(text: string, file: string, invalidUtf8At?: number):
   return { source, diagnostics: [] };
 }
 
+/** The offset at which the file passes MAX_STRUCTURE lines and flow separators, if it does. */
+function structureLimit(text: string): number | undefined {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // \n , [ {
+    if (c === 10 || c === 44 || c === 91 || c === 123) {
+      if (++count > MAX_STRUCTURE) return i;
+    }
+  }
+  return undefined;
+}
+
 function countLines(text: string, lc: LineCounter): void {
   lc.addNewLine(0);
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lc.addNewLine(i + 1);
 }
 
-function yamlMessage(code: string, message: string): string {
+/**
+ * The parser's messages, without the source text some of them quote (`Not a YAML token: <text>`,
+ * `Block scalar header includes extra characters: <text>`, `Unexpected <text> in …`): a finding
+ * never echoes what the file holds, which may be a secret.
+ */
+const QUOTING_MESSAGES: [RegExp, string][] = [
+  [/^Block scalar header includes extra characters/, 'Block scalar header includes extra characters after `|` or `>`'],
+  [/^Not a YAML token/, 'Not a YAML token'],
+  [/^Unexpected .* in (flow map|flow sequence|flow collection|collection|block map|block sequence)/, 'Unexpected text in a $1'],
+  [/^Unexpected .*at node end/, 'Unexpected text at the end of a value'],
+  [/^Unexpected .* token in YAML (stream|document)/, 'Unexpected text in the YAML $1'],
+  [/^Unexpected .* token/, 'Unexpected text'],
+  [/^Anchors and tags must be after the .* indicator/, 'Anchors and tags must come after the indicator'],
+  [/^Unresolved tag/, 'Unknown tag (only `!reference` is known)'],
+  [/^Invalid escape sequence/, 'Invalid escape sequence in a double-quoted string'],
+  [/^Plain value cannot start with/, 'A plain value cannot start with this character: quote it'],
+  [/^Expected a flow scalar value, but found/, 'Expected a quoted or plain value'],
+  [/^.* used for .* collection, but expects/, 'A tag is used on the wrong kind of collection'],
+];
+
+/** A YAML parser message without any source text it quotes. */
+export function yamlMessage(code: string, message: string): string {
   const first = message.split('\n')[0] ?? message;
-  if (code === 'DUPLICATE_KEY') return 'Duplicate key: a later value would silently replace the earlier one';
+  if (code === 'DUPLICATE_KEY') return DUPLICATE_KEY;
   if (/call stack|too much recursion/i.test(first)) return 'YAML nesting is too deep to parse';
-  return first.replace(/ at line \d+, column \d+:?$/, '');
+  const plain = first.replace(/ at line \d+, column \d+:?$/, '');
+  for (const [re, replacement] of QUOTING_MESSAGES) if (re.test(plain)) return plain.replace(new RegExp(`${re.source}.*$`), replacement);
+  // Any other message that ends by quoting the source (`<message>: "<text>"`) loses the quote.
+  return plain.replace(/:\s.*$/, '');
+}
+
+const DUPLICATE_KEY = 'Duplicate key: a later value would silently replace the earlier one';
+
+/** Offsets of keys written twice in the same map (scalar keys, compared by value), in one linear walk. */
+export function duplicateKeys(root: YamlNode | null): number[] {
+  const out: number[] = [];
+  const seen = new Set<YamlNode>();
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!node || typeof node !== 'object' || isAlias(node as YamlNode) || !isCollection(node as YamlNode)) continue;
+    if (seen.has(node as YamlNode)) continue;
+    seen.add(node as YamlNode);
+    const keys = new Set<string>();
+    for (const item of (node as YAMLMap).items as unknown[]) {
+      if (!isPair(item)) {
+        stack.push(item);
+        continue;
+      }
+      const key = item.key as YamlNode | null;
+      if (isScalar(key)) {
+        const id = `${typeof key.value}:${String(key.value)}`;
+        if (keys.has(id)) out.push(key.range?.[0] ?? 0);
+        else keys.add(id);
+      } else stack.push(key);
+      stack.push(item.value);
+    }
+  }
+  return out.sort((a, b) => a - b);
 }
 
 function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
@@ -182,7 +282,8 @@ function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
 function shapeProblem(root: YamlNode | null): { offset: number; message: string } | undefined {
   if (!root) return undefined;
   const anchors = new Map<string, YamlNode>();
-  collectAnchors(root, anchors);
+  // The limit is on what aliases add: a large document with one anchor is no bomb.
+  const limit = collectAnchors(root, anchors) + MAX_EXPANDED_NODES;
   if (anchors.size === 0) return depthProblem(root);
   const size = new Map<YamlNode, number>();
   type Frame = { node: YamlNode; depth: number; children?: YamlNode[]; i: number; total: number };
@@ -205,8 +306,8 @@ function shapeProblem(root: YamlNode | null): { offset: number; message: string 
       } else if (!onPath.has(child)) {
         stack.push({ node: child, depth: frame.depth + 1, i: 0, total: 1 });
       }
-      if (frame.total > MAX_EXPANDED_NODES) {
-        return { offset: frame.node.range?.[0] ?? 0, message: 'YAML aliases expand to more than a million nodes (alias bomb)' };
+      if (frame.total > limit) {
+        return { offset: frame.node.range?.[0] ?? 0, message: ALIAS_BOMB };
       }
       continue;
     }
@@ -216,13 +317,15 @@ function shapeProblem(root: YamlNode | null): { offset: number; message: string 
     const parent = stack[stack.length - 1];
     if (parent) {
       parent.total += frame.total;
-      if (parent.total > MAX_EXPANDED_NODES) {
-        return { offset: parent.node.range?.[0] ?? 0, message: 'YAML aliases expand to more than a million nodes (alias bomb)' };
+      if (parent.total > limit) {
+        return { offset: parent.node.range?.[0] ?? 0, message: ALIAS_BOMB };
       }
     }
   }
   return undefined;
 }
+
+const ALIAS_BOMB = `YAML aliases expand to more than ${MAX_EXPANDED_NODES.toLocaleString('en-US')} values (alias bomb)`;
 
 /** Depth-only check for documents without anchors (no alias can expand). */
 function depthProblem(root: YamlNode): { offset: number; message: string } | undefined {
@@ -241,7 +344,9 @@ function depthProblem(root: YamlNode): { offset: number; message: string } | und
   return undefined;
 }
 
-function collectAnchors(root: YamlNode, anchors: Map<string, YamlNode>): void {
+/** Registers the anchors; returns the number of nodes as written. */
+function collectAnchors(root: YamlNode, anchors: Map<string, YamlNode>): number {
+  let nodes = 0;
   const stack: unknown[] = [root];
   while (stack.length > 0) {
     const node = stack.pop();
@@ -251,9 +356,11 @@ function collectAnchors(root: YamlNode, anchors: Map<string, YamlNode>): void {
     }
     if (!node || typeof node !== 'object') continue;
     const n = node as YamlNode;
+    nodes++;
     if (!isAlias(n) && n.anchor) anchors.set(n.anchor, n);
     if (isCollection(n)) for (const item of (n as YAMLMap).items) stack.push(item);
   }
+  return nodes;
 }
 
 function childrenOf(node: YamlNode, anchors: Map<string, YamlNode>): YamlNode[] {

@@ -89,7 +89,7 @@ export function toView(node: unknown, ctx: ViewContext): View {
       const key = String(keyView.value);
       if (key === '<<' && !(isScalar(keyNode) && keyNode.type !== 'PLAIN')) {
         const v = toView(pair.value, ctx);
-        if (v.kind === 'seq') merges.push(...v.items);
+        if (v.kind === 'seq') for (const item of v.items) merges.push(item);
         else merges.push(v);
         continue;
       }

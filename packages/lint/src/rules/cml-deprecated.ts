@@ -3,6 +3,8 @@ import { dvcInvocation } from './util/dvc.js';
 import { replaceExact } from './util/fix.js';
 import { jobCommands } from './util/job.js';
 import { wordSpan } from './util/shell.js';
+import { DVC_SINCE } from './util/dvc-facts.js';
+import { atLeast, jobDvcVersion } from './util/versions.js';
 
 /** Old CML commands and their replacements (`undefined`: no drop-in replacement). */
 const OLD_BINARIES: Record<string, string> = {
@@ -21,7 +23,8 @@ const OLD_SUBCOMMANDS: Record<string, string> = {
 };
 /**
  * DVC options removed in DVC 3 (`--show-md`/`--show-json`/`--show-csv` gave way to `--md`/
- * `--json`/`--csv`). `dvc plots show|diff --show-vega` still exists and is not flagged.
+ * `--json`/`--csv` in DVC 2.8). `dvc plots show|diff --show-vega` still exists and is not flagged.
+ * A job on a DVC older than 2.8 has only the old spelling: nothing is reported there.
  */
 const OLD_DVC_FLAGS: Record<string, string> = {
   '--show-md': '--md',
@@ -58,6 +61,8 @@ export const cmlDeprecated: Rule = {
         }
         const inv = dvcInvocation(cmd);
         if (!inv) continue;
+        const dvcVersion = jobDvcVersion(ctx.repo.root, job);
+        if (dvcVersion !== undefined && atLeast(dvcVersion, DVC_SINCE.md.version) === false) continue;
         inv.args.forEach((arg, k) => {
           const next = OLD_DVC_FLAGS[arg];
           if (next === undefined) return;

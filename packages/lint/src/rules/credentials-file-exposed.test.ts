@@ -109,6 +109,37 @@ ruleTester(credentialsFileExposed, {
                 - run: ./deploy.sh`,
         errors: [{ line: 6, column: 28, message: 'stay in the workspace for 2 later step(s) that do not use them', severity: 'warning' }],
       },
+      {
+        name: 'a key written raw through a here-document, uploaded with the workspace',
+        code: yaml`
+          on: push
+          jobs:
+            t:
+              runs-on: ubuntu-24.04
+              steps:
+                - run: |
+                    cat <<'EOF' > gcp-key.json
+                    \${{ secrets.GCP_SERVICE_ACCOUNT_KEY }}
+                    EOF
+                - uses: actions/upload-artifact@v4
+                  with:
+                    path: .`,
+        errors: [{ line: 7, column: 11, message: 'credentials written to `gcp-key.json` end up in the artifacts path `.`' }],
+      },
+      {
+        name: 'a key written raw with tee',
+        code: yaml`
+          on: push
+          jobs:
+            t:
+              runs-on: ubuntu-24.04
+              steps:
+                - run: echo "$GCP_SERVICE_ACCOUNT_KEY" | tee key.json > /dev/null
+                - uses: actions/upload-artifact@v4
+                  with:
+                    path: .`,
+        errors: [{ line: 6, column: 48, message: 'credentials written to `key.json` end up in the artifacts path `.`' }],
+      },
     ],
   },
 });

@@ -36,6 +36,8 @@ function secretSource(cmd: Command, prev: Command | undefined): boolean {
     c !== undefined && c.argv.some((w) => /\$\{\{\s*secrets\./.test(w) || [...w.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].some((m) => isSecretName(m[1]!)));
   if (cmd.argv[0] === 'base64' && cmd.argv.some((w) => w === '-d' || w === '--decode')) return true;
   if (cmd.argv[0] === 'gpg' && cmd.argv.some((w) => w === '--decrypt' || w === '-d')) return true;
+  // A here-document holding the secret (`cat <<EOF > key.json` … `${{ secrets.KEY }}` … `EOF`).
+  if ((cmd.hereDoc ?? []).some((l) => /\$\{\{\s*secrets\./.test(l) || [...l.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].some((m) => isSecretName(m[1]!)))) return true;
   return refs(cmd) || (prev?.next === '|' && refs(prev));
 }
 
@@ -50,8 +52,10 @@ function credentialWrites(job: Job, vars: Variable[]): CredentialWrite[] {
       let target: string | undefined;
       const words = cmd.words.map((w) => w.value);
       const r = cmd.words.findIndex((w) => /^\d?>{1,2}$/.test(w.raw));
-      if (r >= 0) target = words[r + 1];
-      else {
+      // `… | tee key.json` writes its input to the file (whatever its own output does).
+      if (cmd.argv[0] === 'tee') target = cmd.argv.slice(1).find((w) => !w.startsWith('-') && !/^\d?>/.test(w));
+      else if (r >= 0) target = words[r + 1];
+      if (target === undefined && cmd.argv[0] !== 'tee') {
         const glued = cmd.words.find((w) => /^\d?>{1,2}./.test(w.raw));
         if (glued) target = glued.value.replace(/^\d?>{1,2}/, '');
       }

@@ -1,5 +1,6 @@
+import { describe, expect, it } from 'vitest';
 import { dvcReproSwallowed } from './dvc-repro-swallowed.js';
-import { ruleTester, yaml } from './util/test-table.js';
+import { lintWithRule, ruleTester, yaml } from './util/test-table.js';
 
 const gh = (step: string) => yaml`
   on: push
@@ -45,4 +46,17 @@ ruleTester(dvcReproSwallowed, {
       },
     ],
   },
+});
+
+describe('dvc-repro-swallowed through GitLab includes and extends', () => {
+  it('reports an `allow_failure: true` inherited through extends, in the included file that sets it', async () => {
+    const code = 'include:\n  - local: ci/base.yml\ntrain:\n  extends: .lenient\n  script:\n    - dvc repro\n';
+    const found = await lintWithRule(dvcReproSwallowed, code, '.gitlab-ci.yml', { code, files: { 'ci/base.yml': '.lenient:\n  image: python:3.12\n  allow_failure: true\n' } });
+    expect(found.map((d) => `${d.file}:${d.line}:${d.column} ${d.message.split(':')[0]}`)).toEqual(['ci/base.yml:3:3 `allow_failure']);
+  });
+
+  it('follows `defaults.run.shell: bash` of the workflow (bash sets pipefail)', async () => {
+    const code = 'on: push\ndefaults:\n  run:\n    shell: bash\njobs:\n  t:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: dvc repro | tee log.txt\n';
+    expect(await lintWithRule(dvcReproSwallowed, code, '.github/workflows/ci.yml', { code })).toEqual([]);
+  });
 });

@@ -1,12 +1,10 @@
-import { isMap, isScalar } from 'yaml';
 import type { Rule } from '../model.js';
 import { dvcInvocation, isRepro } from './util/dvc.js';
-import { nodeSpan } from './util/fix.js';
 import { jobCommands } from './util/job.js';
 import { commands } from './util/shell.js';
 
-function truthy(node: unknown): boolean {
-  return isScalar(node) && (node.value === true || node.value === 'true');
+function truthy(value: unknown): boolean {
+  return value === true || value === 'true';
 }
 
 export const dvcReproSwallowed: Rule = {
@@ -30,29 +28,19 @@ export const dvcReproSwallowed: Rule = {
         } else if (cmd.next === '|') {
           const all = commands(script);
           const pipefail = all.slice(0, all.indexOf(cmd)).some((c) => c.argv[0] === 'set' && c.argv.slice(1).join(' ').includes('pipefail'));
-          const shell =
-            (step.node && isMap(step.node) ? step.node.get('shell') : undefined) ??
-            (job.node && isMap(job.node) ? job.node.getIn(['defaults', 'run', 'shell']) : undefined) ??
-            ctx.workflow.document.getIn(['defaults', 'run', 'shell']);
-          const bashShell = ctx.workflow.provider === 'github' && typeof shell === 'string' && shell.trim() === 'bash';
+          const bashShell = ctx.workflow.provider === 'github' && step.shell?.trim() === 'bash';
           if (!pipefail && !bashShell) {
             ctx.report({ span: cmd.span, message: `\`${name} | …\` reports the exit status of the last command of the pipe: add \`set -o pipefail\` first` });
           }
         }
-        if (step.node && isMap(step.node)) {
-          const pair = step.node.items.find((p) => isScalar(p.key) && p.key.value === 'continue-on-error');
-          if (pair && truthy(pair.value)) {
-            const span = nodeSpan(ctx.workflow, pair.key as never);
-            if (span) ctx.report({ span, message: `\`continue-on-error: true\` hides a failed \`${name}\`: remove it` });
-          }
+        const continueOnError = step.keys.get('continue-on-error');
+        if (continueOnError && truthy(continueOnError.value)) {
+          ctx.report({ span: continueOnError.keySpan, message: `\`continue-on-error: true\` hides a failed \`${name}\`: remove it` });
         }
       }
-      if (jobHasRepro && ctx.workflow.provider === 'gitlab' && job.node && isMap(job.node)) {
-        const pair = job.node.items.find((p) => isScalar(p.key) && p.key.value === 'allow_failure');
-        if (pair && truthy(pair.value)) {
-          const span = nodeSpan(ctx.workflow, pair.key as never);
-          if (span) ctx.report({ span, message: `\`allow_failure: true\` lets the pipeline pass when the experiment fails: remove it` });
-        }
+      const allowFailure = job.keySpans?.get('allow_failure');
+      if (jobHasRepro && ctx.workflow.provider === 'gitlab' && allowFailure && truthy(job.config?.allow_failure)) {
+        ctx.report({ span: allowFailure, message: `\`allow_failure: true\` lets the pipeline pass when the experiment fails: remove it` });
       }
     }
   },

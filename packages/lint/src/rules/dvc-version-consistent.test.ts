@@ -71,10 +71,17 @@ ruleTester(dvcVersionConsistent, {
     ],
   },
   gitlab: {
-    valid: [{ code: yaml`
+    valid: [
+      { code: yaml`
       train:
         script:
-          - pip install dvc[gs]==3.63.0`, files: req }],
+          - pip install dvc[gs]==3.63.0`, files: req },
+      // PEP 440: 3.63 is 3.63.0.
+      { name: '3.63 == 3.63.0', code: yaml`
+      train:
+        script:
+          - pip install dvc[gs]==3.63`, files: req },
+    ],
     invalid: [
       {
         code: yaml`

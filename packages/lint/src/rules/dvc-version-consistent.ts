@@ -4,6 +4,7 @@ import { dvcInstalls } from './util/installs.js';
 import { pinRequirement } from './util/pip.js';
 import { dvcRequirementForJob } from './util/repo.js';
 import { repoRelative } from './util/repo-where.js';
+import { sameVersion } from './util/versions.js';
 
 export const dvcVersionConsistent: Rule = {
   meta: {
@@ -19,7 +20,7 @@ export const dvcVersionConsistent: Rule = {
       if (!req?.exact || !req.version) continue;
       const where = `${repoRelative(ctx.repo.root, req.file)}:${req.line}`;
       for (const install of dvcInstalls(job, ctx.workflow)) {
-        if (!install.version || install.version === req.version) continue;
+        if (!install.version || sameVersion(install.version, req.version)) continue;
         const message = `DVC ${install.version} here, but ${where} pins \`${req.text}\`: CI and local runs would use different DVC versions`;
         if (install.kind === 'setup-dvc') {
           const fix = replaceScalar(ctx.workflow, install.span, req.version);

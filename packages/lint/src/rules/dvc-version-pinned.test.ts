@@ -20,6 +20,12 @@ ruleTester(dvcVersionPinned, {
         - run: dvc pull && dvc repro`),
       gh(`        - run: pip install "dvc[gs]==3.63.0" && dvc repro --pull`),
       gh(`        - run: pip install -r requirements.txt && dvc repro --pull`),
+      { name: 'a DVC remote plugin next to an exact DVC', code: gh(`        - run: pip install dvc-s3 dvc==3.63.0 && dvc repro --pull`) },
+      { name: 'a DVC remote plugin, DVC pinned by the requirements', code: gh(`        - run: pip install -r requirements.txt dvc-s3 && dvc repro --pull`), files: { 'requirements.txt': 'dvc==3.63.0\n' } },
+      { name: 'iterative/setup-tools with an exact dvc-version', code: gh(`        - uses: iterative/setup-tools@v1
+          with:
+            dvc-version: '3.63.0'
+        - run: dvc repro --pull`) },
       { name: 'requirements pin DVC exactly', code: gh(`        - run: pip install -r requirements.txt && dvc repro --pull`), files: { 'requirements.txt': 'dvc[s3]==3.63.0\n' } },
       gh(`        - run: poetry install && poetry run dvc repro --pull`),
       { name: 'requirements allow a range, the same pip run pins DVC exactly', code: gh(`        - run: pip install -r requirements.txt "dvc[gs]==3.63.0" && dvc repro --pull`), files: { 'requirements.txt': 'pandas\ndvc>=3\n' } },
@@ -37,6 +43,34 @@ ruleTester(dvcVersionPinned, {
           with:
             version: '3.63.0'
         - run: dvc pull`),
+      },
+      {
+        name: 'a DVC remote plugin alone installs an unpinned DVC',
+        code: gh(`        - run: pip install dvc-gdrive pandas==2.2.2 && dvc repro --pull`),
+        errors: [{ line: 8, column: 26, message: '`dvc-gdrive` installs DVC as a dependency, at whatever version is newest: install `dvc==3.63.0` with it' }],
+      },
+      {
+        name: 'the pin of the requirements file CI installs (src/requirements.txt) is the version to set',
+        code: gh(`        - uses: iterative/setup-dvc@v1
+        - run: pip install -r src/requirements.txt && dvc repro --pull`),
+        files: { 'src/requirements.txt': 'dvc[gs]==3.48.4\n' },
+        errors: [{ line: 8, column: 15, message: "setup-dvc installs the latest DVC: set `version: '3.48.4'`" }],
+      },
+      {
+        name: 'the guide layout: src/requirements.txt pins DVC for the whole repository',
+        code: gh(`        - run: pip install dvc && dvc repro --pull`),
+        files: { 'src/requirements.txt': 'dvc==3.48.4\n' },
+        errors: [{ line: 8, column: 26, message: '`dvc` installs whatever DVC is newest: pin `dvc==3.48.4`' }],
+      },
+      {
+        name: 'iterative/setup-tools runs setup-dvc with no version',
+        code: gh(`        - uses: iterative/setup-tools@v1
+        - run: dvc repro --pull`),
+        errors: [{ line: 8, column: 15, message: "iterative/setup-tools installs the latest DVC: set `dvc-version: '3.63.0'`" }],
+        output: gh(`        - uses: iterative/setup-tools@v1
+          with:
+            dvc-version: '3.63.0'
+        - run: dvc repro --pull`),
       },
       {
         name: 'setup-dvc latest, fixed to the requirements version',
@@ -117,10 +151,21 @@ ruleTester(dvcVersionPinned, {
           image: iterativeai/cml:0-dvc3-base1
           script:
             - cml comment create report.md`,
+      {
+        name: 'the guide layout: DVC pinned in src/requirements.txt, which CI installs',
+        code: yaml`
+          train:
+            image: iterativeai/cml:0-dvc2-base1
+            before_script:
+              - pip install --requirement src/requirements.txt
+            script:
+              - dvc repro --pull`,
+        files: { 'src/requirements.txt': 'dvc[gs]==2.10.0\nscikit-learn==1.5.0\n' },
+      },
     ],
     invalid: [
       {
-        name: 'rolling CML image (corpus: guide step 6)',
+        name: 'rolling CML image, DVC pinned nowhere',
         code: yaml`
           run-ml-experiment:
             stage: train
@@ -130,7 +175,19 @@ ruleTester(dvcVersionPinned, {
             script:
               - dvc pull
               - dvc repro`,
-        errors: [{ line: 3, column: 10, message: 'image `iterativeai/cml:0-dvc2-base1`' }],
+        // The advice stays within the image's DVC major: DVC 3 would break a DVC 2 project.
+        errors: [{ line: 3, column: 10, message: 'image `iterativeai/cml:0-dvc2-base1` ships whatever DVC its rolling tag points to: install an exact DVC in the job (`pip install dvc==2.58.2`)' }],
+      },
+      {
+        name: 'CML images under all their names',
+        code: yaml`
+          a:
+            image: ghcr.io/iterative/cml:0-dvc3-base1
+            script: [dvc repro --pull]
+          b:
+            image: dvcorg/cml-py3:latest
+            script: [dvc repro --pull]`,
+        errors: [{ line: 2, column: 10, message: 'install an exact DVC in the job (`pip install dvc==3.63.0`)' }, { line: 5, column: 10, message: 'image `dvcorg/cml-py3:latest`' }],
       },
       {
         name: 'pip install dvc with a wildcard',

@@ -6,10 +6,11 @@ import { pinRequirement } from './util/pip.js';
 import { hasReferences } from './util/expand.js';
 import { dvcRequirementFor, dvcRequirementForJob } from './util/repo.js';
 import { repoRelative } from './util/repo-where.js';
+import { adviseDvcVersion, jobDvcVersion } from './util/versions.js';
 
+/** The version a fix pins: what the job or the requirements files it installs pin, else the repository's pin, else the default. */
 function targetVersion(ctx: RuleContext, job: Job): string {
-  const req = dvcRequirementForJob(ctx.repo.root, job);
-  return req?.exact && req.version ? req.version : DEFAULT_DVC_VERSION;
+  return jobDvcVersion(ctx.repo.root, job) ?? DEFAULT_DVC_VERSION;
 }
 
 /** Adds `version:` to a setup-dvc step that has none. */
@@ -25,7 +26,7 @@ function insertVersion(workflow: Workflow, install: DvcInstall, version: string)
     const lineStart = offsetAt(src, withEntry.span.line, 1);
     const keyLine = src.slice(lineStart, src.indexOf('\n', lineStart) < 0 ? src.length : src.indexOf('\n', lineStart));
     const indent = /^\s*/.exec(keyLine)?.[0] ?? '';
-    return { file: uses.span.file, start: lineStart, end: lineStart, text: `${indent}version: '${version}'\n` };
+    return { file: uses.span.file, start: lineStart, end: lineStart, text: `${indent}${inputOf(install)}: '${version}'\n` };
   }
   const usesLineStart = offsetAt(src, uses.span.line, 1);
   const usesLineEndRaw = src.indexOf('\n', usesLineStart);
@@ -34,8 +35,10 @@ function insertVersion(workflow: Workflow, install: DvcInstall, version: string)
   const keyCol = /uses\s*:/.exec(usesLine)?.index;
   if (keyCol === undefined) return undefined;
   const indent = ' '.repeat(keyCol);
-  return { file: uses.span.file, start: usesLineEnd, end: usesLineEnd, text: `\n${indent}with:\n${indent}  version: '${version}'` };
+  return { file: uses.span.file, start: usesLineEnd, end: usesLineEnd, text: `\n${indent}with:\n${indent}  ${inputOf(install)}: '${version}'` };
 }
+
+const inputOf = (install: DvcInstall): string => install.installer?.input ?? 'version';
 
 export const dvcVersionPinned: Rule = {
   meta: {
@@ -65,17 +68,22 @@ export const dvcVersionPinned: Rule = {
             continue;
           }
           const viaReference = install.written !== undefined && hasReferences(install.written);
+          const name = install.installer?.name ?? 'setup-dvc';
+          const input = inputOf(install);
           const fix = install.written === undefined ? insertVersion(workflow, install, version) : viaReference ? undefined : replaceScalar(workflow, install.span, version);
           ctx.report({
             span: install.span,
             message:
               install.written === undefined
-                ? `setup-dvc installs the latest DVC: set \`version: '${version}'\``
+                ? `${name} installs the latest DVC: set \`${input}: '${version}'\``
                 : viaReference
-                  ? `setup-dvc \`version: ${install.written}\` resolves to \`${install.resolved ?? ''}\`, not an exact DVC version: make it '${version}'`
-                  : `setup-dvc \`version: ${install.written}\` is not an exact DVC version: use '${version}'`,
+                  ? `${name} \`${input}: ${install.written}\` resolves to \`${install.resolved ?? ''}\`, not an exact DVC version: make it '${version}'`
+                  : `${name} \`${input}: ${install.written}\` is not an exact DVC version: use '${version}'`,
             ...(fix ? { fix } : {}),
           });
+        } else if (install.kind === 'pip' && install.plugin) {
+          if (installs.some((i) => i.exact || i.unknown) || dvcRequirementForJob(ctx.repo.root, job)?.exact) continue;
+          ctx.report({ span: install.span, message: `\`${install.plugin}\` installs DVC as a dependency, at whatever version is newest: install \`dvc==${version}\` with it` });
         } else if (install.kind === 'pip' && install.req && install.raw) {
           if (install.exact) {
             pinnedElsewhere = true;
@@ -104,7 +112,7 @@ export const dvcVersionPinned: Rule = {
         if (!runsDvc(job)) continue;
         ctx.report({
           span: install.span,
-          message: `image \`${install.written}\` ships whatever DVC its rolling tag points to: install an exact DVC in the job (\`pip install dvc==${version}\`) or use a tag that names the DVC version`,
+          message: `image \`${install.written}\` ships whatever DVC its rolling tag points to: install an exact DVC in the job (\`pip install dvc==${adviseDvcVersion([install.written ?? ''], version)}\`) or use a tag that names the DVC version`,
         });
       }
     }

@@ -5,9 +5,21 @@ import { positionals } from './util/shell.js';
 
 const LOCAL_REVS = /^(HEAD|workspace|@)$/;
 
+/** `git fetch` options that take a separate value. */
+const GIT_FETCH_VALUE_FLAGS = new Set(['--depth', '--deepen', '--shallow-since', '--shallow-exclude', '-j', '--jobs', '--upload-pack', '--negotiation-tip', '--server-option', '-o', '--filter', '--refmap', '--recurse-submodules-default', '--submodule-prefix']);
+
+/** Spellings of the pull/merge request's base branch: the same ref whichever a script uses. */
+const BASE_BRANCH = /\$\{\{\s*(github\.base_ref|github\.event\.pull_request\.base\.ref)\s*\}\}|\$\{?GITHUB_BASE_REF\}?/g;
+const MR_TARGET = /\$\{?CI_MERGE_REQUEST_TARGET_BRANCH_NAME\}?/g;
+
 /** `origin/main`, `refs/heads/main`, `+refs/remotes/origin/main` all name `main`. */
 function branchOf(ref: string): string {
-  return ref.replace(/^\+/, '').replace(/^refs\/(heads|tags|remotes\/origin)\//, '').replace(/^origin\//, '');
+  return ref
+    .replace(/^\+/, '')
+    .replace(/^refs\/(heads|tags|remotes\/origin)\//, '')
+    .replace(/^origin\//, '')
+    .replace(BASE_BRANCH, '<base>')
+    .replace(MR_TARGET, '<base>');
 }
 
 export const gitHistoryForDiff: Rule = {
@@ -29,8 +41,15 @@ export const gitHistoryForDiff: Rule = {
       for (const { cmd } of jobCommands(job)) {
         const a = cmd.argv;
         if (a[0] === 'git' && (a[1] === 'fetch' || a[1] === 'pull')) {
-          if (a.includes('--unshallow') || a.includes('--all') || a.some((w) => /^--deepen|^--shallow-since/.test(w))) unshallow = true;
-          fetched.push(...a.slice(2).filter((w) => !w.startsWith('-')));
+          const refs = positionals(a, 2, GIT_FETCH_VALUE_FLAGS);
+          // No refspec (or only the remote): every branch, by the refspec actions/checkout and GitLab configure.
+          if (a.includes('--unshallow') || a.includes('--all') || refs.length <= 1 || a.some((w) => /^--deepen|^--shallow-since/.test(w))) unshallow = true;
+          fetched.push(...refs);
+          continue;
+        }
+        // `cml ci --fetch-depth 0` (and the older `--unshallow`) fetches the whole history.
+        if (a[0] === 'cml' && a[1] === 'ci' && (a.includes('--unshallow') || a.some((w, k) => w === '--fetch-depth=0' || (w === '--fetch-depth' && a[k + 1] === '0')))) {
+          unshallow = true;
           continue;
         }
         const inv = dvcInvocation(cmd);

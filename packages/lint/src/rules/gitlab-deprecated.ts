@@ -1,9 +1,9 @@
-import { isMap, isScalar } from 'yaml';
+import type { Span } from '../model.js';
 import type { Rule } from '../model.js';
-import { nodeSpan, spanOf } from './util/fix.js';
+import { spanOf } from './util/fix.js';
 
 const JWT = /\bCI_JOB_JWT(?:_V[12])?\b/g;
-const NOT_JOBS = new Set(['default', 'include', 'stages', 'variables', 'workflow', 'spec', 'image', 'services', 'cache', 'before_script', 'after_script']);
+const DEPRECATED_KEYS = ['only', 'except'] as const;
 
 export const gitlabDeprecated: Rule = {
   meta: {
@@ -16,19 +16,19 @@ export const gitlabDeprecated: Rule = {
   check(ctx) {
     const { workflow } = ctx;
     const docs = [{ file: workflow.file, text: workflow.text }, ...[...workflow.sources].map(([file, text]) => ({ file, text }))];
-    const root = workflow.document.contents;
-    if (isMap(root)) {
-      for (const job of root.items) {
-        if (!isScalar(job.key) || NOT_JOBS.has(String(job.key.value)) || !isMap(job.value)) continue;
-        for (const pair of job.value.items) {
-          if (!isScalar(pair.key)) continue;
-          const key = String(pair.key.value);
-          if (key !== 'only' && key !== 'except') continue;
-          const span = nodeSpan(workflow, pair.key);
-          if (span) ctx.report({ span, message: `\`${key}:\` is deprecated: express when job "${String(job.key.value)}" runs with \`rules:\`` });
-        }
-      }
-    }
+    // Hidden jobs first, then jobs (with what they inherit through `extends:`, includes and
+    // `!reference`): each place `only:`/`except:` is written is reported once, naming the job
+    // it was written in when that is a hidden one.
+    const reported = new Set<string>();
+    const report = (key: string, span: Span | undefined, job: string): void => {
+      if (!span) return;
+      const at = `${span.file}:${span.line}:${span.column}`;
+      if (reported.has(at)) return;
+      reported.add(at);
+      ctx.report({ span, message: `\`${key}:\` is deprecated: express when job "${job}" runs with \`rules:\`` });
+    };
+    for (const hidden of workflow.hiddenJobs) for (const key of DEPRECATED_KEYS) report(key, hidden.keySpans.get(key), hidden.id);
+    for (const job of workflow.jobs) for (const key of DEPRECATED_KEYS) if (job.config && key in job.config) report(key, job.keySpans?.get(key), job.id);
     for (const { file, text } of docs) {
       const lines = text.split('\n');
       let offset = 0;

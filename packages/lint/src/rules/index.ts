@@ -10,7 +10,11 @@ import { dvcVersionConsistent } from './dvc-version-consistent.js';
 import { dvcVersionPinned } from './dvc-version-pinned.js';
 import { expressionInjection } from './expression-injection.js';
 import { gitHistoryForDiff } from './git-history-for-diff.js';
+import { githubReusableCall } from './github-reusable-call.js';
 import { gitlabDeprecated } from './gitlab-deprecated.js';
+import { gitlabJobOverridden } from './gitlab-job-overridden.js';
+import { gitlabSpecInputs } from './gitlab-spec-inputs.js';
+import { gitlabStageUndefined } from './gitlab-stage-undefined.js';
 import { imagePinned } from './image-pinned.js';
 import { permissions } from './permissions.js';
 import { pythonPinned } from './python-pinned.js';
@@ -37,11 +41,15 @@ export const rules: Rule[] = [
   expressionInjection,
   dangerousTrigger,
   permissions,
+  githubReusableCall,
   pythonPinned,
   dvcReproSwallowed,
   gitHistoryForDiff,
   cmlDeprecated,
   gitlabDeprecated,
+  gitlabSpecInputs,
+  gitlabStageUndefined,
+  gitlabJobOverridden,
   twoDvcInstalls,
   templateOutdated,
 ];

@@ -37,6 +37,62 @@ ruleTester(permissions, {
                 with:
                   workload_identity_provider: \${{ vars.WIF_PROVIDER }}`,
       {
+        name: 'cml comment create on a push posts a commit comment (contents: write)',
+        code: yaml`
+          on: push
+          permissions:
+            contents: read
+          jobs:
+            report:
+              runs-on: ubuntu-24.04
+              permissions:
+                contents: write
+              steps:
+                - run: cml comment create --publish report.md`,
+      },
+      {
+        name: 'CML run through npx',
+        code: yaml`
+          on: pull_request
+          permissions:
+            contents: read
+            pull-requests: write
+          jobs:
+            report:
+              runs-on: ubuntu-24.04
+              steps:
+                - run: npx @dvcorg/cml@0.20.6 comment create report.md`,
+      },
+      {
+        name: 'actions/deploy-pages needs pages and id-token',
+        code: yaml`
+          on: push
+          permissions:
+            contents: read
+          jobs:
+            deploy:
+              runs-on: ubuntu-24.04
+              permissions:
+                pages: write
+                id-token: write
+              steps:
+                - uses: actions/deploy-pages@v4`,
+      },
+      {
+        name: 'a scope no fact describes is assumed needed',
+        code: yaml`
+          on: push
+          permissions:
+            contents: read
+          jobs:
+            t:
+              runs-on: ubuntu-24.04
+              permissions:
+                discussions: write
+              steps:
+                - run: ./post.sh`,
+      },
+      {
         name: 'corpus: drift monitor creates a label (labels are in the issues scope)',
         code: yaml`
           on: schedule
@@ -63,6 +119,23 @@ ruleTester(permissions, {
               steps:
                 - run: dvc repro --pull`,
         errors: [{ line: 2, column: 1, message: 'no top-level `permissions:`' }],
+      },
+      {
+        name: 'deploy-pages needs no contents: write',
+        code: yaml`
+          on: push
+          permissions:
+            contents: read
+          jobs:
+            deploy:
+              runs-on: ubuntu-24.04
+              permissions:
+                contents: write
+                pages: write
+                id-token: write
+              steps:
+                - uses: actions/deploy-pages@v4`,
+        errors: [{ line: 8, column: 7, message: 'job "deploy" is granted `contents: write` but does nothing that needs it' }],
       },
       {
         name: 'write-all and unneeded scopes',

@@ -1,20 +1,5 @@
-import { isMap, isScalar, type Node as YamlNode } from 'yaml';
-import type { Job, Rule, Span, Workflow } from '../model.js';
-import { nodeSpan } from './util/fix.js';
-
-/** What a job must contain to need `write` on a scope. Scopes not listed are assumed needed. */
-const NEEDS: Record<string, RegExp> = {
-  contents: /git push|git tag|auto-commit|add-and-commit|cml pr|create-pull-request|gh release|action-gh-release|changesets\/action|dvc exp push|actions-gh-pages|gh api|semantic-release/,
-  'pull-requests': /cml (comment|pr|send-comment)|cml-send-comment|gh pr|create-pull-request|github-script|pull-request-comment|changesets\/action|gh api/,
-  issues: /gh (issue|label)|cml comment|cml-send-comment|github-script|create-issue|gh api/,
-  'id-token': /workload_identity_provider|role-to-assume|azure\/login|ACTIONS_ID_TOKEN|gh-action-pypi-publish|sigstore|attest|--provenance|changesets\/action|oidc/i,
-  packages: /ghcr\.io|docker push|build-push-action|npm publish|packages/,
-  checks: /cml check|check-run|github-script|test-reporter|checks/,
-  statuses: /github-script|status/,
-  pages: /deploy-pages|pages/,
-  actions: /github-script|gh (run|workflow|cache)|actions\//,
-  'security-events': /codeql|sarif/,
-};
+import type { Job, Permissions, Rule, Span, Workflow } from '../model.js';
+import { needsWrite } from './util/permission-facts.js';
 
 function jobText(job: Job): string {
   return job.steps
@@ -22,27 +7,16 @@ function jobText(job: Job): string {
     .join('\n');
 }
 
-function writeScopes(node: YamlNode | undefined): { scope: string; span: YamlNode }[] {
-  if (!node || !isMap(node)) return [];
-  const out: { scope: string; span: YamlNode }[] = [];
-  for (const pair of node.items) {
-    if (isScalar(pair.key) && isScalar(pair.value) && pair.value.value === 'write') out.push({ scope: String(pair.key.value), span: pair.key });
-  }
-  return out;
+function writeScopes(permissions: Permissions | undefined): { scope: string; span: Span }[] {
+  return [...(permissions?.scopes ?? [])].filter(([, s]) => s.level === 'write').map(([scope, s]) => ({ scope, span: s.keySpan }));
 }
 
-function isWriteAll(node: YamlNode | undefined): boolean {
-  return isScalar(node) && node.value === 'write-all';
+function isWriteAll(permissions: Permissions | undefined): permissions is Permissions {
+  return permissions?.shorthand === 'write-all';
 }
 
 function keySpan(workflow: Workflow, key: string): Span {
-  const root = workflow.document.contents;
-  if (isMap(root)) {
-    const pair = root.items.find((p) => isScalar(p.key) && p.key.value === key);
-    const span = pair && nodeSpan(workflow, pair.key as YamlNode);
-    if (span) return span;
-  }
-  return { file: workflow.file, line: 1, column: 1, endLine: 1, endColumn: 1 };
+  return workflow.keySpans.get(key) ?? { file: workflow.file, line: 1, column: 1, endLine: 1, endColumn: 1 };
 }
 
 export const permissions: Rule = {
@@ -55,20 +29,19 @@ export const permissions: Rule = {
   },
   check(ctx) {
     const wf = ctx.workflow;
+    // An action's metadata (action.yml: no `on:`) gets the token of the workflow that uses it.
+    if (wf.triggers.length === 0 && !wf.permissions) return;
     const jobs = wf.jobs;
     if (!wf.permissions && jobs.some((j) => !j.permissions)) {
       ctx.report({ span: keySpan(wf, 'jobs'), message: 'no top-level `permissions:`: the GITHUB_TOKEN gets the repository default, which may be write-all; add `permissions: { contents: read }` and grant more per job' });
     }
-    const report = (node: YamlNode | undefined, text: string): void => {
-      const span = nodeSpan(wf, node as never);
-      if (span) ctx.report({ span, message: text });
-    };
-    if (isWriteAll(wf.permissions)) report(wf.permissions, '`permissions: write-all` gives every job every write scope: list only the scopes the jobs need');
+    const report = (span: Span, text: string): void => ctx.report({ span, message: text });
+    if (isWriteAll(wf.permissions)) report(wf.permissions.span, '`permissions: write-all` gives every job every write scope: list only the scopes the jobs need');
     for (const job of jobs) {
-      if (isWriteAll(job.permissions)) report(job.permissions, `\`permissions: write-all\` on job "${job.id}": list only the scopes it needs`);
+      if (isWriteAll(job.permissions)) report(job.permissions.span, `\`permissions: write-all\` on job "${job.id}": list only the scopes it needs`);
     }
     const texts = new Map(jobs.map((j) => [j, jobText(j)]));
-    const needed = (job: Job, scope: string): boolean => job.uses !== undefined || !NEEDS[scope] || NEEDS[scope]!.test(texts.get(job) ?? '');
+    const needed = (job: Job, scope: string): boolean => job.uses !== undefined || needsWrite(texts.get(job) ?? '', scope);
     for (const { scope, span } of writeScopes(wf.permissions)) {
       if (!jobs.some((j) => !j.permissions && needed(j, scope))) report(span, `\`${scope}: write\` is granted to the whole workflow, but no job that inherits it needs it: remove it or move it to the job that does`);
     }

@@ -1,7 +1,7 @@
 import type { Job, Rule, Workflow } from '../model.js';
 import { jobCommands } from './util/job.js';
 import { isSecretName } from './util/secrets.js';
-import type { Command } from './util/shell.js';
+import { loopNameVariables, type Command } from './util/shell.js';
 
 const CREDENTIAL_FILE = /(credential|service[-_]?account|(^|[-_./])key\.json$|\.pem$|\.p12$|\.key$|id_rsa|id_ed25519|\.netrc$|\.dvc\/config\.local$|\.docker\/config\.json$|kubeconfig|\.aws\/credentials)/i;
 
@@ -10,10 +10,15 @@ function redirected(cmd: Command): boolean {
   return cmd.next === '|' || cmd.words.some((w) => /^\d?>{1,2}|^&>/.test(w.raw) && !/^\d?>&[12]$/.test(w.raw) && !/\/dev\/(stdout|stderr)$/.test(w.raw));
 }
 
-function secretRef(word: string): string | undefined {
+/**
+ * The secret a word expands, if any. `names` are loop variables holding variable NAMES
+ * (`for s in AWS_SECRET_ACCESS_KEY`): `$s` is a name, `${!s}` the value it names.
+ */
+function secretRef(word: string, names: Map<string, string[]>): string | undefined {
   const gh = /\$\{\{\s*secrets\.([A-Za-z0-9_]+)/.exec(word);
   if (gh) return `secrets.${gh[1]}`;
-  for (const m of word.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) if (isSecretName(m[1]!)) return `$${m[1]}`;
+  for (const m of word.matchAll(/\$\{!([A-Za-z_][A-Za-z0-9_]*)\}/g)) if (names.get(m[1]!)?.some(isSecretName)) return `\${!${m[1]}}`;
+  for (const m of word.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) if (!names.has(m[1]!) && isSecretName(m[1]!)) return `$${m[1]}`;
   return undefined;
 }
 
@@ -34,12 +39,12 @@ export const secretEchoed: Rule = {
   check(ctx) {
     for (const job of ctx.workflow.jobs) {
       const inScope = secretsInScope(ctx.workflow, job);
-      for (const { cmd } of jobCommands(job)) {
+      for (const { cmd, script } of jobCommands(job)) {
         const a = cmd.argv;
         const bin = a[0];
         if (bin === undefined) continue;
         if ((bin === 'echo' || bin === 'printf') && !redirected(cmd) && !a.some((w) => w.includes('::add-mask::'))) {
-          const ref = a.slice(1).map(secretRef).find((r) => r !== undefined);
+          const ref = a.slice(1).map((w) => secretRef(w, loopNameVariables(script))).find((r) => r !== undefined);
           if (ref) ctx.report({ span: cmd.span, message: `\`${bin}\` prints \`${ref}\` to the job log: masking is best-effort (it fails on transformed or multi-line values); do not print secrets` });
           continue;
         }

@@ -6,7 +6,7 @@ import { wordSpan } from './util/shell.js';
 
 const SECRET_EXPR = /\$\{\{\s*secrets\.([A-Za-z0-9_]+)\s*\}\}/g;
 /** `scheme://user:secret@` or `scheme://secret@` where the secret is a reference. */
-const URL_CREDENTIALS = /[a-z+]+:\/\/([^/@\s]*@)/i;
+const URL_CREDENTIALS = /[a-z+]+:\/\/((?:\$\{\{[^}]*\}\}|[^/@\s])*@)/i;
 const SECRET_FLAGS = /^--?(password|passwd|token|api-key|apikey|secret|access-token|auth-token|private-key)$/;
 
 /** The word refers to a secret: `${{ secrets.X }}` or `$NAME` / `${NAME}` with a secret-like name. */
@@ -15,6 +15,24 @@ function secretReference(word: string): string | undefined {
   if (gh) return `secrets.${gh[1]}`;
   for (const m of word.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) if (isSecretName(m[1]!) || /^CI_JOB_TOKEN$/.test(m[1]!)) return `$${m[1]}`;
   return undefined;
+}
+
+/** Where a credential in a URL ends up, by the tool that receives the URL. */
+function urlExposure(argv: readonly string[]): string {
+  const [bin, sub] = argv;
+  if (bin === 'git' && (sub === 'clone' || sub === 'remote' || sub === 'submodule')) return 'git stores it in .git/config and may print it; use a credential helper or `git -c http.extraHeader`';
+  if (bin === 'git') return 'git prints it in error messages and it shows in the process list; use a credential helper or `git -c http.extraHeader`';
+  if (bin === 'dvc' && (sub === 'remote' || sub === 'config')) {
+    const where = argv.includes('--local') ? '.dvc/config.local' : argv.includes('--global') || argv.includes('--system') ? 'the global DVC config' : '.dvc/config, which is committed';
+    return `DVC writes it to ${where}; set the remote's credentials with \`dvc remote modify --local <remote> password|token\` from an environment variable instead`;
+  }
+  return 'it shows in the process list and in error messages; give the token to the tool through its credential option or an environment variable';
+}
+
+/** A secret reference inside `scheme://…@` of a value, if any. */
+function urlSecret(value: string): string | undefined {
+  const url = URL_CREDENTIALS.exec(value);
+  return url ? secretReference(url[1]!) : undefined;
 }
 
 export const secretInline: Rule = {
@@ -34,6 +52,19 @@ export const secretInline: Rule = {
       seen.add(key);
       ctx.report({ span, message });
     };
+    // A URL holding a token in `env:` / `variables:` / `with:` reaches every command and log line that prints it.
+    const inValue = (ref: string): string => `\`${ref}\` is embedded in a URL: every command that prints this value, and every tool error that quotes the URL, shows the token; keep the token in its own variable and give it to the tool through its credential option`;
+    const vars = [...ctx.workflow.env, ...ctx.workflow.jobs.flatMap((j) => [...j.env, ...j.steps.flatMap((s) => s.env)])];
+    for (const v of vars) {
+      const ref = v.value === undefined ? undefined : urlSecret(v.value);
+      if (ref) report(v.valueSpan, inValue(ref));
+    }
+    for (const step of ctx.workflow.jobs.flatMap((j) => j.steps)) {
+      for (const input of step.with.values()) {
+        const ref = input.value === undefined ? undefined : urlSecret(input.value);
+        if (ref) report(input.span, inValue(ref));
+      }
+    }
     for (const job of ctx.workflow.jobs) {
       if (gh) {
         for (const step of job.steps) {
@@ -54,10 +85,8 @@ export const secretInline: Rule = {
       for (const { script, cmd } of jobCommands(job)) {
         const a = cmd.argv;
         a.forEach((w, i) => {
-          const url = URL_CREDENTIALS.exec(w);
-          if (!url) return;
-          const ref = secretReference(url[1]!);
-          if (ref) report(wordSpan(script, cmd, cmd.start + i), `\`${ref}\` is embedded in a URL: git stores it in .git/config and may print it; use a credential helper or \`git -c http.extraHeader\``);
+          const ref = urlSecret(w);
+          if (ref) report(wordSpan(script, cmd, cmd.start + i), `\`${ref}\` is embedded in a URL: ${urlExposure(a)}`);
         });
         const inv = dvcInvocation(cmd);
         let valueIndex: number | undefined;

@@ -1,6 +1,7 @@
 import type { Rule } from '../model.js';
 import { dvcInstalls, installsRequirementFile, type DvcInstall } from './util/installs.js';
 import { dvcRequirementFor } from './util/repo.js';
+import { sameVersion } from './util/versions.js';
 
 function describe(i: DvcInstall): string {
   if (i.kind === 'setup-dvc') return `setup-dvc (line ${i.span.line}) installs ${i.version ?? 'the latest DVC'}`;
@@ -27,7 +28,7 @@ export const twoDvcInstalls: Rule = {
         if (req) others.push({ ...p, ...(req.version ? { version: req.version } : {}), exact: req.exact });
       }
       for (const other of others) {
-        if (setup.version !== undefined && setup.version === other.version) continue;
+        if (setup.version !== undefined && other.version !== undefined && sameVersion(setup.version, other.version)) continue;
         ctx.report({
           span: other.span,
           message: `DVC is installed twice in job "${job.id}": ${describe(setup)} and ${describe(other)}; whichever is first on PATH wins: keep one`,

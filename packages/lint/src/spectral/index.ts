@@ -9,13 +9,18 @@
  * alphabetical, xor, or). Severities: error/0 → error, warn/1 → warning,
  * info/hint/2/3 → info; `rules:` in .mlops-lint.yaml may override them by name.
  * A rule's `documentationUrl` (or the ruleset's, plus `#<rule>`) becomes docsUrl.
+ * `$ref`s in the linted file are never resolved, rulesets must lie inside the repository and
+ * messages are redacted like the built-in rules' ones.
  */
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import type { Diagnostic, Severity, Workflow } from '../model.js';
 import type { RuleSettings } from '../engine/run.js';
 import { readText } from '../engine/read.js';
 import { ConfigError } from '../config/errors.js';
+import { redactText } from '../rules/util/secrets.js';
+import { yamlMessage } from '../parse/source.js';
 
 interface SpectralResult {
   code: string | number;
@@ -28,7 +33,7 @@ interface SpectralInstance {
   run(document: unknown): Promise<SpectralResult[]>;
 }
 interface SpectralApi {
-  Spectral: new () => SpectralInstance;
+  Spectral: new (options: { resolver: unknown }) => SpectralInstance;
   Document: new (input: string, parser: unknown, source: string) => unknown;
   Yaml: unknown;
   functions: Record<string, unknown>;
@@ -42,9 +47,24 @@ function pick<T>(mod: unknown, name: string): T {
   return (m[name] ?? m.default?.[name]) as T;
 }
 
+/** Spectral is an optional peer dependency: installed by who configures rulesets. */
+export const SPECTRAL_PACKAGES = ['@stoplight/spectral-core', '@stoplight/spectral-functions', '@stoplight/spectral-parsers'];
+
+async function importSpectral(): Promise<[unknown, unknown, unknown]> {
+  try {
+    return await Promise.all([import('@stoplight/spectral-core'), import('@stoplight/spectral-parsers'), import('@stoplight/spectral-functions')]);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'MODULE_NOT_FOUND' || code === 'ERR_MODULE_NOT_FOUND' || /Cannot find (module|package)/.test((error as Error).message)) {
+      throw new ConfigError(`rulesets: custom rules run with Spectral, which is not installed: npm install --save-dev ${SPECTRAL_PACKAGES.join(' ')}`);
+    }
+    throw error;
+  }
+}
+
 function loadApi(): Promise<SpectralApi> {
   api ??= (async () => {
-    const [core, parsers, functions] = await Promise.all([import('@stoplight/spectral-core'), import('@stoplight/spectral-parsers'), import('@stoplight/spectral-functions')]);
+    const [core, parsers, functions] = await importSpectral();
     const fnMap: Record<string, unknown> = {};
     for (const name of ['alphabetical', 'casing', 'defined', 'enumeration', 'falsy', 'length', 'pattern', 'schema', 'truthy', 'undefined', 'xor', 'or', 'unreferencedReusableObject']) {
       const fn = pick<unknown>(functions, name);
@@ -52,6 +72,9 @@ function loadApi(): Promise<SpectralApi> {
     }
     return { Spectral: pick(core, 'Spectral'), Document: pick(core, 'Document'), Yaml: pick(parsers, 'Yaml'), functions: fnMap };
   })();
+  api.catch(() => {
+    api = undefined;
+  });
   return api;
 }
 
@@ -78,6 +101,31 @@ interface RawThen {
   functionOptions?: unknown;
 }
 
+/**
+ * The linted file's `$ref`s are never followed: no network request, no file read. Spectral's
+ * default resolver fetches `http(s)` references and reads file paths; this one hands the
+ * document back as written.
+ */
+const NO_REFERENCES = {
+  uriCache: new Map<string, unknown>(),
+  resolve(source: unknown): Promise<{ result: unknown; refMap: Record<string, string>; graph: null; errors: never[] }> {
+    return Promise.resolve({ result: source, refMap: {}, graph: null, errors: [] });
+  },
+};
+
+/** A ruleset (or a ruleset it extends) must lie inside the repository: linting reads nothing outside it. */
+function insideRepository(file: string, root: string | undefined, from: string): void {
+  if (root === undefined) return;
+  let real: string;
+  try {
+    real = realpathSync(file);
+  } catch {
+    return; // readText reports the missing file
+  }
+  const rel = path.relative(realpathSync(root), real);
+  if (rel.startsWith('..') || path.isAbsolute(rel)) fail(from, `ruleset ${path.basename(file)} lies outside the repository: rulesets must be files of the repository`);
+}
+
 function fail(file: string, message: string): never {
   throw new ConfigError(message, file);
 }
@@ -86,12 +134,13 @@ function fail(file: string, message: string): never {
  * Read one ruleset file into Spectral rule definitions (function names resolved).
  * `extends:` may name other ruleset files (relative paths); their rules come first.
  */
-function readRuleset(file: string, functions: Record<string, unknown>, docs: Map<string, string>, chain: string[] = []): Record<string, unknown> {
+function readRuleset(file: string, functions: Record<string, unknown>, docs: Map<string, string>, root: string | undefined, chain: string[] = []): Record<string, unknown> {
   if (chain.includes(file)) fail(file, `ruleset extends cycle: ${[...chain, file].map((f) => path.basename(f)).join(' → ')}`);
+  insideRepository(file, root, chain[chain.length - 1] ?? file);
   const read = readText(file);
   if ('error' in read) fail(file, `cannot read ruleset: ${read.error}`);
   const doc = parseDocument(read.text, { prettyErrors: false });
-  if (doc.errors.length > 0) fail(file, `ruleset is not valid YAML/JSON: ${doc.errors[0]!.message.split('\n')[0]}`);
+  if (doc.errors.length > 0) fail(file, `ruleset is not valid YAML/JSON: ${yamlMessage(doc.errors[0]!.code, doc.errors[0]!.message)}`);
   const value = doc.toJS({ maxAliasCount: 100 }) as { rules?: Record<string, RawRule>; extends?: unknown; documentationUrl?: unknown } | null;
   if (!value || typeof value !== 'object') fail(file, 'a ruleset needs a `rules:` mapping');
   const out: Record<string, unknown> = {};
@@ -100,7 +149,7 @@ function readRuleset(file: string, functions: Record<string, unknown>, docs: Map
     if (typeof parent !== 'string' || !/^\.{0,2}\//.test(parent)) {
       fail(file, `extends: only other ruleset files (./path.yaml) are supported, not ${JSON.stringify(parent)}`);
     }
-    Object.assign(out, readRuleset(path.resolve(path.dirname(file), parent), functions, docs, [...chain, file]));
+    Object.assign(out, readRuleset(path.resolve(path.dirname(file), parent), functions, docs, root, [...chain, file]));
   }
   if (!value.rules || typeof value.rules !== 'object') {
     if (parents.length > 0) return out;
@@ -137,16 +186,16 @@ function readRuleset(file: string, functions: Record<string, unknown>, docs: Map
   return out;
 }
 
-async function instanceFor(rulesets: string[]): Promise<{ spectral: SpectralInstance; docs: Map<string, string> }> {
-  const key = rulesets.join('\0');
+async function instanceFor(rulesets: string[], root: string | undefined): Promise<{ spectral: SpectralInstance; docs: Map<string, string> }> {
+  const key = `${root ?? ''}\0${rulesets.join('\0')}`;
   let inst = instances.get(key);
   if (!inst) {
     inst = (async () => {
       const { Spectral, functions } = await loadApi();
       const docs = new Map<string, string>();
       const rules: Record<string, unknown> = {};
-      for (const file of rulesets) Object.assign(rules, readRuleset(file, functions, docs));
-      const spectral = new Spectral();
+      for (const file of rulesets) Object.assign(rules, readRuleset(file, functions, docs, root));
+      const spectral = new Spectral({ resolver: NO_REFERENCES });
       try {
         spectral.setRuleset({ rules });
       } catch (error) {
@@ -161,8 +210,8 @@ async function instanceFor(rulesets: string[]): Promise<{ spectral: SpectralInst
 }
 
 /** Run the configured rulesets on the file as written; results become Diagnostics named after each ruleset rule. */
-export async function runRulesets(rulesets: string[], workflow: Workflow, settings: RuleSettings): Promise<Diagnostic[]> {
-  const { spectral, docs } = await instanceFor(rulesets);
+export async function runRulesets(rulesets: string[], workflow: Workflow, settings: RuleSettings, root?: string): Promise<Diagnostic[]> {
+  const { spectral, docs } = await instanceFor(rulesets, root);
   const { Document, Yaml } = await loadApi();
   const results = await spectral.run(new Document(workflow.text, Yaml, workflow.file));
   const out: Diagnostic[] = [];
@@ -179,7 +228,7 @@ export async function runRulesets(rulesets: string[], workflow: Workflow, settin
       endColumn: r.range.end.character + 1,
       ruleId,
       severity,
-      message: r.message,
+      message: redactText(r.message),
       docsUrl: docs.get(ruleId) ?? '',
     });
   }

@@ -190,7 +190,8 @@ dvc-repro:
     expect(wf.jobs.map((j) => j.id)).toEqual(['dvc-repro']);
     expect(wf.jobs[0]!.steps[0]!.run!.text).toBe('pip install dvc==3.63.0');
     expect(wf.jobs[0]!.steps[0]!.span.line).toBe(11);
-    expect(wf.spec?.get('spec')).toBeDefined();
+    expect(wf.kind).toBe('component');
+    expect(wf.spec?.inputs.get('stage')).toMatchObject({ required: false, default: { value: 'test', span: { line: 6 } } });
   });
 });
 
@@ -279,5 +280,12 @@ describe('GitLab included files on the command line', () => {
       ['.gitlab-ci.yml', [['ci/jobs.gitlab-ci.yml', 5, 'find']]],
       ['ci/jobs.gitlab-ci.yml', []],
     ]);
+  });
+});
+
+describe('GitLab keywords', () => {
+  it('a job may be called `types` (no longer a reserved keyword) and is linted like any job', async () => {
+    const wf = await modelOf('types:\n  script:\n    - npm run types\n', '.gitlab-ci.yml');
+    expect(wf.jobs.map((j) => j.id)).toEqual(['types']);
   });
 });

@@ -21,7 +21,7 @@ describe('bad input never throws', () => {
     ['10k-deep block nesting', Array.from({ length: 10_000 }, (_, i) => `${' '.repeat(i)}k:`).join('\n') + ' 1\n', 'yaml-syntax', undefined],
     ['alias bomb', aliasBomb, 'yaml-syntax', undefined],
     ['three documents', 'a: 1\n---\nb: 2\n---\nc: 3\n', 'yaml-syntax', undefined],
-  ])('%s → %s', async (_name, text, ruleId, line) => {
+  ])('%s', async (_name, text, ruleId, line) => {
     const d = await lint(text);
     expect(d.length).toBeGreaterThan(0);
     expect(d[0]!.ruleId).toBe(ruleId);

@@ -4,7 +4,7 @@
  */
 import { ACTIONS, CML_VERSION, actionRef, type PinStyle } from '../actions.js';
 import { defaultOf, pinnedUse, type InputDef } from '../inputs.js';
-import { dvcSteps, reportStep, type Condition, type GithubActionStep, type ScriptStep, type TemplateDef } from '../model.js';
+import { REMOTE_DEFAULT_STEP, dvcSteps, inputChecks, reportStep, type Condition, type GithubActionStep, type ScriptStep, type TemplateDef } from '../model.js';
 import { inputDefs } from '../schema.js';
 import { secretsForInputs } from '../secrets.js';
 import { GITHUB_HOME, envName, holds, resolveTokens, scriptText, toYaml, withHeader } from './common.js';
@@ -81,12 +81,14 @@ function remoteEnv(ctx: Ctx, template: TemplateDef): Obj | undefined {
 }
 
 function runStep(ctx: Ctx, template: TemplateDef, step: ScriptStep, extraEnv?: Obj): Obj | undefined {
+  if (step.publishedOnly && !ctx.reusable) return undefined;
   const g = gate(ctx, step.when);
   if (!g.keep) return undefined;
   const out: Obj = { name: step.name };
   if (step.id === 'pull' || step.id === 'repro' || step.id === 'repro-pull' || step.id === 'push') out.id = step.id;
   if (g.if) out.if = g.if;
-  const env = { ...(step.usesRemote ? remoteEnv(ctx, template) : undefined), ...extraEnv };
+  const own = step.env ? Object.fromEntries(Object.entries(step.env).map(([k, v]) => [k, withValue(ctx, v)])) : undefined;
+  const env = { ...(step.usesRemote ? remoteEnv(ctx, template) : undefined), ...own, ...extraEnv };
   if (Object.keys(env).length > 0) out.env = env;
   out.run = scriptText(step, (input) => scriptValue(ctx, input));
   return out;
@@ -115,10 +117,12 @@ function experimentSteps(ctx: Ctx, template: TemplateDef, fullHistory: boolean):
   };
   return compact([
     checkout,
+    ...inputChecks(inputDefs(template, 'github')).map((s) => runStep(ctx, template, s)),
     python,
     ...dvc.install.map((s) => runStep(ctx, template, s)),
-    ...template.prepare.map((s) => runStep(ctx, template, s)),
+    ...[REMOTE_DEFAULT_STEP, ...template.prepare].map((s) => runStep(ctx, template, s)),
     ...template.github.steps.map((s) => actionStep(ctx, s)),
+    ...(template.github.scripts ?? []).map((s) => runStep(ctx, template, s)),
     ...dvc.run.map((s) => runStep(ctx, template, s)),
   ]);
 }
@@ -144,13 +148,10 @@ function jobEnv(ctx: Ctx): Obj | undefined {
 }
 
 /**
- * CML at an exact version: with the setup-cml action, or, when actions are pinned by commit
- * and that action has no recorded commit, with npm into the runner's temporary directory.
+ * CML at an exact version, installed with npm into the runner's temporary directory (the
+ * setup-cml action runs on node16, a runtime GitHub no longer supports).
  */
-function cmlSetupStep(ctx: Ctx): Obj {
-  if (ctx.pin === 'version' || ACTIONS['setup-cml'].sha) {
-    return { name: 'Set up CML', uses: actionRef('setup-cml', ctx.pin).uses, with: { version: CML_VERSION, vega: false } };
-  }
+function cmlSetupStep(): Obj {
   return {
     name: 'Install CML',
     run: [
@@ -160,66 +161,88 @@ function cmlSetupStep(ctx: Ctx): Obj {
   };
 }
 
-function jobs(ctx: Ctx, template: TemplateDef): Obj {
-  const dvc = dvcSteps(template.dvcExtra);
-  const cml = gate(ctx, { input: 'cml', equals: true });
-  const defaults = { run: { shell: 'bash', 'working-directory': ctx.reusable ? '${{ inputs.working-directory }}' : ctx.inputs['working-directory'] } };
-  // Steps first: building them records the inputs they read (ctx.jobEnv).
-  const experimentStepList = [...experimentSteps(ctx, template, false), ...compact([runStep(ctx, template, dvc.push)])];
-  const reportStepList = cml.keep
-    ? [
-        ...experimentSteps(ctx, template, true),
-        cmlSetupStep(ctx),
-        runStep(ctx, template, reportStep(false), { BASE_BRANCH: '${{ github.base_ref }}', REPO_TOKEN: '${{ secrets.GITHUB_TOKEN }}' }),
-      ]
-    : [];
-  // Inputs reach scripts through the job environment, never as ${{ }} inside run:.
-  const env = jobEnv(ctx);
-  const out: Obj = {
-    experiment: {
-      name: 'Reproduce the DVC pipeline',
-      ...(cml.keep ? { if: "github.event_name != 'pull_request'" } : {}),
-      'runs-on': runsOn(ctx),
-      'timeout-minutes': timeout(ctx),
-      permissions: permissions(template),
-      defaults,
-      ...(env ? { env } : {}),
-      steps: experimentStepList,
-    },
-  };
-  if (cml.keep) {
-    out.report = {
-      name: 'Report metrics on the pull request (CML)',
-      if: cml.if ? `${cml.if} && ${SAME_REPO_PULL_REQUEST}` : SAME_REPO_PULL_REQUEST,
-      'runs-on': runsOn(ctx),
-      'timeout-minutes': timeout(ctx),
-      permissions: permissions(template, { 'pull-requests': 'write' }),
-      defaults,
-      ...(env ? { env } : {}),
-      steps: reportStepList,
-    };
-  }
-  return out;
+type JobKind = 'experiment' | 'report';
+
+function defaultsOf(ctx: Ctx): Obj {
+  return { run: { shell: 'bash', 'working-directory': ctx.reusable ? '${{ inputs.working-directory }}' : ctx.inputs['working-directory'] } };
 }
 
 /**
- * Pull requests from this repository: a fork's pull request gets neither the remote's secrets
- * nor a token that may comment, so its report could only fail.
+ * The experiment job (pull, repro, optional push) and the CML report job (pull, repro,
+ * comment on the pull request). Steps are built before the job so that the inputs they
+ * read are collected in ctx.jobEnv; inputs reach scripts through the job environment,
+ * never as ${{ }} inside run:.
  */
-const SAME_REPO_PULL_REQUEST = "github.event_name == 'pull_request' && github.event.pull_request.head.repo.full_name == github.repository";
-
-function concurrency(ctx: Ctx): Obj {
+function job(ctx: Ctx, template: TemplateDef, kind: JobKind): Obj {
+  const dvc = dvcSteps(template.dvcExtra);
+  const steps =
+    kind === 'experiment'
+      ? [...experimentSteps(ctx, template, false), ...compact([runStep(ctx, template, dvc.push)])]
+      : [
+          ...experimentSteps(ctx, template, true),
+          cmlSetupStep(),
+          ...compact([runStep(ctx, template, reportStep(false), { BASE_BRANCH: '${{ github.base_ref }}', REPO_TOKEN: '${{ secrets.GITHUB_TOKEN }}' })]),
+        ];
+  // Credentials files are removed whatever happened before.
+  for (const step of template.github.cleanup ?? []) steps.push(withIf(runStep(ctx, template, step)!, 'always()'));
+  const env = jobEnv(ctx);
   return {
-    group: 'dvc-${{ github.workflow }}-${{ github.ref }}',
-    'cancel-in-progress': ctx.reusable ? '${{ inputs.cancel-in-progress }}' : ctx.inputs['cancel-in-progress'],
+    name: kind === 'experiment' ? 'Reproduce the DVC pipeline' : 'Report metrics on the pull request (CML)',
+    'runs-on': runsOn(ctx),
+    'timeout-minutes': timeout(ctx),
+    permissions: permissions(template, kind === 'report' ? { 'pull-requests': 'write' } : {}),
+    defaults: defaultsOf(ctx),
+    ...(env ? { env } : {}),
+    steps,
   };
 }
 
-function triggers(branches: readonly string[], cml: boolean): Obj {
+/** Puts `if:` first after `name:`, as people write it. */
+function withIf(jobDef: Obj, condition: string): Obj {
+  const { name, ...rest } = jobDef;
+  return { name, if: condition, ...rest };
+}
+
+/** The vendored workflow: the experiment and, with CML, the report job on pull requests. */
+function vendoredJobs(ctx: Ctx, template: TemplateDef): Obj {
+  const cml = ctx.inputs.cml === true;
+  const experiment = job(ctx, template, 'experiment');
+  if (!cml) return { experiment };
+  return { experiment: withIf(experiment, "github.event_name != 'pull_request'"), report: withIf(job(ctx, template, 'report'), REPORT_CONDITION) };
+}
+
+/**
+ * Pull requests from this repository, not opened by Dependabot: a fork's pull request and a
+ * Dependabot run get neither the remote's secrets nor a token that may comment, so their
+ * report could only fail.
+ */
+const REPORT_CONDITION =
+  "github.event_name == 'pull_request' && github.event.pull_request.head.repo.full_name == github.repository && github.actor != 'dependabot[bot]'";
+
+function concurrency(ctx: Ctx, kind: JobKind, template: TemplateDef): Obj {
+  // Unique per call: a caller may call several templates, or one template for several
+  // DVC projects (working directories); `concurrency-group` separates anything else.
+  const group = ctx.reusable
+    ? `mlops-pipeline-\${{ github.workflow }}-\${{ github.ref }}-${template.name}${kind === 'report' ? '-report' : ''}-\${{ inputs.working-directory }}-\${{ inputs.concurrency-group }}`
+    : `mlops-pipeline-\${{ github.workflow }}-\${{ github.ref }}${ctx.inputs['concurrency-group'] ? `-${String(ctx.inputs['concurrency-group'])}` : ''}`;
+  // Only pull requests are cancelled: every run on a branch (the default branch above all) completes.
+  const cancel = ctx.reusable
+    ? "${{ inputs.cancel-in-progress && github.event_name == 'pull_request' }}"
+    : ctx.inputs['cancel-in-progress'] === true && ctx.inputs.cml === true
+      ? "${{ github.event_name == 'pull_request' }}"
+      : false;
+  return { group, 'cancel-in-progress': cancel };
+}
+
+/** The caller's triggers: pushes to `branches` (and pull requests with CML), limited to `paths` when given. */
+function triggers(inputs: Record<string, unknown>): Obj {
+  const branches = inputs.branches as string[];
+  const paths = (inputs.paths as string[] | undefined) ?? [];
+  const filter = (): Obj => ({ branches: [...branches], ...(paths.length > 0 ? { paths: [...paths] } : {}) });
   return {
-    push: { branches: [...branches] },
+    push: filter(),
     workflow_dispatch: {},
-    ...(cml ? { pull_request: { branches: [...branches] } } : {}),
+    ...(inputs.cml === true ? { pull_request: filter() } : {}),
   };
 }
 
@@ -252,68 +275,91 @@ function callerInputs(template: TemplateDef, inputs: Record<string, unknown>): O
   return out;
 }
 
+function publishedWorkflow(template: TemplateDef, kind: JobKind): string {
+  const ctx: Ctx = { reusable: true, inputs: {}, pin: 'sha', jobEnv: new Map() };
+  const body = { [kind]: kind === 'report' ? withIf(job(ctx, template, 'report'), REPORT_CONDITION) : job(ctx, template, 'experiment') };
+  const inputs: Obj = {};
+  for (const def of inputDefs(template, 'github')) if (pinnedUse(def, 'github') === 'input') inputs[def.name] = reusableInput(def);
+  const secrets: Obj = {};
+  for (const s of template.secrets.github) secrets[s.name] = { description: s.description, required: s.required };
+  const doc: Obj = {
+    name: kind === 'report' ? `${template.title}: CML report` : template.title,
+    on: { workflow_call: { inputs, ...(Object.keys(secrets).length > 0 ? { secrets } : {}) } },
+    permissions: { contents: 'read' },
+    concurrency: concurrency(ctx, kind, template),
+    jobs: body,
+  };
+  const file = publishedFileName(template, kind);
+  const header = [
+    kind === 'report'
+      ? `# Reusable workflow "${template.name}-report" of @mlops-pipeline/templates: on a pull request, reproduces the pipeline and posts the metrics diff with CML. Its caller grants pull-requests: write.`
+      : `# Reusable workflow "${template.name}" of @mlops-pipeline/templates: ${template.description}`,
+    `# Call it at a release tag (vX.Y.Z or the moving vX): uses: ${GITHUB_HOME}/.github/workflows/${file}@vX.Y.Z`,
+    '# Generated from packages/templates/src: do not edit (pnpm --filter @mlops-pipeline/templates generate).',
+  ];
+  return withHeader(header, annotateShas(toYaml(doc)));
+}
+
+function publishedFileName(template: TemplateDef, kind: JobKind): string {
+  return `${template.name}${kind === 'report' ? '-report' : ''}.yml`;
+}
+
+/** The calling job of one published workflow: exactly the permissions its jobs request. */
+function callingJob(template: TemplateDef, kind: JobKind, inputs: Record<string, unknown>, source: string, tag: string): Obj {
+  const out: Obj = {
+    name: kind === 'report' ? `${template.title}: CML report` : template.title,
+    permissions: permissions(template, kind === 'report' ? { 'pull-requests': 'write' } : {}),
+    uses: `${source}/.github/workflows/${publishedFileName(template, kind)}@${tag}`,
+  };
+  const w = callerInputs(template, inputs);
+  if (Object.keys(w).length > 0) out.with = w;
+  const secrets: Obj = {};
+  for (const s of secretsForInputs(template, 'github', inputs)) secrets[s.name] = `\${{ secrets.${s.name} }}`;
+  if (Object.keys(secrets).length > 0) out.secrets = secrets;
+  return out;
+}
+
 export const githubRenderer: Renderer = {
   provider: 'github',
   defaultSource: GITHUB_HOME,
 
   vendoredPath: (t) => `.github/workflows/${t.name}.yml`,
-  publishedPath: (t) => `.github/workflows/${t.name}.yml`,
 
   vendored(template, inputs, header) {
     const ctx: Ctx = { reusable: false, inputs, pin: inputs['pin-actions'] === 'sha' ? 'sha' : 'version', jobEnv: new Map() };
     const doc: Obj = {
       name: template.title,
-      on: triggers(inputs.branches as string[], inputs.cml === true),
+      on: triggers(inputs),
       permissions: { contents: 'read' },
-      concurrency: concurrency(ctx),
-      jobs: jobs(ctx, template),
+      concurrency: concurrency(ctx, 'experiment', template),
+      jobs: vendoredJobs(ctx, template),
     };
     return withHeader(header, annotateShas(toYaml(doc)));
   },
 
-  published(template) {
-    const ctx: Ctx = { reusable: true, inputs: {}, pin: 'version', jobEnv: new Map() };
-    const body = jobs(ctx, template);
-    const inputs: Obj = {};
-    for (const def of inputDefs(template, 'github')) if (pinnedUse(def, 'github') === 'input') inputs[def.name] = reusableInput(def);
-    const secrets: Obj = {};
-    for (const s of template.secrets.github) secrets[s.name] = { description: s.description, required: s.required };
-    const doc: Obj = {
-      name: template.title,
-      on: { workflow_call: { inputs, ...(Object.keys(secrets).length > 0 ? { secrets } : {}) } },
-      permissions: { contents: 'read' },
-      concurrency: concurrency(ctx),
-      jobs: body,
-    };
-    const header = [
-      `# Reusable workflow "${template.name}" of @mlops-pipeline/templates: ${template.description}`,
-      `# Call it at a release tag (vX.Y.Z or the moving vX): uses: ${GITHUB_HOME}/.github/workflows/${template.name}.yml@vX.Y.Z`,
-      '# Generated from packages/templates/src: do not edit (pnpm --filter @mlops-pipeline/templates generate).',
-    ];
-    return withHeader(header, toYaml(doc));
+  /** The experiment workflow, and the CML report as its own workflow so that only its caller grants pull-requests: write. */
+  publishedFiles(template) {
+    return (['experiment', 'report'] as const).map((kind) => ({ path: `.github/workflows/${publishedFileName(template, kind)}`, text: publishedWorkflow(template, kind) }));
   },
 
   caller(template, inputs, source, ref) {
     const cml = inputs.cml === true;
     const tag = /^v/.test(ref) ? ref : `v${ref}`;
-    const job: Obj = {
-      name: template.title,
-      permissions: permissions(template, cml ? { 'pull-requests': 'write' } : {}),
-      uses: `${source}/.github/workflows/${template.name}.yml@${tag}`,
-    };
-    const w = callerInputs(template, inputs);
-    if (Object.keys(w).length > 0) job.with = w;
-    const secrets: Obj = {};
-    for (const s of secretsForInputs(template, 'github', inputs)) secrets[s.name] = `\${{ secrets.${s.name} }}`;
-    if (Object.keys(secrets).length > 0) job.secrets = secrets;
+    const jobs: Obj = cml
+      ? {
+          dvc: withIf(callingJob(template, 'experiment', inputs, source, tag), "github.event_name != 'pull_request'"),
+          report: withIf(callingJob(template, 'report', inputs, source, tag), "github.event_name == 'pull_request'"),
+        }
+      : { dvc: callingJob(template, 'experiment', inputs, source, tag) };
     const doc: Obj = {
       name: template.title,
-      on: triggers(inputs.branches as string[], cml),
+      on: triggers(inputs),
       permissions: { contents: 'read' },
-      jobs: { dvc: job },
+      jobs,
     };
     const header = [
       `# Runs the "${template.name}" template of ${source} pinned at ${tag}.`,
+      '# Each job grants exactly the token permissions of the workflow it calls.',
       '# Renovate (github-actions manager) and Dependabot update the ref; the inputs are documented in the template.',
     ];
     return withHeader(header, toYaml(doc));

@@ -3,8 +3,8 @@
  * (`spec: inputs:` + `---` + body) and the caller snippet, from one job builder.
  */
 import { CML_VERSION } from '../actions.js';
-import { defaultOf, pinnedUse, type InputDef } from '../inputs.js';
-import { dvcSteps, reportStep, type Condition, type ScriptStep, type TemplateDef } from '../model.js';
+import { DEFAULT_GITLAB_RULES, defaultOf, pinnedUse, type InputDef } from '../inputs.js';
+import { REMOTE_DEFAULT_STEP, dvcSteps, inputChecks, reportStep, type Condition, type ScriptStep, type TemplateDef } from '../model.js';
 import { inputDefs } from '../schema.js';
 import { GITLAB_COMPONENTS, envName, holds, resolveTokens, scriptText, toYaml, withHeader } from './common.js';
 import type { Renderer } from './types.js';
@@ -27,9 +27,17 @@ function value(ctx: Ctx, input: string): string {
   return ctx.component ? interp(input) : String(ctx.inputs[input] ?? '');
 }
 
+/**
+ * Job variable carrying an input: prefixed, because project and group CI/CD variables of
+ * the same name would take precedence over the job's `variables:`.
+ */
+export function jobVariable(name: string): string {
+  return `MLOPS_PIPELINE_${name}`;
+}
+
 function scriptValue(ctx: Ctx, input: string): string {
   if (!ctx.component) return String(ctx.inputs[input] ?? '');
-  const name = envName(input);
+  const name = jobVariable(envName(input));
   ctx.vars.set(name, interp(input));
   return `\${${name}}`;
 }
@@ -81,6 +89,12 @@ function idTokens(ctx: Ctx, template: TemplateDef): Obj | undefined {
   return Object.fromEntries(entries.map(([k, aud]) => [k, { aud: resolveTokens(aud, (input) => value(ctx, input)) }]));
 }
 
+/** `changes:` of a rule for the `paths` input (monorepos); nothing when it is empty. */
+function changes(inputs: Record<string, unknown>): Obj {
+  const paths = (inputs.paths as string[] | undefined) ?? [];
+  return paths.length > 0 ? { changes: [...paths] } : {};
+}
+
 function branchRule(branches: readonly string[]): string {
   return `$CI_PIPELINE_SOURCE == "push" && (${branches.map((b) => `$CI_COMMIT_BRANCH == "${b}"`).join(' || ')})`;
 }
@@ -105,43 +119,59 @@ function cdStep(ctx: Ctx): ScriptStep[] {
   return [{ id: 'cd', name: 'Enter the working directory', lines: ['cd "@{working-directory}" || exit 1'] }];
 }
 
+const CML_REPORT = jobVariable('CML_REPORT');
+const BASE_BRANCH = jobVariable('BASE_BRANCH');
+
+/** The experiment job's rules: the `rules` input, or (vendored, left at its default) the branches and web runs. */
+function reproRules(ctx: Ctx): unknown {
+  if (ctx.component) return interp('rules');
+  const rules = ctx.inputs.rules;
+  if (Array.isArray(rules) && JSON.stringify(rules) !== JSON.stringify(DEFAULT_GITLAB_RULES)) return structuredClone(rules);
+  return [{ if: branchRule(ctx.inputs.branches as string[]), ...changes(ctx.inputs) }, { if: '$CI_PIPELINE_SOURCE == "web"' }];
+}
+
+/** The name of a job: `<as>-repro` / `<as>-report`. */
+function jobName(ctx: Ctx, kind: 'repro' | 'report'): string {
+  return `${ctx.component ? interp('as') : String(ctx.inputs.as ?? 'dvc')}-${kind}`;
+}
+
 function job(ctx: Ctx, template: TemplateDef, kind: 'repro' | 'report'): Obj {
   const dvc = dvcSteps(template.dvcExtra);
   const out: Obj = {
-    stage: 'test',
+    stage: ctx.component ? interp('stage') : String(ctx.inputs.stage ?? 'test'),
     image: `python:${value(ctx, 'python-version')}`,
   };
-  const tags = ctx.component ? [] : ((ctx.inputs.runner as string[] | undefined) ?? []);
-  if (tags.length > 0) out.tags = [...tags];
+  if (ctx.component) out.tags = interp('runner');
+  else if (((ctx.inputs.runner as string[] | undefined) ?? []).length > 0) out.tags = [...(ctx.inputs.runner as string[])];
   out.timeout = `${value(ctx, 'timeout-minutes')} minutes`;
   out.interruptible = ctx.component ? interp('cancel-in-progress') : ctx.inputs['cancel-in-progress'] === true;
-  if (kind === 'repro') {
-    out.rules = ctx.component
-      ? [{ if: '$CI_COMMIT_BRANCH && ($CI_PIPELINE_SOURCE == "push" || $CI_PIPELINE_SOURCE == "web")' }]
-      : [{ if: branchRule(ctx.inputs.branches as string[]) }, { if: '$CI_PIPELINE_SOURCE == "web"' }];
-  } else {
-    out.rules = [{ if: ctx.component ? '$CML_REPORT == "true" && $CI_PIPELINE_SOURCE == "merge_request_event"' : '$CI_PIPELINE_SOURCE == "merge_request_event"' }];
-  }
+  out.rules =
+    kind === 'repro'
+      ? reproRules(ctx)
+      : // Merge requests from this project only: a fork's pipeline has none of the project's variables.
+        [{ if: `${ctx.component ? `$${CML_REPORT} == "true" && ` : ''}$CI_PIPELINE_SOURCE == "merge_request_event" && $CI_MERGE_REQUEST_SOURCE_PROJECT_ID == $CI_PROJECT_ID`, ...(ctx.component ? {} : changes(ctx.inputs)) }];
   const tokens = idTokens(ctx, template);
   if (tokens) out.id_tokens = tokens;
   const setup: ScriptStep[] = [
+    ...inputChecks(inputDefs(template, 'gitlab')).filter(() => ctx.component),
     ...cdStep(ctx),
     ...dvc.install,
     ...(kind === 'report' ? [CML_SETUP] : []),
+    REMOTE_DEFAULT_STEP,
     ...template.prepare,
     ...(template.gitlab.setup.length > 0 ? [{ id: 'auth', name: 'Write the credentials file', lines: template.gitlab.setup }] : []),
     ...(template.gitlab.steps ?? []),
   ];
-  const script: ScriptStep[] = [...dvc.run, ...(kind === 'repro' ? [dvc.push] : [reportStep(true)])];
+  const script: ScriptStep[] = [...dvc.run, ...(kind === 'repro' ? [dvc.push] : [reportStep(true, BASE_BRANCH)])];
   const before = scriptEntries(ctx, setup);
   const main = scriptEntries(ctx, script);
   const variables: Obj = {
     PIP_CACHE_DIR: '$CI_PROJECT_DIR/.cache/pip',
-    ...(kind === 'report' ? { GIT_DEPTH: '0', BASE_BRANCH: '$CI_MERGE_REQUEST_TARGET_BRANCH_NAME' } : {}),
+    ...(kind === 'report' ? { GIT_DEPTH: '0', [BASE_BRANCH]: '$CI_MERGE_REQUEST_TARGET_BRANCH_NAME' } : {}),
     ...authVariables(ctx, template),
     ...Object.fromEntries([...ctx.vars.entries()].sort(([a], [b]) => a.localeCompare(b))),
   };
-  if (ctx.component && kind === 'report') variables.CML_REPORT = interp('cml');
+  if (ctx.component && kind === 'report') variables[CML_REPORT] = interp('cml');
   out.variables = variables;
   // pip's cache, keyed by the Python version and the requirements file's content.
   out.cache = { key: cacheKey(ctx), paths: ['.cache/pip'] };
@@ -157,9 +187,11 @@ function specInput(def: InputDef): Obj {
   const type = def.type === 'integer' ? 'number' : def.type;
   if (type !== 'string') out.type = type;
   const dflt = defaultOf(def, 'gitlab');
-  if (dflt !== undefined) out.default = Array.isArray(dflt) ? [...dflt] : dflt;
+  if (dflt !== undefined) out.default = structuredClone(dflt);
   if (def.enum) out.options = [...def.enum];
-  if (def.pattern !== undefined && !def.enum) out.regex = def.pattern;
+  // GitLab compiles `regex` with RE2 and never matches an empty string: inputs that may be empty are checked by the job.
+  // Only string inputs may have a `regex` (array items are not checked by GitLab).
+  if (type === 'string' && def.pattern !== undefined && !def.enum && !def.emptyAllowed) out.regex = def.pattern;
   return out;
 }
 
@@ -175,31 +207,34 @@ function callerInputs(template: TemplateDef, inputs: Record<string, unknown>): O
   return out;
 }
 
+function component(template: TemplateDef): string {
+  const ctx: Ctx = { component: true, inputs: {}, vars: new Map() };
+  const spec: Obj = {};
+  for (const def of inputDefs(template, 'gitlab')) if (pinnedUse(def, 'gitlab') === 'input') spec[def.name] = specInput(def);
+  const body: Obj = { [jobName(ctx, 'repro')]: job(ctx, template, 'repro'), [jobName(ctx, 'report')]: job(ctx, template, 'report') };
+  const header = [
+    `# CI/CD component "${template.name}" of @mlops-pipeline/templates: ${template.description}`,
+    `# Include it at a release (X.Y.Z): include: - component: ${GITLAB_COMPONENTS}/${template.name}@X.Y.Z`,
+    '# Generated from packages/templates/src: do not edit (pnpm --filter @mlops-pipeline/templates generate).',
+  ];
+  return withHeader(header, `${toYaml({ spec: { inputs: spec } })}---\n${toYaml(body)}`);
+}
+
 export const gitlabRenderer: Renderer = {
   provider: 'gitlab',
   defaultSource: GITLAB_COMPONENTS,
 
   vendoredPath: () => '.gitlab-ci.yml',
-  publishedPath: (t) => `templates/${t.name}/template.yml`,
 
   vendored(template, inputs, header) {
     const ctx: Ctx = { component: false, inputs, vars: new Map() };
-    const doc: Obj = { 'dvc-repro': job(ctx, template, 'repro') };
-    if (inputs.cml === true) doc['dvc-report'] = job(ctx, template, 'report');
+    const doc: Obj = { [jobName(ctx, 'repro')]: job(ctx, template, 'repro') };
+    if (inputs.cml === true) doc[jobName(ctx, 'report')] = job(ctx, template, 'report');
     return withHeader(header, toYaml(doc));
   },
 
-  published(template) {
-    const ctx: Ctx = { component: true, inputs: {}, vars: new Map() };
-    const spec: Obj = {};
-    for (const def of inputDefs(template, 'gitlab')) if (pinnedUse(def, 'gitlab') === 'input') spec[def.name] = specInput(def);
-    const body: Obj = { 'dvc-repro': job(ctx, template, 'repro'), 'dvc-report': job(ctx, template, 'report') };
-    const header = [
-      `# CI/CD component "${template.name}" of @mlops-pipeline/templates: ${template.description}`,
-      `# Include it at a release (X.Y.Z): include: - component: ${GITLAB_COMPONENTS}/${template.name}@X.Y.Z`,
-      '# Generated from packages/templates/src: do not edit (pnpm --filter @mlops-pipeline/templates generate).',
-    ];
-    return withHeader(header, `${toYaml({ spec: { inputs: spec } })}---\n${toYaml(body)}`);
+  publishedFiles(template) {
+    return [{ path: `templates/${template.name}/template.yml`, text: component(template) }];
   },
 
   caller(template, inputs, source, ref) {
@@ -209,16 +244,11 @@ export const gitlabRenderer: Renderer = {
     const w = callerInputs(template, inputs);
     if (Object.keys(w).length > 0) include.inputs = w;
     include.rules = [
-      { if: branchRule(inputs.branches as string[]) },
+      { if: branchRule(inputs.branches as string[]), ...changes(inputs) },
       { if: '$CI_PIPELINE_SOURCE == "web"' },
-      ...(cml ? [{ if: '$CI_PIPELINE_SOURCE == "merge_request_event"' }] : []),
+      ...(cml ? [{ if: '$CI_PIPELINE_SOURCE == "merge_request_event"', ...changes(inputs) }] : []),
     ];
     const doc: Obj = { include: [include] };
-    const tags = (inputs.runner as string[] | undefined) ?? [];
-    if (tags.length > 0) {
-      doc['dvc-repro'] = { tags: [...tags] };
-      if (cml) doc['dvc-report'] = { tags: [...tags] };
-    }
     const header = [
       `# Runs the "${template.name}" CI/CD component of ${source} pinned at ${version}.`,
       '# Renovate (gitlabci manager) updates the version; the inputs are documented in the component.',

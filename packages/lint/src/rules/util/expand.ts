@@ -2,18 +2,14 @@
  * Expanding references in values: `$VAR`, `${VAR}`, `${{ env.X }}` and `${{ inputs.X }}`
  * (GitHub workflow_call / workflow_dispatch defaults). Anything else is unknown.
  */
-import { isMap, isScalar } from 'yaml';
 import type { Job, Step, Workflow } from '../../model.js';
 
+/** The default of a `workflow_call` (else `workflow_dispatch`) input, when it is a scalar. */
 function inputDefault(workflow: Workflow, name: string): string | undefined {
-  const on = workflow.document.get('on', true);
-  if (!isMap(on)) return undefined;
-  for (const trigger of ['workflow_call', 'workflow_dispatch']) {
-    const input = on.getIn([trigger, 'inputs', name], true);
-    if (isMap(input)) {
-      const def = input.get('default', true);
-      if (isScalar(def) && def.value !== null && def.value !== undefined) return String(def.value);
-    }
+  for (const input of workflow.inputs) {
+    if (input.name !== name) continue;
+    const value = input.default?.value;
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
   }
   return undefined;
 }

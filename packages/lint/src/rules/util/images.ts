@@ -1,4 +1,5 @@
 /** Container image references. */
+import { DVC_IMAGES } from './dvc-facts.js';
 export interface ImageRef {
   /** Registry host, when given. */
   registry?: string;
@@ -44,9 +45,11 @@ export function isDynamicImage(text: string): boolean {
   return /\$\{\{|\$\[\[|\$[A-Za-z_{]/.test(text);
 }
 
-/** Images that ship DVC (CML images). */
+/** Images that ship DVC (the facts table in dvc-facts.ts): CML images under all their names and DVC's own. */
 export function isDvcImage(img: ImageRef): boolean {
-  return /^(iterativeai\/cml|dvcorg\/cml(-py3)?|iterativeai\/dvc|dvcorg\/dvc)$/.test(img.repository);
+  const registry = img.registry ?? 'docker.io';
+  const repository = registry === 'docker.io' ? img.repository.replace(/^library\//, '') : img.repository;
+  return DVC_IMAGES.some((f) => f.registry === registry && f.repository.test(repository));
 }
 
 /** The exact DVC version an image tag names, when it does (e.g. "…-dvc3.63.0-…"). */

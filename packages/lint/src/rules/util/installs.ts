@@ -5,6 +5,7 @@ import { jobCommands, usesAction } from './job.js';
 import { parsePipInstall, type Requirement } from './pip.js';
 import { wordSpan } from './shell.js';
 import { dvcInvocation } from './dvc.js';
+import { DVC_INSTALLERS, DVC_PLUGINS } from './dvc-facts.js';
 import { expand, hasReferences } from './expand.js';
 import { parseRequirement } from './pip.js';
 
@@ -32,7 +33,13 @@ export interface DvcInstall {
   resolved?: string;
   /** The version is written through a reference that cannot be resolved (matrix, vars, CI/CD variables). */
   unknown?: boolean;
+  /** pip kind: a DVC remote plugin (`dvc-s3`, `dvc-gdrive`, …) whose install pulls in an unpinned DVC. */
+  plugin?: string;
+  /** setup-dvc kind: the action (`setup-dvc`, or `iterative/setup-tools`, which runs it) and its version input. */
+  installer?: { name: string; input: string };
 }
+
+
 
 const cache = new WeakMap<Job, DvcInstall[]>();
 
@@ -48,14 +55,16 @@ export function dvcInstalls(job: Job, workflow?: Workflow): DvcInstall[] {
     out.push({ kind: 'image', written: img.value, exact: version !== undefined, extras: ['all'], span: img.span, order: -1, ...(version ? { version } : {}) });
   }
   for (const step of job.steps) {
-    if (usesAction(step, 'treeverse/setup-dvc') && step.uses) {
-      const v = step.with.get('version');
+    const installer = DVC_INSTALLERS.find((a) => usesAction(step, a.repo));
+    if (installer && step.uses) {
+      const v = step.with.get(installer.input);
       const value = v?.value?.trim();
       const resolved = value !== undefined && workflow && hasReferences(value) ? expand(value, workflow, job, step) : value;
       const unknown = value !== undefined && hasReferences(value) && resolved === undefined;
       const exact = resolved !== undefined && /^\d+\.\d+\.\d+$/.test(resolved.trim());
       out.push({
         kind: 'setup-dvc',
+        installer: { name: installer.name, input: installer.input },
         written: value,
         exact,
         ...(unknown ? { unknown } : {}),
@@ -71,7 +80,12 @@ export function dvcInstalls(job: Job, workflow?: Workflow): DvcInstall[] {
   jobCommands(job).forEach(({ step, script, cmd }, n) => {
     const pip = parsePipInstall(cmd);
     if (!pip) return;
+    const pinsDvc = pip.packages.some((p) => p.req.name === 'dvc');
     for (const p of pip.packages) {
+      if (DVC_PLUGINS.includes(p.req.name) && !pinsDvc && !hasReferences(p.raw)) {
+        out.push({ kind: 'pip', written: p.raw, raw: p.raw, exact: false, extras: [], plugin: p.req.name, span: wordSpan(script, cmd, cmd.start + p.argIndex), step, order: step.index * 1000 + n + 1 });
+        continue;
+      }
       if (p.req.name !== 'dvc') continue;
       let req = p.req;
       let unknown = false;
@@ -109,8 +123,4 @@ export function runsDvc(job: Job): boolean {
 /** Files that look like they list the repo's Python requirements. */
 export function installsRequirementFile(install: DvcInstall): boolean {
   return (install.files ?? []).some((f) => /requirements[^/]*\.(txt|in)$|pyproject\.toml$|\.lock$|^\.$|^\.\[|setup\.py$/.test(f) || f === '.');
-}
-
-export function workflowInstalls(workflow: Workflow): { job: Job; install: DvcInstall }[] {
-  return workflow.jobs.flatMap((job) => dvcInstalls(job, workflow).map((install) => ({ job, install })));
 }

@@ -25,7 +25,8 @@ export function dvcRequirement(root: string): DvcRequirement | undefined {
   if (!requirements.has(root)) {
     let value: DvcRequirement | undefined;
     try {
-      value = findDvcRequirement(root);
+      // The repository root, then `src/` (the MLOps guide keeps its requirements in src/requirements.txt).
+      value = findDvcRequirement(root) ?? findDvcRequirement(join(root, 'src'));
     } catch {
       value = undefined;
     }
@@ -68,13 +69,6 @@ export function jobProjectDir(job: Job): string | undefined {
 export function dvcRequirementForJob(root: string, job: Job): DvcRequirement | undefined {
   const dir = jobProjectDir(job);
   return (dir && dir !== '.' ? dvcRequirement(join(root, dir)) : undefined) ?? dvcRequirement(root);
-}
-
-/** Forget cached facts (tests write temporary repositories). */
-export function clearRepoCache(): void {
-  configs.clear();
-  requirements.clear();
-  installedNames.clear();
 }
 
 /**

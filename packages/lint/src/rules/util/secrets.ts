@@ -89,25 +89,59 @@ export function redact(value: string): string {
 
 /** `NAME: value`, `NAME=value`, `"name": "value"` pairs (YAML, shell, JSON). */
 const NAMED_VALUE = /(^|[\s{,;(]|["'])([A-Za-z_][A-Za-z0-9_.-]*)(["']?[ \t]*[:=][ \t]*)(["']?)([^\s"',;})#]+)/g;
-/** Secret command-line options: `--password X`, `--token=X`. */
-const SECRET_FLAG = /(--(?:password|token|api-key|secret)(?:=|[ \t]+))(["']?)([^\s"']+)/g;
-/** `dvc remote modify [--local] <remote> <option> <value>`. */
-const REMOTE_OPTION = /(remote[ \t]+modify[ \t]+(?:-{1,2}[a-z]+[ \t]+)*\S+[ \t]+([a-z_]+)[ \t]+)(["']?)([^\s"']+)/g;
-/** A password in a URL: `scheme://user:password@host`. */
-const URL_PASSWORD = /(:\/\/[^/@\s:]*:)([^/@\s]+)(@)/g;
+/** The same with a quoted value, which may hold spaces: `PASSPHRASE: "my secret phrase"`. */
+const NAMED_QUOTED = /(^|[\s{,;(]|["'])([A-Za-z_][A-Za-z0-9_.-]*)(["']?[ \t]*[:=][ \t]*)(?:"([^"\n]+)"|'([^'\n]+)')/g;
+/** Secret command-line options: `--password X`, `--token=X`, `--passphrase "a b c"`. */
+const SECRET_FLAG = /(--(?:password|passphrase|passwd|token|api-key|apikey|secret|client-secret|access-token|auth-token|private-key)(?:=|[ \t]+))(?:"([^"\n]*)"|'([^'\n]*)'|([^\s"']+))/gi;
+/** `docker login -p X` (and podman, helm registry, oras …): `-p` after a `login`. */
+const LOGIN_PASSWORD = /(\blogin\b[^\n]{0,200}?[ \t]-p(?:=|[ \t]+))(?:"([^"\n]*)"|'([^'\n]*)'|([^\s"']+))/g;
+/** `Authorization: Bearer X`, `Authorization: token X`, a bare `Bearer X`. */
+const AUTH_HEADER = /(\bAuthorization[ \t]*[:=][ \t]*(?:(?:Bearer|Basic|token|Token|Digest)[ \t]+)?|\bBearer[ \t]+(?=[^\s"'`\\]{8}))([^\s"'`\\]+)/gi;
+/** Signed-URL and credential query parameters: Azure SAS `sig=`, S3/GCS signatures, `access_token=`. */
+const SECRET_QUERY = /([?&;](?:sig|signature|x-amz-signature|x-amz-security-token|x-amz-credential|x-goog-signature|x-goog-credential|token|access_token|refresh_token|id_token|api_key|apikey|key|password|passwd|secret|client_secret|code|auth)=)([^&\s"'`#<>]+)/gi;
+/**
+ * The user information of a URL: `scheme://user:password@host` (the password may hold `'`, `"`, `/`
+ * and spaces: it runs to the last `@` of the line that is followed by a host name) or
+ * `scheme://token@host`. A `host:port/path` is not a password.
+ */
+const URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s/@:'"`<>]*)(?::(?!\d{1,5}(?:[/?#\s'"`,)\]]|$))([^\n]{0,256}))?@(?=[A-Za-z0-9[][A-Za-z0-9.\-[\]:%]*(?:[/?#:'"`\s,;)\]>]|$))/gi;
 /** `curl -u user:password`, `--user user:password`. */
 const USER_PASSWORD = /((?:^|\s)(?:-u|--user)(?:=|[ \t]+)["']?[^\s:"']+:)([^\s"']+)/g;
+/** `dvc remote modify [--local] <remote> <option> <value>`. */
+const REMOTE_OPTION = /(remote[ \t]+modify[ \t]+(?:-{1,2}[a-z]+[ \t]+)*\S+[ \t]+([a-z_]+)[ \t]+)(["']?)([^\s"']+)/g;
 const REMOTE_SECRET_OPTIONS = /^(password|secret_access_key|session_token|account_key|connection_string|sas_token|client_secret|gdrive_client_secret|token)$/;
 
+function isRedacted(value: string): boolean {
+  return value.startsWith('[redacted');
+}
+
 function redactedLiteral(value: string): string {
-  return !value.startsWith('[redacted') && looksLikeSecretLiteral(value) ? `[redacted ${redact(value)}]` : value;
+  return !isRedacted(value) && looksLikeSecretLiteral(value) ? `[redacted ${redact(value)}]` : value;
+}
+
+/** A value known to be secret by where it stands (a URL password, a flag's value): redacted unless it is a reference. */
+function redactedAlways(value: string): string {
+  // `$VAR`, `${VAR}`, `${{ secrets.X }}`, `$[[ inputs.x ]]` (possibly cut at a space) name a secret, they are not one.
+  if (value === '' || isRedacted(value) || isReference(value) || value.startsWith('$')) return value;
+  return `[redacted ${redact(value)}]`;
+}
+
+function redactUserinfo(all: string, scheme: string, user: string, password: string | undefined): string {
+  if (password !== undefined) {
+    if (password === '' || isReference(password)) return all;
+    return `${scheme}${user}:${redactedAlways(password)}@`;
+  }
+  // A user name alone is a token when it is long (`https://ghp_…@github.com`, `https://x-oauth-basic…`).
+  if (user.length >= 16 && !isReference(user) && !isRedacted(user)) return `${scheme}[redacted ${redact(user)}]@`;
+  return all;
 }
 
 /**
  * The text with every secret it plausibly holds replaced by a redacted form, line by line
  * (line count unchanged, so a diff of redacted texts has the same hunks): secret-shaped
- * values, literal values of secret-like names, secret command-line options, URL passwords and
- * `-u user:password`.
+ * values, literal values of secret-like names, secret command-line options, `docker login -p`,
+ * authorization headers, signed-URL parameters, URL user information and `-u user:password`.
+ * This is the one redaction of mlops-lint: messages, diffs and every output format use it.
  */
 export function redactLines(text: string): string {
   let out = text;
@@ -120,11 +154,31 @@ export function redactLines(text: string): string {
     .split('\n')
     .map((line) =>
       line
+        .replace(URL_USERINFO, (all, scheme: string, user: string, password: string | undefined) => redactUserinfo(all, scheme, user, password))
+        .replace(NAMED_QUOTED, (all, lead: string, name: string, sep: string, dq: string | undefined, sq: string | undefined) => {
+          const value = dq ?? sq ?? '';
+          if (!isSecretName(name) || value.length < 6 || isRedacted(value) || hasReference(value)) return all;
+          const q = dq !== undefined ? '"' : "'";
+          return `${lead}${name}${sep}${q}${redactedAlways(value)}${q}`;
+        })
         .replace(NAMED_VALUE, (all, lead: string, name: string, sep: string, quote: string, value: string) => (isSecretName(name) ? `${lead}${name}${sep}${quote}${redactedLiteral(value)}` : all))
-        .replace(SECRET_FLAG, (_all, flag: string, quote: string, value: string) => `${flag}${quote}${redactedLiteral(value)}`)
+        .replace(SECRET_FLAG, (_all, flag: string, dq: string | undefined, sq: string | undefined, bare: string | undefined) => flagValue(flag, dq, sq, bare))
+        .replace(LOGIN_PASSWORD, (_all, flag: string, dq: string | undefined, sq: string | undefined, bare: string | undefined) => flagValue(flag, dq, sq, bare))
+        .replace(AUTH_HEADER, (_all, head: string, value: string) => `${head}${redactedAlways(value)}`)
+        .replace(SECRET_QUERY, (_all, head: string, value: string) => `${head}${redactedAlways(value)}`)
         .replace(REMOTE_OPTION, (all, head: string, option: string, quote: string, value: string) => (REMOTE_SECRET_OPTIONS.test(option) ? `${head}${quote}${redactedLiteral(value)}` : all))
-        .replace(URL_PASSWORD, (_all, head: string, value: string, at: string) => `${head}${redactedLiteral(value)}${at}`)
-        .replace(USER_PASSWORD, (_all, head: string, value: string) => `${head}${redactedLiteral(value)}`),
+        .replace(USER_PASSWORD, (_all, head: string, value: string) => `${head}${redactedAlways(value)}`),
     )
     .join('\n');
+}
+
+function flagValue(flag: string, dq: string | undefined, sq: string | undefined, bare: string | undefined): string {
+  if (dq !== undefined) return `${flag}"${redactedAlways(dq)}"`;
+  if (sq !== undefined) return `${flag}'${redactedAlways(sq)}'`;
+  return `${flag}${redactedAlways(bare ?? '')}`;
+}
+
+/** A message or any other one-piece text quoted from a file, redacted (see `redactLines`). */
+export function redactText(text: string): string {
+  return redactLines(text);
 }

@@ -35,6 +35,8 @@ export interface Command {
   lineIndex: number;
   /** Leading `NAME=value` assignments. */
   assignments: string[];
+  /** The text of the here-documents the command reads (`cat <<EOF > f` … `EOF`), line by line. */
+  hereDoc?: string[];
 }
 
 interface LogicalLine {
@@ -73,7 +75,7 @@ export function logicalLines(script: Script): LogicalLine[] {
   return out;
 }
 
-const WRAPPER_KEYWORDS = new Set(['then', 'do', 'else', 'elif', 'if', 'while', 'until', '!', '{', '(', 'time', 'exec', 'sudo', 'nohup', 'command']);
+const WRAPPER_KEYWORDS = new Set(['then', 'do', 'else', 'elif', 'if', 'while', 'until', '!', '{', '}', '(', ')', 'time', 'exec', 'sudo', 'nohup', 'command']);
 
 /** Removes wrappers so argv[0] is the program that really runs. */
 export function unwrap(words: string[]): { argv: string[]; start: number; assignments: string[] } {
@@ -194,6 +196,15 @@ export function splitLine(text: string): RawCommand[] {
       continue;
     }
     if (c === '#' && wordStart < 0) break;
+    // `( … )` runs its commands in a subshell: the parentheses separate commands like operators.
+    if (c === '(' && wordStart < 0) {
+      flushCmd(i, ';');
+      continue;
+    }
+    if (c === ')') {
+      flushCmd(i, ';');
+      continue;
+    }
     if (c === ' ' || c === '\t') {
       flushWord();
       continue;
@@ -230,6 +241,23 @@ export function splitLine(text: string): RawCommand[] {
   return cmds;
 }
 
+/** The delimiters of the here-documents a command opens (`<<EOF`, `<<-'EOF'`, `<< "EOF"`), in order. */
+export function hereDocDelimiters(words: readonly Word[]): { word: string; stripTabs: boolean }[] {
+  const out: { word: string; stripTabs: boolean }[] = [];
+  words.forEach((w, i) => {
+    const m = /(?:^|[^<])<<(-?)(?!<)(.*)$/.exec(w.raw);
+    if (!m) return;
+    // `<<` inside quotes is text, not a redirection.
+    const upTo = w.raw.slice(0, m.index + m[0].length - m[2]!.length);
+    const before = upTo.slice(upTo.lastIndexOf('$(') + 1);
+    if ((before.split('"').length - 1) % 2 === 1 || (before.split("'").length - 1) % 2 === 1) return;
+    const rest = m[2]!.trim().split(/\s/)[0]!;
+    const word = unquote(rest !== '' ? rest : (words[i + 1]?.raw ?? ''));
+    if (/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(word)) out.push({ word, stripTabs: m[1] === '-' });
+  });
+  return out;
+}
+
 const cache = new WeakMap<Script, Command[]>();
 
 /** Every simple command of a script, in order. */
@@ -237,9 +265,18 @@ export function commands(script: Script): Command[] {
   const hit = cache.get(script);
   if (hit) return hit;
   const out: Command[] = [];
+  // Here-document bodies still to skip: they are data for the command that opened them.
+  const pendingDocs: { word: string; stripTabs: boolean; owner: Command }[] = [];
   logicalLines(script).forEach((ll, lineIndex) => {
+    const doc = pendingDocs[0];
+    if (doc) {
+      if ((doc.stripTabs ? ll.text.replace(/^\t+/, '') : ll.text).trim() === doc.word) pendingDocs.shift();
+      else (doc.owner.hereDoc ??= []).push(ll.text);
+      return;
+    }
     let prev: Joiner = 'end';
     for (const rc of splitLine(ll.text)) {
+      const docs = hereDocDelimiters(rc.words);
       const { argv, start, assignments } = unwrap(rc.words.map((w) => w.value));
       const first = rc.words[start] ?? rc.words[0]!;
       const p = ll.pos[first.offset] ?? ll.pos[0] ?? { line: script.span.line, column: script.span.column };
@@ -264,6 +301,7 @@ export function commands(script: Script): Command[] {
         lineIndex,
         assignments,
       });
+      for (const d of docs) pendingDocs.push({ ...d, owner: out[out.length - 1]! });
       prev = rc.next;
     }
   });
@@ -282,17 +320,18 @@ export function wordSpan(script: Script, cmd: Command, wordIndex: number): Span 
   return { file: ll.file, line: p.line, column: p.column, endLine: pe.line, endColumn: pe.column + 1 };
 }
 
-/** Span of a substring of a command's logical line (first occurrence at or after the command start). */
-export function textSpan(script: Script, cmd: Command, needle: string): Span {
-  const ll = logicalLines(script)[cmd.lineIndex];
-  if (!ll) return cmd.span;
-  const from = cmd.words[0]?.offset ?? 0;
-  const at = ll.text.indexOf(needle, from);
-  if (at < 0) return cmd.span;
-  const p = ll.pos[at];
-  const pe = ll.pos[at + needle.length - 1];
-  if (!p || !pe) return cmd.span;
-  return { file: ll.file, line: p.line, column: p.column, endLine: pe.line, endColumn: pe.column + 1 };
+/**
+ * Variables of `for NAME in A B …` loops whose items are all plain variable names: each such
+ * variable holds a NAME (`$NAME` is not the value of A); `${!NAME}` reads the value.
+ */
+export function loopNameVariables(script: Script): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const cmd of commands(script)) {
+    const [kw, name, inWord, ...items] = cmd.argv;
+    if (kw !== 'for' || name === undefined || inWord !== 'in' || items.length === 0) continue;
+    if (items.every((w) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(w))) out.set(name, items);
+  }
+  return out;
 }
 
 /** Flags and positional arguments after `skip` leading words of argv. */
