@@ -36,6 +36,8 @@ export interface CliOptions {
   list: boolean;
   /** Monorepo runs: the pipeline file of this project (not a flag). */
   pipelineFile?: string;
+  /** Monorepo runs on GitLab: the job name prefix of this project (not a flag). */
+  jobName?: string;
   /** Monorepo runs: the paths whose changes run the pipeline (not a flag). */
   pathsFilter?: string[];
   /** Extra template inputs from `--input name=value` (repeatable). */

@@ -101,7 +101,8 @@ export function runGithubJobs(checkout: string, workflowText: string): Record<st
         if (step.run === undefined || /pull_request/.test(step.if ?? '')) continue;
         const dir = path.join(checkout, step['working-directory'] ?? job.defaults?.run?.['working-directory'] ?? '.');
         const script = step.run.replace(/\$\{\{[^}]*\}\}/g, '');
-        const res = spawnSync('bash', ['-e', '-c', script], { cwd: dir, env: { PATH: `${bin}:/usr/bin:/bin`, HOME: bin, STANDIN_LOG: log, GITHUB_WORKSPACE: checkout, CI: 'true' }, encoding: 'utf8' });
+        const env = { PATH: `${bin}:/usr/bin:/bin`, HOME: bin, STANDIN_LOG: log, GITHUB_WORKSPACE: checkout, CI: 'true', RUNNER_TEMP: bin, GITHUB_ENV: path.join(bin, `${name}.env`), GITHUB_RUN_ID: '1', GITHUB_JOB: name };
+        const res = spawnSync('bash', ['-e', '-c', script], { cwd: dir, env, encoding: 'utf8' });
         stderr += res.stderr;
         if (res.status !== 0) {
           status = res.status;
