@@ -21,6 +21,7 @@ export const REQUIRED_INPUTS: Record<string, Record<string, unknown>> = {
   },
   'dvc-s3-keyless': { 'role-to-assume': 'arn:aws:iam::123456789012:role/dvc-ci' },
   'dvc-minio': { 'endpoint-url': 'https://minio.example.com:9000' },
+  'dvc-azure-keyless': { 'azure-client-id': '11111111-2222-3333-4444-555555555555', 'azure-tenant-id': '66666666-7777-8888-9999-000000000000' },
 };
 
 /** Option sets every template is rendered with. */

@@ -48,9 +48,11 @@ const REMOTE_URL: Record<RemoteKind, string | undefined> = {
   's3-keyless': 's3://example-bucket/dvc',
   minio: 's3://example-bucket/dvc',
   azure: 'azure://example-container/dvc',
+  'azure-keyless': 'azure://example-container/dvc',
+  gdrive: 'gdrive://0AIac4JZqHhKmUk9PDA',
   none: undefined,
 };
-const EXTRA: Partial<Record<RemoteKind, string>> = { gcs: 'gs', 'gcs-keyless': 'gs', s3: 's3', 's3-keyless': 's3', minio: 's3', azure: 'azure' };
+const EXTRA: Partial<Record<RemoteKind, string>> = { gcs: 'gs', 'gcs-keyless': 'gs', s3: 's3', 's3-keyless': 's3', minio: 's3', azure: 'azure', 'azure-keyless': 'azure', gdrive: 'gdrive' };
 
 const work = lintText ? mkdtempSync(path.join(tmpdir(), 'templates-lint-')) : '';
 
