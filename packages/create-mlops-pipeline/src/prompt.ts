@@ -34,6 +34,7 @@ const REMOTE_LABELS: Record<RemoteKind, string> = {
   azure: 'Azure Blob Storage',
   'azure-keyless': 'Azure Blob Storage, keyless (workload identity federation)',
   gdrive: 'Google Drive, service account',
+  ssh: 'SSH server, private key',
   none: 'no credentials (local, HTTP or no remote)',
 };
 

@@ -59,6 +59,9 @@ const GDRIVE_SERVICE_ACCOUNT: ScriptStep = {
 /** GitHub: the file holding the GitHub OIDC token for Azure, removed whatever happened. */
 const GITHUB_AZURE_CLEANUP: ScriptStep = { id: 'azure-cleanup', name: 'Remove the Azure federated token file', lines: ['rm -f "${AZURE_FEDERATED_TOKEN_FILE:-}"'] };
 
+/** The remote the key is for: `dvc-remote`, else the default remote. */
+const REMOTE_OF_JOB = ['remote="@{dvc-remote}"', 'if [ -z "$remote" ]; then remote="$(dvc remote default)"; fi'];
+
 export const TEMPLATES: readonly TemplateDef[] = [
   {
     name: 'dvc',
@@ -323,6 +326,61 @@ export const TEMPLATES: readonly TemplateDef[] = [
         'printf \'%s\' "$AZURE_ID_TOKEN" > "$AZURE_FEDERATED_TOKEN_FILE"',
       ],
       cleanup: ['rm -f "$MLOPS_PIPELINE_AZURE_TOKEN_FILE"'],
+    },
+  },
+  {
+    name: 'dvc-ssh',
+    remote: 'ssh',
+    title: 'DVC experiment on an SSH server (private key)',
+    description: 'Runs dvc pull and dvc repro with an SSH remote, authenticated with a private key and checked against known host keys.',
+    dvcExtra: 'ssh',
+    inputs: COMMON_INPUTS,
+    secrets: {
+      github: [
+        secret('SSH_PRIVATE_KEY', 'Private key (OpenSSH format, no passphrase) of a user allowed on the server; written to a file under `$RUNNER_TEMP` and removed at the end of the job.'),
+        secret('SSH_KNOWN_HOSTS', 'The server\'s host keys, as `ssh-keyscan -H <host>` prints them (check them out of band).'),
+      ],
+      gitlab: [
+        secret('SSH_PRIVATE_KEY_B64', 'Private key (OpenSSH format, no passphrase), base64-encoded on one line (`base64 -w0 id_ed25519`) so GitLab can mask it; decoded to a file outside the project directory and removed after the job.', { base64: true }),
+        secret('SSH_KNOWN_HOSTS_B64', 'The server\'s host keys (`ssh-keyscan -H <host>`), base64-encoded on one line.', { base64: true }),
+      ],
+    },
+    prepare: [],
+    github: {
+      idToken: false,
+      steps: [],
+      scripts: [
+        {
+          id: 'ssh-key',
+          name: 'Write the SSH key outside the workspace and trust the server\'s host keys',
+          block: true,
+          env: { SSH_PRIVATE_KEY: 'secret:SSH_PRIVATE_KEY', SSH_KNOWN_HOSTS: 'secret:SSH_KNOWN_HOSTS' },
+          lines: [
+            'key="${RUNNER_TEMP}/ssh-key-${GITHUB_RUN_ID}-${GITHUB_JOB}"',
+            'install -m 600 /dev/null "${key}"',
+            'printf \'%s\\n\' "${SSH_PRIVATE_KEY}" > "${key}"',
+            'install -d -m 700 "${HOME}/.ssh"',
+            'printf \'%s\\n\' "${SSH_KNOWN_HOSTS}" >> "${HOME}/.ssh/known_hosts"',
+            ...REMOTE_OF_JOB,
+            'dvc remote modify --local "$remote" keyfile "${key}"',
+            'echo "MLOPS_PIPELINE_SSH_KEY_FILE=${key}" >> "${GITHUB_ENV}"',
+          ],
+        },
+      ],
+      cleanup: [{ id: 'ssh-cleanup', name: 'Remove the SSH key file', lines: ['rm -f "${MLOPS_PIPELINE_SSH_KEY_FILE:-}"'] }],
+      remoteEnv: [],
+    },
+    gitlab: {
+      idTokens: {},
+      variables: { MLOPS_PIPELINE_SSH_KEY_FILE: '/tmp/ssh-key-${CI_JOB_ID}' },
+      setup: [
+        'install -m 600 /dev/null "$MLOPS_PIPELINE_SSH_KEY_FILE"',
+        'printf \'%s\' "$SSH_PRIVATE_KEY_B64" | base64 -d > "$MLOPS_PIPELINE_SSH_KEY_FILE"',
+        'install -d -m 700 "$HOME/.ssh"',
+        'printf \'%s\' "$SSH_KNOWN_HOSTS_B64" | base64 -d >> "$HOME/.ssh/known_hosts"',
+      ],
+      steps: [{ id: 'ssh-keyfile', name: 'Point the DVC remote at the key file', block: true, lines: [...REMOTE_OF_JOB, 'dvc remote modify --local "$remote" keyfile "$MLOPS_PIPELINE_SSH_KEY_FILE"'] }],
+      cleanup: ['rm -f "$MLOPS_PIPELINE_SSH_KEY_FILE"'],
     },
   },
   {

@@ -4,7 +4,7 @@ import type { Provider, RemoteKind } from '../src/index.js';
 import { REQUIRED_INPUTS } from './helpers.js';
 import pkg from '../package.json' with { type: 'json' };
 
-const REMOTES: RemoteKind[] = ['gcs', 'gcs-keyless', 's3', 's3-keyless', 'minio', 'azure', 'azure-keyless', 'gdrive', 'none'];
+const REMOTES: RemoteKind[] = ['gcs', 'gcs-keyless', 's3', 's3-keyless', 'minio', 'azure', 'azure-keyless', 'gdrive', 'ssh', 'none'];
 const PROVIDERS: Provider[] = ['github', 'gitlab'];
 
 describe('catalogue', () => {

@@ -273,6 +273,32 @@ exit 0
     expect(r.output).not.toContain(token);
   });
 
+  it('SSH: the key goes to a private file outside the project that the remote points at, the host keys are trusted, then the key is removed', () => {
+    const key = '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----\n';
+    const knownHosts = '|1|abc=|def= ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExample\n';
+    const dvc = `#!/bin/sh
+printf '%s\\n' "$*" >> "$STANDIN_LOG"
+if [ "$1 $2" = "remote default" ]; then echo storage; fi
+if [ "$1 $2 $3 $5" = "remote modify --local keyfile" ]; then printf 'keyfile %s\\n' "$6" > "$STANDIN_LOG.keyfile"; fi
+if [ "$1" = "pull" ]; then
+  file=$(sed -n 's/^keyfile //p' "$STANDIN_LOG.keyfile")
+  printf 'env mode=%s\\n' "$(stat -c %a "$file")" >> "$STANDIN_LOG"
+  cmp -s "$file" "$STANDIN_KEY" && printf 'env key=matches\\n' >> "$STANDIN_LOG"
+  grep -q 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExample' "$HOME/.ssh/known_hosts" && printf 'env known_hosts=trusted\\n' >> "$STANDIN_LOG"
+fi
+exit 0
+`;
+    const keyPath = path.join(work, 'ssh-expected-key');
+    writeFileSync(keyPath, key);
+    const r = runPipeline('ssh', 'dvc-ssh', {}, dvc, { SSH_PRIVATE_KEY_B64: Buffer.from(key).toString('base64'), SSH_KNOWN_HOSTS_B64: Buffer.from(knownHosts).toString('base64'), STANDIN_KEY: keyPath });
+    expect(r.status, r.output).toBe(0);
+    const keyfile = readFileSync(`${path.join(work, 'ssh.log')}.keyfile`, 'utf8').trim().slice('keyfile '.length);
+    expect(keyfile).toMatch(/^\/tmp\/ssh-key-\d+$/);
+    expect(r.log.filter((l) => !l.startsWith('python '))).toEqual(['version', 'remote default', `remote modify --local storage keyfile ${keyfile}`, 'pull', 'env mode=600', 'env key=matches', 'env known_hosts=trusted', 'repro']);
+    expect(existsSync(keyfile)).toBe(false);
+    expect(r.output).not.toContain('b3BlbnNzaC1rZXktdjEAAAAA');
+  });
+
   it('fails the job, without running repro, when the variable does not hold a base64 JSON key', () => {
     const r = run('bad', Buffer.from('not json').toString('base64'));
     expect(r.status).not.toBe(0);

@@ -50,9 +50,10 @@ const REMOTE_URL: Record<RemoteKind, string | undefined> = {
   azure: 'azure://example-container/dvc',
   'azure-keyless': 'azure://example-container/dvc',
   gdrive: 'gdrive://0AIac4JZqHhKmUk9PDA',
+  ssh: 'ssh://dvc@storage.example.com/srv/dvc',
   none: undefined,
 };
-const EXTRA: Partial<Record<RemoteKind, string>> = { gcs: 'gs', 'gcs-keyless': 'gs', s3: 's3', 's3-keyless': 's3', minio: 's3', azure: 'azure', 'azure-keyless': 'azure', gdrive: 'gdrive' };
+const EXTRA: Partial<Record<RemoteKind, string>> = { gcs: 'gs', 'gcs-keyless': 'gs', s3: 's3', 's3-keyless': 's3', minio: 's3', azure: 'azure', 'azure-keyless': 'azure', gdrive: 'gdrive', ssh: 'ssh' };
 
 const work = lintText ? mkdtempSync(path.join(tmpdir(), 'templates-lint-')) : '';
 
