@@ -11,6 +11,7 @@ import type { Provider, RenderMode } from '../src/index.js';
 export const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const repoRoot = path.resolve(packageDir, '../..');
 export const sharedDir = path.resolve(repoRoot, '../shared');
+/** GitLab's CI JSON Schema from `../shared` (MLOPS_SHARED_DIR points elsewhere, e.g. a worktree outside the usual layout). */
 export const gitlabSchemaPath = process.env.MLOPS_SHARED_DIR ? path.join(process.env.MLOPS_SHARED_DIR, 'schemas-upstream/gitlab-ci.json') : path.join(sharedDir, 'schemas-upstream/gitlab-ci.json');
 
 /** Values for inputs that have no default. */

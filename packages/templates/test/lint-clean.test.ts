@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { getTemplate, renderPublished } from '../src/index.js';
+import { getTemplate } from '../src/index.js';
 import type { RemoteKind } from '../src/index.js';
 import { publishedCases, renderCase, renderCases, repoRoot } from './helpers.js';
 
@@ -92,7 +92,7 @@ describe.skipIf(!lintText)('every render case lints clean with mlops-lint', () =
   });
 
   it.each(publishedCases().map((p) => [p.id, p] as const))('%s', async (id, p) => {
-    const { path: file, text } = renderPublished(p.provider, p.template);
+    const { path: file, text } = p;
     const cwd = repoFor(id, getTemplate(p.provider, p.template)!.remote, {});
     mkdirSync(path.dirname(path.join(cwd, file)), { recursive: true });
     writeFileSync(path.join(cwd, file), text);
