@@ -13,6 +13,8 @@ export { TemplateInputError, isTemplateInputError } from './errors.js';
 export { ACTIONS, CML_VERSION } from './actions.js';
 export type { ActionPin, ActionKey } from './actions.js';
 export { schemaFileName } from './schema.js';
+export { parseTemplateRef, findTemplateRef, isProjectTemplateRef, PROJECT_GITHUB_REPOSITORY, PROJECT_GITLAB_COMPONENTS } from './template-ref.js';
+export type { TemplateRef } from './template-ref.js';
 export { specInputProblems, compileGitLabRegex, gitLabRegexMatches, GITLAB_INPUT_TYPES } from './platform/gitlab-inputs.js';
 export type { SpecInputProblem, SpecInputKey, GitLabInputType } from './platform/gitlab-inputs.js';
 export { permissionExcesses, requiredPermissions, grantedPermissions, resolvePermissions, defaultPermissions, PERMISSION_SCOPES } from './platform/github-permissions.js';
