@@ -28,7 +28,8 @@ const hookSpectralOut = path.join(path.dirname(hookOut), 'spectral.cjs');
 const onlyHook = args.includes('--only-hook');
 
 const SPECTRAL_ENTRY = path.join(pkgDir, 'src/spectral/index.ts');
-const runtimeDeps = Object.keys(pkg.dependencies ?? {});
+// Runtime and (optional) peer dependencies stay outside the npm bundles (@mlops-pipeline/templates too): Spectral is installed by who uses rulesets.
+const runtimeDeps = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})];
 const external = runtimeDeps.flatMap((d) => [d, `${d}/*`]);
 
 /**

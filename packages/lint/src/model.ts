@@ -219,6 +219,10 @@ export interface Include {
   /** For component/project includes: the version after @ or `ref:`. */
   ref?: string;
   span: Span;
+  /** Component includes: the `inputs:` passed, as written. */
+  inputs?: Map<string, KeyedValue>;
+  /** Component includes of a published mlops-pipeline component at the installed templates version: its `spec:`. */
+  spec?: ComponentSpec;
 }
 
 /** GitLab: a local include that was read, with the inputs it passes and the `spec:` of the file it includes. */

@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 export const PKG_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const REPO_ROOT = path.resolve(PKG_DIR, '../..');
 export const CLI = path.join(PKG_DIR, 'dist/cli.cjs');
-export const SHARED = path.resolve(REPO_ROOT, process.env.MLOPS_SHARED_DIR ?? '../shared');
+/** The shared test material (`../shared` next to the repository; MLOPS_SHARED_DIR overrides it). */
+export const SHARED = process.env.MLOPS_SHARED_DIR ?? path.resolve(REPO_ROOT, '../shared');
 export const CORPUS = path.join(SHARED, 'corpus');
 
 if (!existsSync(CLI)) throw new Error('dist/cli.cjs is missing: run `pnpm --filter @mlops-pipeline/lint build` first');

@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { closeSync, openSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { MAX_SMALL_FILE_BYTES, readSmallText } from './read.js';
 import { parseIni, subsection } from './ini.js';
@@ -39,11 +39,6 @@ interface RawRemote {
   line: number;
   url?: string;
   endpointUrl?: string;
-}
-
-/** Bounded: a link to /dev/zero or a FIFO, or a huge file, reads as absent. */
-function readText(file: string): string | undefined {
-  return readSmallText(file);
 }
 
 /** Parses the text of `.dvc/config` (plus, optionally, `.dvc/config.local`) into remotes. */
@@ -131,10 +126,10 @@ export function readDvcConfig(repoDir: string): DvcConfig | undefined {
   const dir = path.join(repoDir, '.dvc');
   if (!isDvcDir(repoDir)) return undefined;
   const file = path.join(dir, 'config');
-  // Bounded: a link to /dev/zero, a FIFO or a huge file is not read (and says so).
-  const text = readSmallText(file) ?? '';
+  // Bounded and inside the repository: a link to /dev/zero, a FIFO, a huge file or a link leading out is not read (and says so).
+  const text = readSmallText(file, undefined, repoDir) ?? '';
   const unreadable = text === '' ? whyUnread(file) : undefined;
-  const config = parseDvcConfig(file, text, readText(path.join(dir, 'config.local')));
+  const config = parseDvcConfig(file, text, readSmallText(path.join(dir, 'config.local'), undefined, repoDir));
   if (unreadable !== undefined) config.unreadable = unreadable;
   return config;
 }
@@ -145,7 +140,9 @@ function whyUnread(file: string): string | undefined {
     const stat = statSync(file);
     if (!stat.isFile()) return 'not a regular file';
     if (stat.size > MAX_SMALL_FILE_BYTES) return `larger than ${MAX_SMALL_FILE_BYTES / 1024 / 1024} MiB`;
-    return stat.size > 0 && readSmallText(file) === undefined ? 'EACCES' : undefined;
+    if (stat.size === 0) return undefined;
+    closeSync(openSync(file, 'r')); // a regular file: opening cannot block
+    return 'it is a link leading outside the repository';
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
     return code === 'ENOENT' ? undefined : code;

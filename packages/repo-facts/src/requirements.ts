@@ -1,11 +1,11 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { readSmallText } from './read.js';
+import { readSmallText, repositoryOf } from './read.js';
 import type { DvcRequirement } from './types.js';
 
-/** Bounded: a link to /dev/zero or a FIFO, or a huge file, reads as absent. */
+/** Bounded and inside the file's repository: a link to /dev/zero, a FIFO, a huge file or a link leaving the repository reads as absent. */
 function readText(file: string): string | undefined {
-  return readSmallText(file);
+  return readSmallText(file, undefined, repositoryOf(path.dirname(file)));
 }
 
 /** PEP 503 normalised project name. */
@@ -95,8 +95,9 @@ export interface RequirementLine {
  * lines joined, comments, options and per-requirement options such as `--hash=…` left out), then
  * the files it includes with `-r`, one level deep.
  */
-export function* requirementLines(file: string, depth = 0): Generator<RequirementLine> {
-  const text = readText(file);
+export function* requirementLines(file: string, depth = 0, root = repositoryOf(path.dirname(file))): Generator<RequirementLine> {
+  // Files (and `-r` includes) outside the requirements file's repository are not read.
+  const text = readSmallText(file, undefined, root);
   if (text === undefined) return;
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const includes: string[] = [];
@@ -118,7 +119,7 @@ export function* requirementLines(file: string, depth = 0): Generator<Requiremen
     // Per-requirement options (`--hash=…`, `--config-settings …`) are not part of the requirement.
     yield { text: trimmed.replace(/\s+--[a-z][\w-]*(?:[= ]\S+)?/g, ''), file, line: first + 1, column };
   }
-  if (depth === 0) for (const inc of includes) yield* requirementLines(inc, depth + 1);
+  if (depth === 0) for (const inc of includes) yield* requirementLines(inc, depth + 1, root);
 }
 
 /** Finds the dvc requirement in a requirements file, following `-r` includes one level deep. */

@@ -1,28 +1,39 @@
 /**
- * GitHub actions the templates use, each at a full version tag, with the
- * commit SHA of that tag where it is verified. `pin-actions: sha` writes
- * `owner/repo@<sha> # v1.2.3`; a step whose action has no verified SHA is
- * replaced in that mode (CML is then installed with npm at CML_VERSION), so
- * every `uses:` of a SHA-pinned file is a full commit SHA.
+ * GitHub actions the templates use, each at a full version tag and the commit
+ * SHA of that tag. `pin-actions: sha` (the default, and always in the published
+ * reusable workflows) writes `owner/repo@<sha> # v1.2.3`.
+ *
+ * Every SHA below was checked against the action's own repository (git data
+ * with tags): `git rev-parse "refs/tags/<version>^{commit}"` printed this SHA,
+ * and `git show <sha>:action.yml` declares the runtime noted.
+ *
+ * | action                                | tag    | commit of the tag                          | runtime |
+ * | ------------------------------------- | ------ | ------------------------------------------ | ------- |
+ * | actions/checkout                      | v5.0.0 | 08c6903cd8c0fde910a37f88322edcfb5dd907a8 | node24  |
+ * | actions/setup-python                  | v6.0.0 | e797f83bcb11b83ae66e0230d6156d7c80228e7c | node24  |
+ * | aws-actions/configure-aws-credentials | v6.2.3 | e6de054238d6b7531b4efff3b6587d9aade6a06c | node24  |
+ *
+ * Not used: iterative/setup-cml (node16, unsupported: CML is installed with
+ * npm at CML_VERSION) and google-github-actions/auth (it writes its
+ * credentials file into the workspace, where user code runs: the templates
+ * write theirs under `$RUNNER_TEMP`).
  */
-export type ActionKey = 'checkout' | 'setup-python' | 'gcp-auth' | 'aws-credentials' | 'setup-cml';
+export type ActionKey = 'checkout' | 'setup-python' | 'aws-credentials';
 
 export interface ActionPin {
   repo: string;
   version: string;
   /** Commit the version tag points to. */
-  sha?: string;
+  sha: string;
 }
 
 export const ACTIONS: Readonly<Record<ActionKey, ActionPin>> = {
   checkout: { repo: 'actions/checkout', version: 'v5.0.0', sha: '08c6903cd8c0fde910a37f88322edcfb5dd907a8' },
   'setup-python': { repo: 'actions/setup-python', version: 'v6.0.0', sha: 'e797f83bcb11b83ae66e0230d6156d7c80228e7c' },
-  'gcp-auth': { repo: 'google-github-actions/auth', version: 'v3.0.0', sha: '7c6bc770dae815cd3e89ee6cdf493a5fab2cc093' },
-  'aws-credentials': { repo: 'aws-actions/configure-aws-credentials', version: 'v5.0.0', sha: 'a03048d87541d1d9fcf2ecf528a4a65ba9bd7838' },
-  'setup-cml': { repo: 'iterative/setup-cml', version: 'v2.0.1' },
+  'aws-credentials': { repo: 'aws-actions/configure-aws-credentials', version: 'v6.2.3', sha: 'e6de054238d6b7531b4efff3b6587d9aade6a06c' },
 };
 
-/** The exact CML release installed by setup-cml (GitHub) or npm (GitLab). */
+/** The exact CML release installed with npm. */
 export const CML_VERSION = '0.20.6';
 
 export type PinStyle = 'version' | 'sha';
@@ -30,6 +41,6 @@ export type PinStyle = 'version' | 'sha';
 /** `uses:` value for an action; `comment` is the version to note next to a SHA. */
 export function actionRef(key: ActionKey, style: PinStyle): { uses: string; comment?: string } {
   const pin = ACTIONS[key];
-  if (style === 'sha' && pin.sha) return { uses: `${pin.repo}@${pin.sha}`, comment: pin.version };
+  if (style === 'sha') return { uses: `${pin.repo}@${pin.sha}`, comment: pin.version };
   return { uses: `${pin.repo}@${pin.version}` };
 }

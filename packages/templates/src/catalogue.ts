@@ -44,6 +44,9 @@ const MINIO_ENDPOINT: ScriptStep = {
   ],
 };
 
+/** GitHub: the credentials file written under `$RUNNER_TEMP` is removed whatever happened. */
+const GITHUB_GCP_CLEANUP: ScriptStep = { id: 'gcp-cleanup', name: 'Remove the Google Cloud credentials file', lines: ['rm -f "${GOOGLE_APPLICATION_CREDENTIALS:-}"'] };
+
 const GCP_KEY_FILE = '/tmp/gcp-key-${CI_JOB_ID}.json';
 
 export const TEMPLATES: readonly TemplateDef[] = [
@@ -66,7 +69,7 @@ export const TEMPLATES: readonly TemplateDef[] = [
     dvcExtra: 'gs',
     inputs: COMMON_INPUTS,
     secrets: {
-      github: [secret('GCP_SERVICE_ACCOUNT_KEY', 'Service-account JSON key, passed to google-github-actions/auth.')],
+      github: [secret('GCP_SERVICE_ACCOUNT_KEY', 'Service-account JSON key, written to a file under `$RUNNER_TEMP` (outside the workspace) and removed at the end of the job.')],
       gitlab: [
         secret('GCP_SERVICE_ACCOUNT_KEY_B64', 'Service-account JSON key, base64-encoded on one line (`base64 -w0 key.json`) so GitLab can mask it; decoded to a file outside the project directory and removed after the job.', { base64: true }),
       ],
@@ -74,7 +77,21 @@ export const TEMPLATES: readonly TemplateDef[] = [
     prepare: [],
     github: {
       idToken: false,
-      steps: [{ name: 'Authenticate to Google Cloud', action: 'gcp-auth', with: { credentials_json: 'secret:GCP_SERVICE_ACCOUNT_KEY' } }],
+      steps: [],
+      scripts: [
+        {
+          id: 'gcp-key',
+          name: 'Write the Google Cloud key outside the workspace',
+          env: { GCP_SERVICE_ACCOUNT_KEY: 'secret:GCP_SERVICE_ACCOUNT_KEY' },
+          lines: [
+            'credentials="${RUNNER_TEMP}/gcp-key-${GITHUB_RUN_ID}-${GITHUB_JOB}.json"',
+            'install -m 600 /dev/null "${credentials}"',
+            'printf \'%s\' "${GCP_SERVICE_ACCOUNT_KEY}" > "${credentials}"',
+            'echo "GOOGLE_APPLICATION_CREDENTIALS=${credentials}" >> "${GITHUB_ENV}"',
+          ],
+        },
+      ],
+      cleanup: [GITHUB_GCP_CLEANUP],
       remoteEnv: [],
     },
     gitlab: {
@@ -99,13 +116,39 @@ export const TEMPLATES: readonly TemplateDef[] = [
     prepare: [],
     github: {
       idToken: true,
-      steps: [
+      steps: [],
+      scripts: [
         {
-          name: 'Authenticate to Google Cloud (Workload Identity Federation)',
-          action: 'gcp-auth',
-          with: { workload_identity_provider: '@{workload-identity-provider}', service_account: '@{service-account}' },
+          id: 'gcp-wif',
+          name: 'Write the Workload Identity Federation configuration outside the workspace',
+          lines: [
+            'credentials="${RUNNER_TEMP}/gcp-credentials-${GITHUB_RUN_ID}-${GITHUB_JOB}.json"',
+            'install -m 600 /dev/null "${credentials}"',
+            // The GitHub OIDC token is fetched by the Google SDK when it needs one (it expires in minutes).
+            'python - "${credentials}" "@{workload-identity-provider}" "@{service-account}" <<\'PY\'',
+            'import json, os, sys, urllib.parse',
+            'path, provider, account = sys.argv[1:4]',
+            'url = os.environ["ACTIONS_ID_TOKEN_REQUEST_URL"] + "&" + urllib.parse.urlencode({"audience": "https://iam.googleapis.com/" + provider})',
+            'config = {',
+            '    "type": "external_account",',
+            '    "audience": "//iam.googleapis.com/" + provider,',
+            '    "subject_token_type": "urn:ietf:params:oauth:token-type:jwt",',
+            '    "token_url": "https://sts.googleapis.com/v1/token",',
+            '    "service_account_impersonation_url": "https://iamcredentials.googleapis.com/v1/projects/-/serviceAccounts/" + account + ":generateAccessToken",',
+            '    "credential_source": {',
+            '        "url": url,',
+            '        "headers": {"Authorization": "Bearer " + os.environ["ACTIONS_ID_TOKEN_REQUEST_TOKEN"]},',
+            '        "format": {"type": "json", "subject_token_field_name": "value"},',
+            '    },',
+            '}',
+            'with open(path, "w", encoding="utf-8") as out:',
+            '    json.dump(config, out)',
+            'PY',
+            'echo "GOOGLE_APPLICATION_CREDENTIALS=${credentials}" >> "${GITHUB_ENV}"',
+          ],
         },
       ],
+      cleanup: [GITHUB_GCP_CLEANUP],
       remoteEnv: [],
     },
     gitlab: {

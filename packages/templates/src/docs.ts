@@ -3,11 +3,13 @@
  * remotes × secrets, inputs), kept between `<!-- BEGIN generated:x -->` and
  * `<!-- END generated:x -->` markers by the generate script.
  */
+import { parse } from 'yaml';
 import { ACTIONS, CML_VERSION } from './actions.js';
-import { render } from './api.js';
+import { render, renderPublishedFiles } from './api.js';
 import { TEMPLATES } from './catalogue.js';
 import { appliesTo, defaultOf, pinnedUse, type InputDef } from './inputs.js';
 import { allSecrets } from './secrets.js';
+import { requiredPermissions } from './platform/github-permissions.js';
 import type { Provider, SecretRequirement } from './types.js';
 
 /** Version shown in README examples (real refs come from the release tags). */
@@ -98,13 +100,15 @@ function snippets(): string {
 }
 
 function actionsTable(): string {
-  const rows = Object.values(ACTIONS).map((a) => `| \`${a.repo}\` | \`${a.version}\` | ${a.sha ? `\`${a.sha}\`` : 'no verified commit: not used, see below'} |`);
+  const rows = Object.values(ACTIONS).map((a) => `| \`${a.repo}\` | \`${a.version}\` | \`${a.sha}\` |`);
   return [
-    '| Action | Version (`pin-actions: version`) | Commit (`pin-actions: sha`) |',
+    '| Action | Version (`pin-actions: version`) | Commit (`pin-actions: sha`, the default) |',
     '|---|---|---|',
     ...rows,
     '',
-    `CML is installed at exactly \`${CML_VERSION}\`: on GitHub by \`iterative/setup-cml\` (\`version: ${CML_VERSION}\`) with \`pin-actions: version\`, and with \`pin-actions: sha\` — where every \`uses:\` is a full commit SHA — by \`npm install --prefix "$RUNNER_TEMP/cml" @dvcorg/cml@${CML_VERSION}\` instead of the action; on GitLab by \`npm install -g @dvcorg/cml@${CML_VERSION}\`.`,
+    'Each commit is the commit of the version tag in the action\'s own repository (`git rev-parse "refs/tags/<version>^{commit}"`); each action runs on `node24`. The published reusable workflows always pin by commit.',
+    '',
+    `CML is installed at exactly \`${CML_VERSION}\` with npm: on GitHub \`npm install --prefix "$RUNNER_TEMP/cml" @dvcorg/cml@${CML_VERSION}\` (the \`iterative/setup-cml\` action runs on \`node16\`, which GitHub no longer supports); on GitLab \`npm install -g @dvcorg/cml@${CML_VERSION}\`. Google Cloud credentials are written by the job itself to a file under \`$RUNNER_TEMP\`, outside the workspace where the project's code runs, and removed at the end of the job (\`google-github-actions/auth\` writes its file into the workspace).`,
   ].join('\n');
 }
 
@@ -132,7 +136,26 @@ function everySnippet(): string {
   return out.join('\n').trimEnd();
 }
 
+/**
+ * The `permissions:` each calling job must grant: computed from the published workflows with
+ * GitHub's own rule (a called job may request no more than its caller grants).
+ */
+function permissionsTable(): string {
+  const cell = (path: string, t: string): string => {
+    const file = renderPublishedFiles('github', t).find((f) => f.path === path)!;
+    return Object.entries(requiredPermissions(parse(file.text)))
+      .map(([scope, level]) => `\`${scope}: ${level}\``)
+      .join('<br>');
+  };
+  return [
+    '| Template | Job calling `<template>.yml` (always) | Job calling `<template>-report.yml` (with CML, on pull requests) |',
+    '|---|---|---|',
+    ...TEMPLATES.map((t) => `| \`${t.name}\` | ${cell(`.github/workflows/${t.name}.yml`, t.name)} | ${cell(`.github/workflows/${t.name}-report.yml`, t.name)} |`),
+  ].join('\n');
+}
+
 export const README_SECTIONS: Record<string, () => string> = {
+  permissions: permissionsTable,
   'every-snippet': everySnippet,
   actions: actionsTable,
   'caller-snippets': snippets,

@@ -88,7 +88,7 @@ function decodeLists(inputs: Record<string, unknown>, template: string): Record<
 
 /**
  * Inputs of a pinned reference: `with:` of the calling job, its `on.push.branches` and
- * `cml` from a call of the report workflow (GitHub); `inputs:` of the include, the branches of its `rules:` and the runner tags
+ * `cml` from a call of the report workflow, `on.push.paths` (GitHub); `inputs:` of the include, the branches and `changes:` of its `rules:` and the runner tags
  * of the included job (GitLab).
  */
 function pinnedInputs(text: string, provider: Provider, template: string): Record<string, unknown> {
@@ -108,8 +108,11 @@ function pinnedInputs(text: string, provider: Provider, template: string): Recor
       if (typeof j?.uses !== 'string' || !j.uses.includes(`/.github/workflows/${template}.y`)) continue;
       const inputs = decodeLists({ ...(plainObject(j.with) ?? {}) }, template);
       if (cml) inputs.cml = true;
-      const branches = stringList(plainObject(plainObject(root.on)?.push)?.branches);
+      const push = plainObject(plainObject(root.on)?.push);
+      const branches = stringList(push?.branches);
       if (branches) inputs.branches = branches;
+      const paths = stringList(push?.paths);
+      if (paths) inputs.paths = paths;
       return inputs;
     }
     return {};
@@ -119,8 +122,10 @@ function pinnedInputs(text: string, provider: Provider, template: string): Recor
     const i = plainObject(inc);
     if (typeof i?.component !== 'string' || !i.component.includes(`/${template}@`)) continue;
     const inputs: Record<string, unknown> = { ...(plainObject(i.inputs) ?? {}) };
-    const pushRule = (Array.isArray(i.rules) ? i.rules : []).map((r) => plainObject(r)?.if).find((c): c is string => typeof c === 'string' && c.includes('$CI_COMMIT_BRANCH =='));
-    if (pushRule) inputs.branches = [...pushRule.matchAll(/\$CI_COMMIT_BRANCH == "([^"]+)"/g)].map((m) => m[1]!);
+    const pushRule = (Array.isArray(i.rules) ? i.rules : []).map((r) => plainObject(r)).find((r) => typeof r?.if === 'string' && r.if.includes('$CI_COMMIT_BRANCH =='));
+    if (pushRule) inputs.branches = [...String(pushRule.if).matchAll(/\$CI_COMMIT_BRANCH == "([^"]+)"/g)].map((m) => m[1]!);
+    const paths = stringList(pushRule?.changes);
+    if (paths) inputs.paths = paths;
     const tags = stringList(plainObject(root['dvc-repro'])?.tags);
     if (tags) inputs.runner = tags;
     return inputs;

@@ -89,6 +89,15 @@ export const COMMON_INPUTS: readonly InputDef[] = [
     pinned: { github: 'caller', gitlab: 'caller' },
   },
   {
+    name: 'paths',
+    type: 'array',
+    description: 'Monorepos: run only when one of these paths changes (GitHub `on.push.paths` / `on.pull_request.paths`; GitLab `rules:changes`), e.g. `ml/**` for the DVC project in `ml` (empty: every change).',
+    default: [],
+    pattern: '^[A-Za-z0-9._/*-]+$',
+    patternHint: 'a path or glob of letters, digits, `.`, `_`, `-`, `/` and `*`',
+    pinned: { github: 'caller', gitlab: 'caller' },
+  },
+  {
     name: 'runner',
     type: 'array',
     description: 'GitHub: `runs-on` labels (`ubuntu-latest` or self-hosted labels). GitLab: runner `tags` (empty: any shared runner).',
@@ -111,6 +120,15 @@ export const COMMON_INPUTS: readonly InputDef[] = [
     default: '.',
     pattern: SAFE_PATH,
     patternHint: 'a relative path of letters, digits, `.`, `_`, `-` and `/` (no `..`)',
+  },
+  {
+    name: 'dvc-remote',
+    type: 'string',
+    description: 'DVC remote to pull from and push to, made the default of the checkout (`dvc remote default --local`); needed when `.dvc/config` names no default remote (empty: the default remote).',
+    default: '',
+    pattern: '^[A-Za-z0-9._-]+$',
+    emptyAllowed: true,
+    patternHint: 'empty or a DVC remote name of letters, digits, `.`, `_` and `-`',
   },
   {
     name: 'pull-strategy',
@@ -151,8 +169,8 @@ export const COMMON_INPUTS: readonly InputDef[] = [
   {
     name: 'pin-actions',
     type: 'string',
-    description: 'How actions are referenced: `version` (full version tag, e.g. `@v5.0.0`) or `sha` (full commit SHA with the version as a comment).',
-    default: 'version',
+    description: 'How actions are referenced: `sha` (full commit SHA with the version as a comment; Renovate and Dependabot update both) or `version` (full version tag, e.g. `@v5.0.0`).',
+    default: 'sha',
     enum: ['version', 'sha'],
     providers: ['github'],
     pinned: { github: 'render' },
@@ -243,15 +261,6 @@ export const MINIO_INPUTS: readonly InputDef[] = [
     description: 'URL of the S3-compatible endpoint (MinIO, Ceph, R2…); written to the DVC remote as `endpointurl` in `.dvc/config.local`.',
     pattern: '^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~/-]*)?$',
     patternHint: 'an http(s) URL such as https://minio.example.com:9000',
-  },
-  {
-    name: 'dvc-remote',
-    type: 'string',
-    description: 'Name of the DVC remote to point at the endpoint (empty: the default remote).',
-    default: '',
-    pattern: '^[A-Za-z0-9._-]+$',
-    emptyAllowed: true,
-    patternHint: 'empty or a DVC remote name of letters, digits, `.`, `_` and `-`',
   },
 ];
 

@@ -22,6 +22,8 @@ export interface ScriptStep {
   block?: boolean;
   /** Only in the published reusable workflow / component (a vendored file has its values checked when rendered). */
   publishedOnly?: boolean;
+  /** GitHub: environment of this step only (values `secret:NAME` or literal). */
+  env?: Record<string, string>;
 }
 
 /** GitHub: an action step (`with:` values may hold `@{input}` tokens or `secret:NAME`). */
@@ -36,6 +38,10 @@ export interface GithubAuth {
   /** Needs `id-token: write` (OIDC). */
   idToken: boolean;
   steps: GithubActionStep[];
+  /** Script steps run after the action steps (e.g. write a credentials file under `$RUNNER_TEMP`). */
+  scripts?: ScriptStep[];
+  /** Script steps run at the end of the job, whatever happened (`if: always()`): remove credentials files. */
+  cleanup?: ScriptStep[];
   /** Environment of the steps that use the remote; values `secret:NAME` or literal. */
   remoteEnv: Array<{ name: string; value: string; when?: Condition }>;
 }
@@ -89,6 +95,14 @@ export function inputChecks(inputs: readonly InputDef[]): ScriptStep[] {
   ];
 }
 
+/** With `dvc-remote`, the named remote becomes the default of this checkout, for pull, `repro --pull` and push alike. */
+export const REMOTE_DEFAULT_STEP: ScriptStep = {
+  id: 'remote-default',
+  name: 'Use the DVC remote named by dvc-remote',
+  lines: ['dvc remote default --local "@{dvc-remote}"'],
+  when: { input: 'dvc-remote', notIn: [''] },
+};
+
 /** The DVC steps every template runs, in order. */
 export function dvcSteps(dvcExtra: string | undefined): { install: ScriptStep[]; run: ScriptStep[]; push: ScriptStep } {
   const pkg = `"${dvcExtra ? `dvc[${dvcExtra}]` : 'dvc'}==@{dvc-version}"`;
@@ -104,7 +118,22 @@ export function dvcSteps(dvcExtra: string | undefined): { install: ScriptStep[];
       { id: 'repro', name: 'Reproduce the pipeline (dvc repro)', lines: ['dvc repro'], when: { input: 'pull-strategy', equals: 'separate' } },
       { id: 'repro-pull', name: 'Reproduce the pipeline, pulling what it needs (dvc repro --pull)', lines: ['dvc repro --pull'], when: { input: 'pull-strategy', equals: 'with-repro' }, usesRemote: true },
     ],
-    push: { id: 'push', name: 'Push results (dvc push)', lines: ['dvc push'], when: { input: 'push', equals: true }, usesRemote: true },
+    push: {
+      id: 'push',
+      name: 'Push results (dvc push)',
+      block: true,
+      // Outputs whose dvc.lock is not committed would be orphans in the remote: nobody could pull them.
+      lines: [
+        'if [ -n "$(git status --porcelain -- dvc.lock)" ]; then',
+        '  echo "mlops-pipeline: dvc repro changed dvc.lock, so the results do not match any commit: nothing was pushed. Run dvc repro locally, commit dvc.lock and push the commit." >&2',
+        '  git --no-pager diff --stat -- dvc.lock >&2 || true',
+        '  exit 1',
+        'fi',
+        'dvc push',
+      ],
+      when: { input: 'push', equals: true },
+      usesRemote: true,
+    },
   };
 }
 
@@ -129,8 +158,9 @@ export function reportStep(fetchBase: boolean, baseVar = 'BASE_BRANCH'): ScriptS
       '  echo "## Parameters"',
       `  dvc params diff --md "origin/\${${baseVar}}"`,
       '} > dvc-report.md',
-      // On the pull/merge request only: never a commit comment, which needs write access to the repository.
-      'cml comment create --target=pr dvc-report.md',
+      // On the pull/merge request only (never a commit comment, which needs write access to the
+      // repository), and one comment per pull/merge request, updated on each push.
+      'cml comment update --target=pr dvc-report.md',
     ],
   };
 }

@@ -1,6 +1,10 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, CML_VERSION } from '../src/index.js';
-import { githubErrors, parseYaml, publishedCases, renderCase, renderCases } from './helpers.js';
+import { ACTIONS, CML_VERSION, render } from '../src/index.js';
+import { githubErrors, parseYaml, publishedCases, REQUIRED_INPUTS, renderCase, renderCases } from './helpers.js';
 
 type Obj = Record<string, unknown>;
 
@@ -58,7 +62,7 @@ describe('GitHub secure defaults', () => {
     expect(report.if).toBe("github.event_name == 'pull_request' && github.event.pull_request.head.repo.full_name == github.repository && github.actor != 'dependabot[bot]'");
     const checkout = (report.steps as Obj[])[0]!;
     expect((checkout.with as Obj)['fetch-depth']).toBe(0);
-    expect(String((report.steps as Obj[]).at(-1)!.run)).toContain('cml comment create');
+    expect((report.steps as Obj[]).some((step) => String(step.run).includes('cml comment update'))).toBe(true);
     expect((doc.on as Obj).pull_request).toEqual({ branches: ['main', 'release/v2'] });
   });
 
@@ -66,7 +70,7 @@ describe('GitHub secure defaults', () => {
     const c = cases.find((x) => x.id === 'github/dvc-gcs/sha-self-hosted/vendored')!;
     const text = renderCase(c);
     expect(text).toContain(`uses: actions/checkout@${ACTIONS.checkout.sha} # ${ACTIONS.checkout.version}`);
-    expect(text).toContain(`uses: google-github-actions/auth@${ACTIONS['gcp-auth'].sha} # ${ACTIONS['gcp-auth'].version}`);
+    expect(text).toContain(`uses: actions/setup-python@${ACTIONS['setup-python'].sha} # ${ACTIONS['setup-python'].version}`);
     expect(parseYaml(text).jobs).toMatchObject({ experiment: { 'runs-on': ['self-hosted', 'linux', 'gpu'] } });
   });
 
@@ -79,29 +83,22 @@ describe('GitHub secure defaults', () => {
     expect(c.inputs.cml).toBe(true);
   });
 
-  it.each([
-    ['version', 'uses'],
-    ['sha', ACTIONS['setup-cml'].sha ? 'uses' : 'run'],
-  ] as const)('pin-actions: %s installs CML at its exact version (%s)', (pin, kind) => {
+  it.each(['version', 'sha'] as const)('pin-actions: %s installs CML with npm at its exact version, outside the workspace', (pin) => {
     const doc = parseYaml(renderCase({ id: '', provider: 'github', template: 'dvc', mode: 'vendored', inputs: { cml: true, 'pin-actions': pin } }));
     const report = ((doc.jobs as Record<string, Obj>).report!.steps as Obj[]);
     const setup = report.find((s) => /CML/.test(String(s.name)) && !String(s.name).startsWith('Post'))!;
-    if (kind === 'uses') {
-      expect(setup).toMatchObject({ uses: `iterative/setup-cml@${pin === 'sha' ? ACTIONS['setup-cml'].sha! : ACTIONS['setup-cml'].version}`, with: { version: CML_VERSION } });
-    } else {
-      expect(setup.uses).toBeUndefined();
-      expect(String(setup.run)).toContain(`npm install --prefix "\${RUNNER_TEMP}/cml" --no-save --no-fund --no-audit "@dvcorg/cml@${CML_VERSION}"`);
-      expect(String(setup.run)).toContain('>> "${GITHUB_PATH}"');
-    }
+    expect(setup.uses).toBeUndefined();
+    expect(String(setup.run)).toContain(`npm install --prefix "\${RUNNER_TEMP}/cml" --no-save --no-fund --no-audit "@dvcorg/cml@${CML_VERSION}"`);
+    expect(String(setup.run)).toContain('>> "${GITHUB_PATH}"');
     const post = report.at(-1)!;
     expect(report.indexOf(setup)).toBeLessThan(report.indexOf(post));
-    expect(String(post.run)).toContain('cml comment create --target=pr dvc-report.md');
+    expect(String(post.run)).toContain('cml comment update --target=pr dvc-report.md');
   });
 
   it('the report diffs against the base branch from the full-history checkout, without fetching (the clone keeps no credentials)', () => {
     const doc = parseYaml(renderCase(cases.find((x) => x.id === 'github/dvc-gcs/full/vendored')!));
     const report = (doc.jobs as Record<string, Obj>).report!;
-    const post = String((report.steps as Obj[]).at(-1)!.run);
+    const post = String((report.steps as Obj[]).find((step) => String(step.run).includes('cml comment update'))!.run);
     expect(post).not.toContain('git fetch');
     expect(post).toContain('dvc metrics diff --md "origin/${BASE_BRANCH}"');
     expect(((report.steps as Obj[])[0]!.with as Obj)['persist-credentials']).toBe(false);
@@ -155,5 +152,54 @@ describe('GitHub secure defaults', () => {
     expect(call.secrets).toEqual({ GCP_SERVICE_ACCOUNT_KEY: { description: expect.any(String), required: true } });
     const keyless = parseYaml(published.find((p) => p.template === 'dvc-gcs-keyless')!.text);
     expect((((keyless.on as Obj).workflow_call as Obj).inputs as Obj)['workload-identity-provider']).toMatchObject({ type: 'string', required: true });
+  });
+});
+
+describe('Google Cloud credentials are written under $RUNNER_TEMP, never into the workspace', () => {
+  const python3 = spawnSync('python3', ['--version']).status === 0;
+  if (!python3) console.warn('SKIPPED: running the credentials steps needs python3');
+
+  function steps(template: string, inputs: Record<string, unknown> = {}): Obj[] {
+    const doc = parseYaml(render('github', template, { ...REQUIRED_INPUTS[template], ...inputs }));
+    return (doc.jobs as Record<string, Obj>).experiment!.steps as Obj[];
+  }
+
+  it.each(['dvc-gcs', 'dvc-gcs-keyless'])('%s: no action writes a credentials file; the last step removes ours whatever happened', (template) => {
+    const list = steps(template);
+    expect(JSON.stringify(list)).not.toContain('google-github-actions/auth');
+    const write = list.find((s) => String(s.run).includes('GOOGLE_APPLICATION_CREDENTIALS='))!;
+    expect(String(write.run)).toContain('credentials="${RUNNER_TEMP}/');
+    expect(list.at(-1)).toMatchObject({ if: 'always()', run: 'rm -f "${GOOGLE_APPLICATION_CREDENTIALS:-}"' });
+  });
+
+  it.skipIf(!python3)('dvc-gcs-keyless: the step writes a private external_account configuration that fetches the GitHub OIDC token', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'templates-wif-'));
+    try {
+      const bin = path.join(dir, 'bin');
+      mkdirSync(bin);
+      symlinkSync(spawnSync('sh', ['-c', 'command -v python3'], { encoding: 'utf8' }).stdout.trim(), path.join(bin, 'python'));
+      const write = steps('dvc-gcs-keyless').find((s) => String(s.run).includes('GOOGLE_APPLICATION_CREDENTIALS='))!;
+      const env = { ...process.env, PATH: `${bin}:${process.env.PATH ?? ''}`, RUNNER_TEMP: dir, GITHUB_RUN_ID: '7', GITHUB_JOB: 'experiment', GITHUB_ENV: path.join(dir, 'env'), ACTIONS_ID_TOKEN_REQUEST_URL: 'https://token.actions.example/x?api-version=2.0', ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'request-token' };
+      const r = spawnSync('bash', ['-e', '-c', String(write.run)], { env, encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      const file = path.join(dir, 'gcp-credentials-7-experiment.json');
+      expect(readFileSync(path.join(dir, 'env'), 'utf8')).toBe(`GOOGLE_APPLICATION_CREDENTIALS=${file}\n`);
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      const provider = String(REQUIRED_INPUTS['dvc-gcs-keyless']!['workload-identity-provider']);
+      expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({
+        type: 'external_account',
+        audience: `//iam.googleapis.com/${provider}`,
+        subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
+        token_url: 'https://sts.googleapis.com/v1/token',
+        service_account_impersonation_url: `https://iamcredentials.googleapis.com/v1/projects/-/serviceAccounts/${String(REQUIRED_INPUTS['dvc-gcs-keyless']!['service-account'])}:generateAccessToken`,
+        credential_source: {
+          url: `https://token.actions.example/x?api-version=2.0&audience=${encodeURIComponent(`https://iam.googleapis.com/${provider}`)}`,
+          headers: { Authorization: 'Bearer request-token' },
+          format: { type: 'json', subject_token_field_name: 'value' },
+        },
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

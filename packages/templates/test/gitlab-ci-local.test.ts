@@ -118,10 +118,11 @@ describe.skipIf(missing.length > 0)('the vendored GitLab dvc-gcs pipeline runs u
   }
 
   /** Runs the vendored `.gitlab-ci.yml` of a template with a stand-in `dvc` and CI/CD variables. */
-  function runPipeline(name: string, template: string, inputs: Record<string, unknown>, dvc: string, variables: Record<string, string>): Run {
+  function runPipeline(name: string, template: string, inputs: Record<string, unknown>, dvc: string, variables: Record<string, string>, files: Record<string, string> = {}): Run {
     const project = path.join(work, name);
     const stand = path.join(work, `${name}-bin`);
     cpSync(example, project, { recursive: true });
+    for (const [file, text] of Object.entries(files)) writeFileSync(path.join(project, file), text);
     mkdirSync(stand);
     writeFileSync(path.join(stand, 'dvc'), dvc);
     writeFileSync(path.join(stand, 'python'), PYTHON);
@@ -201,6 +202,33 @@ describe.skipIf(missing.length > 0)('the vendored GitLab dvc-gcs pipeline runs u
     expect(r.status, r.output).toBe(0);
     expect(r.log.filter((l) => l.startsWith('set ')).map((l) => l.slice(4))).toEqual(expected);
     expect(r.output).not.toContain('secret-value');
+  });
+
+  /** Stand-in dvc that records its calls; `repro` rewrites dvc.lock when STANDIN_CHANGE_LOCK is set. */
+  const DVC_LOCK = `#!/bin/sh
+printf '%s\\n' "$*" >> "$STANDIN_LOG"
+if [ "$1" = "repro" ] && [ -n "\${STANDIN_CHANGE_LOCK:-}" ]; then printf 'schema: "2.0"\\nstages: {}\\n# changed\\n' > dvc.lock; fi
+exit 0
+`;
+  const LOCK = { 'dvc.lock': 'schema: "2.0"\nstages: {}\n' };
+
+  it('push: pushes when dvc repro leaves the committed dvc.lock as it is', () => {
+    const r = runPipeline('push-ok', 'dvc', { push: true }, DVC_LOCK, {}, LOCK);
+    expect(r.status, r.output).toBe(0);
+    expect(r.log.filter((l) => !l.startsWith('python '))).toEqual(['version', 'pull', 'repro', 'push']);
+  });
+
+  it('push: fails with a clear message, pushing nothing, when dvc repro changed dvc.lock', () => {
+    const r = runPipeline('push-stale', 'dvc', { push: true }, DVC_LOCK, { STANDIN_CHANGE_LOCK: '1' }, LOCK);
+    expect(r.status).not.toBe(0);
+    expect(r.log.filter((l) => !l.startsWith('python '))).toEqual(['version', 'pull', 'repro']);
+    expect(r.output).toContain('mlops-pipeline: dvc repro changed dvc.lock, so the results do not match any commit: nothing was pushed.');
+  });
+
+  it('dvc-remote: the named remote becomes the checkout default before anything talks to a remote', () => {
+    const r = runPipeline('named-remote', 'dvc', { 'dvc-remote': 'storage', push: true }, DVC_LOCK, {}, LOCK);
+    expect(r.status, r.output).toBe(0);
+    expect(r.log.filter((l) => !l.startsWith('python '))).toEqual(['version', 'remote default --local storage', 'pull', 'repro', 'push']);
   });
 
   it('fails the job, without running repro, when the variable does not hold a base64 JSON key', () => {

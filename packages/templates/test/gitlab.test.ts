@@ -83,9 +83,9 @@ describe('GitLab secure defaults', () => {
   it('CML merge request reports get the full history and the target branch', () => {
     const doc = parseYaml(renderCase(cases.find((c) => c.id === 'gitlab/dvc-gcs/full/vendored')!));
     const report = doc['dvc-report'] as Obj;
-    expect(report.rules).toEqual([{ if: '$CI_PIPELINE_SOURCE == "merge_request_event"' }]);
+    expect(report.rules).toEqual([{ if: '$CI_PIPELINE_SOURCE == "merge_request_event" && $CI_MERGE_REQUEST_SOURCE_PROJECT_ID == $CI_PROJECT_ID' }]);
     expect(report.variables).toMatchObject({ GIT_DEPTH: '0', MLOPS_PIPELINE_BASE_BRANCH: '$CI_MERGE_REQUEST_TARGET_BRANCH_NAME' });
-    expect((report.script as string[]).at(-1)).toContain('cml comment create --target=pr dvc-report.md');
+    expect((report.script as string[]).at(-1)).toContain('cml comment update --target=pr dvc-report.md');
     // Merge request pipelines fetch only the merge request ref: the target branch is fetched with the job's credentials.
     expect((report.script as string[]).at(-1)).toMatch(/^git fetch --no-tags origin "\+refs\/heads\/\$\{MLOPS_PIPELINE_BASE_BRANCH\}:refs\/remotes\/origin\/\$\{MLOPS_PIPELINE_BASE_BRANCH\}"\n/);
     expect(report.before_script).toContain(`npm install -g --no-fund --no-audit @dvcorg/cml@${CML_VERSION}`);

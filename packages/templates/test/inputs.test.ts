@@ -58,7 +58,7 @@ describe('validateInputs', () => {
   it('fills in defaults, per provider', () => {
     const gh = validateInputs('github', 'dvc-gcs', {});
     const gl = validateInputs('gitlab', 'dvc-gcs', { cml: true });
-    expect(gh).toEqual({ ok: true, inputs: expect.objectContaining({ 'python-version': '3.12', 'dvc-version': '3.63.0', requirements: 'requirements.txt', branches: ['main'], 'timeout-minutes': 60, runner: ['ubuntu-latest'], 'pin-actions': 'version' }) });
+    expect(gh).toEqual({ ok: true, inputs: expect.objectContaining({ 'python-version': '3.12', 'dvc-version': '3.63.0', requirements: 'requirements.txt', branches: ['main'], 'timeout-minutes': 60, runner: ['ubuntu-latest'], 'pin-actions': 'sha' }) });
     expect(gl).toEqual({ ok: true, inputs: expect.objectContaining({ runner: [], cml: true }) });
     expect(gl.ok && 'pin-actions' in gl.inputs).toBe(false);
   });

@@ -19,6 +19,7 @@ import { listRules } from './list-rules.js';
 import { decodeStdin } from './stdin.js';
 import { whileInterruptible } from './signals.js';
 import { escapeControl } from '../format/escape.js';
+import { redactText } from '../rules/util/secrets.js';
 import { VERSION } from './version.js';
 
 export const EXIT_OK = 0;
@@ -34,13 +35,18 @@ function configErrorText(error: unknown): string | undefined {
   return undefined;
 }
 
+/** A message on stderr: one line, secrets redacted, control characters escaped (it may quote a file). */
+function safe(text: string): string {
+  return escapeControl(redactText(text));
+}
+
 export function describeFailure(error: unknown, env: Record<string, string | undefined>): string {
-  if (error instanceof UsageError) return `mlops-lint: ${error.message}\n`;
+  if (error instanceof UsageError) return `mlops-lint: ${safe(error.message)}\n`;
   const config = configErrorText(error);
-  if (config !== undefined) return `mlops-lint: ${config}\n`;
+  if (config !== undefined) return `mlops-lint: ${safe(config)}\n`;
   const message = error instanceof Error ? (error.message.split('\n')[0] ?? error.name) : String(error);
   const stack = env.MLOPS_LINT_DEBUG === '1' && error instanceof Error && error.stack ? `${error.stack}\n` : '';
-  return `mlops-lint: internal error: ${message}\n${stack}`;
+  return `mlops-lint: internal error: ${safe(message)}\n${stack}`;
 }
 
 function lintOptions(o: CliOptions, cwd: string): LintOptions {
@@ -95,7 +101,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     } else if (o.fix || o.fixDryRun) {
       const outcome = o.fix ? await whileInterruptible(() => fixFiles(o.files, options, true)) : await fixFiles(o.files, options, false);
       results = outcome.results;
-      for (const s of outcome.skipped) io.stderr(`mlops-lint: ${s.file}: ${s.message}\n`);
+      for (const s of outcome.skipped) io.stderr(`mlops-lint: ${safe(`${s.file}: ${s.message}`)}\n`);
       if (outcome.skipped.length > 0) skippedWrites = true;
       if (o.fixDryRun) {
         for (const change of outcome.changes) io.stdout(change.diff);
@@ -112,9 +118,9 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     const color = useColor(o.color, io) && o.format === 'stylish';
     const report = formatResults(shown, o.format, { cwd, color, version: VERSION });
     if (report) reportTo(report);
-    if (!o.quiet) for (const r of results) for (const notice of r.notices ?? []) io.stderr(`mlops-lint: notice: ${escapeControl(notice)}\n`);
+    if (!o.quiet) for (const r of results) for (const notice of r.notices ?? []) io.stderr(`mlops-lint: notice: ${safe(notice)}\n`);
     const ioErrors = results.filter((r) => r.error);
-    for (const r of ioErrors) io.stderr(`mlops-lint: ${r.error!.message}\n`);
+    for (const r of ioErrors) io.stderr(`mlops-lint: ${safe(r.error!.message)}\n`);
     if (ioErrors.length > 0 || skippedWrites) return EXIT_USAGE;
     if (results.some((r) => r.diagnostics.some((d) => d.severity === 'error'))) return EXIT_FINDINGS;
     const maxWarnings = o.maxWarnings ?? configuredMaxWarnings(options, cwd) ?? -1;

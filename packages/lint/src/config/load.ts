@@ -11,6 +11,7 @@ import { LineCounter, parseDocument, isMap, isPair, isScalar, isSeq } from 'yaml
 import type { Document, Node as YamlNode } from 'yaml';
 import type { Rule } from '../model.js';
 import { readText } from '../engine/read.js';
+import { duplicateKeys, yamlMessage } from '../parse/source.js';
 import { displayPath } from '../engine/repo.js';
 import { ConfigError } from './errors.js';
 import { CONFIG_SCHEMA } from './schema.js';
@@ -85,11 +86,17 @@ function readConfigFile(file: string, cwd: string): LoadedFile {
   const read = readText(file);
   if ('error' in read) throw new ConfigError(`cannot read config file: ${read.error}`, shown);
   const lineCounter = new LineCounter();
-  const document = parseDocument(read.text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  // Unique keys checked in linear time (the parser's own check is quadratic in the keys of a map).
+  const document = parseDocument(read.text, { lineCounter, uniqueKeys: false, prettyErrors: false });
   const error = document.errors[0];
   if (error) {
     const pos = lineCounter.linePos(error.pos[0]);
-    throw new ConfigError(error.code === 'DUPLICATE_KEY' ? 'duplicate key' : (error.message.split('\n')[0] ?? 'invalid YAML'), shown, pos.line, pos.col);
+    throw new ConfigError(error.code === 'DUPLICATE_KEY' ? 'duplicate key' : yamlMessage(error.code, error.message), shown, pos.line, pos.col);
+  }
+  const duplicate = duplicateKeys(document.contents)[0];
+  if (duplicate !== undefined) {
+    const pos = lineCounter.linePos(duplicate);
+    throw new ConfigError('duplicate key', shown, pos.line, pos.col);
   }
   let value: unknown;
   try {

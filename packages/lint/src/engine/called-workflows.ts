@@ -5,6 +5,7 @@
  * overrides first) and this project's published templates at the installed templates version.
  * Other repositories' workflows are not fetched.
  */
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { isProjectTemplateRef, parseTemplateRef } from '@mlops-pipeline/templates';
 import type { CalledWorkflow, Workflow } from '../model.js';
@@ -12,6 +13,19 @@ import { buildGithubWorkflow } from '../github/model.js';
 import { parseSource } from '../parse/source.js';
 import type { EngineContext } from './context.js';
 import { readText } from './read.js';
+
+/** GitHub reads local reusable workflows from `.github/workflows/` itself, no sub-directory. */
+const LOCAL = /^\.\/\.github\/workflows\/[^/\\]+\.ya?ml$/;
+
+/** The file, when it really lies inside the repository (a link leading out of it is not read). */
+function insideRepository(abs: string, root: string): boolean {
+  try {
+    const rel = path.relative(realpathSync(root), realpathSync(abs));
+    return !rel.startsWith('..') && !path.isAbsolute(rel);
+  } catch {
+    return false;
+  }
+}
 
 function modelOf(text: string, file: string, ctx: EngineContext): Workflow | undefined {
   const parsed = parseSource(text, file);
@@ -23,10 +37,10 @@ function called(raw: string, ctx: EngineContext, cache: Map<string, CalledWorkfl
   const known = cache.get(raw);
   if (known !== undefined) return known ?? undefined;
   let out: CalledWorkflow | undefined;
-  if (raw.startsWith('./.github/workflows/')) {
+  if (LOCAL.test(raw)) {
     const abs = path.join(ctx.repo.root, raw.slice(2));
     const override = ctx.overrides?.get(abs);
-    const read = override !== undefined ? { text: override } : readText(abs);
+    const read = override !== undefined ? { text: override } : insideRepository(abs, ctx.repo.root) ? readText(abs) : { error: 'outside the repository' };
     const file = raw.slice(2);
     const workflow = 'text' in read ? modelOf(read.text, file, ctx) : undefined;
     if (workflow) out = { file, workflow };

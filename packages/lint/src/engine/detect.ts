@@ -31,7 +31,3 @@ export function detectKind(file: string, keys: ReadonlySet<string>, hasSpecHeade
   }
   return fromPath ?? kindFromKeys(keys, hasSpecHeader);
 }
-
-export function providerOf(kind: FileKind): Provider {
-  return kind === 'gitlab' ? 'gitlab' : 'github';
-}

@@ -15,6 +15,7 @@ import { resolveGitlab } from '../gitlab/resolve.js';
 import { inputsSubstitution } from '../parse/component.js';
 import { includeLoader } from './include-loader.js';
 import { attachCalledWorkflows } from './called-workflows.js';
+import { attachPublishedComponents } from './published-components.js';
 import { buildGitlabWorkflow } from '../gitlab/model.js';
 import { validateStructure } from '../schema/index.js';
 import { ENGINE_RULE_IDS } from '../config/load.js';
@@ -26,7 +27,6 @@ import type { RuleSettings } from './run.js';
 import { internalError, messageOf, runRules, sortDiagnostics } from './run.js';
 import { redactDiagnostics } from './redact.js';
 
-export type { EngineContext, LoadedInclude } from './context.js';
 
 export interface LintOutcome {
   diagnostics: Diagnostic[];
@@ -96,6 +96,7 @@ async function lintUnredacted(text: string, file: string, ctx: EngineContext, ab
       const resolved = resolveGitlab(root, absPath ?? path.resolve(ctx.cwd, file), includeLoader(ctx), (abs) => displayPath(ctx.cwd, abs));
       for (const d of resolved.diagnostics) diagnostics.push(d);
       workflow = buildGitlabWorkflow(src, resolved, ctx.templates);
+      attachPublishedComponents(workflow, ctx);
       included = resolved.includedSources;
       notices = resolved.notices;
     } else {

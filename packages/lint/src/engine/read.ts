@@ -11,8 +11,11 @@ const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 /** `invalidUtf8At`: the text was decoded with replacement characters; offset of the first one. */
 export type ReadResult = { text: string; invalidUtf8At?: number } | { error: string; limit?: true };
 
-/** Files larger than this are not read (a CI file is never this big). */
-export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+/**
+ * Files larger than this are not read: a CI file is never this big (GitLab refuses configuration
+ * files over 2 MB by default), and checking one costs about 1 s of CPU per MB of scripts.
+ */
+export const MAX_FILE_BYTES = 12 * 1024 * 1024;
 
 function reasonOf(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;

@@ -9,6 +9,8 @@ export interface TemplatesApi {
   parseHeader?: (text: string) => { template: string; version: string; inputs: Record<string, unknown> } | undefined;
   /** The published reusable workflow at `path` (`.github/workflows/dvc.yml`) as this templates version renders it. */
   publishedWorkflow?: (path: string) => string | undefined;
+  /** The published GitLab CI/CD component `name` (`dvc`) as this templates version renders it. */
+  publishedComponent?: (name: string) => string | undefined;
   /** `ref` names this templates version (an exact `v1.4.0` or a moving `v1` that includes it). */
   isCurrentRef?: (ref: string) => boolean;
 }
@@ -20,6 +22,25 @@ interface TemplatesModule {
   renderPublished?: unknown;
   renderPublishedFiles?: unknown;
   compareTemplateVersion?: unknown;
+}
+
+/** Published GitLab components by name, rendered on first use. */
+function publishedComponents(mod: TemplatesModule): ((name: string) => string | undefined) | undefined {
+  const { listTemplates, renderPublishedFiles } = mod;
+  if (typeof listTemplates !== 'function' || typeof renderPublishedFiles !== 'function') return undefined;
+  const known = new Map<string, string | undefined>();
+  return (name) => {
+    if (!known.has(name)) {
+      let text: string | undefined;
+      try {
+        if ((listTemplates('gitlab') as { name: string }[]).some((t) => t.name === name)) text = (renderPublishedFiles('gitlab', name) as { text: string }[])[0]?.text;
+      } catch {
+        text = undefined;
+      }
+      known.set(name, text);
+    }
+    return known.get(name);
+  };
 }
 
 /** Published GitHub workflows by path, rendered once on first use. */
@@ -54,6 +75,8 @@ export function loadTemplates(): Promise<TemplatesApi> {
       if (typeof mod.parseHeader === 'function') api.parseHeader = mod.parseHeader as TemplatesApi['parseHeader'];
       const published = publishedWorkflows(mod);
       if (published) api.publishedWorkflow = published;
+      const components = publishedComponents(mod);
+      if (components) api.publishedComponent = components;
       const compare = mod.compareTemplateVersion;
       if (typeof compare === 'function') api.isCurrentRef = (ref) => compare(ref, api.version) === 0;
       return api;

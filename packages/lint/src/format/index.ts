@@ -12,8 +12,6 @@ export type OutputFormat = 'stylish' | 'json' | 'sarif' | 'gitlab' | 'github';
 export const FORMATS: readonly OutputFormat[] = ['stylish', 'json', 'sarif', 'gitlab', 'github'];
 
 export type { FormatOptions } from './options.js';
-export type { RuleInfo } from './rule-meta.js';
-export { ENGINE_RULES, ruleInfos } from './rule-meta.js';
 export { formatGithub, formatGitlab, formatJson, formatSarif, formatStylish };
 
 export function formatResults(results: FileResult[], format: OutputFormat, options: FormatOptions = {}): string {

@@ -1,5 +1,10 @@
-/** GitLab CI top-level keywords (everything else at the top level is a job). */
-export const GLOBAL_KEYWORDS = new Set([
+/**
+ * GitLab CI top-level keywords (everything else at the top level is a job): the one list the
+ * resolver, the model and the structure messages share. `types` (the old name of `stages`) is
+ * no longer reserved: a job may be called `types`
+ * (https://docs.gitlab.com/ci/yaml/#global-keywords; gitlab-org/gitlab#467170).
+ */
+export const GLOBAL_KEYWORDS: ReadonlySet<string> = new Set([
   'default',
   'include',
   'stages',
@@ -11,7 +16,6 @@ export const GLOBAL_KEYWORDS = new Set([
   'cache',
   'before_script',
   'after_script',
-  'types',
 ]);
 
 /** Keys a job inherits from `default:` (and legacy top-level globals) when it does not set them. */

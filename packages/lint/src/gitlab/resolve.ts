@@ -140,6 +140,8 @@ export function includesOf(root: View): { include: Include; local?: ScalarView; 
       const at = text.lastIndexOf('@');
       const include: Include = { kind: 'component', target: at >= 0 ? text.slice(0, at) : text, span: spanOf(component) };
       if (at >= 0) include.ref = text.slice(at + 1);
+      const inputs = includeInputs(item);
+      if (inputs) include.inputs = inputs.entries;
       out.push({ include });
     } else if (project && str(project) !== undefined) {
       const include: Include = { kind: 'project', target: str(project)!, span: spanOf(project) };

@@ -29,8 +29,11 @@ export const MAX_DEPTH = 256;
  * refused) in seconds and in memory a few times its size.
  */
 export const MAX_STRUCTURE = 300_000;
-/** Upper bound of nodes visited when aliases are expanded. */
-export const MAX_EXPANDED_NODES = 1_000_000;
+/**
+ * Upper bound of nodes once aliases are expanded: what the model, the schema check and the rules
+ * walk (a 2 KB alias bomb under a million nodes still cost seconds and hundreds of MB).
+ */
+export const MAX_EXPANDED_NODES = 100_000;
 
 const referenceTag = {
   tag: '!reference',
@@ -221,7 +224,8 @@ const QUOTING_MESSAGES: [RegExp, string][] = [
   [/^.* used for .* collection, but expects/, 'A tag is used on the wrong kind of collection'],
 ];
 
-function yamlMessage(code: string, message: string): string {
+/** A YAML parser message without any source text it quotes. */
+export function yamlMessage(code: string, message: string): string {
   const first = message.split('\n')[0] ?? message;
   if (code === 'DUPLICATE_KEY') return DUPLICATE_KEY;
   if (/call stack|too much recursion/i.test(first)) return 'YAML nesting is too deep to parse';
@@ -234,7 +238,7 @@ function yamlMessage(code: string, message: string): string {
 const DUPLICATE_KEY = 'Duplicate key: a later value would silently replace the earlier one';
 
 /** Offsets of keys written twice in the same map (scalar keys, compared by value), in one linear walk. */
-function duplicateKeys(root: YamlNode | null): number[] {
+export function duplicateKeys(root: YamlNode | null): number[] {
   const out: number[] = [];
   const seen = new Set<YamlNode>();
   const stack: unknown[] = [root];
@@ -278,7 +282,8 @@ function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
 function shapeProblem(root: YamlNode | null): { offset: number; message: string } | undefined {
   if (!root) return undefined;
   const anchors = new Map<string, YamlNode>();
-  collectAnchors(root, anchors);
+  // The limit is on what aliases add: a large document with one anchor is no bomb.
+  const limit = collectAnchors(root, anchors) + MAX_EXPANDED_NODES;
   if (anchors.size === 0) return depthProblem(root);
   const size = new Map<YamlNode, number>();
   type Frame = { node: YamlNode; depth: number; children?: YamlNode[]; i: number; total: number };
@@ -301,8 +306,8 @@ function shapeProblem(root: YamlNode | null): { offset: number; message: string 
       } else if (!onPath.has(child)) {
         stack.push({ node: child, depth: frame.depth + 1, i: 0, total: 1 });
       }
-      if (frame.total > MAX_EXPANDED_NODES) {
-        return { offset: frame.node.range?.[0] ?? 0, message: 'YAML aliases expand to more than a million nodes (alias bomb)' };
+      if (frame.total > limit) {
+        return { offset: frame.node.range?.[0] ?? 0, message: ALIAS_BOMB };
       }
       continue;
     }
@@ -312,13 +317,15 @@ function shapeProblem(root: YamlNode | null): { offset: number; message: string 
     const parent = stack[stack.length - 1];
     if (parent) {
       parent.total += frame.total;
-      if (parent.total > MAX_EXPANDED_NODES) {
-        return { offset: parent.node.range?.[0] ?? 0, message: 'YAML aliases expand to more than a million nodes (alias bomb)' };
+      if (parent.total > limit) {
+        return { offset: parent.node.range?.[0] ?? 0, message: ALIAS_BOMB };
       }
     }
   }
   return undefined;
 }
+
+const ALIAS_BOMB = `YAML aliases expand to more than ${MAX_EXPANDED_NODES.toLocaleString('en-US')} values (alias bomb)`;
 
 /** Depth-only check for documents without anchors (no alias can expand). */
 function depthProblem(root: YamlNode): { offset: number; message: string } | undefined {
@@ -337,7 +344,9 @@ function depthProblem(root: YamlNode): { offset: number; message: string } | und
   return undefined;
 }
 
-function collectAnchors(root: YamlNode, anchors: Map<string, YamlNode>): void {
+/** Registers the anchors; returns the number of nodes as written. */
+function collectAnchors(root: YamlNode, anchors: Map<string, YamlNode>): number {
+  let nodes = 0;
   const stack: unknown[] = [root];
   while (stack.length > 0) {
     const node = stack.pop();
@@ -347,9 +356,11 @@ function collectAnchors(root: YamlNode, anchors: Map<string, YamlNode>): void {
     }
     if (!node || typeof node !== 'object') continue;
     const n = node as YamlNode;
+    nodes++;
     if (!isAlias(n) && n.anchor) anchors.set(n.anchor, n);
     if (isCollection(n)) for (const item of (n as YAMLMap).items) stack.push(item);
   }
+  return nodes;
 }
 
 function childrenOf(node: YamlNode, anchors: Map<string, YamlNode>): YamlNode[] {

@@ -1,7 +1,11 @@
 import { TEMPLATES_VERSION } from '@mlops-pipeline/templates';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { lintText } from '../index.js';
 import { githubReusableCall } from './github-reusable-call.js';
-import { lintWithRule, ruleTester, yaml } from './util/test-table.js';
+import { lintWithRule, ruleTester, tempRepo, yaml } from './util/test-table.js';
 
 const called = yaml`
   on:
@@ -155,5 +159,22 @@ describe('github-reusable-call on published templates', () => {
       `9:7 input \`dvc_version\` is not declared by \`${file('dvc')}\` (its inputs`,
       `11:11 job "report" of \`${file('dvc-report')}\` requests \`pull-requests`,
     ]);
+  });
+});
+
+describe('github-reusable-call reads only workflows inside the repository', () => {
+  it('does not follow a link leading out of the repository, nor a path leaving .github/workflows', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'mlops-lint-outside-'));
+    const repo = tempRepo({ '.github/workflows/.keep': '' });
+    try {
+      writeFileSync(join(outside, 'build.yml'), 'on: push\njobs:\n  b:\n    runs-on: x\n    steps: [{ run: make }]\n');
+      symlinkSync(join(outside, 'build.yml'), join(repo, '.github/workflows/linked.yml'));
+      const code = 'on: push\njobs:\n  a:\n    uses: ./.github/workflows/linked.yml\n  b:\n    uses: ./.github/workflows/../../build.yml\n';
+      const found = await lintText(code, '.github/workflows/ci.yml', { cwd: repo, rules: [githubReusableCall] });
+      expect(found.filter((d) => d.ruleId === 'github-reusable-call')).toEqual([]);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+      rmSync(repo, { recursive: true, force: true });
+    }
   });
 });

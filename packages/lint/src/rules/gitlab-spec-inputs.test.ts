@@ -1,3 +1,4 @@
+import { TEMPLATES_VERSION } from '@mlops-pipeline/templates';
 import { describe, expect, it } from 'vitest';
 import { gitlabSpecInputs } from './gitlab-spec-inputs.js';
 import { lintWithRule, yaml } from './util/test-table.js';
@@ -85,5 +86,22 @@ describe('gitlab-spec-inputs', () => {
     expect(await findings(code, { 'ci/dvc.yml': bad })).toEqual([
       'ci/dvc.yml:5:16 spec:inputs: `stage` input: `prod` cannot be used because it is not in the list of allowed options: GitLab refuses every pipeline that includes this component',
     ]);
+  });
+});
+
+describe('gitlab-spec-inputs on published components', () => {
+  it('checks the inputs of a published component at the installed templates version', async () => {
+    const code = `include:\n  - component: gitlab.com/mlops-pipeline/components/dvc@${TEMPLATES_VERSION}\n    inputs:\n      python-version: "2.7"\n      dvc_version: 3.63.0\n      push: "yes"\n`;
+    const component = `gitlab.com/mlops-pipeline/components/dvc@${TEMPLATES_VERSION}`;
+    expect((await findings(code)).map((f) => f.replace(/\(its inputs: [^)]*\): GitLab refuses the include/, '(its inputs: …'))).toEqual([
+      `.gitlab-ci.yml:4:23 include: input \`python-version\` of component \`${component}\` \`2.7\` does not match its \`regex\` ^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$: GitLab refuses the include`,
+      `.gitlab-ci.yml:5:7 include: input \`dvc_version\` is not declared by component \`${component}\` (its inputs: ${'…'}`,
+      `.gitlab-ci.yml:6:13 include: input \`push\` of component \`${component}\` is not a boolean: GitLab refuses the include`,
+    ]);
+  });
+
+  it('leaves other components and other versions alone', async () => {
+    const code = 'include:\n  - component: gitlab.com/mlops-pipeline/components/dvc@0.0.0-unknown\n    inputs: { nope: 1 }\n  - component: gitlab.com/other/components/dvc@1.0.0\n    inputs: { nope: 1 }\n';
+    expect(await findings(code)).toEqual([]);
   });
 });

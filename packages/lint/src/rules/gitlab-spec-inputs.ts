@@ -9,10 +9,12 @@
  * - `include: inputs:` of a local component: each value must have the input's type, be one of
  *   its `options` and match its `regex`. (Unknown and missing required inputs are reported by
  *   `gitlab-resolve`, as GitLab refuses them while resolving includes.)
+ * - `include: component:` of a published mlops-pipeline component at the installed templates
+ *   version: the same, plus unknown input names and required inputs not passed.
  */
 import { GITLAB_INPUT_TYPES, compileGitLabRegex, gitLabRegexMatches, specInputProblems } from '@mlops-pipeline/templates';
 import type { SpecInputKey } from '@mlops-pipeline/templates';
-import type { ComponentSpec, InputDeclaration, KeyedValue, LocalInclude, Rule, RuleContext, Span } from '../model.js';
+import type { ComponentSpec, Include, InputDeclaration, KeyedValue, LocalInclude, Rule, RuleContext, Span } from '../model.js';
 
 /** The input as GitLab reads it (plain data), for `specInputProblems`. */
 function plainInput(input: InputDeclaration): Record<string, unknown> {
@@ -72,6 +74,25 @@ function checkInclude(ctx: RuleContext, include: LocalInclude): void {
   }
 }
 
+function checkPublished(ctx: RuleContext, include: Include): void {
+  const spec = include.spec;
+  if (!spec) return;
+  const component = `${include.target}@${include.ref ?? ''}`;
+  const passed = include.inputs ?? new Map<string, KeyedValue>();
+  for (const [name, value] of passed) {
+    const input = spec.inputs.get(name);
+    if (!input) {
+      ctx.report({ span: value.keySpan, message: `include: input \`${name}\` is not declared by component \`${component}\` (its inputs: ${[...spec.inputs.keys()].join(', ') || 'none'}): GitLab refuses the include` });
+      continue;
+    }
+    const problem = valueProblem(input, value.value);
+    if (problem) ctx.report({ span: value.valueSpan, message: `include: input \`${name}\` of component \`${component}\` ${problem}: GitLab refuses the include` });
+  }
+  for (const input of spec.inputs.values()) {
+    if (input.required && !passed.has(input.name)) ctx.report({ span: include.span, message: `include: component \`${component}\` requires the input \`${input.name}\` (it has no default): pass it under \`inputs:\`` });
+  }
+}
+
 export const gitlabSpecInputs: Rule = {
   meta: {
     id: 'gitlab-spec-inputs',
@@ -91,5 +112,6 @@ export const gitlabSpecInputs: Rule = {
       }
       checkInclude(ctx, include);
     }
+    for (const include of workflow.includes) checkPublished(ctx, include);
   },
 };

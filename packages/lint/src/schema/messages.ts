@@ -2,10 +2,11 @@
 import type { SchemaError } from './types.js';
 import { pointerParts } from './locate.js';
 import { closest } from './suggest.js';
+import { GLOBAL_KEYWORDS } from '../gitlab/keywords.js';
 
 export type Dialect = 'github' | 'gitlab' | 'action';
 
-const GITLAB_GLOBALS = ['default', 'include', 'stages', 'variables', 'workflow', 'spec', 'image', 'services', 'cache', 'before_script', 'after_script', 'pages'];
+const GITLAB_GLOBALS = [...GLOBAL_KEYWORDS];
 
 const TYPE_WORDS: Record<string, string> = {
   string: 'a string',

@@ -20,6 +20,7 @@ import type { RuleSettings } from '../engine/run.js';
 import { readText } from '../engine/read.js';
 import { ConfigError } from '../config/errors.js';
 import { redactText } from '../rules/util/secrets.js';
+import { yamlMessage } from '../parse/source.js';
 
 interface SpectralResult {
   code: string | number;
@@ -46,9 +47,24 @@ function pick<T>(mod: unknown, name: string): T {
   return (m[name] ?? m.default?.[name]) as T;
 }
 
+/** Spectral is an optional peer dependency: installed by who configures rulesets. */
+export const SPECTRAL_PACKAGES = ['@stoplight/spectral-core', '@stoplight/spectral-functions', '@stoplight/spectral-parsers'];
+
+async function importSpectral(): Promise<[unknown, unknown, unknown]> {
+  try {
+    return await Promise.all([import('@stoplight/spectral-core'), import('@stoplight/spectral-parsers'), import('@stoplight/spectral-functions')]);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'MODULE_NOT_FOUND' || code === 'ERR_MODULE_NOT_FOUND' || /Cannot find (module|package)/.test((error as Error).message)) {
+      throw new ConfigError(`rulesets: custom rules run with Spectral, which is not installed: npm install --save-dev ${SPECTRAL_PACKAGES.join(' ')}`);
+    }
+    throw error;
+  }
+}
+
 function loadApi(): Promise<SpectralApi> {
   api ??= (async () => {
-    const [core, parsers, functions] = await Promise.all([import('@stoplight/spectral-core'), import('@stoplight/spectral-parsers'), import('@stoplight/spectral-functions')]);
+    const [core, parsers, functions] = await importSpectral();
     const fnMap: Record<string, unknown> = {};
     for (const name of ['alphabetical', 'casing', 'defined', 'enumeration', 'falsy', 'length', 'pattern', 'schema', 'truthy', 'undefined', 'xor', 'or', 'unreferencedReusableObject']) {
       const fn = pick<unknown>(functions, name);
@@ -56,6 +72,9 @@ function loadApi(): Promise<SpectralApi> {
     }
     return { Spectral: pick(core, 'Spectral'), Document: pick(core, 'Document'), Yaml: pick(parsers, 'Yaml'), functions: fnMap };
   })();
+  api.catch(() => {
+    api = undefined;
+  });
   return api;
 }
 
@@ -121,7 +140,7 @@ function readRuleset(file: string, functions: Record<string, unknown>, docs: Map
   const read = readText(file);
   if ('error' in read) fail(file, `cannot read ruleset: ${read.error}`);
   const doc = parseDocument(read.text, { prettyErrors: false });
-  if (doc.errors.length > 0) fail(file, `ruleset is not valid YAML/JSON: ${doc.errors[0]!.message.split('\n')[0]}`);
+  if (doc.errors.length > 0) fail(file, `ruleset is not valid YAML/JSON: ${yamlMessage(doc.errors[0]!.code, doc.errors[0]!.message)}`);
   const value = doc.toJS({ maxAliasCount: 100 }) as { rules?: Record<string, RawRule>; extends?: unknown; documentationUrl?: unknown } | null;
   if (!value || typeof value !== 'object') fail(file, 'a ruleset needs a `rules:` mapping');
   const out: Record<string, unknown> = {};

@@ -203,3 +203,57 @@ jobs:
     expect(wf.jobs.map((j) => j.steps.map((s) => s.workingDirectory ?? null))).toEqual([['job', 'own', null], ['wf']]);
   });
 });
+
+describe('GitHub model: what rules read instead of YAML nodes', () => {
+  const reusable = `on:
+  workflow_call:
+    inputs:
+      dvc-version: { type: string, required: true }
+      push: { type: boolean, default: false }
+    secrets:
+      TOKEN: { required: true }
+  workflow_dispatch:
+    inputs:
+      stage: { type: choice, options: [train, eval], default: train }
+permissions: read-all
+defaults:
+  run:
+    shell: bash
+jobs:
+  t:
+    runs-on: x
+    permissions:
+      contents: read
+      pull-requests: write
+    steps:
+      - run: dvc repro
+        continue-on-error: true
+`;
+
+  it('holds the file kind, top-level key positions, permissions, inputs, the call interface and step keys', async () => {
+    const wf = await modelOf(reusable, '.github/workflows/reusable.yml');
+    expect(wf.kind).toBe('workflow');
+    expect(wf.keySpans.get('jobs')?.line).toBe(15);
+    expect(wf.permissions).toMatchObject({ shorthand: 'read-all', span: { line: 11, column: 14 } });
+    const job = wf.jobs[0]!;
+    expect([...job.permissions!.scopes].map(([scope, s]) => [scope, s.level, s.keySpan.line])).toEqual([
+      ['contents', 'read', 19],
+      ['pull-requests', 'write', 20],
+    ]);
+    expect(wf.inputs.map((i) => [i.trigger, i.name, i.type?.value, i.required, i.default?.value])).toEqual([
+      ['workflow_call', 'dvc-version', 'string', true, undefined],
+      ['workflow_call', 'push', 'boolean', false, false],
+      ['workflow_dispatch', 'stage', 'choice', false, 'train'],
+    ]);
+    expect([...wf.call!.secrets.values()].map((s) => [s.name, s.required])).toEqual([['TOKEN', true]]);
+    const step = job.steps[0]!;
+    expect(step.shell).toBe('bash');
+    expect(step.keys.get('continue-on-error')).toMatchObject({ value: true, keySpan: { line: 23, column: 9 } });
+    expect(wf.lines(wf.file)?.positionAt(wf.text.indexOf('jobs:'))).toEqual({ line: 15, column: 1 });
+  });
+
+  it('knows an action file', async () => {
+    const wf = await modelOf('name: a\nruns:\n  using: composite\n  steps:\n    - run: echo\n      shell: bash\n', 'action.yml');
+    expect(wf.kind).toBe('action');
+  });
+});

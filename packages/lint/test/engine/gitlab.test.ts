@@ -282,3 +282,10 @@ describe('GitLab included files on the command line', () => {
     ]);
   });
 });
+
+describe('GitLab keywords', () => {
+  it('a job may be called `types` (no longer a reserved keyword) and is linted like any job', async () => {
+    const wf = await modelOf('types:\n  script:\n    - npm run types\n', '.gitlab-ci.yml');
+    expect(wf.jobs.map((j) => j.id)).toEqual(['types']);
+  });
+});

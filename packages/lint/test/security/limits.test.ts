@@ -44,6 +44,19 @@ describe('GitLab local includes stay inside the project', () => {
     expectBounded(r);
   });
 
+  it('a job in a stage that stages: (merged with local includes) does not declare is an error', () => {
+    const { root } = hostileRepo({
+      '.gitlab-ci.yml': 'include:\n  - local: ci/stages.yml\n  - local: ci/train.yml\nunit:\n  stage: test\n  script: [pytest]\n',
+      'ci/stages.yml': 'stages: [build, test]\n',
+      'ci/train.yml': 'train:\n  stage: train\n  script: [python train.py]\n',
+    });
+    const r = runCli([], { cwd: root });
+    expect(r.stdout).toMatch(/^ci\/train\.yml\n {2}2:10 +error +job "train": stage `train` is not a stage of this pipeline \(stages: \.pre, build, test, \.post\).* +gitlab-stage-undefined$/m);
+    expect(r.status).toBe(1);
+    writeFileSync(path.join(root, 'ci/stages.yml'), 'stages: [build, test, train]\n');
+    expect(runCli([], { cwd: root }).status).toBe(0);
+  });
+
   it('remote, project and component includes come with a notice that they are not checked', () => {
     const { root } = hostileRepo({ '.gitlab-ci.yml': 'include:\n  - component: gitlab.com/acme/ci/train@1.0.0\ntest:\n  script: [echo ok]\n' });
     const r = runCli([], { cwd: root });
@@ -73,6 +86,24 @@ describe('GitLab resolution is bounded', () => {
     expect(r.stdout).toMatch(/error +extends: `[^`]+` is more than 11 levels of extends deep/);
   });
 
+  it('a 2 KB alias fan-out of 400,000 values is a finding', () => {
+    const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 5; i++) lines.push(`a${i}: &a${i} [${Array.from({ length: 10 }, () => `*a${i - 1}`).join(', ')}]`);
+    lines.push('a5: &a5 [*a4, *a4, *a4]', 'job:', '  script: *a5');
+    const { root } = hostileRepo({ '.gitlab-ci.yml': `${lines.join('\n')}\n` });
+    const r = runCli([], { cwd: root });
+    expectBounded(r);
+    expect(r.stdout).toMatch(/error +YAML aliases expand to more than 100,000 values \(alias bomb\) +yaml-syntax/);
+  });
+
+  it('a large file with one anchor is no alias bomb', () => {
+    const vars = Array.from({ length: 60_000 }, (_, i) => `  V${i}: "${i}"`).join('\n');
+    const { root } = hostileRepo({ '.gitlab-ci.yml': `variables:\n${vars}\n.base: &base\n  image: python:3.12\ntest:\n  <<: *base\n  script: [echo ok]\n` });
+    const r = runCli([], { cwd: root });
+    expect(r.stdout).not.toContain('alias bomb');
+    expect(r.status).toBe(0);
+  });
+
   it('merge keys are applied, not reported as unknown keys', () => {
     const { root } = hostileRepo({ '.gitlab-ci.yml': '.defaults: &defaults\n  image: python:3.12\n  tags: [docker]\ntest:\n  <<: *defaults\n  script: [echo ok]\n' });
     const r = runCli([], { cwd: root });
@@ -82,14 +113,41 @@ describe('GitLab resolution is bounded', () => {
 });
 
 describe('large and special inputs', () => {
+  it.each(['.dvc/config', 'requirements.txt', 'requirements -r include'])('a %s leading outside the repository is not read', (what) => {
+    const { root, outside } = hostileRepo({ '.github/workflows/ci.yml': CLEAN.replace('echo ok', 'pip install -r requirements.txt && dvc pull'), '.dvc/config': '[core]\n    remote = s\n' });
+    writeFileSync(path.join(outside, 'leak.txt'), `[core]\n    remote = s\n['remote "s"']\n    url = s3://OUTSIDE-BUCKET/x\ndvc @ git+https://example.com/OUTSIDE-REQUIREMENT.git\n`);
+    if (what === '.dvc/config') {
+      execFileSync('rm', [path.join(root, '.dvc/config')]);
+      symlinkSync(path.join(outside, 'leak.txt'), path.join(root, '.dvc/config'));
+    } else if (what === 'requirements.txt') symlinkSync(path.join(outside, 'leak.txt'), path.join(root, 'requirements.txt'));
+    else writeFileSync(path.join(root, 'requirements.txt'), '-r ../outside/leak.txt\n');
+    const r = runCli(['--format', 'json'], { cwd: root });
+    expect(r.stdout).not.toContain('OUTSIDE');
+  });
+
   it('60,000 keys in one map', () => {
     const vars = Array.from({ length: 60_000 }, (_, i) => `  V${i}: "${i}"`).join('\n');
     const { root } = hostileRepo({ '.gitlab-ci.yml': `variables:\n${vars}\ntest:\n  script: [echo ok]\n` });
     expectBounded(runCli([], { cwd: root }));
   });
 
-  it('a 63 MB file under the size cap is a finding', () => {
-    const { root } = hostileRepo({ '.github/workflows/ci.yml': Buffer.alloc(63 * 1024 * 1024, 'a: [b, c]\n') });
+  it('60,000 keys in the config file', () => {
+    const keys = Array.from({ length: 60_000 }, (_, i) => `x${i}: ${i}`).join('\n');
+    const { root } = hostileRepo({ '.github/workflows/ci.yml': CLEAN, '.mlops-lint.yaml': `${keys}\nx7: again\n` });
+    const r = runCli([], { cwd: root });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/\.mlops-lint\.yaml:60001:1: duplicate key/);
+  });
+
+  it('a 63 MB file (over the size cap) is a finding, without reading it', () => {
+    const { root } = hostileRepo({ '.github/workflows/ci.yml': Buffer.alloc(63 * 1024 * 1024, '      - run: echo\n') });
+    const r = runCli([], { cwd: root });
+    expectBounded(r);
+    expect(r.stdout).toMatch(/1:1 +error +This file is not checked: file is larger than 12 MB: not read +yaml-syntax/);
+  });
+
+  it('a file under the size cap with too many values is a finding', () => {
+    const { root } = hostileRepo({ '.github/workflows/ci.yml': Buffer.alloc(11 * 1024 * 1024, 'a: [b, c]\n') });
     const r = runCli([], { cwd: root });
     expectBounded(r);
     expect(r.stdout).toMatch(/error +The file has more than 300,000 lines and flow items: it is too large to check/);

@@ -103,6 +103,17 @@ jobs:
     expect(r.stdout + r.stderr).not.toContain(secret.slice(3));
   });
 
+  it('keeps references to secrets and plain words readable', () => {
+    const lines = [
+      'curl -H "Authorization: Bearer ${{ secrets.API_TOKEN }}" https://x.example.com',
+      'curl -H "Authorization: token $GITHUB_TOKEN" https://x.example.com',
+      'git clone https://oauth2:${CI_JOB_TOKEN}@gitlab.example.com/g/p.git',
+      'docker login -p "$REGISTRY_PASSWORD" registry.example.com',
+      'pass the key as a Bearer token',
+    ].join('\n');
+    expect(redactLines(lines)).toBe(lines);
+  });
+
   it('keeps what is not secret readable', () => {
     expect(redactLines('git clone https://git@github.com/o/r\ncurl https://example.com:8080/a?x=1 and me@example.com\nmkdir -p build')).toBe(
       'git clone https://git@github.com/o/r\ncurl https://example.com:8080/a?x=1 and me@example.com\nmkdir -p build',
@@ -121,5 +132,17 @@ describe('YAML syntax messages never echo the source', () => {
     const found = await lintText(yaml, '.github/workflows/x.yml', { noConfig: true, cwd: hostileRepo({}).root });
     expect(found.some((d) => d.ruleId === 'yaml-syntax')).toBe(true);
     for (const d of found) expect(d.message).not.toContain('SECRET');
+  });
+
+  it.each([
+    ['config', '.mlops-lint.yaml', 'rules: |SECRETabc123\n  x\n'],
+    ['ruleset', 'rules.yaml', 'rules: "x"SECRETabc123 b\n'],
+  ])('%s files too', (_what, name, yaml) => {
+    const files: Record<string, string> = { '.github/workflows/ci.yml': 'on: push\njobs: {}\n', [name]: yaml };
+    if (name === 'rules.yaml') files['.mlops-lint.yaml'] = 'rulesets: [rules.yaml]\n';
+    const r = runCli([], { cwd: hostileRepo(files).root });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(new RegExp(name.replace('.', '\\.')));
+    expect(r.stderr).not.toContain('SECRET');
   });
 });

@@ -4,7 +4,7 @@
  */
 import { ACTIONS, CML_VERSION, actionRef, type PinStyle } from '../actions.js';
 import { defaultOf, pinnedUse, type InputDef } from '../inputs.js';
-import { dvcSteps, inputChecks, reportStep, type Condition, type GithubActionStep, type ScriptStep, type TemplateDef } from '../model.js';
+import { REMOTE_DEFAULT_STEP, dvcSteps, inputChecks, reportStep, type Condition, type GithubActionStep, type ScriptStep, type TemplateDef } from '../model.js';
 import { inputDefs } from '../schema.js';
 import { secretsForInputs } from '../secrets.js';
 import { envName, holds, resolveTokens, scriptText, toYaml, withHeader } from './common.js';
@@ -88,7 +88,8 @@ function runStep(ctx: Ctx, template: TemplateDef, step: ScriptStep, extraEnv?: O
   const out: Obj = { name: step.name };
   if (step.id === 'pull' || step.id === 'repro' || step.id === 'repro-pull' || step.id === 'push') out.id = step.id;
   if (g.if) out.if = g.if;
-  const env = { ...(step.usesRemote ? remoteEnv(ctx, template) : undefined), ...extraEnv };
+  const own = step.env ? Object.fromEntries(Object.entries(step.env).map(([k, v]) => [k, withValue(ctx, v)])) : undefined;
+  const env = { ...(step.usesRemote ? remoteEnv(ctx, template) : undefined), ...own, ...extraEnv };
   if (Object.keys(env).length > 0) out.env = env;
   out.run = scriptText(step, (input) => scriptValue(ctx, input));
   return out;
@@ -120,8 +121,9 @@ function experimentSteps(ctx: Ctx, template: TemplateDef, fullHistory: boolean):
     ...inputChecks(inputDefs(template, 'github')).map((s) => runStep(ctx, template, s)),
     python,
     ...dvc.install.map((s) => runStep(ctx, template, s)),
-    ...template.prepare.map((s) => runStep(ctx, template, s)),
+    ...[REMOTE_DEFAULT_STEP, ...template.prepare].map((s) => runStep(ctx, template, s)),
     ...template.github.steps.map((s) => actionStep(ctx, s)),
+    ...(template.github.scripts ?? []).map((s) => runStep(ctx, template, s)),
     ...dvc.run.map((s) => runStep(ctx, template, s)),
   ]);
 }
@@ -147,13 +149,10 @@ function jobEnv(ctx: Ctx): Obj | undefined {
 }
 
 /**
- * CML at an exact version: with the setup-cml action, or, when actions are pinned by commit
- * and that action has no recorded commit, with npm into the runner's temporary directory.
+ * CML at an exact version, installed with npm into the runner's temporary directory (the
+ * setup-cml action runs on node16, a runtime GitHub no longer supports).
  */
-function cmlSetupStep(ctx: Ctx): Obj {
-  if (ctx.pin === 'version' || ACTIONS['setup-cml'].sha) {
-    return { name: 'Set up CML', uses: actionRef('setup-cml', ctx.pin).uses, with: { version: CML_VERSION, vega: false } };
-  }
+function cmlSetupStep(): Obj {
   return {
     name: 'Install CML',
     run: [
@@ -182,9 +181,11 @@ function job(ctx: Ctx, template: TemplateDef, kind: JobKind): Obj {
       ? [...experimentSteps(ctx, template, false), ...compact([runStep(ctx, template, dvc.push)])]
       : [
           ...experimentSteps(ctx, template, true),
-          cmlSetupStep(ctx),
+          cmlSetupStep(),
           ...compact([runStep(ctx, template, reportStep(false), { BASE_BRANCH: '${{ github.base_ref }}', REPO_TOKEN: '${{ secrets.GITHUB_TOKEN }}' })]),
         ];
+  // Credentials files are removed whatever happened before.
+  for (const step of template.github.cleanup ?? []) steps.push(withIf(runStep(ctx, template, step)!, 'always()'));
   const env = jobEnv(ctx);
   return {
     name: kind === 'experiment' ? 'Reproduce the DVC pipeline' : 'Report metrics on the pull request (CML)',
@@ -234,11 +235,15 @@ function concurrency(ctx: Ctx, kind: JobKind, template: TemplateDef): Obj {
   return { group, 'cancel-in-progress': cancel };
 }
 
-function triggers(branches: readonly string[], cml: boolean): Obj {
+/** The caller's triggers: pushes to `branches` (and pull requests with CML), limited to `paths` when given. */
+function triggers(inputs: Record<string, unknown>): Obj {
+  const branches = inputs.branches as string[];
+  const paths = (inputs.paths as string[] | undefined) ?? [];
+  const filter = (): Obj => ({ branches: [...branches], ...(paths.length > 0 ? { paths: [...paths] } : {}) });
   return {
-    push: { branches: [...branches] },
+    push: filter(),
     workflow_dispatch: {},
-    ...(cml ? { pull_request: { branches: [...branches] } } : {}),
+    ...(inputs.cml === true ? { pull_request: filter() } : {}),
   };
 }
 
@@ -325,7 +330,7 @@ export const githubRenderer: Renderer = {
     const ctx: Ctx = { reusable: false, inputs, pin: inputs['pin-actions'] === 'sha' ? 'sha' : 'version', jobEnv: new Map() };
     const doc: Obj = {
       name: template.title,
-      on: triggers(inputs.branches as string[], inputs.cml === true),
+      on: triggers(inputs),
       permissions: { contents: 'read' },
       concurrency: concurrency(ctx, 'experiment', template),
       jobs: vendoredJobs(ctx, template),
@@ -349,7 +354,7 @@ export const githubRenderer: Renderer = {
       : { dvc: callingJob(template, 'experiment', inputs, source, tag) };
     const doc: Obj = {
       name: template.title,
-      on: triggers(inputs.branches as string[], cml),
+      on: triggers(inputs),
       permissions: { contents: 'read' },
       jobs,
     };

@@ -4,7 +4,7 @@
  */
 import { CML_VERSION } from '../actions.js';
 import { DEFAULT_GITLAB_RULES, defaultOf, pinnedUse, type InputDef } from '../inputs.js';
-import { dvcSteps, inputChecks, reportStep, type Condition, type ScriptStep, type TemplateDef } from '../model.js';
+import { REMOTE_DEFAULT_STEP, dvcSteps, inputChecks, reportStep, type Condition, type ScriptStep, type TemplateDef } from '../model.js';
 import { inputDefs } from '../schema.js';
 import { envName, holds, resolveTokens, scriptText, toYaml, withHeader } from './common.js';
 import { PROJECT_GITLAB_COMPONENTS } from '../template-ref.js';
@@ -90,6 +90,12 @@ function idTokens(ctx: Ctx, template: TemplateDef): Obj | undefined {
   return Object.fromEntries(entries.map(([k, aud]) => [k, { aud: resolveTokens(aud, (input) => value(ctx, input)) }]));
 }
 
+/** `changes:` of a rule for the `paths` input (monorepos); nothing when it is empty. */
+function changes(inputs: Record<string, unknown>): Obj {
+  const paths = (inputs.paths as string[] | undefined) ?? [];
+  return paths.length > 0 ? { changes: [...paths] } : {};
+}
+
 function branchRule(branches: readonly string[]): string {
   return `$CI_PIPELINE_SOURCE == "push" && (${branches.map((b) => `$CI_COMMIT_BRANCH == "${b}"`).join(' || ')})`;
 }
@@ -122,7 +128,7 @@ function reproRules(ctx: Ctx): unknown {
   if (ctx.component) return interp('rules');
   const rules = ctx.inputs.rules;
   if (Array.isArray(rules) && JSON.stringify(rules) !== JSON.stringify(DEFAULT_GITLAB_RULES)) return structuredClone(rules);
-  return [{ if: branchRule(ctx.inputs.branches as string[]) }, { if: '$CI_PIPELINE_SOURCE == "web"' }];
+  return [{ if: branchRule(ctx.inputs.branches as string[]), ...changes(ctx.inputs) }, { if: '$CI_PIPELINE_SOURCE == "web"' }];
 }
 
 /** The name of a job: `<as>-repro` / `<as>-report`. */
@@ -143,7 +149,8 @@ function job(ctx: Ctx, template: TemplateDef, kind: 'repro' | 'report'): Obj {
   out.rules =
     kind === 'repro'
       ? reproRules(ctx)
-      : [{ if: ctx.component ? `$${CML_REPORT} == "true" && $CI_PIPELINE_SOURCE == "merge_request_event"` : '$CI_PIPELINE_SOURCE == "merge_request_event"' }];
+      : // Merge requests from this project only: a fork's pipeline has none of the project's variables.
+        [{ if: `${ctx.component ? `$${CML_REPORT} == "true" && ` : ''}$CI_PIPELINE_SOURCE == "merge_request_event" && $CI_MERGE_REQUEST_SOURCE_PROJECT_ID == $CI_PROJECT_ID`, ...(ctx.component ? {} : changes(ctx.inputs)) }];
   const tokens = idTokens(ctx, template);
   if (tokens) out.id_tokens = tokens;
   const setup: ScriptStep[] = [
@@ -151,6 +158,7 @@ function job(ctx: Ctx, template: TemplateDef, kind: 'repro' | 'report'): Obj {
     ...cdStep(ctx),
     ...dvc.install,
     ...(kind === 'report' ? [CML_SETUP] : []),
+    REMOTE_DEFAULT_STEP,
     ...template.prepare,
     ...(template.gitlab.setup.length > 0 ? [{ id: 'auth', name: 'Write the credentials file', lines: template.gitlab.setup }] : []),
     ...(template.gitlab.steps ?? []),
@@ -237,9 +245,9 @@ export const gitlabRenderer: Renderer = {
     const w = callerInputs(template, inputs);
     if (Object.keys(w).length > 0) include.inputs = w;
     include.rules = [
-      { if: branchRule(inputs.branches as string[]) },
+      { if: branchRule(inputs.branches as string[]), ...changes(inputs) },
       { if: '$CI_PIPELINE_SOURCE == "web"' },
-      ...(cml ? [{ if: '$CI_PIPELINE_SOURCE == "merge_request_event"' }] : []),
+      ...(cml ? [{ if: '$CI_PIPELINE_SOURCE == "merge_request_event"', ...changes(inputs) }] : []),
     ];
     const doc: Obj = { include: [include] };
     const header = [

@@ -45,11 +45,6 @@ export function isRepro(inv: DvcInvocation): boolean {
   return inv.sub === 'repro' || inv.sub === 'exp run';
 }
 
-/** Commands that bring remote data into the workspace. */
-export function isPull(inv: DvcInvocation): boolean {
-  return inv.sub === 'pull' || inv.sub === 'checkout' || inv.sub === 'fetch' || inv.sub === 'update' || inv.sub === 'exp pull';
-}
-
 /** Diff-like commands that compare against a git revision. */
 export const DIFF_COMMANDS = new Set(['metrics diff', 'params diff', 'plots diff', 'exp diff', 'diff']);
 

@@ -57,13 +57,6 @@ export function spanOf(workflow: Workflow, start: number, end: number, file: str
   return { file, line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
 }
 
-/** Span of a YAML node (its `range`), when it has one. */
-export function nodeSpan(workflow: Workflow, node: { range?: [number, number, number] | null } | null | undefined, file: string = workflow.file): Span | undefined {
-  const r = node?.range;
-  if (!r) return undefined;
-  return spanOf(workflow, r[0], r[1], file);
-}
-
 /** Replaces a span only when it still holds `expected` (guards against positions that do not map 1:1). */
 export function replaceExact(workflow: Workflow, span: Span, expected: string, text: string): Fix | undefined {
   return spanText(workflow, span) === expected ? replaceSpan(workflow, span, text) : undefined;

@@ -124,7 +124,3 @@ export function runsDvc(job: Job): boolean {
 export function installsRequirementFile(install: DvcInstall): boolean {
   return (install.files ?? []).some((f) => /requirements[^/]*\.(txt|in)$|pyproject\.toml$|\.lock$|^\.$|^\.\[|setup\.py$/.test(f) || f === '.');
 }
-
-export function workflowInstalls(workflow: Workflow): { job: Job; install: DvcInstall }[] {
-  return workflow.jobs.flatMap((job) => dvcInstalls(job, workflow).map((install) => ({ job, install })));
-}

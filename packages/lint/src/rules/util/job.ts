@@ -1,5 +1,5 @@
 /** Walking jobs: their steps' commands in order, and which actions they use. */
-import type { Job, Script, Step, Workflow } from '../../model.js';
+import type { Job, Script, Step } from '../../model.js';
 import { commands, type Command } from './shell.js';
 
 export interface StepCommand {
@@ -17,13 +17,6 @@ export function jobCommands(job: Job): StepCommand[] {
     for (const cmd of commands(step.run)) (step.run.section === 'after_script' ? after : out).push({ step, script: step.run, cmd });
   }
   return [...out, ...after];
-}
-
-/** Every script in the workflow. */
-export function allScripts(workflow: Workflow): { job: Job; step: Step; script: Script }[] {
-  const out: { job: Job; step: Step; script: Script }[] = [];
-  for (const job of workflow.jobs) for (const step of job.steps) if (step.run) out.push({ job, step, script: step.run });
-  return out;
 }
 
 const ALIASES: Record<string, string> = {
@@ -44,14 +37,4 @@ export function usesAction(step: Step, ...names: string[]): boolean {
 
 export function withValue(step: Step, key: string): string | undefined {
   return step.with.get(key)?.value;
-}
-
-/** All variables visible in a job (workflow, job, container) and in a step. */
-export function variablesInScope(workflow: Workflow, job: Job, step?: Step): Workflow['env'] {
-  return [...workflow.env, ...job.env, ...(step?.env ?? [])];
-}
-
-/** The provider a file belongs to. */
-export function isGitHub(workflow: Workflow): boolean {
-  return workflow.provider === 'github';
 }

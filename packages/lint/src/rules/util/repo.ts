@@ -71,13 +71,6 @@ export function dvcRequirementForJob(root: string, job: Job): DvcRequirement | u
   return (dir && dir !== '.' ? dvcRequirement(join(root, dir)) : undefined) ?? dvcRequirement(root);
 }
 
-/** Forget cached facts (tests write temporary repositories). */
-export function clearRepoCache(): void {
-  configs.clear();
-  requirements.clear();
-  installedNames.clear();
-}
-
 /**
  * The package names a pip install of requirements files reads (PEP 503: lower case, `_`/`.` as `-`):
  * each named file relative to the step's working directory, then the repository root,

@@ -96,7 +96,7 @@ const SECRET_FLAG = /(--(?:password|passphrase|passwd|token|api-key|apikey|secre
 /** `docker login -p X` (and podman, helm registry, oras …): `-p` after a `login`. */
 const LOGIN_PASSWORD = /(\blogin\b[^\n]{0,200}?[ \t]-p(?:=|[ \t]+))(?:"([^"\n]*)"|'([^'\n]*)'|([^\s"']+))/g;
 /** `Authorization: Bearer X`, `Authorization: token X`, a bare `Bearer X`. */
-const AUTH_HEADER = /(\bAuthorization[ \t]*[:=][ \t]*(?:(?:Bearer|Basic|token|Token|Digest)[ \t]+)?|\bBearer[ \t]+)([^\s"'`\\]+)/gi;
+const AUTH_HEADER = /(\bAuthorization[ \t]*[:=][ \t]*(?:(?:Bearer|Basic|token|Token|Digest)[ \t]+)?|\bBearer[ \t]+(?=[^\s"'`\\]{8}))([^\s"'`\\]+)/gi;
 /** Signed-URL and credential query parameters: Azure SAS `sig=`, S3/GCS signatures, `access_token=`. */
 const SECRET_QUERY = /([?&;](?:sig|signature|x-amz-signature|x-amz-security-token|x-amz-credential|x-goog-signature|x-goog-credential|token|access_token|refresh_token|id_token|api_key|apikey|key|password|passwd|secret|client_secret|code|auth)=)([^&\s"'`#<>]+)/gi;
 /**
@@ -121,7 +121,8 @@ function redactedLiteral(value: string): string {
 
 /** A value known to be secret by where it stands (a URL password, a flag's value): redacted unless it is a reference. */
 function redactedAlways(value: string): string {
-  if (value === '' || isRedacted(value) || isReference(value)) return value;
+  // `$VAR`, `${VAR}`, `${{ secrets.X }}`, `$[[ inputs.x ]]` (possibly cut at a space) name a secret, they are not one.
+  if (value === '' || isRedacted(value) || isReference(value) || value.startsWith('$')) return value;
   return `[redacted ${redact(value)}]`;
 }
 

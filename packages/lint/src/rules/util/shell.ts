@@ -320,19 +320,6 @@ export function wordSpan(script: Script, cmd: Command, wordIndex: number): Span 
   return { file: ll.file, line: p.line, column: p.column, endLine: pe.line, endColumn: pe.column + 1 };
 }
 
-/** Span of a substring of a command's logical line (first occurrence at or after the command start). */
-export function textSpan(script: Script, cmd: Command, needle: string): Span {
-  const ll = logicalLines(script)[cmd.lineIndex];
-  if (!ll) return cmd.span;
-  const from = cmd.words[0]?.offset ?? 0;
-  const at = ll.text.indexOf(needle, from);
-  if (at < 0) return cmd.span;
-  const p = ll.pos[at];
-  const pe = ll.pos[at + needle.length - 1];
-  if (!p || !pe) return cmd.span;
-  return { file: ll.file, line: p.line, column: p.column, endLine: pe.line, endColumn: pe.column + 1 };
-}
-
 /**
  * Variables of `for NAME in A B …` loops whose items are all plain variable names: each such
  * variable holds a NAME (`$NAME` is not the value of A); `${!NAME}` reads the value.
