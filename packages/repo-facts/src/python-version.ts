@@ -1,13 +1,5 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-
-function readText(file: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
+import { readSmallText } from './read.js';
 
 /** First usable line of a pyenv `.python-version` (`3.11`, `3.11.9`); `system` and names are skipped. */
 export function parsePythonVersionFile(text: string): string | undefined {
@@ -94,7 +86,7 @@ const SOURCES: Array<[PythonVersionFact['source'], (text: string) => string | un
  */
 export function readPythonVersionDetail(repoDir: string): PythonVersionFact | undefined {
   for (const [source, parse] of SOURCES) {
-    const text = readText(path.join(repoDir, source));
+    const text = readSmallText(path.join(repoDir, source), undefined, repoDir);
     const version = text === undefined ? undefined : parse(text);
     if (version) return { version, source };
   }
