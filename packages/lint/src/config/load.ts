@@ -18,6 +18,7 @@ import { CONFIG_SCHEMA } from './schema.js';
 import type { ConfigFile, ResolvedConfig, RuleEntry } from './types.js';
 import { toSeverity } from './types.js';
 import { describeError, validatorFor } from './ajv.js';
+import { pointerParts } from '../json-pointer.js';
 
 export const CONFIG_NAMES = ['.mlops-lint.yaml', '.mlops-lint.yml', '.mlops-lint.json'];
 
@@ -109,7 +110,7 @@ function readConfigFile(file: string, cwd: string): LoadedFile {
   if (!validate(value)) {
     const err = validate.errors?.[0];
     if (err) {
-      const parts = err.instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+      const parts = pointerParts(err.instancePath);
       const extra = err.keyword === 'additionalProperties' ? String((err.params as { additionalProperty: string }).additionalProperty) : err.keyword === 'propertyNames' ? String((err.params as { propertyName: string }).propertyName) : undefined;
       const pos = positionOf(lf, parts, extra);
       throw new ConfigError(describeError(err, 'config'), shown, pos.line, pos.column);
