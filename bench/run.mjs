@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { buildCorpus, loadSeeds } from './lib/corpus.mjs';
 import { elapsedSeconds, log, machineInfo, paths, repoRoot, resultsDir, sharedDir, workDir } from './lib/env.mjs';
 import { adaptiveRuns, coldRuns, gcTrace, probe } from './lib/measure.mjs';
+import { installFootprint } from './lib/install-footprint.mjs';
 import { packageFacts } from './lib/packages.mjs';
 import { ensurePeers } from './lib/peers.mjs';
 import { bundleComposition, cpuProfile, unminifiedBundle } from './lib/profile.mjs';
@@ -311,6 +312,7 @@ try {
     } else gen.rows.push({ key: 'create', label: label('create'), skipped: 'not built' });
     log('packing published packages');
     gen.packages = packageFacts();
+    if (!opts['no-install']) gen.install = installFootprint({ runs: opts.quick ? 2 : 3 });
     results.sections.generator = gen;
   }
 } finally {

@@ -1,4 +1,5 @@
 // Tables (Markdown, also printed to stdout) and the target checks from the measured numbers.
+import { installTable, installTargets } from './install-footprint.mjs';
 
 const ms = (v) => (v === undefined || Number.isNaN(v) ? '–' : v >= 10_000 ? `${(v / 1000).toFixed(1)} s` : v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${v.toFixed(0)} ms`);
 const ratio = (a, b) => (a && b && Number.isFinite(a) && Number.isFinite(b) ? `${(a / b).toFixed(2)}×` : '–');
@@ -64,6 +65,7 @@ export function evaluateTargets(results) {
     t.push({ target: 'generator dry run ≤ 3× bare node', measured: `${r.toFixed(2)}× (${ms(med(gen, key))} vs ${ms(med(gen, 'node'))})${key === 'create-provider' ? ' with --provider github' : ''}`, ok: r <= 3 });
     const p = gen.packages?.find((x) => x.name === 'create-mlops-pipeline');
     if (p) t.push({ target: 'generator runtime dependencies ≤ 3', measured: `${p.directDeps} direct (${p.installedDeps ?? '?'} packages installed with it)`, ok: p.directDeps <= 3 });
+    t.push(...installTargets(gen.install));
   }
   return t;
 }
@@ -149,6 +151,7 @@ export function renderMarkdown(results) {
       out.push('"installed with it": the closure of production dependencies in `pnpm-lock.yaml` (workspace packages resolved to their own dependencies), i.e. what `npm install` of the package brings in.');
       out.push('');
     }
+    if (gen.install) out.push(installTable(gen.install));
   }
   if (results.profiles && Object.keys(results.profiles).length > 0) {
     out.push('## Profiles (`node --cpu-prof`, self time)');

@@ -148,6 +148,7 @@ export function olderVersion(v) {
  */
 
 const EXISTING_GITLAB_CI = 'stages: [test]\nunit:\n  stage: test\n  image: python:3.12\n  script:\n    - python -m pytest\n';
+const EXISTING_CML_WORKFLOW = 'name: train\non: [push]\njobs:\n  train:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: iterative/setup-cml@v2\n      - env:\n          GCP_SERVICE_ACCOUNT_KEY: ${{ secrets.GCP_SERVICE_ACCOUNT_KEY }}\n        run: |\n          dvc pull\n          dvc repro\n          cml comment create report.md\n';
 const S3_CONFIG = "[core]\n    remote = storage\n['remote \"storage\"']\n    url = s3://acme-ml-data/dvcstore\n";
 
 /** @param {string} version @returns {Session[]} */
@@ -179,6 +180,23 @@ export function sessions(version) {
           run: `${cli} --keyless --input role-to-assume=arn:aws:iam::123456789012:role/dvc-ci --yes`,
         },
       ],
+    },
+    {
+      id: 'monorepo',
+      setup: (parent) => {
+        const dir = path.join(parent, 'ml');
+        spawnSync('mkdir', ['-p', dir]);
+        spawnSync('git', ['init', '-q', '-b', 'main', dir]);
+        spawnSync('git', ['-C', dir, 'remote', 'add', 'origin', 'git@github.com:acme/ml.git']);
+        for (const project of ['churn', 'fraud']) cpSync(EXAMPLE, path.join(dir, 'projects', project), { recursive: true });
+        return dir;
+      },
+      commands: [{ shown: 'npx create-mlops-pipeline --yes --no-lint', run: `${cli} --yes --no-lint` }],
+    },
+    {
+      id: 'existing-ci',
+      setup: (parent) => exampleRepo(parent, 'ml', 'git@github.com:acme/ml.git', { '.github/workflows/train.yml': EXISTING_CML_WORKFLOW }),
+      commands: [{ shown: 'npx create-mlops-pipeline --yes', run: `${cli} --yes` }],
     },
     {
       id: 'upgrade',

@@ -26,12 +26,18 @@ export interface CliOptions {
   /** undefined: the command's default (lint when writing, not on --dry-run). */
   lint?: boolean;
   gitlabInclude: boolean;
+  /** --replace-ci: remove workflows that already run the experiment, in the same write. */
+  replaceCi: boolean;
   json: boolean;
   failOnOutdated: boolean;
   help: boolean;
   version: boolean;
   /** --list: print the templates and remote kinds. */
   list: boolean;
+  /** Monorepo runs: the pipeline file of this project (not a flag). */
+  pipelineFile?: string;
+  /** Monorepo runs: the paths whose changes run the pipeline (not a flag). */
+  pathsFilter?: string[];
   /** Extra template inputs from `--input name=value` (repeatable). */
   inputs: Record<string, string>;
 }
@@ -56,6 +62,7 @@ export const OPTIONS = {
   lint: { type: 'boolean' },
   'no-lint': { type: 'boolean' },
   'gitlab-include': { type: 'boolean' },
+  'replace-ci': { type: 'boolean' },
   list: { type: 'boolean' },
   json: { type: 'boolean' },
   input: { type: 'string', multiple: true },
@@ -93,6 +100,7 @@ export function parseCli(argv: string[]): CliOptions {
     force: v.force === true,
     dryRun: v['dry-run'] === true,
     gitlabInclude: v['gitlab-include'] === true,
+    replaceCi: v['replace-ci'] === true,
     json: v.json === true,
     failOnOutdated: v['fail-on-outdated'] === true,
     help: v.help === true,

@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -142,5 +142,41 @@ describe('SIGINT / SIGTERM while writing', () => {
     await write.catch((err: InterruptedError) => expect(err.exitCode).toBe(code));
     expect(readdirSync(dir)).toEqual(['.gitlab-ci.yml']);
     expect(readFileSync(path.join(dir, '.gitlab-ci.yml'), 'utf8')).toBe('original');
+  });
+});
+
+describe('modes', () => {
+  it('a replaced file keeps its mode, whatever the umask', async () => {
+    const dir = tmp();
+    const file = path.join(dir, '.gitlab-ci.yml');
+    writeFileSync(file, 'old');
+    chmodSync(file, 0o664);
+    const umask = process.umask(0o022);
+    try {
+      await writeAllOrNothing([{ file, content: 'new' }], dir);
+    } finally {
+      process.umask(umask);
+    }
+    expect(statSync(file).mode & 0o777).toBe(0o664);
+    expect(readFileSync(file, 'utf8')).toBe('new');
+  });
+});
+
+describe('removals', () => {
+  it('a removal is rolled back with the writes when a later step fails', async () => {
+    const dir = tmp();
+    writeFileSync(path.join(dir, 'old.yml'), 'old');
+    mkdirSync(path.join(dir, 'in-the-way.yml'));
+    writeFileSync(path.join(dir, 'in-the-way.yml/keep'), '');
+    await expect(
+      writeAllOrNothing(
+        [
+          { file: path.join(dir, 'old.yml'), content: null },
+          { file: path.join(dir, 'in-the-way.yml'), content: 'x' },
+        ],
+        dir,
+      ),
+    ).rejects.toThrow();
+    expect(readFileSync(path.join(dir, 'old.yml'), 'utf8')).toBe('old');
   });
 });

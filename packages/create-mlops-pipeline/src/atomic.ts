@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmdirSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, constants, fchmodSync, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmdirSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { fsReason, InterruptedError, UserError } from './errors.js';
 
 export interface FileChange {
   /** Absolute path. */
   file: string;
-  content: string;
+  /** The new content; null removes the file (restored like the others on rollback). */
+  content: string | null;
 }
 
 /** Thrown before anything is written when a path would write through a symbolic link. */
@@ -66,10 +67,12 @@ function tryUnlink(file: string): void {
  * A new temp file next to `file`, created exclusively under a random name (`O_EXCL` never follows a
  * planted symlink), holding `content` with the given mode. Returns its path.
  */
-function writeTemp(file: string, content: string, mode: number): string {
+function writeTemp(file: string, content: string, mode: number | undefined): string {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(8).toString('hex')}.tmp`);
-  const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), mode);
+  const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), mode ?? 0o666);
   try {
+    // A replaced file keeps its exact mode (the umask does not apply to it).
+    if (mode !== undefined) fchmodSync(fd, mode);
     const bytes = Buffer.from(content, 'utf8');
     let at = 0;
     while (at < bytes.length) at += writeSync(fd, bytes, at, bytes.length - at);
@@ -110,7 +113,7 @@ export async function writeAllOrNothing(changes: FileChange[], root: string, hoo
     signal ??= s;
   };
   const rollback = () => {
-    for (const t of temps) tryUnlink(t);
+    for (const t of temps) if (t !== '') tryUnlink(t);
     for (const d of done.reverse()) {
       if (d.previous === undefined) tryUnlink(d.file);
       else {
@@ -145,7 +148,7 @@ export async function writeAllOrNothing(changes: FileChange[], root: string, hoo
     const previous = changes.map((change) => previousOf(change.file));
     for (const [i, change] of changes.entries()) {
       current = change.file;
-      temps.push(writeTemp(change.file, change.content, previous[i]?.mode ?? 0o666));
+      temps.push(change.content === null ? '' : writeTemp(change.file, change.content, previous[i]?.mode));
       await checkSignal();
     }
     hooks.beforeRename?.();
@@ -153,7 +156,8 @@ export async function writeAllOrNothing(changes: FileChange[], root: string, hoo
       await checkSignal();
       current = change.file;
       // The file may have become a symlink since it was checked: rename replaces the link, never its target.
-      renameSync(temps[i] as string, change.file);
+      if (change.content === null) unlinkSync(change.file);
+      else renameSync(temps[i] as string, change.file);
       const entry: (typeof done)[number] = { file: change.file };
       const before = previous[i];
       if (before !== undefined) entry.previous = before;

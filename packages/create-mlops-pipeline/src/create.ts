@@ -24,6 +24,7 @@ import { inputNameFor } from './inputs.js';
 import { mirrorHostNeeded, mirrorNeededError } from './pinned-source.js';
 import { missingInputsError, pipelineInputs, renderWith, templateDefaults } from './render.js';
 import type { PipelineInputs, Rendered } from './render.js';
+import { monorepoProjects, runMonorepo } from './monorepo.js';
 import { loadTemplates } from './templates.js';
 
 const SCHEME_NAMES: Record<string, string> = { gdrive: 'Google Drive', ssh: 'an SSH server', hdfs: 'HDFS', webdav: 'WebDAV', oss: 'Alibaba OSS', other: 'a remote type' };
@@ -53,7 +54,7 @@ async function isOurs(text: string): Promise<boolean> {
 
 /** The files to write: the pipeline, or (GitLab, existing file) the pipeline in its own file plus an include. */
 async function planFiles(dir: string, answers: Answers, rendered: Rendered, opts: CliOptions, interactive: boolean): Promise<PlannedFile[]> {
-  const rel = targetFile(answers.provider, dir);
+  const rel = answers.provider === 'github' && opts.pipelineFile !== undefined ? opts.pipelineFile : targetFile(answers.provider, dir);
   const before = readIfExists(path.join(dir, rel));
   if (opts.gitlabInclude && answers.provider !== 'gitlab') throw new UserError('--gitlab-include only applies to --provider gitlab', 2);
   if (answers.provider !== 'gitlab' || before === undefined || (await isOurs(before)) || opts.force) {
@@ -87,6 +88,7 @@ async function allowOverwrite(files: PlannedFile[], opts: CliOptions, io: Io, in
     const names = overwrites.map((f) => f.rel).join(', ');
     throw new UserError(`${names} already exists and differs from the generated pipeline; pass --force to overwrite it (create-mlops-pipeline upgrade updates a generated file to newer templates)`);
   }
+  // --dry-run shows the diff itself and writes nothing: nothing to confirm.
   if (opts.dryRun) return true;
   for (const f of overwrites) io.out(await diffText(f.rel, f.before ?? '', f.after));
   return prompt.confirm(`Overwrite ${overwrites.map((f) => f.rel).join(', ')}?`);
@@ -101,6 +103,8 @@ function printFacts(io: Io, facts: RepoFacts, rows: ReturnType<typeof makePlan>[
 /** `create-mlops-pipeline [dir]`: inspect, ask what is missing, render, lint, write, tell the next steps. */
 export async function runCreate(opts: CliOptions, io: Io): Promise<number> {
   const dir = path.resolve(io.cwd, opts.dirs[0] ?? '.');
+  const projects = opts.pipelineFile === undefined ? monorepoProjects(dir) : [];
+  if (projects.length > 1) return runMonorepo(projects, opts, io, runCreate);
   const interactive = io.interactive && !opts.yes;
   let facts = inspectRepo(dir, opts.keyless, opts.dirs[0] ?? '.', opts.remoteName);
   // Several remotes and none is the default: which one the pipeline pulls from is the user's choice.
@@ -147,7 +151,10 @@ export async function runCreate(opts: CliOptions, io: Io): Promise<number> {
     log('note: the pipeline installs Python packages with pip and does not read the conda environment.yml; list what `dvc repro` needs in a requirements.txt and pass --requirements requirements.txt.');
   }
 
-  const planned = await pipelineInputs(answers, facts.dvcRemote?.endpointUrl, opts.inputs);
+  const planned = await pipelineInputs(answers, facts.dvcRemote?.endpointUrl, opts.inputs, opts.pathsFilter);
+  if (opts.pathsFilter !== undefined && inputNameFor('paths', planned.schema) === undefined) {
+    log(`note: the ${planned.template.name} template takes no paths filter yet: this workflow runs on every push, not only when ${facts.workdir || '.'}/ changes.`);
+  }
   if (planned.missing.length > 0) {
     if (!interactive) throw missingInputsError(planned.template, planned.missing);
     await askMissingInputs(planned);
@@ -165,12 +172,20 @@ export async function runCreate(opts: CliOptions, io: Io): Promise<number> {
   const gitlabFile = files.find((f) => f.rel === GITLAB_FILE && f.after !== rendered.text);
   const gate = gitlabFile === undefined ? undefined : pushPipelineBlocked(gitlabFile.after, answers.branch, facts.branch.value ?? answers.branch);
   if (gitlabFile && gate?.blocked) log(workflowRulesWarning(GITLAB_FILE, answers.branch, gate));
-  if (interactive && !opts.dryRun && existing.length > 0 && !(await prompt.confirm(`Add the pipeline next to ${existing.map((e) => e.file).join(', ')}?`, true))) {
-    log('Nothing was written.');
-    return 1;
-  }
+  // Workflows that already run the experiment: kept, or replaced by the new pipeline (removed with the same all-or-nothing write).
+  const replaceable = existing.filter((e) => e.file.startsWith('.github/workflows/')).map((e) => e.file);
+  let removals: string[] = [];
+  if (existing.length > 0 && interactive) {
+    const choice = await prompt.chooseExistingCi(existing.map((e) => e.file), replaceable.length > 0);
+    if (choice === 'cancel') {
+      log('Nothing was written.');
+      return 1;
+    }
+    if (choice === 'replace') removals = replaceable;
+  } else if (opts.replaceCi) removals = replaceable;
+  else if (replaceable.length > 0) log(`(pass --replace-ci to remove ${replaceable.join(', ')} in the same write)`);
   const changed = files.filter(isChanged);
-  if (changed.length === 0) {
+  if (changed.length === 0 && removals.length === 0) {
     log(`${files.map((f) => f.rel).join(' and ')} ${files.length > 1 ? 'are' : 'is'} already up to date (${rendered.template.name} ${rendered.version}).`);
     return 0;
   }
@@ -197,22 +212,22 @@ export async function runCreate(opts: CliOptions, io: Io): Promise<number> {
     // stdout carries only the pipeline file (`--dry-run > file` is the file); changes to other files are diffs on stderr.
     for (const f of changed) {
       io.err(`would write ${describe(f, root, io.cwd)}`);
+      if (f.before !== undefined) io.err(await diffText(f.rel, f.before, f.after));
       if (f.after === rendered.text) io.out(f.after);
-      else if (f.before !== undefined) io.err(await diffText(f.rel, f.before, f.after));
     }
+    for (const r of removals) io.err(`would remove ${r} (it runs the experiment the new pipeline runs)`);
     io.err('dry run: nothing was written.');
     return 0;
   }
-  await writeFilesOrFail(changed.map((f) => ({ file: absolute(root, f), content: f.after })), root, io.cwd);
+  const removed = removals.map((rel) => ({ file: path.join(root, ...rel.split('/')), content: null }));
+  await writeFilesOrFail([...changed.map((f) => ({ file: absolute(root, f), content: f.after })), ...removed], root, io.cwd);
   for (const f of changed) log(`wrote ${describe(f, root, io.cwd)}`);
+  for (const r of removals) log(`removed ${r} (the new pipeline runs the experiment)`);
 
-  let steps = await stepsAfterWriting(facts, answers, rendered, changed.map((f) => path.relative(io.cwd, absolute(root, f)).split(path.sep).join('/')));
-  const t = await loadTemplates();
-  const needed = t.requiredSecrets(answers.provider, rendered.template.name, rendered.inputs).map((s) => s.name);
-  for (const run of existing) {
-    const shared = run.secrets.filter((s) => needed.includes(s));
-    if (shared.length > 0) steps += `\n   (${run.file} already reads ${shared.join(', ')}: when ${shared.length > 1 ? 'they exist' : 'it exists'}, the new pipeline uses ${shared.length > 1 ? 'them' : 'it'} as ${shared.length > 1 ? 'they are' : 'it is'}.)`;
-  }
+  const alreadyRead: Record<string, string> = {};
+  for (const run of existing) for (const name of run.secrets) alreadyRead[name] ??= run.file;
+  const staged = [...changed.map((f) => f.rel), ...removals].map((rel) => path.relative(io.cwd, path.join(root, ...rel.split('/'))).split(path.sep).join('/'));
+  const steps = await stepsAfterWriting(facts, answers, rendered, staged, alreadyRead);
   // Plain lines, never wrapped in a box: the commands must stay copy-pasteable.
   if (interactive) await prompt.outro(`${rendered.template.name} ${rendered.version} (${answers.mode}): next steps below`);
   plain(`${interactive ? '' : '\n'}Next steps:\n${steps}`);
@@ -251,7 +266,7 @@ async function askMissingInputs(planned: PipelineInputs): Promise<void> {
 }
 
 /** The next steps for the written files: the secrets the rendered pipeline reads, cloud set-up, commit. */
-async function stepsAfterWriting(facts: RepoFacts, answers: Answers, rendered: Rendered, files: string[]): Promise<string> {
+async function stepsAfterWriting(facts: RepoFacts, answers: Answers, rendered: Rendered, files: string[], alreadyRead: Record<string, string> = {}): Promise<string> {
   const t = await loadTemplates();
   const slug = repoSlug(facts.gitRemoteUrl);
   const host = facts.gitRemoteUrl === undefined ? undefined : hostOf(facts.gitRemoteUrl);
@@ -268,5 +283,6 @@ async function stepsAfterWriting(facts: RepoFacts, answers: Answers, rendered: R
     ...(facts.gitRemoteName ? { gitRemote: facts.gitRemoteName } : {}),
     inputs: rendered.inputs,
     ...(facts.dvcRemote && sameStorage ? { remoteUrl: facts.dvcRemote.url } : {}),
+    alreadyRead,
   });
 }

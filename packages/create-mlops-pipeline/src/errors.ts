@@ -40,6 +40,9 @@ const FS_REASONS: Record<string, string> = {
   ENOSPC: 'no space left on device',
   EMFILE: 'too many open files',
   ENAMETOOLONG: 'the path is too long',
+  ENOTREG: 'not a regular file (a device, a FIFO or a link to one)',
+  EFBIG: 'too large for a configuration file',
+  EOUTSIDE: 'a link leading outside the repository',
 };
 
 /** The reason of a file system error in words, or undefined for other errors. */

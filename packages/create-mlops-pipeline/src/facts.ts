@@ -106,6 +106,15 @@ export function dvcProjectsBelow(dir: string, depth = 3): string[] {
   return found.sort();
 }
 
+/** The directory itself or, as `dvc` does, the nearest parent inside the same git checkout holding `.dvc/`. */
+export function dvcProjectAtOrAbove(start: string): string | undefined {
+  const top = findGitDirs(start)?.root;
+  for (let d = start; ; d = path.dirname(d)) {
+    if (isDvcDir(d)) return d;
+    if (d === top || path.dirname(d) === d || top === undefined) return undefined;
+  }
+}
+
 /**
  * The DVC project for a directory: the directory itself or, as `dvc` does, the nearest parent holding
  * `.dvc/` inside the same git checkout. Fails with a message naming what to do (and the DVC projects
@@ -124,16 +133,13 @@ export function findDvcProject(start: string, shown: string = start): string {
   } catch {
     throw new UserError(`cannot read ${shown}: permission denied`);
   }
-  const top = findGitDirs(start)?.root;
-  for (let d = start; ; d = path.dirname(d)) {
-    if (isDvcDir(d)) return d;
-    if (d === top || path.dirname(d) === d || top === undefined) break;
-  }
+  const above = dvcProjectAtOrAbove(start);
+  if (above !== undefined) return above;
   const below = dvcProjectsBelow(start);
   if (below.length > 0) {
     const list = below.slice(0, 5).join(', ') + (below.length > 5 ? `, … (${below.length} in all)` : '');
     const example = path.join(shown, below[0] ?? '').split(path.sep).join('/');
-    throw new UserError(`no DVC project in ${shown} itself; found ${below.length === 1 ? 'one' : 'some'} below: ${list}. Run create-mlops-pipeline ${example}`);
+    throw new UserError(`no DVC project in ${shown} itself; found ${below.length === 1 ? 'one' : 'some'} below: ${list}. Run create-mlops-pipeline ${example}${below.length > 1 ? ', or pass --yes to write one pipeline per project' : ''}`);
   }
   throw new UserError(`no DVC project found in ${shown} (missing .dvc/): run \`dvc init\` first`);
 }

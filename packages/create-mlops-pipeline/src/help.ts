@@ -35,8 +35,10 @@ Options
   -f, --force                overwrite an existing file (upgrade: also re-render a newer one)
   --gitlab-include           existing .gitlab-ci.yml: add an include: for the pipeline
                              (written to .gitlab/ci/mlops.yml) instead of replacing the file
-  --dry-run                  print what would be written (the file on stdout), write nothing
-  --lint, --no-lint          lint with mlops-lint (default: on when writing, off on --dry-run)
+  --replace-ci               remove GitHub workflows that already run dvc repro / CML, in the same write
+                             (default: keep them; asked on a terminal)
+  --dry-run                  the run without writing: same checks and exit code; the file on stdout
+  --lint, --no-lint          lint with mlops-lint (default: on)
   --list                     list the templates and the DVC remotes they authenticate, then exit
   --json                     fleet: JSON output
   --fail-on-outdated         fleet: exit 1 when a pipeline uses older templates

@@ -1,6 +1,6 @@
 import type { Answers } from './plan.js';
 
-type Key = 'python' | 'dvc' | 'requirements' | 'installer' | 'remoteName' | 'branch' | 'workdir' | 'cml' | 'endpoint';
+type Key = 'python' | 'dvc' | 'requirements' | 'installer' | 'remoteName' | 'branch' | 'workdir' | 'cml' | 'endpoint' | 'paths';
 
 /** Input names a template may use for each answer, most likely first. */
 const ALIASES: Record<Key, string[]> = {
@@ -14,6 +14,8 @@ const ALIASES: Record<Key, string[]> = {
   branch: ['branch', 'default-branch', 'default_branch', 'branches', 'main-branch'],
   workdir: ['working-directory', 'working_directory', 'workdir'],
   cml: ['cml', 'cml-report', 'enable-cml', 'with-cml', 'report'],
+  // Monorepos: the paths whose changes run the pipeline.
+  paths: ['paths', 'changes', 'trigger-paths', 'paths-filter'],
   endpoint: ['endpoint-url', 'endpoint_url', 'endpointurl', 's3-endpoint-url', 'minio-endpoint'],
 };
 
@@ -40,7 +42,7 @@ export function inputNameFor(key: Key, schema: Record<string, unknown>): string 
  * Template inputs for the answers, named as the template's inputs schema names them.
  * Values the template does not take are left out.
  */
-export function templateInputs(answers: Answers, schema: Record<string, unknown>, endpointUrl?: string): Record<string, unknown> {
+export function templateInputs(answers: Answers, schema: Record<string, unknown>, endpointUrl?: string, paths?: string[]): Record<string, unknown> {
   const props = properties(schema);
   const values: Record<Key, unknown> = {
     python: answers.python,
@@ -52,6 +54,7 @@ export function templateInputs(answers: Answers, schema: Record<string, unknown>
     workdir: answers.workdir ? answers.workdir : undefined,
     cml: answers.cml,
     endpoint: answers.remote === 'minio' ? endpointUrl : undefined,
+    paths,
   };
   const inputs: Record<string, unknown> = {};
   for (const key of Object.keys(ALIASES) as Key[]) {

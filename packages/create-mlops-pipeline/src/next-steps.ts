@@ -21,6 +21,8 @@ export interface NextStepsInput {
   inputs?: Record<string, unknown>;
   /** URL of the DVC remote (for the bucket in the cloud commands). */
   remoteUrl?: string;
+  /** Secrets the repository's existing CI already reads, with the file reading them. */
+  alreadyRead?: Record<string, string>;
 }
 
 /** The file a service-account key goes to (the name the commands use throughout). */
@@ -94,8 +96,12 @@ function secretSteps(input: NextStepsInput): string[] {
   const plural = secrets.length > 1 ? 's' : '';
   const names = secrets.map((s) => s.name).join(', ');
   const then = files.length > 0 ? `, then delete ${files.join(', ')}` : '';
+  const reused = Object.entries(input.alreadyRead ?? {})
+    .filter(([name]) => secrets.some((x) => x.name === name))
+    .map(([name, file]) => `${name} is already read by ${file}: when it exists, skip creating it (the new pipeline reads it too).`);
   if (provider === 'github') {
     return [
+      ...reused,
       `Create the repository secret${plural} ${names} (Settings › Secrets and variables › Actions), with the GitHub CLI${then}${typed.length > 0 ? `; \`gh secret set\` asks for ${typed.length > 1 ? 'each' : 'the'} value` : ''}:`,
       ...secrets.map((s) => `  ${githubCommand(s)}`),
       ...files.map((f) => `  rm ${f}`),
@@ -105,6 +111,7 @@ function secretSteps(input: NextStepsInput): string[] {
   const isProtected = protectVariables(input.inputs);
   const encoded = secrets.filter((s) => s.base64).map((s) => `${s.name} holds the output of \`base64 -w0 ${KEY_FILE}\` (one line, so GitLab can mask it).`);
   return [
+    ...reused,
     `Create the CI/CD variable${plural} ${names} (Settings › CI/CD › Variables), with the GitLab CLI${then}${typed.length > 0 ? `; export ${typed.map((s) => s.name).join(', ')} in your shell first` : ''}:`,
     ...secrets.map((s) => `  ${gitlabCommand(s, isProtected)}`),
     ...files.map((f) => `  rm ${f}`),

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readSmallText } from '@mlops-pipeline/repo-facts';
 import path from 'node:path';
 import type { Provider } from '@mlops-pipeline/templates';
 import type { TemplatesModule } from './templates.js';
@@ -32,12 +33,9 @@ export function findPinnedRef(templates: Pick<TemplatesModule, 'findTemplateRef'
   return found?.version === undefined ? undefined : { source: found.source, template: found.template, ref: found.version };
 }
 
+/** A regular file's text (bounded: never a device, a FIFO or a huge file), or undefined. */
 export function readIfExists(file: string): string | undefined {
-  try {
-    return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
-  } catch {
-    return undefined;
-  }
+  return readSmallText(file);
 }
 
 /** Candidate pipeline files of a checkout, in the order they are looked at. */

@@ -149,6 +149,17 @@ export async function confirm(message: string, initialValue = false): Promise<bo
   return check(c, await c.confirm({ message, initialValue }));
 }
 
+export type ExistingCiChoice = 'keep' | 'replace' | 'cancel';
+
+/** CI that already runs the experiment: keep it next to the new pipeline, replace it, or stop. */
+export async function chooseExistingCi(files: string[], canReplace: boolean): Promise<ExistingCiChoice> {
+  const c = await load();
+  const options: Array<{ value: ExistingCiChoice; label: string; hint?: string }> = [{ value: 'keep', label: 'Keep it and add the pipeline', hint: 'every push runs the experiment twice' }];
+  if (canReplace) options.push({ value: 'replace', label: `Replace it (remove ${files.join(', ')})`, hint: 'in the same all-or-nothing write' });
+  options.push({ value: 'cancel', label: 'Cancel', hint: 'write nothing' });
+  return check(c, await c.select({ message: `${files.join(', ')} already run${files.length === 1 ? 's' : ''} the experiment. What should happen to ${files.length === 1 ? 'it' : 'them'}?`, options, initialValue: 'keep' })) as ExistingCiChoice;
+}
+
 export type GitlabExistingChoice = 'include' | 'replace';
 
 export async function chooseGitlabExisting(file: string): Promise<GitlabExistingChoice> {

@@ -47,6 +47,16 @@ describe('--dry-run reaches the outcome of the same command without it', () => {
     expect(dry.stdout).toBe('');
   });
 
+  it('--force over a different file: the diff on stderr, the file alone on stdout', async () => {
+    const dir = repo({ origin: 'git@github.com:acme/ml.git', files: { [GH]: 'name: mine\non: push\njobs: {}\n' } });
+    const dry = await runMain(['--yes', '--dry-run', '--force'], dir);
+    expect(dry.code).toBe(0);
+    expect(dry.stderr).toContain(`--- a/${GH}`);
+    expect(dry.stderr).toContain('-name: mine');
+    expect(parseHeader(dry.stdout)).toMatchObject({ provider: 'github' });
+    expect(read(dir, GH)).toBe('name: mine\non: push\njobs: {}\n');
+  });
+
   it('--gitlab-include: stdout is the included pipeline; the .gitlab-ci.yml change is a diff on stderr', async () => {
     const dir = repo({ origin: 'git@gitlab.com:acme/ml.git', files: { [GL]: 'unit:\n  script: [pytest]\n' } });
     const dry = await runMain(['--yes', '--dry-run', '--gitlab-include'], dir);

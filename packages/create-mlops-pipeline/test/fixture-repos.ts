@@ -19,6 +19,10 @@ const remote = (name: string, url: string, isDefault = true) => `${isDefault ? `
 const STAGES = 'stages:\n  prepare:\n    cmd: python src/prepare.py data/data.xml\n    deps:\n      - data/data.xml\n      - src/prepare.py\n    outs:\n      - data/prepared\n  train:\n    cmd: python src/train.py data/prepared model.pkl\n    deps:\n      - data/prepared\n      - src/train.py\n    params:\n      - train.seed\n    outs:\n      - model.pkl\n    metrics:\n      - eval/metrics.json:\n          cache: false\n';
 const PROJECT = { 'dvc.yaml': STAGES, 'params.yaml': 'train:\n  seed: 20170428\n', 'src/prepare.py': 'print("prepare")\n', 'src/train.py': 'print("train")\n', 'data/data.xml.dvc': 'outs:\n  - md5: a304afb96060aad90176268345e10355\n    path: data.xml\n' };
 
+function prefixed(prefix: string, files: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(files).map(([rel, text]) => [`${prefix}${rel}`, text]));
+}
+
 export const FIXTURES = {
   /** DVC's get-started layout: what `dvc repro` imports is in src/requirements.txt (without DVC); a read-only HTTP remote. */
   guide: {
@@ -71,6 +75,16 @@ export const FIXTURES = {
       'envs/requirements-pipeline.txt': 'pandas==2.2.2\n',
       'requirements-dev.txt': 'pytest==8.3.2\n',
       'requirements-docs.txt': 'mkdocs==1.6.0\n',
+    },
+  },
+  /** A monorepo of three DVC projects (each with its own .dvc/, remote and requirements). */
+  monorepo: {
+    origin: 'git@github.com:acme/ml-monorepo.git',
+    files: {
+      ...prefixed('projects/churn/', { ...PROJECT, '.dvc/config': remote('s3', 's3://acme-churn/dvc'), 'requirements.txt': 'dvc[s3]==3.61.0\npandas==2.2.2\n' }),
+      ...prefixed('projects/fraud/', { ...PROJECT, '.dvc/config': remote('gcs', 'gs://acme-fraud/dvc'), 'src/requirements.txt': 'xgboost==2.1.1\n' }),
+      ...prefixed('forecast/', { ...PROJECT, '.dvc/config': remote('local', '/mnt/shared/forecast'), 'requirements.txt': 'prophet==1.1.5\n' }),
+      'README.md': '# ML monorepo\n',
     },
   },
   /** A Google Drive remote (no template authenticates it yet). */

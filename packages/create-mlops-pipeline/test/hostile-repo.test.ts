@@ -137,3 +137,23 @@ describe('secrets in the repository are never printed', () => {
     expect(res.stderr).toContain('https://***@minio.example.com');
   });
 });
+
+describe('devices and huge files are never read', () => {
+  it.each([
+    ['.dvc/config', 'cannot read .dvc/config: not a regular file'],
+    ['requirements.txt', undefined],
+    ['.gitlab-ci.yml', '.gitlab-ci.yml is a symbolic link'],
+  ])('%s linked to /dev/zero: the run ends promptly with a message', async (rel, message) => {
+    const dir = repo({ origin: 'git@gitlab.com:acme/ml.git' });
+    rmSync(path.join(dir, rel), { force: true });
+    symlinkSync('/dev/zero', path.join(dir, rel));
+    const res = await runMain(['--yes', '--gitlab-include'], dir);
+    if (message === undefined) {
+      expect(res.stdout).toMatch(/requirements +\(none\)/);
+      expect(res.code).toBe(0);
+    } else {
+      expect(res.stderr).toContain(message);
+      expect(res.code).toBe(1);
+    }
+  });
+});

@@ -12,6 +12,7 @@ import { pushPipelineBlocked } from '../src/workflow-rules.js';
 import { FIXTURES, makeFixture, removeFixture } from './fixture-repos.js';
 import type { FixtureRepo } from './fixture-repos.js';
 import { githubErrors, gitlabSchemaErrors } from './real-clients.js';
+import { HAS_BASH, runGithubJobs } from './standin-run.js';
 
 const made: string[] = [];
 function fixture(f: FixtureRepo, extra: Record<string, string> = {}): string {
@@ -76,7 +77,7 @@ describe('existing CI', () => {
     const res = await runMain(['--yes', '--force'], dir);
     expect(res.code).toBe(0);
     expect(res.stdout).toContain('note: .github/workflows/cml.yaml:8 already runs CML and dvc repro and reads AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY');
-    expect(res.stdout).toContain('(.github/workflows/cml.yaml already reads AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY: when they exist, the new pipeline uses them as they are.)');
+    expect(res.stdout).toContain('AWS_ACCESS_KEY_ID is already read by .github/workflows/cml.yaml: when it exists, skip creating it (the new pipeline reads it too).');
     expect(existsSync(path.join(dir, '.github/workflows/mlops.yml'))).toBe(false);
     expect(parseHeader(read(dir, '.github/workflows/mlops.yaml'))).toMatchObject({ provider: 'github' });
     expect(await githubErrors(read(dir, '.github/workflows/mlops.yaml'), '.github/workflows/mlops.yaml')).toEqual([]);
@@ -109,5 +110,68 @@ describe('GitLab include mode on real files', () => {
     ['a variable it cannot know', '    - if: $DEPLOY == "yes"\n', undefined],
   ])('workflow rules: %s', (_label, rules, blocked) => {
     expect(pushPipelineBlocked(`workflow:\n  rules:\n${rules}`, 'main', 'main')?.blocked).toBe(blocked);
+  });
+});
+
+describe('a monorepo of three DVC projects', () => {
+  it('--yes: one workflow per project, each running in its folder', async () => {
+    const dir = fixture(FIXTURES.monorepo);
+    const res = await runMain(['--yes'], dir);
+    expect(res.code).toBe(0);
+    const expected: Array<[string, string, string]> = [
+      ['.github/workflows/mlops-forecast.yml', 'forecast', 'dvc'],
+      ['.github/workflows/mlops-churn.yml', 'projects/churn', 'dvc-s3'],
+      ['.github/workflows/mlops-fraud.yml', 'projects/fraud', 'dvc-gcs'],
+    ];
+    for (const [file, workdir, template] of expected) {
+      const text = read(dir, file);
+      expect(parseHeader(text)).toMatchObject({ template, inputs: { 'working-directory': workdir } });
+      expect(await githubErrors(text, file)).toEqual([]);
+    }
+    expect(parseHeader(read(dir, '.github/workflows/mlops-fraud.yml'))?.inputs['requirements']).toBe('src/requirements.txt');
+    if (HAS_BASH) {
+      const [job] = Object.values(runGithubJobs(dir, read(dir, '.github/workflows/mlops-fraud.yml')));
+      expect(job?.calls.map((c) => `${c.command.replace(/"/g, '')} @ ${c.dir}`)).toEqual([
+        'pip install -r src/requirements.txt dvc[gs]==3.63.0 @ projects/fraud',
+        'dvc version @ projects/fraud',
+        'dvc pull @ projects/fraud',
+        'dvc repro @ projects/fraud',
+      ]);
+    }
+    expect(existsSync(path.join(dir, '.github/workflows/mlops.yml'))).toBe(false);
+  });
+
+  it('outside a terminal without --yes: exit 2 naming the projects and the flag', async () => {
+    const res = await runMain([], fixture(FIXTURES.monorepo));
+    expect(res.stderr).toContain('found 3 DVC projects (forecast, projects/churn, projects/fraud) and none in . itself; pass --yes to write one pipeline per project');
+    expect(res.code).toBe(2);
+  });
+
+  it('GitLab: one project at a time, said before anything is written', async () => {
+    const res = await runMain(['--yes', '--provider', 'gitlab'], fixture(FIXTURES.monorepo));
+    expect(res.stderr).toContain('on GitLab one .gitlab-ci.yml holds one DVC job');
+    expect(res.code).toBe(1);
+  });
+});
+
+describe('replacing CI that already runs the experiment', () => {
+  it('--replace-ci removes the old workflow in the same write; --dry-run says so and keeps it', async () => {
+    const dir = fixture(FIXTURES.existingCml);
+    const dry = await runMain(['--yes', '--force', '--replace-ci', '--dry-run'], dir);
+    expect(dry.code).toBe(0);
+    expect(dry.stderr).toContain('would remove .github/workflows/cml.yaml');
+    expect(existsSync(path.join(dir, '.github/workflows/cml.yaml'))).toBe(true);
+    const res = await runMain(['--yes', '--force', '--replace-ci'], dir);
+    expect(res.code).toBe(0);
+    expect(res.stdout).toContain('removed .github/workflows/cml.yaml (the new pipeline runs the experiment)');
+    expect(res.stdout).toMatch(/git add \.github\/workflows\/mlops\.yaml \.github\/workflows\/cml\.yaml/);
+    expect(existsSync(path.join(dir, '.github/workflows/cml.yaml'))).toBe(false);
+  });
+
+  it('without it: kept, and the flag is named', async () => {
+    const dir = fixture(FIXTURES.existingCml);
+    const res = await runMain(['--yes', '--force'], dir);
+    expect(res.stdout).toContain('(pass --replace-ci to remove .github/workflows/cml.yaml in the same write)');
+    expect(existsSync(path.join(dir, '.github/workflows/cml.yaml'))).toBe(true);
   });
 });

@@ -1,8 +1,8 @@
-import { cpSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { EXAMPLE, REPO_ROOT, tempDir } from '../src/test-helpers.js';
+import { EXAMPLE, PKG_DIR, REPO_ROOT, tempDir } from '../src/test-helpers.js';
 
 /**
  * The published shape: pack the three public packages, install the tarballs into an empty folder
@@ -67,4 +67,27 @@ describe.skipIf(!canRun)('packed tarballs', () => {
     expect(res.code).toBe(0);
     expect(res.stdout).toContain('dvc');
   });
+});
+
+describe.skipIf(!canRun)('npm create mlops-pipeline installs one package', () => {
+  it('the generator tarball alone: no dependencies, under 3 MB installed, and it runs --yes --dry-run', () => {
+    const work = tempDir('cmp-pack-one-');
+    const packed = sh('pnpm', ['pack', '--pack-destination', work], PKG_DIR);
+    expect(packed.code, packed.stderr).toBe(0);
+    const tarball = readdirSync(work).find((f) => f.startsWith('create-mlops-pipeline-'));
+    const app = path.join(work, 'app');
+    mkdirSync(app);
+    writeFileSync(path.join(app, 'package.json'), '{ "name": "app", "version": "1.0.0", "private": true }\n');
+    const install = sh('npm', ['install', '--offline', '--no-audit', '--no-fund', '--no-package-lock', path.join(work, tarball ?? '')], app);
+    expect(install.code, install.stderr).toBe(0);
+    expect(readdirSync(path.join(app, 'node_modules')).filter((d) => !d.startsWith('.'))).toEqual(['create-mlops-pipeline']);
+    const installed = Number(sh('du', ['-sk', path.join(app, 'node_modules/create-mlops-pipeline')], app).stdout.split(/\s/)[0]);
+    expect(installed).toBeLessThan(3 * 1024);
+    const repo = path.join(work, 'repo');
+    cpSync(EXAMPLE, repo, { recursive: true });
+    const res = sh(path.join(app, 'node_modules/.bin/create-mlops-pipeline'), [repo, '--provider', 'github', '--yes', '--dry-run'], app);
+    expect(res.stderr).toContain('mlops-lint: no problems');
+    expect(res.code).toBe(0);
+    rmSync(work, { recursive: true, force: true });
+  }, 120_000);
 });

@@ -67,3 +67,58 @@ export function runGitlabJobs(checkout: string, pipelineText: string): Record<st
     rmSync(bin, { recursive: true, force: true });
   }
 }
+
+interface GithubStep {
+  run?: string;
+  if?: string;
+  'working-directory'?: string;
+}
+
+interface GithubJob {
+  defaults?: { run?: { 'working-directory'?: string } };
+  steps?: GithubStep[];
+}
+
+/**
+ * Runs the `run:` steps of every job of a GitHub workflow as a push would (steps only for pull requests
+ * skipped, `${{ … }}` expressions empty), each in its working directory, with the stand-ins on PATH.
+ */
+export function runGithubJobs(checkout: string, workflowText: string): Record<string, { status: number | null; calls: Call[]; stderr: string }> {
+  const bin = mkdtempSync(path.join(os.tmpdir(), 'cmp-standin-'));
+  try {
+    for (const [name, text] of Object.entries(STANDINS)) {
+      writeFileSync(path.join(bin, name), text);
+      chmodSync(path.join(bin, name), 0o755);
+    }
+    const doc = parse(workflowText) as { jobs?: Record<string, GithubJob> };
+    const out: Record<string, { status: number | null; calls: Call[]; stderr: string }> = {};
+    for (const [name, job] of Object.entries(doc.jobs ?? {})) {
+      const log = path.join(bin, `${name}.log`);
+      writeFileSync(log, '');
+      let status: number | null = 0;
+      let stderr = '';
+      for (const step of job.steps ?? []) {
+        if (step.run === undefined || /pull_request/.test(step.if ?? '')) continue;
+        const dir = path.join(checkout, step['working-directory'] ?? job.defaults?.run?.['working-directory'] ?? '.');
+        const script = step.run.replace(/\$\{\{[^}]*\}\}/g, '');
+        const res = spawnSync('bash', ['-e', '-c', script], { cwd: dir, env: { PATH: `${bin}:/usr/bin:/bin`, HOME: bin, STANDIN_LOG: log, GITHUB_WORKSPACE: checkout, CI: 'true' }, encoding: 'utf8' });
+        stderr += res.stderr;
+        if (res.status !== 0) {
+          status = res.status;
+          break;
+        }
+      }
+      const calls = readFileSync(log, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => {
+          const [command = '', dir = ''] = l.split(' | ');
+          return { command: command.trim(), dir: path.relative(checkout, dir) || '.' };
+        });
+      out[name] = { status, calls, stderr };
+    }
+    return out;
+  } finally {
+    rmSync(bin, { recursive: true, force: true });
+  }
+}

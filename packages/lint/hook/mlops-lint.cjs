@@ -297,8 +297,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path18, { windows } = {}) => {
-      const segs = path18.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path19, { windows } = {}) => {
+      const segs = path19.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -5047,8 +5047,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path18) {
-      let input = path18;
+    function removeDotSegments(path19) {
+      let input = path19;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -5122,11 +5122,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path18) {
-      if (path18 === "" || path18[0] === "/") {
-        return removeDotSegments(path18);
+    function removeDotSegmentsRelative(path19) {
+      if (path19 === "" || path19[0] === "/") {
+        return removeDotSegments(path19);
       }
-      const segments = path18.split("/");
+      const segments = path19.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -5489,8 +5489,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path18 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path18 && path18 !== "/" ? path18 : void 0;
+        const path19 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path19 && path19 !== "/" ? path19 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -8800,17 +8800,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP2;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path18) {
-      const ctrl = callVisitor(key, node, visitor, path18);
+    function visit_(key, node, visitor, path19) {
+      const ctrl = callVisitor(key, node, visitor, path19);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path18, ctrl);
-        return visit_(key, ctrl, visitor, path18);
+        replaceNode(key, path19, ctrl);
+        return visit_(key, ctrl, visitor, path19);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path18 = Object.freeze(path18.concat(node));
+          path19 = Object.freeze(path19.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path18);
+            const ci = visit_(i, node.items[i], visitor, path19);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -8821,13 +8821,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path18 = Object.freeze(path18.concat(node));
-          const ck = visit_("key", node.key, visitor, path18);
+          path19 = Object.freeze(path19.concat(node));
+          const ck = visit_("key", node.key, visitor, path19);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path18);
+          const cv = visit_("value", node.value, visitor, path19);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -8848,17 +8848,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path18) {
-      const ctrl = await callVisitor(key, node, visitor, path18);
+    async function visitAsync_(key, node, visitor, path19) {
+      const ctrl = await callVisitor(key, node, visitor, path19);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path18, ctrl);
-        return visitAsync_(key, ctrl, visitor, path18);
+        replaceNode(key, path19, ctrl);
+        return visitAsync_(key, ctrl, visitor, path19);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path18 = Object.freeze(path18.concat(node));
+          path19 = Object.freeze(path19.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path18);
+            const ci = await visitAsync_(i, node.items[i], visitor, path19);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -8869,13 +8869,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path18 = Object.freeze(path18.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path18);
+          path19 = Object.freeze(path19.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path19);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path18);
+          const cv = await visitAsync_("value", node.value, visitor, path19);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -8902,23 +8902,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path18) {
+    function callVisitor(key, node, visitor, path19) {
       if (typeof visitor === "function")
-        return visitor(key, node, path18);
+        return visitor(key, node, path19);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path18);
+        return visitor.Map?.(key, node, path19);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path18);
+        return visitor.Seq?.(key, node, path19);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path18);
+        return visitor.Pair?.(key, node, path19);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path18);
+        return visitor.Scalar?.(key, node, path19);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path18);
+        return visitor.Alias?.(key, node, path19);
       return void 0;
     }
-    function replaceNode(key, path18, node) {
-      const parent = path18[path18.length - 1];
+    function replaceNode(key, path19, node) {
+      const parent = path19[path19.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -9530,10 +9530,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path18, value3) {
+    function collectionFromPath(schema, path19, value3) {
       let v = value3;
-      for (let i = path18.length - 1; i >= 0; --i) {
-        const k = path18[i];
+      for (let i = path19.length - 1; i >= 0; --i) {
+        const k = path19[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -9552,7 +9552,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path18) => path18 == null || typeof path18 === "object" && !!path18[Symbol.iterator]().next().done;
+    var isEmptyPath = (path19) => path19 == null || typeof path19 === "object" && !!path19[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -9582,11 +9582,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path18, value3) {
-        if (isEmptyPath(path18))
+      addIn(path19, value3) {
+        if (isEmptyPath(path19))
           this.add(value3);
         else {
-          const [key, ...rest] = path18;
+          const [key, ...rest] = path19;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value3);
@@ -9600,8 +9600,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path18) {
-        const [key, ...rest] = path18;
+      deleteIn(path19) {
+        const [key, ...rest] = path19;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -9615,8 +9615,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path18, keepScalar) {
-        const [key, ...rest] = path18;
+      getIn(path19, keepScalar) {
+        const [key, ...rest] = path19;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -9634,8 +9634,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path18) {
-        const [key, ...rest] = path18;
+      hasIn(path19) {
+        const [key, ...rest] = path19;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -9645,8 +9645,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path18, value3) {
-        const [key, ...rest] = path18;
+      setIn(path19, value3) {
+        const [key, ...rest] = path19;
         if (rest.length === 0) {
           this.set(key, value3);
         } else {
@@ -12161,9 +12161,9 @@ var require_Document = __commonJS({
           this.contents.add(value3);
       }
       /** Adds a value to the document. */
-      addIn(path18, value3) {
+      addIn(path19, value3) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path18, value3);
+          this.contents.addIn(path19, value3);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -12238,14 +12238,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path18) {
-        if (Collection.isEmptyPath(path18)) {
+      deleteIn(path19) {
+        if (Collection.isEmptyPath(path19)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path18) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path19) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -12260,10 +12260,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path18, keepScalar) {
-        if (Collection.isEmptyPath(path18))
+      getIn(path19, keepScalar) {
+        if (Collection.isEmptyPath(path19))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path18, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path19, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -12274,10 +12274,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path18) {
-        if (Collection.isEmptyPath(path18))
+      hasIn(path19) {
+        if (Collection.isEmptyPath(path19))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path18) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path19) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -12294,13 +12294,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path18, value3) {
-        if (Collection.isEmptyPath(path18)) {
+      setIn(path19, value3) {
+        if (Collection.isEmptyPath(path19)) {
           this.contents = value3;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path18), value3);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path19), value3);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path18, value3);
+          this.contents.setIn(path19, value3);
         }
       }
       /**
@@ -14261,9 +14261,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP2;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path18) => {
+    visit.itemAtPath = (cst, path19) => {
       let item = cst;
-      for (const [field, index] of path18) {
+      for (const [field, index] of path19) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -14272,23 +14272,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path18) => {
-      const parent = visit.itemAtPath(cst, path18.slice(0, -1));
-      const field = path18[path18.length - 1][0];
+    visit.parentCollection = (cst, path19) => {
+      const parent = visit.itemAtPath(cst, path19.slice(0, -1));
+      const field = path19[path19.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path18, item, visitor) {
-      let ctrl = visitor(item, path18);
+    function _visit(path19, item, visitor) {
+      let ctrl = visitor(item, path19);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path18.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path19.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -14299,10 +14299,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path18);
+            ctrl = ctrl(item, path19);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path18) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path19) : ctrl;
     }
     exports2.visit = visit;
   }
@@ -16153,14 +16153,14 @@ var require_re = __commonJS({
       return value3;
     };
     var createToken = (name, value3, isGlobal) => {
-      const safe = makeSafeRegex(value3);
+      const safe2 = makeSafeRegex(value3);
       const index = R++;
       debug(name, index, value3);
       t[name] = index;
       src[index] = value3;
-      safeSrc[index] = safe;
+      safeSrc[index] = safe2;
       re[index] = new RegExp(value3, isGlobal ? "g" : void 0);
-      safeRe[index] = new RegExp(safe, isGlobal ? "g" : void 0);
+      safeRe[index] = new RegExp(safe2, isGlobal ? "g" : void 0);
     };
     createToken("NUMERICIDENTIFIER", "0|[1-9]\\d*");
     createToken("NUMERICIDENTIFIERLOOSE", "\\d+");
@@ -25071,8 +25071,11 @@ function pinnedInputs(text, provider, template) {
       if (typeof j?.uses !== "string" || !j.uses.includes(`/.github/workflows/${template}.y`)) continue;
       const inputs = decodeLists({ ...plainObject(j.with) ?? {} }, template);
       if (cml2) inputs.cml = true;
-      const branches = stringList(plainObject(plainObject(root.on)?.push)?.branches);
+      const push = plainObject(plainObject(root.on)?.push);
+      const branches = stringList(push?.branches);
       if (branches) inputs.branches = branches;
+      const paths = stringList(push?.paths);
+      if (paths) inputs.paths = paths;
       return inputs;
     }
     return {};
@@ -25082,8 +25085,10 @@ function pinnedInputs(text, provider, template) {
     const i = plainObject(inc2);
     if (typeof i?.component !== "string" || !i.component.includes(`/${template}@`)) continue;
     const inputs = { ...plainObject(i.inputs) ?? {} };
-    const pushRule = (Array.isArray(i.rules) ? i.rules : []).map((r) => plainObject(r)?.if).find((c) => typeof c === "string" && c.includes("$CI_COMMIT_BRANCH =="));
-    if (pushRule) inputs.branches = [...pushRule.matchAll(/\$CI_COMMIT_BRANCH == "([^"]+)"/g)].map((m) => m[1]);
+    const pushRule = (Array.isArray(i.rules) ? i.rules : []).map((r) => plainObject(r)).find((r) => typeof r?.if === "string" && r.if.includes("$CI_COMMIT_BRANCH =="));
+    if (pushRule) inputs.branches = [...String(pushRule.if).matchAll(/\$CI_COMMIT_BRANCH == "([^"]+)"/g)].map((m) => m[1]);
+    const paths = stringList(pushRule?.changes);
+    if (paths) inputs.paths = paths;
     const tags = stringList(plainObject(root["dvc-repro"])?.tags);
     if (tags) inputs.runner = tags;
     return inputs;
@@ -25104,7 +25109,7 @@ function parseHeader(text) {
 }
 function actionRef(key, style) {
   const pin = ACTIONS[key];
-  if (style === "sha" && pin.sha) return { uses: `${pin.repo}@${pin.sha}`, comment: pin.version };
+  if (style === "sha") return { uses: `${pin.repo}@${pin.sha}`, comment: pin.version };
   return { uses: `${pin.repo}@${pin.version}` };
 }
 function inputChecks(inputs) {
@@ -25134,7 +25139,22 @@ function dvcSteps(dvcExtra) {
       { id: "repro", name: "Reproduce the pipeline (dvc repro)", lines: ["dvc repro"], when: { input: "pull-strategy", equals: "separate" } },
       { id: "repro-pull", name: "Reproduce the pipeline, pulling what it needs (dvc repro --pull)", lines: ["dvc repro --pull"], when: { input: "pull-strategy", equals: "with-repro" }, usesRemote: true }
     ],
-    push: { id: "push", name: "Push results (dvc push)", lines: ["dvc push"], when: { input: "push", equals: true }, usesRemote: true }
+    push: {
+      id: "push",
+      name: "Push results (dvc push)",
+      block: true,
+      // Outputs whose dvc.lock is not committed would be orphans in the remote: nobody could pull them.
+      lines: [
+        'if [ -n "$(git status --porcelain -- dvc.lock)" ]; then',
+        '  echo "mlops-pipeline: dvc repro changed dvc.lock, so the results do not match any commit: nothing was pushed. Run dvc repro locally, commit dvc.lock and push the commit." >&2',
+        "  git --no-pager diff --stat -- dvc.lock >&2 || true",
+        "  exit 1",
+        "fi",
+        "dvc push"
+      ],
+      when: { input: "push", equals: true },
+      usesRemote: true
+    }
   };
 }
 function reportStep(fetchBase, baseVar = "BASE_BRANCH") {
@@ -25151,8 +25171,9 @@ function reportStep(fetchBase, baseVar = "BASE_BRANCH") {
       '  echo "## Parameters"',
       `  dvc params diff --md "origin/\${${baseVar}}"`,
       "} > dvc-report.md",
-      // On the pull/merge request only: never a commit comment, which needs write access to the repository.
-      "cml comment create --target=pr dvc-report.md"
+      // On the pull/merge request only (never a commit comment, which needs write access to the
+      // repository), and one comment per pull/merge request, updated on each push.
+      "cml comment update --target=pr dvc-report.md"
     ]
   };
 }
@@ -25288,7 +25309,8 @@ function runStep(ctx, template, step, extraEnv) {
   const out = { name: step.name };
   if (step.id === "pull" || step.id === "repro" || step.id === "repro-pull" || step.id === "push") out.id = step.id;
   if (g.if) out.if = g.if;
-  const env = { ...step.usesRemote ? remoteEnv(ctx, template) : void 0, ...extraEnv };
+  const own = step.env ? Object.fromEntries(Object.entries(step.env).map(([k, v]) => [k, withValue(ctx, v)])) : void 0;
+  const env = { ...step.usesRemote ? remoteEnv(ctx, template) : void 0, ...own, ...extraEnv };
   if (Object.keys(env).length > 0) out.env = env;
   out.run = scriptText(step, (input) => scriptValue(ctx, input));
   return out;
@@ -25312,8 +25334,9 @@ function experimentSteps(ctx, template, fullHistory) {
     ...inputChecks(inputDefs(template, "github")).map((s) => runStep(ctx, template, s)),
     python,
     ...dvc.install.map((s) => runStep(ctx, template, s)),
-    ...template.prepare.map((s) => runStep(ctx, template, s)),
+    ...[REMOTE_DEFAULT_STEP, ...template.prepare].map((s) => runStep(ctx, template, s)),
     ...template.github.steps.map((s) => actionStep(ctx, s)),
+    ...(template.github.scripts ?? []).map((s) => runStep(ctx, template, s)),
     ...dvc.run.map((s) => runStep(ctx, template, s))
   ]);
 }
@@ -25332,10 +25355,7 @@ function jobEnv(ctx) {
   if (ctx.jobEnv.size === 0) return void 0;
   return Object.fromEntries([...ctx.jobEnv.entries()].sort(([a], [b]) => a.localeCompare(b)));
 }
-function cmlSetupStep(ctx) {
-  if (ctx.pin === "version" || ACTIONS["setup-cml"].sha) {
-    return { name: "Set up CML", uses: actionRef("setup-cml", ctx.pin).uses, with: { version: CML_VERSION, vega: false } };
-  }
+function cmlSetupStep() {
   return {
     name: "Install CML",
     run: [
@@ -25351,9 +25371,10 @@ function job(ctx, template, kind) {
   const dvc = dvcSteps(template.dvcExtra);
   const steps = kind === "experiment" ? [...experimentSteps(ctx, template, false), ...compact([runStep(ctx, template, dvc.push)])] : [
     ...experimentSteps(ctx, template, true),
-    cmlSetupStep(ctx),
+    cmlSetupStep(),
     ...compact([runStep(ctx, template, reportStep(false), { BASE_BRANCH: "${{ github.base_ref }}", REPO_TOKEN: "${{ secrets.GITHUB_TOKEN }}" })])
   ];
+  for (const step of template.github.cleanup ?? []) steps.push(withIf(runStep(ctx, template, step), "always()"));
   const env = jobEnv(ctx);
   return {
     name: kind === "experiment" ? "Reproduce the DVC pipeline" : "Report metrics on the pull request (CML)",
@@ -25380,11 +25401,14 @@ function concurrency(ctx, kind, template) {
   const cancel = ctx.reusable ? "${{ inputs.cancel-in-progress && github.event_name == 'pull_request' }}" : ctx.inputs["cancel-in-progress"] === true && ctx.inputs.cml === true ? "${{ github.event_name == 'pull_request' }}" : false;
   return { group, "cancel-in-progress": cancel };
 }
-function triggers(branches, cml2) {
+function triggers(inputs) {
+  const branches = inputs.branches;
+  const paths = inputs.paths ?? [];
+  const filter2 = () => ({ branches: [...branches], ...paths.length > 0 ? { paths: [...paths] } : {} });
   return {
-    push: { branches: [...branches] },
+    push: filter2(),
     workflow_dispatch: {},
-    ...cml2 ? { pull_request: { branches: [...branches] } } : {}
+    ...inputs.cml === true ? { pull_request: filter2() } : {}
   };
 }
 function annotateShas(text) {
@@ -25503,6 +25527,10 @@ function idTokens(ctx, template) {
   if (entries.length === 0) return void 0;
   return Object.fromEntries(entries.map(([k, aud]) => [k, { aud: resolveTokens(aud, (input) => value2(ctx, input)) }]));
 }
+function changes(inputs) {
+  const paths = inputs.paths ?? [];
+  return paths.length > 0 ? { changes: [...paths] } : {};
+}
 function branchRule(branches) {
   return `$CI_PIPELINE_SOURCE == "push" && (${branches.map((b) => `$CI_COMMIT_BRANCH == "${b}"`).join(" || ")})`;
 }
@@ -25521,7 +25549,7 @@ function reproRules(ctx) {
   if (ctx.component) return interp("rules");
   const rules2 = ctx.inputs.rules;
   if (Array.isArray(rules2) && JSON.stringify(rules2) !== JSON.stringify(DEFAULT_GITLAB_RULES)) return structuredClone(rules2);
-  return [{ if: branchRule(ctx.inputs.branches) }, { if: '$CI_PIPELINE_SOURCE == "web"' }];
+  return [{ if: branchRule(ctx.inputs.branches), ...changes(ctx.inputs) }, { if: '$CI_PIPELINE_SOURCE == "web"' }];
 }
 function jobName(ctx, kind) {
   return `${ctx.component ? interp("as") : String(ctx.inputs.as ?? "dvc")}-${kind}`;
@@ -25536,7 +25564,10 @@ function job2(ctx, template, kind) {
   else if ((ctx.inputs.runner ?? []).length > 0) out.tags = [...ctx.inputs.runner];
   out.timeout = `${value2(ctx, "timeout-minutes")} minutes`;
   out.interruptible = ctx.component ? interp("cancel-in-progress") : ctx.inputs["cancel-in-progress"] === true;
-  out.rules = kind === "repro" ? reproRules(ctx) : [{ if: ctx.component ? `$${CML_REPORT} == "true" && $CI_PIPELINE_SOURCE == "merge_request_event"` : '$CI_PIPELINE_SOURCE == "merge_request_event"' }];
+  out.rules = kind === "repro" ? reproRules(ctx) : (
+    // Merge requests from this project only: a fork's pipeline has none of the project's variables.
+    [{ if: `${ctx.component ? `$${CML_REPORT} == "true" && ` : ""}$CI_PIPELINE_SOURCE == "merge_request_event" && $CI_MERGE_REQUEST_SOURCE_PROJECT_ID == $CI_PROJECT_ID`, ...ctx.component ? {} : changes(ctx.inputs) }]
+  );
   const tokens = idTokens(ctx, template);
   if (tokens) out.id_tokens = tokens;
   const setup = [
@@ -25544,6 +25575,7 @@ function job2(ctx, template, kind) {
     ...cdStep(ctx),
     ...dvc.install,
     ...kind === "report" ? [CML_SETUP] : [],
+    REMOTE_DEFAULT_STEP,
     ...template.prepare,
     ...template.gitlab.setup.length > 0 ? [{ id: "auth", name: "Write the credentials file", lines: template.gitlab.setup }] : [],
     ...template.gitlab.steps ?? []
@@ -25749,15 +25781,15 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.runner !== void 0) {
-      let data5 = data.runner;
+    if (data.paths !== void 0) {
+      let data5 = data.paths;
       if (Array.isArray(data5)) {
         const len1 = data5.length;
         for (let i2 = 0; i2 < len1; i2++) {
           let data6 = data5[i2];
           if (typeof data6 === "string") {
             if (!pattern4.test(data6)) {
-              const err12 = { instancePath: instancePath + "/runner/" + i2, schemaPath: "#/properties/runner/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"' };
+              const err12 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._/*-]+$" }, message: 'must match pattern "^[A-Za-z0-9._/*-]+$"' };
               if (vErrors === null) {
                 vErrors = [err12];
               } else {
@@ -25766,7 +25798,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err13 = { instancePath: instancePath + "/runner/" + i2, schemaPath: "#/properties/runner/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err13 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err13];
             } else {
@@ -25786,7 +25818,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (typeof indices1[item1] == "number") {
               j1 = indices1[item1];
-              const err14 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
+              const err14 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
               if (vErrors === null) {
                 vErrors = [err14];
               } else {
@@ -25799,7 +25831,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err15 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err15 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -25808,52 +25840,69 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["timeout-minutes"] !== void 0) {
-      let data7 = data["timeout-minutes"];
-      if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)))) {
-        const err16 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (data.runner !== void 0) {
+      let data7 = data.runner;
+      if (Array.isArray(data7)) {
+        const len2 = data7.length;
+        for (let i4 = 0; i4 < len2; i4++) {
+          let data8 = data7[i4];
+          if (typeof data8 === "string") {
+            if (!pattern5.test(data8)) {
+              const err16 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"' };
+              if (vErrors === null) {
+                vErrors = [err16];
+              } else {
+                vErrors.push(err16);
+              }
+              errors++;
+            }
+          } else {
+            const err17 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err17];
+            } else {
+              vErrors.push(err17);
+            }
+            errors++;
+          }
+        }
+        let i5 = data7.length;
+        let j2;
+        if (i5 > 1) {
+          const indices2 = {};
+          for (; i5--; ) {
+            let item2 = data7[i5];
+            if (typeof item2 !== "string") {
+              continue;
+            }
+            if (typeof indices2[item2] == "number") {
+              j2 = indices2[item2];
+              const err18 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/uniqueItems", keyword: "uniqueItems", params: { i: i5, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i5 + " are identical)" };
+              if (vErrors === null) {
+                vErrors = [err18];
+              } else {
+                vErrors.push(err18);
+              }
+              errors++;
+              break;
+            }
+            indices2[item2] = i5;
+          }
+        }
+      } else {
+        const err19 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err16];
+          vErrors = [err19];
         } else {
-          vErrors.push(err16);
+          vErrors.push(err19);
         }
         errors++;
       }
-      if (typeof data7 == "number") {
-        if (data7 > 4320 || isNaN(data7)) {
-          const err17 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4320 }, message: "must be <= 4320" };
-          if (vErrors === null) {
-            vErrors = [err17];
-          } else {
-            vErrors.push(err17);
-          }
-          errors++;
-        }
-        if (data7 < 1 || isNaN(data7)) {
-          const err18 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err18];
-          } else {
-            vErrors.push(err18);
-          }
-          errors++;
-        }
-      }
     }
-    if (data["working-directory"] !== void 0) {
-      let data8 = data["working-directory"];
-      if (typeof data8 === "string") {
-        if (!pattern5.test(data8)) {
-          const err19 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/pattern", keyword: "pattern", params: { pattern: "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, message: 'must match pattern "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$"' };
-          if (vErrors === null) {
-            vErrors = [err19];
-          } else {
-            vErrors.push(err19);
-          }
-          errors++;
-        }
-      } else {
-        const err20 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data["timeout-minutes"] !== void 0) {
+      let data9 = data["timeout-minutes"];
+      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)))) {
+        const err20 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err20];
         } else {
@@ -25861,42 +25910,41 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data["pull-strategy"] !== void 0) {
-      let data9 = data["pull-strategy"];
-      if (typeof data9 !== "string") {
-        const err21 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err21];
-        } else {
-          vErrors.push(err21);
+      if (typeof data9 == "number") {
+        if (data9 > 4320 || isNaN(data9)) {
+          const err21 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4320 }, message: "must be <= 4320" };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (!(data9 === "separate" || data9 === "with-repro")) {
-        const err22 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema112.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err22];
-        } else {
-          vErrors.push(err22);
+        if (data9 < 1 || isNaN(data9)) {
+          const err22 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
         }
-        errors++;
-      }
-    }
-    if (data.cml !== void 0) {
-      if (typeof data.cml !== "boolean") {
-        const err23 = { instancePath: instancePath + "/cml", schemaPath: "#/properties/cml/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err23];
-        } else {
-          vErrors.push(err23);
-        }
-        errors++;
       }
     }
-    if (data.push !== void 0) {
-      if (typeof data.push !== "boolean") {
-        const err24 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+    if (data["working-directory"] !== void 0) {
+      let data10 = data["working-directory"];
+      if (typeof data10 === "string") {
+        if (!pattern6.test(data10)) {
+          const err23 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/pattern", keyword: "pattern", params: { pattern: "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, message: 'must match pattern "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$"' };
+          if (vErrors === null) {
+            vErrors = [err23];
+          } else {
+            vErrors.push(err23);
+          }
+          errors++;
+        }
+      } else {
+        const err24 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err24];
         } else {
@@ -25905,31 +25953,32 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["cancel-in-progress"] !== void 0) {
-      if (typeof data["cancel-in-progress"] !== "boolean") {
-        const err25 = { instancePath: instancePath + "/cancel-in-progress", schemaPath: "#/properties/cancel-in-progress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err25];
-        } else {
-          vErrors.push(err25);
-        }
-        errors++;
-      }
-    }
-    if (data["concurrency-group"] !== void 0) {
-      let data13 = data["concurrency-group"];
-      if (typeof data13 === "string") {
-        if (!pattern6.test(data13)) {
-          const err26 = { instancePath: instancePath + "/concurrency-group", schemaPath: "#/properties/concurrency-group/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
+    if (data["dvc-remote"] !== void 0) {
+      let data11 = data["dvc-remote"];
+      if (typeof data11 === "string") {
+        if (!pattern7.test(data11)) {
+          const err25 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
           if (vErrors === null) {
-            vErrors = [err26];
+            vErrors = [err25];
           } else {
-            vErrors.push(err26);
+            vErrors.push(err25);
           }
           errors++;
         }
       } else {
-        const err27 = { instancePath: instancePath + "/concurrency-group", schemaPath: "#/properties/concurrency-group/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err26 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+    }
+    if (data["pull-strategy"] !== void 0) {
+      let data12 = data["pull-strategy"];
+      if (typeof data12 !== "string") {
+        const err27 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err27];
         } else {
@@ -25937,11 +25986,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data["pin-actions"] !== void 0) {
-      let data14 = data["pin-actions"];
-      if (typeof data14 !== "string") {
-        const err28 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      if (!(data12 === "separate" || data12 === "with-repro")) {
+        const err28 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema112.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err28];
         } else {
@@ -25949,8 +25995,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data14 === "version" || data14 === "sha")) {
-        const err29 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/enum", keyword: "enum", params: { allowedValues: schema112.properties["pin-actions"].enum }, message: "must be equal to one of the allowed values" };
+    }
+    if (data.cml !== void 0) {
+      if (typeof data.cml !== "boolean") {
+        const err29 = { instancePath: instancePath + "/cml", schemaPath: "#/properties/cml/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
@@ -25959,12 +26007,77 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.push !== void 0) {
+      if (typeof data.push !== "boolean") {
+        const err30 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err30];
+        } else {
+          vErrors.push(err30);
+        }
+        errors++;
+      }
+    }
+    if (data["cancel-in-progress"] !== void 0) {
+      if (typeof data["cancel-in-progress"] !== "boolean") {
+        const err31 = { instancePath: instancePath + "/cancel-in-progress", schemaPath: "#/properties/cancel-in-progress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err31];
+        } else {
+          vErrors.push(err31);
+        }
+        errors++;
+      }
+    }
+    if (data["concurrency-group"] !== void 0) {
+      let data16 = data["concurrency-group"];
+      if (typeof data16 === "string") {
+        if (!pattern7.test(data16)) {
+          const err32 = { instancePath: instancePath + "/concurrency-group", schemaPath: "#/properties/concurrency-group/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
+          if (vErrors === null) {
+            vErrors = [err32];
+          } else {
+            vErrors.push(err32);
+          }
+          errors++;
+        }
+      } else {
+        const err33 = { instancePath: instancePath + "/concurrency-group", schemaPath: "#/properties/concurrency-group/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err33];
+        } else {
+          vErrors.push(err33);
+        }
+        errors++;
+      }
+    }
+    if (data["pin-actions"] !== void 0) {
+      let data17 = data["pin-actions"];
+      if (typeof data17 !== "string") {
+        const err34 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err34];
+        } else {
+          vErrors.push(err34);
+        }
+        errors++;
+      }
+      if (!(data17 === "version" || data17 === "sha")) {
+        const err35 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/enum", keyword: "enum", params: { allowedValues: schema112.properties["pin-actions"].enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err35];
+        } else {
+          vErrors.push(err35);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err30 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err36 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err30];
+      vErrors = [err36];
     } else {
-      vErrors.push(err30);
+      vErrors.push(err36);
     }
     errors++;
   }
@@ -26120,15 +26233,15 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.runner !== void 0) {
-      let data5 = data.runner;
+    if (data.paths !== void 0) {
+      let data5 = data.paths;
       if (Array.isArray(data5)) {
         const len1 = data5.length;
         for (let i2 = 0; i2 < len1; i2++) {
           let data6 = data5[i2];
           if (typeof data6 === "string") {
             if (!pattern4.test(data6)) {
-              const err12 = { instancePath: instancePath + "/runner/" + i2, schemaPath: "#/properties/runner/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"' };
+              const err12 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._/*-]+$" }, message: 'must match pattern "^[A-Za-z0-9._/*-]+$"' };
               if (vErrors === null) {
                 vErrors = [err12];
               } else {
@@ -26137,7 +26250,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err13 = { instancePath: instancePath + "/runner/" + i2, schemaPath: "#/properties/runner/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err13 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err13];
             } else {
@@ -26157,7 +26270,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (typeof indices1[item1] == "number") {
               j1 = indices1[item1];
-              const err14 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
+              const err14 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
               if (vErrors === null) {
                 vErrors = [err14];
               } else {
@@ -26170,7 +26283,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err15 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err15 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -26179,52 +26292,69 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["timeout-minutes"] !== void 0) {
-      let data7 = data["timeout-minutes"];
-      if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)))) {
-        const err16 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (data.runner !== void 0) {
+      let data7 = data.runner;
+      if (Array.isArray(data7)) {
+        const len2 = data7.length;
+        for (let i4 = 0; i4 < len2; i4++) {
+          let data8 = data7[i4];
+          if (typeof data8 === "string") {
+            if (!pattern5.test(data8)) {
+              const err16 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"' };
+              if (vErrors === null) {
+                vErrors = [err16];
+              } else {
+                vErrors.push(err16);
+              }
+              errors++;
+            }
+          } else {
+            const err17 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err17];
+            } else {
+              vErrors.push(err17);
+            }
+            errors++;
+          }
+        }
+        let i5 = data7.length;
+        let j2;
+        if (i5 > 1) {
+          const indices2 = {};
+          for (; i5--; ) {
+            let item2 = data7[i5];
+            if (typeof item2 !== "string") {
+              continue;
+            }
+            if (typeof indices2[item2] == "number") {
+              j2 = indices2[item2];
+              const err18 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/uniqueItems", keyword: "uniqueItems", params: { i: i5, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i5 + " are identical)" };
+              if (vErrors === null) {
+                vErrors = [err18];
+              } else {
+                vErrors.push(err18);
+              }
+              errors++;
+              break;
+            }
+            indices2[item2] = i5;
+          }
+        }
+      } else {
+        const err19 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err16];
+          vErrors = [err19];
         } else {
-          vErrors.push(err16);
+          vErrors.push(err19);
         }
         errors++;
       }
-      if (typeof data7 == "number") {
-        if (data7 > 4320 || isNaN(data7)) {
-          const err17 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4320 }, message: "must be <= 4320" };
-          if (vErrors === null) {
-            vErrors = [err17];
-          } else {
-            vErrors.push(err17);
-          }
-          errors++;
-        }
-        if (data7 < 1 || isNaN(data7)) {
-          const err18 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err18];
-          } else {
-            vErrors.push(err18);
-          }
-          errors++;
-        }
-      }
     }
-    if (data["working-directory"] !== void 0) {
-      let data8 = data["working-directory"];
-      if (typeof data8 === "string") {
-        if (!pattern5.test(data8)) {
-          const err19 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/pattern", keyword: "pattern", params: { pattern: "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, message: 'must match pattern "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$"' };
-          if (vErrors === null) {
-            vErrors = [err19];
-          } else {
-            vErrors.push(err19);
-          }
-          errors++;
-        }
-      } else {
-        const err20 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data["timeout-minutes"] !== void 0) {
+      let data9 = data["timeout-minutes"];
+      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)))) {
+        const err20 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err20];
         } else {
@@ -26232,42 +26362,41 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data["pull-strategy"] !== void 0) {
-      let data9 = data["pull-strategy"];
-      if (typeof data9 !== "string") {
-        const err21 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err21];
-        } else {
-          vErrors.push(err21);
+      if (typeof data9 == "number") {
+        if (data9 > 4320 || isNaN(data9)) {
+          const err21 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4320 }, message: "must be <= 4320" };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (!(data9 === "separate" || data9 === "with-repro")) {
-        const err22 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema122.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err22];
-        } else {
-          vErrors.push(err22);
+        if (data9 < 1 || isNaN(data9)) {
+          const err22 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
         }
-        errors++;
-      }
-    }
-    if (data.cml !== void 0) {
-      if (typeof data.cml !== "boolean") {
-        const err23 = { instancePath: instancePath + "/cml", schemaPath: "#/properties/cml/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err23];
-        } else {
-          vErrors.push(err23);
-        }
-        errors++;
       }
     }
-    if (data.push !== void 0) {
-      if (typeof data.push !== "boolean") {
-        const err24 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+    if (data["working-directory"] !== void 0) {
+      let data10 = data["working-directory"];
+      if (typeof data10 === "string") {
+        if (!pattern6.test(data10)) {
+          const err23 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/pattern", keyword: "pattern", params: { pattern: "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, message: 'must match pattern "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$"' };
+          if (vErrors === null) {
+            vErrors = [err23];
+          } else {
+            vErrors.push(err23);
+          }
+          errors++;
+        }
+      } else {
+        const err24 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err24];
         } else {
@@ -26276,31 +26405,32 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["cancel-in-progress"] !== void 0) {
-      if (typeof data["cancel-in-progress"] !== "boolean") {
-        const err25 = { instancePath: instancePath + "/cancel-in-progress", schemaPath: "#/properties/cancel-in-progress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err25];
-        } else {
-          vErrors.push(err25);
-        }
-        errors++;
-      }
-    }
-    if (data["concurrency-group"] !== void 0) {
-      let data13 = data["concurrency-group"];
-      if (typeof data13 === "string") {
-        if (!pattern6.test(data13)) {
-          const err26 = { instancePath: instancePath + "/concurrency-group", schemaPath: "#/properties/concurrency-group/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
+    if (data["dvc-remote"] !== void 0) {
+      let data11 = data["dvc-remote"];
+      if (typeof data11 === "string") {
+        if (!pattern7.test(data11)) {
+          const err25 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
           if (vErrors === null) {
-            vErrors = [err26];
+            vErrors = [err25];
           } else {
-            vErrors.push(err26);
+            vErrors.push(err25);
           }
           errors++;
         }
       } else {
-        const err27 = { instancePath: instancePath + "/concurrency-group", schemaPath: "#/properties/concurrency-group/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err26 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+    }
+    if (data["pull-strategy"] !== void 0) {
+      let data12 = data["pull-strategy"];
+      if (typeof data12 !== "string") {
+        const err27 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err27];
         } else {
@@ -26308,11 +26438,8 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data["pin-actions"] !== void 0) {
-      let data14 = data["pin-actions"];
-      if (typeof data14 !== "string") {
-        const err28 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      if (!(data12 === "separate" || data12 === "with-repro")) {
+        const err28 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema122.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err28];
         } else {
@@ -26320,8 +26447,10 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data14 === "version" || data14 === "sha")) {
-        const err29 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/enum", keyword: "enum", params: { allowedValues: schema122.properties["pin-actions"].enum }, message: "must be equal to one of the allowed values" };
+    }
+    if (data.cml !== void 0) {
+      if (typeof data.cml !== "boolean") {
+        const err29 = { instancePath: instancePath + "/cml", schemaPath: "#/properties/cml/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
@@ -26330,12 +26459,77 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.push !== void 0) {
+      if (typeof data.push !== "boolean") {
+        const err30 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err30];
+        } else {
+          vErrors.push(err30);
+        }
+        errors++;
+      }
+    }
+    if (data["cancel-in-progress"] !== void 0) {
+      if (typeof data["cancel-in-progress"] !== "boolean") {
+        const err31 = { instancePath: instancePath + "/cancel-in-progress", schemaPath: "#/properties/cancel-in-progress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err31];
+        } else {
+          vErrors.push(err31);
+        }
+        errors++;
+      }
+    }
+    if (data["concurrency-group"] !== void 0) {
+      let data16 = data["concurrency-group"];
+      if (typeof data16 === "string") {
+        if (!pattern7.test(data16)) {
+          const err32 = { instancePath: instancePath + "/concurrency-group", schemaPath: "#/properties/concurrency-group/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
+          if (vErrors === null) {
+            vErrors = [err32];
+          } else {
+            vErrors.push(err32);
+          }
+          errors++;
+        }
+      } else {
+        const err33 = { instancePath: instancePath + "/concurrency-group", schemaPath: "#/properties/concurrency-group/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err33];
+        } else {
+          vErrors.push(err33);
+        }
+        errors++;
+      }
+    }
+    if (data["pin-actions"] !== void 0) {
+      let data17 = data["pin-actions"];
+      if (typeof data17 !== "string") {
+        const err34 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err34];
+        } else {
+          vErrors.push(err34);
+        }
+        errors++;
+      }
+      if (!(data17 === "version" || data17 === "sha")) {
+        const err35 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/enum", keyword: "enum", params: { allowedValues: schema122.properties["pin-actions"].enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err35];
+        } else {
+          vErrors.push(err35);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err30 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err36 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err30];
+      vErrors = [err36];
     } else {
-      vErrors.push(err30);
+      vErrors.push(err36);
     }
     errors++;
   }
@@ -26509,15 +26703,15 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.runner !== void 0) {
-      let data5 = data.runner;
+    if (data.paths !== void 0) {
+      let data5 = data.paths;
       if (Array.isArray(data5)) {
         const len1 = data5.length;
         for (let i2 = 0; i2 < len1; i2++) {
           let data6 = data5[i2];
           if (typeof data6 === "string") {
             if (!pattern4.test(data6)) {
-              const err14 = { instancePath: instancePath + "/runner/" + i2, schemaPath: "#/properties/runner/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"' };
+              const err14 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._/*-]+$" }, message: 'must match pattern "^[A-Za-z0-9._/*-]+$"' };
               if (vErrors === null) {
                 vErrors = [err14];
               } else {
@@ -26526,7 +26720,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err15 = { instancePath: instancePath + "/runner/" + i2, schemaPath: "#/properties/runner/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err15 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err15];
             } else {
@@ -26546,7 +26740,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (typeof indices1[item1] == "number") {
               j1 = indices1[item1];
-              const err16 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
+              const err16 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
               if (vErrors === null) {
                 vErrors = [err16];
               } else {
@@ -26559,7 +26753,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err17 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err17 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err17];
         } else {
@@ -26568,52 +26762,69 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["timeout-minutes"] !== void 0) {
-      let data7 = data["timeout-minutes"];
-      if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)))) {
-        const err18 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (data.runner !== void 0) {
+      let data7 = data.runner;
+      if (Array.isArray(data7)) {
+        const len2 = data7.length;
+        for (let i4 = 0; i4 < len2; i4++) {
+          let data8 = data7[i4];
+          if (typeof data8 === "string") {
+            if (!pattern5.test(data8)) {
+              const err18 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"' };
+              if (vErrors === null) {
+                vErrors = [err18];
+              } else {
+                vErrors.push(err18);
+              }
+              errors++;
+            }
+          } else {
+            const err19 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err19];
+            } else {
+              vErrors.push(err19);
+            }
+            errors++;
+          }
+        }
+        let i5 = data7.length;
+        let j2;
+        if (i5 > 1) {
+          const indices2 = {};
+          for (; i5--; ) {
+            let item2 = data7[i5];
+            if (typeof item2 !== "string") {
+              continue;
+            }
+            if (typeof indices2[item2] == "number") {
+              j2 = indices2[item2];
+              const err20 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/uniqueItems", keyword: "uniqueItems", params: { i: i5, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i5 + " are identical)" };
+              if (vErrors === null) {
+                vErrors = [err20];
+              } else {
+                vErrors.push(err20);
+              }
+              errors++;
+              break;
+            }
+            indices2[item2] = i5;
+          }
+        }
+      } else {
+        const err21 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err18];
+          vErrors = [err21];
         } else {
-          vErrors.push(err18);
+          vErrors.push(err21);
         }
         errors++;
       }
-      if (typeof data7 == "number") {
-        if (data7 > 4320 || isNaN(data7)) {
-          const err19 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4320 }, message: "must be <= 4320" };
-          if (vErrors === null) {
-            vErrors = [err19];
-          } else {
-            vErrors.push(err19);
-          }
-          errors++;
-        }
-        if (data7 < 1 || isNaN(data7)) {
-          const err20 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err20];
-          } else {
-            vErrors.push(err20);
-          }
-          errors++;
-        }
-      }
     }
-    if (data["working-directory"] !== void 0) {
-      let data8 = data["working-directory"];
-      if (typeof data8 === "string") {
-        if (!pattern5.test(data8)) {
-          const err21 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/pattern", keyword: "pattern", params: { pattern: "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, message: 'must match pattern "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$"' };
-          if (vErrors === null) {
-            vErrors = [err21];
-          } else {
-            vErrors.push(err21);
-          }
-          errors++;
-        }
-      } else {
-        const err22 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data["timeout-minutes"] !== void 0) {
+      let data9 = data["timeout-minutes"];
+      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)))) {
+        const err22 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err22];
         } else {
@@ -26621,42 +26832,41 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data["pull-strategy"] !== void 0) {
-      let data9 = data["pull-strategy"];
-      if (typeof data9 !== "string") {
-        const err23 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err23];
-        } else {
-          vErrors.push(err23);
+      if (typeof data9 == "number") {
+        if (data9 > 4320 || isNaN(data9)) {
+          const err23 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4320 }, message: "must be <= 4320" };
+          if (vErrors === null) {
+            vErrors = [err23];
+          } else {
+            vErrors.push(err23);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (!(data9 === "separate" || data9 === "with-repro")) {
-        const err24 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema132.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err24];
-        } else {
-          vErrors.push(err24);
+        if (data9 < 1 || isNaN(data9)) {
+          const err24 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err24];
+          } else {
+            vErrors.push(err24);
+          }
+          errors++;
         }
-        errors++;
-      }
-    }
-    if (data.cml !== void 0) {
-      if (typeof data.cml !== "boolean") {
-        const err25 = { instancePath: instancePath + "/cml", schemaPath: "#/properties/cml/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err25];
-        } else {
-          vErrors.push(err25);
-        }
-        errors++;
       }
     }
-    if (data.push !== void 0) {
-      if (typeof data.push !== "boolean") {
-        const err26 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+    if (data["working-directory"] !== void 0) {
+      let data10 = data["working-directory"];
+      if (typeof data10 === "string") {
+        if (!pattern6.test(data10)) {
+          const err25 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/pattern", keyword: "pattern", params: { pattern: "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, message: 'must match pattern "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$"' };
+          if (vErrors === null) {
+            vErrors = [err25];
+          } else {
+            vErrors.push(err25);
+          }
+          errors++;
+        }
+      } else {
+        const err26 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err26];
         } else {
@@ -26665,31 +26875,32 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["cancel-in-progress"] !== void 0) {
-      if (typeof data["cancel-in-progress"] !== "boolean") {
-        const err27 = { instancePath: instancePath + "/cancel-in-progress", schemaPath: "#/properties/cancel-in-progress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err27];
-        } else {
-          vErrors.push(err27);
-        }
-        errors++;
-      }
-    }
-    if (data["concurrency-group"] !== void 0) {
-      let data13 = data["concurrency-group"];
-      if (typeof data13 === "string") {
-        if (!pattern6.test(data13)) {
-          const err28 = { instancePath: instancePath + "/concurrency-group", schemaPath: "#/properties/concurrency-group/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
+    if (data["dvc-remote"] !== void 0) {
+      let data11 = data["dvc-remote"];
+      if (typeof data11 === "string") {
+        if (!pattern7.test(data11)) {
+          const err27 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
           if (vErrors === null) {
-            vErrors = [err28];
+            vErrors = [err27];
           } else {
-            vErrors.push(err28);
+            vErrors.push(err27);
           }
           errors++;
         }
       } else {
-        const err29 = { instancePath: instancePath + "/concurrency-group", schemaPath: "#/properties/concurrency-group/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err28 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
+        }
+        errors++;
+      }
+    }
+    if (data["pull-strategy"] !== void 0) {
+      let data12 = data["pull-strategy"];
+      if (typeof data12 !== "string") {
+        const err29 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
@@ -26697,11 +26908,8 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data["pin-actions"] !== void 0) {
-      let data14 = data["pin-actions"];
-      if (typeof data14 !== "string") {
-        const err30 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      if (!(data12 === "separate" || data12 === "with-repro")) {
+        const err30 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema132.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err30];
         } else {
@@ -26709,8 +26917,10 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data14 === "version" || data14 === "sha")) {
-        const err31 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/enum", keyword: "enum", params: { allowedValues: schema132.properties["pin-actions"].enum }, message: "must be equal to one of the allowed values" };
+    }
+    if (data.cml !== void 0) {
+      if (typeof data.cml !== "boolean") {
+        const err31 = { instancePath: instancePath + "/cml", schemaPath: "#/properties/cml/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err31];
         } else {
@@ -26719,20 +26929,20 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["workload-identity-provider"] !== void 0) {
-      let data15 = data["workload-identity-provider"];
-      if (typeof data15 === "string") {
-        if (!pattern21.test(data15)) {
-          const err32 = { instancePath: instancePath + "/workload-identity-provider", schemaPath: "#/properties/workload-identity-provider/pattern", keyword: "pattern", params: { pattern: "^projects/[0-9]+/locations/global/workloadIdentityPools/[A-Za-z0-9_-]+/providers/[A-Za-z0-9_-]+$" }, message: 'must match pattern "^projects/[0-9]+/locations/global/workloadIdentityPools/[A-Za-z0-9_-]+/providers/[A-Za-z0-9_-]+$"' };
-          if (vErrors === null) {
-            vErrors = [err32];
-          } else {
-            vErrors.push(err32);
-          }
-          errors++;
+    if (data.push !== void 0) {
+      if (typeof data.push !== "boolean") {
+        const err32 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err32];
+        } else {
+          vErrors.push(err32);
         }
-      } else {
-        const err33 = { instancePath: instancePath + "/workload-identity-provider", schemaPath: "#/properties/workload-identity-provider/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        errors++;
+      }
+    }
+    if (data["cancel-in-progress"] !== void 0) {
+      if (typeof data["cancel-in-progress"] !== "boolean") {
+        const err33 = { instancePath: instancePath + "/cancel-in-progress", schemaPath: "#/properties/cancel-in-progress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err33];
         } else {
@@ -26741,11 +26951,11 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["service-account"] !== void 0) {
-      let data16 = data["service-account"];
+    if (data["concurrency-group"] !== void 0) {
+      let data16 = data["concurrency-group"];
       if (typeof data16 === "string") {
-        if (!pattern22.test(data16)) {
-          const err34 = { instancePath: instancePath + "/service-account", schemaPath: "#/properties/service-account/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+\\.iam\\.gserviceaccount\\.com$" }, message: 'must match pattern "^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+\\.iam\\.gserviceaccount\\.com$"' };
+        if (!pattern7.test(data16)) {
+          const err34 = { instancePath: instancePath + "/concurrency-group", schemaPath: "#/properties/concurrency-group/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
           if (vErrors === null) {
             vErrors = [err34];
           } else {
@@ -26754,7 +26964,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err35 = { instancePath: instancePath + "/service-account", schemaPath: "#/properties/service-account/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err35 = { instancePath: instancePath + "/concurrency-group", schemaPath: "#/properties/concurrency-group/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err35];
         } else {
@@ -26763,12 +26973,77 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data["pin-actions"] !== void 0) {
+      let data17 = data["pin-actions"];
+      if (typeof data17 !== "string") {
+        const err36 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err36];
+        } else {
+          vErrors.push(err36);
+        }
+        errors++;
+      }
+      if (!(data17 === "version" || data17 === "sha")) {
+        const err37 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/enum", keyword: "enum", params: { allowedValues: schema132.properties["pin-actions"].enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err37];
+        } else {
+          vErrors.push(err37);
+        }
+        errors++;
+      }
+    }
+    if (data["workload-identity-provider"] !== void 0) {
+      let data18 = data["workload-identity-provider"];
+      if (typeof data18 === "string") {
+        if (!pattern27.test(data18)) {
+          const err38 = { instancePath: instancePath + "/workload-identity-provider", schemaPath: "#/properties/workload-identity-provider/pattern", keyword: "pattern", params: { pattern: "^projects/[0-9]+/locations/global/workloadIdentityPools/[A-Za-z0-9_-]+/providers/[A-Za-z0-9_-]+$" }, message: 'must match pattern "^projects/[0-9]+/locations/global/workloadIdentityPools/[A-Za-z0-9_-]+/providers/[A-Za-z0-9_-]+$"' };
+          if (vErrors === null) {
+            vErrors = [err38];
+          } else {
+            vErrors.push(err38);
+          }
+          errors++;
+        }
+      } else {
+        const err39 = { instancePath: instancePath + "/workload-identity-provider", schemaPath: "#/properties/workload-identity-provider/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err39];
+        } else {
+          vErrors.push(err39);
+        }
+        errors++;
+      }
+    }
+    if (data["service-account"] !== void 0) {
+      let data19 = data["service-account"];
+      if (typeof data19 === "string") {
+        if (!pattern28.test(data19)) {
+          const err40 = { instancePath: instancePath + "/service-account", schemaPath: "#/properties/service-account/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+\\.iam\\.gserviceaccount\\.com$" }, message: 'must match pattern "^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+\\.iam\\.gserviceaccount\\.com$"' };
+          if (vErrors === null) {
+            vErrors = [err40];
+          } else {
+            vErrors.push(err40);
+          }
+          errors++;
+        }
+      } else {
+        const err41 = { instancePath: instancePath + "/service-account", schemaPath: "#/properties/service-account/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err41];
+        } else {
+          vErrors.push(err41);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err36 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err42 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err36];
+      vErrors = [err42];
     } else {
-      vErrors.push(err36);
+      vErrors.push(err42);
     }
     errors++;
   }
@@ -26924,15 +27199,15 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.runner !== void 0) {
-      let data5 = data.runner;
+    if (data.paths !== void 0) {
+      let data5 = data.paths;
       if (Array.isArray(data5)) {
         const len1 = data5.length;
         for (let i2 = 0; i2 < len1; i2++) {
           let data6 = data5[i2];
           if (typeof data6 === "string") {
             if (!pattern4.test(data6)) {
-              const err12 = { instancePath: instancePath + "/runner/" + i2, schemaPath: "#/properties/runner/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"' };
+              const err12 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._/*-]+$" }, message: 'must match pattern "^[A-Za-z0-9._/*-]+$"' };
               if (vErrors === null) {
                 vErrors = [err12];
               } else {
@@ -26941,7 +27216,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err13 = { instancePath: instancePath + "/runner/" + i2, schemaPath: "#/properties/runner/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err13 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err13];
             } else {
@@ -26961,7 +27236,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (typeof indices1[item1] == "number") {
               j1 = indices1[item1];
-              const err14 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
+              const err14 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
               if (vErrors === null) {
                 vErrors = [err14];
               } else {
@@ -26974,7 +27249,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err15 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err15 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -26983,52 +27258,69 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["timeout-minutes"] !== void 0) {
-      let data7 = data["timeout-minutes"];
-      if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)))) {
-        const err16 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (data.runner !== void 0) {
+      let data7 = data.runner;
+      if (Array.isArray(data7)) {
+        const len2 = data7.length;
+        for (let i4 = 0; i4 < len2; i4++) {
+          let data8 = data7[i4];
+          if (typeof data8 === "string") {
+            if (!pattern5.test(data8)) {
+              const err16 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"' };
+              if (vErrors === null) {
+                vErrors = [err16];
+              } else {
+                vErrors.push(err16);
+              }
+              errors++;
+            }
+          } else {
+            const err17 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err17];
+            } else {
+              vErrors.push(err17);
+            }
+            errors++;
+          }
+        }
+        let i5 = data7.length;
+        let j2;
+        if (i5 > 1) {
+          const indices2 = {};
+          for (; i5--; ) {
+            let item2 = data7[i5];
+            if (typeof item2 !== "string") {
+              continue;
+            }
+            if (typeof indices2[item2] == "number") {
+              j2 = indices2[item2];
+              const err18 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/uniqueItems", keyword: "uniqueItems", params: { i: i5, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i5 + " are identical)" };
+              if (vErrors === null) {
+                vErrors = [err18];
+              } else {
+                vErrors.push(err18);
+              }
+              errors++;
+              break;
+            }
+            indices2[item2] = i5;
+          }
+        }
+      } else {
+        const err19 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err16];
+          vErrors = [err19];
         } else {
-          vErrors.push(err16);
+          vErrors.push(err19);
         }
         errors++;
       }
-      if (typeof data7 == "number") {
-        if (data7 > 4320 || isNaN(data7)) {
-          const err17 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4320 }, message: "must be <= 4320" };
-          if (vErrors === null) {
-            vErrors = [err17];
-          } else {
-            vErrors.push(err17);
-          }
-          errors++;
-        }
-        if (data7 < 1 || isNaN(data7)) {
-          const err18 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err18];
-          } else {
-            vErrors.push(err18);
-          }
-          errors++;
-        }
-      }
     }
-    if (data["working-directory"] !== void 0) {
-      let data8 = data["working-directory"];
-      if (typeof data8 === "string") {
-        if (!pattern5.test(data8)) {
-          const err19 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/pattern", keyword: "pattern", params: { pattern: "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, message: 'must match pattern "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$"' };
-          if (vErrors === null) {
-            vErrors = [err19];
-          } else {
-            vErrors.push(err19);
-          }
-          errors++;
-        }
-      } else {
-        const err20 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data["timeout-minutes"] !== void 0) {
+      let data9 = data["timeout-minutes"];
+      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)))) {
+        const err20 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err20];
         } else {
@@ -27036,42 +27328,41 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data["pull-strategy"] !== void 0) {
-      let data9 = data["pull-strategy"];
-      if (typeof data9 !== "string") {
-        const err21 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err21];
-        } else {
-          vErrors.push(err21);
+      if (typeof data9 == "number") {
+        if (data9 > 4320 || isNaN(data9)) {
+          const err21 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4320 }, message: "must be <= 4320" };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (!(data9 === "separate" || data9 === "with-repro")) {
-        const err22 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema142.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err22];
-        } else {
-          vErrors.push(err22);
+        if (data9 < 1 || isNaN(data9)) {
+          const err22 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
         }
-        errors++;
-      }
-    }
-    if (data.cml !== void 0) {
-      if (typeof data.cml !== "boolean") {
-        const err23 = { instancePath: instancePath + "/cml", schemaPath: "#/properties/cml/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err23];
-        } else {
-          vErrors.push(err23);
-        }
-        errors++;
       }
     }
-    if (data.push !== void 0) {
-      if (typeof data.push !== "boolean") {
-        const err24 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+    if (data["working-directory"] !== void 0) {
+      let data10 = data["working-directory"];
+      if (typeof data10 === "string") {
+        if (!pattern6.test(data10)) {
+          const err23 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/pattern", keyword: "pattern", params: { pattern: "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, message: 'must match pattern "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$"' };
+          if (vErrors === null) {
+            vErrors = [err23];
+          } else {
+            vErrors.push(err23);
+          }
+          errors++;
+        }
+      } else {
+        const err24 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err24];
         } else {
@@ -27080,31 +27371,32 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["cancel-in-progress"] !== void 0) {
-      if (typeof data["cancel-in-progress"] !== "boolean") {
-        const err25 = { instancePath: instancePath + "/cancel-in-progress", schemaPath: "#/properties/cancel-in-progress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err25];
-        } else {
-          vErrors.push(err25);
-        }
-        errors++;
-      }
-    }
-    if (data["concurrency-group"] !== void 0) {
-      let data13 = data["concurrency-group"];
-      if (typeof data13 === "string") {
-        if (!pattern6.test(data13)) {
-          const err26 = { instancePath: instancePath + "/concurrency-group", schemaPath: "#/properties/concurrency-group/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
+    if (data["dvc-remote"] !== void 0) {
+      let data11 = data["dvc-remote"];
+      if (typeof data11 === "string") {
+        if (!pattern7.test(data11)) {
+          const err25 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
           if (vErrors === null) {
-            vErrors = [err26];
+            vErrors = [err25];
           } else {
-            vErrors.push(err26);
+            vErrors.push(err25);
           }
           errors++;
         }
       } else {
-        const err27 = { instancePath: instancePath + "/concurrency-group", schemaPath: "#/properties/concurrency-group/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err26 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+    }
+    if (data["pull-strategy"] !== void 0) {
+      let data12 = data["pull-strategy"];
+      if (typeof data12 !== "string") {
+        const err27 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err27];
         } else {
@@ -27112,11 +27404,8 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data["pin-actions"] !== void 0) {
-      let data14 = data["pin-actions"];
-      if (typeof data14 !== "string") {
-        const err28 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      if (!(data12 === "separate" || data12 === "with-repro")) {
+        const err28 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema142.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err28];
         } else {
@@ -27124,8 +27413,10 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data14 === "version" || data14 === "sha")) {
-        const err29 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/enum", keyword: "enum", params: { allowedValues: schema142.properties["pin-actions"].enum }, message: "must be equal to one of the allowed values" };
+    }
+    if (data.cml !== void 0) {
+      if (typeof data.cml !== "boolean") {
+        const err29 = { instancePath: instancePath + "/cml", schemaPath: "#/properties/cml/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
@@ -27134,12 +27425,77 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.push !== void 0) {
+      if (typeof data.push !== "boolean") {
+        const err30 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err30];
+        } else {
+          vErrors.push(err30);
+        }
+        errors++;
+      }
+    }
+    if (data["cancel-in-progress"] !== void 0) {
+      if (typeof data["cancel-in-progress"] !== "boolean") {
+        const err31 = { instancePath: instancePath + "/cancel-in-progress", schemaPath: "#/properties/cancel-in-progress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err31];
+        } else {
+          vErrors.push(err31);
+        }
+        errors++;
+      }
+    }
+    if (data["concurrency-group"] !== void 0) {
+      let data16 = data["concurrency-group"];
+      if (typeof data16 === "string") {
+        if (!pattern7.test(data16)) {
+          const err32 = { instancePath: instancePath + "/concurrency-group", schemaPath: "#/properties/concurrency-group/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
+          if (vErrors === null) {
+            vErrors = [err32];
+          } else {
+            vErrors.push(err32);
+          }
+          errors++;
+        }
+      } else {
+        const err33 = { instancePath: instancePath + "/concurrency-group", schemaPath: "#/properties/concurrency-group/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err33];
+        } else {
+          vErrors.push(err33);
+        }
+        errors++;
+      }
+    }
+    if (data["pin-actions"] !== void 0) {
+      let data17 = data["pin-actions"];
+      if (typeof data17 !== "string") {
+        const err34 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err34];
+        } else {
+          vErrors.push(err34);
+        }
+        errors++;
+      }
+      if (!(data17 === "version" || data17 === "sha")) {
+        const err35 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/enum", keyword: "enum", params: { allowedValues: schema142.properties["pin-actions"].enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err35];
+        } else {
+          vErrors.push(err35);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err30 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err36 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err30];
+      vErrors = [err36];
     } else {
-      vErrors.push(err30);
+      vErrors.push(err36);
     }
     errors++;
   }
@@ -27304,15 +27660,15 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.runner !== void 0) {
-      let data5 = data.runner;
+    if (data.paths !== void 0) {
+      let data5 = data.paths;
       if (Array.isArray(data5)) {
         const len1 = data5.length;
         for (let i2 = 0; i2 < len1; i2++) {
           let data6 = data5[i2];
           if (typeof data6 === "string") {
             if (!pattern4.test(data6)) {
-              const err13 = { instancePath: instancePath + "/runner/" + i2, schemaPath: "#/properties/runner/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"' };
+              const err13 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._/*-]+$" }, message: 'must match pattern "^[A-Za-z0-9._/*-]+$"' };
               if (vErrors === null) {
                 vErrors = [err13];
               } else {
@@ -27321,7 +27677,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err14 = { instancePath: instancePath + "/runner/" + i2, schemaPath: "#/properties/runner/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err14 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err14];
             } else {
@@ -27341,7 +27697,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (typeof indices1[item1] == "number") {
               j1 = indices1[item1];
-              const err15 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
+              const err15 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
               if (vErrors === null) {
                 vErrors = [err15];
               } else {
@@ -27354,7 +27710,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err16 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err16 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -27363,52 +27719,69 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["timeout-minutes"] !== void 0) {
-      let data7 = data["timeout-minutes"];
-      if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)))) {
-        const err17 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (data.runner !== void 0) {
+      let data7 = data.runner;
+      if (Array.isArray(data7)) {
+        const len2 = data7.length;
+        for (let i4 = 0; i4 < len2; i4++) {
+          let data8 = data7[i4];
+          if (typeof data8 === "string") {
+            if (!pattern5.test(data8)) {
+              const err17 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"' };
+              if (vErrors === null) {
+                vErrors = [err17];
+              } else {
+                vErrors.push(err17);
+              }
+              errors++;
+            }
+          } else {
+            const err18 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err18];
+            } else {
+              vErrors.push(err18);
+            }
+            errors++;
+          }
+        }
+        let i5 = data7.length;
+        let j2;
+        if (i5 > 1) {
+          const indices2 = {};
+          for (; i5--; ) {
+            let item2 = data7[i5];
+            if (typeof item2 !== "string") {
+              continue;
+            }
+            if (typeof indices2[item2] == "number") {
+              j2 = indices2[item2];
+              const err19 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/uniqueItems", keyword: "uniqueItems", params: { i: i5, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i5 + " are identical)" };
+              if (vErrors === null) {
+                vErrors = [err19];
+              } else {
+                vErrors.push(err19);
+              }
+              errors++;
+              break;
+            }
+            indices2[item2] = i5;
+          }
+        }
+      } else {
+        const err20 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err17];
+          vErrors = [err20];
         } else {
-          vErrors.push(err17);
+          vErrors.push(err20);
         }
         errors++;
       }
-      if (typeof data7 == "number") {
-        if (data7 > 4320 || isNaN(data7)) {
-          const err18 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4320 }, message: "must be <= 4320" };
-          if (vErrors === null) {
-            vErrors = [err18];
-          } else {
-            vErrors.push(err18);
-          }
-          errors++;
-        }
-        if (data7 < 1 || isNaN(data7)) {
-          const err19 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err19];
-          } else {
-            vErrors.push(err19);
-          }
-          errors++;
-        }
-      }
     }
-    if (data["working-directory"] !== void 0) {
-      let data8 = data["working-directory"];
-      if (typeof data8 === "string") {
-        if (!pattern5.test(data8)) {
-          const err20 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/pattern", keyword: "pattern", params: { pattern: "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, message: 'must match pattern "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$"' };
-          if (vErrors === null) {
-            vErrors = [err20];
-          } else {
-            vErrors.push(err20);
-          }
-          errors++;
-        }
-      } else {
-        const err21 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data["timeout-minutes"] !== void 0) {
+      let data9 = data["timeout-minutes"];
+      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)))) {
+        const err21 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err21];
         } else {
@@ -27416,42 +27789,41 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data["pull-strategy"] !== void 0) {
-      let data9 = data["pull-strategy"];
-      if (typeof data9 !== "string") {
-        const err22 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err22];
-        } else {
-          vErrors.push(err22);
+      if (typeof data9 == "number") {
+        if (data9 > 4320 || isNaN(data9)) {
+          const err22 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4320 }, message: "must be <= 4320" };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (!(data9 === "separate" || data9 === "with-repro")) {
-        const err23 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema152.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err23];
-        } else {
-          vErrors.push(err23);
+        if (data9 < 1 || isNaN(data9)) {
+          const err23 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err23];
+          } else {
+            vErrors.push(err23);
+          }
+          errors++;
         }
-        errors++;
-      }
-    }
-    if (data.cml !== void 0) {
-      if (typeof data.cml !== "boolean") {
-        const err24 = { instancePath: instancePath + "/cml", schemaPath: "#/properties/cml/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err24];
-        } else {
-          vErrors.push(err24);
-        }
-        errors++;
       }
     }
-    if (data.push !== void 0) {
-      if (typeof data.push !== "boolean") {
-        const err25 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+    if (data["working-directory"] !== void 0) {
+      let data10 = data["working-directory"];
+      if (typeof data10 === "string") {
+        if (!pattern6.test(data10)) {
+          const err24 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/pattern", keyword: "pattern", params: { pattern: "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, message: 'must match pattern "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$"' };
+          if (vErrors === null) {
+            vErrors = [err24];
+          } else {
+            vErrors.push(err24);
+          }
+          errors++;
+        }
+      } else {
+        const err25 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err25];
         } else {
@@ -27460,31 +27832,32 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["cancel-in-progress"] !== void 0) {
-      if (typeof data["cancel-in-progress"] !== "boolean") {
-        const err26 = { instancePath: instancePath + "/cancel-in-progress", schemaPath: "#/properties/cancel-in-progress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err26];
-        } else {
-          vErrors.push(err26);
-        }
-        errors++;
-      }
-    }
-    if (data["concurrency-group"] !== void 0) {
-      let data13 = data["concurrency-group"];
-      if (typeof data13 === "string") {
-        if (!pattern6.test(data13)) {
-          const err27 = { instancePath: instancePath + "/concurrency-group", schemaPath: "#/properties/concurrency-group/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
+    if (data["dvc-remote"] !== void 0) {
+      let data11 = data["dvc-remote"];
+      if (typeof data11 === "string") {
+        if (!pattern7.test(data11)) {
+          const err26 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
           if (vErrors === null) {
-            vErrors = [err27];
+            vErrors = [err26];
           } else {
-            vErrors.push(err27);
+            vErrors.push(err26);
           }
           errors++;
         }
       } else {
-        const err28 = { instancePath: instancePath + "/concurrency-group", schemaPath: "#/properties/concurrency-group/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err27 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err27];
+        } else {
+          vErrors.push(err27);
+        }
+        errors++;
+      }
+    }
+    if (data["pull-strategy"] !== void 0) {
+      let data12 = data["pull-strategy"];
+      if (typeof data12 !== "string") {
+        const err28 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err28];
         } else {
@@ -27492,11 +27865,8 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data["pin-actions"] !== void 0) {
-      let data14 = data["pin-actions"];
-      if (typeof data14 !== "string") {
-        const err29 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      if (!(data12 === "separate" || data12 === "with-repro")) {
+        const err29 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema152.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
@@ -27504,8 +27874,10 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data14 === "version" || data14 === "sha")) {
-        const err30 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/enum", keyword: "enum", params: { allowedValues: schema152.properties["pin-actions"].enum }, message: "must be equal to one of the allowed values" };
+    }
+    if (data.cml !== void 0) {
+      if (typeof data.cml !== "boolean") {
+        const err30 = { instancePath: instancePath + "/cml", schemaPath: "#/properties/cml/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err30];
         } else {
@@ -27514,20 +27886,20 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["role-to-assume"] !== void 0) {
-      let data15 = data["role-to-assume"];
-      if (typeof data15 === "string") {
-        if (!pattern37.test(data15)) {
-          const err31 = { instancePath: instancePath + "/role-to-assume", schemaPath: "#/properties/role-to-assume/pattern", keyword: "pattern", params: { pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]+$" }, message: 'must match pattern "^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]+$"' };
-          if (vErrors === null) {
-            vErrors = [err31];
-          } else {
-            vErrors.push(err31);
-          }
-          errors++;
+    if (data.push !== void 0) {
+      if (typeof data.push !== "boolean") {
+        const err31 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err31];
+        } else {
+          vErrors.push(err31);
         }
-      } else {
-        const err32 = { instancePath: instancePath + "/role-to-assume", schemaPath: "#/properties/role-to-assume/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        errors++;
+      }
+    }
+    if (data["cancel-in-progress"] !== void 0) {
+      if (typeof data["cancel-in-progress"] !== "boolean") {
+        const err32 = { instancePath: instancePath + "/cancel-in-progress", schemaPath: "#/properties/cancel-in-progress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err32];
         } else {
@@ -27536,11 +27908,11 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["aws-region"] !== void 0) {
-      let data16 = data["aws-region"];
+    if (data["concurrency-group"] !== void 0) {
+      let data16 = data["concurrency-group"];
       if (typeof data16 === "string") {
-        if (!pattern38.test(data16)) {
-          const err33 = { instancePath: instancePath + "/aws-region", schemaPath: "#/properties/aws-region/pattern", keyword: "pattern", params: { pattern: "^[a-z]{2}(-[a-z]+)+-[0-9]$" }, message: 'must match pattern "^[a-z]{2}(-[a-z]+)+-[0-9]$"' };
+        if (!pattern7.test(data16)) {
+          const err33 = { instancePath: instancePath + "/concurrency-group", schemaPath: "#/properties/concurrency-group/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
           if (vErrors === null) {
             vErrors = [err33];
           } else {
@@ -27549,7 +27921,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err34 = { instancePath: instancePath + "/aws-region", schemaPath: "#/properties/aws-region/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err34 = { instancePath: instancePath + "/concurrency-group", schemaPath: "#/properties/concurrency-group/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err34];
         } else {
@@ -27558,10 +27930,10 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["role-duration-seconds"] !== void 0) {
-      let data17 = data["role-duration-seconds"];
-      if (!(typeof data17 == "number" && (!(data17 % 1) && !isNaN(data17)))) {
-        const err35 = { instancePath: instancePath + "/role-duration-seconds", schemaPath: "#/properties/role-duration-seconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (data["pin-actions"] !== void 0) {
+      let data17 = data["pin-actions"];
+      if (typeof data17 !== "string") {
+        const err35 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err35];
         } else {
@@ -27569,18 +27941,21 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data17 == "number") {
-        if (data17 > 43200 || isNaN(data17)) {
-          const err36 = { instancePath: instancePath + "/role-duration-seconds", schemaPath: "#/properties/role-duration-seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 43200 }, message: "must be <= 43200" };
-          if (vErrors === null) {
-            vErrors = [err36];
-          } else {
-            vErrors.push(err36);
-          }
-          errors++;
+      if (!(data17 === "version" || data17 === "sha")) {
+        const err36 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/enum", keyword: "enum", params: { allowedValues: schema152.properties["pin-actions"].enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err36];
+        } else {
+          vErrors.push(err36);
         }
-        if (data17 < 900 || isNaN(data17)) {
-          const err37 = { instancePath: instancePath + "/role-duration-seconds", schemaPath: "#/properties/role-duration-seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 900 }, message: "must be >= 900" };
+        errors++;
+      }
+    }
+    if (data["role-to-assume"] !== void 0) {
+      let data18 = data["role-to-assume"];
+      if (typeof data18 === "string") {
+        if (!pattern47.test(data18)) {
+          const err37 = { instancePath: instancePath + "/role-to-assume", schemaPath: "#/properties/role-to-assume/pattern", keyword: "pattern", params: { pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]+$" }, message: 'must match pattern "^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]+$"' };
           if (vErrors === null) {
             vErrors = [err37];
           } else {
@@ -27588,14 +27963,76 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
+      } else {
+        const err38 = { instancePath: instancePath + "/role-to-assume", schemaPath: "#/properties/role-to-assume/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err38];
+        } else {
+          vErrors.push(err38);
+        }
+        errors++;
+      }
+    }
+    if (data["aws-region"] !== void 0) {
+      let data19 = data["aws-region"];
+      if (typeof data19 === "string") {
+        if (!pattern48.test(data19)) {
+          const err39 = { instancePath: instancePath + "/aws-region", schemaPath: "#/properties/aws-region/pattern", keyword: "pattern", params: { pattern: "^[a-z]{2}(-[a-z]+)+-[0-9]$" }, message: 'must match pattern "^[a-z]{2}(-[a-z]+)+-[0-9]$"' };
+          if (vErrors === null) {
+            vErrors = [err39];
+          } else {
+            vErrors.push(err39);
+          }
+          errors++;
+        }
+      } else {
+        const err40 = { instancePath: instancePath + "/aws-region", schemaPath: "#/properties/aws-region/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err40];
+        } else {
+          vErrors.push(err40);
+        }
+        errors++;
+      }
+    }
+    if (data["role-duration-seconds"] !== void 0) {
+      let data20 = data["role-duration-seconds"];
+      if (!(typeof data20 == "number" && (!(data20 % 1) && !isNaN(data20)))) {
+        const err41 = { instancePath: instancePath + "/role-duration-seconds", schemaPath: "#/properties/role-duration-seconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err41];
+        } else {
+          vErrors.push(err41);
+        }
+        errors++;
+      }
+      if (typeof data20 == "number") {
+        if (data20 > 43200 || isNaN(data20)) {
+          const err42 = { instancePath: instancePath + "/role-duration-seconds", schemaPath: "#/properties/role-duration-seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 43200 }, message: "must be <= 43200" };
+          if (vErrors === null) {
+            vErrors = [err42];
+          } else {
+            vErrors.push(err42);
+          }
+          errors++;
+        }
+        if (data20 < 900 || isNaN(data20)) {
+          const err43 = { instancePath: instancePath + "/role-duration-seconds", schemaPath: "#/properties/role-duration-seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 900 }, message: "must be >= 900" };
+          if (vErrors === null) {
+            vErrors = [err43];
+          } else {
+            vErrors.push(err43);
+          }
+          errors++;
+        }
       }
     }
   } else {
-    const err38 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err44 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err38];
+      vErrors = [err44];
     } else {
-      vErrors.push(err38);
+      vErrors.push(err44);
     }
     errors++;
   }
@@ -27760,15 +28197,15 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.runner !== void 0) {
-      let data5 = data.runner;
+    if (data.paths !== void 0) {
+      let data5 = data.paths;
       if (Array.isArray(data5)) {
         const len1 = data5.length;
         for (let i2 = 0; i2 < len1; i2++) {
           let data6 = data5[i2];
           if (typeof data6 === "string") {
             if (!pattern4.test(data6)) {
-              const err13 = { instancePath: instancePath + "/runner/" + i2, schemaPath: "#/properties/runner/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"' };
+              const err13 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._/*-]+$" }, message: 'must match pattern "^[A-Za-z0-9._/*-]+$"' };
               if (vErrors === null) {
                 vErrors = [err13];
               } else {
@@ -27777,7 +28214,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err14 = { instancePath: instancePath + "/runner/" + i2, schemaPath: "#/properties/runner/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err14 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err14];
             } else {
@@ -27797,7 +28234,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (typeof indices1[item1] == "number") {
               j1 = indices1[item1];
-              const err15 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
+              const err15 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
               if (vErrors === null) {
                 vErrors = [err15];
               } else {
@@ -27810,7 +28247,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err16 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err16 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -27819,52 +28256,69 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["timeout-minutes"] !== void 0) {
-      let data7 = data["timeout-minutes"];
-      if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)))) {
-        const err17 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (data.runner !== void 0) {
+      let data7 = data.runner;
+      if (Array.isArray(data7)) {
+        const len2 = data7.length;
+        for (let i4 = 0; i4 < len2; i4++) {
+          let data8 = data7[i4];
+          if (typeof data8 === "string") {
+            if (!pattern5.test(data8)) {
+              const err17 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"' };
+              if (vErrors === null) {
+                vErrors = [err17];
+              } else {
+                vErrors.push(err17);
+              }
+              errors++;
+            }
+          } else {
+            const err18 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err18];
+            } else {
+              vErrors.push(err18);
+            }
+            errors++;
+          }
+        }
+        let i5 = data7.length;
+        let j2;
+        if (i5 > 1) {
+          const indices2 = {};
+          for (; i5--; ) {
+            let item2 = data7[i5];
+            if (typeof item2 !== "string") {
+              continue;
+            }
+            if (typeof indices2[item2] == "number") {
+              j2 = indices2[item2];
+              const err19 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/uniqueItems", keyword: "uniqueItems", params: { i: i5, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i5 + " are identical)" };
+              if (vErrors === null) {
+                vErrors = [err19];
+              } else {
+                vErrors.push(err19);
+              }
+              errors++;
+              break;
+            }
+            indices2[item2] = i5;
+          }
+        }
+      } else {
+        const err20 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err17];
+          vErrors = [err20];
         } else {
-          vErrors.push(err17);
+          vErrors.push(err20);
         }
         errors++;
       }
-      if (typeof data7 == "number") {
-        if (data7 > 4320 || isNaN(data7)) {
-          const err18 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4320 }, message: "must be <= 4320" };
-          if (vErrors === null) {
-            vErrors = [err18];
-          } else {
-            vErrors.push(err18);
-          }
-          errors++;
-        }
-        if (data7 < 1 || isNaN(data7)) {
-          const err19 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err19];
-          } else {
-            vErrors.push(err19);
-          }
-          errors++;
-        }
-      }
     }
-    if (data["working-directory"] !== void 0) {
-      let data8 = data["working-directory"];
-      if (typeof data8 === "string") {
-        if (!pattern5.test(data8)) {
-          const err20 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/pattern", keyword: "pattern", params: { pattern: "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, message: 'must match pattern "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$"' };
-          if (vErrors === null) {
-            vErrors = [err20];
-          } else {
-            vErrors.push(err20);
-          }
-          errors++;
-        }
-      } else {
-        const err21 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data["timeout-minutes"] !== void 0) {
+      let data9 = data["timeout-minutes"];
+      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)))) {
+        const err21 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err21];
         } else {
@@ -27872,42 +28326,41 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data["pull-strategy"] !== void 0) {
-      let data9 = data["pull-strategy"];
-      if (typeof data9 !== "string") {
-        const err22 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err22];
-        } else {
-          vErrors.push(err22);
+      if (typeof data9 == "number") {
+        if (data9 > 4320 || isNaN(data9)) {
+          const err22 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4320 }, message: "must be <= 4320" };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (!(data9 === "separate" || data9 === "with-repro")) {
-        const err23 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema16.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err23];
-        } else {
-          vErrors.push(err23);
+        if (data9 < 1 || isNaN(data9)) {
+          const err23 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err23];
+          } else {
+            vErrors.push(err23);
+          }
+          errors++;
         }
-        errors++;
-      }
-    }
-    if (data.cml !== void 0) {
-      if (typeof data.cml !== "boolean") {
-        const err24 = { instancePath: instancePath + "/cml", schemaPath: "#/properties/cml/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err24];
-        } else {
-          vErrors.push(err24);
-        }
-        errors++;
       }
     }
-    if (data.push !== void 0) {
-      if (typeof data.push !== "boolean") {
-        const err25 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+    if (data["working-directory"] !== void 0) {
+      let data10 = data["working-directory"];
+      if (typeof data10 === "string") {
+        if (!pattern6.test(data10)) {
+          const err24 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/pattern", keyword: "pattern", params: { pattern: "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, message: 'must match pattern "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$"' };
+          if (vErrors === null) {
+            vErrors = [err24];
+          } else {
+            vErrors.push(err24);
+          }
+          errors++;
+        }
+      } else {
+        const err25 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err25];
         } else {
@@ -27916,31 +28369,32 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["cancel-in-progress"] !== void 0) {
-      if (typeof data["cancel-in-progress"] !== "boolean") {
-        const err26 = { instancePath: instancePath + "/cancel-in-progress", schemaPath: "#/properties/cancel-in-progress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err26];
-        } else {
-          vErrors.push(err26);
-        }
-        errors++;
-      }
-    }
-    if (data["concurrency-group"] !== void 0) {
-      let data13 = data["concurrency-group"];
-      if (typeof data13 === "string") {
-        if (!pattern6.test(data13)) {
-          const err27 = { instancePath: instancePath + "/concurrency-group", schemaPath: "#/properties/concurrency-group/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
+    if (data["dvc-remote"] !== void 0) {
+      let data11 = data["dvc-remote"];
+      if (typeof data11 === "string") {
+        if (!pattern7.test(data11)) {
+          const err26 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
           if (vErrors === null) {
-            vErrors = [err27];
+            vErrors = [err26];
           } else {
-            vErrors.push(err27);
+            vErrors.push(err26);
           }
           errors++;
         }
       } else {
-        const err28 = { instancePath: instancePath + "/concurrency-group", schemaPath: "#/properties/concurrency-group/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err27 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err27];
+        } else {
+          vErrors.push(err27);
+        }
+        errors++;
+      }
+    }
+    if (data["pull-strategy"] !== void 0) {
+      let data12 = data["pull-strategy"];
+      if (typeof data12 !== "string") {
+        const err28 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err28];
         } else {
@@ -27948,11 +28402,8 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data["pin-actions"] !== void 0) {
-      let data14 = data["pin-actions"];
-      if (typeof data14 !== "string") {
-        const err29 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      if (!(data12 === "separate" || data12 === "with-repro")) {
+        const err29 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema16.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
@@ -27960,8 +28411,10 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data14 === "version" || data14 === "sha")) {
-        const err30 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/enum", keyword: "enum", params: { allowedValues: schema16.properties["pin-actions"].enum }, message: "must be equal to one of the allowed values" };
+    }
+    if (data.cml !== void 0) {
+      if (typeof data.cml !== "boolean") {
+        const err30 = { instancePath: instancePath + "/cml", schemaPath: "#/properties/cml/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err30];
         } else {
@@ -27970,20 +28423,20 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["endpoint-url"] !== void 0) {
-      let data15 = data["endpoint-url"];
-      if (typeof data15 === "string") {
-        if (!pattern46.test(data15)) {
-          const err31 = { instancePath: instancePath + "/endpoint-url", schemaPath: "#/properties/endpoint-url/pattern", keyword: "pattern", params: { pattern: "^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~/-]*)?$" }, message: 'must match pattern "^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~/-]*)?$"' };
-          if (vErrors === null) {
-            vErrors = [err31];
-          } else {
-            vErrors.push(err31);
-          }
-          errors++;
+    if (data.push !== void 0) {
+      if (typeof data.push !== "boolean") {
+        const err31 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err31];
+        } else {
+          vErrors.push(err31);
         }
-      } else {
-        const err32 = { instancePath: instancePath + "/endpoint-url", schemaPath: "#/properties/endpoint-url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        errors++;
+      }
+    }
+    if (data["cancel-in-progress"] !== void 0) {
+      if (typeof data["cancel-in-progress"] !== "boolean") {
+        const err32 = { instancePath: instancePath + "/cancel-in-progress", schemaPath: "#/properties/cancel-in-progress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err32];
         } else {
@@ -27992,11 +28445,11 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["dvc-remote"] !== void 0) {
-      let data16 = data["dvc-remote"];
+    if (data["concurrency-group"] !== void 0) {
+      let data16 = data["concurrency-group"];
       if (typeof data16 === "string") {
-        if (!pattern6.test(data16)) {
-          const err33 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
+        if (!pattern7.test(data16)) {
+          const err33 = { instancePath: instancePath + "/concurrency-group", schemaPath: "#/properties/concurrency-group/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
           if (vErrors === null) {
             vErrors = [err33];
           } else {
@@ -28005,7 +28458,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err34 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err34 = { instancePath: instancePath + "/concurrency-group", schemaPath: "#/properties/concurrency-group/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err34];
         } else {
@@ -28014,12 +28467,55 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data["pin-actions"] !== void 0) {
+      let data17 = data["pin-actions"];
+      if (typeof data17 !== "string") {
+        const err35 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err35];
+        } else {
+          vErrors.push(err35);
+        }
+        errors++;
+      }
+      if (!(data17 === "version" || data17 === "sha")) {
+        const err36 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/enum", keyword: "enum", params: { allowedValues: schema16.properties["pin-actions"].enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err36];
+        } else {
+          vErrors.push(err36);
+        }
+        errors++;
+      }
+    }
+    if (data["endpoint-url"] !== void 0) {
+      let data18 = data["endpoint-url"];
+      if (typeof data18 === "string") {
+        if (!pattern58.test(data18)) {
+          const err37 = { instancePath: instancePath + "/endpoint-url", schemaPath: "#/properties/endpoint-url/pattern", keyword: "pattern", params: { pattern: "^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~/-]*)?$" }, message: 'must match pattern "^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~/-]*)?$"' };
+          if (vErrors === null) {
+            vErrors = [err37];
+          } else {
+            vErrors.push(err37);
+          }
+          errors++;
+        }
+      } else {
+        const err38 = { instancePath: instancePath + "/endpoint-url", schemaPath: "#/properties/endpoint-url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err38];
+        } else {
+          vErrors.push(err38);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err35 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err39 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err35];
+      vErrors = [err39];
     } else {
-      vErrors.push(err35);
+      vErrors.push(err39);
     }
     errors++;
   }
@@ -28175,15 +28671,15 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.runner !== void 0) {
-      let data5 = data.runner;
+    if (data.paths !== void 0) {
+      let data5 = data.paths;
       if (Array.isArray(data5)) {
         const len1 = data5.length;
         for (let i2 = 0; i2 < len1; i2++) {
           let data6 = data5[i2];
           if (typeof data6 === "string") {
             if (!pattern4.test(data6)) {
-              const err12 = { instancePath: instancePath + "/runner/" + i2, schemaPath: "#/properties/runner/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"' };
+              const err12 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._/*-]+$" }, message: 'must match pattern "^[A-Za-z0-9._/*-]+$"' };
               if (vErrors === null) {
                 vErrors = [err12];
               } else {
@@ -28192,7 +28688,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err13 = { instancePath: instancePath + "/runner/" + i2, schemaPath: "#/properties/runner/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err13 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err13];
             } else {
@@ -28212,7 +28708,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (typeof indices1[item1] == "number") {
               j1 = indices1[item1];
-              const err14 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
+              const err14 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
               if (vErrors === null) {
                 vErrors = [err14];
               } else {
@@ -28225,7 +28721,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err15 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err15 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -28234,52 +28730,69 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["timeout-minutes"] !== void 0) {
-      let data7 = data["timeout-minutes"];
-      if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)))) {
-        const err16 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (data.runner !== void 0) {
+      let data7 = data.runner;
+      if (Array.isArray(data7)) {
+        const len2 = data7.length;
+        for (let i4 = 0; i4 < len2; i4++) {
+          let data8 = data7[i4];
+          if (typeof data8 === "string") {
+            if (!pattern5.test(data8)) {
+              const err16 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"' };
+              if (vErrors === null) {
+                vErrors = [err16];
+              } else {
+                vErrors.push(err16);
+              }
+              errors++;
+            }
+          } else {
+            const err17 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err17];
+            } else {
+              vErrors.push(err17);
+            }
+            errors++;
+          }
+        }
+        let i5 = data7.length;
+        let j2;
+        if (i5 > 1) {
+          const indices2 = {};
+          for (; i5--; ) {
+            let item2 = data7[i5];
+            if (typeof item2 !== "string") {
+              continue;
+            }
+            if (typeof indices2[item2] == "number") {
+              j2 = indices2[item2];
+              const err18 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/uniqueItems", keyword: "uniqueItems", params: { i: i5, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i5 + " are identical)" };
+              if (vErrors === null) {
+                vErrors = [err18];
+              } else {
+                vErrors.push(err18);
+              }
+              errors++;
+              break;
+            }
+            indices2[item2] = i5;
+          }
+        }
+      } else {
+        const err19 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err16];
+          vErrors = [err19];
         } else {
-          vErrors.push(err16);
+          vErrors.push(err19);
         }
         errors++;
       }
-      if (typeof data7 == "number") {
-        if (data7 > 4320 || isNaN(data7)) {
-          const err17 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4320 }, message: "must be <= 4320" };
-          if (vErrors === null) {
-            vErrors = [err17];
-          } else {
-            vErrors.push(err17);
-          }
-          errors++;
-        }
-        if (data7 < 1 || isNaN(data7)) {
-          const err18 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err18];
-          } else {
-            vErrors.push(err18);
-          }
-          errors++;
-        }
-      }
     }
-    if (data["working-directory"] !== void 0) {
-      let data8 = data["working-directory"];
-      if (typeof data8 === "string") {
-        if (!pattern5.test(data8)) {
-          const err19 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/pattern", keyword: "pattern", params: { pattern: "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, message: 'must match pattern "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$"' };
-          if (vErrors === null) {
-            vErrors = [err19];
-          } else {
-            vErrors.push(err19);
-          }
-          errors++;
-        }
-      } else {
-        const err20 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data["timeout-minutes"] !== void 0) {
+      let data9 = data["timeout-minutes"];
+      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)))) {
+        const err20 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err20];
         } else {
@@ -28287,42 +28800,41 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data["pull-strategy"] !== void 0) {
-      let data9 = data["pull-strategy"];
-      if (typeof data9 !== "string") {
-        const err21 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err21];
-        } else {
-          vErrors.push(err21);
+      if (typeof data9 == "number") {
+        if (data9 > 4320 || isNaN(data9)) {
+          const err21 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4320 }, message: "must be <= 4320" };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (!(data9 === "separate" || data9 === "with-repro")) {
-        const err22 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema173.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err22];
-        } else {
-          vErrors.push(err22);
+        if (data9 < 1 || isNaN(data9)) {
+          const err22 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
         }
-        errors++;
-      }
-    }
-    if (data.cml !== void 0) {
-      if (typeof data.cml !== "boolean") {
-        const err23 = { instancePath: instancePath + "/cml", schemaPath: "#/properties/cml/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err23];
-        } else {
-          vErrors.push(err23);
-        }
-        errors++;
       }
     }
-    if (data.push !== void 0) {
-      if (typeof data.push !== "boolean") {
-        const err24 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+    if (data["working-directory"] !== void 0) {
+      let data10 = data["working-directory"];
+      if (typeof data10 === "string") {
+        if (!pattern6.test(data10)) {
+          const err23 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/pattern", keyword: "pattern", params: { pattern: "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, message: 'must match pattern "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$"' };
+          if (vErrors === null) {
+            vErrors = [err23];
+          } else {
+            vErrors.push(err23);
+          }
+          errors++;
+        }
+      } else {
+        const err24 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err24];
         } else {
@@ -28331,31 +28843,32 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["cancel-in-progress"] !== void 0) {
-      if (typeof data["cancel-in-progress"] !== "boolean") {
-        const err25 = { instancePath: instancePath + "/cancel-in-progress", schemaPath: "#/properties/cancel-in-progress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err25];
-        } else {
-          vErrors.push(err25);
-        }
-        errors++;
-      }
-    }
-    if (data["concurrency-group"] !== void 0) {
-      let data13 = data["concurrency-group"];
-      if (typeof data13 === "string") {
-        if (!pattern6.test(data13)) {
-          const err26 = { instancePath: instancePath + "/concurrency-group", schemaPath: "#/properties/concurrency-group/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
+    if (data["dvc-remote"] !== void 0) {
+      let data11 = data["dvc-remote"];
+      if (typeof data11 === "string") {
+        if (!pattern7.test(data11)) {
+          const err25 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
           if (vErrors === null) {
-            vErrors = [err26];
+            vErrors = [err25];
           } else {
-            vErrors.push(err26);
+            vErrors.push(err25);
           }
           errors++;
         }
       } else {
-        const err27 = { instancePath: instancePath + "/concurrency-group", schemaPath: "#/properties/concurrency-group/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err26 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+    }
+    if (data["pull-strategy"] !== void 0) {
+      let data12 = data["pull-strategy"];
+      if (typeof data12 !== "string") {
+        const err27 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err27];
         } else {
@@ -28363,11 +28876,8 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data["pin-actions"] !== void 0) {
-      let data14 = data["pin-actions"];
-      if (typeof data14 !== "string") {
-        const err28 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      if (!(data12 === "separate" || data12 === "with-repro")) {
+        const err28 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema173.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err28];
         } else {
@@ -28375,8 +28885,10 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data14 === "version" || data14 === "sha")) {
-        const err29 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/enum", keyword: "enum", params: { allowedValues: schema173.properties["pin-actions"].enum }, message: "must be equal to one of the allowed values" };
+    }
+    if (data.cml !== void 0) {
+      if (typeof data.cml !== "boolean") {
+        const err29 = { instancePath: instancePath + "/cml", schemaPath: "#/properties/cml/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
@@ -28385,10 +28897,9 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["azure-auth"] !== void 0) {
-      let data15 = data["azure-auth"];
-      if (typeof data15 !== "string") {
-        const err30 = { instancePath: instancePath + "/azure-auth", schemaPath: "#/properties/azure-auth/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.push !== void 0) {
+      if (typeof data.push !== "boolean") {
+        const err30 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err30];
         } else {
@@ -28396,8 +28907,10 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data15 === "connection-string" || data15 === "service-principal")) {
-        const err31 = { instancePath: instancePath + "/azure-auth", schemaPath: "#/properties/azure-auth/enum", keyword: "enum", params: { allowedValues: schema173.properties["azure-auth"].enum }, message: "must be equal to one of the allowed values" };
+    }
+    if (data["cancel-in-progress"] !== void 0) {
+      if (typeof data["cancel-in-progress"] !== "boolean") {
+        const err31 = { instancePath: instancePath + "/cancel-in-progress", schemaPath: "#/properties/cancel-in-progress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err31];
         } else {
@@ -28406,11 +28919,11 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["azure-storage-account"] !== void 0) {
-      let data16 = data["azure-storage-account"];
+    if (data["concurrency-group"] !== void 0) {
+      let data16 = data["concurrency-group"];
       if (typeof data16 === "string") {
-        if (!pattern55.test(data16)) {
-          const err32 = { instancePath: instancePath + "/azure-storage-account", schemaPath: "#/properties/azure-storage-account/pattern", keyword: "pattern", params: { pattern: "^$|^[a-z0-9]{3,24}$" }, message: 'must match pattern "^$|^[a-z0-9]{3,24}$"' };
+        if (!pattern7.test(data16)) {
+          const err32 = { instancePath: instancePath + "/concurrency-group", schemaPath: "#/properties/concurrency-group/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
           if (vErrors === null) {
             vErrors = [err32];
           } else {
@@ -28419,7 +28932,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err33 = { instancePath: instancePath + "/azure-storage-account", schemaPath: "#/properties/azure-storage-account/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err33 = { instancePath: instancePath + "/concurrency-group", schemaPath: "#/properties/concurrency-group/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err33];
         } else {
@@ -28428,12 +28941,76 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data["pin-actions"] !== void 0) {
+      let data17 = data["pin-actions"];
+      if (typeof data17 !== "string") {
+        const err34 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err34];
+        } else {
+          vErrors.push(err34);
+        }
+        errors++;
+      }
+      if (!(data17 === "version" || data17 === "sha")) {
+        const err35 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/enum", keyword: "enum", params: { allowedValues: schema173.properties["pin-actions"].enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err35];
+        } else {
+          vErrors.push(err35);
+        }
+        errors++;
+      }
+    }
+    if (data["azure-auth"] !== void 0) {
+      let data18 = data["azure-auth"];
+      if (typeof data18 !== "string") {
+        const err36 = { instancePath: instancePath + "/azure-auth", schemaPath: "#/properties/azure-auth/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err36];
+        } else {
+          vErrors.push(err36);
+        }
+        errors++;
+      }
+      if (!(data18 === "connection-string" || data18 === "service-principal")) {
+        const err37 = { instancePath: instancePath + "/azure-auth", schemaPath: "#/properties/azure-auth/enum", keyword: "enum", params: { allowedValues: schema173.properties["azure-auth"].enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err37];
+        } else {
+          vErrors.push(err37);
+        }
+        errors++;
+      }
+    }
+    if (data["azure-storage-account"] !== void 0) {
+      let data19 = data["azure-storage-account"];
+      if (typeof data19 === "string") {
+        if (!pattern68.test(data19)) {
+          const err38 = { instancePath: instancePath + "/azure-storage-account", schemaPath: "#/properties/azure-storage-account/pattern", keyword: "pattern", params: { pattern: "^$|^[a-z0-9]{3,24}$" }, message: 'must match pattern "^$|^[a-z0-9]{3,24}$"' };
+          if (vErrors === null) {
+            vErrors = [err38];
+          } else {
+            vErrors.push(err38);
+          }
+          errors++;
+        }
+      } else {
+        const err39 = { instancePath: instancePath + "/azure-storage-account", schemaPath: "#/properties/azure-storage-account/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err39];
+        } else {
+          vErrors.push(err39);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err34 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err40 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err34];
+      vErrors = [err40];
     } else {
-      vErrors.push(err34);
+      vErrors.push(err40);
     }
     errors++;
   }
@@ -28589,15 +29166,15 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.runner !== void 0) {
-      let data5 = data.runner;
+    if (data.paths !== void 0) {
+      let data5 = data.paths;
       if (Array.isArray(data5)) {
         const len1 = data5.length;
         for (let i2 = 0; i2 < len1; i2++) {
           let data6 = data5[i2];
           if (typeof data6 === "string") {
             if (!pattern4.test(data6)) {
-              const err12 = { instancePath: instancePath + "/runner/" + i2, schemaPath: "#/properties/runner/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"' };
+              const err12 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._/*-]+$" }, message: 'must match pattern "^[A-Za-z0-9._/*-]+$"' };
               if (vErrors === null) {
                 vErrors = [err12];
               } else {
@@ -28606,7 +29183,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err13 = { instancePath: instancePath + "/runner/" + i2, schemaPath: "#/properties/runner/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err13 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err13];
             } else {
@@ -28626,7 +29203,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (typeof indices1[item1] == "number") {
               j1 = indices1[item1];
-              const err14 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
+              const err14 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
               if (vErrors === null) {
                 vErrors = [err14];
               } else {
@@ -28639,7 +29216,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err15 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err15 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -28648,52 +29225,69 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["timeout-minutes"] !== void 0) {
-      let data7 = data["timeout-minutes"];
-      if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)))) {
-        const err16 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (data.runner !== void 0) {
+      let data7 = data.runner;
+      if (Array.isArray(data7)) {
+        const len2 = data7.length;
+        for (let i4 = 0; i4 < len2; i4++) {
+          let data8 = data7[i4];
+          if (typeof data8 === "string") {
+            if (!pattern5.test(data8)) {
+              const err16 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"' };
+              if (vErrors === null) {
+                vErrors = [err16];
+              } else {
+                vErrors.push(err16);
+              }
+              errors++;
+            }
+          } else {
+            const err17 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err17];
+            } else {
+              vErrors.push(err17);
+            }
+            errors++;
+          }
+        }
+        let i5 = data7.length;
+        let j2;
+        if (i5 > 1) {
+          const indices2 = {};
+          for (; i5--; ) {
+            let item2 = data7[i5];
+            if (typeof item2 !== "string") {
+              continue;
+            }
+            if (typeof indices2[item2] == "number") {
+              j2 = indices2[item2];
+              const err18 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/uniqueItems", keyword: "uniqueItems", params: { i: i5, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i5 + " are identical)" };
+              if (vErrors === null) {
+                vErrors = [err18];
+              } else {
+                vErrors.push(err18);
+              }
+              errors++;
+              break;
+            }
+            indices2[item2] = i5;
+          }
+        }
+      } else {
+        const err19 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err16];
+          vErrors = [err19];
         } else {
-          vErrors.push(err16);
+          vErrors.push(err19);
         }
         errors++;
       }
-      if (typeof data7 == "number") {
-        if (data7 > 4320 || isNaN(data7)) {
-          const err17 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4320 }, message: "must be <= 4320" };
-          if (vErrors === null) {
-            vErrors = [err17];
-          } else {
-            vErrors.push(err17);
-          }
-          errors++;
-        }
-        if (data7 < 1 || isNaN(data7)) {
-          const err18 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err18];
-          } else {
-            vErrors.push(err18);
-          }
-          errors++;
-        }
-      }
     }
-    if (data["working-directory"] !== void 0) {
-      let data8 = data["working-directory"];
-      if (typeof data8 === "string") {
-        if (!pattern5.test(data8)) {
-          const err19 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/pattern", keyword: "pattern", params: { pattern: "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, message: 'must match pattern "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$"' };
-          if (vErrors === null) {
-            vErrors = [err19];
-          } else {
-            vErrors.push(err19);
-          }
-          errors++;
-        }
-      } else {
-        const err20 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data["timeout-minutes"] !== void 0) {
+      let data9 = data["timeout-minutes"];
+      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)))) {
+        const err20 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err20];
         } else {
@@ -28701,42 +29295,41 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data["pull-strategy"] !== void 0) {
-      let data9 = data["pull-strategy"];
-      if (typeof data9 !== "string") {
-        const err21 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err21];
-        } else {
-          vErrors.push(err21);
+      if (typeof data9 == "number") {
+        if (data9 > 4320 || isNaN(data9)) {
+          const err21 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4320 }, message: "must be <= 4320" };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (!(data9 === "separate" || data9 === "with-repro")) {
-        const err22 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema182.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err22];
-        } else {
-          vErrors.push(err22);
+        if (data9 < 1 || isNaN(data9)) {
+          const err22 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
         }
-        errors++;
-      }
-    }
-    if (data.cml !== void 0) {
-      if (typeof data.cml !== "boolean") {
-        const err23 = { instancePath: instancePath + "/cml", schemaPath: "#/properties/cml/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err23];
-        } else {
-          vErrors.push(err23);
-        }
-        errors++;
       }
     }
-    if (data.push !== void 0) {
-      if (typeof data.push !== "boolean") {
-        const err24 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+    if (data["working-directory"] !== void 0) {
+      let data10 = data["working-directory"];
+      if (typeof data10 === "string") {
+        if (!pattern6.test(data10)) {
+          const err23 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/pattern", keyword: "pattern", params: { pattern: "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, message: 'must match pattern "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$"' };
+          if (vErrors === null) {
+            vErrors = [err23];
+          } else {
+            vErrors.push(err23);
+          }
+          errors++;
+        }
+      } else {
+        const err24 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err24];
         } else {
@@ -28745,31 +29338,32 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["cancel-in-progress"] !== void 0) {
-      if (typeof data["cancel-in-progress"] !== "boolean") {
-        const err25 = { instancePath: instancePath + "/cancel-in-progress", schemaPath: "#/properties/cancel-in-progress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err25];
-        } else {
-          vErrors.push(err25);
-        }
-        errors++;
-      }
-    }
-    if (data.as !== void 0) {
-      let data13 = data.as;
-      if (typeof data13 === "string") {
-        if (!pattern62.test(data13)) {
-          const err26 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
+    if (data["dvc-remote"] !== void 0) {
+      let data11 = data["dvc-remote"];
+      if (typeof data11 === "string") {
+        if (!pattern7.test(data11)) {
+          const err25 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
           if (vErrors === null) {
-            vErrors = [err26];
+            vErrors = [err25];
           } else {
-            vErrors.push(err26);
+            vErrors.push(err25);
           }
           errors++;
         }
       } else {
-        const err27 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err26 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+    }
+    if (data["pull-strategy"] !== void 0) {
+      let data12 = data["pull-strategy"];
+      if (typeof data12 !== "string") {
+        const err27 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err27];
         } else {
@@ -28777,21 +29371,19 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.stage !== void 0) {
-      let data14 = data.stage;
-      if (typeof data14 === "string") {
-        if (!pattern63.test(data14)) {
-          const err28 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_. -]+$" }, message: 'must match pattern "^[A-Za-z0-9_. -]+$"' };
-          if (vErrors === null) {
-            vErrors = [err28];
-          } else {
-            vErrors.push(err28);
-          }
-          errors++;
+      if (!(data12 === "separate" || data12 === "with-repro")) {
+        const err28 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema182.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
         }
-      } else {
-        const err29 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        errors++;
+      }
+    }
+    if (data.cml !== void 0) {
+      if (typeof data.cml !== "boolean") {
+        const err29 = { instancePath: instancePath + "/cml", schemaPath: "#/properties/cml/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
@@ -28800,24 +29392,20 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.rules !== void 0) {
-      let data15 = data.rules;
-      if (Array.isArray(data15)) {
-        const len2 = data15.length;
-        for (let i4 = 0; i4 < len2; i4++) {
-          let data16 = data15[i4];
-          if (!(data16 && typeof data16 == "object" && !Array.isArray(data16))) {
-            const err30 = { instancePath: instancePath + "/rules/" + i4, schemaPath: "#/properties/rules/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err30];
-            } else {
-              vErrors.push(err30);
-            }
-            errors++;
-          }
+    if (data.push !== void 0) {
+      if (typeof data.push !== "boolean") {
+        const err30 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err30];
+        } else {
+          vErrors.push(err30);
         }
-      } else {
-        const err31 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        errors++;
+      }
+    }
+    if (data["cancel-in-progress"] !== void 0) {
+      if (typeof data["cancel-in-progress"] !== "boolean") {
+        const err31 = { instancePath: instancePath + "/cancel-in-progress", schemaPath: "#/properties/cancel-in-progress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err31];
         } else {
@@ -28826,12 +29414,82 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.as !== void 0) {
+      let data16 = data.as;
+      if (typeof data16 === "string") {
+        if (!pattern77.test(data16)) {
+          const err32 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
+          if (vErrors === null) {
+            vErrors = [err32];
+          } else {
+            vErrors.push(err32);
+          }
+          errors++;
+        }
+      } else {
+        const err33 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err33];
+        } else {
+          vErrors.push(err33);
+        }
+        errors++;
+      }
+    }
+    if (data.stage !== void 0) {
+      let data17 = data.stage;
+      if (typeof data17 === "string") {
+        if (!pattern78.test(data17)) {
+          const err34 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_. -]+$" }, message: 'must match pattern "^[A-Za-z0-9_. -]+$"' };
+          if (vErrors === null) {
+            vErrors = [err34];
+          } else {
+            vErrors.push(err34);
+          }
+          errors++;
+        }
+      } else {
+        const err35 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err35];
+        } else {
+          vErrors.push(err35);
+        }
+        errors++;
+      }
+    }
+    if (data.rules !== void 0) {
+      let data18 = data.rules;
+      if (Array.isArray(data18)) {
+        const len3 = data18.length;
+        for (let i6 = 0; i6 < len3; i6++) {
+          let data19 = data18[i6];
+          if (!(data19 && typeof data19 == "object" && !Array.isArray(data19))) {
+            const err36 = { instancePath: instancePath + "/rules/" + i6, schemaPath: "#/properties/rules/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err36];
+            } else {
+              vErrors.push(err36);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err37 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err37];
+        } else {
+          vErrors.push(err37);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err32 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err38 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err32];
+      vErrors = [err38];
     } else {
-      vErrors.push(err32);
+      vErrors.push(err38);
     }
     errors++;
   }
@@ -28987,15 +29645,15 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.runner !== void 0) {
-      let data5 = data.runner;
+    if (data.paths !== void 0) {
+      let data5 = data.paths;
       if (Array.isArray(data5)) {
         const len1 = data5.length;
         for (let i2 = 0; i2 < len1; i2++) {
           let data6 = data5[i2];
           if (typeof data6 === "string") {
             if (!pattern4.test(data6)) {
-              const err12 = { instancePath: instancePath + "/runner/" + i2, schemaPath: "#/properties/runner/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"' };
+              const err12 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._/*-]+$" }, message: 'must match pattern "^[A-Za-z0-9._/*-]+$"' };
               if (vErrors === null) {
                 vErrors = [err12];
               } else {
@@ -29004,7 +29662,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err13 = { instancePath: instancePath + "/runner/" + i2, schemaPath: "#/properties/runner/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err13 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err13];
             } else {
@@ -29024,7 +29682,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (typeof indices1[item1] == "number") {
               j1 = indices1[item1];
-              const err14 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
+              const err14 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
               if (vErrors === null) {
                 vErrors = [err14];
               } else {
@@ -29037,7 +29695,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err15 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err15 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -29046,52 +29704,69 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["timeout-minutes"] !== void 0) {
-      let data7 = data["timeout-minutes"];
-      if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)))) {
-        const err16 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (data.runner !== void 0) {
+      let data7 = data.runner;
+      if (Array.isArray(data7)) {
+        const len2 = data7.length;
+        for (let i4 = 0; i4 < len2; i4++) {
+          let data8 = data7[i4];
+          if (typeof data8 === "string") {
+            if (!pattern5.test(data8)) {
+              const err16 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"' };
+              if (vErrors === null) {
+                vErrors = [err16];
+              } else {
+                vErrors.push(err16);
+              }
+              errors++;
+            }
+          } else {
+            const err17 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err17];
+            } else {
+              vErrors.push(err17);
+            }
+            errors++;
+          }
+        }
+        let i5 = data7.length;
+        let j2;
+        if (i5 > 1) {
+          const indices2 = {};
+          for (; i5--; ) {
+            let item2 = data7[i5];
+            if (typeof item2 !== "string") {
+              continue;
+            }
+            if (typeof indices2[item2] == "number") {
+              j2 = indices2[item2];
+              const err18 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/uniqueItems", keyword: "uniqueItems", params: { i: i5, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i5 + " are identical)" };
+              if (vErrors === null) {
+                vErrors = [err18];
+              } else {
+                vErrors.push(err18);
+              }
+              errors++;
+              break;
+            }
+            indices2[item2] = i5;
+          }
+        }
+      } else {
+        const err19 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err16];
+          vErrors = [err19];
         } else {
-          vErrors.push(err16);
+          vErrors.push(err19);
         }
         errors++;
       }
-      if (typeof data7 == "number") {
-        if (data7 > 4320 || isNaN(data7)) {
-          const err17 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4320 }, message: "must be <= 4320" };
-          if (vErrors === null) {
-            vErrors = [err17];
-          } else {
-            vErrors.push(err17);
-          }
-          errors++;
-        }
-        if (data7 < 1 || isNaN(data7)) {
-          const err18 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err18];
-          } else {
-            vErrors.push(err18);
-          }
-          errors++;
-        }
-      }
     }
-    if (data["working-directory"] !== void 0) {
-      let data8 = data["working-directory"];
-      if (typeof data8 === "string") {
-        if (!pattern5.test(data8)) {
-          const err19 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/pattern", keyword: "pattern", params: { pattern: "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, message: 'must match pattern "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$"' };
-          if (vErrors === null) {
-            vErrors = [err19];
-          } else {
-            vErrors.push(err19);
-          }
-          errors++;
-        }
-      } else {
-        const err20 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data["timeout-minutes"] !== void 0) {
+      let data9 = data["timeout-minutes"];
+      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)))) {
+        const err20 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err20];
         } else {
@@ -29099,42 +29774,41 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data["pull-strategy"] !== void 0) {
-      let data9 = data["pull-strategy"];
-      if (typeof data9 !== "string") {
-        const err21 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err21];
-        } else {
-          vErrors.push(err21);
+      if (typeof data9 == "number") {
+        if (data9 > 4320 || isNaN(data9)) {
+          const err21 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4320 }, message: "must be <= 4320" };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (!(data9 === "separate" || data9 === "with-repro")) {
-        const err22 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema192.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err22];
-        } else {
-          vErrors.push(err22);
+        if (data9 < 1 || isNaN(data9)) {
+          const err22 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
         }
-        errors++;
-      }
-    }
-    if (data.cml !== void 0) {
-      if (typeof data.cml !== "boolean") {
-        const err23 = { instancePath: instancePath + "/cml", schemaPath: "#/properties/cml/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err23];
-        } else {
-          vErrors.push(err23);
-        }
-        errors++;
       }
     }
-    if (data.push !== void 0) {
-      if (typeof data.push !== "boolean") {
-        const err24 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+    if (data["working-directory"] !== void 0) {
+      let data10 = data["working-directory"];
+      if (typeof data10 === "string") {
+        if (!pattern6.test(data10)) {
+          const err23 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/pattern", keyword: "pattern", params: { pattern: "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, message: 'must match pattern "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$"' };
+          if (vErrors === null) {
+            vErrors = [err23];
+          } else {
+            vErrors.push(err23);
+          }
+          errors++;
+        }
+      } else {
+        const err24 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err24];
         } else {
@@ -29143,31 +29817,32 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["cancel-in-progress"] !== void 0) {
-      if (typeof data["cancel-in-progress"] !== "boolean") {
-        const err25 = { instancePath: instancePath + "/cancel-in-progress", schemaPath: "#/properties/cancel-in-progress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err25];
-        } else {
-          vErrors.push(err25);
-        }
-        errors++;
-      }
-    }
-    if (data.as !== void 0) {
-      let data13 = data.as;
-      if (typeof data13 === "string") {
-        if (!pattern62.test(data13)) {
-          const err26 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
+    if (data["dvc-remote"] !== void 0) {
+      let data11 = data["dvc-remote"];
+      if (typeof data11 === "string") {
+        if (!pattern7.test(data11)) {
+          const err25 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
           if (vErrors === null) {
-            vErrors = [err26];
+            vErrors = [err25];
           } else {
-            vErrors.push(err26);
+            vErrors.push(err25);
           }
           errors++;
         }
       } else {
-        const err27 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err26 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+    }
+    if (data["pull-strategy"] !== void 0) {
+      let data12 = data["pull-strategy"];
+      if (typeof data12 !== "string") {
+        const err27 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err27];
         } else {
@@ -29175,21 +29850,19 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.stage !== void 0) {
-      let data14 = data.stage;
-      if (typeof data14 === "string") {
-        if (!pattern63.test(data14)) {
-          const err28 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_. -]+$" }, message: 'must match pattern "^[A-Za-z0-9_. -]+$"' };
-          if (vErrors === null) {
-            vErrors = [err28];
-          } else {
-            vErrors.push(err28);
-          }
-          errors++;
+      if (!(data12 === "separate" || data12 === "with-repro")) {
+        const err28 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema192.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
         }
-      } else {
-        const err29 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        errors++;
+      }
+    }
+    if (data.cml !== void 0) {
+      if (typeof data.cml !== "boolean") {
+        const err29 = { instancePath: instancePath + "/cml", schemaPath: "#/properties/cml/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
@@ -29198,24 +29871,20 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.rules !== void 0) {
-      let data15 = data.rules;
-      if (Array.isArray(data15)) {
-        const len2 = data15.length;
-        for (let i4 = 0; i4 < len2; i4++) {
-          let data16 = data15[i4];
-          if (!(data16 && typeof data16 == "object" && !Array.isArray(data16))) {
-            const err30 = { instancePath: instancePath + "/rules/" + i4, schemaPath: "#/properties/rules/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err30];
-            } else {
-              vErrors.push(err30);
-            }
-            errors++;
-          }
+    if (data.push !== void 0) {
+      if (typeof data.push !== "boolean") {
+        const err30 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err30];
+        } else {
+          vErrors.push(err30);
         }
-      } else {
-        const err31 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        errors++;
+      }
+    }
+    if (data["cancel-in-progress"] !== void 0) {
+      if (typeof data["cancel-in-progress"] !== "boolean") {
+        const err31 = { instancePath: instancePath + "/cancel-in-progress", schemaPath: "#/properties/cancel-in-progress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err31];
         } else {
@@ -29224,12 +29893,82 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.as !== void 0) {
+      let data16 = data.as;
+      if (typeof data16 === "string") {
+        if (!pattern77.test(data16)) {
+          const err32 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
+          if (vErrors === null) {
+            vErrors = [err32];
+          } else {
+            vErrors.push(err32);
+          }
+          errors++;
+        }
+      } else {
+        const err33 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err33];
+        } else {
+          vErrors.push(err33);
+        }
+        errors++;
+      }
+    }
+    if (data.stage !== void 0) {
+      let data17 = data.stage;
+      if (typeof data17 === "string") {
+        if (!pattern78.test(data17)) {
+          const err34 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_. -]+$" }, message: 'must match pattern "^[A-Za-z0-9_. -]+$"' };
+          if (vErrors === null) {
+            vErrors = [err34];
+          } else {
+            vErrors.push(err34);
+          }
+          errors++;
+        }
+      } else {
+        const err35 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err35];
+        } else {
+          vErrors.push(err35);
+        }
+        errors++;
+      }
+    }
+    if (data.rules !== void 0) {
+      let data18 = data.rules;
+      if (Array.isArray(data18)) {
+        const len3 = data18.length;
+        for (let i6 = 0; i6 < len3; i6++) {
+          let data19 = data18[i6];
+          if (!(data19 && typeof data19 == "object" && !Array.isArray(data19))) {
+            const err36 = { instancePath: instancePath + "/rules/" + i6, schemaPath: "#/properties/rules/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err36];
+            } else {
+              vErrors.push(err36);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err37 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err37];
+        } else {
+          vErrors.push(err37);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err32 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err38 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err32];
+      vErrors = [err38];
     } else {
-      vErrors.push(err32);
+      vErrors.push(err38);
     }
     errors++;
   }
@@ -29403,15 +30142,15 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.runner !== void 0) {
-      let data5 = data.runner;
+    if (data.paths !== void 0) {
+      let data5 = data.paths;
       if (Array.isArray(data5)) {
         const len1 = data5.length;
         for (let i2 = 0; i2 < len1; i2++) {
           let data6 = data5[i2];
           if (typeof data6 === "string") {
             if (!pattern4.test(data6)) {
-              const err14 = { instancePath: instancePath + "/runner/" + i2, schemaPath: "#/properties/runner/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"' };
+              const err14 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._/*-]+$" }, message: 'must match pattern "^[A-Za-z0-9._/*-]+$"' };
               if (vErrors === null) {
                 vErrors = [err14];
               } else {
@@ -29420,7 +30159,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err15 = { instancePath: instancePath + "/runner/" + i2, schemaPath: "#/properties/runner/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err15 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err15];
             } else {
@@ -29440,7 +30179,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (typeof indices1[item1] == "number") {
               j1 = indices1[item1];
-              const err16 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
+              const err16 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
               if (vErrors === null) {
                 vErrors = [err16];
               } else {
@@ -29453,7 +30192,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err17 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err17 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err17];
         } else {
@@ -29462,52 +30201,69 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["timeout-minutes"] !== void 0) {
-      let data7 = data["timeout-minutes"];
-      if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)))) {
-        const err18 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (data.runner !== void 0) {
+      let data7 = data.runner;
+      if (Array.isArray(data7)) {
+        const len2 = data7.length;
+        for (let i4 = 0; i4 < len2; i4++) {
+          let data8 = data7[i4];
+          if (typeof data8 === "string") {
+            if (!pattern5.test(data8)) {
+              const err18 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"' };
+              if (vErrors === null) {
+                vErrors = [err18];
+              } else {
+                vErrors.push(err18);
+              }
+              errors++;
+            }
+          } else {
+            const err19 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err19];
+            } else {
+              vErrors.push(err19);
+            }
+            errors++;
+          }
+        }
+        let i5 = data7.length;
+        let j2;
+        if (i5 > 1) {
+          const indices2 = {};
+          for (; i5--; ) {
+            let item2 = data7[i5];
+            if (typeof item2 !== "string") {
+              continue;
+            }
+            if (typeof indices2[item2] == "number") {
+              j2 = indices2[item2];
+              const err20 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/uniqueItems", keyword: "uniqueItems", params: { i: i5, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i5 + " are identical)" };
+              if (vErrors === null) {
+                vErrors = [err20];
+              } else {
+                vErrors.push(err20);
+              }
+              errors++;
+              break;
+            }
+            indices2[item2] = i5;
+          }
+        }
+      } else {
+        const err21 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err18];
+          vErrors = [err21];
         } else {
-          vErrors.push(err18);
+          vErrors.push(err21);
         }
         errors++;
       }
-      if (typeof data7 == "number") {
-        if (data7 > 4320 || isNaN(data7)) {
-          const err19 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4320 }, message: "must be <= 4320" };
-          if (vErrors === null) {
-            vErrors = [err19];
-          } else {
-            vErrors.push(err19);
-          }
-          errors++;
-        }
-        if (data7 < 1 || isNaN(data7)) {
-          const err20 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err20];
-          } else {
-            vErrors.push(err20);
-          }
-          errors++;
-        }
-      }
     }
-    if (data["working-directory"] !== void 0) {
-      let data8 = data["working-directory"];
-      if (typeof data8 === "string") {
-        if (!pattern5.test(data8)) {
-          const err21 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/pattern", keyword: "pattern", params: { pattern: "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, message: 'must match pattern "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$"' };
-          if (vErrors === null) {
-            vErrors = [err21];
-          } else {
-            vErrors.push(err21);
-          }
-          errors++;
-        }
-      } else {
-        const err22 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data["timeout-minutes"] !== void 0) {
+      let data9 = data["timeout-minutes"];
+      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)))) {
+        const err22 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err22];
         } else {
@@ -29515,42 +30271,41 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data["pull-strategy"] !== void 0) {
-      let data9 = data["pull-strategy"];
-      if (typeof data9 !== "string") {
-        const err23 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err23];
-        } else {
-          vErrors.push(err23);
+      if (typeof data9 == "number") {
+        if (data9 > 4320 || isNaN(data9)) {
+          const err23 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4320 }, message: "must be <= 4320" };
+          if (vErrors === null) {
+            vErrors = [err23];
+          } else {
+            vErrors.push(err23);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (!(data9 === "separate" || data9 === "with-repro")) {
-        const err24 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema20.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err24];
-        } else {
-          vErrors.push(err24);
+        if (data9 < 1 || isNaN(data9)) {
+          const err24 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err24];
+          } else {
+            vErrors.push(err24);
+          }
+          errors++;
         }
-        errors++;
-      }
-    }
-    if (data.cml !== void 0) {
-      if (typeof data.cml !== "boolean") {
-        const err25 = { instancePath: instancePath + "/cml", schemaPath: "#/properties/cml/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err25];
-        } else {
-          vErrors.push(err25);
-        }
-        errors++;
       }
     }
-    if (data.push !== void 0) {
-      if (typeof data.push !== "boolean") {
-        const err26 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+    if (data["working-directory"] !== void 0) {
+      let data10 = data["working-directory"];
+      if (typeof data10 === "string") {
+        if (!pattern6.test(data10)) {
+          const err25 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/pattern", keyword: "pattern", params: { pattern: "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, message: 'must match pattern "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$"' };
+          if (vErrors === null) {
+            vErrors = [err25];
+          } else {
+            vErrors.push(err25);
+          }
+          errors++;
+        }
+      } else {
+        const err26 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err26];
         } else {
@@ -29559,31 +30314,32 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["cancel-in-progress"] !== void 0) {
-      if (typeof data["cancel-in-progress"] !== "boolean") {
-        const err27 = { instancePath: instancePath + "/cancel-in-progress", schemaPath: "#/properties/cancel-in-progress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err27];
-        } else {
-          vErrors.push(err27);
-        }
-        errors++;
-      }
-    }
-    if (data.as !== void 0) {
-      let data13 = data.as;
-      if (typeof data13 === "string") {
-        if (!pattern62.test(data13)) {
-          const err28 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
+    if (data["dvc-remote"] !== void 0) {
+      let data11 = data["dvc-remote"];
+      if (typeof data11 === "string") {
+        if (!pattern7.test(data11)) {
+          const err27 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
           if (vErrors === null) {
-            vErrors = [err28];
+            vErrors = [err27];
           } else {
-            vErrors.push(err28);
+            vErrors.push(err27);
           }
           errors++;
         }
       } else {
-        const err29 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err28 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
+        }
+        errors++;
+      }
+    }
+    if (data["pull-strategy"] !== void 0) {
+      let data12 = data["pull-strategy"];
+      if (typeof data12 !== "string") {
+        const err29 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
@@ -29591,21 +30347,19 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.stage !== void 0) {
-      let data14 = data.stage;
-      if (typeof data14 === "string") {
-        if (!pattern63.test(data14)) {
-          const err30 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_. -]+$" }, message: 'must match pattern "^[A-Za-z0-9_. -]+$"' };
-          if (vErrors === null) {
-            vErrors = [err30];
-          } else {
-            vErrors.push(err30);
-          }
-          errors++;
+      if (!(data12 === "separate" || data12 === "with-repro")) {
+        const err30 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema20.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err30];
+        } else {
+          vErrors.push(err30);
         }
-      } else {
-        const err31 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        errors++;
+      }
+    }
+    if (data.cml !== void 0) {
+      if (typeof data.cml !== "boolean") {
+        const err31 = { instancePath: instancePath + "/cml", schemaPath: "#/properties/cml/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err31];
         } else {
@@ -29614,24 +30368,20 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.rules !== void 0) {
-      let data15 = data.rules;
-      if (Array.isArray(data15)) {
-        const len2 = data15.length;
-        for (let i4 = 0; i4 < len2; i4++) {
-          let data16 = data15[i4];
-          if (!(data16 && typeof data16 == "object" && !Array.isArray(data16))) {
-            const err32 = { instancePath: instancePath + "/rules/" + i4, schemaPath: "#/properties/rules/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err32];
-            } else {
-              vErrors.push(err32);
-            }
-            errors++;
-          }
+    if (data.push !== void 0) {
+      if (typeof data.push !== "boolean") {
+        const err32 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err32];
+        } else {
+          vErrors.push(err32);
         }
-      } else {
-        const err33 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        errors++;
+      }
+    }
+    if (data["cancel-in-progress"] !== void 0) {
+      if (typeof data["cancel-in-progress"] !== "boolean") {
+        const err33 = { instancePath: instancePath + "/cancel-in-progress", schemaPath: "#/properties/cancel-in-progress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err33];
         } else {
@@ -29640,11 +30390,11 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["workload-identity-provider"] !== void 0) {
-      let data17 = data["workload-identity-provider"];
-      if (typeof data17 === "string") {
-        if (!pattern21.test(data17)) {
-          const err34 = { instancePath: instancePath + "/workload-identity-provider", schemaPath: "#/properties/workload-identity-provider/pattern", keyword: "pattern", params: { pattern: "^projects/[0-9]+/locations/global/workloadIdentityPools/[A-Za-z0-9_-]+/providers/[A-Za-z0-9_-]+$" }, message: 'must match pattern "^projects/[0-9]+/locations/global/workloadIdentityPools/[A-Za-z0-9_-]+/providers/[A-Za-z0-9_-]+$"' };
+    if (data.as !== void 0) {
+      let data16 = data.as;
+      if (typeof data16 === "string") {
+        if (!pattern77.test(data16)) {
+          const err34 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
           if (vErrors === null) {
             vErrors = [err34];
           } else {
@@ -29653,7 +30403,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err35 = { instancePath: instancePath + "/workload-identity-provider", schemaPath: "#/properties/workload-identity-provider/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err35 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err35];
         } else {
@@ -29662,11 +30412,11 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["service-account"] !== void 0) {
-      let data18 = data["service-account"];
-      if (typeof data18 === "string") {
-        if (!pattern22.test(data18)) {
-          const err36 = { instancePath: instancePath + "/service-account", schemaPath: "#/properties/service-account/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+\\.iam\\.gserviceaccount\\.com$" }, message: 'must match pattern "^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+\\.iam\\.gserviceaccount\\.com$"' };
+    if (data.stage !== void 0) {
+      let data17 = data.stage;
+      if (typeof data17 === "string") {
+        if (!pattern78.test(data17)) {
+          const err36 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_. -]+$" }, message: 'must match pattern "^[A-Za-z0-9_. -]+$"' };
           if (vErrors === null) {
             vErrors = [err36];
           } else {
@@ -29675,7 +30425,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err37 = { instancePath: instancePath + "/service-account", schemaPath: "#/properties/service-account/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err37 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err37];
         } else {
@@ -29684,12 +30434,82 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.rules !== void 0) {
+      let data18 = data.rules;
+      if (Array.isArray(data18)) {
+        const len3 = data18.length;
+        for (let i6 = 0; i6 < len3; i6++) {
+          let data19 = data18[i6];
+          if (!(data19 && typeof data19 == "object" && !Array.isArray(data19))) {
+            const err38 = { instancePath: instancePath + "/rules/" + i6, schemaPath: "#/properties/rules/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err38];
+            } else {
+              vErrors.push(err38);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err39 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err39];
+        } else {
+          vErrors.push(err39);
+        }
+        errors++;
+      }
+    }
+    if (data["workload-identity-provider"] !== void 0) {
+      let data20 = data["workload-identity-provider"];
+      if (typeof data20 === "string") {
+        if (!pattern27.test(data20)) {
+          const err40 = { instancePath: instancePath + "/workload-identity-provider", schemaPath: "#/properties/workload-identity-provider/pattern", keyword: "pattern", params: { pattern: "^projects/[0-9]+/locations/global/workloadIdentityPools/[A-Za-z0-9_-]+/providers/[A-Za-z0-9_-]+$" }, message: 'must match pattern "^projects/[0-9]+/locations/global/workloadIdentityPools/[A-Za-z0-9_-]+/providers/[A-Za-z0-9_-]+$"' };
+          if (vErrors === null) {
+            vErrors = [err40];
+          } else {
+            vErrors.push(err40);
+          }
+          errors++;
+        }
+      } else {
+        const err41 = { instancePath: instancePath + "/workload-identity-provider", schemaPath: "#/properties/workload-identity-provider/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err41];
+        } else {
+          vErrors.push(err41);
+        }
+        errors++;
+      }
+    }
+    if (data["service-account"] !== void 0) {
+      let data21 = data["service-account"];
+      if (typeof data21 === "string") {
+        if (!pattern28.test(data21)) {
+          const err42 = { instancePath: instancePath + "/service-account", schemaPath: "#/properties/service-account/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+\\.iam\\.gserviceaccount\\.com$" }, message: 'must match pattern "^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+\\.iam\\.gserviceaccount\\.com$"' };
+          if (vErrors === null) {
+            vErrors = [err42];
+          } else {
+            vErrors.push(err42);
+          }
+          errors++;
+        }
+      } else {
+        const err43 = { instancePath: instancePath + "/service-account", schemaPath: "#/properties/service-account/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err43];
+        } else {
+          vErrors.push(err43);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err38 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err44 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err38];
+      vErrors = [err44];
     } else {
-      vErrors.push(err38);
+      vErrors.push(err44);
     }
     errors++;
   }
@@ -29845,15 +30665,15 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.runner !== void 0) {
-      let data5 = data.runner;
+    if (data.paths !== void 0) {
+      let data5 = data.paths;
       if (Array.isArray(data5)) {
         const len1 = data5.length;
         for (let i2 = 0; i2 < len1; i2++) {
           let data6 = data5[i2];
           if (typeof data6 === "string") {
             if (!pattern4.test(data6)) {
-              const err12 = { instancePath: instancePath + "/runner/" + i2, schemaPath: "#/properties/runner/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"' };
+              const err12 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._/*-]+$" }, message: 'must match pattern "^[A-Za-z0-9._/*-]+$"' };
               if (vErrors === null) {
                 vErrors = [err12];
               } else {
@@ -29862,7 +30682,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err13 = { instancePath: instancePath + "/runner/" + i2, schemaPath: "#/properties/runner/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err13 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err13];
             } else {
@@ -29882,7 +30702,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (typeof indices1[item1] == "number") {
               j1 = indices1[item1];
-              const err14 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
+              const err14 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
               if (vErrors === null) {
                 vErrors = [err14];
               } else {
@@ -29895,7 +30715,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err15 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err15 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -29904,52 +30724,69 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["timeout-minutes"] !== void 0) {
-      let data7 = data["timeout-minutes"];
-      if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)))) {
-        const err16 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (data.runner !== void 0) {
+      let data7 = data.runner;
+      if (Array.isArray(data7)) {
+        const len2 = data7.length;
+        for (let i4 = 0; i4 < len2; i4++) {
+          let data8 = data7[i4];
+          if (typeof data8 === "string") {
+            if (!pattern5.test(data8)) {
+              const err16 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"' };
+              if (vErrors === null) {
+                vErrors = [err16];
+              } else {
+                vErrors.push(err16);
+              }
+              errors++;
+            }
+          } else {
+            const err17 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err17];
+            } else {
+              vErrors.push(err17);
+            }
+            errors++;
+          }
+        }
+        let i5 = data7.length;
+        let j2;
+        if (i5 > 1) {
+          const indices2 = {};
+          for (; i5--; ) {
+            let item2 = data7[i5];
+            if (typeof item2 !== "string") {
+              continue;
+            }
+            if (typeof indices2[item2] == "number") {
+              j2 = indices2[item2];
+              const err18 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/uniqueItems", keyword: "uniqueItems", params: { i: i5, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i5 + " are identical)" };
+              if (vErrors === null) {
+                vErrors = [err18];
+              } else {
+                vErrors.push(err18);
+              }
+              errors++;
+              break;
+            }
+            indices2[item2] = i5;
+          }
+        }
+      } else {
+        const err19 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err16];
+          vErrors = [err19];
         } else {
-          vErrors.push(err16);
+          vErrors.push(err19);
         }
         errors++;
       }
-      if (typeof data7 == "number") {
-        if (data7 > 4320 || isNaN(data7)) {
-          const err17 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4320 }, message: "must be <= 4320" };
-          if (vErrors === null) {
-            vErrors = [err17];
-          } else {
-            vErrors.push(err17);
-          }
-          errors++;
-        }
-        if (data7 < 1 || isNaN(data7)) {
-          const err18 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err18];
-          } else {
-            vErrors.push(err18);
-          }
-          errors++;
-        }
-      }
     }
-    if (data["working-directory"] !== void 0) {
-      let data8 = data["working-directory"];
-      if (typeof data8 === "string") {
-        if (!pattern5.test(data8)) {
-          const err19 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/pattern", keyword: "pattern", params: { pattern: "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, message: 'must match pattern "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$"' };
-          if (vErrors === null) {
-            vErrors = [err19];
-          } else {
-            vErrors.push(err19);
-          }
-          errors++;
-        }
-      } else {
-        const err20 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data["timeout-minutes"] !== void 0) {
+      let data9 = data["timeout-minutes"];
+      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)))) {
+        const err20 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err20];
         } else {
@@ -29957,42 +30794,41 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data["pull-strategy"] !== void 0) {
-      let data9 = data["pull-strategy"];
-      if (typeof data9 !== "string") {
-        const err21 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err21];
-        } else {
-          vErrors.push(err21);
+      if (typeof data9 == "number") {
+        if (data9 > 4320 || isNaN(data9)) {
+          const err21 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4320 }, message: "must be <= 4320" };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (!(data9 === "separate" || data9 === "with-repro")) {
-        const err22 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema212.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err22];
-        } else {
-          vErrors.push(err22);
+        if (data9 < 1 || isNaN(data9)) {
+          const err22 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
         }
-        errors++;
-      }
-    }
-    if (data.cml !== void 0) {
-      if (typeof data.cml !== "boolean") {
-        const err23 = { instancePath: instancePath + "/cml", schemaPath: "#/properties/cml/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err23];
-        } else {
-          vErrors.push(err23);
-        }
-        errors++;
       }
     }
-    if (data.push !== void 0) {
-      if (typeof data.push !== "boolean") {
-        const err24 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+    if (data["working-directory"] !== void 0) {
+      let data10 = data["working-directory"];
+      if (typeof data10 === "string") {
+        if (!pattern6.test(data10)) {
+          const err23 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/pattern", keyword: "pattern", params: { pattern: "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, message: 'must match pattern "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$"' };
+          if (vErrors === null) {
+            vErrors = [err23];
+          } else {
+            vErrors.push(err23);
+          }
+          errors++;
+        }
+      } else {
+        const err24 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err24];
         } else {
@@ -30001,31 +30837,32 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["cancel-in-progress"] !== void 0) {
-      if (typeof data["cancel-in-progress"] !== "boolean") {
-        const err25 = { instancePath: instancePath + "/cancel-in-progress", schemaPath: "#/properties/cancel-in-progress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err25];
-        } else {
-          vErrors.push(err25);
-        }
-        errors++;
-      }
-    }
-    if (data.as !== void 0) {
-      let data13 = data.as;
-      if (typeof data13 === "string") {
-        if (!pattern62.test(data13)) {
-          const err26 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
+    if (data["dvc-remote"] !== void 0) {
+      let data11 = data["dvc-remote"];
+      if (typeof data11 === "string") {
+        if (!pattern7.test(data11)) {
+          const err25 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
           if (vErrors === null) {
-            vErrors = [err26];
+            vErrors = [err25];
           } else {
-            vErrors.push(err26);
+            vErrors.push(err25);
           }
           errors++;
         }
       } else {
-        const err27 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err26 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+    }
+    if (data["pull-strategy"] !== void 0) {
+      let data12 = data["pull-strategy"];
+      if (typeof data12 !== "string") {
+        const err27 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err27];
         } else {
@@ -30033,21 +30870,19 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.stage !== void 0) {
-      let data14 = data.stage;
-      if (typeof data14 === "string") {
-        if (!pattern63.test(data14)) {
-          const err28 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_. -]+$" }, message: 'must match pattern "^[A-Za-z0-9_. -]+$"' };
-          if (vErrors === null) {
-            vErrors = [err28];
-          } else {
-            vErrors.push(err28);
-          }
-          errors++;
+      if (!(data12 === "separate" || data12 === "with-repro")) {
+        const err28 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema212.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
         }
-      } else {
-        const err29 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        errors++;
+      }
+    }
+    if (data.cml !== void 0) {
+      if (typeof data.cml !== "boolean") {
+        const err29 = { instancePath: instancePath + "/cml", schemaPath: "#/properties/cml/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
@@ -30056,24 +30891,20 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.rules !== void 0) {
-      let data15 = data.rules;
-      if (Array.isArray(data15)) {
-        const len2 = data15.length;
-        for (let i4 = 0; i4 < len2; i4++) {
-          let data16 = data15[i4];
-          if (!(data16 && typeof data16 == "object" && !Array.isArray(data16))) {
-            const err30 = { instancePath: instancePath + "/rules/" + i4, schemaPath: "#/properties/rules/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err30];
-            } else {
-              vErrors.push(err30);
-            }
-            errors++;
-          }
+    if (data.push !== void 0) {
+      if (typeof data.push !== "boolean") {
+        const err30 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err30];
+        } else {
+          vErrors.push(err30);
         }
-      } else {
-        const err31 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        errors++;
+      }
+    }
+    if (data["cancel-in-progress"] !== void 0) {
+      if (typeof data["cancel-in-progress"] !== "boolean") {
+        const err31 = { instancePath: instancePath + "/cancel-in-progress", schemaPath: "#/properties/cancel-in-progress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err31];
         } else {
@@ -30082,12 +30913,82 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.as !== void 0) {
+      let data16 = data.as;
+      if (typeof data16 === "string") {
+        if (!pattern77.test(data16)) {
+          const err32 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
+          if (vErrors === null) {
+            vErrors = [err32];
+          } else {
+            vErrors.push(err32);
+          }
+          errors++;
+        }
+      } else {
+        const err33 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err33];
+        } else {
+          vErrors.push(err33);
+        }
+        errors++;
+      }
+    }
+    if (data.stage !== void 0) {
+      let data17 = data.stage;
+      if (typeof data17 === "string") {
+        if (!pattern78.test(data17)) {
+          const err34 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_. -]+$" }, message: 'must match pattern "^[A-Za-z0-9_. -]+$"' };
+          if (vErrors === null) {
+            vErrors = [err34];
+          } else {
+            vErrors.push(err34);
+          }
+          errors++;
+        }
+      } else {
+        const err35 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err35];
+        } else {
+          vErrors.push(err35);
+        }
+        errors++;
+      }
+    }
+    if (data.rules !== void 0) {
+      let data18 = data.rules;
+      if (Array.isArray(data18)) {
+        const len3 = data18.length;
+        for (let i6 = 0; i6 < len3; i6++) {
+          let data19 = data18[i6];
+          if (!(data19 && typeof data19 == "object" && !Array.isArray(data19))) {
+            const err36 = { instancePath: instancePath + "/rules/" + i6, schemaPath: "#/properties/rules/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err36];
+            } else {
+              vErrors.push(err36);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err37 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err37];
+        } else {
+          vErrors.push(err37);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err32 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err38 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err32];
+      vErrors = [err38];
     } else {
-      vErrors.push(err32);
+      vErrors.push(err38);
     }
     errors++;
   }
@@ -30252,15 +31153,15 @@ function validate214(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
     }
-    if (data.runner !== void 0) {
-      let data5 = data.runner;
+    if (data.paths !== void 0) {
+      let data5 = data.paths;
       if (Array.isArray(data5)) {
         const len1 = data5.length;
         for (let i2 = 0; i2 < len1; i2++) {
           let data6 = data5[i2];
           if (typeof data6 === "string") {
             if (!pattern4.test(data6)) {
-              const err13 = { instancePath: instancePath + "/runner/" + i2, schemaPath: "#/properties/runner/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"' };
+              const err13 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._/*-]+$" }, message: 'must match pattern "^[A-Za-z0-9._/*-]+$"' };
               if (vErrors === null) {
                 vErrors = [err13];
               } else {
@@ -30269,7 +31170,7 @@ function validate214(data, { instancePath = "", parentData, parentDataProperty, 
               errors++;
             }
           } else {
-            const err14 = { instancePath: instancePath + "/runner/" + i2, schemaPath: "#/properties/runner/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err14 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err14];
             } else {
@@ -30289,7 +31190,7 @@ function validate214(data, { instancePath = "", parentData, parentDataProperty, 
             }
             if (typeof indices1[item1] == "number") {
               j1 = indices1[item1];
-              const err15 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
+              const err15 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
               if (vErrors === null) {
                 vErrors = [err15];
               } else {
@@ -30302,7 +31203,7 @@ function validate214(data, { instancePath = "", parentData, parentDataProperty, 
           }
         }
       } else {
-        const err16 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err16 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -30311,52 +31212,69 @@ function validate214(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
     }
-    if (data["timeout-minutes"] !== void 0) {
-      let data7 = data["timeout-minutes"];
-      if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)))) {
-        const err17 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (data.runner !== void 0) {
+      let data7 = data.runner;
+      if (Array.isArray(data7)) {
+        const len2 = data7.length;
+        for (let i4 = 0; i4 < len2; i4++) {
+          let data8 = data7[i4];
+          if (typeof data8 === "string") {
+            if (!pattern5.test(data8)) {
+              const err17 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"' };
+              if (vErrors === null) {
+                vErrors = [err17];
+              } else {
+                vErrors.push(err17);
+              }
+              errors++;
+            }
+          } else {
+            const err18 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err18];
+            } else {
+              vErrors.push(err18);
+            }
+            errors++;
+          }
+        }
+        let i5 = data7.length;
+        let j2;
+        if (i5 > 1) {
+          const indices2 = {};
+          for (; i5--; ) {
+            let item2 = data7[i5];
+            if (typeof item2 !== "string") {
+              continue;
+            }
+            if (typeof indices2[item2] == "number") {
+              j2 = indices2[item2];
+              const err19 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/uniqueItems", keyword: "uniqueItems", params: { i: i5, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i5 + " are identical)" };
+              if (vErrors === null) {
+                vErrors = [err19];
+              } else {
+                vErrors.push(err19);
+              }
+              errors++;
+              break;
+            }
+            indices2[item2] = i5;
+          }
+        }
+      } else {
+        const err20 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err17];
+          vErrors = [err20];
         } else {
-          vErrors.push(err17);
+          vErrors.push(err20);
         }
         errors++;
       }
-      if (typeof data7 == "number") {
-        if (data7 > 4320 || isNaN(data7)) {
-          const err18 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4320 }, message: "must be <= 4320" };
-          if (vErrors === null) {
-            vErrors = [err18];
-          } else {
-            vErrors.push(err18);
-          }
-          errors++;
-        }
-        if (data7 < 1 || isNaN(data7)) {
-          const err19 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err19];
-          } else {
-            vErrors.push(err19);
-          }
-          errors++;
-        }
-      }
     }
-    if (data["working-directory"] !== void 0) {
-      let data8 = data["working-directory"];
-      if (typeof data8 === "string") {
-        if (!pattern5.test(data8)) {
-          const err20 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/pattern", keyword: "pattern", params: { pattern: "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, message: 'must match pattern "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$"' };
-          if (vErrors === null) {
-            vErrors = [err20];
-          } else {
-            vErrors.push(err20);
-          }
-          errors++;
-        }
-      } else {
-        const err21 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data["timeout-minutes"] !== void 0) {
+      let data9 = data["timeout-minutes"];
+      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)))) {
+        const err21 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err21];
         } else {
@@ -30364,42 +31282,41 @@ function validate214(data, { instancePath = "", parentData, parentDataProperty, 
         }
         errors++;
       }
-    }
-    if (data["pull-strategy"] !== void 0) {
-      let data9 = data["pull-strategy"];
-      if (typeof data9 !== "string") {
-        const err22 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err22];
-        } else {
-          vErrors.push(err22);
+      if (typeof data9 == "number") {
+        if (data9 > 4320 || isNaN(data9)) {
+          const err22 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4320 }, message: "must be <= 4320" };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (!(data9 === "separate" || data9 === "with-repro")) {
-        const err23 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema22.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err23];
-        } else {
-          vErrors.push(err23);
+        if (data9 < 1 || isNaN(data9)) {
+          const err23 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err23];
+          } else {
+            vErrors.push(err23);
+          }
+          errors++;
         }
-        errors++;
-      }
-    }
-    if (data.cml !== void 0) {
-      if (typeof data.cml !== "boolean") {
-        const err24 = { instancePath: instancePath + "/cml", schemaPath: "#/properties/cml/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err24];
-        } else {
-          vErrors.push(err24);
-        }
-        errors++;
       }
     }
-    if (data.push !== void 0) {
-      if (typeof data.push !== "boolean") {
-        const err25 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+    if (data["working-directory"] !== void 0) {
+      let data10 = data["working-directory"];
+      if (typeof data10 === "string") {
+        if (!pattern6.test(data10)) {
+          const err24 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/pattern", keyword: "pattern", params: { pattern: "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, message: 'must match pattern "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$"' };
+          if (vErrors === null) {
+            vErrors = [err24];
+          } else {
+            vErrors.push(err24);
+          }
+          errors++;
+        }
+      } else {
+        const err25 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err25];
         } else {
@@ -30408,31 +31325,32 @@ function validate214(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
     }
-    if (data["cancel-in-progress"] !== void 0) {
-      if (typeof data["cancel-in-progress"] !== "boolean") {
-        const err26 = { instancePath: instancePath + "/cancel-in-progress", schemaPath: "#/properties/cancel-in-progress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err26];
-        } else {
-          vErrors.push(err26);
-        }
-        errors++;
-      }
-    }
-    if (data.as !== void 0) {
-      let data13 = data.as;
-      if (typeof data13 === "string") {
-        if (!pattern62.test(data13)) {
-          const err27 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
+    if (data["dvc-remote"] !== void 0) {
+      let data11 = data["dvc-remote"];
+      if (typeof data11 === "string") {
+        if (!pattern7.test(data11)) {
+          const err26 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
           if (vErrors === null) {
-            vErrors = [err27];
+            vErrors = [err26];
           } else {
-            vErrors.push(err27);
+            vErrors.push(err26);
           }
           errors++;
         }
       } else {
-        const err28 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err27 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err27];
+        } else {
+          vErrors.push(err27);
+        }
+        errors++;
+      }
+    }
+    if (data["pull-strategy"] !== void 0) {
+      let data12 = data["pull-strategy"];
+      if (typeof data12 !== "string") {
+        const err28 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err28];
         } else {
@@ -30440,21 +31358,19 @@ function validate214(data, { instancePath = "", parentData, parentDataProperty, 
         }
         errors++;
       }
-    }
-    if (data.stage !== void 0) {
-      let data14 = data.stage;
-      if (typeof data14 === "string") {
-        if (!pattern63.test(data14)) {
-          const err29 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_. -]+$" }, message: 'must match pattern "^[A-Za-z0-9_. -]+$"' };
-          if (vErrors === null) {
-            vErrors = [err29];
-          } else {
-            vErrors.push(err29);
-          }
-          errors++;
+      if (!(data12 === "separate" || data12 === "with-repro")) {
+        const err29 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema22.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err29];
+        } else {
+          vErrors.push(err29);
         }
-      } else {
-        const err30 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        errors++;
+      }
+    }
+    if (data.cml !== void 0) {
+      if (typeof data.cml !== "boolean") {
+        const err30 = { instancePath: instancePath + "/cml", schemaPath: "#/properties/cml/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err30];
         } else {
@@ -30463,24 +31379,20 @@ function validate214(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
     }
-    if (data.rules !== void 0) {
-      let data15 = data.rules;
-      if (Array.isArray(data15)) {
-        const len2 = data15.length;
-        for (let i4 = 0; i4 < len2; i4++) {
-          let data16 = data15[i4];
-          if (!(data16 && typeof data16 == "object" && !Array.isArray(data16))) {
-            const err31 = { instancePath: instancePath + "/rules/" + i4, schemaPath: "#/properties/rules/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err31];
-            } else {
-              vErrors.push(err31);
-            }
-            errors++;
-          }
+    if (data.push !== void 0) {
+      if (typeof data.push !== "boolean") {
+        const err31 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err31];
+        } else {
+          vErrors.push(err31);
         }
-      } else {
-        const err32 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        errors++;
+      }
+    }
+    if (data["cancel-in-progress"] !== void 0) {
+      if (typeof data["cancel-in-progress"] !== "boolean") {
+        const err32 = { instancePath: instancePath + "/cancel-in-progress", schemaPath: "#/properties/cancel-in-progress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err32];
         } else {
@@ -30489,11 +31401,11 @@ function validate214(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
     }
-    if (data["role-to-assume"] !== void 0) {
-      let data17 = data["role-to-assume"];
-      if (typeof data17 === "string") {
-        if (!pattern37.test(data17)) {
-          const err33 = { instancePath: instancePath + "/role-to-assume", schemaPath: "#/properties/role-to-assume/pattern", keyword: "pattern", params: { pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]+$" }, message: 'must match pattern "^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]+$"' };
+    if (data.as !== void 0) {
+      let data16 = data.as;
+      if (typeof data16 === "string") {
+        if (!pattern77.test(data16)) {
+          const err33 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
           if (vErrors === null) {
             vErrors = [err33];
           } else {
@@ -30502,7 +31414,7 @@ function validate214(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
       } else {
-        const err34 = { instancePath: instancePath + "/role-to-assume", schemaPath: "#/properties/role-to-assume/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err34 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err34];
         } else {
@@ -30511,11 +31423,11 @@ function validate214(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
     }
-    if (data["aws-region"] !== void 0) {
-      let data18 = data["aws-region"];
-      if (typeof data18 === "string") {
-        if (!pattern38.test(data18)) {
-          const err35 = { instancePath: instancePath + "/aws-region", schemaPath: "#/properties/aws-region/pattern", keyword: "pattern", params: { pattern: "^[a-z]{2}(-[a-z]+)+-[0-9]$" }, message: 'must match pattern "^[a-z]{2}(-[a-z]+)+-[0-9]$"' };
+    if (data.stage !== void 0) {
+      let data17 = data.stage;
+      if (typeof data17 === "string") {
+        if (!pattern78.test(data17)) {
+          const err35 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_. -]+$" }, message: 'must match pattern "^[A-Za-z0-9_. -]+$"' };
           if (vErrors === null) {
             vErrors = [err35];
           } else {
@@ -30524,7 +31436,7 @@ function validate214(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
       } else {
-        const err36 = { instancePath: instancePath + "/aws-region", schemaPath: "#/properties/aws-region/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err36 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err36];
         } else {
@@ -30533,12 +31445,82 @@ function validate214(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
     }
+    if (data.rules !== void 0) {
+      let data18 = data.rules;
+      if (Array.isArray(data18)) {
+        const len3 = data18.length;
+        for (let i6 = 0; i6 < len3; i6++) {
+          let data19 = data18[i6];
+          if (!(data19 && typeof data19 == "object" && !Array.isArray(data19))) {
+            const err37 = { instancePath: instancePath + "/rules/" + i6, schemaPath: "#/properties/rules/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err37];
+            } else {
+              vErrors.push(err37);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err38 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err38];
+        } else {
+          vErrors.push(err38);
+        }
+        errors++;
+      }
+    }
+    if (data["role-to-assume"] !== void 0) {
+      let data20 = data["role-to-assume"];
+      if (typeof data20 === "string") {
+        if (!pattern47.test(data20)) {
+          const err39 = { instancePath: instancePath + "/role-to-assume", schemaPath: "#/properties/role-to-assume/pattern", keyword: "pattern", params: { pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]+$" }, message: 'must match pattern "^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]+$"' };
+          if (vErrors === null) {
+            vErrors = [err39];
+          } else {
+            vErrors.push(err39);
+          }
+          errors++;
+        }
+      } else {
+        const err40 = { instancePath: instancePath + "/role-to-assume", schemaPath: "#/properties/role-to-assume/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err40];
+        } else {
+          vErrors.push(err40);
+        }
+        errors++;
+      }
+    }
+    if (data["aws-region"] !== void 0) {
+      let data21 = data["aws-region"];
+      if (typeof data21 === "string") {
+        if (!pattern48.test(data21)) {
+          const err41 = { instancePath: instancePath + "/aws-region", schemaPath: "#/properties/aws-region/pattern", keyword: "pattern", params: { pattern: "^[a-z]{2}(-[a-z]+)+-[0-9]$" }, message: 'must match pattern "^[a-z]{2}(-[a-z]+)+-[0-9]$"' };
+          if (vErrors === null) {
+            vErrors = [err41];
+          } else {
+            vErrors.push(err41);
+          }
+          errors++;
+        }
+      } else {
+        const err42 = { instancePath: instancePath + "/aws-region", schemaPath: "#/properties/aws-region/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err42];
+        } else {
+          vErrors.push(err42);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err37 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err43 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err37];
+      vErrors = [err43];
     } else {
-      vErrors.push(err37);
+      vErrors.push(err43);
     }
     errors++;
   }
@@ -30703,15 +31685,15 @@ function validate224(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
     }
-    if (data.runner !== void 0) {
-      let data5 = data.runner;
+    if (data.paths !== void 0) {
+      let data5 = data.paths;
       if (Array.isArray(data5)) {
         const len1 = data5.length;
         for (let i2 = 0; i2 < len1; i2++) {
           let data6 = data5[i2];
           if (typeof data6 === "string") {
             if (!pattern4.test(data6)) {
-              const err13 = { instancePath: instancePath + "/runner/" + i2, schemaPath: "#/properties/runner/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"' };
+              const err13 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._/*-]+$" }, message: 'must match pattern "^[A-Za-z0-9._/*-]+$"' };
               if (vErrors === null) {
                 vErrors = [err13];
               } else {
@@ -30720,7 +31702,7 @@ function validate224(data, { instancePath = "", parentData, parentDataProperty, 
               errors++;
             }
           } else {
-            const err14 = { instancePath: instancePath + "/runner/" + i2, schemaPath: "#/properties/runner/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err14 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err14];
             } else {
@@ -30740,7 +31722,7 @@ function validate224(data, { instancePath = "", parentData, parentDataProperty, 
             }
             if (typeof indices1[item1] == "number") {
               j1 = indices1[item1];
-              const err15 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
+              const err15 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
               if (vErrors === null) {
                 vErrors = [err15];
               } else {
@@ -30753,7 +31735,7 @@ function validate224(data, { instancePath = "", parentData, parentDataProperty, 
           }
         }
       } else {
-        const err16 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err16 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -30762,52 +31744,69 @@ function validate224(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
     }
-    if (data["timeout-minutes"] !== void 0) {
-      let data7 = data["timeout-minutes"];
-      if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)))) {
-        const err17 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (data.runner !== void 0) {
+      let data7 = data.runner;
+      if (Array.isArray(data7)) {
+        const len2 = data7.length;
+        for (let i4 = 0; i4 < len2; i4++) {
+          let data8 = data7[i4];
+          if (typeof data8 === "string") {
+            if (!pattern5.test(data8)) {
+              const err17 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"' };
+              if (vErrors === null) {
+                vErrors = [err17];
+              } else {
+                vErrors.push(err17);
+              }
+              errors++;
+            }
+          } else {
+            const err18 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err18];
+            } else {
+              vErrors.push(err18);
+            }
+            errors++;
+          }
+        }
+        let i5 = data7.length;
+        let j2;
+        if (i5 > 1) {
+          const indices2 = {};
+          for (; i5--; ) {
+            let item2 = data7[i5];
+            if (typeof item2 !== "string") {
+              continue;
+            }
+            if (typeof indices2[item2] == "number") {
+              j2 = indices2[item2];
+              const err19 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/uniqueItems", keyword: "uniqueItems", params: { i: i5, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i5 + " are identical)" };
+              if (vErrors === null) {
+                vErrors = [err19];
+              } else {
+                vErrors.push(err19);
+              }
+              errors++;
+              break;
+            }
+            indices2[item2] = i5;
+          }
+        }
+      } else {
+        const err20 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err17];
+          vErrors = [err20];
         } else {
-          vErrors.push(err17);
+          vErrors.push(err20);
         }
         errors++;
       }
-      if (typeof data7 == "number") {
-        if (data7 > 4320 || isNaN(data7)) {
-          const err18 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4320 }, message: "must be <= 4320" };
-          if (vErrors === null) {
-            vErrors = [err18];
-          } else {
-            vErrors.push(err18);
-          }
-          errors++;
-        }
-        if (data7 < 1 || isNaN(data7)) {
-          const err19 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err19];
-          } else {
-            vErrors.push(err19);
-          }
-          errors++;
-        }
-      }
     }
-    if (data["working-directory"] !== void 0) {
-      let data8 = data["working-directory"];
-      if (typeof data8 === "string") {
-        if (!pattern5.test(data8)) {
-          const err20 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/pattern", keyword: "pattern", params: { pattern: "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, message: 'must match pattern "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$"' };
-          if (vErrors === null) {
-            vErrors = [err20];
-          } else {
-            vErrors.push(err20);
-          }
-          errors++;
-        }
-      } else {
-        const err21 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data["timeout-minutes"] !== void 0) {
+      let data9 = data["timeout-minutes"];
+      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)))) {
+        const err21 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err21];
         } else {
@@ -30815,42 +31814,41 @@ function validate224(data, { instancePath = "", parentData, parentDataProperty, 
         }
         errors++;
       }
-    }
-    if (data["pull-strategy"] !== void 0) {
-      let data9 = data["pull-strategy"];
-      if (typeof data9 !== "string") {
-        const err22 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err22];
-        } else {
-          vErrors.push(err22);
+      if (typeof data9 == "number") {
+        if (data9 > 4320 || isNaN(data9)) {
+          const err22 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4320 }, message: "must be <= 4320" };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (!(data9 === "separate" || data9 === "with-repro")) {
-        const err23 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema23.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err23];
-        } else {
-          vErrors.push(err23);
+        if (data9 < 1 || isNaN(data9)) {
+          const err23 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err23];
+          } else {
+            vErrors.push(err23);
+          }
+          errors++;
         }
-        errors++;
-      }
-    }
-    if (data.cml !== void 0) {
-      if (typeof data.cml !== "boolean") {
-        const err24 = { instancePath: instancePath + "/cml", schemaPath: "#/properties/cml/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err24];
-        } else {
-          vErrors.push(err24);
-        }
-        errors++;
       }
     }
-    if (data.push !== void 0) {
-      if (typeof data.push !== "boolean") {
-        const err25 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+    if (data["working-directory"] !== void 0) {
+      let data10 = data["working-directory"];
+      if (typeof data10 === "string") {
+        if (!pattern6.test(data10)) {
+          const err24 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/pattern", keyword: "pattern", params: { pattern: "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, message: 'must match pattern "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$"' };
+          if (vErrors === null) {
+            vErrors = [err24];
+          } else {
+            vErrors.push(err24);
+          }
+          errors++;
+        }
+      } else {
+        const err25 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err25];
         } else {
@@ -30859,31 +31857,32 @@ function validate224(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
     }
-    if (data["cancel-in-progress"] !== void 0) {
-      if (typeof data["cancel-in-progress"] !== "boolean") {
-        const err26 = { instancePath: instancePath + "/cancel-in-progress", schemaPath: "#/properties/cancel-in-progress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err26];
-        } else {
-          vErrors.push(err26);
-        }
-        errors++;
-      }
-    }
-    if (data.as !== void 0) {
-      let data13 = data.as;
-      if (typeof data13 === "string") {
-        if (!pattern62.test(data13)) {
-          const err27 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
+    if (data["dvc-remote"] !== void 0) {
+      let data11 = data["dvc-remote"];
+      if (typeof data11 === "string") {
+        if (!pattern7.test(data11)) {
+          const err26 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
           if (vErrors === null) {
-            vErrors = [err27];
+            vErrors = [err26];
           } else {
-            vErrors.push(err27);
+            vErrors.push(err26);
           }
           errors++;
         }
       } else {
-        const err28 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err27 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err27];
+        } else {
+          vErrors.push(err27);
+        }
+        errors++;
+      }
+    }
+    if (data["pull-strategy"] !== void 0) {
+      let data12 = data["pull-strategy"];
+      if (typeof data12 !== "string") {
+        const err28 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err28];
         } else {
@@ -30891,21 +31890,19 @@ function validate224(data, { instancePath = "", parentData, parentDataProperty, 
         }
         errors++;
       }
-    }
-    if (data.stage !== void 0) {
-      let data14 = data.stage;
-      if (typeof data14 === "string") {
-        if (!pattern63.test(data14)) {
-          const err29 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_. -]+$" }, message: 'must match pattern "^[A-Za-z0-9_. -]+$"' };
-          if (vErrors === null) {
-            vErrors = [err29];
-          } else {
-            vErrors.push(err29);
-          }
-          errors++;
+      if (!(data12 === "separate" || data12 === "with-repro")) {
+        const err29 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema23.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err29];
+        } else {
+          vErrors.push(err29);
         }
-      } else {
-        const err30 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        errors++;
+      }
+    }
+    if (data.cml !== void 0) {
+      if (typeof data.cml !== "boolean") {
+        const err30 = { instancePath: instancePath + "/cml", schemaPath: "#/properties/cml/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err30];
         } else {
@@ -30914,24 +31911,20 @@ function validate224(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
     }
-    if (data.rules !== void 0) {
-      let data15 = data.rules;
-      if (Array.isArray(data15)) {
-        const len2 = data15.length;
-        for (let i4 = 0; i4 < len2; i4++) {
-          let data16 = data15[i4];
-          if (!(data16 && typeof data16 == "object" && !Array.isArray(data16))) {
-            const err31 = { instancePath: instancePath + "/rules/" + i4, schemaPath: "#/properties/rules/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err31];
-            } else {
-              vErrors.push(err31);
-            }
-            errors++;
-          }
+    if (data.push !== void 0) {
+      if (typeof data.push !== "boolean") {
+        const err31 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err31];
+        } else {
+          vErrors.push(err31);
         }
-      } else {
-        const err32 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        errors++;
+      }
+    }
+    if (data["cancel-in-progress"] !== void 0) {
+      if (typeof data["cancel-in-progress"] !== "boolean") {
+        const err32 = { instancePath: instancePath + "/cancel-in-progress", schemaPath: "#/properties/cancel-in-progress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err32];
         } else {
@@ -30940,11 +31933,11 @@ function validate224(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
     }
-    if (data["endpoint-url"] !== void 0) {
-      let data17 = data["endpoint-url"];
-      if (typeof data17 === "string") {
-        if (!pattern46.test(data17)) {
-          const err33 = { instancePath: instancePath + "/endpoint-url", schemaPath: "#/properties/endpoint-url/pattern", keyword: "pattern", params: { pattern: "^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~/-]*)?$" }, message: 'must match pattern "^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~/-]*)?$"' };
+    if (data.as !== void 0) {
+      let data16 = data.as;
+      if (typeof data16 === "string") {
+        if (!pattern77.test(data16)) {
+          const err33 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
           if (vErrors === null) {
             vErrors = [err33];
           } else {
@@ -30953,7 +31946,7 @@ function validate224(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
       } else {
-        const err34 = { instancePath: instancePath + "/endpoint-url", schemaPath: "#/properties/endpoint-url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err34 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err34];
         } else {
@@ -30962,11 +31955,11 @@ function validate224(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
     }
-    if (data["dvc-remote"] !== void 0) {
-      let data18 = data["dvc-remote"];
-      if (typeof data18 === "string") {
-        if (!pattern6.test(data18)) {
-          const err35 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
+    if (data.stage !== void 0) {
+      let data17 = data.stage;
+      if (typeof data17 === "string") {
+        if (!pattern78.test(data17)) {
+          const err35 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_. -]+$" }, message: 'must match pattern "^[A-Za-z0-9_. -]+$"' };
           if (vErrors === null) {
             vErrors = [err35];
           } else {
@@ -30975,7 +31968,7 @@ function validate224(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
       } else {
-        const err36 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err36 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err36];
         } else {
@@ -30984,12 +31977,60 @@ function validate224(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
     }
+    if (data.rules !== void 0) {
+      let data18 = data.rules;
+      if (Array.isArray(data18)) {
+        const len3 = data18.length;
+        for (let i6 = 0; i6 < len3; i6++) {
+          let data19 = data18[i6];
+          if (!(data19 && typeof data19 == "object" && !Array.isArray(data19))) {
+            const err37 = { instancePath: instancePath + "/rules/" + i6, schemaPath: "#/properties/rules/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err37];
+            } else {
+              vErrors.push(err37);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err38 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err38];
+        } else {
+          vErrors.push(err38);
+        }
+        errors++;
+      }
+    }
+    if (data["endpoint-url"] !== void 0) {
+      let data20 = data["endpoint-url"];
+      if (typeof data20 === "string") {
+        if (!pattern58.test(data20)) {
+          const err39 = { instancePath: instancePath + "/endpoint-url", schemaPath: "#/properties/endpoint-url/pattern", keyword: "pattern", params: { pattern: "^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~/-]*)?$" }, message: 'must match pattern "^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~/-]*)?$"' };
+          if (vErrors === null) {
+            vErrors = [err39];
+          } else {
+            vErrors.push(err39);
+          }
+          errors++;
+        }
+      } else {
+        const err40 = { instancePath: instancePath + "/endpoint-url", schemaPath: "#/properties/endpoint-url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err40];
+        } else {
+          vErrors.push(err40);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err37 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err41 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err37];
+      vErrors = [err41];
     } else {
-      vErrors.push(err37);
+      vErrors.push(err41);
     }
     errors++;
   }
@@ -31145,15 +32186,15 @@ function validate232(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
     }
-    if (data.runner !== void 0) {
-      let data5 = data.runner;
+    if (data.paths !== void 0) {
+      let data5 = data.paths;
       if (Array.isArray(data5)) {
         const len1 = data5.length;
         for (let i2 = 0; i2 < len1; i2++) {
           let data6 = data5[i2];
           if (typeof data6 === "string") {
             if (!pattern4.test(data6)) {
-              const err12 = { instancePath: instancePath + "/runner/" + i2, schemaPath: "#/properties/runner/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"' };
+              const err12 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._/*-]+$" }, message: 'must match pattern "^[A-Za-z0-9._/*-]+$"' };
               if (vErrors === null) {
                 vErrors = [err12];
               } else {
@@ -31162,7 +32203,7 @@ function validate232(data, { instancePath = "", parentData, parentDataProperty, 
               errors++;
             }
           } else {
-            const err13 = { instancePath: instancePath + "/runner/" + i2, schemaPath: "#/properties/runner/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err13 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err13];
             } else {
@@ -31182,7 +32223,7 @@ function validate232(data, { instancePath = "", parentData, parentDataProperty, 
             }
             if (typeof indices1[item1] == "number") {
               j1 = indices1[item1];
-              const err14 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
+              const err14 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
               if (vErrors === null) {
                 vErrors = [err14];
               } else {
@@ -31195,7 +32236,7 @@ function validate232(data, { instancePath = "", parentData, parentDataProperty, 
           }
         }
       } else {
-        const err15 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err15 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -31204,52 +32245,69 @@ function validate232(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
     }
-    if (data["timeout-minutes"] !== void 0) {
-      let data7 = data["timeout-minutes"];
-      if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)))) {
-        const err16 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (data.runner !== void 0) {
+      let data7 = data.runner;
+      if (Array.isArray(data7)) {
+        const len2 = data7.length;
+        for (let i4 = 0; i4 < len2; i4++) {
+          let data8 = data7[i4];
+          if (typeof data8 === "string") {
+            if (!pattern5.test(data8)) {
+              const err16 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"' };
+              if (vErrors === null) {
+                vErrors = [err16];
+              } else {
+                vErrors.push(err16);
+              }
+              errors++;
+            }
+          } else {
+            const err17 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err17];
+            } else {
+              vErrors.push(err17);
+            }
+            errors++;
+          }
+        }
+        let i5 = data7.length;
+        let j2;
+        if (i5 > 1) {
+          const indices2 = {};
+          for (; i5--; ) {
+            let item2 = data7[i5];
+            if (typeof item2 !== "string") {
+              continue;
+            }
+            if (typeof indices2[item2] == "number") {
+              j2 = indices2[item2];
+              const err18 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/uniqueItems", keyword: "uniqueItems", params: { i: i5, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i5 + " are identical)" };
+              if (vErrors === null) {
+                vErrors = [err18];
+              } else {
+                vErrors.push(err18);
+              }
+              errors++;
+              break;
+            }
+            indices2[item2] = i5;
+          }
+        }
+      } else {
+        const err19 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err16];
+          vErrors = [err19];
         } else {
-          vErrors.push(err16);
+          vErrors.push(err19);
         }
         errors++;
       }
-      if (typeof data7 == "number") {
-        if (data7 > 4320 || isNaN(data7)) {
-          const err17 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4320 }, message: "must be <= 4320" };
-          if (vErrors === null) {
-            vErrors = [err17];
-          } else {
-            vErrors.push(err17);
-          }
-          errors++;
-        }
-        if (data7 < 1 || isNaN(data7)) {
-          const err18 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err18];
-          } else {
-            vErrors.push(err18);
-          }
-          errors++;
-        }
-      }
     }
-    if (data["working-directory"] !== void 0) {
-      let data8 = data["working-directory"];
-      if (typeof data8 === "string") {
-        if (!pattern5.test(data8)) {
-          const err19 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/pattern", keyword: "pattern", params: { pattern: "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, message: 'must match pattern "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$"' };
-          if (vErrors === null) {
-            vErrors = [err19];
-          } else {
-            vErrors.push(err19);
-          }
-          errors++;
-        }
-      } else {
-        const err20 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data["timeout-minutes"] !== void 0) {
+      let data9 = data["timeout-minutes"];
+      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)))) {
+        const err20 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err20];
         } else {
@@ -31257,42 +32315,41 @@ function validate232(data, { instancePath = "", parentData, parentDataProperty, 
         }
         errors++;
       }
-    }
-    if (data["pull-strategy"] !== void 0) {
-      let data9 = data["pull-strategy"];
-      if (typeof data9 !== "string") {
-        const err21 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err21];
-        } else {
-          vErrors.push(err21);
+      if (typeof data9 == "number") {
+        if (data9 > 4320 || isNaN(data9)) {
+          const err21 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4320 }, message: "must be <= 4320" };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (!(data9 === "separate" || data9 === "with-repro")) {
-        const err22 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema24.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err22];
-        } else {
-          vErrors.push(err22);
+        if (data9 < 1 || isNaN(data9)) {
+          const err22 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
         }
-        errors++;
-      }
-    }
-    if (data.cml !== void 0) {
-      if (typeof data.cml !== "boolean") {
-        const err23 = { instancePath: instancePath + "/cml", schemaPath: "#/properties/cml/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err23];
-        } else {
-          vErrors.push(err23);
-        }
-        errors++;
       }
     }
-    if (data.push !== void 0) {
-      if (typeof data.push !== "boolean") {
-        const err24 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+    if (data["working-directory"] !== void 0) {
+      let data10 = data["working-directory"];
+      if (typeof data10 === "string") {
+        if (!pattern6.test(data10)) {
+          const err23 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/pattern", keyword: "pattern", params: { pattern: "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, message: 'must match pattern "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$"' };
+          if (vErrors === null) {
+            vErrors = [err23];
+          } else {
+            vErrors.push(err23);
+          }
+          errors++;
+        }
+      } else {
+        const err24 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err24];
         } else {
@@ -31301,31 +32358,32 @@ function validate232(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
     }
-    if (data["cancel-in-progress"] !== void 0) {
-      if (typeof data["cancel-in-progress"] !== "boolean") {
-        const err25 = { instancePath: instancePath + "/cancel-in-progress", schemaPath: "#/properties/cancel-in-progress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err25];
-        } else {
-          vErrors.push(err25);
-        }
-        errors++;
-      }
-    }
-    if (data.as !== void 0) {
-      let data13 = data.as;
-      if (typeof data13 === "string") {
-        if (!pattern62.test(data13)) {
-          const err26 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
+    if (data["dvc-remote"] !== void 0) {
+      let data11 = data["dvc-remote"];
+      if (typeof data11 === "string") {
+        if (!pattern7.test(data11)) {
+          const err25 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
           if (vErrors === null) {
-            vErrors = [err26];
+            vErrors = [err25];
           } else {
-            vErrors.push(err26);
+            vErrors.push(err25);
           }
           errors++;
         }
       } else {
-        const err27 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err26 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+    }
+    if (data["pull-strategy"] !== void 0) {
+      let data12 = data["pull-strategy"];
+      if (typeof data12 !== "string") {
+        const err27 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err27];
         } else {
@@ -31333,21 +32391,19 @@ function validate232(data, { instancePath = "", parentData, parentDataProperty, 
         }
         errors++;
       }
-    }
-    if (data.stage !== void 0) {
-      let data14 = data.stage;
-      if (typeof data14 === "string") {
-        if (!pattern63.test(data14)) {
-          const err28 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_. -]+$" }, message: 'must match pattern "^[A-Za-z0-9_. -]+$"' };
-          if (vErrors === null) {
-            vErrors = [err28];
-          } else {
-            vErrors.push(err28);
-          }
-          errors++;
+      if (!(data12 === "separate" || data12 === "with-repro")) {
+        const err28 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema24.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
         }
-      } else {
-        const err29 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        errors++;
+      }
+    }
+    if (data.cml !== void 0) {
+      if (typeof data.cml !== "boolean") {
+        const err29 = { instancePath: instancePath + "/cml", schemaPath: "#/properties/cml/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
@@ -31356,24 +32412,20 @@ function validate232(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
     }
-    if (data.rules !== void 0) {
-      let data15 = data.rules;
-      if (Array.isArray(data15)) {
-        const len2 = data15.length;
-        for (let i4 = 0; i4 < len2; i4++) {
-          let data16 = data15[i4];
-          if (!(data16 && typeof data16 == "object" && !Array.isArray(data16))) {
-            const err30 = { instancePath: instancePath + "/rules/" + i4, schemaPath: "#/properties/rules/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err30];
-            } else {
-              vErrors.push(err30);
-            }
-            errors++;
-          }
+    if (data.push !== void 0) {
+      if (typeof data.push !== "boolean") {
+        const err30 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err30];
+        } else {
+          vErrors.push(err30);
         }
-      } else {
-        const err31 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        errors++;
+      }
+    }
+    if (data["cancel-in-progress"] !== void 0) {
+      if (typeof data["cancel-in-progress"] !== "boolean") {
+        const err31 = { instancePath: instancePath + "/cancel-in-progress", schemaPath: "#/properties/cancel-in-progress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err31];
         } else {
@@ -31382,19 +32434,20 @@ function validate232(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
     }
-    if (data["azure-auth"] !== void 0) {
-      let data17 = data["azure-auth"];
-      if (typeof data17 !== "string") {
-        const err32 = { instancePath: instancePath + "/azure-auth", schemaPath: "#/properties/azure-auth/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err32];
-        } else {
-          vErrors.push(err32);
+    if (data.as !== void 0) {
+      let data16 = data.as;
+      if (typeof data16 === "string") {
+        if (!pattern77.test(data16)) {
+          const err32 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
+          if (vErrors === null) {
+            vErrors = [err32];
+          } else {
+            vErrors.push(err32);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (!(data17 === "connection-string" || data17 === "service-principal")) {
-        const err33 = { instancePath: instancePath + "/azure-auth", schemaPath: "#/properties/azure-auth/enum", keyword: "enum", params: { allowedValues: schema24.properties["azure-auth"].enum }, message: "must be equal to one of the allowed values" };
+      } else {
+        const err33 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err33];
         } else {
@@ -31403,11 +32456,11 @@ function validate232(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
     }
-    if (data["azure-storage-account"] !== void 0) {
-      let data18 = data["azure-storage-account"];
-      if (typeof data18 === "string") {
-        if (!pattern55.test(data18)) {
-          const err34 = { instancePath: instancePath + "/azure-storage-account", schemaPath: "#/properties/azure-storage-account/pattern", keyword: "pattern", params: { pattern: "^$|^[a-z0-9]{3,24}$" }, message: 'must match pattern "^$|^[a-z0-9]{3,24}$"' };
+    if (data.stage !== void 0) {
+      let data17 = data.stage;
+      if (typeof data17 === "string") {
+        if (!pattern78.test(data17)) {
+          const err34 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_. -]+$" }, message: 'must match pattern "^[A-Za-z0-9_. -]+$"' };
           if (vErrors === null) {
             vErrors = [err34];
           } else {
@@ -31416,7 +32469,7 @@ function validate232(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
       } else {
-        const err35 = { instancePath: instancePath + "/azure-storage-account", schemaPath: "#/properties/azure-storage-account/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err35 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err35];
         } else {
@@ -31425,12 +32478,81 @@ function validate232(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
     }
+    if (data.rules !== void 0) {
+      let data18 = data.rules;
+      if (Array.isArray(data18)) {
+        const len3 = data18.length;
+        for (let i6 = 0; i6 < len3; i6++) {
+          let data19 = data18[i6];
+          if (!(data19 && typeof data19 == "object" && !Array.isArray(data19))) {
+            const err36 = { instancePath: instancePath + "/rules/" + i6, schemaPath: "#/properties/rules/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err36];
+            } else {
+              vErrors.push(err36);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err37 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err37];
+        } else {
+          vErrors.push(err37);
+        }
+        errors++;
+      }
+    }
+    if (data["azure-auth"] !== void 0) {
+      let data20 = data["azure-auth"];
+      if (typeof data20 !== "string") {
+        const err38 = { instancePath: instancePath + "/azure-auth", schemaPath: "#/properties/azure-auth/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err38];
+        } else {
+          vErrors.push(err38);
+        }
+        errors++;
+      }
+      if (!(data20 === "connection-string" || data20 === "service-principal")) {
+        const err39 = { instancePath: instancePath + "/azure-auth", schemaPath: "#/properties/azure-auth/enum", keyword: "enum", params: { allowedValues: schema24.properties["azure-auth"].enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err39];
+        } else {
+          vErrors.push(err39);
+        }
+        errors++;
+      }
+    }
+    if (data["azure-storage-account"] !== void 0) {
+      let data21 = data["azure-storage-account"];
+      if (typeof data21 === "string") {
+        if (!pattern68.test(data21)) {
+          const err40 = { instancePath: instancePath + "/azure-storage-account", schemaPath: "#/properties/azure-storage-account/pattern", keyword: "pattern", params: { pattern: "^$|^[a-z0-9]{3,24}$" }, message: 'must match pattern "^$|^[a-z0-9]{3,24}$"' };
+          if (vErrors === null) {
+            vErrors = [err40];
+          } else {
+            vErrors.push(err40);
+          }
+          errors++;
+        }
+      } else {
+        const err41 = { instancePath: instancePath + "/azure-storage-account", schemaPath: "#/properties/azure-storage-account/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err41];
+        } else {
+          vErrors.push(err41);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err36 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err42 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err36];
+      vErrors = [err42];
     } else {
-      vErrors.push(err36);
+      vErrors.push(err42);
     }
     errors++;
   }
@@ -31722,7 +32844,7 @@ function requiredPermissions(calledWorkflow) {
   }
   return needed;
 }
-var import_semver, import_yaml7, import_yaml8, package_default, TEMPLATES_VERSION, SAFE_PATH, COMMON_INPUTS, DEFAULT_GITLAB_RULES, GITLAB_COMPOSITION_INPUTS, GCP_KEYLESS_INPUTS, AWS_KEYLESS_INPUTS, MINIO_INPUTS, AZURE_INPUTS, COMMON_INPUTS2, NO_GITHUB_AUTH, NO_GITLAB_AUTH, AWS_KEYS, AWS_KEY_ENV, CONNECTION_STRING, SP, AZURE_SECRETS, MINIO_ENDPOINT, GCP_KEY_FILE, TEMPLATES, TemplateInputError, HEADER_PREFIX, HEADER_SCAN_LINES, GITHUB_REF, GITLAB_REF, ACTIONS, CML_VERSION, SCHEMA_BASE_URL, REPO_TOKEN, TOKEN, ENV_NAMES, GITHUB_HOME, GITLAB_COMPONENTS, REPORT_CONDITION, githubRenderer, CML_SETUP, CML_REPORT, BASE_BRANCH, gitlabRenderer, RENDERERS, github_dvc, schema112, func24, pattern04, pattern1, pattern2, pattern32, pattern4, pattern5, pattern6, github_dvc_gcs, schema122, github_dvc_gcs_keyless, schema132, pattern21, pattern22, github_dvc_s3, schema142, github_dvc_s3_keyless, schema152, pattern37, pattern38, github_dvc_minio, schema16, pattern46, github_dvc_azure, schema173, pattern55, gitlab_dvc, schema182, pattern62, pattern63, gitlab_dvc_gcs, schema192, gitlab_dvc_gcs_keyless, schema20, gitlab_dvc_s3, schema212, gitlab_dvc_s3_keyless, schema22, gitlab_dvc_minio, schema23, gitlab_dvc_azure, schema24, validators, PROVIDERS, VERSION_REF, GITLAB_INPUT_TYPES, PERMISSION_SCOPES, RANK;
+var import_semver, import_yaml7, import_yaml8, package_default, TEMPLATES_VERSION, SAFE_PATH, COMMON_INPUTS, DEFAULT_GITLAB_RULES, GITLAB_COMPOSITION_INPUTS, GCP_KEYLESS_INPUTS, AWS_KEYLESS_INPUTS, MINIO_INPUTS, AZURE_INPUTS, COMMON_INPUTS2, NO_GITHUB_AUTH, NO_GITLAB_AUTH, AWS_KEYS, AWS_KEY_ENV, CONNECTION_STRING, SP, AZURE_SECRETS, MINIO_ENDPOINT, GITHUB_GCP_CLEANUP, GCP_KEY_FILE, TEMPLATES, TemplateInputError, HEADER_PREFIX, HEADER_SCAN_LINES, GITHUB_REF, GITLAB_REF, ACTIONS, CML_VERSION, REMOTE_DEFAULT_STEP, SCHEMA_BASE_URL, REPO_TOKEN, TOKEN, ENV_NAMES, GITHUB_HOME, GITLAB_COMPONENTS, REPORT_CONDITION, githubRenderer, CML_SETUP, CML_REPORT, BASE_BRANCH, gitlabRenderer, RENDERERS, github_dvc, schema112, func24, pattern04, pattern1, pattern2, pattern32, pattern4, pattern5, pattern6, pattern7, github_dvc_gcs, schema122, github_dvc_gcs_keyless, schema132, pattern27, pattern28, github_dvc_s3, schema142, github_dvc_s3_keyless, schema152, pattern47, pattern48, github_dvc_minio, schema16, pattern58, github_dvc_azure, schema173, pattern68, gitlab_dvc, schema182, pattern77, pattern78, gitlab_dvc_gcs, schema192, gitlab_dvc_gcs_keyless, schema20, gitlab_dvc_s3, schema212, gitlab_dvc_s3_keyless, schema22, gitlab_dvc_minio, schema23, gitlab_dvc_azure, schema24, validators, PROVIDERS, VERSION_REF, GITLAB_INPUT_TYPES, PERMISSION_SCOPES, RANK;
 var init_dist = __esm({
   "../templates/dist/index.js"() {
     "use strict";
@@ -31824,6 +32946,15 @@ var init_dist = __esm({
         pinned: { github: "caller", gitlab: "caller" }
       },
       {
+        name: "paths",
+        type: "array",
+        description: "Monorepos: run only when one of these paths changes (GitHub `on.push.paths` / `on.pull_request.paths`; GitLab `rules:changes`), e.g. `ml/**` for the DVC project in `ml` (empty: every change).",
+        default: [],
+        pattern: "^[A-Za-z0-9._/*-]+$",
+        patternHint: "a path or glob of letters, digits, `.`, `_`, `-`, `/` and `*`",
+        pinned: { github: "caller", gitlab: "caller" }
+      },
+      {
         name: "runner",
         type: "array",
         description: "GitHub: `runs-on` labels (`ubuntu-latest` or self-hosted labels). GitLab: runner `tags` (empty: any shared runner).",
@@ -31846,6 +32977,15 @@ var init_dist = __esm({
         default: ".",
         pattern: SAFE_PATH,
         patternHint: "a relative path of letters, digits, `.`, `_`, `-` and `/` (no `..`)"
+      },
+      {
+        name: "dvc-remote",
+        type: "string",
+        description: "DVC remote to pull from and push to, made the default of the checkout (`dvc remote default --local`); needed when `.dvc/config` names no default remote (empty: the default remote).",
+        default: "",
+        pattern: "^[A-Za-z0-9._-]+$",
+        emptyAllowed: true,
+        patternHint: "empty or a DVC remote name of letters, digits, `.`, `_` and `-`"
       },
       {
         name: "pull-strategy",
@@ -31886,8 +33026,8 @@ var init_dist = __esm({
       {
         name: "pin-actions",
         type: "string",
-        description: "How actions are referenced: `version` (full version tag, e.g. `@v5.0.0`) or `sha` (full commit SHA with the version as a comment).",
-        default: "version",
+        description: "How actions are referenced: `sha` (full commit SHA with the version as a comment; Renovate and Dependabot update both) or `version` (full version tag, e.g. `@v5.0.0`).",
+        default: "sha",
         enum: ["version", "sha"],
         providers: ["github"],
         pinned: { github: "render" }
@@ -31971,15 +33111,6 @@ var init_dist = __esm({
         description: "URL of the S3-compatible endpoint (MinIO, Ceph, R2\u2026); written to the DVC remote as `endpointurl` in `.dvc/config.local`.",
         pattern: "^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~/-]*)?$",
         patternHint: "an http(s) URL such as https://minio.example.com:9000"
-      },
-      {
-        name: "dvc-remote",
-        type: "string",
-        description: "Name of the DVC remote to point at the endpoint (empty: the default remote).",
-        default: "",
-        pattern: "^[A-Za-z0-9._-]+$",
-        emptyAllowed: true,
-        patternHint: "empty or a DVC remote name of letters, digits, `.`, `_` and `-`"
       }
     ];
     AZURE_INPUTS = [
@@ -32029,6 +33160,7 @@ var init_dist = __esm({
         'dvc remote modify --local "$remote" endpointurl "@{endpoint-url}"'
       ]
     };
+    GITHUB_GCP_CLEANUP = { id: "gcp-cleanup", name: "Remove the Google Cloud credentials file", lines: ['rm -f "${GOOGLE_APPLICATION_CREDENTIALS:-}"'] };
     GCP_KEY_FILE = "/tmp/gcp-key-${CI_JOB_ID}.json";
     TEMPLATES = [
       {
@@ -32050,7 +33182,7 @@ var init_dist = __esm({
         dvcExtra: "gs",
         inputs: COMMON_INPUTS2,
         secrets: {
-          github: [secret("GCP_SERVICE_ACCOUNT_KEY", "Service-account JSON key, passed to google-github-actions/auth.")],
+          github: [secret("GCP_SERVICE_ACCOUNT_KEY", "Service-account JSON key, written to a file under `$RUNNER_TEMP` (outside the workspace) and removed at the end of the job.")],
           gitlab: [
             secret("GCP_SERVICE_ACCOUNT_KEY_B64", "Service-account JSON key, base64-encoded on one line (`base64 -w0 key.json`) so GitLab can mask it; decoded to a file outside the project directory and removed after the job.", { base64: true })
           ]
@@ -32058,7 +33190,21 @@ var init_dist = __esm({
         prepare: [],
         github: {
           idToken: false,
-          steps: [{ name: "Authenticate to Google Cloud", action: "gcp-auth", with: { credentials_json: "secret:GCP_SERVICE_ACCOUNT_KEY" } }],
+          steps: [],
+          scripts: [
+            {
+              id: "gcp-key",
+              name: "Write the Google Cloud key outside the workspace",
+              env: { GCP_SERVICE_ACCOUNT_KEY: "secret:GCP_SERVICE_ACCOUNT_KEY" },
+              lines: [
+                'credentials="${RUNNER_TEMP}/gcp-key-${GITHUB_RUN_ID}-${GITHUB_JOB}.json"',
+                'install -m 600 /dev/null "${credentials}"',
+                'printf \'%s\' "${GCP_SERVICE_ACCOUNT_KEY}" > "${credentials}"',
+                'echo "GOOGLE_APPLICATION_CREDENTIALS=${credentials}" >> "${GITHUB_ENV}"'
+              ]
+            }
+          ],
+          cleanup: [GITHUB_GCP_CLEANUP],
           remoteEnv: []
         },
         gitlab: {
@@ -32083,13 +33229,39 @@ var init_dist = __esm({
         prepare: [],
         github: {
           idToken: true,
-          steps: [
+          steps: [],
+          scripts: [
             {
-              name: "Authenticate to Google Cloud (Workload Identity Federation)",
-              action: "gcp-auth",
-              with: { workload_identity_provider: "@{workload-identity-provider}", service_account: "@{service-account}" }
+              id: "gcp-wif",
+              name: "Write the Workload Identity Federation configuration outside the workspace",
+              lines: [
+                'credentials="${RUNNER_TEMP}/gcp-credentials-${GITHUB_RUN_ID}-${GITHUB_JOB}.json"',
+                'install -m 600 /dev/null "${credentials}"',
+                // The GitHub OIDC token is fetched by the Google SDK when it needs one (it expires in minutes).
+                `python - "\${credentials}" "@{workload-identity-provider}" "@{service-account}" <<'PY'`,
+                "import json, os, sys, urllib.parse",
+                "path, provider, account = sys.argv[1:4]",
+                'url = os.environ["ACTIONS_ID_TOKEN_REQUEST_URL"] + "&" + urllib.parse.urlencode({"audience": "https://iam.googleapis.com/" + provider})',
+                "config = {",
+                '    "type": "external_account",',
+                '    "audience": "//iam.googleapis.com/" + provider,',
+                '    "subject_token_type": "urn:ietf:params:oauth:token-type:jwt",',
+                '    "token_url": "https://sts.googleapis.com/v1/token",',
+                '    "service_account_impersonation_url": "https://iamcredentials.googleapis.com/v1/projects/-/serviceAccounts/" + account + ":generateAccessToken",',
+                '    "credential_source": {',
+                '        "url": url,',
+                '        "headers": {"Authorization": "Bearer " + os.environ["ACTIONS_ID_TOKEN_REQUEST_TOKEN"]},',
+                '        "format": {"type": "json", "subject_token_field_name": "value"},',
+                "    },",
+                "}",
+                'with open(path, "w", encoding="utf-8") as out:',
+                "    json.dump(config, out)",
+                "PY",
+                'echo "GOOGLE_APPLICATION_CREDENTIALS=${credentials}" >> "${GITHUB_ENV}"'
+              ]
             }
           ],
+          cleanup: [GITHUB_GCP_CLEANUP],
           remoteEnv: []
         },
         gitlab: {
@@ -32215,11 +33387,15 @@ ${problems.map((p) => `  ${p.input}: ${p.message}`).join("\n")}`);
     ACTIONS = {
       checkout: { repo: "actions/checkout", version: "v5.0.0", sha: "08c6903cd8c0fde910a37f88322edcfb5dd907a8" },
       "setup-python": { repo: "actions/setup-python", version: "v6.0.0", sha: "e797f83bcb11b83ae66e0230d6156d7c80228e7c" },
-      "gcp-auth": { repo: "google-github-actions/auth", version: "v3.0.0", sha: "7c6bc770dae815cd3e89ee6cdf493a5fab2cc093" },
-      "aws-credentials": { repo: "aws-actions/configure-aws-credentials", version: "v5.0.0", sha: "a03048d87541d1d9fcf2ecf528a4a65ba9bd7838" },
-      "setup-cml": { repo: "iterative/setup-cml", version: "v2.0.1" }
+      "aws-credentials": { repo: "aws-actions/configure-aws-credentials", version: "v6.2.3", sha: "e6de054238d6b7531b4efff3b6587d9aade6a06c" }
     };
     CML_VERSION = "0.20.6";
+    REMOTE_DEFAULT_STEP = {
+      id: "remote-default",
+      name: "Use the DVC remote named by dvc-remote",
+      lines: ['dvc remote default --local "@{dvc-remote}"'],
+      when: { input: "dvc-remote", notIn: [""] }
+    };
     SCHEMA_BASE_URL = "https://raw.githubusercontent.com/mlops-pipeline/mlops-pipeline/main/schemas/templates";
     REPO_TOKEN = {
       name: "REPO_TOKEN",
@@ -32249,7 +33425,7 @@ ${problems.map((p) => `  ${p.input}: ${p.message}`).join("\n")}`);
         const ctx = { reusable: false, inputs, pin: inputs["pin-actions"] === "sha" ? "sha" : "version", jobEnv: /* @__PURE__ */ new Map() };
         const doc = {
           name: template.title,
-          on: triggers(inputs.branches, inputs.cml === true),
+          on: triggers(inputs),
           permissions: { contents: "read" },
           concurrency: concurrency(ctx, "experiment", template),
           jobs: vendoredJobs(ctx, template)
@@ -32269,7 +33445,7 @@ ${problems.map((p) => `  ${p.input}: ${p.message}`).join("\n")}`);
         } : { dvc: callingJob(template, "experiment", inputs, source, tag) };
         const doc = {
           name: template.title,
-          on: triggers(inputs.branches, cml2),
+          on: triggers(inputs),
           permissions: { contents: "read" },
           jobs
         };
@@ -32308,9 +33484,9 @@ ${problems.map((p) => `  ${p.input}: ${p.message}`).join("\n")}`);
         const w = callerInputs2(template, inputs);
         if (Object.keys(w).length > 0) include.inputs = w;
         include.rules = [
-          { if: branchRule(inputs.branches) },
+          { if: branchRule(inputs.branches), ...changes(inputs) },
           { if: '$CI_PIPELINE_SOURCE == "web"' },
-          ...cml2 ? [{ if: '$CI_PIPELINE_SOURCE == "merge_request_event"' }] : []
+          ...cml2 ? [{ if: '$CI_PIPELINE_SOURCE == "merge_request_event"', ...changes(inputs) }] : []
         ];
         const doc = { include: [include] };
         const header = [
@@ -32322,49 +33498,50 @@ ${problems.map((p) => `  ${p.input}: ${p.message}`).join("\n")}`);
     };
     RENDERERS = { github: githubRenderer, gitlab: gitlabRenderer };
     github_dvc = validate10;
-    schema112 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "concurrency-group": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pin-actions": { "type": "string", "enum": ["version", "sha"] } }, "additionalProperties": false };
+    schema112 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "paths": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9._/*-]+$" }, "uniqueItems": true }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "dvc-remote": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "concurrency-group": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pin-actions": { "type": "string", "enum": ["version", "sha"] } }, "additionalProperties": false };
     func24 = Object.prototype.hasOwnProperty;
     pattern04 = new RegExp("^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$", "u");
     pattern1 = new RegExp("^[0-9]+\\.[0-9]+\\.[0-9]+$", "u");
     pattern2 = new RegExp("^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$", "u");
     pattern32 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._/-]*$", "u");
-    pattern4 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
-    pattern5 = new RegExp("^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$", "u");
-    pattern6 = new RegExp("^$|^[A-Za-z0-9._-]+$", "u");
+    pattern4 = new RegExp("^[A-Za-z0-9._/*-]+$", "u");
+    pattern5 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
+    pattern6 = new RegExp("^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$", "u");
+    pattern7 = new RegExp("^$|^[A-Za-z0-9._-]+$", "u");
     github_dvc_gcs = validate11;
-    schema122 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "concurrency-group": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pin-actions": { "type": "string", "enum": ["version", "sha"] } }, "additionalProperties": false };
+    schema122 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "paths": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9._/*-]+$" }, "uniqueItems": true }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "dvc-remote": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "concurrency-group": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pin-actions": { "type": "string", "enum": ["version", "sha"] } }, "additionalProperties": false };
     github_dvc_gcs_keyless = validate12;
-    schema132 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "concurrency-group": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pin-actions": { "type": "string", "enum": ["version", "sha"] }, "workload-identity-provider": { "type": "string", "pattern": "^projects/[0-9]+/locations/global/workloadIdentityPools/[A-Za-z0-9_-]+/providers/[A-Za-z0-9_-]+$" }, "service-account": { "type": "string", "pattern": "^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+\\.iam\\.gserviceaccount\\.com$" } }, "required": ["workload-identity-provider", "service-account"], "additionalProperties": false };
-    pattern21 = new RegExp("^projects/[0-9]+/locations/global/workloadIdentityPools/[A-Za-z0-9_-]+/providers/[A-Za-z0-9_-]+$", "u");
-    pattern22 = new RegExp("^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+\\.iam\\.gserviceaccount\\.com$", "u");
+    schema132 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "paths": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9._/*-]+$" }, "uniqueItems": true }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "dvc-remote": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "concurrency-group": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pin-actions": { "type": "string", "enum": ["version", "sha"] }, "workload-identity-provider": { "type": "string", "pattern": "^projects/[0-9]+/locations/global/workloadIdentityPools/[A-Za-z0-9_-]+/providers/[A-Za-z0-9_-]+$" }, "service-account": { "type": "string", "pattern": "^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+\\.iam\\.gserviceaccount\\.com$" } }, "required": ["workload-identity-provider", "service-account"], "additionalProperties": false };
+    pattern27 = new RegExp("^projects/[0-9]+/locations/global/workloadIdentityPools/[A-Za-z0-9_-]+/providers/[A-Za-z0-9_-]+$", "u");
+    pattern28 = new RegExp("^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+\\.iam\\.gserviceaccount\\.com$", "u");
     github_dvc_s3 = validate13;
-    schema142 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "concurrency-group": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pin-actions": { "type": "string", "enum": ["version", "sha"] } }, "additionalProperties": false };
+    schema142 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "paths": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9._/*-]+$" }, "uniqueItems": true }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "dvc-remote": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "concurrency-group": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pin-actions": { "type": "string", "enum": ["version", "sha"] } }, "additionalProperties": false };
     github_dvc_s3_keyless = validate14;
-    schema152 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "concurrency-group": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pin-actions": { "type": "string", "enum": ["version", "sha"] }, "role-to-assume": { "type": "string", "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]+$" }, "aws-region": { "type": "string", "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]$" }, "role-duration-seconds": { "type": "integer", "minimum": 900, "maximum": 43200 } }, "required": ["role-to-assume"], "additionalProperties": false };
-    pattern37 = new RegExp("^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]+$", "u");
-    pattern38 = new RegExp("^[a-z]{2}(-[a-z]+)+-[0-9]$", "u");
+    schema152 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "paths": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9._/*-]+$" }, "uniqueItems": true }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "dvc-remote": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "concurrency-group": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pin-actions": { "type": "string", "enum": ["version", "sha"] }, "role-to-assume": { "type": "string", "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]+$" }, "aws-region": { "type": "string", "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]$" }, "role-duration-seconds": { "type": "integer", "minimum": 900, "maximum": 43200 } }, "required": ["role-to-assume"], "additionalProperties": false };
+    pattern47 = new RegExp("^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]+$", "u");
+    pattern48 = new RegExp("^[a-z]{2}(-[a-z]+)+-[0-9]$", "u");
     github_dvc_minio = validate15;
-    schema16 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "concurrency-group": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pin-actions": { "type": "string", "enum": ["version", "sha"] }, "endpoint-url": { "type": "string", "pattern": "^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~/-]*)?$" }, "dvc-remote": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" } }, "required": ["endpoint-url"], "additionalProperties": false };
-    pattern46 = new RegExp("^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~/-]*)?$", "u");
+    schema16 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "paths": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9._/*-]+$" }, "uniqueItems": true }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "dvc-remote": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "concurrency-group": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pin-actions": { "type": "string", "enum": ["version", "sha"] }, "endpoint-url": { "type": "string", "pattern": "^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~/-]*)?$" } }, "required": ["endpoint-url"], "additionalProperties": false };
+    pattern58 = new RegExp("^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~/-]*)?$", "u");
     github_dvc_azure = validate16;
-    schema173 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "concurrency-group": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pin-actions": { "type": "string", "enum": ["version", "sha"] }, "azure-auth": { "type": "string", "enum": ["connection-string", "service-principal"] }, "azure-storage-account": { "type": "string", "pattern": "^$|^[a-z0-9]{3,24}$" } }, "additionalProperties": false };
-    pattern55 = new RegExp("^$|^[a-z0-9]{3,24}$", "u");
+    schema173 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "paths": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9._/*-]+$" }, "uniqueItems": true }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "dvc-remote": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "concurrency-group": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pin-actions": { "type": "string", "enum": ["version", "sha"] }, "azure-auth": { "type": "string", "enum": ["connection-string", "service-principal"] }, "azure-storage-account": { "type": "string", "pattern": "^$|^[a-z0-9]{3,24}$" } }, "additionalProperties": false };
+    pattern68 = new RegExp("^$|^[a-z0-9]{3,24}$", "u");
     gitlab_dvc = validate17;
-    schema182 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "as": { "type": "string", "pattern": "^[A-Za-z0-9_-]+$" }, "stage": { "type": "string", "pattern": "^[A-Za-z0-9_. -]+$" }, "rules": { "type": "array", "items": { "type": "object" } } }, "additionalProperties": false };
-    pattern62 = new RegExp("^[A-Za-z0-9_-]+$", "u");
-    pattern63 = new RegExp("^[A-Za-z0-9_. -]+$", "u");
+    schema182 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "paths": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9._/*-]+$" }, "uniqueItems": true }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "dvc-remote": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "as": { "type": "string", "pattern": "^[A-Za-z0-9_-]+$" }, "stage": { "type": "string", "pattern": "^[A-Za-z0-9_. -]+$" }, "rules": { "type": "array", "items": { "type": "object" } } }, "additionalProperties": false };
+    pattern77 = new RegExp("^[A-Za-z0-9_-]+$", "u");
+    pattern78 = new RegExp("^[A-Za-z0-9_. -]+$", "u");
     gitlab_dvc_gcs = validate18;
-    schema192 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "as": { "type": "string", "pattern": "^[A-Za-z0-9_-]+$" }, "stage": { "type": "string", "pattern": "^[A-Za-z0-9_. -]+$" }, "rules": { "type": "array", "items": { "type": "object" } } }, "additionalProperties": false };
+    schema192 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "paths": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9._/*-]+$" }, "uniqueItems": true }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "dvc-remote": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "as": { "type": "string", "pattern": "^[A-Za-z0-9_-]+$" }, "stage": { "type": "string", "pattern": "^[A-Za-z0-9_. -]+$" }, "rules": { "type": "array", "items": { "type": "object" } } }, "additionalProperties": false };
     gitlab_dvc_gcs_keyless = validate19;
-    schema20 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "as": { "type": "string", "pattern": "^[A-Za-z0-9_-]+$" }, "stage": { "type": "string", "pattern": "^[A-Za-z0-9_. -]+$" }, "rules": { "type": "array", "items": { "type": "object" } }, "workload-identity-provider": { "type": "string", "pattern": "^projects/[0-9]+/locations/global/workloadIdentityPools/[A-Za-z0-9_-]+/providers/[A-Za-z0-9_-]+$" }, "service-account": { "type": "string", "pattern": "^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+\\.iam\\.gserviceaccount\\.com$" } }, "required": ["workload-identity-provider", "service-account"], "additionalProperties": false };
+    schema20 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "paths": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9._/*-]+$" }, "uniqueItems": true }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "dvc-remote": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "as": { "type": "string", "pattern": "^[A-Za-z0-9_-]+$" }, "stage": { "type": "string", "pattern": "^[A-Za-z0-9_. -]+$" }, "rules": { "type": "array", "items": { "type": "object" } }, "workload-identity-provider": { "type": "string", "pattern": "^projects/[0-9]+/locations/global/workloadIdentityPools/[A-Za-z0-9_-]+/providers/[A-Za-z0-9_-]+$" }, "service-account": { "type": "string", "pattern": "^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+\\.iam\\.gserviceaccount\\.com$" } }, "required": ["workload-identity-provider", "service-account"], "additionalProperties": false };
     gitlab_dvc_s3 = validate20;
-    schema212 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "as": { "type": "string", "pattern": "^[A-Za-z0-9_-]+$" }, "stage": { "type": "string", "pattern": "^[A-Za-z0-9_. -]+$" }, "rules": { "type": "array", "items": { "type": "object" } } }, "additionalProperties": false };
+    schema212 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "paths": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9._/*-]+$" }, "uniqueItems": true }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "dvc-remote": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "as": { "type": "string", "pattern": "^[A-Za-z0-9_-]+$" }, "stage": { "type": "string", "pattern": "^[A-Za-z0-9_. -]+$" }, "rules": { "type": "array", "items": { "type": "object" } } }, "additionalProperties": false };
     gitlab_dvc_s3_keyless = validate214;
-    schema22 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "as": { "type": "string", "pattern": "^[A-Za-z0-9_-]+$" }, "stage": { "type": "string", "pattern": "^[A-Za-z0-9_. -]+$" }, "rules": { "type": "array", "items": { "type": "object" } }, "role-to-assume": { "type": "string", "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]+$" }, "aws-region": { "type": "string", "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]$" } }, "required": ["role-to-assume"], "additionalProperties": false };
+    schema22 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "paths": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9._/*-]+$" }, "uniqueItems": true }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "dvc-remote": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "as": { "type": "string", "pattern": "^[A-Za-z0-9_-]+$" }, "stage": { "type": "string", "pattern": "^[A-Za-z0-9_. -]+$" }, "rules": { "type": "array", "items": { "type": "object" } }, "role-to-assume": { "type": "string", "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]+$" }, "aws-region": { "type": "string", "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]$" } }, "required": ["role-to-assume"], "additionalProperties": false };
     gitlab_dvc_minio = validate224;
-    schema23 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "as": { "type": "string", "pattern": "^[A-Za-z0-9_-]+$" }, "stage": { "type": "string", "pattern": "^[A-Za-z0-9_. -]+$" }, "rules": { "type": "array", "items": { "type": "object" } }, "endpoint-url": { "type": "string", "pattern": "^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~/-]*)?$" }, "dvc-remote": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" } }, "required": ["endpoint-url"], "additionalProperties": false };
+    schema23 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "paths": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9._/*-]+$" }, "uniqueItems": true }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "dvc-remote": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "as": { "type": "string", "pattern": "^[A-Za-z0-9_-]+$" }, "stage": { "type": "string", "pattern": "^[A-Za-z0-9_. -]+$" }, "rules": { "type": "array", "items": { "type": "object" } }, "endpoint-url": { "type": "string", "pattern": "^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~/-]*)?$" } }, "required": ["endpoint-url"], "additionalProperties": false };
     gitlab_dvc_azure = validate232;
-    schema24 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "as": { "type": "string", "pattern": "^[A-Za-z0-9_-]+$" }, "stage": { "type": "string", "pattern": "^[A-Za-z0-9_. -]+$" }, "rules": { "type": "array", "items": { "type": "object" } }, "azure-auth": { "type": "string", "enum": ["connection-string", "service-principal"] }, "azure-storage-account": { "type": "string", "pattern": "^$|^[a-z0-9]{3,24}$" } }, "additionalProperties": false };
+    schema24 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "paths": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9._/*-]+$" }, "uniqueItems": true }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "dvc-remote": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "as": { "type": "string", "pattern": "^[A-Za-z0-9_-]+$" }, "stage": { "type": "string", "pattern": "^[A-Za-z0-9_. -]+$" }, "rules": { "type": "array", "items": { "type": "object" } }, "azure-auth": { "type": "string", "enum": ["connection-string", "service-principal"] }, "azure-storage-account": { "type": "string", "pattern": "^$|^[a-z0-9]{3,24}$" } }, "additionalProperties": false };
     validators = {
       "github/dvc": github_dvc,
       "github/dvc-gcs": github_dvc_gcs,
@@ -32429,11 +33606,11 @@ function useColor(flag, io) {
 }
 
 // src/cli/run.ts
-var import_node_path22 = __toESM(require("node:path"), 1);
+var import_node_path23 = __toESM(require("node:path"), 1);
 
 // src/api/lint.ts
-var import_node_fs12 = require("node:fs");
-var import_node_path16 = __toESM(require("node:path"), 1);
+var import_node_fs13 = require("node:fs");
+var import_node_path17 = __toESM(require("node:path"), 1);
 
 // src/config/resolver.ts
 var import_node_fs4 = require("node:fs");
@@ -32574,12 +33751,12 @@ var ConfigError = class extends Error {
 // src/config/load.ts
 var import_node_fs3 = require("node:fs");
 var import_node_path2 = __toESM(require("node:path"), 1);
-var import_yaml = __toESM(require_dist(), 1);
+var import_yaml2 = __toESM(require_dist(), 1);
 
 // src/engine/read.ts
 var import_node_fs2 = require("node:fs");
 var decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
-var MAX_FILE_BYTES = 64 * 1024 * 1024;
+var MAX_FILE_BYTES = 12 * 1024 * 1024;
 function reasonOf(error) {
   const code = error.code;
   if (code === "ENOENT") return "no such file";
@@ -32625,6 +33802,306 @@ function readText(absPath, max = MAX_FILE_BYTES) {
   }
 }
 
+// src/parse/source.ts
+var import_yaml = __toESM(require_dist(), 1);
+
+// src/engine/docs.ts
+var DOCS_BASE = "https://github.com/mlops-pipeline/mlops-pipeline/blob/main/packages/lint/docs/rules/";
+var urls = /* @__PURE__ */ new Map();
+function docsUrl(ruleId) {
+  let url = urls.get(ruleId);
+  if (url === void 0) {
+    url = `${DOCS_BASE}${ruleId}.md`;
+    if (urls.size < 1e3) urls.set(ruleId, url);
+  }
+  return url;
+}
+
+// src/parse/source.ts
+var MAX_DEPTH = 256;
+var MAX_STRUCTURE = 3e5;
+var MAX_EXPANDED_NODES = 1e5;
+var referenceTag = {
+  tag: "!reference",
+  collection: "seq",
+  default: false,
+  resolve: (value3) => value3
+};
+var mergeKeyTag = {
+  identify: (value3) => value3 === "<<",
+  default: "key",
+  tag: "tag:yaml.org,2002:merge",
+  test: /^<<$/,
+  resolve: () => "<<"
+};
+var yamlParseOptions = {
+  prettyErrors: false,
+  uniqueKeys: false,
+  strict: false,
+  customTags: [referenceTag, mergeKeyTag],
+  maxAliasCount: 1e3
+};
+var plainEnv;
+function withPlainEnv(parse4) {
+  const real = process.env;
+  plainEnv ??= { LOG_TOKENS: real.LOG_TOKENS, LOG_STREAM: real.LOG_STREAM };
+  try {
+    process.env = plainEnv;
+  } catch {
+    return parse4();
+  }
+  try {
+    return parse4();
+  } finally {
+    process.env = real;
+  }
+}
+function spanAt(file, lc, start, end) {
+  const a = lc.linePos(start);
+  const b = lc.linePos(Math.max(end, start));
+  return { file, line: Math.max(a.line, 1), column: a.col, endLine: Math.max(b.line, 1), endColumn: b.col };
+}
+function lastPosition(text) {
+  return text.trimEnd().length;
+}
+function diag(file, lc, start, end, ruleId, message, text) {
+  const last = lastPosition(text);
+  const span = lc ? spanAt(file, lc, Math.min(start, last), Math.min(end, last)) : { file, line: 1, column: 1, endLine: 1, endColumn: 1 };
+  return { ...span, ruleId, severity: "error", message, docsUrl: docsUrl(ruleId) };
+}
+function binaryProblem(text, invalidUtf8At) {
+  const nul = text.indexOf("\0");
+  if (nul >= 0) return { offset: nul, message: "File contains NUL bytes: binary files are not YAML" };
+  if (invalidUtf8At !== void 0) return { offset: invalidUtf8At, message: "File is not valid UTF-8" };
+  return void 0;
+}
+function parseSource(text, file, invalidUtf8At) {
+  const binary = binaryProblem(text, invalidUtf8At);
+  if (binary) {
+    const lc = new import_yaml.LineCounter();
+    countLines(text, lc);
+    return { diagnostics: [diag(file, lc, binary.offset, binary.offset + 1, "yaml-syntax", binary.message, text)] };
+  }
+  const tooBig = structureLimit(text);
+  if (tooBig !== void 0) {
+    const lc = new import_yaml.LineCounter();
+    countLines(text, lc);
+    return { diagnostics: [diag(file, lc, tooBig, tooBig, "yaml-syntax", `The file has more than ${MAX_STRUCTURE.toLocaleString("en-US")} lines and flow items: it is too large to check (a CI file is never this big)`, text)] };
+  }
+  const lineCounter = new import_yaml.LineCounter();
+  let docs;
+  try {
+    const parsed = withPlainEnv(() => (0, import_yaml.parseAllDocuments)(text, { ...yamlParseOptions, lineCounter }));
+    docs = Array.isArray(parsed) ? parsed : [];
+  } catch (error) {
+    const message = error instanceof RangeError ? "YAML nesting is too deep to parse" : "YAML could not be parsed";
+    const lc = new import_yaml.LineCounter();
+    countLines(text, lc);
+    return { diagnostics: [diag(file, lc, 0, 0, "yaml-syntax", message, text)] };
+  }
+  const diagnostics = [];
+  for (const doc of docs) {
+    for (const error of doc.errors) {
+      diagnostics.push(diag(file, lineCounter, error.pos[0], error.pos[1], "yaml-syntax", yamlMessage(error.code, error.message), text));
+    }
+  }
+  for (const doc of docs) for (const offset of duplicateKeys(doc.contents)) diagnostics.push(diag(file, lineCounter, offset, offset, "yaml-syntax", DUPLICATE_KEY, text));
+  if (diagnostics.length > 0) return { diagnostics: dedupe(diagnostics) };
+  const nonEmpty = docs.filter((d) => d.contents !== null);
+  if (nonEmpty.length === 0) {
+    return { diagnostics: [diag(file, lineCounter, 0, 0, "empty-file", "File is empty: there is no pipeline to lint", text)] };
+  }
+  let document = nonEmpty[0];
+  let header;
+  if (nonEmpty.length >= 2) {
+    const first = nonEmpty[0];
+    if ((0, import_yaml.isMap)(first.contents) && first.contents.has("spec")) {
+      header = first;
+      document = nonEmpty[1];
+      if (nonEmpty.length > 2) {
+        const extra = nonEmpty[2];
+        const r = extra.contents?.range ?? [0, 0];
+        return { diagnostics: [diag(file, lineCounter, r[0], r[0], "yaml-syntax", "A CI/CD component has at most two documents: the `spec:` header and the body", text)] };
+      }
+    } else {
+      const r = nonEmpty[1].contents?.range ?? [0, 0];
+      return { diagnostics: [diag(file, lineCounter, r[0], r[0], "yaml-syntax", "More than one YAML document: a CI file holds one (a GitLab component may start with a `spec:` document)", text)] };
+    }
+  }
+  for (const doc of header ? [header, document] : [document]) {
+    const problem2 = shapeProblem(doc.contents);
+    if (problem2) return { diagnostics: [diag(file, lineCounter, problem2.offset, problem2.offset, "yaml-syntax", problem2.message, text)] };
+  }
+  const source = { file, text, lineCounter, document };
+  if (header) source.header = header;
+  return { source, diagnostics: [] };
+}
+function structureLimit(text) {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 44 || c === 91 || c === 123) {
+      if (++count > MAX_STRUCTURE) return i;
+    }
+  }
+  return void 0;
+}
+function countLines(text, lc) {
+  lc.addNewLine(0);
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) lc.addNewLine(i + 1);
+}
+var QUOTING_MESSAGES = [
+  [/^Block scalar header includes extra characters/, "Block scalar header includes extra characters after `|` or `>`"],
+  [/^Not a YAML token/, "Not a YAML token"],
+  [/^Unexpected .* in (flow map|flow sequence|flow collection|collection|block map|block sequence)/, "Unexpected text in a $1"],
+  [/^Unexpected .*at node end/, "Unexpected text at the end of a value"],
+  [/^Unexpected .* token in YAML (stream|document)/, "Unexpected text in the YAML $1"],
+  [/^Unexpected .* token/, "Unexpected text"],
+  [/^Anchors and tags must be after the .* indicator/, "Anchors and tags must come after the indicator"],
+  [/^Unresolved tag/, "Unknown tag (only `!reference` is known)"],
+  [/^Invalid escape sequence/, "Invalid escape sequence in a double-quoted string"],
+  [/^Plain value cannot start with/, "A plain value cannot start with this character: quote it"],
+  [/^Expected a flow scalar value, but found/, "Expected a quoted or plain value"],
+  [/^.* used for .* collection, but expects/, "A tag is used on the wrong kind of collection"]
+];
+function yamlMessage(code, message) {
+  const first = message.split("\n")[0] ?? message;
+  if (code === "DUPLICATE_KEY") return DUPLICATE_KEY;
+  if (/call stack|too much recursion/i.test(first)) return "YAML nesting is too deep to parse";
+  const plain2 = first.replace(/ at line \d+, column \d+:?$/, "");
+  for (const [re, replacement] of QUOTING_MESSAGES) if (re.test(plain2)) return plain2.replace(new RegExp(`${re.source}.*$`), replacement);
+  return plain2.replace(/:\s.*$/, "");
+}
+var DUPLICATE_KEY = "Duplicate key: a later value would silently replace the earlier one";
+function duplicateKeys(root) {
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  const stack = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!node || typeof node !== "object" || (0, import_yaml.isAlias)(node) || !(0, import_yaml.isCollection)(node)) continue;
+    if (seen.has(node)) continue;
+    seen.add(node);
+    const keys = /* @__PURE__ */ new Set();
+    for (const item of node.items) {
+      if (!(0, import_yaml.isPair)(item)) {
+        stack.push(item);
+        continue;
+      }
+      const key = item.key;
+      if ((0, import_yaml.isScalar)(key)) {
+        const id = `${typeof key.value}:${String(key.value)}`;
+        if (keys.has(id)) out.push(key.range?.[0] ?? 0);
+        else keys.add(id);
+      } else stack.push(key);
+      stack.push(item.value);
+    }
+  }
+  return out.sort((a, b) => a - b);
+}
+function dedupe(diagnostics) {
+  const seen = /* @__PURE__ */ new Set();
+  return diagnostics.filter((d) => {
+    const key = `${d.line}:${d.column}:${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+function shapeProblem(root) {
+  if (!root) return void 0;
+  const anchors = /* @__PURE__ */ new Map();
+  const limit = collectAnchors(root, anchors) + MAX_EXPANDED_NODES;
+  if (anchors.size === 0) return depthProblem(root);
+  const size = /* @__PURE__ */ new Map();
+  const stack = [{ node: root, depth: 1, i: 0, total: 1 }];
+  const onPath = /* @__PURE__ */ new Set();
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1];
+    if (frame.depth > MAX_DEPTH) {
+      return { offset: frame.node.range?.[0] ?? 0, message: `YAML nesting is deeper than ${MAX_DEPTH} levels` };
+    }
+    if (!frame.children) {
+      frame.children = childrenOf(frame.node, anchors);
+      onPath.add(frame.node);
+    }
+    if (frame.i < frame.children.length) {
+      const child = frame.children[frame.i++];
+      const known = size.get(child);
+      if (known !== void 0) {
+        frame.total += known;
+      } else if (!onPath.has(child)) {
+        stack.push({ node: child, depth: frame.depth + 1, i: 0, total: 1 });
+      }
+      if (frame.total > limit) {
+        return { offset: frame.node.range?.[0] ?? 0, message: ALIAS_BOMB };
+      }
+      continue;
+    }
+    stack.pop();
+    onPath.delete(frame.node);
+    size.set(frame.node, frame.total);
+    const parent = stack[stack.length - 1];
+    if (parent) {
+      parent.total += frame.total;
+      if (parent.total > limit) {
+        return { offset: parent.node.range?.[0] ?? 0, message: ALIAS_BOMB };
+      }
+    }
+  }
+  return void 0;
+}
+var ALIAS_BOMB = `YAML aliases expand to more than ${MAX_EXPANDED_NODES.toLocaleString("en-US")} values (alias bomb)`;
+function depthProblem(root) {
+  const stack = [[root, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop();
+    if (depth > MAX_DEPTH) return { offset: node.range?.[0] ?? 0, message: `YAML nesting is deeper than ${MAX_DEPTH} levels` };
+    if (!(0, import_yaml.isCollection)(node)) continue;
+    for (const item of node.items) {
+      if ((0, import_yaml.isPair)(item)) {
+        if (item.key && typeof item.key === "object") stack.push([item.key, depth + 1]);
+        if (item.value && typeof item.value === "object") stack.push([item.value, depth + 1]);
+      } else if (item && typeof item === "object") stack.push([item, depth + 1]);
+    }
+  }
+  return void 0;
+}
+function collectAnchors(root, anchors) {
+  let nodes = 0;
+  const stack = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if ((0, import_yaml.isPair)(node)) {
+      stack.push(node.value, node.key);
+      continue;
+    }
+    if (!node || typeof node !== "object") continue;
+    const n = node;
+    nodes++;
+    if (!(0, import_yaml.isAlias)(n) && n.anchor) anchors.set(n.anchor, n);
+    if ((0, import_yaml.isCollection)(n)) for (const item of n.items) stack.push(item);
+  }
+  return nodes;
+}
+function childrenOf(node, anchors) {
+  if ((0, import_yaml.isAlias)(node)) {
+    const target = anchors.get(node.source);
+    return target ? [target] : [];
+  }
+  if ((0, import_yaml.isScalar)(node) || !(0, import_yaml.isCollection)(node)) return [];
+  const out = [];
+  for (const item of node.items) {
+    if ((0, import_yaml.isPair)(item)) {
+      if (item.key && typeof item.key === "object") out.push(item.key);
+      if (item.value && typeof item.value === "object") out.push(item.value);
+    } else if (item && typeof item === "object") {
+      out.push(item);
+    }
+  }
+  return out;
+}
+
 // src/config/types.ts
 function toSeverity(name) {
   return name === "warn" ? "warning" : name;
@@ -32656,12 +34133,12 @@ function positionOf(lf, pathParts, key) {
   let node = lf.document.contents;
   let keyNode;
   for (const part of [...pathParts, ...key !== void 0 ? [key] : []]) {
-    if ((0, import_yaml.isMap)(node)) {
-      const pair = node.items.find((p) => (0, import_yaml.isPair)(p) && (0, import_yaml.isScalar)(p.key) && String(p.key.value) === part);
-      if (!(0, import_yaml.isPair)(pair)) break;
+    if ((0, import_yaml2.isMap)(node)) {
+      const pair = node.items.find((p) => (0, import_yaml2.isPair)(p) && (0, import_yaml2.isScalar)(p.key) && String(p.key.value) === part);
+      if (!(0, import_yaml2.isPair)(pair)) break;
       keyNode = pair.key;
       node = part === key ? pair.key : pair.value;
-    } else if ((0, import_yaml.isSeq)(node)) {
+    } else if ((0, import_yaml2.isSeq)(node)) {
       node = node.items[Number(part)];
       keyNode = void 0;
     } else break;
@@ -32676,12 +34153,17 @@ function readConfigFile(file, cwd) {
   const shown = displayPath(cwd, file);
   const read = readText(file);
   if ("error" in read) throw new ConfigError(`cannot read config file: ${read.error}`, shown);
-  const lineCounter = new import_yaml.LineCounter();
-  const document = (0, import_yaml.parseDocument)(read.text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const lineCounter = new import_yaml2.LineCounter();
+  const document = (0, import_yaml2.parseDocument)(read.text, { lineCounter, uniqueKeys: false, prettyErrors: false });
   const error = document.errors[0];
   if (error) {
     const pos = lineCounter.linePos(error.pos[0]);
-    throw new ConfigError(error.code === "DUPLICATE_KEY" ? "duplicate key" : error.message.split("\n")[0] ?? "invalid YAML", shown, pos.line, pos.col);
+    throw new ConfigError(error.code === "DUPLICATE_KEY" ? "duplicate key" : yamlMessage(error.code, error.message), shown, pos.line, pos.col);
+  }
+  const duplicate = duplicateKeys(document.contents)[0];
+  if (duplicate !== void 0) {
+    const pos = lineCounter.linePos(duplicate);
+    throw new ConfigError("duplicate key", shown, pos.line, pos.col);
   }
   let value3;
   try {
@@ -32868,18 +34350,6 @@ function isIgnored(config, absPath) {
   return matcher(absPath);
 }
 
-// src/engine/docs.ts
-var DOCS_BASE = "https://github.com/mlops-pipeline/mlops-pipeline/blob/main/packages/lint/docs/rules/";
-var urls = /* @__PURE__ */ new Map();
-function docsUrl(ruleId) {
-  let url = urls.get(ruleId);
-  if (url === void 0) {
-    url = `${DOCS_BASE}${ruleId}.md`;
-    if (urls.size < 1e3) urls.set(ruleId, url);
-  }
-  return url;
-}
-
 // src/engine/detect.ts
 function kindFromPath(file) {
   const p = file.replace(/\\/g, "/");
@@ -32910,288 +34380,6 @@ function detectKind(file, keys, hasSpecHeader, provider) {
 // src/engine/lint.ts
 var import_node_path6 = __toESM(require("node:path"), 1);
 var import_yaml6 = __toESM(require_dist(), 1);
-
-// src/parse/source.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-var MAX_DEPTH = 256;
-var MAX_STRUCTURE = 3e5;
-var MAX_EXPANDED_NODES = 1e6;
-var referenceTag = {
-  tag: "!reference",
-  collection: "seq",
-  default: false,
-  resolve: (value3) => value3
-};
-var mergeKeyTag = {
-  identify: (value3) => value3 === "<<",
-  default: "key",
-  tag: "tag:yaml.org,2002:merge",
-  test: /^<<$/,
-  resolve: () => "<<"
-};
-var yamlParseOptions = {
-  prettyErrors: false,
-  uniqueKeys: false,
-  strict: false,
-  customTags: [referenceTag, mergeKeyTag],
-  maxAliasCount: 1e3
-};
-var plainEnv;
-function withPlainEnv(parse4) {
-  const real = process.env;
-  plainEnv ??= { LOG_TOKENS: real.LOG_TOKENS, LOG_STREAM: real.LOG_STREAM };
-  try {
-    process.env = plainEnv;
-  } catch {
-    return parse4();
-  }
-  try {
-    return parse4();
-  } finally {
-    process.env = real;
-  }
-}
-function spanAt(file, lc, start, end) {
-  const a = lc.linePos(start);
-  const b = lc.linePos(Math.max(end, start));
-  return { file, line: Math.max(a.line, 1), column: a.col, endLine: Math.max(b.line, 1), endColumn: b.col };
-}
-function lastPosition(text) {
-  return text.trimEnd().length;
-}
-function diag(file, lc, start, end, ruleId, message, text) {
-  const last = lastPosition(text);
-  const span = lc ? spanAt(file, lc, Math.min(start, last), Math.min(end, last)) : { file, line: 1, column: 1, endLine: 1, endColumn: 1 };
-  return { ...span, ruleId, severity: "error", message, docsUrl: docsUrl(ruleId) };
-}
-function binaryProblem(text, invalidUtf8At) {
-  const nul = text.indexOf("\0");
-  if (nul >= 0) return { offset: nul, message: "File contains NUL bytes: binary files are not YAML" };
-  if (invalidUtf8At !== void 0) return { offset: invalidUtf8At, message: "File is not valid UTF-8" };
-  return void 0;
-}
-function parseSource(text, file, invalidUtf8At) {
-  const binary = binaryProblem(text, invalidUtf8At);
-  if (binary) {
-    const lc = new import_yaml2.LineCounter();
-    countLines(text, lc);
-    return { diagnostics: [diag(file, lc, binary.offset, binary.offset + 1, "yaml-syntax", binary.message, text)] };
-  }
-  const tooBig = structureLimit(text);
-  if (tooBig !== void 0) {
-    const lc = new import_yaml2.LineCounter();
-    countLines(text, lc);
-    return { diagnostics: [diag(file, lc, tooBig, tooBig, "yaml-syntax", `The file has more than ${MAX_STRUCTURE.toLocaleString("en-US")} lines and flow items: it is too large to check (a CI file is never this big)`, text)] };
-  }
-  const lineCounter = new import_yaml2.LineCounter();
-  let docs;
-  try {
-    const parsed = withPlainEnv(() => (0, import_yaml2.parseAllDocuments)(text, { ...yamlParseOptions, lineCounter }));
-    docs = Array.isArray(parsed) ? parsed : [];
-  } catch (error) {
-    const message = error instanceof RangeError ? "YAML nesting is too deep to parse" : "YAML could not be parsed";
-    const lc = new import_yaml2.LineCounter();
-    countLines(text, lc);
-    return { diagnostics: [diag(file, lc, 0, 0, "yaml-syntax", message, text)] };
-  }
-  const diagnostics = [];
-  for (const doc of docs) {
-    for (const error of doc.errors) {
-      diagnostics.push(diag(file, lineCounter, error.pos[0], error.pos[1], "yaml-syntax", yamlMessage(error.code, error.message), text));
-    }
-  }
-  for (const doc of docs) for (const offset of duplicateKeys(doc.contents)) diagnostics.push(diag(file, lineCounter, offset, offset, "yaml-syntax", DUPLICATE_KEY, text));
-  if (diagnostics.length > 0) return { diagnostics: dedupe(diagnostics) };
-  const nonEmpty = docs.filter((d) => d.contents !== null);
-  if (nonEmpty.length === 0) {
-    return { diagnostics: [diag(file, lineCounter, 0, 0, "empty-file", "File is empty: there is no pipeline to lint", text)] };
-  }
-  let document = nonEmpty[0];
-  let header;
-  if (nonEmpty.length >= 2) {
-    const first = nonEmpty[0];
-    if ((0, import_yaml2.isMap)(first.contents) && first.contents.has("spec")) {
-      header = first;
-      document = nonEmpty[1];
-      if (nonEmpty.length > 2) {
-        const extra = nonEmpty[2];
-        const r = extra.contents?.range ?? [0, 0];
-        return { diagnostics: [diag(file, lineCounter, r[0], r[0], "yaml-syntax", "A CI/CD component has at most two documents: the `spec:` header and the body", text)] };
-      }
-    } else {
-      const r = nonEmpty[1].contents?.range ?? [0, 0];
-      return { diagnostics: [diag(file, lineCounter, r[0], r[0], "yaml-syntax", "More than one YAML document: a CI file holds one (a GitLab component may start with a `spec:` document)", text)] };
-    }
-  }
-  for (const doc of header ? [header, document] : [document]) {
-    const problem2 = shapeProblem(doc.contents);
-    if (problem2) return { diagnostics: [diag(file, lineCounter, problem2.offset, problem2.offset, "yaml-syntax", problem2.message, text)] };
-  }
-  const source = { file, text, lineCounter, document };
-  if (header) source.header = header;
-  return { source, diagnostics: [] };
-}
-function structureLimit(text) {
-  let count = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 44 || c === 91 || c === 123) {
-      if (++count > MAX_STRUCTURE) return i;
-    }
-  }
-  return void 0;
-}
-function countLines(text, lc) {
-  lc.addNewLine(0);
-  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) lc.addNewLine(i + 1);
-}
-var QUOTING_MESSAGES = [
-  [/^Block scalar header includes extra characters/, "Block scalar header includes extra characters after `|` or `>`"],
-  [/^Not a YAML token/, "Not a YAML token"],
-  [/^Unexpected .* in (flow map|flow sequence|flow collection|collection|block map|block sequence)/, "Unexpected text in a $1"],
-  [/^Unexpected .*at node end/, "Unexpected text at the end of a value"],
-  [/^Unexpected .* token in YAML (stream|document)/, "Unexpected text in the YAML $1"],
-  [/^Unexpected .* token/, "Unexpected text"],
-  [/^Anchors and tags must be after the .* indicator/, "Anchors and tags must come after the indicator"],
-  [/^Unresolved tag/, "Unknown tag (only `!reference` is known)"],
-  [/^Invalid escape sequence/, "Invalid escape sequence in a double-quoted string"],
-  [/^Plain value cannot start with/, "A plain value cannot start with this character: quote it"],
-  [/^Expected a flow scalar value, but found/, "Expected a quoted or plain value"],
-  [/^.* used for .* collection, but expects/, "A tag is used on the wrong kind of collection"]
-];
-function yamlMessage(code, message) {
-  const first = message.split("\n")[0] ?? message;
-  if (code === "DUPLICATE_KEY") return DUPLICATE_KEY;
-  if (/call stack|too much recursion/i.test(first)) return "YAML nesting is too deep to parse";
-  const plain2 = first.replace(/ at line \d+, column \d+:?$/, "");
-  for (const [re, replacement] of QUOTING_MESSAGES) if (re.test(plain2)) return plain2.replace(new RegExp(`${re.source}.*$`), replacement);
-  return plain2.replace(/:\s.*$/, "");
-}
-var DUPLICATE_KEY = "Duplicate key: a later value would silently replace the earlier one";
-function duplicateKeys(root) {
-  const out = [];
-  const seen = /* @__PURE__ */ new Set();
-  const stack = [root];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (!node || typeof node !== "object" || (0, import_yaml2.isAlias)(node) || !(0, import_yaml2.isCollection)(node)) continue;
-    if (seen.has(node)) continue;
-    seen.add(node);
-    const keys = /* @__PURE__ */ new Set();
-    for (const item of node.items) {
-      if (!(0, import_yaml2.isPair)(item)) {
-        stack.push(item);
-        continue;
-      }
-      const key = item.key;
-      if ((0, import_yaml2.isScalar)(key)) {
-        const id = `${typeof key.value}:${String(key.value)}`;
-        if (keys.has(id)) out.push(key.range?.[0] ?? 0);
-        else keys.add(id);
-      } else stack.push(key);
-      stack.push(item.value);
-    }
-  }
-  return out.sort((a, b) => a - b);
-}
-function dedupe(diagnostics) {
-  const seen = /* @__PURE__ */ new Set();
-  return diagnostics.filter((d) => {
-    const key = `${d.line}:${d.column}:${d.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-function shapeProblem(root) {
-  if (!root) return void 0;
-  const anchors = /* @__PURE__ */ new Map();
-  collectAnchors(root, anchors);
-  if (anchors.size === 0) return depthProblem(root);
-  const size = /* @__PURE__ */ new Map();
-  const stack = [{ node: root, depth: 1, i: 0, total: 1 }];
-  const onPath = /* @__PURE__ */ new Set();
-  while (stack.length > 0) {
-    const frame = stack[stack.length - 1];
-    if (frame.depth > MAX_DEPTH) {
-      return { offset: frame.node.range?.[0] ?? 0, message: `YAML nesting is deeper than ${MAX_DEPTH} levels` };
-    }
-    if (!frame.children) {
-      frame.children = childrenOf(frame.node, anchors);
-      onPath.add(frame.node);
-    }
-    if (frame.i < frame.children.length) {
-      const child = frame.children[frame.i++];
-      const known = size.get(child);
-      if (known !== void 0) {
-        frame.total += known;
-      } else if (!onPath.has(child)) {
-        stack.push({ node: child, depth: frame.depth + 1, i: 0, total: 1 });
-      }
-      if (frame.total > MAX_EXPANDED_NODES) {
-        return { offset: frame.node.range?.[0] ?? 0, message: "YAML aliases expand to more than a million nodes (alias bomb)" };
-      }
-      continue;
-    }
-    stack.pop();
-    onPath.delete(frame.node);
-    size.set(frame.node, frame.total);
-    const parent = stack[stack.length - 1];
-    if (parent) {
-      parent.total += frame.total;
-      if (parent.total > MAX_EXPANDED_NODES) {
-        return { offset: parent.node.range?.[0] ?? 0, message: "YAML aliases expand to more than a million nodes (alias bomb)" };
-      }
-    }
-  }
-  return void 0;
-}
-function depthProblem(root) {
-  const stack = [[root, 1]];
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop();
-    if (depth > MAX_DEPTH) return { offset: node.range?.[0] ?? 0, message: `YAML nesting is deeper than ${MAX_DEPTH} levels` };
-    if (!(0, import_yaml2.isCollection)(node)) continue;
-    for (const item of node.items) {
-      if ((0, import_yaml2.isPair)(item)) {
-        if (item.key && typeof item.key === "object") stack.push([item.key, depth + 1]);
-        if (item.value && typeof item.value === "object") stack.push([item.value, depth + 1]);
-      } else if (item && typeof item === "object") stack.push([item, depth + 1]);
-    }
-  }
-  return void 0;
-}
-function collectAnchors(root, anchors) {
-  const stack = [root];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if ((0, import_yaml2.isPair)(node)) {
-      stack.push(node.value, node.key);
-      continue;
-    }
-    if (!node || typeof node !== "object") continue;
-    const n = node;
-    if (!(0, import_yaml2.isAlias)(n) && n.anchor) anchors.set(n.anchor, n);
-    if ((0, import_yaml2.isCollection)(n)) for (const item of n.items) stack.push(item);
-  }
-}
-function childrenOf(node, anchors) {
-  if ((0, import_yaml2.isAlias)(node)) {
-    const target = anchors.get(node.source);
-    return target ? [target] : [];
-  }
-  if ((0, import_yaml2.isScalar)(node) || !(0, import_yaml2.isCollection)(node)) return [];
-  const out = [];
-  for (const item of node.items) {
-    if ((0, import_yaml2.isPair)(item)) {
-      if (item.key && typeof item.key === "object") out.push(item.key);
-      if (item.value && typeof item.value === "object") out.push(item.value);
-    } else if (item && typeof item === "object") {
-      out.push(item);
-    }
-  }
-  return out;
-}
 
 // src/parse/view.ts
 var import_yaml3 = __toESM(require_dist(), 1);
@@ -33745,8 +34933,7 @@ var GLOBAL_KEYWORDS = /* @__PURE__ */ new Set([
   "services",
   "cache",
   "before_script",
-  "after_script",
-  "types"
+  "after_script"
 ]);
 var DEFAULT_KEYS = [
   "after_script",
@@ -33832,6 +35019,8 @@ function includesOf(root) {
       const at = text.lastIndexOf("@");
       const include = { kind: "component", target: at >= 0 ? text.slice(0, at) : text, span: spanOf(component2) };
       if (at >= 0) include.ref = text.slice(at + 1);
+      const inputs = includeInputs(item);
+      if (inputs) include.inputs = inputs.entries;
       out.push({ include });
     } else if (project && str(project) !== void 0) {
       const include = { kind: "project", target: str(project), span: spanOf(project) };
@@ -34048,8 +35237,8 @@ var JobResolver = class {
   }
   refDepth = 0;
   reference(view, depth) {
-    const path18 = view.items.map((i) => str(i));
-    if (path18.length < 2 || path18.some((p) => p === void 0)) {
+    const path19 = view.items.map((i) => str(i));
+    if (path19.length < 2 || path19.some((p) => p === void 0)) {
       this.diagnostics.push(problem(spanOf(view), "!reference needs a job name and at least one key: `!reference [.job, script]`"));
       return nullView(view.src, view.node);
     }
@@ -34057,7 +35246,7 @@ var JobResolver = class {
       this.diagnostics.push(problem(spanOf(view), `!reference nested more than ${MAX_REFERENCE_DEPTH} levels deep`));
       return nullView(view.src, view.node);
     }
-    const [jobName2, ...keys] = path18;
+    const [jobName2, ...keys] = path19;
     const target = this.root.entries.get(jobName2)?.value;
     if (!target) {
       if (!this.opaque) this.diagnostics.push(problem(spanOf(view), `!reference: \`${jobName2}\` is not defined`));
@@ -34069,10 +35258,10 @@ var JobResolver = class {
       if (!current) break;
     }
     if (!current) {
-      this.diagnostics.push(problem(spanOf(view), `!reference: \`${path18.join(".")}\` does not exist`));
+      this.diagnostics.push(problem(spanOf(view), `!reference: \`${path19.join(".")}\` does not exist`));
       return nullView(view.src, view.node);
     }
-    const key = JSON.stringify(path18);
+    const key = JSON.stringify(path19);
     let result = this.referenceResults.get(key);
     if (!result) {
       this.refDepth++;
@@ -34217,8 +35406,18 @@ function listFiles(root, limit = 5e4) {
 }
 
 // src/engine/called-workflows.ts
+var import_node_fs6 = require("node:fs");
 var import_node_path5 = __toESM(require("node:path"), 1);
 var PUBLISHED = /^mlops-pipeline\/mlops-pipeline\/(\.github\/workflows\/[^/@]+\.ya?ml)$/;
+var LOCAL = /^\.\/\.github\/workflows\/[^/\\]+\.ya?ml$/;
+function insideRepository(abs, root) {
+  try {
+    const rel = import_node_path5.default.relative((0, import_node_fs6.realpathSync)(root), (0, import_node_fs6.realpathSync)(abs));
+    return !rel.startsWith("..") && !import_node_path5.default.isAbsolute(rel);
+  } catch {
+    return false;
+  }
+}
 function modelOf(text, file, ctx) {
   const parsed = parseSource(text, file);
   if (!parsed.source || parsed.diagnostics.some((d) => d.severity === "error")) return void 0;
@@ -34228,10 +35427,10 @@ function called(raw, name, ref, ctx, cache3) {
   const known = cache3.get(raw);
   if (known !== void 0) return known ?? void 0;
   let out;
-  if (raw.startsWith("./.github/workflows/")) {
+  if (LOCAL.test(raw)) {
     const abs = import_node_path5.default.join(ctx.repo.root, raw.slice(2));
     const override = ctx.overrides?.get(abs);
-    const read = override !== void 0 ? { text: override } : readText(abs);
+    const read = override !== void 0 ? { text: override } : insideRepository(abs, ctx.repo.root) ? readText(abs) : { error: "outside the repository" };
     const file = raw.slice(2);
     const workflow = "text" in read ? modelOf(read.text, file, ctx) : void 0;
     if (workflow) out = { file, workflow };
@@ -34260,6 +35459,21 @@ function componentSpec(src) {
   const spec = entry(root, "spec");
   if (!spec) return void 0;
   return { span: spanOf(spec.keyView), inputs: inputDeclarations(get(spec.value, "inputs"), true) };
+}
+
+// src/engine/published-components.ts
+var PUBLISHED2 = /^gitlab\.com\/mlops-pipeline\/components\/([a-z0-9-]+)$/;
+function attachPublishedComponents(workflow, ctx) {
+  for (const include of workflow.includes) {
+    if (include.kind !== "component" || !include.ref) continue;
+    const name = PUBLISHED2.exec(include.target)?.[1];
+    if (!name || !ctx.templates.isCurrentRef?.(include.ref)) continue;
+    const text = ctx.templates.publishedComponent?.(name);
+    if (text === void 0) continue;
+    const parsed = parseSource(text, `${include.target}@${include.ref}`);
+    const spec = parsed.source ? componentSpec(parsed.source) : void 0;
+    if (spec) include.spec = spec;
+  }
 }
 
 // src/gitlab/model.ts
@@ -46218,7 +47432,7 @@ function closest(word, candidates) {
 }
 
 // src/schema/messages.ts
-var GITLAB_GLOBALS = ["default", "include", "stages", "variables", "workflow", "spec", "image", "services", "cache", "before_script", "after_script", "pages"];
+var GITLAB_GLOBALS = [...GLOBAL_KEYWORDS];
 var TYPE_WORDS = {
   string: "a string",
   number: "a number",
@@ -46678,7 +47892,7 @@ var NAMED_VALUE = /(^|[\s{,;(]|["'])([A-Za-z_][A-Za-z0-9_.-]*)(["']?[ \t]*[:=][ 
 var NAMED_QUOTED = /(^|[\s{,;(]|["'])([A-Za-z_][A-Za-z0-9_.-]*)(["']?[ \t]*[:=][ \t]*)(?:"([^"\n]+)"|'([^'\n]+)')/g;
 var SECRET_FLAG = /(--(?:password|passphrase|passwd|token|api-key|apikey|secret|client-secret|access-token|auth-token|private-key)(?:=|[ \t]+))(?:"([^"\n]*)"|'([^'\n]*)'|([^\s"']+))/gi;
 var LOGIN_PASSWORD = /(\blogin\b[^\n]{0,200}?[ \t]-p(?:=|[ \t]+))(?:"([^"\n]*)"|'([^'\n]*)'|([^\s"']+))/g;
-var AUTH_HEADER = /(\bAuthorization[ \t]*[:=][ \t]*(?:(?:Bearer|Basic|token|Token|Digest)[ \t]+)?|\bBearer[ \t]+)([^\s"'`\\]+)/gi;
+var AUTH_HEADER = /(\bAuthorization[ \t]*[:=][ \t]*(?:(?:Bearer|Basic|token|Token|Digest)[ \t]+)?|\bBearer[ \t]+(?=[^\s"'`\\]{8}))([^\s"'`\\]+)/gi;
 var SECRET_QUERY = /([?&;](?:sig|signature|x-amz-signature|x-amz-security-token|x-amz-credential|x-goog-signature|x-goog-credential|token|access_token|refresh_token|id_token|api_key|apikey|key|password|passwd|secret|client_secret|code|auth)=)([^&\s"'`#<>]+)/gi;
 var URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s/@:'"`<>]*)(?::(?!\d{1,5}(?:[/?#\s'"`,)\]]|$))([^\n]{0,256}))?@(?=[A-Za-z0-9[][A-Za-z0-9.\-[\]:%]*(?:[/?#:'"`\s,;)\]>]|$))/gi;
 var USER_PASSWORD = /((?:^|\s)(?:-u|--user)(?:=|[ \t]+)["']?[^\s:"']+:)([^\s"']+)/g;
@@ -46691,7 +47905,7 @@ function redactedLiteral(value3) {
   return !isRedacted(value3) && looksLikeSecretLiteral(value3) ? `[redacted ${redact(value3)}]` : value3;
 }
 function redactedAlways(value3) {
-  if (value3 === "" || isRedacted(value3) || isReference(value3)) return value3;
+  if (value3 === "" || isRedacted(value3) || isReference(value3) || value3.startsWith("$")) return value3;
   return `[redacted ${redact(value3)}]`;
 }
 function redactUserinfo(all, scheme, user, password) {
@@ -46787,6 +48001,7 @@ async function lintUnredacted(text, file, ctx, absPath, invalidUtf8At) {
       const resolved = resolveGitlab(root, absPath ?? import_node_path6.default.resolve(ctx.cwd, file), includeLoader(ctx), (abs) => displayPath(ctx.cwd, abs));
       for (const d of resolved.diagnostics) diagnostics.push(d);
       workflow = buildGitlabWorkflow(src, resolved, ctx.templates);
+      attachPublishedComponents(workflow, ctx);
       included = resolved.includedSources;
       notices = resolved.notices;
     } else {
@@ -46819,7 +48034,7 @@ async function lintUnredacted(text, file, ctx, absPath, invalidUtf8At) {
 }
 
 // src/discover/index.ts
-var import_node_fs6 = require("node:fs");
+var import_node_fs7 = require("node:fs");
 var import_node_path7 = __toESM(require("node:path"), 1);
 var SKIP = /* @__PURE__ */ new Set([".git", "node_modules", ".dvc", ".venv", "venv", "__pycache__", "dist", ".tox", ".mypy_cache", ".pytest_cache", "site-packages"]);
 var MAX_DEPTH2 = 12;
@@ -46827,15 +48042,15 @@ var COMPONENT = /^templates\/([^/]+\.ya?ml|[^/]+\/template\.ya?ml)$/;
 function isComponent(file) {
   let fd;
   try {
-    fd = (0, import_node_fs6.openSync)(file, "r");
+    fd = (0, import_node_fs7.openSync)(file, "r");
     const buf = Buffer.alloc(4096);
-    const n = (0, import_node_fs6.readSync)(fd, buf, 0, buf.length, 0);
+    const n = (0, import_node_fs7.readSync)(fd, buf, 0, buf.length, 0);
     const head = buf.subarray(0, n).toString("utf8");
     return /^spec:/m.test(head) && /^---\s*$/m.test(head);
   } catch {
     return false;
   } finally {
-    if (fd !== void 0) (0, import_node_fs6.closeSync)(fd);
+    if (fd !== void 0) (0, import_node_fs7.closeSync)(fd);
   }
 }
 function discoverFiles(dir) {
@@ -46846,7 +48061,7 @@ function discoverFiles(dir) {
     const { abs, depth } = stack.pop();
     let entries;
     try {
-      entries = (0, import_node_fs6.readdirSync)(abs, { withFileTypes: true });
+      entries = (0, import_node_fs7.readdirSync)(abs, { withFileTypes: true });
     } catch {
       continue;
     }
@@ -46864,15 +48079,32 @@ function discoverFiles(dir) {
 }
 
 // src/api/session.ts
-var import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_path16 = __toESM(require("node:path"), 1);
 
 // src/engine/templates.ts
+function publishedComponents(mod) {
+  const { listTemplates: listTemplates2, renderPublishedFiles: renderPublishedFiles2 } = mod;
+  if (typeof listTemplates2 !== "function" || typeof renderPublishedFiles2 !== "function") return void 0;
+  const known = /* @__PURE__ */ new Map();
+  return (name) => {
+    if (!known.has(name)) {
+      let text;
+      try {
+        if (listTemplates2("gitlab").some((t) => t.name === name)) text = renderPublishedFiles2("gitlab", name)[0]?.text;
+      } catch {
+        text = void 0;
+      }
+      known.set(name, text);
+    }
+    return known.get(name);
+  };
+}
 function publishedWorkflows(mod) {
   const { listTemplates: listTemplates2, renderPublished: renderPublished2, renderPublishedFiles: renderPublishedFiles2 } = mod;
   if (typeof listTemplates2 !== "function" || typeof renderPublished2 !== "function") return void 0;
   const filesOf = (name) => typeof renderPublishedFiles2 === "function" ? renderPublishedFiles2("github", name) : [renderPublished2("github", name)];
   let byPath;
-  return (path18) => {
+  return (path19) => {
     if (!byPath) {
       byPath = /* @__PURE__ */ new Map();
       try {
@@ -46882,7 +48114,7 @@ function publishedWorkflows(mod) {
       } catch {
       }
     }
-    return byPath.get(path18);
+    return byPath.get(path19);
   };
 }
 var loaded2;
@@ -46892,6 +48124,8 @@ function loadTemplates() {
     if (typeof mod.parseHeader === "function") api.parseHeader = mod.parseHeader;
     const published = publishedWorkflows(mod);
     if (published) api.publishedWorkflow = published;
+    const components = publishedComponents(mod);
+    if (components) api.publishedComponent = components;
     const compare2 = mod.compareTemplateVersion;
     if (typeof compare2 === "function") api.isCurrentRef = (ref) => compare2(ref, api.version) === 0;
     return api;
@@ -47383,6 +48617,28 @@ var SECRET_REMOTE_OPTIONS = /* @__PURE__ */ new Set([
   "keyfile"
 ]);
 
+// src/rules/util/dvc-facts.ts
+var IN_CML_TAG = "an exact version in the tag (`\u2026-dvc3.63.0-\u2026`), else whatever the rolling tag holds";
+var DVC_IMAGES = [
+  { registry: "docker.io", repository: /^iterativeai\/cml$/, what: "`iterativeai/cml` (tags `0-dvc<major>-base1[-gpu]`)", versionIn: IN_CML_TAG, source: "https://github.com/iterative/cml#using-cml-with-docker" },
+  { registry: "ghcr.io", repository: /^iterative\/cml$/, what: "`ghcr.io/iterative/cml` (the same images on GitHub)", versionIn: IN_CML_TAG, source: "https://github.com/iterative/cml/pkgs/container/cml" },
+  { registry: "docker.io", repository: /^dvcorg\/cml(-[a-z0-9-]+)?$/, what: "`dvcorg/cml`, `dvcorg/cml-py3`, `dvcorg/cml-gpu-py3`, \u2026 (the names before `iterativeai/`)", versionIn: IN_CML_TAG, source: "https://hub.docker.com/u/dvcorg" },
+  { registry: "docker.io", repository: /^(iterativeai|dvcorg)\/dvc$/, what: "`iterativeai/dvc`, `dvcorg/dvc`", versionIn: "the tag, when it is a version (`3.63.0`)", source: "https://hub.docker.com/r/iterativeai/dvc" }
+];
+var DVC_INSTALLERS = [
+  { repo: "treeverse/setup-dvc", name: "setup-dvc", input: "version", source: "https://github.com/iterative/setup-dvc#inputs" },
+  { repo: "iterative/setup-tools", name: "iterative/setup-tools", input: "dvc-version", source: "https://github.com/iterative/setup-tools/blob/main/action.yml" }
+];
+var DVC_PLUGINS = ["dvc-s3", "dvc-gs", "dvc-gdrive", "dvc-azure", "dvc-oss", "dvc-ssh", "dvc-hdfs", "dvc-webhdfs", "dvc-webdav", "dvc-http"];
+var DVC_SINCE = {
+  /** `dvc metrics|params diff --md`, `--json`, `--csv` (before: `--show-md`, `--show-json`, `--show-csv`). */
+  md: { version: "2.8", what: "`--md`, `--json`, `--csv` on `dvc metrics|params diff` (before: `--show-md`, `--show-json`, `--show-csv`; removed in DVC 3)", source: "https://github.com/iterative/dvc/releases/tag/2.8.0" }
+};
+var LAST_OF_MAJOR = {
+  "1": { version: "1.11.16", source: "https://pypi.org/project/dvc/1.11.16/" },
+  "2": { version: "2.58.2", source: "https://pypi.org/project/dvc/2.58.2/" }
+};
+
 // ../../node_modules/.pnpm/@renovatebot+pep440@5.0.1/node_modules/@renovatebot/pep440/lib/version.js
 var VERSION_PATTERN = [
   "v?",
@@ -47618,8 +48874,9 @@ function isDynamicImage(text) {
   return /\$\{\{|\$\[\[|\$[A-Za-z_{]/.test(text);
 }
 function isDvcImage(img) {
-  const name = img.registry === "ghcr.io" || img.registry === void 0 || img.registry === "docker.io" ? img.repository.replace(/^library\//, "") : "";
-  return /^(iterativeai\/cml|iterative\/cml|dvcorg\/cml(-[a-z0-9-]+)?|iterativeai\/dvc|dvcorg\/dvc)$/.test(name);
+  const registry = img.registry ?? "docker.io";
+  const repository = registry === "docker.io" ? img.repository.replace(/^library\//, "") : img.repository;
+  return DVC_IMAGES.some((f) => f.registry === registry && f.repository.test(repository));
 }
 function dvcVersionOfImage(img) {
   if (/dvc$/.test(img.repository) && img.tag && /^\d+\.\d+\.\d+$/.test(img.tag)) return img.tag;
@@ -47627,34 +48884,58 @@ function dvcVersionOfImage(img) {
 }
 
 // ../repo-facts/src/dvc-config.ts
-var import_node_fs8 = require("node:fs");
-var import_node_path8 = __toESM(require("node:path"), 1);
+var import_node_fs9 = require("node:fs");
+var import_node_path9 = __toESM(require("node:path"), 1);
 
 // ../repo-facts/src/read.ts
-var import_node_fs7 = require("node:fs");
-var MAX_SMALL_FILE_BYTES = 1024 * 1024;
-function readSmallText(file, max = MAX_SMALL_FILE_BYTES) {
-  let fd;
-  try {
-    fd = (0, import_node_fs7.openSync)(file, import_node_fs7.constants.O_RDONLY | import_node_fs7.constants.O_NONBLOCK);
-  } catch {
-    return void 0;
+var import_node_fs8 = require("node:fs");
+var import_node_path8 = __toESM(require("node:path"), 1);
+var MAX_FACT_FILE_BYTES = 4 * 1024 * 1024;
+var UnreadableFileError = class extends Error {
+  constructor(code, file, max = MAX_FACT_FILE_BYTES) {
+    super(code === "EFBIG" ? `${file}: larger than ${max} bytes` : code === "EOUTSIDE" ? `${file}: a link leading outside the repository` : `${file}: not a regular file`);
+    this.code = code;
   }
+  code;
+};
+function repositoryOf(dir) {
+  for (let d = import_node_path8.default.resolve(dir); ; d = import_node_path8.default.dirname(d)) {
+    if ((0, import_node_fs8.existsSync)(import_node_path8.default.join(d, ".git")) || (0, import_node_fs8.existsSync)(import_node_path8.default.join(d, ".dvc"))) return d;
+    if (import_node_path8.default.dirname(d) === d) return import_node_path8.default.resolve(dir);
+  }
+}
+function liesInside(root, file) {
   try {
-    const stat = (0, import_node_fs7.fstatSync)(fd);
-    if (!stat.isFile() || stat.size > max) return void 0;
+    const rel = import_node_path8.default.relative((0, import_node_fs8.realpathSync)(root), (0, import_node_fs8.realpathSync)(file));
+    return rel === "" || !rel.startsWith("..") && !import_node_path8.default.isAbsolute(rel);
+  } catch {
+    return true;
+  }
+}
+function readBoundedText(file, max = MAX_FACT_FILE_BYTES, within2) {
+  if (within2 !== void 0 && !liesInside(within2, file)) throw new UnreadableFileError("EOUTSIDE", file, max);
+  const fd = (0, import_node_fs8.openSync)(file, import_node_fs8.constants.O_RDONLY | import_node_fs8.constants.O_NONBLOCK);
+  try {
+    const stat = (0, import_node_fs8.fstatSync)(fd);
+    if (!stat.isFile()) throw new UnreadableFileError("ENOTREG", file, max);
+    if (stat.size > max) throw new UnreadableFileError("EFBIG", file, max);
     const bytes = Buffer.alloc(stat.size);
     let at = 0;
     while (at < bytes.length) {
-      const n = (0, import_node_fs7.readSync)(fd, bytes, at, bytes.length - at, at);
+      const n = (0, import_node_fs8.readSync)(fd, bytes, at, bytes.length - at, at);
       if (n === 0) break;
       at += n;
     }
     return bytes.subarray(0, at).toString("utf8");
+  } finally {
+    (0, import_node_fs8.closeSync)(fd);
+  }
+}
+function readSmallText(file, max = MAX_FACT_FILE_BYTES, within2) {
+  try {
+    return readBoundedText(file, max, within2);
   } catch {
     return void 0;
-  } finally {
-    (0, import_node_fs7.closeSync)(fd);
   }
 }
 
@@ -47723,9 +49004,6 @@ function schemeOf(url) {
 }
 var SECRET_KEYS = /* @__PURE__ */ new Set(["password", "access_key_id", "secret_access_key", "session_token", "connection_string", "account_key", "sas_token", "client_secret", "gdrive_client_secret", "gdrive_service_account_json_file_path", "key", "keyfile", "credentialpath", "token", "ask_password", "passphrase"]);
 var LOCAL_SAFE_KEYS = /* @__PURE__ */ new Set(["url", "endpointurl"]);
-function readText2(file) {
-  return readSmallText(file);
-}
 function parseDvcConfig(file, text, localText) {
   const remotes = /* @__PURE__ */ new Map();
   let defaultName;
@@ -47792,38 +49070,33 @@ function parseDvcConfig(file, text, localText) {
 }
 function isDvcDir(dir) {
   try {
-    return (0, import_node_fs8.statSync)(import_node_path8.default.join(dir, ".dvc")).isDirectory();
+    return (0, import_node_fs9.statSync)(import_node_path9.default.join(dir, ".dvc")).isDirectory();
   } catch {
     return false;
   }
 }
 function readDvcConfig(repoDir) {
-  const dir = import_node_path8.default.join(repoDir, ".dvc");
+  const dir = import_node_path9.default.join(repoDir, ".dvc");
   if (!isDvcDir(repoDir)) return void 0;
-  const file = import_node_path8.default.join(dir, "config");
-  const text = readSmallText(file) ?? "";
-  const unreadable = text === "" ? whyUnread(file) : void 0;
-  const config = parseDvcConfig(file, text, readText2(import_node_path8.default.join(dir, "config.local")));
+  const file = import_node_path9.default.join(dir, "config");
+  let text = "";
+  let unreadable;
+  try {
+    text = readBoundedText(file, void 0, repoDir);
+  } catch (err) {
+    const code = err.code ?? "EIO";
+    if (code !== "ENOENT") unreadable = code;
+  }
+  const config = parseDvcConfig(file, text, readSmallText(import_node_path9.default.join(dir, "config.local"), void 0, repoDir));
   if (unreadable !== void 0) config.unreadable = unreadable;
   return config;
 }
-function whyUnread(file) {
-  try {
-    const stat = (0, import_node_fs8.statSync)(file);
-    if (!stat.isFile()) return "not a regular file";
-    if (stat.size > MAX_SMALL_FILE_BYTES) return `larger than ${MAX_SMALL_FILE_BYTES / 1024 / 1024} MiB`;
-    return stat.size > 0 && readSmallText(file) === void 0 ? "EACCES" : void 0;
-  } catch (err) {
-    const code = err.code ?? "EIO";
-    return code === "ENOENT" ? void 0 : code;
-  }
-}
 
 // ../repo-facts/src/requirements.ts
-var import_node_fs9 = require("node:fs");
-var import_node_path9 = __toESM(require("node:path"), 1);
-function readText3(file) {
-  return readSmallText(file);
+var import_node_fs10 = require("node:fs");
+var import_node_path10 = __toESM(require("node:path"), 1);
+function readText2(file) {
+  return readSmallText(file, void 0, repositoryOf(import_node_path10.default.dirname(file)));
 }
 function normaliseName(name) {
   return name.toLowerCase().replace(/[-_.]+/g, "-");
@@ -47862,8 +49135,8 @@ function extrasOf(list) {
   if (!list) return [];
   return list.split(",").map((e) => e.trim()).filter((e) => e !== "");
 }
-function* requirementLines(file, depth = 0) {
-  const text = readText3(file);
+function* requirementLines(file, depth = 0, root = repositoryOf(import_node_path10.default.dirname(file))) {
+  const text = readSmallText(file, void 0, root);
   if (text === void 0) return;
   const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
   const includes = [];
@@ -47876,14 +49149,14 @@ function* requirementLines(file, depth = 0) {
     if (trimmed === "" || trimmed.startsWith("#")) continue;
     const inc2 = /^(?:-r|--requirement)(?:\s+|=)(\S+)/.exec(trimmed);
     if (inc2) {
-      includes.push(import_node_path9.default.resolve(import_node_path9.default.dirname(file), inc2[1] ?? ""));
+      includes.push(import_node_path10.default.resolve(import_node_path10.default.dirname(file), inc2[1] ?? ""));
       continue;
     }
     if (trimmed.startsWith("-")) continue;
     const column = rawLine.length - rawLine.trimStart().length + 1;
     yield { text: trimmed.replace(/\s+--[a-z][\w-]*(?:[= ]\S+)?/g, ""), file, line: first + 1, column };
   }
-  if (depth === 0) for (const inc2 of includes) yield* requirementLines(inc2, depth + 1);
+  if (depth === 0) for (const inc2 of includes) yield* requirementLines(inc2, depth + 1, root);
 }
 function findInRequirementsFile(file) {
   for (const r of requirementLines(file)) {
@@ -47903,16 +49176,16 @@ function requirementNamesIn(file) {
 function requirementFiles(repoDir) {
   let names;
   try {
-    names = (0, import_node_fs9.readdirSync)(repoDir).filter((n) => /^requirements.*\.txt$/i.test(n));
+    names = (0, import_node_fs10.readdirSync)(repoDir).filter((n) => /^requirements.*\.txt$/i.test(n));
   } catch {
     return [];
   }
   names.sort((a, b) => a === "requirements.txt" ? -1 : b === "requirements.txt" ? 1 : a.localeCompare(b));
-  return names.map((n) => import_node_path9.default.join(repoDir, n)).filter(isFile);
+  return names.map((n) => import_node_path10.default.join(repoDir, n)).filter(isFile);
 }
 function isFile(file) {
   try {
-    return (0, import_node_fs9.statSync)(file).isFile();
+    return (0, import_node_fs10.statSync)(file).isFile();
   } catch {
     return false;
   }
@@ -47964,7 +49237,7 @@ function parsePoetryLine(line, file, lineNo) {
   return req;
 }
 function findInPyproject(file) {
-  const text = readText3(file);
+  const text = readText2(file);
   if (text === void 0) return void 0;
   const lines = text.split(/\r?\n/);
   let section = "";
@@ -48008,12 +49281,12 @@ function findDvcRequirement(repoDir) {
     const req = findInRequirementsFile(file);
     if (req) return req;
   }
-  return findInPyproject(import_node_path9.default.join(repoDir, "pyproject.toml"));
+  return findInPyproject(import_node_path10.default.join(repoDir, "pyproject.toml"));
 }
 
 // ../repo-facts/src/dvc-pipeline.ts
-var import_node_fs10 = require("node:fs");
-var import_node_path10 = require("node:path");
+var import_node_fs11 = require("node:fs");
+var import_node_path11 = require("node:path");
 var import_yaml9 = __toESM(require_dist(), 1);
 function pathsOf2(list) {
   if (list === void 0 || list === null) return [];
@@ -48035,11 +49308,11 @@ function pathsOf2(list) {
 }
 function readStages(dir) {
   for (const name of ["dvc.yaml", "dvc.lock"]) {
-    const file = (0, import_node_path10.join)(dir, name);
-    if (!(0, import_node_fs10.existsSync)(file)) continue;
+    const file = (0, import_node_path11.join)(dir, name);
+    if (!(0, import_node_fs11.existsSync)(file)) continue;
     let doc;
     try {
-      doc = (0, import_yaml9.parse)((0, import_node_fs10.readFileSync)(file, "utf8"));
+      doc = (0, import_yaml9.parse)((0, import_node_fs11.readFileSync)(file, "utf8"));
     } catch {
       return void 0;
     }
@@ -48061,19 +49334,19 @@ function readStages(dir) {
   }
   return void 0;
 }
-var within = (path18, dir) => path18 === dir || path18.startsWith(dir.endsWith("/") ? dir : `${dir}/`);
-function dvcTracked(dir, path18) {
-  for (let p = path18; p !== "." && p !== "" && p !== "/"; p = (0, import_node_path10.dirname)(p)) if ((0, import_node_fs10.existsSync)((0, import_node_path10.join)(dir, `${p}.dvc`))) return true;
+var within = (path19, dir) => path19 === dir || path19.startsWith(dir.endsWith("/") ? dir : `${dir}/`);
+function dvcTracked(dir, path19) {
+  for (let p = path19; p !== "." && p !== "" && p !== "/"; p = (0, import_node_path11.dirname)(p)) if ((0, import_node_fs11.existsSync)((0, import_node_path11.join)(dir, `${p}.dvc`))) return true;
   return false;
 }
 function pipelineNeedsRemoteData(dir) {
   const stages = readStages(dir);
   if (!stages) return void 0;
-  const outs = stages.flatMap((s) => s.outs.map((o) => (0, import_node_path10.normalize)(o)));
-  for (const dep of stages.flatMap((s) => s.deps.map((d) => (0, import_node_path10.normalize)(d)))) {
+  const outs = stages.flatMap((s) => s.outs.map((o) => (0, import_node_path11.normalize)(o)));
+  for (const dep of stages.flatMap((s) => s.deps.map((d) => (0, import_node_path11.normalize)(d)))) {
     if (dep.includes("${") || dep.startsWith("..") || dep.startsWith("/")) return true;
     if (outs.some((o) => within(dep, o) || within(o, dep))) continue;
-    if (dvcTracked(dir, dep) || !(0, import_node_fs10.existsSync)((0, import_node_path10.join)(dir, dep))) return true;
+    if (dvcTracked(dir, dep) || !(0, import_node_fs11.existsSync)((0, import_node_path11.join)(dir, dep))) return true;
   }
   return false;
 }
@@ -48166,11 +49439,6 @@ function hasReferences(value3) {
 }
 
 // src/rules/util/installs.ts
-var SETUP_DVC_ACTIONS = [
-  { repo: "treeverse/setup-dvc", name: "setup-dvc", input: "version" },
-  { repo: "iterative/setup-tools", name: "iterative/setup-tools", input: "dvc-version" }
-];
-var DVC_PLUGINS = /^dvc-(s3|gs|gdrive|azure|oss|ssh|hdfs|webhdfs|webdav|http)$/;
 var cache2 = /* @__PURE__ */ new WeakMap();
 function dvcInstalls(job3, workflow) {
   const hit = cache2.get(job3);
@@ -48184,7 +49452,7 @@ function dvcInstalls(job3, workflow) {
     out.push({ kind: "image", written: img.value, exact: version !== void 0, extras: ["all"], span: img.span, order: -1, ...version ? { version } : {} });
   }
   for (const step of job3.steps) {
-    const installer = SETUP_DVC_ACTIONS.find((a) => usesAction(step, a.repo));
+    const installer = DVC_INSTALLERS.find((a) => usesAction(step, a.repo));
     if (installer && step.uses) {
       const v = step.with.get(installer.input);
       const value3 = v?.value?.trim();
@@ -48211,7 +49479,7 @@ function dvcInstalls(job3, workflow) {
     if (!pip) return;
     const pinsDvc = pip.packages.some((p) => p.req.name === "dvc");
     for (const p of pip.packages) {
-      if (DVC_PLUGINS.test(p.req.name) && !pinsDvc && !hasReferences(p.raw)) {
+      if (DVC_PLUGINS.includes(p.req.name) && !pinsDvc && !hasReferences(p.raw)) {
         out.push({ kind: "pip", written: p.raw, raw: p.raw, exact: false, extras: [], plugin: p.req.name, span: wordSpan(script, cmd, cmd.start + p.argIndex), step, order: step.index * 1e3 + n + 1 });
         continue;
       }
@@ -48251,8 +49519,8 @@ function installsRequirementFile(install) {
 }
 
 // src/rules/util/repo.ts
-var import_node_fs11 = require("node:fs");
-var import_node_path11 = require("node:path");
+var import_node_fs12 = require("node:fs");
+var import_node_path12 = require("node:path");
 var configs = /* @__PURE__ */ new Map();
 var requirements = /* @__PURE__ */ new Map();
 var installedNames = /* @__PURE__ */ new Map();
@@ -48272,7 +49540,7 @@ function dvcRequirement(root) {
   if (!requirements.has(root)) {
     let value3;
     try {
-      value3 = findDvcRequirement(root) ?? findDvcRequirement((0, import_node_path11.join)(root, "src"));
+      value3 = findDvcRequirement(root) ?? findDvcRequirement((0, import_node_path12.join)(root, "src"));
     } catch {
       value3 = void 0;
     }
@@ -48284,7 +49552,7 @@ function dvcRequirementFor(root, files, workingDirectory) {
   let sawFile = false;
   for (const f of files) {
     if (!/\.(txt|in)$/.test(f) || f.includes("$")) continue;
-    const abs = [workingDirectory ? (0, import_node_path11.join)(root, workingDirectory, f) : void 0, (0, import_node_path11.join)(root, f)].find((p) => p !== void 0 && (0, import_node_fs11.existsSync)(p));
+    const abs = [workingDirectory ? (0, import_node_path12.join)(root, workingDirectory, f) : void 0, (0, import_node_path12.join)(root, f)].find((p) => p !== void 0 && (0, import_node_fs12.existsSync)(p));
     if (!abs) continue;
     sawFile = true;
     try {
@@ -48304,13 +49572,13 @@ function jobProjectDir(job3) {
 }
 function dvcRequirementForJob(root, job3) {
   const dir = jobProjectDir(job3);
-  return (dir && dir !== "." ? dvcRequirement((0, import_node_path11.join)(root, dir)) : void 0) ?? dvcRequirement(root);
+  return (dir && dir !== "." ? dvcRequirement((0, import_node_path12.join)(root, dir)) : void 0) ?? dvcRequirement(root);
 }
 function requirementNames(root, files, workingDirectory) {
   const names = /* @__PURE__ */ new Set();
   for (const f of files) {
     if (!/\.(txt|in)$/.test(f) || f.includes("$")) continue;
-    const abs = [workingDirectory ? (0, import_node_path11.join)(root, workingDirectory, f) : void 0, (0, import_node_path11.join)(root, f)].find((p) => p !== void 0 && (0, import_node_fs11.existsSync)(p));
+    const abs = [workingDirectory ? (0, import_node_path12.join)(root, workingDirectory, f) : void 0, (0, import_node_path12.join)(root, f)].find((p) => p !== void 0 && (0, import_node_fs12.existsSync)(p));
     if (!abs) continue;
     let inFile = installedNames.get(abs);
     if (!inFile) installedNames.set(abs, inFile = requirementNamesIn(abs));
@@ -48326,11 +49594,6 @@ function sameVersion(a, b) {
 function atLeast(version, min) {
   return valid(version) === null ? void 0 : ge(version, min);
 }
-var DVC_SINCE = {
-  /** `dvc metrics|params diff --md` (before: `--show-md`). */
-  md: { version: "2.8", source: "https://github.com/iterative/dvc/releases/tag/2.8.0" }
-};
-var LAST_OF_MAJOR = { "1": "1.11.16", "2": "2.58.2" };
 function dvcMajorOfImage(image) {
   const ref = parseImage(image);
   if (!isDvcImage(ref)) return void 0;
@@ -48339,7 +49602,7 @@ function dvcMajorOfImage(image) {
 function adviseDvcVersion(images, fallback) {
   for (const image of images) {
     const major2 = dvcMajorOfImage(image);
-    if (major2 !== void 0 && LAST_OF_MAJOR[major2]) return LAST_OF_MAJOR[major2];
+    if (major2 !== void 0 && LAST_OF_MAJOR[major2]) return LAST_OF_MAJOR[major2].version;
   }
   return fallback;
 }
@@ -48355,7 +49618,7 @@ function jobDvcVersion(root, job3) {
   for (const install of installs) {
     if (install.kind !== "image" || install.written === void 0) continue;
     const major2 = dvcMajorOfImage(install.written);
-    if (major2 !== void 0 && LAST_OF_MAJOR[major2]) return LAST_OF_MAJOR[major2];
+    if (major2 !== void 0 && LAST_OF_MAJOR[major2]) return LAST_OF_MAJOR[major2].version;
     const named = dvcVersionOfImage(parseImage(install.written));
     if (named) return named;
   }
@@ -48471,17 +49734,17 @@ function credentialWrites(job3, vars) {
       const eq2 = words.find((w) => w.startsWith("--output="));
       if (target === void 0 && cmd.argv[0] === "gpg" && eq2) target = eq2.slice("--output=".length);
       if (target === void 0 || /^\/dev\//.test(target)) return;
-      const { path: path18, variable } = resolvePath(target, scope);
-      out.push({ written: target, path: path18, step, span: cmd.span, ...variable ? { variable } : {} });
+      const { path: path19, variable } = resolvePath(target, scope);
+      out.push({ written: target, path: path19, step, span: cmd.span, ...variable ? { variable } : {} });
     });
   }
   return out;
 }
-function covers(entry2, path18) {
+function covers(entry2, path19) {
   const p = entry2.path.trim().replace(/^\.\//, "").replace(/\/$/, "").replace(WORKSPACE_PREFIX, "");
   if (p === "" || p === "." || p === "**" || p === "*") return true;
-  if (path18 === p || path18.startsWith(`${p}/`)) return true;
-  return (0, import_picomatch4.default)(p, { dot: true })(path18);
+  if (path19 === p || path19.startsWith(`${p}/`)) return true;
+  return (0, import_picomatch4.default)(p, { dot: true })(path19);
 }
 function needsCredentials(step, write) {
   const text = step.run?.text ?? "";
@@ -48587,7 +49850,7 @@ var dangerousTrigger = {
 };
 
 // src/rules/dvc-pull-before-repro.ts
-var import_node_path12 = require("node:path");
+var import_node_path13 = require("node:path");
 var dvcPullBeforeRepro = {
   meta: {
     id: "dvc-pull-before-repro",
@@ -48615,7 +49878,7 @@ var dvcPullBeforeRepro = {
           return;
         }
         if (pulled || hasFlag(inv.args, "--pull", "--allow-missing")) return;
-        if (needsData === void 0) needsData = pipelineNeedsRemoteData((0, import_node_path12.join)(ctx.repo.root, jobProjectDir(job3) ?? ".")) ?? true;
+        if (needsData === void 0) needsData = pipelineNeedsRemoteData((0, import_node_path13.join)(ctx.repo.root, jobProjectDir(job3) ?? ".")) ?? true;
         if (!needsData) return;
         const later = cmds.slice(i + 1).find((c) => {
           const l = dvcInvocation(c.cmd);
@@ -48631,12 +49894,12 @@ var dvcPullBeforeRepro = {
 };
 
 // src/rules/dvc-remote-credentials.ts
-var import_node_path14 = require("node:path");
+var import_node_path15 = require("node:path");
 
 // src/rules/util/repo-where.ts
-var import_node_path13 = require("node:path");
+var import_node_path14 = require("node:path");
 function repoRelative(root, file) {
-  return ((0, import_node_path13.isAbsolute)(file) ? (0, import_node_path13.relative)(root, file) : file).replace(/\\/g, "/");
+  return ((0, import_node_path14.isAbsolute)(file) ? (0, import_node_path14.relative)(root, file) : file).replace(/\\/g, "/");
 }
 
 // src/rules/dvc-remote-credentials.ts
@@ -48706,7 +49969,7 @@ var dvcRemoteCredentials = {
     for (const job3 of ctx.workflow.jobs) {
       const use = usesRemote(job3);
       if (!use) continue;
-      const config = (use.workingDirectory ? dvcConfig((0, import_node_path14.join)(ctx.repo.root, use.workingDirectory)) : void 0) ?? dvcConfig(ctx.repo.root);
+      const config = (use.workingDirectory ? dvcConfig((0, import_node_path15.join)(ctx.repo.root, use.workingDirectory)) : void 0) ?? dvcConfig(ctx.repo.root);
       if (!config) continue;
       const remote = use.remote !== void 0 ? config.remotes.find((r) => r.name === use.remote) : config.defaultRemote;
       if (!remote) continue;
@@ -48981,8 +50244,10 @@ var expressionInjection = {
 // src/rules/git-history-for-diff.ts
 var LOCAL_REVS = /^(HEAD|workspace|@)$/;
 var GIT_FETCH_VALUE_FLAGS = /* @__PURE__ */ new Set(["--depth", "--deepen", "--shallow-since", "--shallow-exclude", "-j", "--jobs", "--upload-pack", "--negotiation-tip", "--server-option", "-o", "--filter", "--refmap", "--recurse-submodules-default", "--submodule-prefix"]);
+var BASE_BRANCH2 = /\$\{\{\s*(github\.base_ref|github\.event\.pull_request\.base\.ref)\s*\}\}|\$\{?GITHUB_BASE_REF\}?/g;
+var MR_TARGET = /\$\{?CI_MERGE_REQUEST_TARGET_BRANCH_NAME\}?/g;
 function branchOf(ref) {
-  return ref.replace(/^\+/, "").replace(/^refs\/(heads|tags|remotes\/origin)\//, "").replace(/^origin\//, "");
+  return ref.replace(/^\+/, "").replace(/^refs\/(heads|tags|remotes\/origin)\//, "").replace(/^origin\//, "").replace(BASE_BRANCH2, "<base>").replace(MR_TARGET, "<base>");
 }
 var gitHistoryForDiff = {
   meta: {
@@ -49240,6 +50505,24 @@ function checkInclude(ctx, include) {
     if (problem2) ctx.report({ span: passed.valueSpan, message: `include: input \`${name}\` of \`${include.file}\` ${problem2}: GitLab refuses the include` });
   }
 }
+function checkPublished(ctx, include) {
+  const spec = include.spec;
+  if (!spec) return;
+  const component2 = `${include.target}@${include.ref ?? ""}`;
+  const passed = include.inputs ?? /* @__PURE__ */ new Map();
+  for (const [name, value3] of passed) {
+    const input = spec.inputs.get(name);
+    if (!input) {
+      ctx.report({ span: value3.keySpan, message: `include: input \`${name}\` is not declared by component \`${component2}\` (its inputs: ${[...spec.inputs.keys()].join(", ") || "none"}): GitLab refuses the include` });
+      continue;
+    }
+    const problem2 = valueProblem(input, value3.value);
+    if (problem2) ctx.report({ span: value3.valueSpan, message: `include: input \`${name}\` of component \`${component2}\` ${problem2}: GitLab refuses the include` });
+  }
+  for (const input of spec.inputs.values()) {
+    if (input.required && !passed.has(input.name)) ctx.report({ span: include.span, message: `include: component \`${component2}\` requires the input \`${input.name}\` (it has no default): pass it under \`inputs:\`` });
+  }
+}
 var gitlabSpecInputs = {
   meta: {
     id: "gitlab-spec-inputs",
@@ -49259,6 +50542,7 @@ var gitlabSpecInputs = {
       }
       checkInclude(ctx, include);
     }
+    for (const include of workflow.includes) checkPublished(ctx, include);
   }
 };
 
@@ -49857,14 +51141,14 @@ var rules = [
 
 // src/api/session.ts
 async function startSession(options) {
-  const cwd = import_node_path15.default.resolve(options.cwd ?? process.cwd());
+  const cwd = import_node_path16.default.resolve(options.cwd ?? process.cwd());
   const rules2 = options.rules ?? rules;
   const templates = await loadTemplates();
   return { cwd, rules: rules2, resolver: new ConfigResolver(options, cwd, rules2), templates, includeCache: /* @__PURE__ */ new Map(), repoFiles: {} };
 }
 async function configFor(session, abs) {
-  await session.resolver.prepare(import_node_path15.default.dirname(abs));
-  return session.resolver.forDirectory(import_node_path15.default.dirname(abs));
+  await session.resolver.prepare(import_node_path16.default.dirname(abs));
+  return session.resolver.forDirectory(import_node_path16.default.dirname(abs));
 }
 function settingsOf(config) {
   return (id) => config.rules.get(id);
@@ -49890,7 +51174,7 @@ function engineContext(session, config, options) {
 // src/api/lint.ts
 async function lintText(text, filename, options = {}) {
   const session = await startSession(options);
-  const abs = import_node_path16.default.resolve(session.cwd, filename);
+  const abs = import_node_path17.default.resolve(session.cwd, filename);
   await session.resolver.prepare(session.cwd);
   const config = await configFor(session, abs);
   if (isIgnored(config, abs)) return [];
@@ -49902,18 +51186,18 @@ function expandFiles(files, cwd, planned = []) {
     const found2 = discoverFiles(dir);
     const known = new Set(found2);
     for (const abs of planned) {
-      const rel = import_node_path16.default.relative(dir, abs);
-      if (!known.has(abs) && !rel.startsWith("..") && !import_node_path16.default.isAbsolute(rel) && kindFromPath(rel.split(import_node_path16.default.sep).join("/")) !== void 0) found2.push(abs);
+      const rel = import_node_path17.default.relative(dir, abs);
+      if (!known.has(abs) && !rel.startsWith("..") && !import_node_path17.default.isAbsolute(rel) && kindFromPath(rel.split(import_node_path17.default.sep).join("/")) !== void 0) found2.push(abs);
     }
     return found2.map((abs) => ({ abs, shown: displayPath(cwd, abs), explicit: false }));
   };
   if (files.length === 0) return discovered(findRepoRoot(cwd));
   const out = [];
   for (const file of files) {
-    const abs = import_node_path16.default.resolve(cwd, file);
+    const abs = import_node_path17.default.resolve(cwd, file);
     let isDir;
     try {
-      isDir = (0, import_node_fs12.statSync)(abs).isDirectory();
+      isDir = (0, import_node_fs13.statSync)(abs).isDirectory();
     } catch {
       isDir = false;
     }
@@ -49926,13 +51210,13 @@ function linksOutside(abs) {
   let real;
   let realRoot;
   try {
-    real = (0, import_node_fs12.realpathSync)(abs);
-    realRoot = (0, import_node_fs12.realpathSync)(findRepoRoot(import_node_path16.default.dirname(abs)));
+    real = (0, import_node_fs13.realpathSync)(abs);
+    realRoot = (0, import_node_fs13.realpathSync)(findRepoRoot(import_node_path17.default.dirname(abs)));
   } catch {
     return false;
   }
-  const rel = import_node_path16.default.relative(realRoot, real);
-  return rel.startsWith("..") || import_node_path16.default.isAbsolute(rel);
+  const rel = import_node_path17.default.relative(realRoot, real);
+  return rel.startsWith("..") || import_node_path17.default.isAbsolute(rel);
 }
 function limitFinding(file, reason) {
   return { file, line: 1, column: 1, endLine: 1, endColumn: 1, ruleId: "yaml-syntax", severity: "error", message: `This file is not checked: ${reason}`, docsUrl: docsUrl("yaml-syntax") };
@@ -49967,7 +51251,7 @@ async function lintFiles(files, options = {}) {
     lintedTexts.set(result, new Map([[shown, read.text], ...outcome.workflow?.sources ?? []]));
     absOf.set(result, abs);
     const sources = outcome.workflow?.sources;
-    if (sources && sources.size > 0) includes.set(abs, new Set([...sources.keys()].map((f) => import_node_path16.default.resolve(session.cwd, f))));
+    if (sources && sources.size > 0) includes.set(abs, new Set([...sources.keys()].map((f) => import_node_path17.default.resolve(session.cwd, f))));
   }
   if (includes.size === 0) return results;
   for (const result of results) {
@@ -49980,7 +51264,7 @@ async function lintFiles(files, options = {}) {
 }
 
 // src/api/fix.ts
-var import_node_path18 = __toESM(require("node:path"), 1);
+var import_node_path19 = __toESM(require("node:path"), 1);
 
 // src/fix/apply.ts
 function applyFixes(text, fixes) {
@@ -50105,16 +51389,16 @@ var Diff = class {
       }
     }
   }
-  addToPath(path18, added, removed2, oldPosInc, options) {
-    const last = path18.lastComponent;
+  addToPath(path19, added, removed2, oldPosInc, options) {
+    const last = path19.lastComponent;
     if (last && !options.oneChangePerToken && last.added === added && last.removed === removed2) {
       return {
-        oldPos: path18.oldPos + oldPosInc,
+        oldPos: path19.oldPos + oldPosInc,
         lastComponent: { count: last.count + 1, added, removed: removed2, previousComponent: last.previousComponent }
       };
     } else {
       return {
-        oldPos: path18.oldPos + oldPosInc,
+        oldPos: path19.oldPos + oldPosInc,
         lastComponent: { count: 1, added, removed: removed2, previousComponent: last }
       };
     }
@@ -50551,9 +51835,9 @@ function unifiedDiff(file, before, after) {
 }
 
 // src/fix/write.ts
-var import_node_fs13 = require("node:fs");
+var import_node_fs14 = require("node:fs");
 var import_node_crypto = require("node:crypto");
-var import_node_path17 = __toESM(require("node:path"), 1);
+var import_node_path18 = __toESM(require("node:path"), 1);
 var WriteRefused = class extends Error {
   constructor(message) {
     super(message);
@@ -50564,19 +51848,19 @@ var pending = /* @__PURE__ */ new Set();
 function removePendingTempFiles() {
   for (const tmp of pending) {
     try {
-      (0, import_node_fs13.unlinkSync)(tmp);
+      (0, import_node_fs14.unlinkSync)(tmp);
     } catch {
     }
   }
   pending.clear();
 }
 function inside(root, file) {
-  const rel = import_node_path17.default.relative(root, file);
-  return rel === "" || !rel.startsWith("..") && !import_node_path17.default.isAbsolute(rel);
+  const rel = import_node_path18.default.relative(root, file);
+  return rel === "" || !rel.startsWith("..") && !import_node_path18.default.isAbsolute(rel);
 }
 function realOrSelf(p) {
   try {
-    return (0, import_node_fs13.realpathSync)(p);
+    return (0, import_node_fs14.realpathSync)(p);
   } catch {
     return p;
   }
@@ -50584,9 +51868,9 @@ function realOrSelf(p) {
 function writeTarget(absPath, root) {
   let real;
   try {
-    real = (0, import_node_fs13.realpathSync)(absPath);
+    real = (0, import_node_fs14.realpathSync)(absPath);
   } catch {
-    real = import_node_path17.default.join(realOrSelf(import_node_path17.default.dirname(absPath)), import_node_path17.default.basename(absPath));
+    real = import_node_path18.default.join(realOrSelf(import_node_path18.default.dirname(absPath)), import_node_path18.default.basename(absPath));
   }
   if (root !== void 0 && !inside(realOrSelf(root), real)) throw new WriteRefused("it leads outside the repository (through a symbolic link): not fixed");
   return real;
@@ -50598,10 +51882,10 @@ function writeAtomic(absPath, text, options = {}) {
   let current;
   let mode;
   try {
-    const stat = (0, import_node_fs13.statSync)(target);
+    const stat = (0, import_node_fs14.statSync)(target);
     if (!stat.isFile()) throw new WriteRefused("it is not a regular file: not fixed");
     mode = stat.mode & 511;
-    current = (0, import_node_fs13.readFileSync)(target);
+    current = (0, import_node_fs14.readFileSync)(target);
   } catch (error) {
     if (error instanceof WriteRefused) throw error;
     current = void 0;
@@ -50611,20 +51895,20 @@ function writeAtomic(absPath, text, options = {}) {
   }
   const keepBom = current !== void 0 && current.subarray(0, 3).equals(BOM) && !text.startsWith("\uFEFF");
   const data = keepBom ? Buffer.concat([BOM, Buffer.from(text, "utf8")]) : Buffer.from(text, "utf8");
-  const tmp = import_node_path17.default.join(import_node_path17.default.dirname(target), `.${import_node_path17.default.basename(target).slice(0, 64)}.${(0, import_node_crypto.randomBytes)(8).toString("hex")}.mlops-lint.tmp`);
-  const fd = (0, import_node_fs13.openSync)(tmp, import_node_fs13.constants.O_WRONLY | import_node_fs13.constants.O_CREAT | import_node_fs13.constants.O_EXCL | import_node_fs13.constants.O_NOFOLLOW, 384);
+  const tmp = import_node_path18.default.join(import_node_path18.default.dirname(target), `.${import_node_path18.default.basename(target).slice(0, 64)}.${(0, import_node_crypto.randomBytes)(8).toString("hex")}.mlops-lint.tmp`);
+  const fd = (0, import_node_fs14.openSync)(tmp, import_node_fs14.constants.O_WRONLY | import_node_fs14.constants.O_CREAT | import_node_fs14.constants.O_EXCL | import_node_fs14.constants.O_NOFOLLOW, 384);
   pending.add(tmp);
   try {
     try {
-      for (let at = 0; at < data.length; ) at += (0, import_node_fs13.writeSync)(fd, data, at);
-      (0, import_node_fs13.fchmodSync)(fd, mode ?? 420);
+      for (let at = 0; at < data.length; ) at += (0, import_node_fs14.writeSync)(fd, data, at);
+      (0, import_node_fs14.fchmodSync)(fd, mode ?? 420);
     } finally {
-      (0, import_node_fs13.closeSync)(fd);
+      (0, import_node_fs14.closeSync)(fd);
     }
-    (0, import_node_fs13.renameSync)(tmp, target);
+    (0, import_node_fs14.renameSync)(tmp, target);
   } catch (error) {
     try {
-      (0, import_node_fs13.unlinkSync)(tmp);
+      (0, import_node_fs14.unlinkSync)(tmp);
     } catch {
     }
     throw error;
@@ -50636,7 +51920,7 @@ function writeAtomic(absPath, text, options = {}) {
 // src/api/fix.ts
 var MAX_FIX_PASSES = 10;
 async function fixFiles(files, options = {}, write = false) {
-  const cwd = import_node_path18.default.resolve(options.cwd ?? process.cwd());
+  const cwd = import_node_path19.default.resolve(options.cwd ?? process.cwd());
   const overrides = new Map(options.overrides ?? []);
   const originals = /* @__PURE__ */ new Map();
   let results = [];
@@ -50646,7 +51930,7 @@ async function fixFiles(files, options = {}, write = false) {
     for (const r of results) {
       for (const d of r.diagnostics) {
         if (!d.fix) continue;
-        const abs = import_node_path18.default.resolve(cwd, d.fix.file);
+        const abs = import_node_path19.default.resolve(cwd, d.fix.file);
         const text = overrides.get(abs) ?? lintedText(r, d.fix.file);
         if (text === void 0) continue;
         const entry2 = byFile2.get(abs);
@@ -50665,17 +51949,17 @@ async function fixFiles(files, options = {}, write = false) {
     }
     if (!changed) break;
   }
-  const changes = [];
+  const changes2 = [];
   for (const [abs, before] of originals) {
     const after = overrides.get(abs) ?? before;
     if (after === before) continue;
     const file = displayPath(cwd, abs);
-    changes.push({ file, absPath: abs, before, after, diff: unifiedDiff(file, before, after) });
+    changes2.push({ file, absPath: abs, before, after, diff: unifiedDiff(file, before, after) });
   }
   const skipped = [];
   if (write) {
     const root = findRepoRoot(cwd);
-    for (const c of changes) {
+    for (const c of changes2) {
       await new Promise((resolve) => setImmediate(resolve));
       try {
         writeAtomic(c.absPath, c.after, { root, ...options.overrides?.has(c.absPath) ? {} : { expected: c.before } });
@@ -50689,16 +51973,16 @@ async function fixFiles(files, options = {}, write = false) {
       }
     }
   }
-  return { results, changes: changes.filter((c) => !skipped.some((s) => s.file === c.file)), skipped };
+  return { results, changes: changes2.filter((c) => !skipped.some((s) => s.file === c.file)), skipped };
 }
 async function fixText(text, filename, options = {}) {
-  const cwd = import_node_path18.default.resolve(options.cwd ?? process.cwd());
-  const abs = import_node_path18.default.resolve(cwd, filename);
+  const cwd = import_node_path19.default.resolve(options.cwd ?? process.cwd());
+  const abs = import_node_path19.default.resolve(cwd, filename);
   let output = text;
   let diagnostics = [];
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
     diagnostics = await lintText(output, filename, options);
-    const fixes = diagnostics.flatMap((d) => d.fix && import_node_path18.default.resolve(cwd, d.fix.file) === abs ? [d.fix] : []);
+    const fixes = diagnostics.flatMap((d) => d.fix && import_node_path19.default.resolve(cwd, d.fix.file) === abs ? [d.fix] : []);
     if (fixes.length === 0) break;
     const next = applyFixes(output, fixes).output;
     if (next === output) break;
@@ -50708,12 +51992,12 @@ async function fixText(text, filename, options = {}) {
 }
 
 // src/format/paths.ts
-var import_node_path19 = __toESM(require("node:path"), 1);
+var import_node_path20 = __toESM(require("node:path"), 1);
 function relativePath(file, cwd) {
-  const abs = import_node_path19.default.resolve(cwd, file);
-  const rel = import_node_path19.default.relative(cwd, abs);
-  const shown = rel === "" || rel.startsWith("..") || import_node_path19.default.isAbsolute(rel) ? abs : rel;
-  return shown.split(import_node_path19.default.sep).join("/");
+  const abs = import_node_path20.default.resolve(cwd, file);
+  const rel = import_node_path20.default.relative(cwd, abs);
+  const shown = rel === "" || rel.startsWith("..") || import_node_path20.default.isAbsolute(rel) ? abs : rel;
+  return shown.split(import_node_path20.default.sep).join("/");
 }
 
 // src/format/escape.ts
@@ -50776,12 +52060,12 @@ function formatGitlab(results, options = {}) {
 
 // src/format/json.ts
 function formatJson(results) {
-  return `${JSON.stringify(results, null, 2)}
+  return `${JSON.stringify(results, (key, value3) => key === "text" && typeof value3 === "string" ? redactText(value3) : value3, 2)}
 `;
 }
 
 // src/format/sarif.ts
-var import_node_path20 = __toESM(require("node:path"), 1);
+var import_node_path21 = __toESM(require("node:path"), 1);
 var import_node_url = require("node:url");
 
 // src/format/rule-meta.ts
@@ -50805,7 +52089,7 @@ function ruleInfos(rules2 = rules) {
 var LEVEL = { error: "error", warning: "warning", info: "note" };
 function locationOf(file, cwd) {
   const shown = relativePath(file, cwd);
-  if (import_node_path20.default.isAbsolute(shown)) return { uri: (0, import_node_url.pathToFileURL)(shown).href };
+  if (import_node_path21.default.isAbsolute(shown)) return { uri: (0, import_node_url.pathToFileURL)(shown).href };
   return { uri: encodeURI(shown).replace(/#/g, "%23").replace(/\?/g, "%3F"), uriBaseId: "%SRCROOT%" };
 }
 function formatSarif(results, options = {}) {
@@ -51024,15 +52308,15 @@ function parseCliArgs(argv) {
 }
 
 // src/cli/heap.ts
-var import_node_fs14 = require("node:fs");
-var import_node_path21 = __toESM(require("node:path"), 1);
+var import_node_fs15 = require("node:fs");
+var import_node_path22 = __toESM(require("node:path"), 1);
 var HEAP_GROWING_PERCENT = 20;
 var MANY_FILES = 20;
 function mayLintManyFiles(files, cwd) {
   if (files.length === 0 || files.length > MANY_FILES) return true;
   return files.some((file) => {
     try {
-      return (0, import_node_fs14.statSync)(import_node_path21.default.resolve(cwd, file)).isDirectory();
+      return (0, import_node_fs15.statSync)(import_node_path22.default.resolve(cwd, file)).isDirectory();
     } catch {
       return false;
     }
@@ -51141,16 +52425,19 @@ function configErrorText(error) {
   }
   return void 0;
 }
+function safe(text) {
+  return escapeControl(redactText(text));
+}
 function describeFailure(error, env) {
-  if (error instanceof UsageError) return `mlops-lint: ${error.message}
+  if (error instanceof UsageError) return `mlops-lint: ${safe(error.message)}
 `;
   const config = configErrorText(error);
-  if (config !== void 0) return `mlops-lint: ${config}
+  if (config !== void 0) return `mlops-lint: ${safe(config)}
 `;
   const message = error instanceof Error ? error.message.split("\n")[0] ?? error.name : String(error);
   const stack = env.MLOPS_LINT_DEBUG === "1" && error instanceof Error && error.stack ? `${error.stack}
 ` : "";
-  return `mlops-lint: internal error: ${message}
+  return `mlops-lint: internal error: ${safe(message)}
 ${stack}`;
 }
 function lintOptions(o, cwd) {
@@ -51190,7 +52477,7 @@ async function runCli(argv, io) {
       io.stdout(listRules(ruleInfos(), o.format === "json"));
       return EXIT_OK;
     }
-    const cwd = import_node_path22.default.resolve(io.cwd);
+    const cwd = import_node_path23.default.resolve(io.cwd);
     const options = lintOptions(o, cwd);
     let results;
     let skippedWrites = false;
@@ -51203,7 +52490,7 @@ async function runCli(argv, io) {
     } else if (o.fix || o.fixDryRun) {
       const outcome = o.fix ? await whileInterruptible(() => fixFiles(o.files, options, true)) : await fixFiles(o.files, options, false);
       results = outcome.results;
-      for (const s of outcome.skipped) io.stderr(`mlops-lint: ${s.file}: ${s.message}
+      for (const s of outcome.skipped) io.stderr(`mlops-lint: ${safe(`${s.file}: ${s.message}`)}
 `);
       if (outcome.skipped.length > 0) skippedWrites = true;
       if (o.fixDryRun) {
@@ -51221,10 +52508,10 @@ async function runCli(argv, io) {
     const color = useColor(o.color, io) && o.format === "stylish";
     const report = formatResults(shown, o.format, { cwd, color, version: VERSION });
     if (report) reportTo(report);
-    if (!o.quiet) for (const r of results) for (const notice of r.notices ?? []) io.stderr(`mlops-lint: notice: ${escapeControl(notice)}
+    if (!o.quiet) for (const r of results) for (const notice of r.notices ?? []) io.stderr(`mlops-lint: notice: ${safe(notice)}
 `);
     const ioErrors = results.filter((r) => r.error);
-    for (const r of ioErrors) io.stderr(`mlops-lint: ${r.error.message}
+    for (const r of ioErrors) io.stderr(`mlops-lint: ${safe(r.error.message)}
 `);
     if (ioErrors.length > 0 || skippedWrites) return EXIT_USAGE;
     if (results.some((r) => r.diagnostics.some((d) => d.severity === "error"))) return EXIT_FINDINGS;

@@ -1,6 +1,6 @@
-import { closeSync, openSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
-import { MAX_SMALL_FILE_BYTES, readSmallText } from './read.js';
+import { readBoundedText, readSmallText } from './read.js';
 import { parseIni, subsection } from './ini.js';
 import type { IniProblem } from './ini.js';
 import type { DvcConfig, DvcRemote, RemoteScheme } from './types.js';
@@ -126,25 +126,16 @@ export function readDvcConfig(repoDir: string): DvcConfig | undefined {
   const dir = path.join(repoDir, '.dvc');
   if (!isDvcDir(repoDir)) return undefined;
   const file = path.join(dir, 'config');
-  // Bounded and inside the repository: a link to /dev/zero, a FIFO, a huge file or a link leading out is not read (and says so).
-  const text = readSmallText(file, undefined, repoDir) ?? '';
-  const unreadable = text === '' ? whyUnread(file) : undefined;
+  // Bounded and inside the repository: a link to /dev/zero, a FIFO, a huge file or a link leading out is not read (and says why).
+  let text = '';
+  let unreadable: string | undefined;
+  try {
+    text = readBoundedText(file, undefined, repoDir);
+  } catch (err) {
+    const code = (err as { code?: string }).code ?? 'EIO';
+    if (code !== 'ENOENT') unreadable = code;
+  }
   const config = parseDvcConfig(file, text, readSmallText(path.join(dir, 'config.local'), undefined, repoDir));
   if (unreadable !== undefined) config.unreadable = unreadable;
   return config;
-}
-
-/** Why a file read as nothing: an error code (`EACCES`), a limit, or undefined when it is simply absent or empty. */
-function whyUnread(file: string): string | undefined {
-  try {
-    const stat = statSync(file);
-    if (!stat.isFile()) return 'not a regular file';
-    if (stat.size > MAX_SMALL_FILE_BYTES) return `larger than ${MAX_SMALL_FILE_BYTES / 1024 / 1024} MiB`;
-    if (stat.size === 0) return undefined;
-    closeSync(openSync(file, 'r')); // a regular file: opening cannot block
-    return 'it is a link leading outside the repository';
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
-    return code === 'ENOENT' ? undefined : code;
-  }
 }

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { readBoundedText } from './read.js';
 
 export interface LockedVersion {
   /** Lock file name: `poetry.lock` or `uv.lock`. */
@@ -39,7 +39,7 @@ export function findLockedVersion(repoDir: string, name: string): LockedVersion 
   for (const file of LOCK_FILES) {
     let text: string;
     try {
-      text = readFileSync(path.join(repoDir, file), 'utf8');
+      text = readBoundedText(path.join(repoDir, file));
     } catch {
       continue;
     }

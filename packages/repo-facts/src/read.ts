@@ -1,13 +1,26 @@
 /**
- * Reading a small repository file without unbounded work: only a regular file (never a device
- * such as /dev/zero, a FIFO or a socket, even behind a link) of at most `max` bytes is read, and
- * opening never blocks. Anything else reads as absent.
+ * Reading a repository file for facts without unbounded work: only a regular file (never a device
+ * such as /dev/zero, a FIFO or a socket, even behind a link) of at most `max` bytes is read, it is
+ * opened once without blocking and read up to the size fstat gave. With `within`, a file that is
+ * (or leads through a link to) a file outside that directory is not read: repository facts come
+ * only from the repository.
  */
 import { closeSync, constants, existsSync, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 
-/** Requirements files, `.dvc/config`: never this large. */
-export const MAX_SMALL_FILE_BYTES = 1024 * 1024;
+/** Requirements, lock files, `.dvc/config`: never this large (a large `poetry.lock` is a few hundred KB). */
+export const MAX_FACT_FILE_BYTES = 4 * 1024 * 1024;
+
+/** Thrown for a path that is not a regular file of at most `max` bytes, or that leads out of `within`; `code` says why. */
+export class UnreadableFileError extends Error {
+  constructor(
+    readonly code: 'ENOTREG' | 'EFBIG' | 'EOUTSIDE',
+    file: string,
+    max = MAX_FACT_FILE_BYTES,
+  ) {
+    super(code === 'EFBIG' ? `${file}: larger than ${max} bytes` : code === 'EOUTSIDE' ? `${file}: a link leading outside the repository` : `${file}: not a regular file`);
+  }
+}
 
 /** The repository holding `dir`: the nearest directory with `.git` or `.dvc` (else `dir` itself). */
 export function repositoryOf(dir: string): string {
@@ -23,26 +36,18 @@ export function liesInside(root: string, file: string): boolean {
     const rel = path.relative(realpathSync(root), realpathSync(file));
     return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
   } catch {
-    return true; // missing: reads as absent anyway
+    return true; // missing: the read reports it
   }
 }
 
-/**
- * The text of a small regular file, or undefined. With `within`, a file that is (or leads through a
- * link to) a file outside that directory reads as absent too: repository facts come only from the
- * repository.
- */
-export function readSmallText(file: string, max = MAX_SMALL_FILE_BYTES, within?: string): string | undefined {
-  if (within !== undefined && !liesInside(within, file)) return undefined;
-  let fd: number;
-  try {
-    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch {
-    return undefined;
-  }
+/** The text of a small regular file. Throws the fs error, or an {@link UnreadableFileError}. */
+export function readBoundedText(file: string, max = MAX_FACT_FILE_BYTES, within?: string): string {
+  if (within !== undefined && !liesInside(within, file)) throw new UnreadableFileError('EOUTSIDE', file, max);
+  const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const stat = fstatSync(fd);
-    if (!stat.isFile() || stat.size > max) return undefined;
+    if (!stat.isFile()) throw new UnreadableFileError('ENOTREG', file, max);
+    if (stat.size > max) throw new UnreadableFileError('EFBIG', file, max);
     const bytes = Buffer.alloc(stat.size);
     let at = 0;
     while (at < bytes.length) {
@@ -51,9 +56,16 @@ export function readSmallText(file: string, max = MAX_SMALL_FILE_BYTES, within?:
       at += n;
     }
     return bytes.subarray(0, at).toString('utf8');
-  } catch {
-    return undefined;
   } finally {
     closeSync(fd);
+  }
+}
+
+/** {@link readBoundedText}, or undefined when the file cannot be read (absent, too large, not regular, outside). */
+export function readSmallText(file: string, max = MAX_FACT_FILE_BYTES, within?: string): string | undefined {
+  try {
+    return readBoundedText(file, max, within);
+  } catch {
+    return undefined;
   }
 }
