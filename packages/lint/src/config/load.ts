@@ -11,6 +11,7 @@ import { LineCounter, parseDocument, isMap, isPair, isScalar, isSeq } from 'yaml
 import type { Document, Node as YamlNode } from 'yaml';
 import type { Rule } from '../model.js';
 import { readText } from '../engine/read.js';
+import { ENGINE_RULE_IDS } from '../engine/engine-rules.js';
 import { duplicateKeys, yamlMessage } from '../parse/source.js';
 import { displayPath } from '../engine/repo.js';
 import { ConfigError } from './errors.js';
@@ -21,9 +22,6 @@ import { describeError, validatorFor } from './ajv.js';
 import { pointerParts } from '../json-pointer.js';
 
 export const CONFIG_NAMES = ['.mlops-lint.yaml', '.mlops-lint.yml', '.mlops-lint.json'];
-
-/** Rule ids the engine itself reports (configurable like rules). */
-export const ENGINE_RULE_IDS = ['yaml-syntax', 'empty-file', 'schema', 'gitlab-resolve', 'unused-disable', 'disable-reason', 'internal-error'];
 
 const found = new Map<string, string | undefined>();
 

@@ -18,7 +18,7 @@ import { attachCalledWorkflows } from './called-workflows.js';
 import { attachPublishedComponents } from './published-components.js';
 import { buildGitlabWorkflow } from '../gitlab/model.js';
 import { validateStructure } from '../schema/index.js';
-import { ENGINE_RULE_IDS } from '../config/load.js';
+import { ENGINE_RULE_IDS } from './engine-rules.js';
 import { detectKind } from './detect.js';
 import { applyDirectives } from './disables.js';
 import { docsUrl } from './docs.js';
