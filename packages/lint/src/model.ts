@@ -8,8 +8,9 @@
  * before the model is built; every position points at what the user wrote.
  */
 import type { Document, Node as YamlNode } from 'yaml';
+import type { Provider } from '@mlops-pipeline/templates';
 
-export type Provider = 'github' | 'gitlab';
+export type { Provider };
 /** What a file is: a GitHub workflow, a GitHub action (`action.yml`), a GitLab pipeline, a GitLab CI/CD component (a `spec:` header, then `---`). */
 export type FileKind = 'workflow' | 'action' | 'gitlab-ci' | 'component';
 export type Severity = 'error' | 'warning' | 'info';

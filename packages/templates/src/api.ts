@@ -9,8 +9,7 @@ import { allSecrets, secretsForInputs } from './secrets.js';
 import type { InputProblem, Provider, RemoteKind, RenderOptions, SecretRequirement, TemplateInfo } from './types.js';
 import { validateTemplateInputs } from './validate.js';
 import { TEMPLATES_VERSION } from './version.js';
-
-export const PROVIDERS: readonly Provider[] = ['github', 'gitlab'];
+import { PROVIDERS } from './types.js';
 
 function info(template: TemplateDef, provider: Provider): TemplateInfo {
   return {

@@ -6,7 +6,8 @@
  */
 export type { Provider, RemoteKind, RenderMode, SecretRequirement, TemplateInfo, InputProblem, ParsedHeader, RenderOptions } from './types.js';
 export { compareTemplateVersion, TEMPLATES_VERSION } from './version.js';
-export { listTemplates, getTemplate, templateForRemote, inputsSchema, validateInputs, render, renderPublished, renderPublishedFiles, vendoredPath, requiredSecrets, PROVIDERS } from './api.js';
+export { listTemplates, getTemplate, templateForRemote, inputsSchema, validateInputs, render, renderPublished, renderPublishedFiles, vendoredPath, requiredSecrets } from './api.js';
+export { PROVIDERS } from './types.js';
 export { parseHeader, findHeader, HEADER_PREFIX } from './header.js';
 export type { HeaderPosition } from './header.js';
 export { TemplateInputError, isTemplateInputError } from './errors.js';
