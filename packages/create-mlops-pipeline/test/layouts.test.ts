@@ -48,10 +48,11 @@ describe('remotes', () => {
     expect(gitlabSchemaErrors(text)).toEqual([]);
   });
 
-  it('--remote-name of a template without a remote-name input: a warning says how to make it the default', async () => {
+  it('--remote-name reaches dvc pull -r through the dvc-remote input of every template', async () => {
     const res = await runMain(['--yes', '--dry-run', '--remote-name', 'archive'], fixture(FIXTURES.twoRemotes));
     expect(res.code).toBe(0);
-    expect(res.stderr).toContain('make "archive" the default (`dvc remote default archive`');
+    expect(res.stderr).not.toContain('dvc remote default');
+    expect(parseHeader(res.stdout)?.inputs['dvc-remote']).toBe('archive');
   });
 
   it('an unknown --remote-name lists the remotes', async () => {

@@ -97,11 +97,24 @@ export function runGithubJobs(checkout: string, workflowText: string): Record<st
       writeFileSync(log, '');
       let status: number | null = 0;
       let stderr = '';
+      // What the runner provides: a temporary directory outside the workspace, and GITHUB_ENV, whose
+      // NAME=value lines become the environment of the later steps.
+      const runnerTemp = path.join(bin, `${name}-runner-temp`);
+      mkdirSync(runnerTemp);
+      const githubEnv = path.join(bin, `${name}.env`);
+      writeFileSync(githubEnv, '');
       for (const step of job.steps ?? []) {
         if (step.run === undefined || /pull_request/.test(step.if ?? '')) continue;
         const dir = path.join(checkout, step['working-directory'] ?? job.defaults?.run?.['working-directory'] ?? '.');
         const script = step.run.replace(/\$\{\{[^}]*\}\}/g, '');
-        const res = spawnSync('bash', ['-e', '-c', script], { cwd: dir, env: { PATH: `${bin}:/usr/bin:/bin`, HOME: bin, STANDIN_LOG: log, GITHUB_WORKSPACE: checkout, CI: 'true' }, encoding: 'utf8' });
+        const exported = Object.fromEntries(
+          readFileSync(githubEnv, 'utf8')
+            .split('\n')
+            .filter((l) => l.includes('='))
+            .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+        );
+        const env = { ...exported, PATH: `${bin}:/usr/bin:/bin`, HOME: bin, STANDIN_LOG: log, GITHUB_WORKSPACE: checkout, RUNNER_TEMP: runnerTemp, GITHUB_ENV: githubEnv, GITHUB_RUN_ID: '1', GITHUB_JOB: name, CI: 'true' };
+        const res = spawnSync('bash', ['-e', '-c', script], { cwd: dir, env, encoding: 'utf8' });
         stderr += res.stderr;
         if (res.status !== 0) {
           status = res.status;

@@ -48913,12 +48913,12 @@ function liesInside(root, file) {
   }
 }
 function readBoundedText(file, max = MAX_FACT_FILE_BYTES, within2) {
-  if (within2 !== void 0 && !liesInside(within2, file)) throw new UnreadableFileError("EOUTSIDE", file, max);
   const fd = (0, import_node_fs8.openSync)(file, import_node_fs8.constants.O_RDONLY | import_node_fs8.constants.O_NONBLOCK);
   try {
     const stat = (0, import_node_fs8.fstatSync)(fd);
     if (!stat.isFile()) throw new UnreadableFileError("ENOTREG", file, max);
     if (stat.size > max) throw new UnreadableFileError("EFBIG", file, max);
+    if (within2 !== void 0 && !liesInside(within2, file)) throw new UnreadableFileError("EOUTSIDE", file, max);
     const bytes = Buffer.alloc(stat.size);
     let at = 0;
     while (at < bytes.length) {

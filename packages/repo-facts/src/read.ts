@@ -42,12 +42,12 @@ export function liesInside(root: string, file: string): boolean {
 
 /** The text of a small regular file. Throws the fs error, or an {@link UnreadableFileError}. */
 export function readBoundedText(file: string, max = MAX_FACT_FILE_BYTES, within?: string): string {
-  if (within !== undefined && !liesInside(within, file)) throw new UnreadableFileError('EOUTSIDE', file, max);
   const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const stat = fstatSync(fd);
     if (!stat.isFile()) throw new UnreadableFileError('ENOTREG', file, max);
     if (stat.size > max) throw new UnreadableFileError('EFBIG', file, max);
+    if (within !== undefined && !liesInside(within, file)) throw new UnreadableFileError('EOUTSIDE', file, max);
     const bytes = Buffer.alloc(stat.size);
     let at = 0;
     while (at < bytes.length) {
