@@ -23,8 +23,8 @@ import { detectKind } from './detect.js';
 import { applyDirectives } from './disables.js';
 import { docsUrl } from './docs.js';
 import { displayPath } from './repo.js';
-import type { RuleSettings } from './run.js';
-import { internalError, messageOf, runRules, sortDiagnostics } from './run.js';
+import type { RuleSettings } from './rule-runner.js';
+import { internalError, messageOf, runRules, sortDiagnostics } from './rule-runner.js';
 import { redactDiagnostics } from './redact.js';
 
 

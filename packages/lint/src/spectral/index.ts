@@ -16,7 +16,7 @@ import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import type { Diagnostic, Severity, Workflow } from '../model.js';
-import type { RuleSettings } from '../engine/run.js';
+import type { RuleSettings } from '../engine/rule-runner.js';
 import { readText } from '../engine/read.js';
 import { ConfigError } from '../config/errors.js';
 import { redactText } from '../rules/util/secrets.js';

@@ -30,7 +30,7 @@ export function replaceScalar(workflow: Workflow, span: Span, value: string): Fi
 }
 
 /** Span of [start, end) offsets in `file` (the workflow file unless given). */
-export function spanOf(workflow: Workflow, start: number, end: number, file: string = workflow.file): Span {
+export function spanBetween(workflow: Workflow, start: number, end: number, file: string = workflow.file): Span {
   const lines = workflow.lines(file) ?? lineIndex('');
   const a = lines.positionAt(start);
   const b = lines.positionAt(Math.max(start, end));
