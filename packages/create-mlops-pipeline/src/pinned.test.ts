@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import * as templates from '@mlops-pipeline/templates';
 import { listTemplates, TEMPLATES_VERSION } from '@mlops-pipeline/templates';
 import { parseCli } from './args.js';
 import { findPinnedRef } from './pipeline-files.js';
@@ -38,7 +39,7 @@ describe('pinned callers use the tag scheme: v1.2.3 on GitHub, 1.2.3 for GitLab 
       const line = text.split('\n').find((l) => /uses:|component:/.test(l)) ?? '';
       expect(line).toContain(provider === 'github' ? `mlops-pipeline/mlops-pipeline/.github/workflows/${name}.yml${expected}` : `gitlab.com/mlops-pipeline/components/${name}${expected}`);
       expect(line.endsWith(expected)).toBe(true);
-      expect(findPinnedRef(text)).toMatchObject({ template: name, ref: given ?? TEMPLATES_VERSION });
+      expect(findPinnedRef(templates, text)).toMatchObject({ template: name, ref: given ?? TEMPLATES_VERSION });
     }
   });
 });

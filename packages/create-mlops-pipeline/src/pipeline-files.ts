@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { readSmallText } from '@mlops-pipeline/repo-facts';
 import path from 'node:path';
-import type { Provider, RenderMode } from '@mlops-pipeline/templates';
+import type { Provider } from '@mlops-pipeline/templates';
+import type { TemplatesModule } from './templates.js';
 
 /** Where the generator writes, per provider. */
 export const GITHUB_FILE = '.github/workflows/mlops.yml';
@@ -23,17 +24,13 @@ export interface PinnedRef {
   ref: string;
 }
 
-/** The reusable-workflow `uses:` or `component:` reference of a pinned caller. */
-export function findPinnedRef(text: string): PinnedRef | undefined {
-  const gh = /uses:\s*["']?([\w.-]+\/[\w.-]+)\/\.github\/workflows\/([\w.-]+?)\.ya?ml@([\w.-]+)/.exec(text);
-  if (gh) return { source: gh[1] ?? '', template: gh[2] ?? '', ref: (gh[3] ?? '').replace(/^v(?=\d)/, '') };
-  const gl = /component:\s*["']?([\w.-]+(?:\/[\w.-]+)+)\/([\w.-]+)@([\w.-]+)/.exec(text);
-  if (gl) return { source: gl[1] ?? '', template: gl[2] ?? '', ref: gl[3] ?? '' };
-  return undefined;
-}
-
-export function modeOf(text: string): RenderMode {
-  return findPinnedRef(text) ? 'pinned' : 'vendored';
+/**
+ * The reusable-workflow `uses:` or `component:` reference of a pinned caller (any source), read by the
+ * installed templates' parser; `ref` without the `v` of GitHub tags.
+ */
+export function findPinnedRef(templates: Pick<TemplatesModule, 'findTemplateRef'>, text: string): PinnedRef | undefined {
+  const found = templates.findTemplateRef(text);
+  return found?.version === undefined ? undefined : { source: found.source, template: found.template, ref: found.version };
 }
 
 /** A regular file's text (bounded: never a device, a FIFO or a huge file), or undefined. */

@@ -40,7 +40,7 @@ export async function findPipelines(dir: string): Promise<FoundPipeline[]> {
     if (text === undefined) continue;
     const header = t.parseHeader(text);
     if (!header) continue;
-    const pinned = findPinnedRef(text);
+    const pinned = findPinnedRef(t, text);
     found.push({ rel, text, header, ...(pinned ? { pinned } : {}) });
   }
   return found;

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
  * Builds the package:
- *   dist/index.js     ESM library (runtime dependencies external, internal workspace packages bundled)
- *   dist/cli.cjs      the `mlops-lint` bin: one CommonJS file, everything but Spectral bundled
+ *   dist/index.js     ESM library (runtime dependencies, @mlops-pipeline/templates among them, external; repo-facts bundled)
+ *   dist/cli.cjs      the `mlops-lint` bin: one CommonJS file, everything but Spectral and the lazily loaded installed templates bundled
  *   dist/spectral.cjs custom Spectral rulesets, loaded lazily by dist/cli.cjs only when configured
  *   hook/mlops-lint.cjs  self-contained bin for pre-commit (no dependencies)
  *   hook/spectral.cjs    Spectral with every dependency bundled, loaded by the hook only when rulesets are configured
@@ -28,9 +28,21 @@ const hookSpectralOut = path.join(path.dirname(hookOut), 'spectral.cjs');
 const onlyHook = args.includes('--only-hook');
 
 const SPECTRAL_ENTRY = path.join(pkgDir, 'src/spectral/index.ts');
-// Runtime and (optional) peer dependencies stay outside the npm bundles: Spectral is installed by who uses rulesets.
-const runtimeDeps = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})].filter((d) => !d.startsWith('@mlops-pipeline/'));
+// Runtime and (optional) peer dependencies stay outside the npm bundles (@mlops-pipeline/templates too): Spectral is installed by who uses rulesets.
+const runtimeDeps = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})];
 const external = runtimeDeps.flatMap((d) => [d, `${d}/*`]);
+
+/**
+ * dist/cli.cjs bundles what its modules import statically (a CommonJS file cannot `require()` the ESM
+ * templates package on every Node 20), and leaves the engine's lazy `import('@mlops-pipeline/templates')`
+ * to the installed package, so template-outdated compares with the templates the user installed.
+ */
+const installedTemplatesPlugin = {
+  name: 'installed-templates',
+  setup(b) {
+    b.onResolve({ filter: /^@mlops-pipeline\/templates$/ }, (a) => (a.kind === 'dynamic-import' ? { path: a.path, external: true } : undefined));
+  },
+};
 
 /** Leaves `../spectral/index.js` imports to `./spectral.cjs` next to the bundle, loaded only when rulesets are configured. */
 const spectralPlugin = {
@@ -57,7 +69,7 @@ const jobs = [];
 if (!onlyHook) {
   jobs.push(
     build({ ...common, entryPoints: ['src/index.ts'], format: 'esm', outfile: 'dist/index.js', external, plugins: [spectralPlugin] }),
-    build({ ...common, entryPoints: ['src/cli.ts'], format: 'cjs', outfile: 'dist/cli.cjs', minify: true, banner: { js: '#!/usr/bin/env node' }, metafile: Boolean(flag('--metafile')), plugins: [spectralPlugin] }).then((r) => {
+    build({ ...common, entryPoints: ['src/cli.ts'], format: 'cjs', outfile: 'dist/cli.cjs', minify: true, banner: { js: '#!/usr/bin/env node' }, metafile: Boolean(flag('--metafile')), plugins: [spectralPlugin, installedTemplatesPlugin] }).then((r) => {
       if (r.metafile) writeFileSync(flag('--metafile'), JSON.stringify(r.metafile));
     }),
     build({ ...common, entryPoints: ['src/spectral/index.ts'], format: 'cjs', outfile: 'dist/spectral.cjs', external }),

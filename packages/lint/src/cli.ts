@@ -1,6 +1,6 @@
 /** The `mlops-lint` bin (bundled into dist/cli.cjs and hook/mlops-lint.cjs). */
 import { processIO } from './cli/io.js';
-import { describeFailure, runCli } from './cli/run.js';
+import { describeFailure, runCli } from './cli/main.js';
 
 function fail(error: unknown): void {
   process.stderr.write(describeFailure(error, process.env));

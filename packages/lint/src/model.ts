@@ -14,8 +14,9 @@
  * `document` and `node` are the parser's own objects, for the engine and custom rulesets.
  */
 import type { Document, Node as YamlNode } from 'yaml';
+import type { Provider } from '@mlops-pipeline/templates';
 
-export type Provider = 'github' | 'gitlab';
+export type { Provider };
 /** What a file is: a GitHub workflow, a GitHub action (`action.yml`), a GitLab pipeline, a GitLab CI/CD component (a `spec:` header, then `---`). */
 export type FileKind = 'workflow' | 'action' | 'gitlab-ci' | 'component';
 export type Severity = 'error' | 'warning' | 'info';

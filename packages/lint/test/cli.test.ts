@@ -233,7 +233,7 @@ describe('mlops-lint: fixes', () => {
 
 describe('mlops-lint: internal errors', () => {
   it('an unexpected exception is one line, with the stack only under MLOPS_LINT_DEBUG=1', async () => {
-    const { describeFailure } = await import('../src/cli/run.js');
+    const { describeFailure } = await import('../src/cli/main.js');
     const error = new TypeError('boom\nsecond line');
     expect(describeFailure(error, {})).toBe('mlops-lint: internal error: boom\n');
     expect(describeFailure(error, { MLOPS_LINT_DEBUG: '1' })).toContain('    at ');

@@ -12,8 +12,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
-import { runCli } from '../src/cli/run.js';
-import { ENGINE_RULES, ruleInfos } from '../src/format/rule-meta.js';
+import { runCli } from '../src/cli/main.js';
+import { ENGINE_RULES } from '../src/engine/engine-rules.js';
+import { ruleInfos } from '../src/format/rule-meta.js';
 import { rules } from '../src/rules/index.js';
 import { runCli as runBin } from './cli.helpers.js';
 

@@ -1,16 +1,8 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { readBoundedText } from './read.js';
 import { parseIni, subsection } from './ini.js';
+import { readSmallText } from './read.js';
 import type { GitFacts } from './types.js';
-
-function readText(file: string): string | undefined {
-  try {
-    return readBoundedText(file);
-  } catch {
-    return undefined;
-  }
-}
 
 export interface GitDirs {
   /** The checkout's top directory (holds `.git`). */
@@ -25,7 +17,7 @@ function gitDirAt(dir: string): string | undefined {
   const dotGit = path.join(dir, '.git');
   try {
     if (statSync(dotGit).isDirectory()) return dotGit;
-    const m = /^gitdir:\s*(.+)$/m.exec(readText(dotGit) ?? '');
+    const m = /^gitdir:\s*(.+)$/m.exec(readSmallText(dotGit) ?? '');
     return m ? path.resolve(dir, (m[1] ?? '').trim()) : undefined;
   } catch {
     return undefined;
@@ -41,7 +33,7 @@ export function findGitDirs(repoDir: string): GitDirs | undefined {
   for (;;) {
     const gitDir = gitDirAt(dir);
     if (gitDir) {
-      const common = readText(path.join(gitDir, 'commondir'))?.trim();
+      const common = readSmallText(path.join(gitDir, 'commondir'))?.trim();
       return { root: dir, gitDir, commonDir: common ? path.resolve(gitDir, common) : gitDir };
     }
     const parent = path.dirname(dir);
@@ -90,7 +82,7 @@ export function readGitFactsDetail(repoDir: string): GitFactsDetail {
   if (!dirs) return { defaultBranch: 'main', defaultBranchSource: 'default' };
   const facts: GitFactsDetail = { root: dirs.root, defaultBranchSource: 'default' };
   const remotes: Array<{ name: string; url: string }> = [];
-  for (const s of parseIni(readText(path.join(dirs.commonDir, 'config')) ?? '')) {
+  for (const s of parseIni(readSmallText(path.join(dirs.commonDir, 'config')) ?? '')) {
     const name = subsection(s.name, 'remote');
     const url = s.values.get('url');
     if (name !== undefined && url !== undefined) remotes.push({ name, url });
@@ -103,8 +95,8 @@ export function readGitFactsDetail(repoDir: string): GitFactsDetail {
     if (provider) facts.provider = provider;
   }
   const remoteName = remote?.name ?? 'origin';
-  const fromOrigin = branchFromRef(readText(path.join(dirs.commonDir, 'refs', 'remotes', remoteName, 'HEAD')), `refs/remotes/${remoteName}/`);
-  const fromHead = branchFromRef(readText(path.join(dirs.gitDir, 'HEAD')), 'refs/heads/');
+  const fromOrigin = branchFromRef(readSmallText(path.join(dirs.commonDir, 'refs', 'remotes', remoteName, 'HEAD')), `refs/remotes/${remoteName}/`);
+  const fromHead = branchFromRef(readSmallText(path.join(dirs.gitDir, 'HEAD')), 'refs/heads/');
   if (fromOrigin) {
     facts.defaultBranch = fromOrigin;
     facts.defaultBranchSource = 'origin-head';

@@ -1,3 +1,5 @@
+import { symlinkSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pythonFromSpecifier, readPythonVersion, readPythonVersionDetail } from './python-version.js';
 import { makeRepo } from './test-helpers.js';
@@ -41,5 +43,13 @@ describe('readPythonVersion', () => {
 describe('readPythonVersionDetail', () => {
   it('names the file the version came from', () => {
     expect(readPythonVersionDetail(makeRepo({ '.python-version': 'system\n', 'runtime.txt': 'python-3.10.1\n' }))).toEqual({ version: '3.10.1', source: 'runtime.txt' });
+  });
+
+  it('reads no file that leads out of the repository or is not a regular file', () => {
+    const outside = makeRepo({ '.python-version': '3.9\n' });
+    const repo = makeRepo({ 'runtime.txt': 'python-3.10.1\n' });
+    symlinkSync(path.join(outside, '.python-version'), path.join(repo, '.python-version'));
+    symlinkSync('/dev/zero', path.join(repo, '.tool-versions'));
+    expect(readPythonVersionDetail(repo)).toEqual({ version: '3.10.1', source: 'runtime.txt' });
   });
 });

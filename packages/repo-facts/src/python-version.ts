@@ -1,14 +1,5 @@
-
 import path from 'node:path';
-import { readBoundedText } from './read.js';
-
-function readText(file: string): string | undefined {
-  try {
-    return readBoundedText(file);
-  } catch {
-    return undefined;
-  }
-}
+import { readSmallText } from './read.js';
 
 /** First usable line of a pyenv `.python-version` (`3.11`, `3.11.9`); `system` and names are skipped. */
 export function parsePythonVersionFile(text: string): string | undefined {
@@ -95,7 +86,7 @@ const SOURCES: Array<[PythonVersionFact['source'], (text: string) => string | un
  */
 export function readPythonVersionDetail(repoDir: string): PythonVersionFact | undefined {
   for (const [source, parse] of SOURCES) {
-    const text = readText(path.join(repoDir, source));
+    const text = readSmallText(path.join(repoDir, source), undefined, repoDir);
     const version = text === undefined ? undefined : parse(text);
     if (version) return { version, source };
   }

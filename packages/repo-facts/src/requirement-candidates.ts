@@ -1,7 +1,6 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { readBoundedText } from './read.js';
-import { isFile, requirementFiles } from './requirements.js';
+import { isFile, readRepositoryText, requirementFiles } from './requirements.js';
 
 /** A requirements file a DVC project may install from, and why it is a candidate. */
 export interface RequirementCandidate {
@@ -27,14 +26,6 @@ export function requirementsNamedIn(dvcYaml: string): Array<{ file: string; line
   return found;
 }
 
-function readText(file: string): string | undefined {
-  try {
-    return readBoundedText(file);
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * The requirements files of a DVC project, most telling first: those dvc.yaml names, then
  * `requirements*.txt` next to it (`requirements.txt` first), then under `src/`. Only regular files.
@@ -44,7 +35,7 @@ export function requirementCandidates(projectDir: string): RequirementCandidate[
   const add = (c: RequirementCandidate) => {
     if (!out.some((o) => o.file === c.file) && isFile(path.join(projectDir, c.file))) out.push(c);
   };
-  const dvcYaml = readText(path.join(projectDir, 'dvc.yaml'));
+  const dvcYaml = readRepositoryText(path.join(projectDir, 'dvc.yaml'));
   if (dvcYaml !== undefined) for (const named of requirementsNamedIn(dvcYaml)) add({ file: named.file, origin: 'dvc.yaml', line: named.line });
   for (const f of requirementFiles(projectDir)) add({ file: path.basename(f), origin: 'root' });
   let src: string[] = [];
@@ -59,6 +50,6 @@ export function requirementCandidates(projectDir: string): RequirementCandidate[
 
 /** True when a requirements file uses pip's hash-checking mode (`--hash=` options, `--require-hashes`). */
 export function usesHashes(file: string): boolean {
-  const text = readText(file);
+  const text = readRepositoryText(file);
   return text !== undefined && /(^|\s)--(hash[= ]|require-hashes\b)/m.test(text);
 }

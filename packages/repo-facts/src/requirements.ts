@@ -4,7 +4,8 @@ import { readSmallText, repositoryOf } from './read.js';
 import type { DvcRequirement } from './types.js';
 
 /** Bounded and inside the file's repository: a link to /dev/zero, a FIFO, a huge file or a link leaving the repository reads as absent. */
-function readText(file: string): string | undefined {
+/** A small file's text, when it lies inside the repository holding it. */
+export function readRepositoryText(file: string): string | undefined {
   return readSmallText(file, undefined, repositoryOf(path.dirname(file)));
 }
 
@@ -220,7 +221,7 @@ function parsePoetryLine(line: string, file: string, lineNo: number): DvcRequire
 
 /** Finds dvc in pyproject.toml: PEP 621 dependency arrays, PEP 735 groups, or Poetry tables. */
 export function findInPyproject(file: string): DvcRequirement | undefined {
-  const text = readText(file);
+  const text = readRepositoryText(file);
   if (text === undefined) return undefined;
   const lines = text.split(/\r?\n/);
   let section = '';

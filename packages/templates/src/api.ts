@@ -9,8 +9,7 @@ import { allSecrets, secretsForInputs } from './secrets.js';
 import type { InputProblem, Provider, RemoteKind, RenderOptions, SecretRequirement, TemplateInfo } from './types.js';
 import { validateTemplateInputs } from './validate.js';
 import { TEMPLATES_VERSION } from './version.js';
-
-export const PROVIDERS: readonly Provider[] = ['github', 'gitlab'];
+import { PROVIDERS } from './types.js';
 
 function info(template: TemplateDef, provider: Provider): TemplateInfo {
   return {
@@ -43,7 +42,7 @@ export function templateForRemote(provider: Provider, remote: RemoteKind): Templ
   return info(t, provider);
 }
 
-function require(provider: Provider, name: string): TemplateDef {
+function knownTemplate(provider: Provider, name: string): TemplateDef {
   const t = findTemplate(name);
   if (!t || !isProvider(provider)) {
     const known = TEMPLATES.map((x) => x.name).join(', ');
@@ -53,7 +52,7 @@ function require(provider: Provider, name: string): TemplateDef {
 }
 
 export function inputsSchema(provider: Provider, name: string): Record<string, unknown> {
-  return buildSchema(require(provider, name), provider);
+  return buildSchema(knownTemplate(provider, name), provider);
 }
 
 export function validateInputs(
@@ -70,7 +69,7 @@ const VERSION_REF = /^v?[0-9]+(\.[0-9]+){0,2}$/;
 
 /** Deterministic YAML text. Throws TemplateInputError (with .problems) on invalid inputs. */
 export function render(provider: Provider, name: string, inputs: Record<string, unknown>, options: RenderOptions = {}): string {
-  const t = require(provider, name);
+  const t = knownTemplate(provider, name);
   if (options === null || typeof options !== 'object') throw new TemplateInputError(name, [{ input: 'options', message: 'must be an object such as { mode: "vendored" }' }]);
   if (options.mode !== undefined && options.mode !== 'vendored' && options.mode !== 'pinned') {
     throw new TemplateInputError(name, [{ input: 'mode', message: `${JSON.stringify(options.mode) ?? String(options.mode)} is not one of vendored, pinned` }]);
@@ -100,17 +99,17 @@ export function renderPublished(provider: Provider, name: string): { path: strin
  * workflow (`<name>-report.yml`); GitLab, the CI/CD component.
  */
 export function renderPublishedFiles(provider: Provider, name: string): Array<{ path: string; text: string }> {
-  return RENDERERS[provider].publishedFiles(require(provider, name));
+  return RENDERERS[provider].publishedFiles(knownTemplate(provider, name));
 }
 
 /** Where the vendored file of a template goes in a user's repository. */
 export function vendoredPath(provider: Provider, name: string): string {
-  return RENDERERS[provider].vendoredPath(require(provider, name));
+  return RENDERERS[provider].vendoredPath(knownTemplate(provider, name));
 }
 
 /** The secrets / CI/CD variables the user must create for these inputs (defaults filled in). */
 export function requiredSecrets(provider: Provider, name: string, inputs: Record<string, unknown> = {}): SecretRequirement[] {
-  const t = require(provider, name);
+  const t = knownTemplate(provider, name);
   const checked = validateTemplateInputs(t, provider, inputs);
   if (checked.ok) return secretsForInputs(t, provider, checked.inputs);
   // A required input not given yet does not change the secrets; a wrong value does: it is an error.

@@ -10,6 +10,7 @@ import { TEMPLATES } from './catalogue.js';
 import { appliesTo, defaultOf, pinnedUse, type InputDef } from './inputs.js';
 import { allSecrets } from './secrets.js';
 import { requiredPermissions } from './platform/github-permissions.js';
+import { PROVIDERS } from './types.js';
 import type { Provider, SecretRequirement } from './types.js';
 
 /** Version shown in README examples (real refs come from the release tags). */
@@ -52,7 +53,7 @@ function allInputs(): InputDef[] {
 }
 
 function defaultCell(d: InputDef): string {
-  const providers = (['github', 'gitlab'] as const).filter((p) => appliesTo(d, p));
+  const providers = PROVIDERS.filter((p) => appliesTo(d, p));
   const values = providers.map((p) => defaultOf(d, p));
   if (values.every((v) => v === undefined)) return 'required';
   if (providers.length === 2 && JSON.stringify(values[0]) !== JSON.stringify(values[1])) return `GitHub ${code(values[0])}, GitLab ${code(values[1])}`;
@@ -70,7 +71,7 @@ function inputsTable(): string {
     const used = TEMPLATES.filter((t) => t.inputs.includes(d)).map((t) => t.name);
     const templates = used.length === TEMPLATES.length ? 'all' : used.map((n) => `\`${n}\``).join(', ');
     const providers = d.providers ? `${d.providers.join(', ')} only` : 'both';
-    const pinned = (['github', 'gitlab'] as const)
+    const pinned = PROVIDERS
       .filter((p) => appliesTo(d, p))
       .map((p) => WHERE[pinnedUse(d, p)])
       .filter((v, i, a) => a.indexOf(v) === i)
@@ -129,7 +130,7 @@ function everySnippet(): string {
   for (const t of TEMPLATES) {
     const inputs = EXAMPLE_INPUTS[t.name] ?? {};
     out.push(`<details><summary><code>${t.name}</code>: ${t.title}</summary>`, '');
-    for (const provider of ['github', 'gitlab'] as const) {
+    for (const provider of PROVIDERS) {
       out.push(fence('yaml', render(provider, t.name, inputs, { mode: 'pinned', ref: EXAMPLE_REF })), '');
     }
     out.push('</details>', '');

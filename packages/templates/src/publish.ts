@@ -3,7 +3,8 @@
  * workflows, GitLab CI/CD components and the JSON Schemas of the inputs.
  * Paths are relative to the repository root.
  */
-import { PROVIDERS, inputsSchema, renderPublishedFiles } from './api.js';
+import { inputsSchema, renderPublishedFiles } from './api.js';
+import { PROVIDERS } from './types.js';
 import { TEMPLATES } from './catalogue.js';
 import { schemaFileName } from './schema.js';
 

@@ -1,6 +1,9 @@
 /** Public types of @mlops-pipeline/templates (re-exported by index.ts). */
 export type Provider = 'github' | 'gitlab';
 
+/** Every provider, in the order lists show them. */
+export const PROVIDERS: readonly Provider[] = ['github', 'gitlab'];
+
 /** How the job authenticates to the DVC remote. */
 export type RemoteKind = 'gcs' | 'gcs-keyless' | 's3' | 's3-keyless' | 'minio' | 'azure' | 'azure-keyless' | 'gdrive' | 'ssh' | 'none';
 

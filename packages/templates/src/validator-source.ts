@@ -8,9 +8,8 @@ import { Ajv } from 'ajv';
 import standalone from 'ajv/dist/standalone/index.js';
 import { TEMPLATES } from './catalogue.js';
 import { buildSchema } from './schema.js';
+import { PROVIDERS } from './types.js';
 import type { Provider } from './types.js';
-
-const PROVIDERS: readonly Provider[] = ['github', 'gitlab'];
 
 export function validatorKey(provider: Provider, name: string): string {
   return `${provider}/${name}`;

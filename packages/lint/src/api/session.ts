@@ -7,9 +7,9 @@ import path from 'node:path';
 import { ConfigResolver } from '../config/resolver.js';
 import type { ResolvedConfig } from '../config/types.js';
 import type { EngineContext } from '../engine/context.js';
-import type { RuleSettings } from '../engine/run.js';
+import type { RuleSettings } from '../engine/rule-runner.js';
 import type { TemplatesApi } from '../engine/templates.js';
-import { loadTemplates } from '../engine/templates.js';
+import { loadTemplatesApi } from '../engine/templates.js';
 import type { Rule } from '../model.js';
 import { rules as builtinRules } from '../rules/index.js';
 import type { LintOptions } from './options.js';
@@ -26,7 +26,7 @@ export interface LintSession {
 export async function startSession(options: LintOptions): Promise<LintSession> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const rules = options.rules ?? builtinRules;
-  const templates = await loadTemplates();
+  const templates = await loadTemplatesApi();
   return { cwd, rules, resolver: new ConfigResolver(options, cwd, rules), templates, includeCache: new Map(), repoFiles: {} };
 }
 

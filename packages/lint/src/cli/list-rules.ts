@@ -1,5 +1,5 @@
 /** `--list-rules`: a table (or JSON with --format json) of every rule. */
-import type { RuleInfo } from '../format/rule-meta.js';
+import type { RuleInfo } from '../engine/engine-rules.js';
 
 export function listRules(infos: readonly RuleInfo[], json: boolean): string {
   if (json) return `${JSON.stringify(infos, null, 2)}\n`;

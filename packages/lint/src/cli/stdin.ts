@@ -1,6 +1,7 @@
 /** Standard input as text: invalid UTF-8 and NUL bytes become a `yaml-syntax` finding, like files on disk. */
 import type { Diagnostic } from '../model.js';
 import { docsUrl } from '../engine/docs.js';
+import { lineIndex } from '../line-index.js';
 
 export function decodeStdin(bytes: Buffer, file: string): { text: string } | { diagnostic: Diagnostic } {
   try {
@@ -9,9 +10,7 @@ export function decodeStdin(bytes: Buffer, file: string): { text: string } | { d
   } catch {
     const text = new TextDecoder('utf-8').decode(bytes);
     const at = Math.max(0, text.indexOf('\uFFFD'));
-    const before = text.slice(0, at);
-    const line = before.split('\n').length;
-    const column = at - (before.lastIndexOf('\n') + 1) + 1;
+    const { line, column } = lineIndex(text).positionAt(at);
     return {
       diagnostic: { file, line, column, endLine: line, endColumn: column + 1, ruleId: 'yaml-syntax', severity: 'error', message: 'File is not valid UTF-8', docsUrl: docsUrl('yaml-syntax') },
     };

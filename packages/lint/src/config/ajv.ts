@@ -4,6 +4,7 @@
  * resolved before `validatorFor()`; runs without a config never load ajv.
  */
 import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
+import { pointerParts } from '../json-pointer.js';
 
 let AjvClass: typeof Ajv | undefined;
 let ajv: Ajv | undefined;
@@ -30,7 +31,7 @@ export type { ErrorObject };
 
 /** One readable sentence for an ajv error. */
 export function describeError(error: ErrorObject, what: string): string {
-  const at = error.instancePath ? `${what}${error.instancePath.replace(/\//g, '.').replace(/~1/g, '/').replace(/~0/g, '~')}` : what;
+  const at = error.instancePath ? `${what}.${pointerParts(error.instancePath).join('.')}` : what;
   switch (error.keyword) {
     case 'additionalProperties':
       return `${at}: unknown key \`${String((error.params as { additionalProperty: string }).additionalProperty)}\``;

@@ -11,6 +11,7 @@ import { LineCounter, parseDocument, isMap, isPair, isScalar, isSeq } from 'yaml
 import type { Document, Node as YamlNode } from 'yaml';
 import type { Rule } from '../model.js';
 import { readText } from '../engine/read.js';
+import { ENGINE_RULE_IDS } from '../engine/engine-rules.js';
 import { duplicateKeys, yamlMessage } from '../parse/source.js';
 import { displayPath } from '../engine/repo.js';
 import { ConfigError } from './errors.js';
@@ -18,11 +19,9 @@ import { CONFIG_SCHEMA } from './schema.js';
 import type { ConfigFile, ResolvedConfig, RuleEntry } from './types.js';
 import { toSeverity } from './types.js';
 import { describeError, validatorFor } from './ajv.js';
+import { pointerParts } from '../json-pointer.js';
 
 export const CONFIG_NAMES = ['.mlops-lint.yaml', '.mlops-lint.yml', '.mlops-lint.json'];
-
-/** Rule ids the engine itself reports (configurable like rules). */
-export const ENGINE_RULE_IDS = ['yaml-syntax', 'empty-file', 'schema', 'gitlab-resolve', 'unused-disable', 'disable-reason', 'internal-error'];
 
 const found = new Map<string, string | undefined>();
 
@@ -109,7 +108,7 @@ function readConfigFile(file: string, cwd: string): LoadedFile {
   if (!validate(value)) {
     const err = validate.errors?.[0];
     if (err) {
-      const parts = err.instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+      const parts = pointerParts(err.instancePath);
       const extra = err.keyword === 'additionalProperties' ? String((err.params as { additionalProperty: string }).additionalProperty) : err.keyword === 'propertyNames' ? String((err.params as { propertyName: string }).propertyName) : undefined;
       const pos = positionOf(lf, parts, extra);
       throw new ConfigError(describeError(err, 'config'), shown, pos.line, pos.column);

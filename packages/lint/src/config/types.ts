@@ -1,5 +1,5 @@
 /** Shapes of `.mlops-lint.yaml` as written and as resolved. */
-import type { Severity } from '../model.js';
+import type { Provider, Severity } from '../model.js';
 
 export type SeverityName = 'off' | 'warn' | 'warning' | 'error' | 'info';
 
@@ -13,7 +13,7 @@ export interface ConfigFile {
   rulesets?: string[] | string;
   strict?: boolean;
   maxWarnings?: number;
-  provider?: 'github' | 'gitlab';
+  provider?: Provider;
 }
 
 /** The effective configuration for one directory. */
@@ -29,7 +29,7 @@ export interface ResolvedConfig {
   rulesets: string[];
   strict?: boolean;
   maxWarnings?: number;
-  provider?: 'github' | 'gitlab';
+  provider?: Provider;
 }
 
 export function toSeverity(name: SeverityName): Severity | 'off' {

@@ -7,13 +7,13 @@
  */
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
+import { isProjectTemplateRef, parseTemplateRef } from '@mlops-pipeline/templates';
 import type { CalledWorkflow, Workflow } from '../model.js';
 import { buildGithubWorkflow } from '../github/model.js';
 import { parseSource } from '../parse/source.js';
 import type { EngineContext } from './context.js';
 import { readText } from './read.js';
 
-const PUBLISHED = /^mlops-pipeline\/mlops-pipeline\/(\.github\/workflows\/[^/@]+\.ya?ml)$/;
 /** GitHub reads local reusable workflows from `.github/workflows/` itself, no sub-directory. */
 const LOCAL = /^\.\/\.github\/workflows\/[^/\\]+\.ya?ml$/;
 
@@ -33,7 +33,7 @@ function modelOf(text: string, file: string, ctx: EngineContext): Workflow | und
   return buildGithubWorkflow(parsed.source, false, ctx.templates);
 }
 
-function called(raw: string, name: string, ref: string | undefined, ctx: EngineContext, cache: Map<string, CalledWorkflow | null>): CalledWorkflow | undefined {
+function called(raw: string, ctx: EngineContext, cache: Map<string, CalledWorkflow | null>): CalledWorkflow | undefined {
   const known = cache.get(raw);
   if (known !== undefined) return known ?? undefined;
   let out: CalledWorkflow | undefined;
@@ -45,8 +45,9 @@ function called(raw: string, name: string, ref: string | undefined, ctx: EngineC
     const workflow = 'text' in read ? modelOf(read.text, file, ctx) : undefined;
     if (workflow) out = { file, workflow };
   } else {
-    const published = PUBLISHED.exec(name)?.[1];
-    const text = published && ref && ctx.templates.isCurrentRef?.(ref) ? ctx.templates.publishedWorkflow?.(published) : undefined;
+    const pinned = parseTemplateRef('github', raw);
+    const published = pinned && isProjectTemplateRef(pinned) ? pinned : undefined;
+    const text = published?.path && published.ref && ctx.templates.isCurrentRef?.(published.ref) ? ctx.templates.publishedWorkflow?.(published.path) : undefined;
     const workflow = text === undefined ? undefined : modelOf(text, raw, ctx);
     if (workflow) out = { file: raw, workflow };
   }
@@ -59,7 +60,7 @@ export function attachCalledWorkflows(workflow: Workflow, ctx: EngineContext): v
   const cache = new Map<string, CalledWorkflow | null>();
   for (const job of workflow.jobs) {
     if (!job.uses) continue;
-    const target = called(job.uses.raw, job.uses.name, job.uses.ref, ctx, cache);
+    const target = called(job.uses.raw, ctx, cache);
     if (target) job.called = target;
   }
 }

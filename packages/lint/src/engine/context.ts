@@ -1,7 +1,7 @@
 /** What linting one file needs from the run it belongs to (shared by the engine's modules). */
 import type { Provider, RepoContext, Rule } from '../model.js';
 import type { IncludeLoader } from '../gitlab/resolve.js';
-import type { RuleSettings } from './run.js';
+import type { RuleSettings } from './rule-runner.js';
 import type { TemplatesApi } from './templates.js';
 
 export interface EngineContext {

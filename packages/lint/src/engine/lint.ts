@@ -18,13 +18,13 @@ import { attachCalledWorkflows } from './called-workflows.js';
 import { attachPublishedComponents } from './published-components.js';
 import { buildGitlabWorkflow } from '../gitlab/model.js';
 import { validateStructure } from '../schema/index.js';
-import { ENGINE_RULE_IDS } from '../config/load.js';
+import { ENGINE_RULE_IDS } from './engine-rules.js';
 import { detectKind } from './detect.js';
 import { applyDirectives } from './disables.js';
 import { docsUrl } from './docs.js';
 import { displayPath } from './repo.js';
-import type { RuleSettings } from './run.js';
-import { internalError, messageOf, runRules, sortDiagnostics } from './run.js';
+import type { RuleSettings } from './rule-runner.js';
+import { internalError, messageOf, runRules, sortDiagnostics } from './rule-runner.js';
 import { redactDiagnostics } from './redact.js';
 
 

@@ -68,7 +68,7 @@ function publishedWorkflows(mod: TemplatesModule): ((path: string) => string | u
 
 let loaded: Promise<TemplatesApi> | undefined;
 
-export function loadTemplates(): Promise<TemplatesApi> {
+export function loadTemplatesApi(): Promise<TemplatesApi> {
   loaded ??= import('@mlops-pipeline/templates')
     .then((mod: TemplatesModule) => {
       const api: TemplatesApi = { version: typeof mod.TEMPLATES_VERSION === 'string' ? mod.TEMPLATES_VERSION : '0.0.0' };

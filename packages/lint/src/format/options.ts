@@ -1,5 +1,5 @@
 /** What every formatter may use besides the results. */
-import type { RuleInfo } from './rule-meta.js';
+import type { RuleInfo } from '../engine/engine-rules.js';
 
 export interface FormatOptions {
   /** Directory paths are shown relative to (SARIF artifact locations). Default: process.cwd(). */

@@ -1,5 +1,5 @@
 /** Environment variables / CI variables with the secrets and variables they reference. */
-import type { Variable, VariableScope } from '../model.js';
+import type { Provider, Variable, VariableScope } from '../model.js';
 import type { View } from './view.js';
 import { spanOf, str, get } from './view.js';
 
@@ -23,7 +23,7 @@ export function variableRefs(text: string): string[] {
   return [...out];
 }
 
-export function variablesOf(view: View | undefined, scope: VariableScope, provider: 'github' | 'gitlab'): Variable[] {
+export function variablesOf(view: View | undefined, scope: VariableScope, provider: Provider): Variable[] {
   if (!view || view.kind !== 'map') return [];
   const out: Variable[] = [];
   for (const [name, e] of view.entries) {

@@ -1,10 +1,9 @@
 import picomatch from 'picomatch';
+import { PROJECT_GITHUB_REPOSITORY } from '@mlops-pipeline/templates';
 import type { ActionUse, Rule } from '../model.js';
 import { replaceScalar } from './util/fix.js';
 import { actionRepo } from './util/job.js';
 import { KNOWN_ACTION_VERSIONS, isBranchRef, isFullSha } from './util/known-actions.js';
-
-const OWN_WORKFLOWS = 'mlops-pipeline/mlops-pipeline';
 
 export const actionPinned: Rule = {
   meta: {
@@ -32,14 +31,14 @@ export const actionPinned: Rule = {
       if (use.name.startsWith('./') || use.name.startsWith('docker://') || /\$\{\{/.test(use.raw)) continue;
       const repo = actionRepo(use.name);
       if (allow.some((m) => m(repo) || m(use.name.toLowerCase()))) continue;
-      const known = repo === OWN_WORKFLOWS ? `v${ctx.repo.templatesVersion}` : KNOWN_ACTION_VERSIONS[repo];
+      const known = repo === PROJECT_GITHUB_REPOSITORY ? `v${ctx.repo.templatesVersion}` : KNOWN_ACTION_VERSIONS[repo];
       const fixTo = known ? replaceScalar(ctx.workflow, use.span, `${use.name}@${known}`) : undefined;
       const suggestion = known ? `\`${use.name}@${known}\`` : 'a release tag (v1.2.3) or a full commit SHA';
       if (use.ref === undefined || use.ref === '') {
         ctx.report({ span: use.span, message: `\`${use.name}\` has no ref: pin ${suggestion}`, ...(fixTo ? { fix: fixTo } : {}) });
       } else if (isBranchRef(use.ref)) {
         ctx.report({ span: use.span, message: `\`${use.name}@${use.ref}\` follows a branch that can change under you: pin ${suggestion}`, ...(fixTo ? { fix: fixTo } : {}) });
-      } else if (ctx.strict && !isFullSha(use.ref) && repo !== OWN_WORKFLOWS) {
+      } else if (ctx.strict && !isFullSha(use.ref) && repo !== PROJECT_GITHUB_REPOSITORY) {
         ctx.report({ span: use.span, message: `\`${use.name}@${use.ref}\` is a tag, which can be moved: --strict requires a full commit SHA (\`${use.name}@<40-hex sha> # ${use.ref}\`)` });
       }
     }

@@ -1,6 +1,6 @@
 import type { Fix, Job, Rule, RuleContext, Workflow } from '../model.js';
 import { DEFAULT_DVC_VERSION } from './util/defaults.js';
-import { replaceScalar, replaceExact, sourceText, offsetAt } from './util/fix.js';
+import { replaceScalar, replaceExact, sourceText } from './util/fix.js';
 import { dvcInstalls, installsRequirementFile, runsDvc, type DvcInstall } from './util/installs.js';
 import { pinRequirement } from './util/pip.js';
 import { hasReferences } from './util/expand.js';
@@ -19,16 +19,17 @@ function insertVersion(workflow: Workflow, install: DvcInstall, version: string)
   const uses = step?.uses;
   if (!step || !uses) return undefined;
   const src = sourceText(workflow, uses.span.file);
-  if (src === undefined) return undefined;
+  const lines = workflow.lines(uses.span.file);
+  if (src === undefined || lines === undefined) return undefined;
   const withEntry = [...step.with.values()][0];
   if (withEntry) {
     // `with:` exists: put `version:` before its first key, same indentation.
-    const lineStart = offsetAt(src, withEntry.span.line, 1);
+    const lineStart = lines.offsetAt(withEntry.span.line, 1);
     const keyLine = src.slice(lineStart, src.indexOf('\n', lineStart) < 0 ? src.length : src.indexOf('\n', lineStart));
     const indent = /^\s*/.exec(keyLine)?.[0] ?? '';
     return { file: uses.span.file, start: lineStart, end: lineStart, text: `${indent}${inputOf(install)}: '${version}'\n` };
   }
-  const usesLineStart = offsetAt(src, uses.span.line, 1);
+  const usesLineStart = lines.offsetAt(uses.span.line, 1);
   const usesLineEndRaw = src.indexOf('\n', usesLineStart);
   const usesLineEnd = usesLineEndRaw < 0 ? src.length : usesLineEndRaw;
   const usesLine = src.slice(usesLineStart, usesLineEnd);

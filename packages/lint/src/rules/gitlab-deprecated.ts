@@ -1,6 +1,6 @@
 import type { Span } from '../model.js';
 import type { Rule } from '../model.js';
-import { spanOf } from './util/fix.js';
+import { spanBetween } from './util/fix.js';
 
 const JWT = /\bCI_JOB_JWT(?:_V[12])?\b/g;
 const DEPRECATED_KEYS = ['only', 'except'] as const;
@@ -38,7 +38,7 @@ export const gitlabDeprecated: Rule = {
         for (let m = JWT.exec(line); m; m = JWT.exec(line)) {
           if (m.index >= commentAt) break;
           ctx.report({
-            span: spanOf(workflow, offset + m.index, offset + m.index + m[0].length, file),
+            span: spanBetween(workflow, offset + m.index, offset + m.index + m[0].length, file),
             message: `\`${m[0]}\` was removed in GitLab 17.0: declare \`id_tokens:\` in the job and use that token instead`,
           });
         }

@@ -1,5 +1,5 @@
 import type { Rule, Span, Variable } from '../model.js';
-import { spanOf, writtenAsInput } from './util/fix.js';
+import { spanBetween, writtenAsInput } from './util/fix.js';
 import { jobCommands } from './util/job.js';
 import { findSecretValues, isSecretName, looksLikeSecretLiteral, redact } from './util/secrets.js';
 import { wordSpan } from './util/shell.js';
@@ -32,7 +32,7 @@ export const secretHardcoded: Rule = {
       for (const m of findSecretValues(text)) {
         // Multi-line values (PEM keys, JSON) are marked on their first line.
         const firstLine = m.value.split('\n')[0]!.length;
-        report(spanOf(workflow, m.index, m.index + firstLine, file), `hard-coded ${m.kind} ${redact(m.value)}: ${ADVICE}`);
+        report(spanBetween(workflow, m.index, m.index + firstLine, file), `hard-coded ${m.kind} ${redact(m.value)}: ${ADVICE}`);
       }
     }
     // 2. Literal values of secret-like variables and action inputs.

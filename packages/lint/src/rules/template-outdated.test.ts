@@ -27,6 +27,12 @@ ruleTester(withTemplatesVersion(templateOutdated, '1.4.0'), {
         output: gh('v1.4.0'),
       },
       { name: 'an old moving major', code: gh('v0'), errors: [{ line: 4, column: 11, message: 'is at v0' }], output: gh('v1.4.0') },
+      {
+        name: 'the owner and repository written in another case (GitHub resolves them alike)',
+        code: gh('v1.2.3').replace('mlops-pipeline/mlops-pipeline', 'MLOps-Pipeline/mlops-pipeline'),
+        errors: [{ line: 4, column: 11, message: 'reusable workflow `dvc-gcs.yml` is at v1.2.3' }],
+        output: gh('v1.4.0').replace('mlops-pipeline/mlops-pipeline', 'MLOps-Pipeline/mlops-pipeline'),
+      },
     ],
   },
   gitlab: {

@@ -1,9 +1,6 @@
 import type { Rule, Span } from '../model.js';
-import { compareTemplateVersion } from '@mlops-pipeline/templates';
+import { compareTemplateVersion, isProjectTemplateRef, parseTemplateRef } from '@mlops-pipeline/templates';
 import { replaceScalar } from './util/fix.js';
-
-const OWN_WORKFLOW = /^mlops-pipeline\/mlops-pipeline\/\.github\/workflows\/[^@]+$/;
-const OWN_COMPONENT = /^gitlab\.com\/mlops-pipeline\/components\/[^@]+$/;
 
 /** The ref is older than `latest`; a moving `v1` / `1.2` ref is current while `latest` is in its range. */
 function older(ref: string, latest: string): boolean {
@@ -39,14 +36,16 @@ export const templateOutdated: Rule = {
     const headerLine = header ? `${header.span.file}:${header.span.line}` : undefined;
     for (const job of ctx.workflow.jobs) {
       const use = job.uses;
-      if (!use?.ref || !OWN_WORKFLOW.test(use.name) || !older(use.ref, latest)) continue;
+      const pinned = use && parseTemplateRef('github', use.raw);
+      if (!use || !pinned?.ref || !isProjectTemplateRef(pinned) || !older(pinned.ref, latest)) continue;
       if (headerLine === `${use.span.file}:${use.span.line}` && older(header!.version, latest)) continue;
-      report(use.span, `reusable workflow \`${use.name.split('/').pop()}\``, use.ref, `${use.name}@v${latest}`, false);
+      report(use.span, `reusable workflow \`${use.name.split('/').pop()}\``, pinned.ref, `${use.name}@v${latest}`, false);
     }
     for (const inc of ctx.workflow.includes) {
       if (inc.kind !== 'component' || !inc.ref) continue;
       const name = inc.target.replace(/@.*$/, '');
-      if (!OWN_COMPONENT.test(name) || !older(inc.ref, latest)) continue;
+      const pinned = parseTemplateRef('gitlab', name);
+      if (!pinned || !isProjectTemplateRef(pinned) || !older(inc.ref, latest)) continue;
       if (headerLine === `${inc.span.file}:${inc.span.line}` && older(header!.version, latest)) continue;
       report(inc.span, `component \`${name.split('/').pop()}\``, inc.ref, `${name}@${latest}`, false);
     }

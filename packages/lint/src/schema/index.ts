@@ -18,6 +18,7 @@ import type { Dialect } from './messages.js';
 import { messageFor } from './messages.js';
 import { selectErrors } from './select.js';
 import type { SchemaError, SchemaValidator } from './types.js';
+import { pointerParts } from '../json-pointer.js';
 
 export { closest, levenshtein } from './suggest.js';
 
@@ -109,10 +110,10 @@ function componentHeader(workflow: Workflow): Document.Parsed | undefined {
 function scriptComesFromInclude(workflow: Workflow): (error: SchemaError) => boolean {
   return (error) => {
     if (error.keyword !== 'required' || error.params.missingProperty !== 'script') return false;
-    const parts = error.instancePath.split('/').slice(1);
+    const parts = pointerParts(error.instancePath);
     if (parts.length !== 1 || parts[0] === undefined) return false;
     if (workflow.includes.some((i) => i.kind !== 'local')) return true;
-    const job = parts[0].replace(/~1/g, '/').replace(/~0/g, '~');
+    const job = parts[0];
     return workflow.jobs.some((j) => j.id === job && j.steps.length > 0);
   };
 }

@@ -1,6 +1,7 @@
 /** From a JSON instance path to the YAML node (and its position) that holds the value. */
 import { isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { Document, Node as YamlNode, Pair } from 'yaml';
+import { pointerParts } from '../json-pointer.js';
 
 export interface Located {
   /** The value node at the path (or the deepest ancestor found). */
@@ -9,15 +10,6 @@ export interface Located {
   key: YamlNode | undefined;
   /** Whether the whole path was found. */
   exact: boolean;
-}
-
-/** `/jobs/build/steps/0` → ["jobs", "build", "steps", "0"]. */
-export function pointerParts(pointer: string): string[] {
-  if (pointer === '') return [];
-  return pointer
-    .split('/')
-    .slice(1)
-    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 function deref(node: unknown, doc: Document.Parsed): unknown {

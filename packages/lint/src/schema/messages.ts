@@ -1,6 +1,6 @@
 /** Short, human sentences for schema errors: what is wrong, where, and a "did you mean" when a near miss is likely. */
 import type { SchemaError } from './types.js';
-import { pointerParts } from './locate.js';
+import { pointerParts } from '../json-pointer.js';
 import { closest } from './suggest.js';
 import { GLOBAL_KEYWORDS } from '../gitlab/keywords.js';
 

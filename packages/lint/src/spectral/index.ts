@@ -15,7 +15,7 @@
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import type { Diagnostic, Severity, Workflow } from '../model.js';
-import type { RuleSettings } from '../engine/run.js';
+import type { RuleSettings } from '../engine/rule-runner.js';
 import { readText } from '../engine/read.js';
 import { liesInside } from '@mlops-pipeline/repo-facts';
 import { ConfigError } from '../config/errors.js';

@@ -5,7 +5,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { runRules } from '../../src/engine/run.js';
+import { runRules } from '../../src/engine/rule-runner.js';
 import { ownString } from '../../src/engine/own-string.js';
 import type { Diagnostic, Rule, Workflow } from '../../src/model.js';
 

@@ -44,7 +44,3 @@ export function toYaml(value: unknown): string {
 export function withHeader(header: readonly string[], body: string): string {
   return `${header.join('\n')}\n${body.endsWith('\n') ? body : `${body}\n`}`;
 }
-
-/** Where the templates are published (default `source` of pinned refs). */
-export const GITHUB_HOME = 'mlops-pipeline/mlops-pipeline';
-export const GITLAB_COMPONENTS = 'gitlab.com/mlops-pipeline/components';

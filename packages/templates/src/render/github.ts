@@ -7,7 +7,8 @@ import { defaultOf, pinnedUse, type InputDef } from '../inputs.js';
 import { REMOTE_DEFAULT_STEP, dvcSteps, inputChecks, reportStep, type Condition, type GithubActionStep, type ScriptStep, type TemplateDef } from '../model.js';
 import { inputDefs } from '../schema.js';
 import { secretsForInputs } from '../secrets.js';
-import { GITHUB_HOME, envName, holds, resolveTokens, scriptText, toYaml, withHeader } from './common.js';
+import { envName, holds, resolveTokens, scriptText, toYaml, withHeader } from './common.js';
+import { PROJECT_GITHUB_REPOSITORY } from '../template-ref.js';
 import type { Renderer } from './types.js';
 
 type Obj = Record<string, unknown>;
@@ -294,7 +295,7 @@ function publishedWorkflow(template: TemplateDef, kind: JobKind): string {
     kind === 'report'
       ? `# Reusable workflow "${template.name}-report" of @mlops-pipeline/templates: on a pull request, reproduces the pipeline and posts the metrics diff with CML. Its caller grants pull-requests: write.`
       : `# Reusable workflow "${template.name}" of @mlops-pipeline/templates: ${template.description}`,
-    `# Call it at a release tag (vX.Y.Z or the moving vX): uses: ${GITHUB_HOME}/.github/workflows/${file}@vX.Y.Z`,
+    `# Call it at a release tag (vX.Y.Z or the moving vX): uses: ${PROJECT_GITHUB_REPOSITORY}/.github/workflows/${file}@vX.Y.Z`,
     '# Generated from packages/templates/src: do not edit (pnpm --filter @mlops-pipeline/templates generate).',
   ];
   return withHeader(header, annotateShas(toYaml(doc)));
@@ -321,7 +322,7 @@ function callingJob(template: TemplateDef, kind: JobKind, inputs: Record<string,
 
 export const githubRenderer: Renderer = {
   provider: 'github',
-  defaultSource: GITHUB_HOME,
+  defaultSource: PROJECT_GITHUB_REPOSITORY,
 
   vendoredPath: (t) => `.github/workflows/${t.name}.yml`,
 

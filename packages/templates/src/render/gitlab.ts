@@ -6,7 +6,8 @@ import { CML_VERSION } from '../actions.js';
 import { DEFAULT_GITLAB_RULES, defaultOf, pinnedUse, type InputDef } from '../inputs.js';
 import { REMOTE_DEFAULT_STEP, dvcSteps, inputChecks, reportStep, type Condition, type ScriptStep, type TemplateDef } from '../model.js';
 import { inputDefs } from '../schema.js';
-import { GITLAB_COMPONENTS, envName, holds, resolveTokens, scriptText, toYaml, withHeader } from './common.js';
+import { envName, holds, resolveTokens, scriptText, toYaml, withHeader } from './common.js';
+import { PROJECT_GITLAB_COMPONENTS } from '../template-ref.js';
 import type { Renderer } from './types.js';
 
 type Obj = Record<string, unknown>;
@@ -214,7 +215,7 @@ function component(template: TemplateDef): string {
   const body: Obj = { [jobName(ctx, 'repro')]: job(ctx, template, 'repro'), [jobName(ctx, 'report')]: job(ctx, template, 'report') };
   const header = [
     `# CI/CD component "${template.name}" of @mlops-pipeline/templates: ${template.description}`,
-    `# Include it at a release (X.Y.Z): include: - component: ${GITLAB_COMPONENTS}/${template.name}@X.Y.Z`,
+    `# Include it at a release (X.Y.Z): include: - component: ${PROJECT_GITLAB_COMPONENTS}/${template.name}@X.Y.Z`,
     '# Generated from packages/templates/src: do not edit (pnpm --filter @mlops-pipeline/templates generate).',
   ];
   return withHeader(header, `${toYaml({ spec: { inputs: spec } })}---\n${toYaml(body)}`);
@@ -222,7 +223,7 @@ function component(template: TemplateDef): string {
 
 export const gitlabRenderer: Renderer = {
   provider: 'gitlab',
-  defaultSource: GITLAB_COMPONENTS,
+  defaultSource: PROJECT_GITLAB_COMPONENTS,
 
   vendoredPath: () => '.gitlab-ci.yml',
 

@@ -7,7 +7,7 @@ import { wordSpan } from './shell.js';
 import { dvcInvocation } from './dvc.js';
 import { DVC_INSTALLERS, DVC_PLUGINS } from './dvc-facts.js';
 import { expand, hasReferences } from './expand.js';
-import { parseRequirement } from './pip.js';
+import { parsePipRequirement } from './pip.js';
 
 export type DvcInstallKind = 'setup-dvc' | 'pip' | 'project' | 'image';
 
@@ -92,7 +92,7 @@ export function dvcInstalls(job: Job, workflow?: Workflow): DvcInstall[] {
       if (hasReferences(p.raw)) {
         const resolved = workflow ? expand(p.raw, workflow, job, step) : undefined;
         if (resolved === undefined) unknown = true;
-        else req = parseRequirement(resolved) ?? req;
+        else req = parsePipRequirement(resolved) ?? req;
       }
       out.push({
         kind: 'pip',

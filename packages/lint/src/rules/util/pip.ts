@@ -1,12 +1,12 @@
 /** Pip requirement specifiers and install commands. */
-import { parseRequirement as parsePep508Requirement, type Requirement } from '@mlops-pipeline/repo-facts';
+import { parseRequirement, type Requirement } from '@mlops-pipeline/repo-facts';
 import type { Command } from './shell.js';
 
 export type { Requirement };
 
 /** Parses `name[extras]specifier` (PEP 508, as repo-facts reads requirements files); extras in lower case. */
-export function parseRequirement(text: string): Requirement | undefined {
-  const req = parsePep508Requirement(text);
+export function parsePipRequirement(text: string): Requirement | undefined {
+  const req = parseRequirement(text);
   return req && { ...req, extras: req.extras.map((e) => e.toLowerCase()) };
 }
 
@@ -56,7 +56,7 @@ export function parsePipInstall(cmd: Command): PipInstall | undefined {
       out.files.push(w);
       continue;
     }
-    const req = parseRequirement(w);
+    const req = parsePipRequirement(w);
     if (req) out.packages.push({ req, argIndex: i, raw: w });
   }
   return out;

@@ -2,12 +2,13 @@
  * valid / invalid tables for rule tests: each case is linted with `lintText` and only the
  * rule under test is looked at.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../../index.js';
-import type { Diagnostic, Fix, Rule, Severity } from '../../model.js';
+import { applyFixes } from '../../fix/apply.js';
+import type { Diagnostic, Rule, Severity } from '../../model.js';
 
 export interface ExpectedError {
   line: number;
@@ -57,23 +58,15 @@ export function tempRepo(files: Record<string, string> = {}): string {
   return dir;
 }
 
-/** Applies non-overlapping fixes to a text (last first). */
-export function applyFixes(text: string, fixes: Fix[]): string {
-  let out = text;
-  let floor = Infinity;
-  for (const f of [...fixes].sort((a, b) => b.start - a.start)) {
-    if (f.end > floor) continue;
-    out = out.slice(0, f.start) + f.text + out.slice(f.end);
-    floor = f.start;
-  }
-  return out;
-}
-
 /** Lints with only `rule` enabled, in a fresh repository holding the case's files. */
 export async function lintWithRule(rule: Rule, code: string, filename: string, c: ValidCase = { code }): Promise<Diagnostic[]> {
   const cwd = tempRepo(c.files);
-  const all = await lintText(code, filename, { cwd, rules: [rule], ...(c.strict ? { strict: true } : {}) });
-  return all.filter((d) => d.ruleId === rule.meta.id).sort((a, b) => a.line - b.line || a.column - b.column);
+  try {
+    const all = await lintText(code, filename, { cwd, rules: [rule], ...(c.strict ? { strict: true } : {}) });
+    return all.filter((d) => d.ruleId === rule.meta.id).sort((a, b) => a.line - b.line || a.column - b.column);
+  } finally {
+    rmSync(cwd, { recursive: true, force: true });
+  }
 }
 
 /** The rule, seeing `templatesVersion` as the newest templates version. */
@@ -115,7 +108,7 @@ export function ruleTester(rule: Rule, tables: Partial<Record<'github' | 'gitlab
             if (e.severity) expect(d.severity, `severity of ${e.line}:${e.column}`).toBe(e.severity);
           });
           if (c.output !== undefined) {
-            expect(applyFixes(c.code, found.flatMap((d) => (d.fix ? [d.fix] : [])))).toBe(c.output);
+            expect(applyFixes(c.code, found.flatMap((d) => (d.fix ? [d.fix] : []))).output).toBe(c.output);
           }
         });
       });

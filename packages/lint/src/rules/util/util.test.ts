@@ -3,7 +3,7 @@ import type { Script } from '../../model.js';
 import { dvcInvocation } from './dvc.js';
 import { dvcVersionOfImage, isDvcImage, parseImage } from './images.js';
 import { isBranchRef, isFullSha } from './known-actions.js';
-import { parsePipInstall, parseRequirement } from './pip.js';
+import { parsePipInstall, parsePipRequirement } from './pip.js';
 import { findSecretValues, isReference, isSecretName, redact, redactLines } from './secrets.js';
 import { commands } from './shell.js';
 
@@ -53,7 +53,7 @@ describe('pip', () => {
     ['dvc>=3', { name: 'dvc', specifier: '>=3', exact: false }],
     ['dvc==3.*', { exact: false }],
     ['DVC', { name: 'dvc', specifier: '', exact: false }],
-  ])('parses %s', (text, expected) => expect(parseRequirement(text)).toMatchObject(expected));
+  ])('parses %s', (text, expected) => expect(parsePipRequirement(text)).toMatchObject(expected));
 
   it('reads install commands', () => {
     const [cmd] = commands(script('python3 -m pip install -U --quiet "dvc[gs]==3.63.0" -r requirements.txt scikit-learn'));
