@@ -23,7 +23,13 @@ export default tseslint.config(
     files: ['packages/lint/src/rules/**/*.ts'],
     ignores: ['packages/lint/src/rules/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'yaml', message: 'Rules read the model (src/model.ts), not YAML nodes: add what the rule needs to the model.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'yaml', message: 'Rules read the model (src/model.ts), not YAML nodes: add what the rule needs to the model.' }],
+          patterns: [{ group: ['yaml/*'], message: 'Rules read the model (src/model.ts), not YAML nodes: add what the rule needs to the model.' }],
+        },
+      ],
     },
   },
 );

@@ -36,6 +36,8 @@ export interface CliOptions {
   list: boolean;
   /** Monorepo runs: the pipeline file of this project (not a flag). */
   pipelineFile?: string;
+  /** Monorepo runs on GitLab: the job name prefix of this project (not a flag). */
+  jobName?: string;
   /** Monorepo runs: the paths whose changes run the pipeline (not a flag). */
   pathsFilter?: string[];
   /** Extra template inputs from `--input name=value` (repeatable). */
@@ -73,6 +75,20 @@ export const OPTIONS = {
 
 const COMMANDS = new Set<string>(['upgrade', 'fleet', 'help']);
 
+/** Flags each command takes besides --help, --version and --yes (create takes every flag not listed for fleet only). */
+const FLEET_FLAGS = new Set(['json', 'fail-on-outdated']);
+const UPGRADE_FLAGS = new Set(['python', 'dvc', 'input', 'dry-run', 'force']);
+
+/** A flag of another command is a usage error naming the command it belongs to. */
+function checkCommandFlags(command: Command, given: string[]): void {
+  const common = new Set(['help', 'version', 'yes']);
+  const wrong = given.filter((f) => !common.has(f) && (command === 'fleet' ? !FLEET_FLAGS.has(f) : command === 'upgrade' ? !UPGRADE_FLAGS.has(f) : command === 'create' ? FLEET_FLAGS.has(f) : false));
+  if (wrong.length === 0) return;
+  const owner = (f: string) => (FLEET_FLAGS.has(f) ? 'fleet' : 'create');
+  const list = wrong.map((f) => `--${f} (${owner(f)})`).join(', ');
+  throw new UserError(`${command === 'create' ? 'create-mlops-pipeline' : `create-mlops-pipeline ${command}`} does not take ${list}; run create-mlops-pipeline ${command === 'create' ? '' : `${command} `}--help for its options`, 2);
+}
+
 /** Parses the command line; unknown flags and missing values are usage errors (exit 2). */
 export function parseCli(argv: string[]): CliOptions {
   let parsed;
@@ -92,6 +108,7 @@ export function parseCli(argv: string[]): CliOptions {
   if (command !== 'fleet' && positionals.length > 1) {
     throw new UserError(`expected at most one directory, got ${positionals.length}: ${positionals.join(' ')}`, 2);
   }
+  checkCommandFlags(command, Object.keys(v).filter((k) => v[k as keyof typeof v] !== undefined));
   const opts: CliOptions = {
     command,
     dirs: positionals,

@@ -54,6 +54,7 @@ async function isOurs(text: string): Promise<boolean> {
 
 /** The files to write: the pipeline, or (GitLab, existing file) the pipeline in its own file plus an include. */
 async function planFiles(dir: string, answers: Answers, rendered: Rendered, opts: CliOptions, interactive: boolean): Promise<PlannedFile[]> {
+  if (answers.provider === 'gitlab' && opts.pipelineFile !== undefined) return monorepoGitlabFiles(dir, rendered, opts.pipelineFile);
   const rel = answers.provider === 'github' && opts.pipelineFile !== undefined ? opts.pipelineFile : targetFile(answers.provider, dir);
   const before = readIfExists(path.join(dir, rel));
   if (opts.gitlabInclude && answers.provider !== 'gitlab') throw new UserError('--gitlab-include only applies to --provider gitlab', 2);
@@ -73,6 +74,17 @@ async function planFiles(dir: string, answers: Answers, rendered: Rendered, opts
     { rel: GITLAB_INCLUDED_FILE, ...(included === undefined ? {} : { before: included }), after: rendered.text },
     // The included job must use a stage the pipeline declares (GitLab rejects unknown stages).
     { rel: GITLAB_FILE, before, after: editWithoutBom(before, (body) => ensureStageAcrossIncludes(addLocalInclude(body, GITLAB_INCLUDED_FILE), firstJobStage(rendered.text), (file) => readInside(dir, file))), requested: true },
+  ];
+}
+
+/** A monorepo project on GitLab: its pipeline in its own included file, and an include of it in .gitlab-ci.yml (created when missing). */
+function monorepoGitlabFiles(dir: string, rendered: Rendered, rel: string): PlannedFile[] {
+  const main = readIfExists(path.join(dir, GITLAB_FILE));
+  const included = readIfExists(path.join(dir, rel));
+  const withInclude = main === undefined ? `include:\n  - local: ${rel}\n` : editWithoutBom(main, (body) => ensureStageAcrossIncludes(addLocalInclude(body, rel), firstJobStage(rendered.text), (file) => readInside(dir, file)));
+  return [
+    { rel, ...(included === undefined ? {} : { before: included }), after: rendered.text },
+    { rel: GITLAB_FILE, ...(main === undefined ? {} : { before: main }), after: withInclude, requested: true },
   ];
 }
 
@@ -151,7 +163,7 @@ export async function runCreate(opts: CliOptions, io: Io): Promise<number> {
     log('note: the pipeline installs Python packages with pip and does not read the conda environment.yml; list what `dvc repro` needs in a requirements.txt and pass --requirements requirements.txt.');
   }
 
-  const planned = await pipelineInputs(answers, facts.dvcRemote?.endpointUrl, opts.inputs, opts.pathsFilter);
+  const planned = await pipelineInputs(answers, facts.dvcRemote?.endpointUrl, opts.inputs, opts.pathsFilter, opts.jobName);
   if (opts.pathsFilter !== undefined && inputNameFor('paths', planned.schema) === undefined) {
     log(`note: the ${planned.template.name} template takes no paths filter yet: this workflow runs on every push, not only when ${facts.workdir || '.'}/ changes.`);
   }

@@ -1,6 +1,6 @@
 import type { Answers } from './plan.js';
 
-type Key = 'python' | 'dvc' | 'requirements' | 'installer' | 'remoteName' | 'branch' | 'workdir' | 'cml' | 'endpoint' | 'paths';
+type Key = 'python' | 'dvc' | 'requirements' | 'installer' | 'remoteName' | 'branch' | 'workdir' | 'cml' | 'endpoint' | 'paths' | 'jobName';
 
 /** Input names a template may use for each answer, most likely first. */
 const ALIASES: Record<Key, string[]> = {
@@ -16,6 +16,8 @@ const ALIASES: Record<Key, string[]> = {
   cml: ['cml', 'cml-report', 'enable-cml', 'with-cml', 'report'],
   // Monorepos: the paths whose changes run the pipeline.
   paths: ['paths', 'changes', 'trigger-paths', 'paths-filter'],
+  // Monorepos on GitLab: a job name per project, so the included jobs do not merge.
+  jobName: ['as', 'job-name', 'job-prefix'],
   endpoint: ['endpoint-url', 'endpoint_url', 'endpointurl', 's3-endpoint-url', 'minio-endpoint'],
 };
 
@@ -42,7 +44,7 @@ export function inputNameFor(key: Key, schema: Record<string, unknown>): string 
  * Template inputs for the answers, named as the template's inputs schema names them.
  * Values the template does not take are left out.
  */
-export function templateInputs(answers: Answers, schema: Record<string, unknown>, endpointUrl?: string, paths?: string[]): Record<string, unknown> {
+export function templateInputs(answers: Answers, schema: Record<string, unknown>, endpointUrl?: string, paths?: string[], jobName?: string): Record<string, unknown> {
   const props = properties(schema);
   const values: Record<Key, unknown> = {
     python: answers.python,
@@ -55,6 +57,7 @@ export function templateInputs(answers: Answers, schema: Record<string, unknown>
     cml: answers.cml,
     endpoint: answers.remote === 'minio' ? endpointUrl : undefined,
     paths,
+    jobName,
   };
   const inputs: Record<string, unknown> = {};
   for (const key of Object.keys(ALIASES) as Key[]) {

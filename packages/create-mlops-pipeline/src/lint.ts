@@ -2,7 +2,6 @@ import type * as Lint from '@mlops-pipeline/lint';
 import path from 'node:path';
 import type { Provider } from '@mlops-pipeline/templates';
 import { UserError } from './errors.js';
-import { overlay } from './overlay.js';
 
 export type LintModule = typeof Lint;
 
@@ -47,15 +46,15 @@ export function addedLines(before: string | undefined, after: string): Set<numbe
  */
 export async function lintPlanned(dir: string, files: Record<string, string>, provider: Provider, shownFrom: string = dir, before: Record<string, string | undefined> = {}): Promise<LintOutcome> {
   const lint = await loadLint();
-  const view = overlay(dir, files);
+  // The planned files are handed over in memory (new files and the includes they name too):
+  // nothing is written or copied to lint them.
+  const overrides = new Map(Object.entries(files).map(([rel, text]) => [path.resolve(dir, rel), text]));
   let results: Awaited<ReturnType<LintModule['lintFiles']>>;
   try {
-    results = await lint.lintFiles(Object.keys(files), { cwd: view.dir, provider });
+    results = await lint.lintFiles(Object.keys(files), { cwd: dir, provider, overrides });
   } catch (err) {
     if (lint.isConfigError(err)) throw configProblem(err, dir, shownFrom);
     throw err;
-  } finally {
-    view.dispose();
   }
   const added = Object.fromEntries(Object.entries(files).map(([rel, text]) => [rel, before[rel] === undefined ? undefined : addedLines(before[rel], text)]));
   const ours = (d: { file: string; line: number }) => {

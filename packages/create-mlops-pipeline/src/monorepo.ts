@@ -1,10 +1,12 @@
 /**
  * Several DVC projects in one checkout: one pipeline per project, each running in its own folder
- * (and, where the templates take a paths filter, only when that folder changes).
+ * and only when that folder changes (GitHub: a workflow per project; GitLab: an included file per
+ * project with its own job names).
  */
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { CliOptions } from './args.js';
+import { findCiFiles, findGitDirs, providerFromCiFiles, readGitFacts } from '@mlops-pipeline/repo-facts';
 import { UserError } from './errors.js';
 import { dvcProjectAtOrAbove, dvcProjectsBelow } from './facts.js';
 import type { Io } from './io.js';
@@ -22,21 +24,23 @@ export function monorepoProjects(dir: string): string[] {
   return below.length > 1 ? below : [];
 }
 
-/** `.github/workflows/mlops-<name>.yml`: the project's last folder name, or its whole path when names repeat. */
-export function workflowFileFor(project: string, all: string[]): string {
+/** A project's name in file and job names: its last folder name, or its whole path when names repeat. */
+export function projectName(project: string, all: string[]): string {
   const last = (p: string) => p.split('/').pop() ?? p;
   const unique = all.filter((p) => last(p) === last(project)).length === 1;
-  const name = (unique ? last(project) : project).replace(/[^A-Za-z0-9._-]+/g, '-');
-  return `.github/workflows/mlops-${name}.yml`;
+  return (unique ? last(project) : project).replace(/[^A-Za-z0-9_-]+/g, '-');
+}
+
+/** The provider of the checkout: its git remote, else its CI files. */
+function providerOf(dir: string): 'github' | 'gitlab' | undefined {
+  const root = findGitDirs(dir)?.root ?? dir;
+  return readGitFacts(root).provider ?? providerFromCiFiles(findCiFiles(root));
 }
 
 /** Runs `create` once per project; the exit code is the worst of the runs. */
 export async function runMonorepo(projects: string[], opts: CliOptions, io: Io, runOne: (opts: CliOptions, io: Io) => Promise<number>): Promise<number> {
   const base = opts.dirs[0] ?? '.';
   const interactive = io.interactive && !opts.yes;
-  if (opts.provider === 'gitlab' || opts.gitlabInclude) {
-    throw new UserError(`found ${projects.length} DVC projects (${projects.join(', ')}); on GitLab one .gitlab-ci.yml holds one DVC job from the templates (they take no job name yet): run create-mlops-pipeline ${path.join(base, projects[0] ?? '').split(path.sep).join('/')} for one project`);
-  }
   if (!interactive && !opts.yes) {
     throw new UserError(`found ${projects.length} DVC projects (${projects.join(', ')}) and none in ${base} itself; pass --yes to write one pipeline per project, or run create-mlops-pipeline <project> for one`, 2);
   }
@@ -47,7 +51,10 @@ export async function runMonorepo(projects: string[], opts: CliOptions, io: Io, 
   let worst = 0;
   for (const project of projects) {
     io.err(`\n== ${project} ==`);
-    const code = await runOne({ ...opts, dirs: [path.join(base, project)], pipelineFile: workflowFileFor(project, projects), pathsFilter: [`${project}/**`] }, io);
+    const name = projectName(project, projects);
+    const gitlab = opts.provider === 'gitlab' || (opts.provider === undefined && providerOf(path.resolve(io.cwd, base)) === 'gitlab');
+    const pipelineFile = gitlab ? `.gitlab/ci/mlops-${name}.yml` : `.github/workflows/mlops-${name}.yml`;
+    const code = await runOne({ ...opts, dirs: [path.join(base, project)], pipelineFile, pathsFilter: [`${project}/**`], ...(gitlab ? { jobName: `dvc-${name}` } : {}) }, io);
     worst = Math.max(worst, code);
   }
   return worst;

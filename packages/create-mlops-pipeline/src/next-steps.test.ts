@@ -17,6 +17,7 @@ function inputsFor(t: TemplateInfo, variant: Record<string, unknown>): Record<st
   if (t.remote === 'gcs-keyless') Object.assign(base, { 'workload-identity-provider': WIF, 'service-account': SA });
   if (t.remote === 's3-keyless') base['role-to-assume'] = ROLE;
   if (t.remote === 'minio') base['endpoint-url'] = 'https://minio.example.com:9000';
+  if (t.remote === 'azure-keyless') Object.assign(base, { 'azure-client-id': '11111111-2222-3333-4444-555555555555', 'azure-tenant-id': '66666666-7777-8888-9999-000000000000' });
   return base;
 }
 

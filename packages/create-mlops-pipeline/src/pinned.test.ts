@@ -18,10 +18,13 @@ const IDENTITY = {
   'endpoint-url': 'https://minio.example.com',
 };
 
+const AZURE_ID = '11111111-2222-3333-4444-555555555555';
+
 function inputsOf(name: string): Record<string, unknown> {
   if (name.includes('gcs-keyless')) return { 'workload-identity-provider': IDENTITY['workload-identity-provider'], 'service-account': IDENTITY['service-account'] };
   if (name.includes('s3-keyless')) return { 'role-to-assume': IDENTITY['role-to-assume'] };
   if (name.includes('minio')) return { 'endpoint-url': IDENTITY['endpoint-url'] };
+  if (name.includes('azure-keyless')) return { 'azure-client-id': AZURE_ID, 'azure-tenant-id': AZURE_ID };
   return {};
 }
 

@@ -33,6 +33,9 @@ const REMOTE_LABELS: Record<RemoteKind, string> = {
   's3-keyless': 'Amazon S3, keyless (OIDC role)',
   minio: 'MinIO / S3-compatible (endpointurl)',
   azure: 'Azure Blob Storage',
+  'azure-keyless': 'Azure Blob Storage, keyless (workload identity federation)',
+  gdrive: 'Google Drive, service account',
+  ssh: 'SSH server, private key',
   none: 'no credentials (local, HTTP or no remote)',
 };
 

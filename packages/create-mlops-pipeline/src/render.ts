@@ -57,11 +57,11 @@ export interface PipelineInputs {
 }
 
 /** The template for the answers and its inputs (answers, then `--input` flags). */
-export async function pipelineInputs(answers: Answers, endpointUrl: string | undefined, flags: Record<string, string>, paths?: string[]): Promise<PipelineInputs> {
+export async function pipelineInputs(answers: Answers, endpointUrl: string | undefined, flags: Record<string, string>, paths?: string[], jobName?: string): Promise<PipelineInputs> {
   const t = await loadTemplates();
   const template = t.templateForRemote(answers.provider, answers.remote);
   const schema = t.inputsSchema(answers.provider, template.name);
-  const inputs = withFlagInputs(templateInputs(answers, schema, endpointUrl, paths), flags, schema);
+  const inputs = withFlagInputs(templateInputs(answers, schema, endpointUrl, paths, jobName), flags, schema);
   return { template, schema, inputs, missing: missingRequired(schema, inputs) };
 }
 

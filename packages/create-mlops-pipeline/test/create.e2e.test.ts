@@ -65,7 +65,7 @@ describe.concurrent('create (non-interactive, through the built bin)', () => {
   });
 
   /** The DVC extra a repo using that remote pins in requirements.txt. */
-  const EXTRA: Record<RemoteKind, string> = { gcs: '[gs]', 'gcs-keyless': '[gs]', s3: '[s3]', 's3-keyless': '[s3]', minio: '[s3]', azure: '[azure]', none: '' };
+  const EXTRA: Record<RemoteKind, string> = { gcs: '[gs]', 'gcs-keyless': '[gs]', s3: '[s3]', 's3-keyless': '[s3]', minio: '[s3]', azure: '[azure]', 'azure-keyless': '[azure]', gdrive: '[gdrive]', ssh: '[ssh]', none: '' };
   // Each remote type once, alternating providers (both providers also run the example's gs remote above).
   const remotes: Array<[Provider, string, string, string[], RemoteKind]> = [
     ['github', 'gs', remoteConfig('gs://bucket/dvc'), [], 'gcs'],

@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseHeader } from '@mlops-pipeline/templates';
 import { runMain } from '../src/test-helpers.js';
@@ -48,11 +49,12 @@ describe('remotes', () => {
     expect(gitlabSchemaErrors(text)).toEqual([]);
   });
 
-  it('--remote-name reaches dvc pull -r through the dvc-remote input of every template', async () => {
+  it('--remote-name reaches dvc pull through the dvc-remote input (the default remote of the CI job)', async () => {
     const res = await runMain(['--yes', '--dry-run', '--remote-name', 'archive'], fixture(FIXTURES.twoRemotes));
     expect(res.code).toBe(0);
-    expect(res.stderr).not.toContain('dvc remote default');
     expect(parseHeader(res.stdout)?.inputs['dvc-remote']).toBe('archive');
+    expect(res.stdout).toMatch(/dvc remote default --local "?archive"?/);
+    expect(res.stderr).not.toContain('make "archive" the default');
   });
 
   it('an unknown --remote-name lists the remotes', async () => {
@@ -130,6 +132,7 @@ describe('a monorepo of three DVC projects', () => {
       expect(await githubErrors(text, file)).toEqual([]);
     }
     expect(parseHeader(read(dir, '.github/workflows/mlops-fraud.yml'))?.inputs['requirements']).toBe('src/requirements.txt');
+    expect(parseHeader(read(dir, '.github/workflows/mlops-fraud.yml'))?.inputs['paths']).toEqual(['projects/fraud/**']);
     if (HAS_BASH) {
       const [job] = Object.values(runGithubJobs(dir, read(dir, '.github/workflows/mlops-fraud.yml')));
       expect(job?.calls.map((c) => `${c.command.replace(/"/g, '')} @ ${c.dir}`)).toEqual([
@@ -148,10 +151,20 @@ describe('a monorepo of three DVC projects', () => {
     expect(res.code).toBe(2);
   });
 
-  it('GitLab: one project at a time, said before anything is written', async () => {
-    const res = await runMain(['--yes', '--provider', 'gitlab'], fixture(FIXTURES.monorepo));
-    expect(res.stderr).toContain('on GitLab one .gitlab-ci.yml holds one DVC job');
-    expect(res.code).toBe(1);
+  it('GitLab: an included file per project with its own job names, each run only when its folder changes', async () => {
+    const dir = fixture({ ...FIXTURES.monorepo, origin: 'git@gitlab.com:acme/ml-monorepo.git' });
+    const res = await runMain(['--yes'], dir);
+    expect(res.code).toBe(0);
+    const main = read(dir, '.gitlab-ci.yml');
+    for (const name of ['forecast', 'churn', 'fraud']) expect(main).toContain(`  - local: .gitlab/ci/mlops-${name}.yml`);
+    expect(gitlabSchemaErrors(main)).toEqual([]);
+    const jobs = ['forecast', 'churn', 'fraud'].flatMap((name) => {
+      const text = read(dir, `.gitlab/ci/mlops-${name}.yml`);
+      expect(gitlabSchemaErrors(text)).toEqual([]);
+      expect(parseHeader(text)?.inputs['paths']).toEqual([name === 'forecast' ? 'forecast/**' : `projects/${name}/**`]);
+      return Object.keys(parse(text) as Record<string, unknown>);
+    });
+    expect(new Set(jobs).size).toBe(jobs.length);
   });
 });
 

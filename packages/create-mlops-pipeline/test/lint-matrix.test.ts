@@ -14,9 +14,12 @@ const URL: Record<RemoteKind, string> = {
   's3-keyless': 's3://bucket/dvc',
   minio: 's3://bucket/dvc\n    endpointurl = https://minio.example.com:9000',
   azure: 'azure://container/dvc',
+  'azure-keyless': 'azure://container/dvc',
+  gdrive: 'gdrive://0AIac4JZqHhKmUk9PDA',
+  ssh: 'ssh://dvc@storage.example.com/srv/dvc',
   none: '/mnt/shared/dvc',
 };
-const EXTRA: Record<RemoteKind, string> = { gcs: '[gs]', 'gcs-keyless': '[gs]', s3: '[s3]', 's3-keyless': '[s3]', minio: '[s3]', azure: '[azure]', none: '' };
+const EXTRA: Record<RemoteKind, string> = { gcs: '[gs]', 'gcs-keyless': '[gs]', s3: '[s3]', 's3-keyless': '[s3]', minio: '[s3]', azure: '[azure]', 'azure-keyless': '[azure]', gdrive: '[gdrive]', ssh: '[ssh]', none: '' };
 const IDENTITY: Partial<Record<RemoteKind, string[]>> = {
   'gcs-keyless': ['--input', 'workload-identity-provider=projects/1/locations/global/workloadIdentityPools/p/providers/q', '--input', 'service-account=dvc@proj.iam.gserviceaccount.com'],
   's3-keyless': ['--input', 'role-to-assume=arn:aws:iam::123456789012:role/dvc-ci'],

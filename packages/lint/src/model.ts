@@ -6,6 +6,12 @@
  * `before_script`/`script`/`after_script`) or uses an action (GitHub `uses:`).
  * GitLab `extends:`, `!reference`, `default:` and local `include:` are resolved
  * before the model is built; every position points at what the user wrote.
+ *
+ * Rules read this model only (no `yaml` import under `src/rules/`, enforced by ESLint): the
+ * file kind, key and value positions (`keySpans`, `KeyedValue`), permissions, inputs, the
+ * reusable-workflow call and the called workflow, the component spec, includes and the line
+ * index are here, so a rule sees included, extended and referenced jobs like written ones.
+ * `document` and `node` are the parser's own objects, for the engine and custom rulesets.
  */
 import type { Document, Node as YamlNode } from 'yaml';
 import type { Provider } from '@mlops-pipeline/templates';

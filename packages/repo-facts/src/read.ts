@@ -5,7 +5,7 @@
  * (or leads through a link to) a file outside that directory is not read: repository facts come
  * only from the repository.
  */
-import { closeSync, constants, existsSync, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 
 /** Requirements, lock files, `.dvc/config`: never this large (a large `poetry.lock` is a few hundred KB). */
@@ -30,14 +30,37 @@ export function repositoryOf(dir: string): string {
   }
 }
 
-/** `file`, links followed, lies inside `root` (links followed too). */
-export function liesInside(root: string, file: string): boolean {
+function realOrResolved(p: string): string {
   try {
-    const rel = path.relative(realpathSync(root), realpathSync(file));
-    return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+    return realpathSync(p);
   } catch {
-    return true; // missing: the read reports it
+    return path.resolve(p);
   }
+}
+
+/**
+ * Where a repository's files really are: its directory (links followed) and, when its `.git` is a
+ * link (a view of a checkout made of links to it, as the generator builds before writing), the
+ * directory holding the `.git` linked to. A cloned repository cannot ship a `.git` link.
+ */
+export function repositoryDirs(root: string): string[] {
+  const dirs = [realOrResolved(root)];
+  const git = path.join(root, '.git');
+  try {
+    if (lstatSync(git).isSymbolicLink()) dirs.push(path.dirname(realpathSync(git)));
+  } catch {
+    // no .git, or a dangling link
+  }
+  return dirs;
+}
+
+/** `file`, links followed, lies inside the repository at `root` (a file that does not exist: judged by its path). */
+export function liesInside(root: string, file: string): boolean {
+  const real = realOrResolved(file);
+  return repositoryDirs(root).some((dir) => {
+    const rel = path.relative(dir, real);
+    return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+  });
 }
 
 /** The text of a small regular file. Throws the fs error, or an {@link UnreadableFileError}. */

@@ -122,6 +122,7 @@ const EXAMPLE_INPUTS: Record<string, Record<string, unknown>> = {
   'dvc-s3-keyless': { 'role-to-assume': 'arn:aws:iam::123456789012:role/dvc-ci', 'aws-region': 'eu-west-1' },
   'dvc-minio': { 'endpoint-url': 'https://minio.example.com:9000' },
   'dvc-azure': { 'azure-auth': 'service-principal', 'azure-storage-account': 'examplestorage' },
+  'dvc-azure-keyless': { 'azure-client-id': '11111111-2222-3333-4444-555555555555', 'azure-tenant-id': '66666666-7777-8888-9999-000000000000', 'azure-storage-account': 'examplestorage' },
 };
 
 function everySnippet(): string {

@@ -33,6 +33,8 @@ export interface InputDef {
   pattern?: string;
   /** Human explanation of `pattern`, used in error messages. */
   patternHint?: string;
+  /** A valid value, shown as the JSON Schema `examples`. */
+  example?: string;
   /**
    * The empty string is a valid value ("not set") and `pattern` applies to
    * other values only. GitLab never matches an empty string against a
@@ -294,3 +296,25 @@ export function defaultOf(def: InputDef, provider: Provider): InputDef['default'
 export function pinnedUse(def: InputDef, provider: Provider): PinnedUse {
   return def.pinned?.[provider] ?? 'input';
 }
+
+const GUID = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
+
+export const AZURE_KEYLESS_INPUTS: readonly InputDef[] = [
+  {
+    name: 'azure-client-id',
+    type: 'string',
+    description: 'Application (client) ID of the Entra ID app registration or user-assigned managed identity with a federated credential for this repository.',
+    pattern: GUID,
+    patternHint: 'a client ID such as 00000000-0000-0000-0000-000000000000',
+    example: '11111111-2222-3333-4444-555555555555',
+  },
+  {
+    name: 'azure-tenant-id',
+    type: 'string',
+    description: 'Directory (tenant) ID of that identity.',
+    pattern: GUID,
+    patternHint: 'a tenant ID such as 00000000-0000-0000-0000-000000000000',
+    example: '66666666-7777-8888-9999-000000000000',
+  },
+  AZURE_INPUTS.find((d) => d.name === 'azure-storage-account')!,
+];

@@ -26,6 +26,7 @@ function propertySchema(def: InputDef, provider: Provider): Record<string, unkno
   }
   const dflt = defaultOf(def, provider);
   if (dflt !== undefined) out.default = structuredClone(dflt);
+  if (def.example !== undefined) out.examples = [def.example];
   if (def.type === 'array' && def.name === 'branches') out.minItems = 1;
   return out;
 }

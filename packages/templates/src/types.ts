@@ -5,7 +5,7 @@ export type Provider = 'github' | 'gitlab';
 export const PROVIDERS: readonly Provider[] = ['github', 'gitlab'];
 
 /** How the job authenticates to the DVC remote. */
-export type RemoteKind = 'gcs' | 'gcs-keyless' | 's3' | 's3-keyless' | 'minio' | 'azure' | 'none';
+export type RemoteKind = 'gcs' | 'gcs-keyless' | 's3' | 's3-keyless' | 'minio' | 'azure' | 'azure-keyless' | 'gdrive' | 'ssh' | 'none';
 
 export type RenderMode = 'vendored' | 'pinned';
 

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { getTemplate, listTemplates, render, requiredSecrets, templateForRemote, TEMPLATES_VERSION } from '../src/index.js';
 import type { Provider, RemoteKind } from '../src/index.js';
+import { REQUIRED_INPUTS } from './helpers.js';
 import pkg from '../package.json' with { type: 'json' };
 
-const REMOTES: RemoteKind[] = ['gcs', 'gcs-keyless', 's3', 's3-keyless', 'minio', 'azure', 'none'];
+const REMOTES: RemoteKind[] = ['gcs', 'gcs-keyless', 's3', 's3-keyless', 'minio', 'azure', 'azure-keyless', 'gdrive', 'ssh', 'none'];
 const PROVIDERS: Provider[] = ['github', 'gitlab'];
 
 describe('catalogue', () => {
@@ -63,7 +64,7 @@ describe('pinned caller snippets use the release tag scheme', () => {
   const GITLAB = /- component: gitlab\.com\/mlops-pipeline\/components\/(dvc[a-z0-9-]*)@(\d+\.\d+\.\d+)$/m;
 
   it.each(listTemplates().map((t) => [`${t.provider}/${t.name}`, t] as const))('%s', (_id, t) => {
-    const text = render(t.provider, t.name, { ...(t.remote === 'minio' ? { 'endpoint-url': 'https://s3.example.com' } : {}), ...(t.remote === 'gcs-keyless' ? { 'workload-identity-provider': 'projects/1/locations/global/workloadIdentityPools/p/providers/q', 'service-account': 'a@b.iam.gserviceaccount.com' } : {}), ...(t.remote === 's3-keyless' ? { 'role-to-assume': 'arn:aws:iam::123456789012:role/r' } : {}) }, { mode: 'pinned' });
+    const text = render(t.provider, t.name, REQUIRED_INPUTS[t.name] ?? {}, { mode: 'pinned' });
     const m = (t.provider === 'github' ? GITHUB : GITLAB).exec(text);
     expect(m?.[1]).toBe(t.name);
     expect(m?.[2]).toBe(TEMPLATES_VERSION);

@@ -231,6 +231,74 @@ exit 0
     expect(r.log.filter((l) => !l.startsWith('python '))).toEqual(['version', 'remote default --local storage', 'pull', 'repro', 'push']);
   });
 
+  it('Google Drive: the base64 service-account key reaches DVC as GDRIVE_CREDENTIALS_DATA, with the remote set to use a service account', () => {
+    const dvc = `#!/bin/sh
+printf '%s\\n' "$*" >> "$STANDIN_LOG"
+if [ "$1 $2" = "remote default" ]; then echo storage; fi
+if [ "$1" = "pull" ]; then
+  node -e 'JSON.parse(process.env.GDRIVE_CREDENTIALS_DATA)' && echo 'env GDRIVE_CREDENTIALS_DATA=json' >> "$STANDIN_LOG"
+fi
+exit 0
+`;
+    const r = runPipeline('gdrive', 'dvc-gdrive', {}, dvc, { GDRIVE_CREDENTIALS_DATA_B64: Buffer.from(KEY).toString('base64') });
+    expect(r.status, r.output).toBe(0);
+    expect(r.log.filter((l) => !l.startsWith('python '))).toEqual(['version', 'remote default', 'remote modify --local storage gdrive_use_service_account true', 'pull', 'env GDRIVE_CREDENTIALS_DATA=json', 'repro']);
+    expect(r.output).not.toContain('private_key_id');
+  });
+
+  it('Azure keyless: the GitLab ID token is handed to the Azure SDK as a federated token file with the identity, other credentials unset, then removed', () => {
+    const token = 'eyJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJhcGk6Ly9BenVyZUFEVG9rZW5FeGNoYW5nZSJ9.c2lnbmF0dXJl';
+    const dvc = `#!/bin/sh
+printf '%s\\n' "$*" >> "$STANDIN_LOG"
+if [ "$1" = "pull" ]; then
+  {
+    printf 'env AZURE_CLIENT_ID=%s\\n' "$AZURE_CLIENT_ID"
+    printf 'env AZURE_TENANT_ID=%s\\n' "$AZURE_TENANT_ID"
+    printf 'env AZURE_STORAGE_ACCOUNT=%s\\n' "\${AZURE_STORAGE_ACCOUNT:-}"
+    printf 'env AZURE_CLIENT_SECRET=%s\\n' "\${AZURE_CLIENT_SECRET:-unset}"
+    printf 'env AZURE_FEDERATED_TOKEN_FILE=%s\\n' "$AZURE_FEDERATED_TOKEN_FILE"
+    printf 'env mode=%s\\n' "$(stat -c %a "$AZURE_FEDERATED_TOKEN_FILE")"
+  } >> "$STANDIN_LOG"
+  [ "$(cat "$AZURE_FEDERATED_TOKEN_FILE")" = "$AZURE_ID_TOKEN" ] && printf 'env token=matches\\n' >> "$STANDIN_LOG"
+fi
+exit 0
+`;
+    const ids = { 'azure-client-id': '11111111-2222-3333-4444-555555555555', 'azure-tenant-id': '66666666-7777-8888-9999-000000000000', 'azure-storage-account': 'examplestorage' };
+    const r = runPipeline('azure-keyless', 'dvc-azure-keyless', ids, dvc, { AZURE_ID_TOKEN: token, AZURE_CLIENT_SECRET: 'stale-secret', AZURE_CLIENT_ID: 'project-level-id' });
+    expect(r.status, r.output).toBe(0);
+    const env = Object.fromEntries(r.log.filter((l) => l.startsWith('env ')).map((l) => l.slice(4).split('=', 2) as [string, string]));
+    expect(env).toMatchObject({ AZURE_CLIENT_ID: ids['azure-client-id'], AZURE_TENANT_ID: ids['azure-tenant-id'], AZURE_STORAGE_ACCOUNT: 'examplestorage', AZURE_CLIENT_SECRET: 'unset', token: 'matches', mode: '600' });
+    expect(env.AZURE_FEDERATED_TOKEN_FILE).toMatch(/^\/tmp\/azure-id-token-\d+$/);
+    expect(existsSync(env.AZURE_FEDERATED_TOKEN_FILE!)).toBe(false);
+    expect(r.output).not.toContain(token);
+  });
+
+  it('SSH: the key goes to a private file outside the project that the remote points at, the host keys are trusted, then the key is removed', () => {
+    const key = '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----\n';
+    const knownHosts = '|1|abc=|def= ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExample\n';
+    const dvc = `#!/bin/sh
+printf '%s\\n' "$*" >> "$STANDIN_LOG"
+if [ "$1 $2" = "remote default" ]; then echo storage; fi
+if [ "$1 $2 $3 $5" = "remote modify --local keyfile" ]; then printf 'keyfile %s\\n' "$6" > "$STANDIN_LOG.keyfile"; fi
+if [ "$1" = "pull" ]; then
+  file=$(sed -n 's/^keyfile //p' "$STANDIN_LOG.keyfile")
+  printf 'env mode=%s\\n' "$(stat -c %a "$file")" >> "$STANDIN_LOG"
+  cmp -s "$file" "$STANDIN_KEY" && printf 'env key=matches\\n' >> "$STANDIN_LOG"
+  grep -q 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExample' "$HOME/.ssh/known_hosts" && printf 'env known_hosts=trusted\\n' >> "$STANDIN_LOG"
+fi
+exit 0
+`;
+    const keyPath = path.join(work, 'ssh-expected-key');
+    writeFileSync(keyPath, key);
+    const r = runPipeline('ssh', 'dvc-ssh', {}, dvc, { SSH_PRIVATE_KEY_B64: Buffer.from(key).toString('base64'), SSH_KNOWN_HOSTS_B64: Buffer.from(knownHosts).toString('base64'), STANDIN_KEY: keyPath });
+    expect(r.status, r.output).toBe(0);
+    const keyfile = readFileSync(`${path.join(work, 'ssh.log')}.keyfile`, 'utf8').trim().slice('keyfile '.length);
+    expect(keyfile).toMatch(/^\/tmp\/ssh-key-\d+$/);
+    expect(r.log.filter((l) => !l.startsWith('python '))).toEqual(['version', 'remote default', `remote modify --local storage keyfile ${keyfile}`, 'pull', 'env mode=600', 'env key=matches', 'env known_hosts=trusted', 'repro']);
+    expect(existsSync(keyfile)).toBe(false);
+    expect(r.output).not.toContain('b3BlbnNzaC1rZXktdjEAAAAA');
+  });
+
   it('fails the job, without running repro, when the variable does not hold a base64 JSON key', () => {
     const r = run('bad', Buffer.from('not json').toString('base64'));
     expect(r.status).not.toBe(0);

@@ -11,6 +11,7 @@ import type { Provider, RenderMode } from '../src/index.js';
 export const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const repoRoot = path.resolve(packageDir, '../..');
 export const sharedDir = path.resolve(repoRoot, '../shared');
+/** GitLab's CI JSON Schema from `../shared` (MLOPS_SHARED_DIR points elsewhere, e.g. a worktree outside the usual layout). */
 export const gitlabSchemaPath = process.env.MLOPS_SHARED_DIR ? path.join(process.env.MLOPS_SHARED_DIR, 'schemas-upstream/gitlab-ci.json') : path.join(sharedDir, 'schemas-upstream/gitlab-ci.json');
 
 /** Values for inputs that have no default. */
@@ -21,6 +22,7 @@ export const REQUIRED_INPUTS: Record<string, Record<string, unknown>> = {
   },
   'dvc-s3-keyless': { 'role-to-assume': 'arn:aws:iam::123456789012:role/dvc-ci' },
   'dvc-minio': { 'endpoint-url': 'https://minio.example.com:9000' },
+  'dvc-azure-keyless': { 'azure-client-id': '11111111-2222-3333-4444-555555555555', 'azure-tenant-id': '66666666-7777-8888-9999-000000000000' },
 };
 
 /** Option sets every template is rendered with. */

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { getTemplate, renderPublished } from '../src/index.js';
+import { getTemplate } from '../src/index.js';
 import type { RemoteKind } from '../src/index.js';
 import { publishedCases, renderCase, renderCases, repoRoot } from './helpers.js';
 
@@ -48,9 +48,12 @@ const REMOTE_URL: Record<RemoteKind, string | undefined> = {
   's3-keyless': 's3://example-bucket/dvc',
   minio: 's3://example-bucket/dvc',
   azure: 'azure://example-container/dvc',
+  'azure-keyless': 'azure://example-container/dvc',
+  gdrive: 'gdrive://0AIac4JZqHhKmUk9PDA',
+  ssh: 'ssh://dvc@storage.example.com/srv/dvc',
   none: undefined,
 };
-const EXTRA: Partial<Record<RemoteKind, string>> = { gcs: 'gs', 'gcs-keyless': 'gs', s3: 's3', 's3-keyless': 's3', minio: 's3', azure: 'azure' };
+const EXTRA: Partial<Record<RemoteKind, string>> = { gcs: 'gs', 'gcs-keyless': 'gs', s3: 's3', 's3-keyless': 's3', minio: 's3', azure: 'azure', 'azure-keyless': 'azure', gdrive: 'gdrive', ssh: 'ssh' };
 
 const work = lintText ? mkdtempSync(path.join(tmpdir(), 'templates-lint-')) : '';
 
@@ -89,7 +92,7 @@ describe.skipIf(!lintText)('every render case lints clean with mlops-lint', () =
   });
 
   it.each(publishedCases().map((p) => [p.id, p] as const))('%s', async (id, p) => {
-    const { path: file, text } = renderPublished(p.provider, p.template);
+    const { path: file, text } = p;
     const cwd = repoFor(id, getTemplate(p.provider, p.template)!.remote, {});
     mkdirSync(path.dirname(path.join(cwd, file)), { recursive: true });
     writeFileSync(path.join(cwd, file), text);

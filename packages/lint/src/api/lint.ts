@@ -3,7 +3,8 @@
  * caller's in-memory overrides), the engine, and folding GitLab files included by another
  * linted file into their includer's results.
  */
-import { realpathSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { liesInside } from '@mlops-pipeline/repo-facts';
 import path from 'node:path';
 import { isIgnored } from '../config/resolver.js';
 import { docsUrl } from '../engine/docs.js';
@@ -67,16 +68,7 @@ export function expandFiles(files: readonly string[], cwd: string, planned: Iter
 
 /** The file is a link (or lies under a linked directory) whose target is outside its repository. */
 function linksOutside(abs: string): boolean {
-  let real: string;
-  let realRoot: string;
-  try {
-    real = realpathSync(abs);
-    realRoot = realpathSync(findRepoRoot(path.dirname(abs)));
-  } catch {
-    return false; // a missing file is reported by the read
-  }
-  const rel = path.relative(realRoot, real);
-  return rel.startsWith('..') || path.isAbsolute(rel);
+  return !liesInside(findRepoRoot(path.dirname(abs)), abs);
 }
 
 function limitFinding(file: string, reason: string): Diagnostic {

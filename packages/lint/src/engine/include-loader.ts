@@ -3,7 +3,8 @@
  * root, globs matched against one listing of the repository per run, every file
  * parsed once per run (shared by all the pipelines that include it).
  */
-import { existsSync, readdirSync, realpathSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import { liesInside } from '@mlops-pipeline/repo-facts';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import type { IncludeLoader } from '../gitlab/resolve.js';
@@ -35,7 +36,7 @@ export function includeLoader(ctx: EngineContext): IncludeLoader {
       return ctx.overrides?.has(abs) || existsSync(abs) ? [abs] : [];
     },
     outside(abs) {
-      return !insideRoot(root, abs);
+      return !liesInside(root, abs);
     },
     load(abs, inputs) {
       // The same file included with other inputs is another pipeline fragment.
@@ -60,19 +61,6 @@ export function includeLoader(ctx: EngineContext): IncludeLoader {
       return loaded;
     },
   };
-}
-
-/** The file (after links) lies inside the repository. */
-function insideRoot(root: string, abs: string): boolean {
-  const real = (p: string): string => {
-    try {
-      return realpathSync(p);
-    } catch {
-      return path.resolve(p);
-    }
-  };
-  const rel = path.relative(real(root), real(abs));
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
 const SKIP_DIRS = new Set(['.git', 'node_modules', '.dvc', '.venv', 'venv', '__pycache__']);

@@ -8,9 +8,11 @@
  * refused otherwise. When the text the fixes were computed from is given, the file is
  * re-read first and left alone if it changed. A UTF-8 byte order mark is kept.
  */
-import { closeSync, constants, fchmodSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, constants, fchmodSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { liesInside } from '@mlops-pipeline/repo-facts';
+import { readBounded } from '../engine/read.js';
 
 export interface WriteOptions {
   /** The text the fixes were computed from: the write is refused when the file holds something else now. */
@@ -42,11 +44,6 @@ export function removePendingTempFiles(): void {
   pending.clear();
 }
 
-function inside(root: string, file: string): boolean {
-  const rel = path.relative(root, file);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-}
-
 function realOrSelf(p: string): string {
   try {
     return realpathSync(p);
@@ -63,7 +60,7 @@ function writeTarget(absPath: string, root: string | undefined): string {
   } catch {
     real = path.join(realOrSelf(path.dirname(absPath)), path.basename(absPath)); // a new file
   }
-  if (root !== undefined && !inside(realOrSelf(root), real)) throw new WriteRefused('it leads outside the repository (through a symbolic link): not fixed');
+  if (root !== undefined && !liesInside(root, real)) throw new WriteRefused('it leads outside the repository (through a symbolic link): not fixed');
   return real;
 }
 
@@ -78,7 +75,8 @@ export function writeAtomic(absPath: string, text: string, options: WriteOptions
     const stat = statSync(target);
     if (!stat.isFile()) throw new WriteRefused('it is not a regular file: not fixed');
     mode = stat.mode & 0o777;
-    current = readFileSync(target);
+    const read = readBounded(target);
+    current = 'bytes' in read ? read.bytes : undefined;
   } catch (error) {
     if (error instanceof WriteRefused) throw error;
     current = undefined;

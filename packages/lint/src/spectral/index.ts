@@ -12,12 +12,12 @@
  * `$ref`s in the linted file are never resolved, rulesets must lie inside the repository and
  * messages are redacted like the built-in rules' ones.
  */
-import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import type { Diagnostic, Severity, Workflow } from '../model.js';
 import type { RuleSettings } from '../engine/rule-runner.js';
 import { readText } from '../engine/read.js';
+import { liesInside } from '@mlops-pipeline/repo-facts';
 import { ConfigError } from '../config/errors.js';
 import { redactText } from '../rules/util/secrets.js';
 import { yamlMessage } from '../parse/source.js';
@@ -115,15 +115,7 @@ const NO_REFERENCES = {
 
 /** A ruleset (or a ruleset it extends) must lie inside the repository: linting reads nothing outside it. */
 function insideRepository(file: string, root: string | undefined, from: string): void {
-  if (root === undefined) return;
-  let real: string;
-  try {
-    real = realpathSync(file);
-  } catch {
-    return; // readText reports the missing file
-  }
-  const rel = path.relative(realpathSync(root), real);
-  if (rel.startsWith('..') || path.isAbsolute(rel)) fail(from, `ruleset ${path.basename(file)} lies outside the repository: rulesets must be files of the repository`);
+  if (root !== undefined && !liesInside(root, file)) fail(from, `ruleset ${path.basename(file)} lies outside the repository: rulesets must be files of the repository`);
 }
 
 function fail(file: string, message: string): never {
@@ -229,7 +221,7 @@ export async function runRulesets(rulesets: string[], workflow: Workflow, settin
       ruleId,
       severity,
       message: redactText(r.message),
-      docsUrl: docs.get(ruleId) ?? '',
+      docsUrl: redactText(docs.get(ruleId) ?? ''),
     });
   }
   return out;

@@ -64,7 +64,7 @@ describe('--fix never follows a planted link', () => {
   it('fixes the target of a workflow that links inside the repository, keeping the link', () => {
     const { root } = hostileRepo({ 'ci/shared.yml': FIXABLE });
     const link = path.join(root, '.github/workflows/ci.yml');
-    hostileLinkDir(root);
+    ensureWorkflowsDir(root);
     symlinkSync('../../ci/shared.yml', link);
     const r = runCli(['--fix'], { cwd: root });
     expect(r.status).toBe(0);
@@ -76,7 +76,7 @@ describe('--fix never follows a planted link', () => {
     const { root, outside } = hostileRepo({});
     const target = path.join(outside, 'ci.yml');
     writeFileSync(target, FIXABLE);
-    hostileLinkDir(root);
+    ensureWorkflowsDir(root);
     symlinkSync(target, path.join(root, '.github/workflows/ci.yml'));
     const r = runCli(['--fix', '.github/workflows/ci.yml'], { cwd: root });
     expect(r.status).toBe(1);
@@ -89,7 +89,7 @@ describe('--fix never follows a planted link', () => {
     const { root, outside } = hostileRepo({});
     const target = path.join(outside, 'ci.yml');
     writeFileSync(target, FIXABLE);
-    hostileLinkDir(root);
+    ensureWorkflowsDir(root);
     const link = path.join(root, '.github/workflows/ci.yml');
     symlinkSync(target, link);
     expect(() => writeAtomic(link, 'changed\n', { root })).toThrow(WriteRefused);
@@ -97,7 +97,7 @@ describe('--fix never follows a planted link', () => {
   });
 });
 
-function hostileLinkDir(root: string): void {
+function ensureWorkflowsDir(root: string): void {
   const dir = path.join(root, '.github/workflows');
   if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
 }

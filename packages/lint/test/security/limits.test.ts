@@ -30,6 +30,16 @@ describe('GitLab local includes stay inside the project', () => {
     expect(readFileSync(path.join(outside, 'evil.yml'), 'utf8')).toBe(evil);
   });
 
+  it('a view of a checkout made of links to it (.git a link) reads the checkout as its repository', () => {
+    const { root, outside } = hostileRepo({ 'ci/jobs.yml': 'build:\n  script: [echo hi]\n  imagee: python:3.12\n' });
+    // `outside` plays the view: every entry a link into the checkout, the pipeline a file of its own.
+    for (const entry of ['.git', 'ci']) symlinkSync(path.join(root, entry), path.join(outside, entry));
+    writeFileSync(path.join(outside, '.gitlab-ci.yml'), 'include:\n  - local: ci/jobs.yml\n');
+    const r = runCli([], { cwd: outside });
+    expect(r.stdout).not.toContain('outside the project');
+    expect(r.stdout).toMatch(/unknown key "imagee"/);
+  });
+
   it('an included file is structure-checked, its findings shown under its own name', () => {
     const { root } = hostileRepo({ '.gitlab-ci.yml': 'include:\n  - local: ci/jobs.yml\nstages: [test]\n', 'ci/jobs.yml': 'build:\n  stage: test\n  script: [echo hi]\n  imagee: python:3.12\n' });
     const r = runCli([], { cwd: root });

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { redactLines } from '../../src/rules/util/secrets.js';
 import { lintText } from '../../src/index.js';
-import { PKG_DIR, runCli, tempDir } from '../cli.helpers.js';
+import { PKG_DIR, runCli } from '../cli.helpers.js';
 import { hostileRepo } from './helpers.js';
 
 /** Passwords with the characters that ended the old URL match: quotes, slashes, spaces, `@`. */
@@ -59,10 +59,10 @@ describe('secrets quoted from repository files are redacted', () => {
   });
 
   it('the pre-commit hook bundle redacts the same way', () => {
-    const out = tempDir('mlops-lint-hook-');
-    const hook = path.join(out, 'mlops-lint.cjs');
-    execFileSync(process.execPath, ['scripts/build.mjs', '--only-hook', '--hook-out', hook], { cwd: PKG_DIR, stdio: 'ignore' });
     const { root } = hostileRepo({ '.dvc/config': dvcConfig(PASSWORDS[0]!), 'requirements.txt': `dvc @ git+https://oauth2:${TOKEN}@gitlab.example.com/x.git\n`, '.github/workflows/ci.yml': WORKFLOW });
+    // The hook bundle built from these sources, next to the repository (removed with it).
+    const hook = path.join(root, '..', 'hook', 'mlops-lint.cjs');
+    execFileSync(process.execPath, ['scripts/build.mjs', '--only-hook', '--hook-out', hook], { cwd: PKG_DIR, stdio: 'ignore' });
     const r = runCli(['.github/workflows/ci.yml'], { cwd: root, bin: hook });
     expect(r.stdout).toContain('dvc-version-pinned');
     expect(r.stdout + r.stderr).not.toContain(TOKEN.slice(4));

@@ -1,0 +1,73 @@
+/**
+ * The GitLab pipelines the generator writes for real layouts, run by gitlab-ci-local (shell executor)
+ * with stand-in `python`/`pip`/`dvc` on PATH: the requirements the project needs are installed before
+ * `dvc pull` and `dvc repro`, in the project's directory.
+ */
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { afterAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT, runMain } from '../src/test-helpers.js';
+import { FIXTURES, makeFixture, removeFixture } from './fixture-repos.js';
+import type { FixtureRepo } from './fixture-repos.js';
+
+const BIN = path.join(REPO_ROOT, 'packages/templates/node_modules/.bin/gitlab-ci-local');
+const missing = [!existsSync(BIN) && 'gitlab-ci-local (a dev dependency of @mlops-pipeline/templates)', spawnSync('rsync', ['--version']).status !== 0 && 'rsync'].filter(Boolean);
+if (missing.length > 0) console.warn(`SKIPPED: the gitlab-ci-local runs need ${missing.join(', ')}`);
+
+const RECORD = `#!/bin/sh\nprintf '%s %s | %s\\n' "$(basename "$0")" "$*" "$(pwd)" >> "$STANDIN_LOG"\n`;
+const PYTHON = `#!/bin/sh\nif [ "$1" = "-m" ]; then m="$2"; shift 2; exec "$m" "$@"; fi\nprintf 'python %s | %s\\n' "$*" "$(pwd)" >> "$STANDIN_LOG"\n`;
+
+const work = mkdtempSync(path.join(os.tmpdir(), 'cmp-gcl-'));
+const made: string[] = [];
+afterAll(() => {
+  for (const d of made) removeFixture(d);
+  rmSync(work, { recursive: true, force: true });
+});
+
+/** Generates the pipeline for a fixture, runs it, and returns the stand-ins' calls as `command @ dir`. */
+async function runUnderGitlabCiLocal(name: string, fixture: FixtureRepo, flags: string[], variables: Record<string, string>): Promise<string[]> {
+  const dir = makeFixture(fixture);
+  made.push(dir);
+  const res = await runMain(['--yes', '--provider', 'gitlab', ...flags], dir);
+  expect(res.code, res.stderr).toBe(0);
+  const stand = path.join(work, `${name}-bin`);
+  mkdirSync(stand);
+  for (const [tool, text] of Object.entries({ python: PYTHON, pip: RECORD, dvc: RECORD })) {
+    writeFileSync(path.join(stand, tool), text);
+    chmodSync(path.join(stand, tool), 0o755);
+  }
+  const git = (...args: string[]) => spawnSync('git', ['-c', 'user.email=ci@example.com', '-c', 'user.name=CI', ...args], { cwd: dir, encoding: 'utf8' });
+  git('add', '-A');
+  git('commit', '-q', '-m', 'pipeline');
+  const log = path.join(work, `${name}.log`);
+  writeFileSync(log, '');
+  const home = path.join(work, `${name}-home`);
+  mkdirSync(home);
+  const env: NodeJS.ProcessEnv = { ...process.env, HOME: home, PATH: `${stand}${path.delimiter}${process.env['PATH'] ?? ''}` };
+  delete env['BASH_ENV'];
+  delete env['ENV'];
+  const vars = Object.entries({ ...variables, STANDIN_LOG: log }).flatMap(([k, v]) => ['--variable', `${k}=${v}`]);
+  const run = spawnSync(BIN, ['--home', home, '--force-shell-executor', '--no-color', ...vars], { cwd: dir, encoding: 'utf8', env, timeout: 90_000 });
+  expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
+  return readFileSync(log, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => {
+      const [command = '', where = ''] = l.split(' | ');
+      return `${command.replace(/"/g, '').trim()} @ ${path.relative(dir, where) || '.'}`;
+    });
+}
+
+describe.skipIf(missing.length > 0)('generated GitLab pipelines under gitlab-ci-local', () => {
+  it('the guide layout: src/requirements.txt is installed with DVC before dvc pull and dvc repro', async () => {
+    const calls = await runUnderGitlabCiLocal('guide', FIXTURES.guide, [], {});
+    expect(calls).toEqual(['pip install -r src/requirements.txt dvc==3.63.0 @ .', 'dvc version @ .', 'dvc pull @ .', 'dvc repro @ .']);
+  }, 120_000);
+
+  it('a requirements file named by dvc.yaml, S3 remote', async () => {
+    const calls = await runUnderGitlabCiLocal('stage', FIXTURES.stageRequirements, [], { AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE', AWS_SECRET_ACCESS_KEY: 'example' });
+    expect(calls).toEqual(['pip install -r envs/requirements-pipeline.txt dvc[s3]==3.63.0 @ .', 'dvc version @ .', 'dvc pull @ .', 'dvc repro @ .']);
+  }, 120_000);
+});

@@ -1,0 +1,51 @@
+/** The questions real layouts raise, answered in a pseudo-terminal: which remote, which requirements, existing CI. */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseHeader } from '@mlops-pipeline/templates';
+import { FIXTURES, makeFixture, removeFixture } from './fixture-repos.js';
+import { HAS_SCRIPT, runInPty } from './pty.js';
+
+const made: string[] = [];
+afterAll(() => {
+  for (const d of made) removeFixture(d);
+});
+function fixture(f: Parameters<typeof makeFixture>[0]): string {
+  const dir = makeFixture(f);
+  made.push(dir);
+  return dir;
+}
+const DOWN = '\x1b[B';
+
+describe.skipIf(!HAS_SCRIPT)('interactive choices on real layouts', () => {
+  it('several remotes and no default: asks which one CI pulls from', async () => {
+    const dir = fixture(FIXTURES.twoRemotes);
+    const res = await runInPty([dir, '--no-lint'], dir, [
+      { waitFor: 'Which one does CI pull from?', send: '\r' }, // minio
+      { waitFor: 'Generate the pipeline with these values?', send: '\r' },
+    ]);
+    expect(res.code).toBe(0);
+    expect(parseHeader(readFileSync(path.join(dir, '.gitlab-ci.yml'), 'utf8'))?.inputs['dvc-remote']).toBe('minio');
+  });
+
+  it('several requirements files: asks which one', async () => {
+    const dir = fixture(FIXTURES.severalRequirements);
+    const res = await runInPty([dir, '--no-lint'], dir, [
+      { waitFor: 'Which requirements file does `dvc repro` need installed?', send: `${DOWN}\r` }, // the second: requirements-train.txt
+      { waitFor: 'Keep the other values shown above?', send: '\r' },
+    ]);
+    expect(res.code).toBe(0);
+    expect(parseHeader(readFileSync(path.join(dir, '.github/workflows/mlops.yml'), 'utf8'))?.inputs['requirements']).toBe('requirements-train.txt');
+  });
+
+  it('CI that already runs the experiment: "replace" removes it in the same write', async () => {
+    const dir = fixture({ ...FIXTURES.existingCml, files: Object.fromEntries(Object.entries(FIXTURES.existingCml.files).filter(([f]) => f !== '.github/workflows/mlops.yaml')) });
+    const res = await runInPty([dir, '--no-lint'], dir, [
+      { waitFor: 'Generate the pipeline with these values?', send: '\r' },
+      { waitFor: 'What should happen to it?', send: `${DOWN}\r` }, // Replace it
+    ]);
+    expect(res.code).toBe(0);
+    expect(existsSync(path.join(dir, '.github/workflows/cml.yaml'))).toBe(false);
+    expect(existsSync(path.join(dir, '.github/workflows/mlops.yml'))).toBe(true);
+  });
+});
