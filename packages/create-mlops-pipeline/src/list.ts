@@ -10,6 +10,9 @@ const REMOTE_INFO: Record<RemoteKind, { what: string; urls: string }> = {
   's3-keyless': { what: 'Amazon S3 through an OIDC role (--keyless)', urls: 's3://' },
   minio: { what: 'MinIO or another S3-compatible store', urls: 's3:// with endpointurl' },
   azure: { what: 'Azure Blob Storage (connection string or service principal)', urls: 'azure://' },
+  'azure-keyless': { what: 'Azure Blob Storage through workload identity federation (template only: the generator does not write it yet)', urls: 'azure://' },
+  gdrive: { what: 'Google Drive with a service account (template only: the generator does not write it yet)', urls: 'gdrive://' },
+  ssh: { what: 'an SSH server with a private key (template only: the generator does not write it yet)', urls: 'ssh://' },
   none: { what: 'no credentials: a local path, HTTP(S), or no remote', urls: 'a path, http://, https://' },
 };
 
