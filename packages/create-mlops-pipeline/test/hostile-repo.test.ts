@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync
 import path from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
-import { makeRepo, runMain, tempDir } from '../src/test-helpers.js';
+import { makeRepo, runMain, tempDir } from './helpers.js';
 import { gitlabSchemaErrors } from './real-clients.js';
 
 const GH = '.github/workflows/mlops.yml';
