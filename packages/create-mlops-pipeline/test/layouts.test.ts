@@ -135,7 +135,8 @@ describe('a monorepo of three DVC projects', () => {
     expect(parseHeader(read(dir, '.github/workflows/mlops-fraud.yml'))?.inputs['paths']).toEqual(['projects/fraud/**']);
     if (HAS_BASH) {
       const [job] = Object.values(runGithubJobs(dir, read(dir, '.github/workflows/mlops-fraud.yml')));
-      expect(job?.calls.map((c) => `${c.command.replace(/"/g, '')} @ ${c.dir}`)).toEqual([
+      const calls = job?.calls.map((c) => `${c.command.replace(/"/g, '')} @ ${c.dir}`) ?? [];
+      expect(calls.slice(0, calls.indexOf('dvc repro @ projects/fraud') + 1)).toEqual([
         'pip install -r src/requirements.txt dvc[gs]==3.63.0 @ projects/fraud',
         'dvc version @ projects/fraud',
         'dvc pull @ projects/fraud',
