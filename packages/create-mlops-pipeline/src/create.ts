@@ -27,7 +27,7 @@ import type { PipelineInputs, Rendered } from './render.js';
 import { monorepoProjects, runMonorepo } from './monorepo.js';
 import { loadTemplates } from './templates.js';
 
-const SCHEME_NAMES: Record<string, string> = { gdrive: 'Google Drive', ssh: 'an SSH server', hdfs: 'HDFS', webdav: 'WebDAV', oss: 'Alibaba OSS', other: 'a remote type' };
+const SCHEME_NAMES: Record<string, string> = { hdfs: 'HDFS', webdav: 'WebDAV', oss: 'Alibaba OSS', other: 'a remote type' };
 
 function shownDir(io: Io, dir: string): string {
   return path.relative(io.cwd, dir) || '.';
