@@ -92,6 +92,13 @@ describe('GitHub reusable workflows: each calling job grants what the called job
     expect(callerProblems(parseYaml(snippet))).toEqual([]);
   });
 
+  // The repository's own README shows callers too.
+  const rootSnippets = [...readFileSync(path.join(packageDir, '../../README.md'), 'utf8').matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!).filter((s) => /uses: \S+\/\.github\/workflows\//.test(s));
+
+  it.each(rootSnippets.map((s, i) => [`repository README snippet ${i + 1}`, s] as const))('%s starts', (_id, snippet) => {
+    expect(callerProblems(parseYaml(snippet))).toEqual([]);
+  });
+
   it('the check catches a caller without CML permissions calling the report (guard)', () => {
     const caller = parseYaml(render('github', 'dvc', { cml: true }, { mode: 'pinned', ref: '1.2.3' }));
     const report = (caller.jobs as Record<string, Obj>).report!;
