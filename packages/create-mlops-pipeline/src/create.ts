@@ -295,6 +295,7 @@ async function stepsAfterWriting(facts: RepoFacts, answers: Answers, rendered: R
     ...(facts.gitRemoteName ? { gitRemote: facts.gitRemoteName } : {}),
     inputs: rendered.inputs,
     ...(facts.dvcRemote && sameStorage ? { remoteUrl: facts.dvcRemote.url } : {}),
+    ...(facts.dvcRemote?.accountName !== undefined && sameStorage ? { storageAccount: facts.dvcRemote.accountName } : {}),
     alreadyRead,
   });
 }

@@ -22,6 +22,8 @@ export interface NextStepsInput {
   inputs?: Record<string, unknown>;
   /** URL of the DVC remote (for the bucket in the cloud commands). */
   remoteUrl?: string;
+  /** Azure storage account of the DVC remote (`account_name` in .dvc/config). */
+  storageAccount?: string;
   /** Secrets the repository's existing CI already reads, with the file reading them. */
   alreadyRead?: Record<string, string>;
 }
@@ -145,6 +147,7 @@ export function nextSteps(input: NextStepsInput): string {
     branch,
     inputs: input.inputs ?? {},
     ...(input.remoteUrl === undefined ? {} : { remoteUrl: input.remoteUrl }),
+    ...(input.storageAccount === undefined ? {} : { storageAccount: input.storageAccount }),
   };
   const steps: string[][] = [];
   if (remote === 'gcs-keyless') steps.push(gcsKeylessSteps(ctx));

@@ -59,9 +59,10 @@ describe('set-up of Google Drive, SSH and keyless Azure remotes', () => {
     expect(text).toContain('glab variable set REPO_TOKEN');
   });
 
-  it('keyless Azure with a client ID of the wrong shape: a placeholder', () => {
-    const text = nextSteps({ provider: 'github', remote: 'azure-keyless', secrets: [], files: ['f'], branch: 'main', inputs: { 'azure-client-id': "x';touch y;'" } });
+  it('keyless Azure with a client ID and an account of the wrong shape: placeholders', () => {
+    const text = nextSteps({ provider: 'github', remote: 'azure-keyless', secrets: [], files: ['f'], branch: 'main', inputs: { 'azure-client-id': "x';touch y;'" }, storageAccount: 'a;touch y' });
     expect(text).toContain('az ad sp create --id CLIENT_ID');
+    expect(text).toContain('storageAccounts/STORAGE_ACCOUNT');
     expect(text).not.toContain('touch y');
   });
 });

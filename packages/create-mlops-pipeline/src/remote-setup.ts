@@ -78,7 +78,7 @@ function credentialName(subject: string): string {
 /** dvc-azure-keyless: the identity's service principal, a federated credential per CI subject, and access to the storage. */
 export function azureKeylessSteps(ctx: CloudContext): string[] {
   const clientId = GUID.test(str(ctx.inputs, 'azure-client-id') ?? '') ? (str(ctx.inputs, 'azure-client-id') as string) : 'CLIENT_ID';
-  const account = str(ctx.inputs, 'azure-storage-account');
+  const account = str(ctx.inputs, 'azure-storage-account') ?? ctx.storageAccount;
   const storage = account !== undefined && STORAGE_ACCOUNT.test(account) ? account : 'STORAGE_ACCOUNT';
   const container = /^azure:\/\/([^/\s]+)/i.exec(ctx.remoteUrl ?? '')?.[1];
   const scope = `/subscriptions/SUBSCRIPTION_ID/resourceGroups/RESOURCE_GROUP/providers/Microsoft.Storage/storageAccounts/${storage}${container !== undefined && CONTAINER.test(container) ? `/blobServices/default/containers/${container}` : ''}`;
