@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { closeSync, constants, fchmodSync, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmdirSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmdirSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
+import { writeTempFile } from '@mlops-pipeline/repo-facts';
 import { fsReason, InterruptedError, UserError } from './errors.js';
 
 export interface FileChange {
@@ -63,23 +63,9 @@ function tryUnlink(file: string): void {
   }
 }
 
-/**
- * A new temp file next to `file`, created exclusively under a random name (`O_EXCL` never follows a
- * planted symlink), holding `content` with the given mode. Returns its path.
- */
+/** A new temp file next to `file` holding `content`, with the previous file's mode when given (repo-facts' one temp-file writer). */
 function writeTemp(file: string, content: string, mode: number | undefined): string {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(8).toString('hex')}.tmp`);
-  const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), mode ?? 0o666);
-  try {
-    // A replaced file keeps its exact mode (the umask does not apply to it).
-    if (mode !== undefined) fchmodSync(fd, mode);
-    const bytes = Buffer.from(content, 'utf8');
-    let at = 0;
-    while (at < bytes.length) at += writeSync(fd, bytes, at, bytes.length - at);
-  } finally {
-    closeSync(fd);
-  }
-  return temp;
+  return writeTempFile(file, Buffer.from(content, 'utf8'), mode);
 }
 
 /** The current content and mode of a regular file (read without following a symlink), or undefined when absent. */

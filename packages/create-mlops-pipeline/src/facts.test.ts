@@ -3,7 +3,7 @@ import { inspectRepo, repoSlug } from './facts.js';
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { EXAMPLE, makeRepo, writeFiles } from './test-helpers.js';
+import { EXAMPLE, makeRepo, writeFiles } from '../test/helpers.js';
 
 describe('inspectRepo', () => {
   it.each([

@@ -1,5 +1,4 @@
-import { accessSync, constants, readdirSync, statSync } from 'node:fs';
-import type { Dirent } from 'node:fs';
+import { accessSync, constants, statSync } from 'node:fs';
 import path from 'node:path';
 import {
   findCiFiles,
@@ -14,6 +13,7 @@ import {
   readGitFactsDetail,
   readPythonVersionDetail,
   requirementCandidates,
+  walkTree,
 } from '@mlops-pipeline/repo-facts';
 import type { DvcRemote, RemoteScheme } from '@mlops-pipeline/repo-facts';
 import type { Provider, RemoteKind } from '@mlops-pipeline/templates';
@@ -87,26 +87,15 @@ function rel(dir: string, file: string): string {
   return path.relative(dir, file).split(path.sep).join('/');
 }
 
-const SKIP_DIRS = new Set(['node_modules', '__pycache__', 'venv', 'site-packages']);
-
-/** DVC projects (directories holding `.dvc/`) below dir, up to `depth` levels, relative to dir. */
+/** DVC projects (directories holding `.dvc/`) below dir, up to `depth` levels, relative to dir; hidden and dependency directories skipped. */
 export function dvcProjectsBelow(dir: string, depth = 3): string[] {
   const found: string[] = [];
-  const walk = (d: string, level: number) => {
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(d, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      if (!e.isDirectory() || e.name.startsWith('.') || SKIP_DIRS.has(e.name)) continue;
-      const sub = path.join(d, e.name);
-      if (isDvcDir(sub)) found.push(rel(dir, sub));
-      else if (level < depth) walk(sub, level + 1);
-    }
-  };
-  walk(dir, 1);
+  walkTree(dir, depth, ({ path: sub, dirent }) => {
+    if (!dirent.isDirectory() || dirent.name.startsWith('.')) return false;
+    if (!isDvcDir(sub)) return true;
+    found.push(rel(dir, sub));
+    return false;
+  });
   return found.sort();
 }
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OPTIONS, parseCli } from './args.js';
 import { HELP } from './help.js';
-import { PKG_DIR } from './test-helpers.js';
+import { PKG_DIR } from '../test/helpers.js';
 
 const README = readFileSync(path.join(PKG_DIR, 'README.md'), 'utf8');
 const flags = Object.entries(OPTIONS).map(([name, o]) => [name, 'short' in o ? o.short : undefined] as const);

@@ -6,7 +6,7 @@ import { listTemplates, requiredSecrets, validateInputs } from '@mlops-pipeline/
 import type { TemplateInfo } from '@mlops-pipeline/templates';
 import { nextSteps } from './next-steps.js';
 import { shellWord } from './shell.js';
-import { tempDir } from './test-helpers.js';
+import { tempDir } from '../test/helpers.js';
 
 const STUBS = ['gcloud', 'aws', 'az', 'gh', 'glab', 'git', 'base64', 'ssh-keygen', 'ssh-copy-id', 'ssh-keyscan'];
 const HAS_BASH = spawnSync('bash', ['-c', 'true']).status === 0;

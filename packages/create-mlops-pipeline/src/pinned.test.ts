@@ -9,7 +9,7 @@ import { compareTemplateVersion } from '@mlops-pipeline/templates';
 import { isMajorRef, upgradeRef } from './semver.js';
 import { replacePinnedRef } from './upgrade.js';
 import { mirrorHostNeeded } from './pinned-source.js';
-import { makeRepo, runMain } from './test-helpers.js';
+import { makeRepo, runMain } from '../test/helpers.js';
 
 const IDENTITY = {
   'workload-identity-provider': 'projects/1/locations/global/workloadIdentityPools/p/providers/q',

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseHeader } from '@mlops-pipeline/templates';
-import { makeRepo, runMain, tempDir } from '../src/test-helpers.js';
+import { makeRepo, runMain, tempDir } from './helpers.js';
 
 const GH = '.github/workflows/mlops.yml';
 const GL = '.gitlab-ci.yml';

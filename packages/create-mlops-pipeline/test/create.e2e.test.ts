@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseHeader, requiredSecrets, templateForRemote } from '@mlops-pipeline/templates';
 import type { Provider, RemoteKind } from '@mlops-pipeline/templates';
 import { withBodyHash } from '../src/body-hash.js';
-import { BIN, EXAMPLE, makeRepo, REPO_ROOT, run, runMain, tempDir, writeFiles } from '../src/test-helpers.js';
+import { BIN, EXAMPLE, makeRepo, REPO_ROOT, run, runMain, tempDir, writeFiles } from './helpers.js';
 import { HAS_SCRIPT, runInPty } from './pty.js';
 import { githubErrors } from './real-clients.js';
 

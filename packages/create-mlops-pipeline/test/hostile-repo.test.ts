@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync
 import path from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
-import { makeRepo, runMain } from '../src/test-helpers.js';
+import { makeRepo, runMain, tempDir } from './helpers.js';
 import { gitlabSchemaErrors } from './real-clients.js';
 
 const GH = '.github/workflows/mlops.yml';
@@ -139,8 +139,20 @@ describe('secrets in the repository are never printed', () => {
 });
 
 describe('devices and huge files are never read', () => {
+  it('.dvc/config linked to a file outside the repository is not read', async () => {
+    const dir = repo({ origin: 'git@gitlab.com:acme/ml.git' });
+    const outside = path.join(tempDir('cmp-outside-'), 'config');
+    writeFileSync(outside, "[core]\n    remote = storage\n['remote \"storage\"']\n    url = s3://elsewhere/x\n");
+    rmSync(path.join(dir, '.dvc/config'), { force: true });
+    symlinkSync(outside, path.join(dir, '.dvc/config'));
+    const res = await runMain(['--yes', '--dry-run'], dir);
+    expect(res.stderr).toContain('cannot read .dvc/config: a link leading outside the repository');
+    expect(res.stdout).not.toContain('elsewhere');
+    expect(res.code).toBe(1);
+  });
+
   it.each([
-    ['.dvc/config', 'cannot read .dvc/config: a link leading outside the repository'],
+    ['.dvc/config', 'cannot read .dvc/config: not a regular file (a device, a FIFO or a link to one)'],
     ['requirements.txt', undefined],
     ['.gitlab-ci.yml', '.gitlab-ci.yml is a symbolic link'],
   ])('%s linked to /dev/zero: the run ends promptly with a message', async (rel, message) => {

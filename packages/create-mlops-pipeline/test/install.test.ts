@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runMain } from '../src/test-helpers.js';
+import { runMain } from './helpers.js';
 import { FIXTURES, makeFixture, removeFixture } from './fixture-repos.js';
 import type { FixtureRepo } from './fixture-repos.js';
 import { githubErrors, gitlabSchemaErrors } from './real-clients.js';

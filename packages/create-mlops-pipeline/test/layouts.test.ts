@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseHeader } from '@mlops-pipeline/templates';
-import { runMain } from '../src/test-helpers.js';
+import { runMain } from './helpers.js';
 import { pushPipelineBlocked } from '../src/workflow-rules.js';
 import { FIXTURES, makeFixture, removeFixture } from './fixture-repos.js';
 import type { FixtureRepo } from './fixture-repos.js';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseHeader } from '@mlops-pipeline/templates';
 import type { Provider, RemoteKind } from '@mlops-pipeline/templates';
 import { REMOTE_KINDS } from '../src/plan.js';
-import { makeRepo, runMain } from '../src/test-helpers.js';
+import { makeRepo, runMain } from './helpers.js';
 import { githubErrors, gitlabSchemaErrors } from './real-clients.js';
 
 const URL: Record<RemoteKind, string> = {

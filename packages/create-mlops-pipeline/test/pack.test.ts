@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { EXAMPLE, PKG_DIR, REPO_ROOT, tempDir } from '../src/test-helpers.js';
+import { EXAMPLE, PKG_DIR, REPO_ROOT, tempDir } from './helpers.js';
 
 /**
  * The published shape: pack the three public packages, install the tarballs into an empty folder

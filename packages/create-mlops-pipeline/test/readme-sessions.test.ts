@@ -2,7 +2,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { TEMPLATES_VERSION } from '@mlops-pipeline/templates';
-import { PKG_DIR } from '../src/test-helpers.js';
+import { PKG_DIR } from './helpers.js';
 import { HAS_SCRIPT } from './pty.js';
 
 interface Recorder {

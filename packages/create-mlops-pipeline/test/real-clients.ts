@@ -5,7 +5,7 @@ import { Ajv } from 'ajv';
 import type { ValidateFunction } from 'ajv';
 import { parse } from 'yaml';
 import { convertWorkflowTemplate, NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser';
-import { REPO_ROOT } from '../src/test-helpers.js';
+import { REPO_ROOT } from './helpers.js';
 
 /** Errors GitHub's own workflow parser (@actions/workflow-parser) reports for a workflow (parse + conversion). */
 export async function githubErrors(content: string, name = '.github/workflows/mlops.yml'): Promise<string[]> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDvcConfig, readDvcConfig, schemeOf } from './dvc-config.js';
-import { makeRepo } from './test-helpers.js';
+import { makeRepo } from '../test/helpers.js';
 
 describe('schemeOf', () => {
   it.each([

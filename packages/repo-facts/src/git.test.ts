@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hostOf, providerOf, readGitFacts, readGitFactsDetail } from './git.js';
 import { findCiFiles, providerFromCiFiles } from './ci-files.js';
-import { makeRepo } from './test-helpers.js';
+import { makeRepo } from '../test/helpers.js';
 
 describe('providerOf', () => {
   it.each([

@@ -20,4 +20,7 @@ export { redactUrlCredentials } from './redact.js';
 export { requirementCandidates, requirementsNamedIn, usesHashes } from './requirement-candidates.js';
 export type { RequirementCandidate } from './requirement-candidates.js';
 export { pipelineNeedsRemoteData } from './dvc-pipeline.js';
+export { writeTempFile } from './write.js';
+export { walkTree, SKIPPED_DIRECTORIES } from './walk.js';
+export type { WalkEntry } from './walk.js';
 export { liesInside, readBoundedText, readSmallText, repositoryDirs, repositoryOf, MAX_FACT_FILE_BYTES, UnreadableFileError } from './read.js';

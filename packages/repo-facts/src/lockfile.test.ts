@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findLockedVersion, lockedVersionIn } from './lockfile.js';
-import { makeRepo } from './test-helpers.js';
+import { makeRepo } from '../test/helpers.js';
 
 const POETRY_LOCK = ['[[package]]', 'name = "dvc-gs"', 'version = "3.0.1"', '', '[[package]]', 'name = "dvc"', 'version = "3.55.2"', 'description = "Git for data"', '', '[package.extras]', 'gs = ["dvc-gs (>=3)"]', '', '[metadata]', 'lock-version = "2.0"'].join('\n');
 const UV_LOCK = ['version = 1', '[[package]]', 'name = "DVC"', 'version = "3.61.0"', 'source = { registry = "https://pypi.org/simple" }'].join('\n');

@@ -2,7 +2,7 @@ import { symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pythonFromSpecifier, readPythonVersion, readPythonVersionDetail } from './python-version.js';
-import { makeRepo } from './test-helpers.js';
+import { makeRepo } from '../test/helpers.js';
 
 describe('pythonFromSpecifier', () => {
   it.each([

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findDvcRequirement, parsePep508, requirementNamesIn } from './requirements.js';
-import { makeRepo } from './test-helpers.js';
+import { makeRepo } from '../test/helpers.js';
 
 describe('parsePep508', () => {
   it.each([

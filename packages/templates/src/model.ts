@@ -95,6 +95,24 @@ export function inputChecks(inputs: readonly InputDef[]): ScriptStep[] {
   ];
 }
 
+/** The folder, in the working directory, where the experiment job keeps its results. */
+export const RESULTS_DIR = 'dvc-results';
+
+/**
+ * Keeps what the experiment produced for people to look at: the metrics (`dvc metrics show`)
+ * and the plots declared in dvc.yaml rendered to HTML (`dvc plots show`), uploaded as an artifact.
+ */
+export const RESULTS_STEP: ScriptStep = {
+  id: 'results',
+  name: 'Collect metrics and plots (dvc metrics show, dvc plots show)',
+  block: true,
+  lines: [
+    `mkdir -p ${RESULTS_DIR}`,
+    `dvc metrics show --json > ${RESULTS_DIR}/metrics.json`,
+    `dvc plots show --out ${RESULTS_DIR}/plots || echo "mlops-pipeline: no plots to keep (none declared in dvc.yaml)"`,
+  ],
+};
+
 /** With `dvc-remote`, the named remote becomes the default of this checkout, for pull, `repro --pull` and push alike. */
 export const REMOTE_DEFAULT_STEP: ScriptStep = {
   id: 'remote-default',

@@ -203,3 +203,25 @@ describe('Google Cloud credentials are written under $RUNNER_TEMP, never into th
     }
   });
 });
+
+describe('the experiment keeps its metrics and plots', () => {
+  it('the reusable workflow uploads dvc-results under a name unique per call (template, working directory, group)', () => {
+    const doc = parseYaml(published.find((p) => p.path === '.github/workflows/dvc-gcs.yml')!.text);
+    const steps = ((doc.jobs as Record<string, Obj>).experiment!.steps as Obj[]);
+    const collect = steps.findIndex((s) => String(s.run).includes('dvc metrics show --json > dvc-results/metrics.json'));
+    const upload = steps.findIndex((s) => String(s.uses).startsWith('actions/upload-artifact@'));
+    expect(collect).toBeGreaterThan(steps.findIndex((s) => s.id === 'repro'));
+    expect(upload).toBeGreaterThan(collect);
+    expect(steps[upload]).toMatchObject({ uses: `actions/upload-artifact@${ACTIONS['upload-artifact'].sha}`, with: { name: '${{ steps.results-name.outputs.name }}', path: '${{ inputs.working-directory }}/dvc-results' } });
+    const name = String(steps.find((s) => s.id === 'results-name')!.run);
+    const dir = mkdtempSync(path.join(tmpdir(), 'templates-output-'));
+    try {
+      const output = path.join(dir, 'output');
+      const r = spawnSync('bash', ['-c', name], { encoding: 'utf8', env: { ...process.env, WORKING_DIRECTORY: 'ml/forecast', CONCURRENCY_GROUP: '', GITHUB_OUTPUT: output } });
+      expect(r.status, r.stderr).toBe(0);
+      expect(readFileSync(output, 'utf8')).toBe('name=dvc-results-dvc-gcs-ml-forecast-\n');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -149,7 +149,7 @@ describe.skipIf(missing.length > 0)('the vendored GitLab dvc-gcs pipeline runs u
     expect(r.status, r.output).toBe(0);
     // examples/dvc-project pins dvc[gs] in requirements.txt: DVC is installed by the same single pip run.
     const calls = r.log.filter((l) => !l.startsWith('credentials ') && !l.startsWith('mode '));
-    expect(calls).toEqual(['python -m pip install -r requirements.txt dvc[gs]==3.63.0', 'version', 'pull', 'repro']);
+    expect(calls).toEqual(['python -m pip install -r requirements.txt dvc[gs]==3.63.0', 'version', 'pull', 'repro', 'metrics show --json', 'plots show --out dvc-results/plots']);
     const credentials = r.log.find((l) => l.startsWith('credentials '))!.slice('credentials '.length);
     expect(credentials).toMatch(/^\/tmp\/gcp-key-.+\.json$/);
     expect(r.log).toContain('mode 600');
@@ -162,7 +162,7 @@ describe.skipIf(missing.length > 0)('the vendored GitLab dvc-gcs pipeline runs u
     const token = 'eyJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJzdHMuYW1hem9uYXdzLmNvbSJ9.c2lnbmF0dXJl';
     const r = runPipeline('s3-keyless', 'dvc-s3-keyless', { 'role-to-assume': 'arn:aws:iam::123456789012:role/dvc-ci', 'aws-region': 'eu-west-1' }, DVC_AWS_WEB_IDENTITY, { AWS_ID_TOKEN: token });
     expect(r.status, r.output).toBe(0);
-    expect(r.log.filter((l) => !l.startsWith('python ') && !l.startsWith('env '))).toEqual(['version', 'pull', 'repro']);
+    expect(r.log.filter((l) => !l.startsWith('python ') && !l.startsWith('env '))).toEqual(['version', 'pull', 'repro', 'metrics show --json', 'plots show --out dvc-results/plots']);
     const env = Object.fromEntries(r.log.filter((l) => l.startsWith('env ')).map((l) => l.slice(4).split('=', 2) as [string, string]));
     expect(env).toMatchObject({ AWS_ROLE_ARN: 'arn:aws:iam::123456789012:role/dvc-ci', AWS_DEFAULT_REGION: 'eu-west-1', token: 'matches', mode: '600' });
     expect(env.AWS_ROLE_SESSION_NAME).toMatch(/^gitlab-ci-\d+$/);
@@ -176,7 +176,7 @@ describe.skipIf(missing.length > 0)('the vendored GitLab dvc-gcs pipeline runs u
     const provider = 'projects/123456789/locations/global/workloadIdentityPools/ci/providers/gitlab';
     const r = runPipeline('gcs-keyless', 'dvc-gcs-keyless', { 'workload-identity-provider': provider, 'service-account': 'dvc-ci@example.iam.gserviceaccount.com', 'pull-strategy': 'with-repro' }, DVC_GCP_EXTERNAL_ACCOUNT, { GCP_ID_TOKEN: token });
     expect(r.status, r.output).toBe(0);
-    expect(r.log.filter((l) => !l.startsWith('python ') && !l.startsWith('config ') && !l.startsWith('file '))).toEqual(['version', 'repro --pull']);
+    expect(r.log.filter((l) => !l.startsWith('python ') && !l.startsWith('config ') && !l.startsWith('file '))).toEqual(['version', 'repro --pull', 'metrics show --json', 'plots show --out dvc-results/plots']);
     const config = JSON.parse(r.log.find((l) => l.startsWith('config '))!.slice('config '.length)) as Record<string, unknown>;
     expect(config).toMatchObject({
       type: 'external_account',
@@ -215,20 +215,20 @@ exit 0
   it('push: pushes when dvc repro leaves the committed dvc.lock as it is', () => {
     const r = runPipeline('push-ok', 'dvc', { push: true }, DVC_LOCK, {}, LOCK);
     expect(r.status, r.output).toBe(0);
-    expect(r.log.filter((l) => !l.startsWith('python '))).toEqual(['version', 'pull', 'repro', 'push']);
+    expect(r.log.filter((l) => !l.startsWith('python '))).toEqual(['version', 'pull', 'repro', 'metrics show --json', 'plots show --out dvc-results/plots', 'push']);
   });
 
   it('push: fails with a clear message, pushing nothing, when dvc repro changed dvc.lock', () => {
     const r = runPipeline('push-stale', 'dvc', { push: true }, DVC_LOCK, { STANDIN_CHANGE_LOCK: '1' }, LOCK);
     expect(r.status).not.toBe(0);
-    expect(r.log.filter((l) => !l.startsWith('python '))).toEqual(['version', 'pull', 'repro']);
+    expect(r.log.filter((l) => !l.startsWith('python '))).toEqual(['version', 'pull', 'repro', 'metrics show --json', 'plots show --out dvc-results/plots']);
     expect(r.output).toContain('mlops-pipeline: dvc repro changed dvc.lock, so the results do not match any commit: nothing was pushed.');
   });
 
   it('dvc-remote: the named remote becomes the checkout default before anything talks to a remote', () => {
     const r = runPipeline('named-remote', 'dvc', { 'dvc-remote': 'storage', push: true }, DVC_LOCK, {}, LOCK);
     expect(r.status, r.output).toBe(0);
-    expect(r.log.filter((l) => !l.startsWith('python '))).toEqual(['version', 'remote default --local storage', 'pull', 'repro', 'push']);
+    expect(r.log.filter((l) => !l.startsWith('python '))).toEqual(['version', 'remote default --local storage', 'pull', 'repro', 'metrics show --json', 'plots show --out dvc-results/plots', 'push']);
   });
 
   it('Google Drive: the base64 service-account key reaches DVC as GDRIVE_CREDENTIALS_DATA, with the remote set to use a service account', () => {
@@ -242,7 +242,7 @@ exit 0
 `;
     const r = runPipeline('gdrive', 'dvc-gdrive', {}, dvc, { GDRIVE_CREDENTIALS_DATA_B64: Buffer.from(KEY).toString('base64') });
     expect(r.status, r.output).toBe(0);
-    expect(r.log.filter((l) => !l.startsWith('python '))).toEqual(['version', 'remote default', 'remote modify --local storage gdrive_use_service_account true', 'pull', 'env GDRIVE_CREDENTIALS_DATA=json', 'repro']);
+    expect(r.log.filter((l) => !l.startsWith('python '))).toEqual(['version', 'remote default', 'remote modify --local storage gdrive_use_service_account true', 'pull', 'env GDRIVE_CREDENTIALS_DATA=json', 'repro', 'metrics show --json', 'plots show --out dvc-results/plots']);
     expect(r.output).not.toContain('private_key_id');
   });
 
@@ -294,7 +294,7 @@ exit 0
     expect(r.status, r.output).toBe(0);
     const keyfile = readFileSync(`${path.join(work, 'ssh.log')}.keyfile`, 'utf8').trim().slice('keyfile '.length);
     expect(keyfile).toMatch(/^\/tmp\/ssh-key-\d+$/);
-    expect(r.log.filter((l) => !l.startsWith('python '))).toEqual(['version', 'remote default', `remote modify --local storage keyfile ${keyfile}`, 'pull', 'env mode=600', 'env key=matches', 'env known_hosts=trusted', 'repro']);
+    expect(r.log.filter((l) => !l.startsWith('python '))).toEqual(['version', 'remote default', `remote modify --local storage keyfile ${keyfile}`, 'pull', 'env mode=600', 'env key=matches', 'env known_hosts=trusted', 'repro', 'metrics show --json', 'plots show --out dvc-results/plots']);
     expect(existsSync(keyfile)).toBe(false);
     expect(r.output).not.toContain('b3BlbnNzaC1rZXktdjEAAAAA');
   });

@@ -113,3 +113,11 @@ describe('GitLab secure defaults', () => {
     expect(inputs.branches).toBeUndefined();
   });
 });
+
+describe('the experiment job keeps its metrics and plots', () => {
+  it('as a job artifact from the working directory', () => {
+    const doc = parseYaml(renderCase(cases.find((c) => c.id === 'gitlab/dvc-gcs/full/vendored')!));
+    expect((doc['dvc-repro'] as Obj).artifacts).toEqual({ name: '$CI_JOB_NAME-results', paths: ['ml/experiment/dvc-results/'], expire_in: '30 days' });
+    expect((doc['dvc-report'] as Obj).artifacts).toBeUndefined();
+  });
+});

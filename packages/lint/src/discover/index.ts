@@ -1,16 +1,17 @@
 /**
  * Finding the CI files of a repository when no files are given:
  * `.github/workflows/*.{yml,yaml}`, `action.{yml,yaml}`, `.gitlab-ci.yml` and
- * `*.gitlab-ci.yml`, skipping dependency and VCS directories, plus GitLab CI/CD
+ * `*.gitlab-ci.yml`, skipping dependency and VCS directories (repo-facts' one list), plus GitLab CI/CD
  * components (`templates/<name>.yml`, `templates/<name>/template.yml` at the top of
  * the searched directory) whose file starts with a `spec:` header.
  */
-import { closeSync, openSync, readSync, readdirSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
+import { walkTree } from '@mlops-pipeline/repo-facts';
 import { kindFromPath } from '../engine/detect.js';
 
-const SKIP = new Set(['.git', 'node_modules', '.dvc', '.venv', 'venv', '__pycache__', 'dist', '.tox', '.mypy_cache', '.pytest_cache', 'site-packages']);
-const MAX_DEPTH = 12;
+/** CI files at most this many levels below the searched directory (dependency and VCS directories skipped: repo-facts' walkTree). */
+const MAX_DEPTH = 13;
 const COMPONENT = /^templates\/([^/]+\.ya?ml|[^/]+\/template\.ya?ml)$/;
 
 /** A GitLab component has a `spec:` document before `---` (only the file's start is read). */
@@ -33,25 +34,11 @@ function isComponent(file: string): boolean {
 export function discoverFiles(dir: string): string[] {
   const root = path.resolve(dir);
   const out: string[] = [];
-  const stack: { abs: string; depth: number }[] = [{ abs: root, depth: 0 }];
-  while (stack.length > 0) {
-    const { abs, depth } = stack.pop()!;
-    let entries;
-    try {
-      entries = readdirSync(abs, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const e of entries) {
-      const child = path.join(abs, e.name);
-      if (e.isDirectory()) {
-        if (!SKIP.has(e.name) && depth < MAX_DEPTH) stack.push({ abs: child, depth: depth + 1 });
-      } else if ((e.isFile() || e.isSymbolicLink()) && /\.ya?ml$/.test(e.name)) {
-        const rel = path.relative(root, child).split(path.sep).join('/');
-        // The whole path decides the kind: searching `.github/workflows` itself finds its workflows.
-        if (kindFromPath(child.split(path.sep).join('/')) !== undefined || (COMPONENT.test(rel) && isComponent(child))) out.push(child);
-      }
-    }
-  }
+  walkTree(root, MAX_DEPTH, ({ path: child, dirent }) => {
+    if (!(dirent.isFile() || dirent.isSymbolicLink()) || !/\.ya?ml$/.test(dirent.name)) return;
+    const rel = path.relative(root, child).split(path.sep).join('/');
+    // The whole path decides the kind: searching `.github/workflows` itself finds its workflows.
+    if (kindFromPath(child.split(path.sep).join('/')) !== undefined || (COMPONENT.test(rel) && isComponent(child))) out.push(child);
+  });
   return out.sort();
 }

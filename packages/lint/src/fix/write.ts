@@ -3,15 +3,15 @@
  * outside the repository, never over an edit made meanwhile.
  *
  * The new text goes to a temp file created exclusively (`O_CREAT | O_EXCL | O_NOFOLLOW`, a
- * random name) in the same directory, then is renamed over the file. A workflow that is a
+ * random name) in the same directory (repo-facts' `writeTempFile`, shared with the generator),
+ * then is renamed over the file. A workflow that is a
  * symbolic link is fixed in its target when the target lies inside the repository, and
  * refused otherwise. When the text the fixes were computed from is given, the file is
  * re-read first and left alone if it changed. A UTF-8 byte order mark is kept.
  */
-import { closeSync, constants, fchmodSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { realpathSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
-import { liesInside } from '@mlops-pipeline/repo-facts';
+import { liesInside, writeTempFile } from '@mlops-pipeline/repo-facts';
 import { readBounded } from '../engine/read.js';
 
 export interface WriteOptions {
@@ -86,17 +86,9 @@ export function writeAtomic(absPath: string, text: string, options: WriteOptions
   }
   const keepBom = current !== undefined && current.subarray(0, 3).equals(BOM) && !text.startsWith('\uFEFF');
   const data = keepBom ? Buffer.concat([BOM, Buffer.from(text, 'utf8')]) : Buffer.from(text, 'utf8');
-  // Random (never predictable) and short enough for any file name's directory entry.
-  const tmp = path.join(path.dirname(target), `.${path.basename(target).slice(0, 64)}.${randomBytes(8).toString('hex')}.mlops-lint.tmp`);
-  const fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
+  const tmp = writeTempFile(target, data, mode ?? 0o644, 'mlops-lint.tmp');
   pending.add(tmp);
   try {
-    try {
-      for (let at = 0; at < data.length; ) at += writeSync(fd, data, at);
-      fchmodSync(fd, mode ?? 0o644);
-    } finally {
-      closeSync(fd);
-    }
     renameSync(tmp, target);
   } catch (error) {
     try {

@@ -1,5 +1,5 @@
 import { actionPinned } from './action-pinned.js';
-import { ruleTester, yaml } from './util/test-table.js';
+import { ruleTester, yaml } from '../../test/rule-tester.js';
 
 const gh = (uses: string) => yaml`
   on: push

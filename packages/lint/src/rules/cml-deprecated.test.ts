@@ -1,5 +1,5 @@
 import { cmlDeprecated } from './cml-deprecated.js';
-import { ruleTester, yaml } from './util/test-table.js';
+import { ruleTester, yaml } from '../../test/rule-tester.js';
 
 const gh = (run: string) => yaml`
   on: push

@@ -1,5 +1,5 @@
 import { credentialsFileExposed } from './credentials-file-exposed.js';
-import { ruleTester, yaml } from './util/test-table.js';
+import { ruleTester, yaml } from '../../test/rule-tester.js';
 
 ruleTester(credentialsFileExposed, {
   gitlab: {

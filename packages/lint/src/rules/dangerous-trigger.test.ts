@@ -1,5 +1,5 @@
 import { dangerousTrigger } from './dangerous-trigger.js';
-import { ruleTester, yaml } from './util/test-table.js';
+import { ruleTester, yaml } from '../../test/rule-tester.js';
 
 ruleTester(dangerousTrigger, {
   github: {

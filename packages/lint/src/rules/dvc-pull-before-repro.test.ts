@@ -1,5 +1,5 @@
 import { dvcPullBeforeRepro } from './dvc-pull-before-repro.js';
-import { ruleTester, yaml } from './util/test-table.js';
+import { ruleTester, yaml } from '../../test/rule-tester.js';
 
 const gh = (run: string, checkout = true) => yaml`
   on: push

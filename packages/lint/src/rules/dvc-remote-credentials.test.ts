@@ -1,5 +1,5 @@
 import { dvcRemoteCredentials } from './dvc-remote-credentials.js';
-import { ruleTester, yaml } from './util/test-table.js';
+import { ruleTester, yaml } from '../../test/rule-tester.js';
 
 const gs = { '.dvc/config': "[core]\n    remote = storage\n['remote \"storage\"']\n    url = gs://bucket/dvc\n" };
 const minio = { '.dvc/config': "[core]\n    remote = minio\n['remote \"minio\"']\n    url = s3://data\n    endpointurl = https://minio.example.com:9000\n" };

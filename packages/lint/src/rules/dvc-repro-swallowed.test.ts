@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dvcReproSwallowed } from './dvc-repro-swallowed.js';
-import { lintWithRule, ruleTester, yaml } from './util/test-table.js';
+import { lintWithRule, ruleTester, yaml } from '../../test/rule-tester.js';
 
 const gh = (step: string) => yaml`
   on: push

@@ -1,5 +1,5 @@
 import { dvcVersionConsistent } from './dvc-version-consistent.js';
-import { ruleTester, yaml } from './util/test-table.js';
+import { ruleTester, yaml } from '../../test/rule-tester.js';
 
 const req = { 'requirements.txt': 'dvc[gs]==3.63.0\nscikit-learn==1.5.0\n' };
 

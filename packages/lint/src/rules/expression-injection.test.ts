@@ -1,5 +1,5 @@
 import { expressionInjection } from './expression-injection.js';
-import { ruleTester, yaml } from './util/test-table.js';
+import { ruleTester, yaml } from '../../test/rule-tester.js';
 
 const gh = (run: string) => yaml`
   on: pull_request

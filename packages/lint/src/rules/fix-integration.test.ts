@@ -1,7 +1,7 @@
 /** `--fix` through the engine: every safe rule fix at once, comments and layout kept. */
 import { describe, expect, it } from 'vitest';
 import { fixText } from '../index.js';
-import { tempRepo, yaml } from './util/test-table.js';
+import { tempRepo, yaml } from '../../test/rule-tester.js';
 
 describe('rule fixes applied together', () => {
   it('pins DVC to the requirements version, pins actions, quotes Python and renames CML commands', async () => {

@@ -1,5 +1,5 @@
 import { gitHistoryForDiff } from './git-history-for-diff.js';
-import { ruleTester, yaml } from './util/test-table.js';
+import { ruleTester, yaml } from '../../test/rule-tester.js';
 
 const gh = (checkoutWith: string, run: string) => yaml`
   on: pull_request

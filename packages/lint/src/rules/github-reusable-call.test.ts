@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../index.js';
 import { githubReusableCall } from './github-reusable-call.js';
-import { lintWithRule, ruleTester, tempRepo, yaml } from './util/test-table.js';
+import { lintWithRule, ruleTester, tempRepo, yaml } from '../../test/rule-tester.js';
 
 const called = yaml`
   on:

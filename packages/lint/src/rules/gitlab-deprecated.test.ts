@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gitlabDeprecated } from './gitlab-deprecated.js';
-import { lintWithRule, ruleTester, yaml } from './util/test-table.js';
+import { lintWithRule, ruleTester, yaml } from '../../test/rule-tester.js';
 
 ruleTester(gitlabDeprecated, {
   gitlab: {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gitlabJobOverridden } from './gitlab-job-overridden.js';
-import { lintWithRule, ruleTester, yaml } from './util/test-table.js';
+import { lintWithRule, ruleTester, yaml } from '../../test/rule-tester.js';
 
 const train = 'train:\n  image: python:3.12\n  script: [dvc repro]\n';
 

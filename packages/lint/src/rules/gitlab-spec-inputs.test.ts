@@ -1,7 +1,7 @@
 import { TEMPLATES_VERSION } from '@mlops-pipeline/templates';
 import { describe, expect, it } from 'vitest';
 import { gitlabSpecInputs } from './gitlab-spec-inputs.js';
-import { lintWithRule, yaml } from './util/test-table.js';
+import { lintWithRule, yaml } from '../../test/rule-tester.js';
 
 const component = yaml`
   spec:

@@ -1,5 +1,5 @@
 import { gitlabStageUndefined } from './gitlab-stage-undefined.js';
-import { ruleTester, yaml } from './util/test-table.js';
+import { ruleTester, yaml } from '../../test/rule-tester.js';
 
 ruleTester(gitlabStageUndefined, {
   gitlab: {

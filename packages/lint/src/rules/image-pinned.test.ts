@@ -1,5 +1,5 @@
 import { imagePinned } from './image-pinned.js';
-import { ruleTester, yaml } from './util/test-table.js';
+import { ruleTester, yaml } from '../../test/rule-tester.js';
 
 ruleTester(imagePinned, {
   gitlab: {

@@ -1,5 +1,5 @@
 import { permissions } from './permissions.js';
-import { ruleTester, yaml } from './util/test-table.js';
+import { ruleTester, yaml } from '../../test/rule-tester.js';
 
 ruleTester(permissions, {
   github: {

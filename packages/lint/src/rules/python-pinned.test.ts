@@ -1,5 +1,5 @@
 import { pythonPinned } from './python-pinned.js';
-import { ruleTester, yaml } from './util/test-table.js';
+import { ruleTester, yaml } from '../../test/rule-tester.js';
 
 const gh = (withBlock: string) => yaml`
   on: push

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../index.js';
 import { rules } from './index.js';
-import { tempRepo } from './util/test-table.js';
+import { tempRepo } from '../../test/rule-tester.js';
 
 const GITHUB = [
   'on: push\njobs: {}\n',

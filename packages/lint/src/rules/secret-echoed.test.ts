@@ -1,5 +1,5 @@
 import { secretEchoed } from './secret-echoed.js';
-import { ruleTester, yaml } from './util/test-table.js';
+import { ruleTester, yaml } from '../../test/rule-tester.js';
 
 const gh = (run: string, env = '') => yaml`
   on: push

@@ -1,6 +1,6 @@
 import { secretHardcoded } from './secret-hardcoded.js';
-import { ruleTester, yaml } from './util/test-table.js';
-import { COMPONENT_INPUT } from './util/test-fixtures.js';
+import { ruleTester, yaml } from '../../test/rule-tester.js';
+import { COMPONENT_INPUT } from '../../test/rule-fixtures.js';
 
 // Fake credentials in the shape of real ones (AWS documentation examples and made-up tokens).
 const AKIA = 'AKIAIOSFODNN7EXAMPLE';

@@ -1,5 +1,5 @@
 import { secretInline } from './secret-inline.js';
-import { ruleTester, yaml } from './util/test-table.js';
+import { ruleTester, yaml } from '../../test/rule-tester.js';
 
 const gh = (run: string) => yaml`
   on: push

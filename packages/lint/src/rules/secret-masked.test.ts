@@ -1,6 +1,6 @@
 import { secretMasked } from './secret-masked.js';
-import { ruleTester, yaml } from './util/test-table.js';
-import { COMPONENT_INPUT } from './util/test-fixtures.js';
+import { ruleTester, yaml } from '../../test/rule-tester.js';
+import { COMPONENT_INPUT } from '../../test/rule-fixtures.js';
 
 ruleTester(secretMasked, {
   gitlab: {

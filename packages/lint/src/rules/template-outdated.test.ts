@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Rule } from '../model.js';
 import { templateOutdated } from './template-outdated.js';
-import { lintWithRule, ruleTester, withTemplatesVersion, yaml } from './util/test-table.js';
+import { lintWithRule, ruleTester, withTemplatesVersion, yaml } from '../../test/rule-tester.js';
 
 const gh = (ref: string) => yaml`
   on: push

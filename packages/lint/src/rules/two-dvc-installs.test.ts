@@ -1,5 +1,5 @@
 import { twoDvcInstalls } from './two-dvc-installs.js';
-import { ruleTester, yaml } from './util/test-table.js';
+import { ruleTester, yaml } from '../../test/rule-tester.js';
 
 const gh = (steps: string) => yaml`
   on: push

@@ -4,7 +4,7 @@
  */
 import { ACTIONS, CML_VERSION, actionRef, type PinStyle } from '../actions.js';
 import { defaultOf, pinnedUse, type InputDef } from '../inputs.js';
-import { REMOTE_DEFAULT_STEP, dvcSteps, inputChecks, reportStep, type Condition, type GithubActionStep, type ScriptStep, type TemplateDef } from '../model.js';
+import { REMOTE_DEFAULT_STEP, RESULTS_DIR, RESULTS_STEP, dvcSteps, inputChecks, reportStep, type Condition, type GithubActionStep, type ScriptStep, type TemplateDef } from '../model.js';
 import { inputDefs } from '../schema.js';
 import { secretsForInputs } from '../secrets.js';
 import { envName, holds, resolveTokens, scriptText, toYaml, withHeader } from './common.js';
@@ -164,6 +164,33 @@ function cmlSetupStep(): Obj {
 
 type JobKind = 'experiment' | 'report';
 
+/**
+ * Metrics and plots kept as an artifact. The artifact name is unique per call of a reusable
+ * workflow (template, working directory, concurrency group), as artifact names must be in a run.
+ */
+function resultsSteps(ctx: Ctx, template: TemplateDef): Obj[] {
+  const collect = runStep(ctx, template, RESULTS_STEP)!;
+  const wd = ctx.reusable ? '${{ inputs.working-directory }}' : String(ctx.inputs['working-directory']);
+  const steps: Obj[] = [collect];
+  let name = 'dvc-results';
+  if (ctx.reusable) {
+    steps.push({
+      name: 'Name the results artifact',
+      id: 'results-name',
+      run: `printf 'name=dvc-results-${template.name}-%s\\n' "$(printf '%s-%s' "\${WORKING_DIRECTORY}" "\${CONCURRENCY_GROUP}" | tr -c 'A-Za-z0-9._\\n-' '-')" >> "\${GITHUB_OUTPUT}"`,
+    });
+    ctx.jobEnv.set('WORKING_DIRECTORY', '${{ inputs.working-directory }}');
+    ctx.jobEnv.set('CONCURRENCY_GROUP', '${{ inputs.concurrency-group }}');
+    name = '${{ steps.results-name.outputs.name }}';
+  }
+  steps.push({
+    name: 'Keep the metrics and plots',
+    uses: actionRef('upload-artifact', ctx.pin).uses,
+    with: { name, path: joinPath(wd, RESULTS_DIR), 'if-no-files-found': 'warn' },
+  });
+  return steps;
+}
+
 function defaultsOf(ctx: Ctx): Obj {
   return { run: { shell: 'bash', 'working-directory': ctx.reusable ? '${{ inputs.working-directory }}' : ctx.inputs['working-directory'] } };
 }
@@ -178,7 +205,7 @@ function job(ctx: Ctx, template: TemplateDef, kind: JobKind): Obj {
   const dvc = dvcSteps(template.dvcExtra);
   const steps =
     kind === 'experiment'
-      ? [...experimentSteps(ctx, template, false), ...compact([runStep(ctx, template, dvc.push)])]
+      ? [...experimentSteps(ctx, template, false), ...resultsSteps(ctx, template), ...compact([runStep(ctx, template, dvc.push)])]
       : [
           ...experimentSteps(ctx, template, true),
           cmlSetupStep(),

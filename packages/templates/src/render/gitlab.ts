@@ -4,7 +4,7 @@
  */
 import { CML_VERSION } from '../actions.js';
 import { DEFAULT_GITLAB_RULES, defaultOf, pinnedUse, type InputDef } from '../inputs.js';
-import { REMOTE_DEFAULT_STEP, dvcSteps, inputChecks, reportStep, type Condition, type ScriptStep, type TemplateDef } from '../model.js';
+import { REMOTE_DEFAULT_STEP, RESULTS_DIR, RESULTS_STEP, dvcSteps, inputChecks, reportStep, type Condition, type ScriptStep, type TemplateDef } from '../model.js';
 import { inputDefs } from '../schema.js';
 import { envName, holds, resolveTokens, scriptText, toYaml, withHeader } from './common.js';
 import { PROJECT_GITLAB_COMPONENTS } from '../template-ref.js';
@@ -163,7 +163,7 @@ function job(ctx: Ctx, template: TemplateDef, kind: 'repro' | 'report'): Obj {
     ...(template.gitlab.setup.length > 0 ? [{ id: 'auth', name: 'Write the credentials file', lines: template.gitlab.setup }] : []),
     ...(template.gitlab.steps ?? []),
   ];
-  const script: ScriptStep[] = [...dvc.run, ...(kind === 'repro' ? [dvc.push] : [reportStep(true, BASE_BRANCH)])];
+  const script: ScriptStep[] = [...dvc.run, ...(kind === 'repro' ? [RESULTS_STEP, dvc.push] : [reportStep(true, BASE_BRANCH)])];
   const before = scriptEntries(ctx, setup);
   const main = scriptEntries(ctx, script);
   const variables: Obj = {
@@ -179,6 +179,11 @@ function job(ctx: Ctx, template: TemplateDef, kind: 'repro' | 'report'): Obj {
   out.before_script = before;
   out.script = main;
   if (template.gitlab.cleanup.length > 0) out.after_script = [...template.gitlab.cleanup];
+  if (kind === 'repro') {
+    // The metrics and plots of the experiment, kept with the job.
+    const dir = ctx.component ? interp('working-directory') : String(ctx.inputs['working-directory']);
+    out.artifacts = { name: '$CI_JOB_NAME-results', paths: [dir === '.' ? `${RESULTS_DIR}/` : `${dir.replace(/\/+$/, '')}/${RESULTS_DIR}/`], expire_in: '30 days' };
+  }
   ctx.vars.clear();
   return out;
 }

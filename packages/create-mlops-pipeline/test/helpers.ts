@@ -70,7 +70,7 @@ export function run(args: string[], cwd: string, env: Record<string, string> = {
  * captured. Fast enough for large tables; the bin itself is exercised by the end-to-end tests.
  */
 export async function runMain(args: string[], cwd: string): Promise<RunResult> {
-  const { main } = await import('./main.js');
+  const { main } = await import('../src/main.js');
   let stdout = '';
   let stderr = '';
   const io = {

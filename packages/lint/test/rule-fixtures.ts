@@ -1,4 +1,4 @@
-import { yaml } from './test-table.js';
+import { yaml } from './rule-tester.js';
 
 /**
  * A GitLab CI/CD component whose variables and script take secret-looking values from

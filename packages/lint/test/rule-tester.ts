@@ -6,9 +6,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lintText } from '../../index.js';
-import { applyFixes } from '../../fix/apply.js';
-import type { Diagnostic, Rule, Severity } from '../../model.js';
+import { lintText } from '../src/index.js';
+import { applyFixes } from '../src/fix/apply.js';
+import type { Diagnostic, Rule, Severity } from '../src/model.js';
 
 export interface ExpectedError {
   line: number;
