@@ -140,6 +140,8 @@ describe('a monorepo of three DVC projects', () => {
         'dvc version @ projects/fraud',
         'dvc pull @ projects/fraud',
         'dvc repro @ projects/fraud',
+        'dvc metrics show --json @ projects/fraud',
+        'dvc plots show --out dvc-results/plots @ projects/fraud',
       ]);
     }
     expect(existsSync(path.join(dir, '.github/workflows/mlops.yml'))).toBe(false);

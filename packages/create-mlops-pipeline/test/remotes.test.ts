@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseHeader, requiredSecrets } from '@mlops-pipeline/templates';
 import type { Provider } from '@mlops-pipeline/templates';
-import { runMain } from '../src/test-helpers.js';
+import { runMain } from './helpers.js';
 import { FIXTURES, makeFixture, removeFixture } from './fixture-repos.js';
 import type { FixtureRepo } from './fixture-repos.js';
 import { githubErrors, gitlabSchemaErrors } from './real-clients.js';
@@ -113,7 +113,8 @@ describe('remotes beyond cloud buckets, written end to end', () => {
     expect(job.stderr).toBe('');
     expect(job.status).toBe(0);
     const commands = job.calls.map((x) => x.command);
-    expect(commands.slice(-2)).toEqual(['dvc pull', 'dvc repro']);
+    expect(commands.indexOf('dvc pull')).toBeGreaterThan(-1);
+    expect(commands.indexOf('dvc repro')).toBe(commands.indexOf('dvc pull') + 1);
     expect(job.atPull).toBe(c.atPull[provider]);
     // The remote's own settings are made before the pull (the remote is the default one: "$remote" is empty in the stand-in).
     const setting = c.kind === 'gdrive' ? /^dvc remote modify --local +gdrive_use_service_account true$/ : c.kind === 'ssh' ? /^dvc remote modify --local +keyfile \S+$/ : undefined;
