@@ -48,6 +48,7 @@ describe('set-up of Google Drive, SSH and keyless Azure remotes', () => {
     expect(text).toContain('--role "Storage Blob Data Contributor"');
     expect(text).toContain('storageAccounts/acmeml/blobServices/default/containers/data');
     expect(text).not.toContain('gh secret set');
+    expect(text).toContain('For a user-assigned managed identity instead of an app registration: `az identity federated-credential create');
   });
 
   it('keyless Azure with CML on GitLab: exact subjects only, and a note for merge request branches', () => {

@@ -93,6 +93,7 @@ export function azureKeylessSteps(ctx: CloudContext): string[] {
     `  az role assignment create --assignee ${clientId} --role "${role}" \\`,
     `    --scope ${scope}`,
   ];
+  lines.push('For a user-assigned managed identity instead of an app registration: `az identity federated-credential create --identity-name IDENTITY --resource-group RESOURCE_GROUP` with the same name, issuer, subject and audience, and the role assigned to its principal.');
   if (ctx.provider === 'gitlab' && ctx.inputs['cml'] === true) {
     lines.push(`Merge request pipelines run on their source branch and Entra ID matches subjects exactly: add a federated credential with the subject project_path:${ctx.slug}:ref_type:branch:ref:BRANCH for each branch whose merge requests need the CML report.`);
   }
