@@ -71,7 +71,11 @@ function str(inputs: Record<string, unknown>, name: string): string | undefined 
 
 /** A federated credential's name from its subject: letters, digits, `-` (unique per subject). */
 function credentialName(subject: string): string {
-  const tail = subject.replace(/^(repo|project_path):[^:]+:/, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const tail = subject
+    .replace(/^(repo|project_path):[^:]+:/, '')
+    .replace(/^(ref:refs\/heads\/|ref_type:branch:ref:)/, 'branch-')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
   return `dvc-ci-${tail}`.slice(0, 120);
 }
 

@@ -69,7 +69,7 @@ const CASES: Record<string, RemoteCase> = {
     kind: 'azure-keyless',
     flags: ['--keyless', '--input', `azure-client-id=${CLIENT_ID}`, '--input', `azure-tenant-id=${TENANT_ID}`],
     steps: {
-      github: [`az ad sp create --id ${CLIENT_ID}`, `az ad app federated-credential create --id ${CLIENT_ID} --parameters '{"name": "dvc-ci-ref-refs-heads-main", "issuer": "https://token.actions.githubusercontent.com", "subject": "repo:acme/forecast:ref:refs/heads/main", "audiences": ["api://AzureADTokenExchange"]}'`, '--scope /subscriptions/SUBSCRIPTION_ID/resourceGroups/RESOURCE_GROUP/providers/Microsoft.Storage/storageAccounts/acmeforecast/blobServices/default/containers/forecast-data'],
+      github: [`az ad sp create --id ${CLIENT_ID}`, `az ad app federated-credential create --id ${CLIENT_ID} --parameters '{"name": "dvc-ci-branch-main", "issuer": "https://token.actions.githubusercontent.com", "subject": "repo:acme/forecast:ref:refs/heads/main", "audiences": ["api://AzureADTokenExchange"]}'`, '--scope /subscriptions/SUBSCRIPTION_ID/resourceGroups/RESOURCE_GROUP/providers/Microsoft.Storage/storageAccounts/acmeforecast/blobServices/default/containers/forecast-data'],
       gitlab: [`"issuer": "https://gitlab.com", "subject": "project_path:acme/forecast:ref_type:branch:ref:main"`],
     },
     provided: { github: {}, gitlab: { AZURE_ID_TOKEN: 'header.payload.signature' } },
