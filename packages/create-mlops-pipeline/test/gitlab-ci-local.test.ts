@@ -82,6 +82,13 @@ describe.skipIf(missing.length > 0)('generated GitLab pipelines under gitlab-ci-
     expect(calls).toEqual(['pip install -r requirements.txt dvc[gdrive]==3.63.0 @ .', 'dvc version @ .', 'dvc remote default @ .', 'dvc remote modify --local  gdrive_use_service_account true @ .', 'dvc pull @ .', `probe ${key.replace(/"/g, '')} @ .`, 'dvc repro @ .', ...RESULTS]);
   }, 120_000);
 
+  it('keyless Azure: the identity and the job\'s ID token file are in place before dvc pull', async () => {
+    const flags = ['--keyless', '--input', 'azure-client-id=11111111-2222-3333-4444-555555555555', '--input', 'azure-tenant-id=66666666-7777-8888-9999-000000000000'];
+    const calls = await runUnderGitlabCiLocal('azure', FIXTURES.azureBlob, flags, { AZURE_ID_TOKEN: 'header.payload.signature' }, 'printf "%s/%s/%s" "$AZURE_CLIENT_ID" "$AZURE_TENANT_ID" "$(cat "$AZURE_FEDERATED_TOKEN_FILE")"');
+    // The probe runs inside `dvc pull`: its line follows the pull's.
+    expect(calls[calls.indexOf('dvc pull @ .') + 1]).toBe('probe 11111111-2222-3333-4444-555555555555/66666666-7777-8888-9999-000000000000/header.payload.signature @ .');
+  }, 120_000);
+
   it('SSH: the key file and the known hosts are in place before dvc pull', async () => {
     const vars = { SSH_PRIVATE_KEY_B64: Buffer.from('FAKE-KEY').toString('base64'), SSH_KNOWN_HOSTS_B64: Buffer.from('storage.acme.example ssh-ed25519 AAAAFake').toString('base64') };
     const calls = await runUnderGitlabCiLocal('ssh', FIXTURES.sshServer, [], vars, 'printf "%s/%s" "$(cat "$MLOPS_PIPELINE_SSH_KEY_FILE")" "$(cat "$HOME/.ssh/known_hosts")"');
