@@ -121,3 +121,15 @@ describe('remotes beyond cloud buckets, written end to end', () => {
     if (setting) expect(commands.findIndex((x) => setting.test(x))).toBe(commands.indexOf('dvc pull') - 1);
   });
 });
+
+describe('an SSH server on a private network', () => {
+  it('is written, with a warning naming the line and the way out', async () => {
+    const dir = makeFixture({ ...FIXTURES.sshServer, files: { ...FIXTURES.sshServer.files, '.dvc/config': "[core]\n    remote = nas\n['remote \"nas\"']\n    url = ssh://dvc@10.0.0.5/srv/dvc\n" } });
+    made.push(dir);
+    const res = await runMain(['--yes', '--dry-run'], dir);
+    expect(res.code).toBe(0);
+    expect(res.stderr).toContain('warning: .dvc/config:3: remote "nas" is at 10.0.0.5, a private network address');
+    expect(res.stderr).toContain('--input runner=<label>');
+    expect(parseHeader(res.stdout)?.template).toBe('dvc-ssh');
+  });
+});
