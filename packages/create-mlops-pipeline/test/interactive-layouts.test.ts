@@ -43,6 +43,17 @@ describe.skipIf(!HAS_SCRIPT)('interactive choices on real layouts', () => {
     expect(res.output).toContain('az ad app federated-credential create --id 11111111-2222-3333-4444-555555555555');
   });
 
+  it('SSH remote whose URL names no host the commands can use: asks for the server of its host keys', async () => {
+    const dir = fixture({ ...FIXTURES.sshServer, files: { ...FIXTURES.sshServer.files, '.dvc/config': "[core]\n    remote = nas\n['remote \"nas\"']\n    url = ssh://dvc@[fd00::5]/srv/dvc\n" } });
+    const res = await runInPty([dir, '--no-lint'], dir, [
+      { waitFor: 'Generate the pipeline with these values?', send: '\r' },
+      { waitFor: 'SSH server of the DVC remote', send: 'bad host!\r' },
+      { waitFor: 'a host name such as storage.example.com', send: '\x15' + 'nas.acme.example:2222\r' },
+    ]);
+    expect(res.code).toBe(0);
+    expect(res.output).toContain('ssh-keyscan -H -p 2222 nas.acme.example > dvc-ci-known-hosts');
+  });
+
   it('several requirements files: asks which one', async () => {
     const dir = fixture(FIXTURES.severalRequirements);
     const res = await runInPty([dir, '--no-lint'], dir, [
