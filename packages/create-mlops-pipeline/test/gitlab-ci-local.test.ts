@@ -19,9 +19,6 @@ if (missing.length > 0) console.warn(`SKIPPED: the gitlab-ci-local runs need ${m
 const RECORD = `#!/bin/sh\nprintf '%s %s | %s\\n' "$(basename "$0")" "$*" "$(pwd)" >> "$STANDIN_LOG"\n`;
 const PYTHON = `#!/bin/sh\nif [ "$1" = "-m" ]; then m="$2"; shift 2; exec "$m" "$@"; fi\nprintf 'python %s | %s\\n' "$*" "$(pwd)" >> "$STANDIN_LOG"\n`;
 
-/** What the job runs after `dvc repro`: the metrics and plots it reports. */
-const RESULTS = ['dvc metrics show --json @ .', 'dvc plots show --out dvc-results/plots @ .'];
-
 const work = mkdtempSync(path.join(os.tmpdir(), 'cmp-gcl-'));
 const made: string[] = [];
 afterAll(() => {
@@ -68,18 +65,18 @@ async function runUnderGitlabCiLocal(name: string, fixture: FixtureRepo, flags: 
 describe.skipIf(missing.length > 0)('generated GitLab pipelines under gitlab-ci-local', () => {
   it('the guide layout: src/requirements.txt is installed with DVC before dvc pull and dvc repro', async () => {
     const calls = await runUnderGitlabCiLocal('guide', FIXTURES.guide, [], {});
-    expect(calls).toEqual(['pip install -r src/requirements.txt dvc==3.63.0 @ .', 'dvc version @ .', 'dvc pull @ .', 'dvc repro @ .', ...RESULTS]);
+    expect(throughRepro(calls)).toEqual(['pip install -r src/requirements.txt dvc==3.63.0 @ .', 'dvc version @ .', 'dvc pull @ .', 'dvc repro @ .']);
   }, 120_000);
 
   it('a requirements file named by dvc.yaml, S3 remote', async () => {
     const calls = await runUnderGitlabCiLocal('stage', FIXTURES.stageRequirements, [], { AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE', AWS_SECRET_ACCESS_KEY: 'example' });
-    expect(calls).toEqual(['pip install -r envs/requirements-pipeline.txt dvc[s3]==3.63.0 @ .', 'dvc version @ .', 'dvc pull @ .', 'dvc repro @ .', ...RESULTS]);
+    expect(throughRepro(calls)).toEqual(['pip install -r envs/requirements-pipeline.txt dvc[s3]==3.63.0 @ .', 'dvc version @ .', 'dvc pull @ .', 'dvc repro @ .']);
   }, 120_000);
 
   it('Google Drive: the service account key is decoded for DVC and the remote set to use it before dvc pull', async () => {
     const key = '{"type":"service_account"}';
     const calls = await runUnderGitlabCiLocal('gdrive', FIXTURES.googleDrive, [], { GDRIVE_CREDENTIALS_DATA_B64: Buffer.from(key).toString('base64') }, 'printf %s "$GDRIVE_CREDENTIALS_DATA"');
-    expect(calls).toEqual(['pip install -r requirements.txt dvc[gdrive]==3.63.0 @ .', 'dvc version @ .', 'dvc remote default @ .', 'dvc remote modify --local  gdrive_use_service_account true @ .', 'dvc pull @ .', `probe ${key.replace(/"/g, '')} @ .`, 'dvc repro @ .', ...RESULTS]);
+    expect(throughRepro(calls)).toEqual(['pip install -r requirements.txt dvc[gdrive]==3.63.0 @ .', 'dvc version @ .', 'dvc remote default @ .', 'dvc remote modify --local  gdrive_use_service_account true @ .', 'dvc pull @ .', `probe ${key.replace(/"/g, '')} @ .`, 'dvc repro @ .']);
   }, 120_000);
 
   it('keyless Azure: the identity and the job\'s ID token file are in place before dvc pull', async () => {
@@ -93,6 +90,12 @@ describe.skipIf(missing.length > 0)('generated GitLab pipelines under gitlab-ci-
     const vars = { SSH_PRIVATE_KEY_B64: Buffer.from('FAKE-KEY').toString('base64'), SSH_KNOWN_HOSTS_B64: Buffer.from('storage.acme.example ssh-ed25519 AAAAFake').toString('base64') };
     const calls = await runUnderGitlabCiLocal('ssh', FIXTURES.sshServer, [], vars, 'printf "%s/%s" "$(cat "$MLOPS_PIPELINE_SSH_KEY_FILE")" "$(cat "$HOME/.ssh/known_hosts")"');
     expect(calls.slice(2, 4)).toEqual(['dvc remote default @ .', `dvc remote modify --local  keyfile ${calls[3]?.match(/keyfile (\S+)/)?.[1] ?? 'KEYFILE'} @ .`]);
-    expect(calls.slice(4)).toEqual(['dvc pull @ .', 'probe FAKE-KEY/storage.acme.example ssh-ed25519 AAAAFake @ .', 'dvc repro @ .', ...RESULTS]);
+    expect(throughRepro(calls).slice(4)).toEqual(['dvc pull @ .', 'probe FAKE-KEY/storage.acme.example ssh-ed25519 AAAAFake @ .', 'dvc repro @ .']);
   }, 120_000);
 });
+
+/** The calls up to the first `dvc repro` (what runs after it, such as keeping metrics, is the templates' own). */
+function throughRepro(calls: readonly string[]): string[] {
+  const at = calls.findIndex((c) => c.startsWith('dvc repro'));
+  return at < 0 ? [...calls] : calls.slice(0, at + 1);
+}
