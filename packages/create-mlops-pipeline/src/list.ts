@@ -1,5 +1,6 @@
 import type { RemoteKind } from '@mlops-pipeline/templates';
-import { PROVIDERS, REMOTE_KINDS } from './plan.js';
+import { PROVIDERS } from '@mlops-pipeline/templates/project';
+import { REMOTE_KINDS } from './plan.js';
 import { loadTemplates } from './templates.js';
 
 /** What each remote kind is, and the DVC remote URLs it is inferred from. */

@@ -1,8 +1,9 @@
+import { PROJECT_GITLAB_COMPONENTS } from '@mlops-pipeline/templates/project';
 import { UserError } from './errors.js';
 import type { Answers } from './plan.js';
 
 /** Where the published GitLab components live (GitLab includes a component only from its own instance). */
-export const GITLAB_COMPONENTS_HOST = 'gitlab.com';
+export const GITLAB_COMPONENTS_HOST = PROJECT_GITLAB_COMPONENTS.split('/')[0]!;
 
 /**
  * The self-managed GitLab host a pinned GitLab pipeline needs a component mirror on: the project's
@@ -17,7 +18,7 @@ export function mirrorHostNeeded(answers: Pick<Answers, 'provider' | 'mode' | 's
 /** The usage error for a pinned pipeline on a self-managed GitLab without a mirror (`--source`). */
 export function mirrorNeededError(host: string): UserError {
   return new UserError(
-    `--mode pinned on ${host}: GitLab includes CI/CD components only from its own instance, so mirror gitlab.com/mlops-pipeline/components to ${host} and pass --source ${host}/<group>/components (or use --mode vendored)`,
+    `--mode pinned on ${host}: GitLab includes CI/CD components only from its own instance, so mirror ${PROJECT_GITLAB_COMPONENTS} to ${host} and pass --source ${host}/<group>/components (or use --mode vendored)`,
     2,
   );
 }

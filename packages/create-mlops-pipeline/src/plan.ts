@@ -2,12 +2,12 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { isFile } from '@mlops-pipeline/repo-facts';
 import type { Provider, RemoteKind, RenderMode } from '@mlops-pipeline/templates';
+import { PROVIDERS } from '@mlops-pipeline/templates/project';
 import type { CliOptions } from './args.js';
 import { UserError } from './errors.js';
 import type { RepoFacts } from './facts.js';
 import { dvcProblem, isSupportedDvc, isSupportedPython, pythonProblem } from './versions.js';
 
-export const PROVIDERS: readonly Provider[] = ['github', 'gitlab'];
 export const REMOTE_KINDS: readonly RemoteKind[] = ['gcs', 'gcs-keyless', 's3', 's3-keyless', 'minio', 'azure', 'azure-keyless', 'gdrive', 'ssh', 'none'];
 export const MODES: readonly RenderMode[] = ['vendored', 'pinned'];
 

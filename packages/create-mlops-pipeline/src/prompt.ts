@@ -5,7 +5,8 @@ import type { Provider, RemoteKind, RenderMode } from '@mlops-pipeline/templates
 import { CancelledError } from './errors.js';
 import type { InputProperty } from './extra-inputs.js';
 import type { Answers, Plan } from './plan.js';
-import { formatRows, MODES, PROVIDERS, REMOTE_KINDS } from './plan.js';
+import { PROJECT_GITLAB_COMPONENTS, PROVIDERS } from '@mlops-pipeline/templates/project';
+import { formatRows, MODES, REMOTE_KINDS } from './plan.js';
 import { dvcProblem, isSupportedDvc, isSupportedPython, pythonProblem } from './versions.js';
 
 type Clack = typeof ClackModule;
@@ -183,7 +184,7 @@ export async function chooseGitlabExisting(file: string): Promise<GitlabExisting
 /** The project on a self-managed GitLab that mirrors the published components (pinned mode). */
 export async function askSource(host: string): Promise<string> {
   const c = await load();
-  return askText(c, `Project on ${host} mirroring gitlab.com/mlops-pipeline/components (GitLab includes components only from its own instance)`, `${host}/mlops-pipeline/components`, (v) =>
+  return askText(c, `Project on ${host} mirroring ${PROJECT_GITLAB_COMPONENTS} (GitLab includes components only from its own instance)`, `${host}/mlops-pipeline/components`, (v) =>
     /^[A-Za-z0-9.-]+(\/[A-Za-z0-9._-]+)+$/.test(v) ? undefined : `a project path such as ${host}/mlops-pipeline/components`,
   );
 }

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import type { Provider } from '@mlops-pipeline/templates/project';
 
 export interface CiFiles {
   /** Workflow files under .github/workflows (relative paths). */
@@ -23,7 +24,7 @@ export function findCiFiles(repoDir: string): CiFiles {
 }
 
 /** The provider the existing CI files point to, when exactly one provider has files. */
-export function providerFromCiFiles(files: CiFiles): 'github' | 'gitlab' | undefined {
+export function providerFromCiFiles(files: CiFiles): Provider | undefined {
   if (files.github.length > 0 && files.gitlab.length === 0) return 'github';
   if (files.gitlab.length > 0 && files.github.length === 0) return 'gitlab';
   return undefined;

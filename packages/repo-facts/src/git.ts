@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseIni, subsection } from './ini.js';
 import { readSmallText } from './read.js';
 import type { GitFacts } from './types.js';
+import type { Provider } from '@mlops-pipeline/templates/project';
 
 export interface GitDirs {
   /** The checkout's top directory (holds `.git`). */
@@ -52,7 +53,7 @@ export function hostOf(url: string): string | undefined {
 }
 
 /** github.com (and hosts naming github) → github; gitlab.com and hosts containing "gitlab" → gitlab. */
-export function providerOf(url: string): 'github' | 'gitlab' | undefined {
+export function providerOf(url: string): Provider | undefined {
   const host = hostOf(url);
   if (!host) return undefined;
   if (host === 'github.com' || host.endsWith('.github.com') || host.includes('github')) return 'github';

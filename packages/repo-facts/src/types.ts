@@ -1,3 +1,4 @@
+import type { Provider } from '@mlops-pipeline/templates/project';
 export type RemoteScheme = 'gs' | 's3' | 'azure' | 'ssh' | 'http' | 'https' | 'hdfs' | 'webdav' | 'gdrive' | 'oss' | 'local' | 'other';
 
 export interface DvcRemote {
@@ -42,6 +43,6 @@ export interface DvcRequirement {
 
 export interface GitFacts {
   remoteUrl?: string;
-  provider?: 'github' | 'gitlab';
+  provider?: Provider;
   defaultBranch?: string;
 }
