@@ -8,8 +8,16 @@ import type { ActionKey } from './actions.js';
 import type { InputDef } from './inputs.js';
 import type { RemoteKind, SecretRequirement } from './types.js';
 
-/** A step or job runs only when an input has a value (`equals`) or none of some values (`notIn`). */
-export type Condition = { input: string; equals: string | boolean } | { input: string; notIn: readonly string[] };
+/** One input has a value (`equals`) or none of some values (`notIn`). */
+export type InputCondition = { input: string; equals: string | boolean } | { input: string; notIn: readonly string[] };
+
+/** A step or job runs only when an input condition holds, or all of several (`all`). */
+export type Condition = InputCondition | { all: readonly InputCondition[] };
+
+/** The input conditions a condition is made of (all of them must hold). */
+export function conditionParts(cond: Condition): readonly InputCondition[] {
+  return 'all' in cond ? cond.all : [cond];
+}
 
 export interface ScriptStep {
   id: string;
@@ -24,6 +32,11 @@ export interface ScriptStep {
   publishedOnly?: boolean;
   /** GitHub: environment of this step only (values `secret:NAME` or literal). */
   env?: Record<string, string>;
+  /**
+   * A folder, relative to the working directory, put first on PATH for the rest of the job
+   * (GitHub: `$GITHUB_PATH`, read by the next steps; GitLab: `export PATH`, one shell).
+   */
+  addToPath?: string;
 }
 
 /** GitHub: an action step (`with:` values may hold `@{input}` tokens or `secret:NAME`). */
@@ -121,15 +134,55 @@ export const REMOTE_DEFAULT_STEP: ScriptStep = {
   when: { input: 'dvc-remote', notIn: [''] },
 };
 
+/** The Poetry and uv releases installed with pip when `installer` names them. */
+export const INSTALLER_VERSIONS = { poetry: '2.1.3', uv: '0.7.13' } as const;
+
+/** The project's own environment (Poetry in-project virtualenv, uv's default project environment). */
+const PROJECT_VENV = '.venv';
+
 /** The DVC steps every template runs, in order. */
 export function dvcSteps(dvcExtra: string | undefined): { install: ScriptStep[]; run: ScriptStep[]; push: ScriptStep } {
   const pkg = `"${dvcExtra ? `dvc[${dvcExtra}]` : 'dvc'}==@{dvc-version}"`;
-  // `requirements`: a requirements file, `pyproject.toml` (install the project) or empty (DVC only).
+  const pip = (c: InputCondition): Condition => ({ all: [{ input: 'installer', equals: 'pip' }, c] });
+  // `requirements` (pip): a requirements file, `pyproject.toml` (install the project) or empty (DVC only).
+  // Poetry and uv install the locked dependencies into `.venv`; DVC at `dvc-version` is added to that
+  // environment afterwards (replacing a DVC the lock file may hold), and `.venv/bin` leads PATH.
   return {
     install: [
-      { id: 'install', name: 'Install requirements and DVC', lines: [`python -m pip install -r "@{requirements}" ${pkg}`, 'dvc version'], when: { input: 'requirements', notIn: ['', 'pyproject.toml'] } },
-      { id: 'install-project', name: 'Install the project and DVC', lines: [`python -m pip install . ${pkg}`, 'dvc version'], when: { input: 'requirements', equals: 'pyproject.toml' } },
-      { id: 'install-dvc', name: 'Install DVC', lines: [`python -m pip install ${pkg}`, 'dvc version'], when: { input: 'requirements', equals: '' } },
+      {
+        id: 'install',
+        name: 'Install requirements, then DVC',
+        // Two installs: a requirements file with `--hash` lines puts pip in hash-checking mode,
+        // which rejects an unhashed `dvc==…` argument given in the same command.
+        lines: [`python -m pip install -r "@{requirements}"`, `python -m pip install ${pkg}`, 'dvc version'],
+        when: pip({ input: 'requirements', notIn: ['', 'pyproject.toml'] }),
+      },
+      { id: 'install-project', name: 'Install the project and DVC', lines: [`python -m pip install . ${pkg}`, 'dvc version'], when: pip({ input: 'requirements', equals: 'pyproject.toml' }) },
+      { id: 'install-dvc', name: 'Install DVC', lines: [`python -m pip install ${pkg}`, 'dvc version'], when: pip({ input: 'requirements', equals: '' }) },
+      {
+        id: 'install-poetry',
+        name: 'Install the locked dependencies (Poetry), then DVC',
+        lines: [
+          `python -m pip install "poetry==${INSTALLER_VERSIONS.poetry}"`,
+          'POETRY_VIRTUALENVS_IN_PROJECT=true poetry install --no-root --no-interaction',
+          `${PROJECT_VENV}/bin/python -m pip install ${pkg}`,
+          `${PROJECT_VENV}/bin/dvc version`,
+        ],
+        when: { input: 'installer', equals: 'poetry' },
+        addToPath: `${PROJECT_VENV}/bin`,
+      },
+      {
+        id: 'install-uv',
+        name: 'Install the locked dependencies (uv), then DVC',
+        lines: [
+          `python -m pip install "uv==${INSTALLER_VERSIONS.uv}"`,
+          'uv sync --frozen',
+          `uv pip install --python ${PROJECT_VENV}/bin/python ${pkg}`,
+          `${PROJECT_VENV}/bin/dvc version`,
+        ],
+        when: { input: 'installer', equals: 'uv' },
+        addToPath: `${PROJECT_VENV}/bin`,
+      },
     ],
     run: [
       { id: 'pull', name: 'Pull data and models (dvc pull)', lines: ['dvc pull'], when: { input: 'pull-strategy', equals: 'separate' }, usesRemote: true },

@@ -131,14 +131,27 @@ describe('GitHub secure defaults', () => {
   });
 
   it.each([
-    ['requirements.txt', 'python -m pip install -r "requirements.txt" "dvc[gs]==3.63.0"', { cache: 'pip', 'cache-dependency-path': 'requirements.txt' }],
-    ['pyproject.toml', 'python -m pip install . "dvc[gs]==3.63.0"', { cache: 'pip', 'cache-dependency-path': 'pyproject.toml' }],
-    ['', 'python -m pip install "dvc[gs]==3.63.0"', {}],
-  ])('requirements %j: installs with DVC in one pip run', (requirements, install, cache) => {
+    ['requirements.txt', ['python -m pip install -r "requirements.txt"', 'python -m pip install "dvc[gs]==3.63.0"', 'dvc version'], { cache: 'pip', 'cache-dependency-path': 'requirements.txt' }],
+    ['pyproject.toml', ['python -m pip install . "dvc[gs]==3.63.0"', 'dvc version'], { cache: 'pip', 'cache-dependency-path': 'pyproject.toml' }],
+    ['', ['python -m pip install "dvc[gs]==3.63.0"', 'dvc version'], {}],
+  ])('requirements %j: the file alone, then DVC (a file with --hash lines installs)', (requirements, install, cache) => {
     const doc = parseYaml(renderCase({ id: '', provider: 'github', template: 'dvc-gcs', mode: 'vendored', inputs: { requirements } }));
     const steps = stepsOf(doc);
-    expect(steps.filter((s) => String(s.run ?? '').includes('pip install')).map((s) => String(s.run).split('\n')[0])).toEqual([install]);
+    expect(steps.filter((s) => String(s.run ?? '').includes('pip install')).map((s) => String(s.run).split('\n'))).toEqual([install]);
     expect(steps[1]!.with).toEqual({ 'python-version': '3.12', ...cache });
+  });
+
+  it.each([
+    ['poetry', ['python -m pip install "poetry==2.1.3"', 'POETRY_VIRTUALENVS_IN_PROJECT=true poetry install --no-root --no-interaction', '.venv/bin/python -m pip install "dvc[gs]==3.63.0"', '.venv/bin/dvc version', 'echo "$PWD/.venv/bin" >> "$GITHUB_PATH"']],
+    ['uv', ['python -m pip install "uv==0.7.13"', 'uv sync --frozen', 'uv pip install --python .venv/bin/python "dvc[gs]==3.63.0"', '.venv/bin/dvc version', 'echo "$PWD/.venv/bin" >> "$GITHUB_PATH"']],
+  ])('installer %s: the lock file, then DVC into the project environment, which leads PATH', (installer, install) => {
+    const doc = parseYaml(renderCase({ id: '', provider: 'github', template: 'dvc-gcs', mode: 'vendored', inputs: { installer, requirements: 'pyproject.toml', 'working-directory': 'ml' } }));
+    const steps = stepsOf(doc);
+    expect(steps.filter((s) => String(s.run ?? '').includes('pip install')).map((s) => String(s.run).split('\n'))).toEqual([install]);
+    // No pip cache: the lock file is not a requirements file setup-python can key it by.
+    expect(steps[1]!.with).toEqual({ 'python-version': '3.12' });
+    const names = steps.map((s) => String(s.name));
+    expect(names.findIndex((n) => n.startsWith('Install the locked'))).toBeLessThan(names.findIndex((n) => n.startsWith('Pull data')));
   });
 
   it('the reusable workflow takes typed inputs and declares its secrets', () => {

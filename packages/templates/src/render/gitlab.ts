@@ -4,7 +4,7 @@
  */
 import { CML_VERSION } from '../actions.js';
 import { DEFAULT_GITLAB_RULES, defaultOf, pinnedUse, type InputDef } from '../inputs.js';
-import { REMOTE_DEFAULT_STEP, RESULTS_DIR, RESULTS_STEP, dvcSteps, inputChecks, reportStep, type Condition, type ScriptStep, type TemplateDef } from '../model.js';
+import { REMOTE_DEFAULT_STEP, conditionParts, RESULTS_DIR, RESULTS_STEP, dvcSteps, inputChecks, reportStep, type Condition, type ScriptStep, type TemplateDef } from '../model.js';
 import { inputDefs } from '../schema.js';
 import { envName, holds, resolveTokens, scriptText, toYaml, withHeader } from './common.js';
 import { PROJECT_GITLAB_COMPONENTS } from '../template-ref.js';
@@ -44,16 +44,22 @@ function scriptValue(ctx: Ctx, input: string): string {
 }
 
 function shellTest(ctx: Ctx, cond: Condition): string {
-  const ref = scriptValue(ctx, cond.input);
-  if ('notIn' in cond) return cond.notIn.map((v) => `[ "${ref}" != "${v}" ]`).join(' && ');
-  return `[ "${ref}" = "${String(cond.equals)}" ]`;
+  return conditionParts(cond)
+    .map((c) => {
+      const ref = scriptValue(ctx, c.input);
+      if ('notIn' in c) return c.notIn.map((v) => `[ "${ref}" != "${v}" ]`).join(' && ');
+      return `[ "${ref}" = "${String(c.equals)}" ]`;
+    })
+    .join(' && ');
 }
 
 /**
  * Script entries of steps: vendored files keep the steps whose condition holds;
  * components wrap consecutive steps sharing a condition in one `if` block.
  */
-function scriptEntries(ctx: Ctx, steps: readonly ScriptStep[]): string[] {
+function scriptEntries(ctx: Ctx, given: readonly ScriptStep[]): string[] {
+  // Every script entry runs in one shell: an exported PATH reaches the next steps.
+  const steps = given.map((s) => (s.addToPath === undefined ? s : { ...s, lines: [...s.lines, `export PATH="$PWD/${s.addToPath}:$PATH"`] }));
   const out: string[] = [];
   let i = 0;
   while (i < steps.length) {
