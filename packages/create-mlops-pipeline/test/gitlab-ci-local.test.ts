@@ -63,11 +63,17 @@ async function runUnderGitlabCiLocal(name: string, fixture: FixtureRepo, flags: 
 describe.skipIf(missing.length > 0)('generated GitLab pipelines under gitlab-ci-local', () => {
   it('the guide layout: src/requirements.txt, then DVC, are installed before dvc pull and dvc repro', async () => {
     const calls = await runUnderGitlabCiLocal('guide', FIXTURES.guide, [], {});
-    expect(calls).toEqual(['pip install -r src/requirements.txt @ .', 'pip install dvc==3.63.0 @ .', 'dvc version @ .', 'dvc pull @ .', 'dvc repro @ .', 'dvc metrics show --json @ .', 'dvc plots show --out dvc-results/plots @ .']);
+    expect(throughRepro(calls)).toEqual(['pip install -r src/requirements.txt @ .', 'pip install dvc==3.63.0 @ .', 'dvc version @ .', 'dvc pull @ .', 'dvc repro @ .']);
   }, 120_000);
 
   it('a requirements file named by dvc.yaml, S3 remote', async () => {
     const calls = await runUnderGitlabCiLocal('stage', FIXTURES.stageRequirements, [], { AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE', AWS_SECRET_ACCESS_KEY: 'example' });
-    expect(calls).toEqual(['pip install -r envs/requirements-pipeline.txt @ .', 'pip install dvc[s3]==3.63.0 @ .', 'dvc version @ .', 'dvc pull @ .', 'dvc repro @ .', 'dvc metrics show --json @ .', 'dvc plots show --out dvc-results/plots @ .']);
+    expect(throughRepro(calls)).toEqual(['pip install -r envs/requirements-pipeline.txt @ .', 'pip install dvc[s3]==3.63.0 @ .', 'dvc version @ .', 'dvc pull @ .', 'dvc repro @ .']);
   }, 120_000);
 });
+
+/** The calls up to the first `dvc repro` (what runs after it, such as keeping metrics, is the templates' own). */
+function throughRepro(calls: readonly string[]): string[] {
+  const at = calls.findIndex((c) => c.startsWith('dvc repro'));
+  return at < 0 ? [...calls] : calls.slice(0, at + 1);
+}

@@ -105,7 +105,7 @@ var require_visit = __commonJS({
     "use strict";
     var identity = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
-    var SKIP2 = /* @__PURE__ */ Symbol("skip children");
+    var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
     function visit(node, visitor) {
       const visitor_ = initVisitor(visitor);
@@ -117,19 +117,19 @@ var require_visit = __commonJS({
         visit_(null, node, visitor_, Object.freeze([]));
     }
     visit.BREAK = BREAK;
-    visit.SKIP = SKIP2;
+    visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path19) {
-      const ctrl = callVisitor(key, node, visitor, path19);
+    function visit_(key, node, visitor, path21) {
+      const ctrl = callVisitor(key, node, visitor, path21);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path19, ctrl);
-        return visit_(key, ctrl, visitor, path19);
+        replaceNode(key, path21, ctrl);
+        return visit_(key, ctrl, visitor, path21);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path19 = Object.freeze(path19.concat(node));
+          path21 = Object.freeze(path21.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path19);
+            const ci = visit_(i, node.items[i], visitor, path21);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -140,13 +140,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path19 = Object.freeze(path19.concat(node));
-          const ck = visit_("key", node.key, visitor, path19);
+          path21 = Object.freeze(path21.concat(node));
+          const ck = visit_("key", node.key, visitor, path21);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path19);
+          const cv = visit_("value", node.value, visitor, path21);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -165,19 +165,19 @@ var require_visit = __commonJS({
         await visitAsync_(null, node, visitor_, Object.freeze([]));
     }
     visitAsync.BREAK = BREAK;
-    visitAsync.SKIP = SKIP2;
+    visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path19) {
-      const ctrl = await callVisitor(key, node, visitor, path19);
+    async function visitAsync_(key, node, visitor, path21) {
+      const ctrl = await callVisitor(key, node, visitor, path21);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path19, ctrl);
-        return visitAsync_(key, ctrl, visitor, path19);
+        replaceNode(key, path21, ctrl);
+        return visitAsync_(key, ctrl, visitor, path21);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path19 = Object.freeze(path19.concat(node));
+          path21 = Object.freeze(path21.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path19);
+            const ci = await visitAsync_(i, node.items[i], visitor, path21);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -188,13 +188,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path19 = Object.freeze(path19.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path19);
+          path21 = Object.freeze(path21.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path21);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path19);
+          const cv = await visitAsync_("value", node.value, visitor, path21);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -221,23 +221,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path19) {
+    function callVisitor(key, node, visitor, path21) {
       if (typeof visitor === "function")
-        return visitor(key, node, path19);
+        return visitor(key, node, path21);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path19);
+        return visitor.Map?.(key, node, path21);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path19);
+        return visitor.Seq?.(key, node, path21);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path19);
+        return visitor.Pair?.(key, node, path21);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path19);
+        return visitor.Scalar?.(key, node, path21);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path19);
+        return visitor.Alias?.(key, node, path21);
       return void 0;
     }
-    function replaceNode(key, path19, node) {
-      const parent = path19[path19.length - 1];
+    function replaceNode(key, path21, node) {
+      const parent = path21[path21.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -849,10 +849,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path19, value3) {
+    function collectionFromPath(schema, path21, value3) {
       let v = value3;
-      for (let i = path19.length - 1; i >= 0; --i) {
-        const k = path19[i];
+      for (let i = path21.length - 1; i >= 0; --i) {
+        const k = path21[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -871,7 +871,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path19) => path19 == null || typeof path19 === "object" && !!path19[Symbol.iterator]().next().done;
+    var isEmptyPath = (path21) => path21 == null || typeof path21 === "object" && !!path21[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -901,11 +901,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path19, value3) {
-        if (isEmptyPath(path19))
+      addIn(path21, value3) {
+        if (isEmptyPath(path21))
           this.add(value3);
         else {
-          const [key, ...rest] = path19;
+          const [key, ...rest] = path21;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value3);
@@ -919,8 +919,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path19) {
-        const [key, ...rest] = path19;
+      deleteIn(path21) {
+        const [key, ...rest] = path21;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -934,8 +934,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path19, keepScalar) {
-        const [key, ...rest] = path19;
+      getIn(path21, keepScalar) {
+        const [key, ...rest] = path21;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -953,8 +953,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path19) {
-        const [key, ...rest] = path19;
+      hasIn(path21) {
+        const [key, ...rest] = path21;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -964,8 +964,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path19, value3) {
-        const [key, ...rest] = path19;
+      setIn(path21, value3) {
+        const [key, ...rest] = path21;
         if (rest.length === 0) {
           this.set(key, value3);
         } else {
@@ -3480,9 +3480,9 @@ var require_Document = __commonJS({
           this.contents.add(value3);
       }
       /** Adds a value to the document. */
-      addIn(path19, value3) {
+      addIn(path21, value3) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path19, value3);
+          this.contents.addIn(path21, value3);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3557,14 +3557,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path19) {
-        if (Collection.isEmptyPath(path19)) {
+      deleteIn(path21) {
+        if (Collection.isEmptyPath(path21)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path19) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path21) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3579,10 +3579,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path19, keepScalar) {
-        if (Collection.isEmptyPath(path19))
+      getIn(path21, keepScalar) {
+        if (Collection.isEmptyPath(path21))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path19, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path21, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3593,10 +3593,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path19) {
-        if (Collection.isEmptyPath(path19))
+      hasIn(path21) {
+        if (Collection.isEmptyPath(path21))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path19) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path21) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3613,13 +3613,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path19, value3) {
-        if (Collection.isEmptyPath(path19)) {
+      setIn(path21, value3) {
+        if (Collection.isEmptyPath(path21)) {
           this.contents = value3;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path19), value3);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path21), value3);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path19, value3);
+          this.contents.setIn(path21, value3);
         }
       }
       /**
@@ -5570,7 +5570,7 @@ var require_cst_visit = __commonJS({
   "../../node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/parse/cst-visit.js"(exports2) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit");
-    var SKIP2 = /* @__PURE__ */ Symbol("skip children");
+    var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
     function visit(cst, visitor) {
       if ("type" in cst && cst.type === "document")
@@ -5578,11 +5578,11 @@ var require_cst_visit = __commonJS({
       _visit(Object.freeze([]), cst, visitor);
     }
     visit.BREAK = BREAK;
-    visit.SKIP = SKIP2;
+    visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path19) => {
+    visit.itemAtPath = (cst, path21) => {
       let item = cst;
-      for (const [field, index] of path19) {
+      for (const [field, index] of path21) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5591,23 +5591,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path19) => {
-      const parent = visit.itemAtPath(cst, path19.slice(0, -1));
-      const field = path19[path19.length - 1][0];
+    visit.parentCollection = (cst, path21) => {
+      const parent = visit.itemAtPath(cst, path21.slice(0, -1));
+      const field = path21[path21.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path19, item, visitor) {
-      let ctrl = visitor(item, path19);
+    function _visit(path21, item, visitor) {
+      let ctrl = visitor(item, path21);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path19.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path21.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5618,10 +5618,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path19);
+            ctrl = ctrl(item, path21);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path19) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path21) : ctrl;
     }
     exports2.visit = visit;
   }
@@ -7627,8 +7627,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path19, { windows } = {}) => {
-      const segs = path19.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path21, { windows } = {}) => {
+      const segs = path21.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -12377,8 +12377,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path19) {
-      let input = path19;
+    function removeDotSegments(path21) {
+      let input = path21;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -12452,11 +12452,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path19) {
-      if (path19 === "" || path19[0] === "/") {
-        return removeDotSegments(path19);
+    function removeDotSegmentsRelative(path21) {
+      if (path21 === "" || path21[0] === "/") {
+        return removeDotSegments(path21);
       }
-      const segments = path19.split("/");
+      const segments = path21.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -12819,8 +12819,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path19 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path19 && path19 !== "/" ? path19 : void 0;
+        const path21 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path21 && path21 !== "/" ? path21 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -25398,12 +25398,34 @@ function cmlSetupStep() {
     ].join("\n")
   };
 }
+function resultsSteps(ctx, template) {
+  const collect = runStep(ctx, template, RESULTS_STEP);
+  const wd = ctx.reusable ? "${{ inputs.working-directory }}" : String(ctx.inputs["working-directory"]);
+  const steps = [collect];
+  let name = "dvc-results";
+  if (ctx.reusable) {
+    steps.push({
+      name: "Name the results artifact",
+      id: "results-name",
+      run: `printf 'name=dvc-results-${template.name}-%s\\n' "$(printf '%s-%s' "\${WORKING_DIRECTORY}" "\${CONCURRENCY_GROUP}" | tr -c 'A-Za-z0-9._\\n-' '-')" >> "\${GITHUB_OUTPUT}"`
+    });
+    ctx.jobEnv.set("WORKING_DIRECTORY", "${{ inputs.working-directory }}");
+    ctx.jobEnv.set("CONCURRENCY_GROUP", "${{ inputs.concurrency-group }}");
+    name = "${{ steps.results-name.outputs.name }}";
+  }
+  steps.push({
+    name: "Keep the metrics and plots",
+    uses: actionRef("upload-artifact", ctx.pin).uses,
+    with: { name, path: joinPath(wd, RESULTS_DIR), "if-no-files-found": "warn" }
+  });
+  return steps;
+}
 function defaultsOf(ctx) {
   return { run: { shell: "bash", "working-directory": ctx.reusable ? "${{ inputs.working-directory }}" : ctx.inputs["working-directory"] } };
 }
 function job(ctx, template, kind) {
   const dvc = dvcSteps(template.dvcExtra);
-  const steps = kind === "experiment" ? [...experimentSteps(ctx, template, false), ...compact([runStep(ctx, template, dvc.push)])] : [
+  const steps = kind === "experiment" ? [...experimentSteps(ctx, template, false), ...resultsSteps(ctx, template), ...compact([runStep(ctx, template, dvc.push)])] : [
     ...experimentSteps(ctx, template, true),
     cmlSetupStep(),
     ...compact([runStep(ctx, template, reportStep(false), { BASE_BRANCH: "${{ github.base_ref }}", REPO_TOKEN: "${{ secrets.GITHUB_TOKEN }}" })])
@@ -25614,7 +25636,7 @@ function job2(ctx, template, kind) {
     ...template.gitlab.setup.length > 0 ? [{ id: "auth", name: "Write the credentials file", lines: template.gitlab.setup }] : [],
     ...template.gitlab.steps ?? []
   ];
-  const script = [...dvc.run, ...kind === "repro" ? [dvc.push] : [reportStep(true, BASE_BRANCH)]];
+  const script = [...dvc.run, ...kind === "repro" ? [RESULTS_STEP, dvc.push] : [reportStep(true, BASE_BRANCH)]];
   const before = scriptEntries(ctx, setup);
   const main = scriptEntries(ctx, script);
   const variables = {
@@ -25629,6 +25651,10 @@ function job2(ctx, template, kind) {
   out.before_script = before;
   out.script = main;
   if (template.gitlab.cleanup.length > 0) out.after_script = [...template.gitlab.cleanup];
+  if (kind === "repro") {
+    const dir = ctx.component ? interp("working-directory") : String(ctx.inputs["working-directory"]);
+    out.artifacts = { name: "$CI_JOB_NAME-results", paths: [dir === "." ? `${RESULTS_DIR}/` : `${dir.replace(/\/+$/, "")}/${RESULTS_DIR}/`], expire_in: "30 days" };
+  }
   ctx.vars.clear();
   return out;
 }
@@ -35839,7 +35865,7 @@ function requiredPermissions(calledWorkflow) {
   }
   return needed;
 }
-var import_semver, import_yaml5, import_yaml6, package_default, TEMPLATES_VERSION, SAFE_PATH, COMMON_INPUTS, DEFAULT_GITLAB_RULES, GITLAB_COMPOSITION_INPUTS, GCP_KEYLESS_INPUTS, AWS_KEYLESS_INPUTS, MINIO_INPUTS, AZURE_INPUTS, GUID, AZURE_KEYLESS_INPUTS, COMMON_INPUTS2, NO_GITHUB_AUTH, NO_GITLAB_AUTH, AWS_KEYS, AWS_KEY_ENV, CONNECTION_STRING, SP, AZURE_SECRETS, MINIO_ENDPOINT, GITHUB_GCP_CLEANUP, GCP_KEY_FILE, GDRIVE_SERVICE_ACCOUNT, GITHUB_AZURE_CLEANUP, REMOTE_OF_JOB, TEMPLATES, TemplateInputError, HEADER_PREFIX, HEADER_SCAN_LINES, GITHUB_REF, GITLAB_REF, ACTIONS, CML_VERSION, REMOTE_DEFAULT_STEP, SCHEMA_BASE_URL, REPO_TOKEN, TOKEN, ENV_NAMES, PROJECT_GITHUB_REPOSITORY, PROJECT_GITLAB_COMPONENTS, GITHUB_CALL, GITLAB_COMPONENT, REF_KEY, PINNABLE, REPORT_CONDITION, githubRenderer, CML_SETUP, CML_REPORT, BASE_BRANCH, gitlabRenderer, RENDERERS, github_dvc, schema11, func2, pattern0, pattern1, pattern2, pattern3, pattern4, pattern5, pattern6, pattern7, github_dvc_gcs, schema12, github_dvc_gcs_keyless, schema13, pattern27, pattern28, github_dvc_s3, schema14, github_dvc_s3_keyless, schema15, pattern47, pattern48, github_dvc_minio, schema16, pattern58, github_dvc_azure, schema17, pattern68, github_dvc_azure_keyless, schema18, pattern78, github_dvc_ssh, schema19, github_dvc_gdrive, schema20, gitlab_dvc, schema21, pattern107, pattern108, gitlab_dvc_gcs, schema22, gitlab_dvc_gcs_keyless, schema23, gitlab_dvc_s3, schema24, gitlab_dvc_s3_keyless, schema25, gitlab_dvc_minio, schema26, gitlab_dvc_azure, schema27, gitlab_dvc_azure_keyless, schema28, gitlab_dvc_ssh, schema29, gitlab_dvc_gdrive, schema30, validators, PROVIDERS, VERSION_REF, GITLAB_INPUT_TYPES, PERMISSION_SCOPES, RANK;
+var import_semver, import_yaml5, import_yaml6, package_default, TEMPLATES_VERSION, SAFE_PATH, COMMON_INPUTS, DEFAULT_GITLAB_RULES, GITLAB_COMPOSITION_INPUTS, GCP_KEYLESS_INPUTS, AWS_KEYLESS_INPUTS, MINIO_INPUTS, AZURE_INPUTS, GUID, AZURE_KEYLESS_INPUTS, COMMON_INPUTS2, NO_GITHUB_AUTH, NO_GITLAB_AUTH, AWS_KEYS, AWS_KEY_ENV, CONNECTION_STRING, SP, AZURE_SECRETS, MINIO_ENDPOINT, GITHUB_GCP_CLEANUP, GCP_KEY_FILE, GDRIVE_SERVICE_ACCOUNT, GITHUB_AZURE_CLEANUP, REMOTE_OF_JOB, TEMPLATES, TemplateInputError, HEADER_PREFIX, HEADER_SCAN_LINES, GITHUB_REF, GITLAB_REF, ACTIONS, CML_VERSION, RESULTS_DIR, RESULTS_STEP, REMOTE_DEFAULT_STEP, SCHEMA_BASE_URL, REPO_TOKEN, TOKEN, ENV_NAMES, PROJECT_GITHUB_REPOSITORY, PROJECT_GITLAB_COMPONENTS, GITHUB_CALL, GITLAB_COMPONENT, REF_KEY, PINNABLE, REPORT_CONDITION, githubRenderer, CML_SETUP, CML_REPORT, BASE_BRANCH, gitlabRenderer, RENDERERS, github_dvc, schema11, func2, pattern0, pattern1, pattern2, pattern3, pattern4, pattern5, pattern6, pattern7, github_dvc_gcs, schema12, github_dvc_gcs_keyless, schema13, pattern27, pattern28, github_dvc_s3, schema14, github_dvc_s3_keyless, schema15, pattern47, pattern48, github_dvc_minio, schema16, pattern58, github_dvc_azure, schema17, pattern68, github_dvc_azure_keyless, schema18, pattern78, github_dvc_ssh, schema19, github_dvc_gdrive, schema20, gitlab_dvc, schema21, pattern107, pattern108, gitlab_dvc_gcs, schema22, gitlab_dvc_gcs_keyless, schema23, gitlab_dvc_s3, schema24, gitlab_dvc_s3_keyless, schema25, gitlab_dvc_minio, schema26, gitlab_dvc_azure, schema27, gitlab_dvc_azure_keyless, schema28, gitlab_dvc_ssh, schema29, gitlab_dvc_gdrive, schema30, validators, PROVIDERS, VERSION_REF, GITLAB_INPUT_TYPES, PERMISSION_SCOPES, RANK;
 var init_dist = __esm({
   "../templates/dist/index.js"() {
     "use strict";
@@ -36545,9 +36571,21 @@ ${problems.map((p) => `  ${p.input}: ${p.message}`).join("\n")}`);
     ACTIONS = {
       checkout: { repo: "actions/checkout", version: "v5.0.0", sha: "08c6903cd8c0fde910a37f88322edcfb5dd907a8" },
       "setup-python": { repo: "actions/setup-python", version: "v6.0.0", sha: "e797f83bcb11b83ae66e0230d6156d7c80228e7c" },
-      "aws-credentials": { repo: "aws-actions/configure-aws-credentials", version: "v6.2.3", sha: "e6de054238d6b7531b4efff3b6587d9aade6a06c" }
+      "aws-credentials": { repo: "aws-actions/configure-aws-credentials", version: "v6.2.3", sha: "e6de054238d6b7531b4efff3b6587d9aade6a06c" },
+      "upload-artifact": { repo: "actions/upload-artifact", version: "v7.0.0", sha: "bbbca2ddaa5d8feaa63e36b76fdaad77386f024f" }
     };
     CML_VERSION = "0.20.6";
+    RESULTS_DIR = "dvc-results";
+    RESULTS_STEP = {
+      id: "results",
+      name: "Collect metrics and plots (dvc metrics show, dvc plots show)",
+      block: true,
+      lines: [
+        `mkdir -p ${RESULTS_DIR}`,
+        `dvc metrics show --json > ${RESULTS_DIR}/metrics.json`,
+        `dvc plots show --out ${RESULTS_DIR}/plots || echo "mlops-pipeline: no plots to keep (none declared in dvc.yaml)"`
+      ]
+    };
     REMOTE_DEFAULT_STEP = {
       id: "remote-default",
       name: "Use the DVC remote named by dvc-remote",
@@ -36787,10 +36825,10 @@ function useColor(flag, io) {
 }
 
 // src/cli/main.ts
-var import_node_path23 = __toESM(require("node:path"), 1);
+var import_node_path25 = __toESM(require("node:path"), 1);
 
 // src/api/lint.ts
-var import_node_fs13 = require("node:fs");
+var import_node_fs15 = require("node:fs");
 
 // ../repo-facts/src/dvc-config.ts
 var import_node_fs2 = require("node:fs");
@@ -37258,9 +37296,9 @@ function readStages(dir) {
   }
   return void 0;
 }
-var within = (path19, dir) => path19 === dir || path19.startsWith(dir.endsWith("/") ? dir : `${dir}/`);
-function dvcTracked(dir, path19) {
-  for (let p = path19; p !== "." && p !== "" && p !== "/"; p = (0, import_node_path4.dirname)(p)) if ((0, import_node_fs4.existsSync)((0, import_node_path4.join)(dir, `${p}.dvc`))) return true;
+var within = (path21, dir) => path21 === dir || path21.startsWith(dir.endsWith("/") ? dir : `${dir}/`);
+function dvcTracked(dir, path21) {
+  for (let p = path21; p !== "." && p !== "" && p !== "/"; p = (0, import_node_path4.dirname)(p)) if ((0, import_node_fs4.existsSync)((0, import_node_path4.join)(dir, `${p}.dvc`))) return true;
   return false;
 }
 function pipelineNeedsRemoteData(dir) {
@@ -37275,30 +37313,77 @@ function pipelineNeedsRemoteData(dir) {
   return false;
 }
 
+// ../repo-facts/src/write.ts
+var import_node_crypto = require("node:crypto");
+var import_node_fs5 = require("node:fs");
+var import_node_path5 = __toESM(require("node:path"), 1);
+function writeTempFile(target, bytes, mode, suffix = "tmp") {
+  const temp = import_node_path5.default.join(import_node_path5.default.dirname(target), `.${import_node_path5.default.basename(target).slice(0, 64)}.${(0, import_node_crypto.randomBytes)(8).toString("hex")}.${suffix}`);
+  const fd = (0, import_node_fs5.openSync)(temp, import_node_fs5.constants.O_WRONLY | import_node_fs5.constants.O_CREAT | import_node_fs5.constants.O_EXCL | (import_node_fs5.constants.O_NOFOLLOW ?? 0), mode === void 0 ? 438 : 384);
+  try {
+    try {
+      if (mode !== void 0) (0, import_node_fs5.fchmodSync)(fd, mode);
+      for (let at = 0; at < bytes.length; ) at += (0, import_node_fs5.writeSync)(fd, bytes, at, bytes.length - at);
+    } finally {
+      (0, import_node_fs5.closeSync)(fd);
+    }
+  } catch (error) {
+    try {
+      (0, import_node_fs5.unlinkSync)(temp);
+    } catch {
+    }
+    throw error;
+  }
+  return temp;
+}
+
+// ../repo-facts/src/walk.ts
+var import_node_fs6 = require("node:fs");
+var import_node_path6 = __toESM(require("node:path"), 1);
+var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set([".git", "node_modules", ".dvc", ".venv", "venv", "__pycache__", "dist", ".tox", ".mypy_cache", ".pytest_cache", "site-packages"]);
+function walkTree(root, maxDepth, visit) {
+  const stack = [{ dir: import_node_path6.default.resolve(root), depth: 0 }];
+  while (stack.length > 0) {
+    const { dir, depth } = stack.pop();
+    let entries;
+    try {
+      entries = (0, import_node_fs6.readdirSync)(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const dirent of entries) {
+      if (dirent.isDirectory() && SKIPPED_DIRECTORIES.has(dirent.name)) continue;
+      const entry2 = { path: import_node_path6.default.join(dir, dirent.name), dirent, depth: depth + 1 };
+      const enter = visit(entry2);
+      if (dirent.isDirectory() && enter !== false && entry2.depth < maxDepth) stack.push({ dir: entry2.path, depth: entry2.depth });
+    }
+  }
+}
+
 // src/api/lint.ts
-var import_node_path17 = __toESM(require("node:path"), 1);
+var import_node_path19 = __toESM(require("node:path"), 1);
 
 // src/config/resolver.ts
-var import_node_fs8 = require("node:fs");
-var import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_fs10 = require("node:fs");
+var import_node_path9 = __toESM(require("node:path"), 1);
 var import_picomatch = __toESM(require_picomatch2(), 1);
 
 // src/engine/repo.ts
-var import_node_fs5 = require("node:fs");
-var import_node_path5 = __toESM(require("node:path"), 1);
+var import_node_fs7 = require("node:fs");
+var import_node_path7 = __toESM(require("node:path"), 1);
 var roots = /* @__PURE__ */ new Map();
 function findRepoRoot(cwd) {
-  const start = import_node_path5.default.resolve(cwd);
+  const start = import_node_path7.default.resolve(cwd);
   const cached = roots.get(start);
   if (cached) return cached;
   let dir = start;
   let found2 = start;
   for (; ; ) {
-    if ((0, import_node_fs5.existsSync)(import_node_path5.default.join(dir, ".git")) || (0, import_node_fs5.existsSync)(import_node_path5.default.join(dir, ".dvc"))) {
+    if ((0, import_node_fs7.existsSync)(import_node_path7.default.join(dir, ".git")) || (0, import_node_fs7.existsSync)(import_node_path7.default.join(dir, ".dvc"))) {
       found2 = dir;
       break;
     }
-    const parent = import_node_path5.default.dirname(dir);
+    const parent = import_node_path7.default.dirname(dir);
     if (parent === dir) break;
     dir = parent;
   }
@@ -37306,9 +37391,9 @@ function findRepoRoot(cwd) {
   return found2;
 }
 function displayPath(cwd, abs) {
-  const rel = import_node_path5.default.relative(cwd, abs);
-  const shown = rel === "" || rel.startsWith("..") || import_node_path5.default.isAbsolute(rel) ? abs : rel;
-  return shown.split(import_node_path5.default.sep).join("/");
+  const rel = import_node_path7.default.relative(cwd, abs);
+  const shown = rel === "" || rel.startsWith("..") || import_node_path7.default.isAbsolute(rel) ? abs : rel;
+  return shown.split(import_node_path7.default.sep).join("/");
 }
 
 // src/json-pointer.ts
@@ -37421,12 +37506,12 @@ var ConfigError = class extends Error {
 };
 
 // src/config/load.ts
-var import_node_fs7 = require("node:fs");
-var import_node_path6 = __toESM(require("node:path"), 1);
+var import_node_fs9 = require("node:fs");
+var import_node_path8 = __toESM(require("node:path"), 1);
 var import_yaml3 = __toESM(require_dist(), 1);
 
 // src/engine/read.ts
-var import_node_fs6 = require("node:fs");
+var import_node_fs8 = require("node:fs");
 var decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 var MAX_FILE_BYTES = 12 * 1024 * 1024;
 function reasonOf(error) {
@@ -37440,19 +37525,19 @@ function reasonOf(error) {
 function readBounded(absPath, max = MAX_FILE_BYTES) {
   let fd;
   try {
-    fd = (0, import_node_fs6.openSync)(absPath, import_node_fs6.constants.O_RDONLY | import_node_fs6.constants.O_NONBLOCK);
+    fd = (0, import_node_fs8.openSync)(absPath, import_node_fs8.constants.O_RDONLY | import_node_fs8.constants.O_NONBLOCK);
   } catch (error) {
     return { error: reasonOf(error) };
   }
   try {
-    const stat = (0, import_node_fs6.fstatSync)(fd);
+    const stat = (0, import_node_fs8.fstatSync)(fd);
     if (stat.isDirectory()) return { error: "is a directory" };
     if (!stat.isFile()) return { error: "not a regular file (a device, FIFO or socket): not read", limit: true };
     if (stat.size > max) return { error: `file is larger than ${max / 1024 / 1024} MB: not read`, limit: true };
     const bytes = Buffer.alloc(stat.size);
     let at = 0;
     while (at < bytes.length) {
-      const n = (0, import_node_fs6.readSync)(fd, bytes, at, bytes.length - at, at);
+      const n = (0, import_node_fs8.readSync)(fd, bytes, at, bytes.length - at, at);
       if (n === 0) break;
       at += n;
     }
@@ -37460,7 +37545,7 @@ function readBounded(absPath, max = MAX_FILE_BYTES) {
   } catch (error) {
     return { error: reasonOf(error) };
   } finally {
-    (0, import_node_fs6.closeSync)(fd);
+    (0, import_node_fs8.closeSync)(fd);
   }
 }
 function readText(absPath, max = MAX_FILE_BYTES) {
@@ -37795,18 +37880,18 @@ function toSeverity(name) {
 var CONFIG_NAMES = [".mlops-lint.yaml", ".mlops-lint.yml", ".mlops-lint.json"];
 var found = /* @__PURE__ */ new Map();
 function findConfigFile(dir, root) {
-  const start = import_node_path6.default.resolve(dir);
+  const start = import_node_path8.default.resolve(dir);
   if (found.has(start)) return found.get(start);
   let result;
   for (const name of CONFIG_NAMES) {
-    const candidate = import_node_path6.default.join(start, name);
-    if ((0, import_node_fs7.existsSync)(candidate)) {
+    const candidate = import_node_path8.default.join(start, name);
+    if ((0, import_node_fs9.existsSync)(candidate)) {
       result = candidate;
       break;
     }
   }
-  const parent = import_node_path6.default.dirname(start);
-  const rel = import_node_path6.default.relative(import_node_path6.default.resolve(root), start);
+  const parent = import_node_path8.default.dirname(start);
+  const rel = import_node_path8.default.relative(import_node_path8.default.resolve(root), start);
   if (!result && parent !== start && rel !== "" && !rel.startsWith("..")) result = findConfigFile(parent, root);
   found.set(start, result);
   return result;
@@ -37876,22 +37961,22 @@ function entryOf(entry2) {
   return { severity: toSeverity(entry2[0]), options: entry2[1] ?? {} };
 }
 function loadConfig(file, cwd, rules2) {
-  const abs = import_node_path6.default.resolve(cwd, file);
-  const resolved = { files: [], rules: /* @__PURE__ */ new Map(), ignore: [], base: import_node_path6.default.dirname(abs), rulesets: [] };
+  const abs = import_node_path8.default.resolve(cwd, file);
+  const resolved = { files: [], rules: /* @__PURE__ */ new Map(), ignore: [], base: import_node_path8.default.dirname(abs), rulesets: [] };
   const chain = [];
   const apply = (configPath, from) => {
     if (chain.includes(configPath)) {
       const pos = from ? positionOf(from.lf, ["extends", ...Array.isArray(from.lf.config.extends) ? [String(from.index)] : []]) : { line: 1, column: 1 };
       throw new ConfigError(`extends cycle: ${[...chain, configPath].map((f) => displayPath(cwd, f)).join(" \u2192 ")}`, from ? displayPath(cwd, from.lf.file) : void 0, pos.line, pos.column);
     }
-    if (from && !(0, import_node_fs7.existsSync)(configPath)) {
+    if (from && !(0, import_node_fs9.existsSync)(configPath)) {
       const pos = positionOf(from.lf, ["extends", ...Array.isArray(from.lf.config.extends) ? [String(from.index)] : []]);
       throw new ConfigError(`extends: config file \`${displayPath(cwd, configPath)}\` does not exist`, displayPath(cwd, from.lf.file), pos.line, pos.column);
     }
     chain.push(configPath);
     const lf = readConfigFile(configPath, cwd);
-    const dir = import_node_path6.default.dirname(configPath);
-    asList(lf.config.extends).forEach((ext, index) => apply(import_node_path6.default.resolve(dir, ext), { lf, index }));
+    const dir = import_node_path8.default.dirname(configPath);
+    asList(lf.config.extends).forEach((ext, index) => apply(import_node_path8.default.resolve(dir, ext), { lf, index }));
     chain.pop();
     resolved.files.push(configPath);
     for (const [id, entry2] of Object.entries(lf.config.rules ?? {})) {
@@ -37901,8 +37986,8 @@ function loadConfig(file, cwd, rules2) {
     }
     for (const glob of lf.config.ignore ?? []) resolved.ignore.push(rebase(glob, dir, resolved.base));
     asList(lf.config.rulesets).forEach((r, index) => {
-      const rulesetPath = import_node_path6.default.resolve(dir, r);
-      if (!(0, import_node_fs7.existsSync)(rulesetPath)) {
+      const rulesetPath = import_node_path8.default.resolve(dir, r);
+      if (!(0, import_node_fs9.existsSync)(rulesetPath)) {
         const pos = positionOf(lf, ["rulesets", ...Array.isArray(lf.config.rulesets) ? [String(index)] : []]);
         throw new ConfigError(`rulesets: file \`${r}\` does not exist`, displayPath(cwd, configPath), pos.line, pos.column);
       }
@@ -37918,7 +38003,7 @@ function loadConfig(file, cwd, rules2) {
 function rebase(glob, from, to) {
   const negated = glob.startsWith("!");
   const body = negated ? glob.slice(1) : glob;
-  const rel = import_node_path6.default.relative(to, from).split(import_node_path6.default.sep).join("/");
+  const rel = import_node_path8.default.relative(to, from).split(import_node_path8.default.sep).join("/");
   const joined = rel === "" ? body.replace(/^\/+/, "") : `${rel}/${body.replace(/^\/+/, "")}`;
   return negated ? `!${joined}` : joined;
 }
@@ -37971,7 +38056,7 @@ function inlineConfig(config, base, rules2) {
     resolved.rules.set(id, typeof entry2 === "string" ? { severity: toSeverity(entry2), options: {} } : { severity: toSeverity(entry2[0]), options: entry2[1] ?? {} });
   }
   resolved.ignore = config.ignore ?? [];
-  resolved.rulesets = (Array.isArray(config.rulesets) ? config.rulesets : config.rulesets ? [config.rulesets] : []).map((r) => import_node_path7.default.resolve(base, r));
+  resolved.rulesets = (Array.isArray(config.rulesets) ? config.rulesets : config.rulesets ? [config.rulesets] : []).map((r) => import_node_path9.default.resolve(base, r));
   if (config.strict !== void 0) resolved.strict = config.strict;
   if (config.maxWarnings !== void 0) resolved.maxWarnings = config.maxWarnings;
   if (config.provider !== void 0) resolved.provider = config.provider;
@@ -37999,8 +38084,8 @@ var ConfigResolver = class {
     if (this.options.noConfig) return this.inline ??= EMPTY_CONFIG(this.cwd);
     let file;
     if (this.options.configFile) {
-      file = import_node_path7.default.resolve(this.cwd, this.options.configFile);
-      if (!(0, import_node_fs8.existsSync)(file)) throw new ConfigError(`config file \`${this.options.configFile}\` does not exist`);
+      file = import_node_path9.default.resolve(this.cwd, this.options.configFile);
+      if (!(0, import_node_fs10.existsSync)(file)) throw new ConfigError(`config file \`${this.options.configFile}\` does not exist`);
     } else {
       file = findConfigFile(dir, this.root);
     }
@@ -38025,7 +38110,7 @@ function isIgnored(config, absPath) {
     const no = negative.length > 0 ? (0, import_picomatch.default)(negative, { dot: true }) : () => false;
     const base = config.base;
     matcher = (abs) => {
-      const rel = import_node_path7.default.relative(base, abs).split(import_node_path7.default.sep).join("/");
+      const rel = import_node_path9.default.relative(base, abs).split(import_node_path9.default.sep).join("/");
       return yes(rel) && !no(rel);
     };
     ignoreMatchers.set(config, matcher);
@@ -38061,7 +38146,7 @@ function detectKind(file, keys, hasSpecHeader, provider) {
 }
 
 // src/engine/lint.ts
-var import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_path12 = __toESM(require("node:path"), 1);
 var import_yaml9 = __toESM(require_dist(), 1);
 
 // src/parse/view.ts
@@ -38920,8 +39005,8 @@ var JobResolver = class {
   }
   refDepth = 0;
   reference(view, depth) {
-    const path19 = view.items.map((i) => str(i));
-    if (path19.length < 2 || path19.some((p) => p === void 0)) {
+    const path21 = view.items.map((i) => str(i));
+    if (path21.length < 2 || path21.some((p) => p === void 0)) {
       this.diagnostics.push(problem(spanOf(view), "!reference needs a job name and at least one key: `!reference [.job, script]`"));
       return nullView(view.src, view.node);
     }
@@ -38929,7 +39014,7 @@ var JobResolver = class {
       this.diagnostics.push(problem(spanOf(view), `!reference nested more than ${MAX_REFERENCE_DEPTH} levels deep`));
       return nullView(view.src, view.node);
     }
-    const [jobName2, ...keys] = path19;
+    const [jobName2, ...keys] = path21;
     const target = this.root.entries.get(jobName2)?.value;
     if (!target) {
       if (!this.opaque) this.diagnostics.push(problem(spanOf(view), `!reference: \`${jobName2}\` is not defined`));
@@ -38941,10 +39026,10 @@ var JobResolver = class {
       if (!current) break;
     }
     if (!current) {
-      this.diagnostics.push(problem(spanOf(view), `!reference: \`${path19.join(".")}\` does not exist`));
+      this.diagnostics.push(problem(spanOf(view), `!reference: \`${path21.join(".")}\` does not exist`));
       return nullView(view.src, view.node);
     }
-    const key = JSON.stringify(path19);
+    const key = JSON.stringify(path21);
     let result = this.referenceResults.get(key);
     if (!result) {
       this.refDepth++;
@@ -39007,8 +39092,8 @@ function inheritDefaults(job3, defaults) {
 }
 
 // src/engine/include-loader.ts
-var import_node_fs9 = require("node:fs");
-var import_node_path8 = __toESM(require("node:path"), 1);
+var import_node_fs11 = require("node:fs");
+var import_node_path10 = __toESM(require("node:path"), 1);
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
 function includeLoader(ctx) {
   const root = ctx.repo.root;
@@ -39019,15 +39104,15 @@ function includeLoader(ctx) {
       if (/[*?[{]/.test(rel)) {
         listing.list ??= listFiles(root);
         const match = (0, import_picomatch2.default)(rel, { dot: true });
-        const matched = new Set(listing.list.filter((f) => match(f)).map((f) => import_node_path8.default.join(root, f)));
+        const matched = new Set(listing.list.filter((f) => match(f)).map((f) => import_node_path10.default.join(root, f)));
         for (const abs2 of ctx.overrides?.keys() ?? []) {
-          const inRepo = import_node_path8.default.relative(root, abs2).split(import_node_path8.default.sep).join("/");
+          const inRepo = import_node_path10.default.relative(root, abs2).split(import_node_path10.default.sep).join("/");
           if (!inRepo.startsWith("../") && match(inRepo)) matched.add(abs2);
         }
         return [...matched];
       }
-      const abs = import_node_path8.default.join(root, rel);
-      return ctx.overrides?.has(abs) || (0, import_node_fs9.existsSync)(abs) ? [abs] : [];
+      const abs = import_node_path10.default.join(root, rel);
+      return ctx.overrides?.has(abs) || (0, import_node_fs11.existsSync)(abs) ? [abs] : [];
     },
     outside(abs) {
       return !liesInside(root, abs);
@@ -39063,7 +39148,7 @@ function listFiles(root, limit = 5e4) {
     const rel = stack.pop();
     let entries;
     try {
-      entries = (0, import_node_fs9.readdirSync)(import_node_path8.default.join(root, rel), { withFileTypes: true });
+      entries = (0, import_node_fs11.readdirSync)(import_node_path10.default.join(root, rel), { withFileTypes: true });
     } catch {
       continue;
     }
@@ -39078,14 +39163,14 @@ function listFiles(root, limit = 5e4) {
 }
 
 // src/engine/called-workflows.ts
-var import_node_fs10 = require("node:fs");
-var import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_fs12 = require("node:fs");
+var import_node_path11 = __toESM(require("node:path"), 1);
 init_dist();
 var LOCAL = /^\.\/\.github\/workflows\/[^/\\]+\.ya?ml$/;
 function insideRepository(abs, root) {
   try {
-    const rel = import_node_path9.default.relative((0, import_node_fs10.realpathSync)(root), (0, import_node_fs10.realpathSync)(abs));
-    return !rel.startsWith("..") && !import_node_path9.default.isAbsolute(rel);
+    const rel = import_node_path11.default.relative((0, import_node_fs12.realpathSync)(root), (0, import_node_fs12.realpathSync)(abs));
+    return !rel.startsWith("..") && !import_node_path11.default.isAbsolute(rel);
   } catch {
     return false;
   }
@@ -39100,7 +39185,7 @@ function called(raw, ctx, cache3) {
   if (known !== void 0) return known ?? void 0;
   let out;
   if (LOCAL.test(raw)) {
-    const abs = import_node_path9.default.join(ctx.repo.root, raw.slice(2));
+    const abs = import_node_path11.default.join(ctx.repo.root, raw.slice(2));
     const override = ctx.overrides?.get(abs);
     const read = override !== void 0 ? { text: override } : insideRepository(abs, ctx.repo.root) ? readText(abs) : { error: "outside the repository" };
     const file = raw.slice(2);
@@ -51667,7 +51752,7 @@ async function lintUnredacted(text, file, ctx, absPath, invalidUtf8At) {
     const keys = new Set(root.kind === "map" ? root.entries.keys() : []);
     const kind = detectKind(absPath ?? file, keys, src.header !== void 0, ctx.provider);
     if (kind === "gitlab") {
-      const resolved = resolveGitlab(root, absPath ?? import_node_path10.default.resolve(ctx.cwd, file), includeLoader(ctx), (abs) => displayPath(ctx.cwd, abs));
+      const resolved = resolveGitlab(root, absPath ?? import_node_path12.default.resolve(ctx.cwd, file), includeLoader(ctx), (abs) => displayPath(ctx.cwd, abs));
       for (const d of resolved.diagnostics) diagnostics.push(d);
       workflow = buildGitlabWorkflow(src, resolved, ctx.templates);
       attachPublishedComponents(workflow, ctx);
@@ -51703,52 +51788,37 @@ async function lintUnredacted(text, file, ctx, absPath, invalidUtf8At) {
 }
 
 // src/discover/index.ts
-var import_node_fs11 = require("node:fs");
-var import_node_path11 = __toESM(require("node:path"), 1);
-var SKIP = /* @__PURE__ */ new Set([".git", "node_modules", ".dvc", ".venv", "venv", "__pycache__", "dist", ".tox", ".mypy_cache", ".pytest_cache", "site-packages"]);
-var MAX_DEPTH2 = 12;
+var import_node_fs13 = require("node:fs");
+var import_node_path13 = __toESM(require("node:path"), 1);
+var MAX_DEPTH2 = 13;
 var COMPONENT = /^templates\/([^/]+\.ya?ml|[^/]+\/template\.ya?ml)$/;
 function isComponent(file) {
   let fd;
   try {
-    fd = (0, import_node_fs11.openSync)(file, "r");
+    fd = (0, import_node_fs13.openSync)(file, "r");
     const buf = Buffer.alloc(4096);
-    const n = (0, import_node_fs11.readSync)(fd, buf, 0, buf.length, 0);
+    const n = (0, import_node_fs13.readSync)(fd, buf, 0, buf.length, 0);
     const head = buf.subarray(0, n).toString("utf8");
     return /^spec:/m.test(head) && /^---\s*$/m.test(head);
   } catch {
     return false;
   } finally {
-    if (fd !== void 0) (0, import_node_fs11.closeSync)(fd);
+    if (fd !== void 0) (0, import_node_fs13.closeSync)(fd);
   }
 }
 function discoverFiles(dir) {
-  const root = import_node_path11.default.resolve(dir);
+  const root = import_node_path13.default.resolve(dir);
   const out = [];
-  const stack = [{ abs: root, depth: 0 }];
-  while (stack.length > 0) {
-    const { abs, depth } = stack.pop();
-    let entries;
-    try {
-      entries = (0, import_node_fs11.readdirSync)(abs, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const e of entries) {
-      const child = import_node_path11.default.join(abs, e.name);
-      if (e.isDirectory()) {
-        if (!SKIP.has(e.name) && depth < MAX_DEPTH2) stack.push({ abs: child, depth: depth + 1 });
-      } else if ((e.isFile() || e.isSymbolicLink()) && /\.ya?ml$/.test(e.name)) {
-        const rel = import_node_path11.default.relative(root, child).split(import_node_path11.default.sep).join("/");
-        if (kindFromPath(child.split(import_node_path11.default.sep).join("/")) !== void 0 || COMPONENT.test(rel) && isComponent(child)) out.push(child);
-      }
-    }
-  }
+  walkTree(root, MAX_DEPTH2, ({ path: child, dirent }) => {
+    if (!(dirent.isFile() || dirent.isSymbolicLink()) || !/\.ya?ml$/.test(dirent.name)) return;
+    const rel = import_node_path13.default.relative(root, child).split(import_node_path13.default.sep).join("/");
+    if (kindFromPath(child.split(import_node_path13.default.sep).join("/")) !== void 0 || COMPONENT.test(rel) && isComponent(child)) out.push(child);
+  });
   return out.sort();
 }
 
 // src/api/session.ts
-var import_node_path16 = __toESM(require("node:path"), 1);
+var import_node_path18 = __toESM(require("node:path"), 1);
 
 // src/engine/templates.ts
 function publishedComponents(mod) {
@@ -51773,7 +51843,7 @@ function publishedWorkflows(mod) {
   if (typeof listTemplates2 !== "function" || typeof renderPublished2 !== "function") return void 0;
   const filesOf = (name) => typeof renderPublishedFiles2 === "function" ? renderPublishedFiles2("github", name) : [renderPublished2("github", name)];
   let byPath;
-  return (path19) => {
+  return (path21) => {
     if (!byPath) {
       byPath = /* @__PURE__ */ new Map();
       try {
@@ -51783,7 +51853,7 @@ function publishedWorkflows(mod) {
       } catch {
       }
     }
-    return byPath.get(path19);
+    return byPath.get(path21);
   };
 }
 var loaded2;
@@ -52703,8 +52773,8 @@ function installsRequirementFile(install) {
 }
 
 // src/rules/util/repo.ts
-var import_node_fs12 = require("node:fs");
-var import_node_path12 = require("node:path");
+var import_node_fs14 = require("node:fs");
+var import_node_path14 = require("node:path");
 var configs = /* @__PURE__ */ new Map();
 var requirements = /* @__PURE__ */ new Map();
 var installedNames = /* @__PURE__ */ new Map();
@@ -52724,7 +52794,7 @@ function dvcRequirement(root) {
   if (!requirements.has(root)) {
     let value3;
     try {
-      value3 = findDvcRequirement(root) ?? findDvcRequirement((0, import_node_path12.join)(root, "src"));
+      value3 = findDvcRequirement(root) ?? findDvcRequirement((0, import_node_path14.join)(root, "src"));
     } catch {
       value3 = void 0;
     }
@@ -52736,7 +52806,7 @@ function dvcRequirementFor(root, files, workingDirectory) {
   let sawFile = false;
   for (const f of files) {
     if (!/\.(txt|in)$/.test(f) || f.includes("$")) continue;
-    const abs = [workingDirectory ? (0, import_node_path12.join)(root, workingDirectory, f) : void 0, (0, import_node_path12.join)(root, f)].find((p) => p !== void 0 && (0, import_node_fs12.existsSync)(p));
+    const abs = [workingDirectory ? (0, import_node_path14.join)(root, workingDirectory, f) : void 0, (0, import_node_path14.join)(root, f)].find((p) => p !== void 0 && (0, import_node_fs14.existsSync)(p));
     if (!abs) continue;
     sawFile = true;
     try {
@@ -52756,13 +52826,13 @@ function jobProjectDir(job3) {
 }
 function dvcRequirementForJob(root, job3) {
   const dir = jobProjectDir(job3);
-  return (dir && dir !== "." ? dvcRequirement((0, import_node_path12.join)(root, dir)) : void 0) ?? dvcRequirement(root);
+  return (dir && dir !== "." ? dvcRequirement((0, import_node_path14.join)(root, dir)) : void 0) ?? dvcRequirement(root);
 }
 function requirementNames(root, files, workingDirectory) {
   const names = /* @__PURE__ */ new Set();
   for (const f of files) {
     if (!/\.(txt|in)$/.test(f) || f.includes("$")) continue;
-    const abs = [workingDirectory ? (0, import_node_path12.join)(root, workingDirectory, f) : void 0, (0, import_node_path12.join)(root, f)].find((p) => p !== void 0 && (0, import_node_fs12.existsSync)(p));
+    const abs = [workingDirectory ? (0, import_node_path14.join)(root, workingDirectory, f) : void 0, (0, import_node_path14.join)(root, f)].find((p) => p !== void 0 && (0, import_node_fs14.existsSync)(p));
     if (!abs) continue;
     let inFile = installedNames.get(abs);
     if (!inFile) installedNames.set(abs, inFile = requirementNamesIn(abs));
@@ -52918,17 +52988,17 @@ function credentialWrites(job3, vars) {
       const eq2 = words.find((w) => w.startsWith("--output="));
       if (target === void 0 && cmd.argv[0] === "gpg" && eq2) target = eq2.slice("--output=".length);
       if (target === void 0 || /^\/dev\//.test(target)) return;
-      const { path: path19, variable } = resolvePath(target, scope);
-      out.push({ written: target, path: path19, step, span: cmd.span, ...variable ? { variable } : {} });
+      const { path: path21, variable } = resolvePath(target, scope);
+      out.push({ written: target, path: path21, step, span: cmd.span, ...variable ? { variable } : {} });
     });
   }
   return out;
 }
-function covers(entry2, path19) {
+function covers(entry2, path21) {
   const p = entry2.path.trim().replace(/^\.\//, "").replace(/\/$/, "").replace(WORKSPACE_PREFIX, "");
   if (p === "" || p === "." || p === "**" || p === "*") return true;
-  if (path19 === p || path19.startsWith(`${p}/`)) return true;
-  return (0, import_picomatch4.default)(p, { dot: true })(path19);
+  if (path21 === p || path21.startsWith(`${p}/`)) return true;
+  return (0, import_picomatch4.default)(p, { dot: true })(path21);
 }
 function needsCredentials(step, write) {
   const text = step.run?.text ?? "";
@@ -53034,7 +53104,7 @@ var dangerousTrigger = {
 };
 
 // src/rules/dvc-pull-before-repro.ts
-var import_node_path13 = require("node:path");
+var import_node_path15 = require("node:path");
 var dvcPullBeforeRepro = {
   meta: {
     id: "dvc-pull-before-repro",
@@ -53062,7 +53132,7 @@ var dvcPullBeforeRepro = {
           return;
         }
         if (pulled || hasFlag(inv.args, "--pull", "--allow-missing")) return;
-        if (needsData === void 0) needsData = pipelineNeedsRemoteData((0, import_node_path13.join)(ctx.repo.root, jobProjectDir(job3) ?? ".")) ?? true;
+        if (needsData === void 0) needsData = pipelineNeedsRemoteData((0, import_node_path15.join)(ctx.repo.root, jobProjectDir(job3) ?? ".")) ?? true;
         if (!needsData) return;
         const later = cmds.slice(i + 1).find((c) => {
           const l = dvcInvocation(c.cmd);
@@ -53078,12 +53148,12 @@ var dvcPullBeforeRepro = {
 };
 
 // src/rules/dvc-remote-credentials.ts
-var import_node_path15 = require("node:path");
+var import_node_path17 = require("node:path");
 
 // src/rules/util/repo-where.ts
-var import_node_path14 = require("node:path");
+var import_node_path16 = require("node:path");
 function repoRelative(root, file) {
-  return ((0, import_node_path14.isAbsolute)(file) ? (0, import_node_path14.relative)(root, file) : file).replace(/\\/g, "/");
+  return ((0, import_node_path16.isAbsolute)(file) ? (0, import_node_path16.relative)(root, file) : file).replace(/\\/g, "/");
 }
 
 // src/rules/dvc-remote-credentials.ts
@@ -53153,7 +53223,7 @@ var dvcRemoteCredentials = {
     for (const job3 of ctx.workflow.jobs) {
       const use = usesRemote(job3);
       if (!use) continue;
-      const config = (use.workingDirectory ? dvcConfig((0, import_node_path15.join)(ctx.repo.root, use.workingDirectory)) : void 0) ?? dvcConfig(ctx.repo.root);
+      const config = (use.workingDirectory ? dvcConfig((0, import_node_path17.join)(ctx.repo.root, use.workingDirectory)) : void 0) ?? dvcConfig(ctx.repo.root);
       if (!config) continue;
       const remote = use.remote !== void 0 ? config.remotes.find((r) => r.name === use.remote) : config.defaultRemote;
       if (!remote) continue;
@@ -54326,14 +54396,14 @@ var rules = [
 
 // src/api/session.ts
 async function startSession(options) {
-  const cwd = import_node_path16.default.resolve(options.cwd ?? process.cwd());
+  const cwd = import_node_path18.default.resolve(options.cwd ?? process.cwd());
   const rules2 = options.rules ?? rules;
   const templates = await loadTemplatesApi();
   return { cwd, rules: rules2, resolver: new ConfigResolver(options, cwd, rules2), templates, includeCache: /* @__PURE__ */ new Map(), repoFiles: {} };
 }
 async function configFor(session, abs) {
-  await session.resolver.prepare(import_node_path16.default.dirname(abs));
-  return session.resolver.forDirectory(import_node_path16.default.dirname(abs));
+  await session.resolver.prepare(import_node_path18.default.dirname(abs));
+  return session.resolver.forDirectory(import_node_path18.default.dirname(abs));
 }
 function settingsOf(config) {
   return (id) => config.rules.get(id);
@@ -54359,7 +54429,7 @@ function engineContext(session, config, options) {
 // src/api/lint.ts
 async function lintText(text, filename, options = {}) {
   const session = await startSession(options);
-  const abs = import_node_path17.default.resolve(session.cwd, filename);
+  const abs = import_node_path19.default.resolve(session.cwd, filename);
   await session.resolver.prepare(session.cwd);
   const config = await configFor(session, abs);
   if (isIgnored(config, abs)) return [];
@@ -54371,18 +54441,18 @@ function expandFiles(files, cwd, planned = []) {
     const found2 = discoverFiles(dir);
     const known = new Set(found2);
     for (const abs of planned) {
-      const rel = import_node_path17.default.relative(dir, abs);
-      if (!known.has(abs) && !rel.startsWith("..") && !import_node_path17.default.isAbsolute(rel) && kindFromPath(rel.split(import_node_path17.default.sep).join("/")) !== void 0) found2.push(abs);
+      const rel = import_node_path19.default.relative(dir, abs);
+      if (!known.has(abs) && !rel.startsWith("..") && !import_node_path19.default.isAbsolute(rel) && kindFromPath(rel.split(import_node_path19.default.sep).join("/")) !== void 0) found2.push(abs);
     }
     return found2.map((abs) => ({ abs, shown: displayPath(cwd, abs), explicit: false }));
   };
   if (files.length === 0) return discovered(findRepoRoot(cwd));
   const out = [];
   for (const file of files) {
-    const abs = import_node_path17.default.resolve(cwd, file);
+    const abs = import_node_path19.default.resolve(cwd, file);
     let isDir;
     try {
-      isDir = (0, import_node_fs13.statSync)(abs).isDirectory();
+      isDir = (0, import_node_fs15.statSync)(abs).isDirectory();
     } catch {
       isDir = false;
     }
@@ -54392,7 +54462,7 @@ function expandFiles(files, cwd, planned = []) {
   return out;
 }
 function linksOutside(abs) {
-  return !liesInside(findRepoRoot(import_node_path17.default.dirname(abs)), abs);
+  return !liesInside(findRepoRoot(import_node_path19.default.dirname(abs)), abs);
 }
 function limitFinding(file, reason) {
   return { file, line: 1, column: 1, endLine: 1, endColumn: 1, ruleId: "yaml-syntax", severity: "error", message: `This file is not checked: ${reason}`, docsUrl: docsUrl("yaml-syntax") };
@@ -54427,7 +54497,7 @@ async function lintFiles(files, options = {}) {
     lintedTexts.set(result, new Map([[shown, read.text], ...outcome.workflow?.sources ?? []]));
     absOf.set(result, abs);
     const sources = outcome.workflow?.sources;
-    if (sources && sources.size > 0) includes.set(abs, new Set([...sources.keys()].map((f) => import_node_path17.default.resolve(session.cwd, f))));
+    if (sources && sources.size > 0) includes.set(abs, new Set([...sources.keys()].map((f) => import_node_path19.default.resolve(session.cwd, f))));
   }
   if (includes.size === 0) return results;
   for (const result of results) {
@@ -54440,7 +54510,7 @@ async function lintFiles(files, options = {}) {
 }
 
 // src/api/fix.ts
-var import_node_path19 = __toESM(require("node:path"), 1);
+var import_node_path21 = __toESM(require("node:path"), 1);
 
 // src/fix/apply.ts
 function applyFixes(text, fixes) {
@@ -54565,16 +54635,16 @@ var Diff = class {
       }
     }
   }
-  addToPath(path19, added, removed2, oldPosInc, options) {
-    const last = path19.lastComponent;
+  addToPath(path21, added, removed2, oldPosInc, options) {
+    const last = path21.lastComponent;
     if (last && !options.oneChangePerToken && last.added === added && last.removed === removed2) {
       return {
-        oldPos: path19.oldPos + oldPosInc,
+        oldPos: path21.oldPos + oldPosInc,
         lastComponent: { count: last.count + 1, added, removed: removed2, previousComponent: last.previousComponent }
       };
     } else {
       return {
-        oldPos: path19.oldPos + oldPosInc,
+        oldPos: path21.oldPos + oldPosInc,
         lastComponent: { count: 1, added, removed: removed2, previousComponent: last }
       };
     }
@@ -55011,9 +55081,8 @@ function unifiedDiff(file, before, after) {
 }
 
 // src/fix/write.ts
-var import_node_fs14 = require("node:fs");
-var import_node_crypto = require("node:crypto");
-var import_node_path18 = __toESM(require("node:path"), 1);
+var import_node_fs16 = require("node:fs");
+var import_node_path20 = __toESM(require("node:path"), 1);
 var WriteRefused = class extends Error {
   constructor(message) {
     super(message);
@@ -55024,7 +55093,7 @@ var pending = /* @__PURE__ */ new Set();
 function removePendingTempFiles() {
   for (const tmp of pending) {
     try {
-      (0, import_node_fs14.unlinkSync)(tmp);
+      (0, import_node_fs16.unlinkSync)(tmp);
     } catch {
     }
   }
@@ -55032,7 +55101,7 @@ function removePendingTempFiles() {
 }
 function realOrSelf(p) {
   try {
-    return (0, import_node_fs14.realpathSync)(p);
+    return (0, import_node_fs16.realpathSync)(p);
   } catch {
     return p;
   }
@@ -55040,9 +55109,9 @@ function realOrSelf(p) {
 function writeTarget(absPath, root) {
   let real;
   try {
-    real = (0, import_node_fs14.realpathSync)(absPath);
+    real = (0, import_node_fs16.realpathSync)(absPath);
   } catch {
-    real = import_node_path18.default.join(realOrSelf(import_node_path18.default.dirname(absPath)), import_node_path18.default.basename(absPath));
+    real = import_node_path20.default.join(realOrSelf(import_node_path20.default.dirname(absPath)), import_node_path20.default.basename(absPath));
   }
   if (root !== void 0 && !liesInside(root, real)) throw new WriteRefused("it leads outside the repository (through a symbolic link): not fixed");
   return real;
@@ -55054,7 +55123,7 @@ function writeAtomic(absPath, text, options = {}) {
   let current;
   let mode;
   try {
-    const stat = (0, import_node_fs14.statSync)(target);
+    const stat = (0, import_node_fs16.statSync)(target);
     if (!stat.isFile()) throw new WriteRefused("it is not a regular file: not fixed");
     mode = stat.mode & 511;
     const read = readBounded(target);
@@ -55068,20 +55137,13 @@ function writeAtomic(absPath, text, options = {}) {
   }
   const keepBom = current !== void 0 && current.subarray(0, 3).equals(BOM) && !text.startsWith("\uFEFF");
   const data = keepBom ? Buffer.concat([BOM, Buffer.from(text, "utf8")]) : Buffer.from(text, "utf8");
-  const tmp = import_node_path18.default.join(import_node_path18.default.dirname(target), `.${import_node_path18.default.basename(target).slice(0, 64)}.${(0, import_node_crypto.randomBytes)(8).toString("hex")}.mlops-lint.tmp`);
-  const fd = (0, import_node_fs14.openSync)(tmp, import_node_fs14.constants.O_WRONLY | import_node_fs14.constants.O_CREAT | import_node_fs14.constants.O_EXCL | import_node_fs14.constants.O_NOFOLLOW, 384);
+  const tmp = writeTempFile(target, data, mode ?? 420, "mlops-lint.tmp");
   pending.add(tmp);
   try {
-    try {
-      for (let at = 0; at < data.length; ) at += (0, import_node_fs14.writeSync)(fd, data, at);
-      (0, import_node_fs14.fchmodSync)(fd, mode ?? 420);
-    } finally {
-      (0, import_node_fs14.closeSync)(fd);
-    }
-    (0, import_node_fs14.renameSync)(tmp, target);
+    (0, import_node_fs16.renameSync)(tmp, target);
   } catch (error) {
     try {
-      (0, import_node_fs14.unlinkSync)(tmp);
+      (0, import_node_fs16.unlinkSync)(tmp);
     } catch {
     }
     throw error;
@@ -55093,7 +55155,7 @@ function writeAtomic(absPath, text, options = {}) {
 // src/api/fix.ts
 var MAX_FIX_PASSES = 10;
 async function fixFiles(files, options = {}, write = false) {
-  const cwd = import_node_path19.default.resolve(options.cwd ?? process.cwd());
+  const cwd = import_node_path21.default.resolve(options.cwd ?? process.cwd());
   const overrides = new Map(options.overrides ?? []);
   const originals = /* @__PURE__ */ new Map();
   let results = [];
@@ -55103,7 +55165,7 @@ async function fixFiles(files, options = {}, write = false) {
     for (const r of results) {
       for (const d of r.diagnostics) {
         if (!d.fix) continue;
-        const abs = import_node_path19.default.resolve(cwd, d.fix.file);
+        const abs = import_node_path21.default.resolve(cwd, d.fix.file);
         const text = overrides.get(abs) ?? lintedText(r, d.fix.file);
         if (text === void 0) continue;
         const entry2 = byFile2.get(abs);
@@ -55149,13 +55211,13 @@ async function fixFiles(files, options = {}, write = false) {
   return { results, changes: changes2.filter((c) => !skipped.some((s) => s.file === c.file)), skipped };
 }
 async function fixText(text, filename, options = {}) {
-  const cwd = import_node_path19.default.resolve(options.cwd ?? process.cwd());
-  const abs = import_node_path19.default.resolve(cwd, filename);
+  const cwd = import_node_path21.default.resolve(options.cwd ?? process.cwd());
+  const abs = import_node_path21.default.resolve(cwd, filename);
   let output = text;
   let diagnostics = [];
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
     diagnostics = await lintText(output, filename, options);
-    const fixes = diagnostics.flatMap((d) => d.fix && import_node_path19.default.resolve(cwd, d.fix.file) === abs ? [d.fix] : []);
+    const fixes = diagnostics.flatMap((d) => d.fix && import_node_path21.default.resolve(cwd, d.fix.file) === abs ? [d.fix] : []);
     if (fixes.length === 0) break;
     const next = applyFixes(output, fixes).output;
     if (next === output) break;
@@ -55165,12 +55227,12 @@ async function fixText(text, filename, options = {}) {
 }
 
 // src/format/paths.ts
-var import_node_path20 = __toESM(require("node:path"), 1);
+var import_node_path22 = __toESM(require("node:path"), 1);
 function relativePath(file, cwd) {
-  const abs = import_node_path20.default.resolve(cwd, file);
-  const rel = import_node_path20.default.relative(cwd, abs);
-  const shown = rel === "" || rel.startsWith("..") || import_node_path20.default.isAbsolute(rel) ? abs : rel;
-  return shown.split(import_node_path20.default.sep).join("/");
+  const abs = import_node_path22.default.resolve(cwd, file);
+  const rel = import_node_path22.default.relative(cwd, abs);
+  const shown = rel === "" || rel.startsWith("..") || import_node_path22.default.isAbsolute(rel) ? abs : rel;
+  return shown.split(import_node_path22.default.sep).join("/");
 }
 
 // src/format/escape.ts
@@ -55238,7 +55300,7 @@ function formatJson(results) {
 }
 
 // src/format/sarif.ts
-var import_node_path21 = __toESM(require("node:path"), 1);
+var import_node_path23 = __toESM(require("node:path"), 1);
 var import_node_url = require("node:url");
 
 // src/format/rule-meta.ts
@@ -55253,7 +55315,7 @@ function ruleInfos(rules2 = rules) {
 var LEVEL = { error: "error", warning: "warning", info: "note" };
 function locationOf(file, cwd) {
   const shown = relativePath(file, cwd);
-  if (import_node_path21.default.isAbsolute(shown)) return { uri: (0, import_node_url.pathToFileURL)(shown).href };
+  if (import_node_path23.default.isAbsolute(shown)) return { uri: (0, import_node_url.pathToFileURL)(shown).href };
   return { uri: encodeURI(shown).replace(/#/g, "%23").replace(/\?/g, "%3F"), uriBaseId: "%SRCROOT%" };
 }
 function formatSarif(results, options = {}) {
@@ -55472,15 +55534,15 @@ function parseCliArgs(argv) {
 }
 
 // src/cli/heap.ts
-var import_node_fs15 = require("node:fs");
-var import_node_path22 = __toESM(require("node:path"), 1);
+var import_node_fs17 = require("node:fs");
+var import_node_path24 = __toESM(require("node:path"), 1);
 var HEAP_GROWING_PERCENT = 20;
 var MANY_FILES = 20;
 function mayLintManyFiles(files, cwd) {
   if (files.length === 0 || files.length > MANY_FILES) return true;
   return files.some((file) => {
     try {
-      return (0, import_node_fs15.statSync)(import_node_path22.default.resolve(cwd, file)).isDirectory();
+      return (0, import_node_fs17.statSync)(import_node_path24.default.resolve(cwd, file)).isDirectory();
     } catch {
       return false;
     }
@@ -55639,7 +55701,7 @@ async function runCli(argv, io) {
       io.stdout(listRules(ruleInfos(), o.format === "json"));
       return EXIT_OK;
     }
-    const cwd = import_node_path23.default.resolve(io.cwd);
+    const cwd = import_node_path25.default.resolve(io.cwd);
     const options = lintOptions(o, cwd);
     let results;
     let skippedWrites = false;

@@ -23,4 +23,4 @@ export { pipelineNeedsRemoteData } from './dvc-pipeline.js';
 export { writeTempFile } from './write.js';
 export { walkTree, SKIPPED_DIRECTORIES } from './walk.js';
 export type { WalkEntry } from './walk.js';
-export { liesInside, readBoundedText, readSmallText, repositoryDirs, repositoryOf, MAX_FACT_FILE_BYTES, UnreadableFileError } from './read.js';
+export { liesInside, readBoundedBytes, readBoundedText, readSmallText, repositoryDirs, repositoryOf, MAX_FACT_FILE_BYTES, UnreadableFileError } from './read.js';

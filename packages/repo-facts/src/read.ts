@@ -11,14 +11,14 @@ import path from 'node:path';
 /** Requirements, lock files, `.dvc/config`: never this large (a large `poetry.lock` is a few hundred KB). */
 export const MAX_FACT_FILE_BYTES = 4 * 1024 * 1024;
 
-/** Thrown for a path that is not a regular file of at most `max` bytes, or that leads out of `within`; `code` says why. */
+/** Thrown for a path that is not a regular file (a directory, a device…) of at most `max` bytes, or that leads out of `within`; `code` says why. */
 export class UnreadableFileError extends Error {
   constructor(
-    readonly code: 'ENOTREG' | 'EFBIG' | 'EOUTSIDE',
+    readonly code: 'ENOTREG' | 'EISDIR' | 'EFBIG' | 'EOUTSIDE',
     file: string,
     max = MAX_FACT_FILE_BYTES,
   ) {
-    super(code === 'EFBIG' ? `${file}: larger than ${max} bytes` : code === 'EOUTSIDE' ? `${file}: a link leading outside the repository` : `${file}: not a regular file`);
+    super(code === 'EFBIG' ? `${file}: larger than ${max} bytes` : code === 'EOUTSIDE' ? `${file}: a link leading outside the repository` : code === 'EISDIR' ? `${file}: a directory` : `${file}: not a regular file`);
   }
 }
 
@@ -63,11 +63,15 @@ export function liesInside(root: string, file: string): boolean {
   });
 }
 
-/** The text of a small regular file. Throws the fs error, or an {@link UnreadableFileError}. */
-export function readBoundedText(file: string, max = MAX_FACT_FILE_BYTES, within?: string): string {
+/**
+ * The bytes of a regular file of at most `max` bytes (the one bounded reader: repository facts here,
+ * CI files in mlops-lint). Throws the fs error, or an {@link UnreadableFileError}.
+ */
+export function readBoundedBytes(file: string, max = MAX_FACT_FILE_BYTES, within?: string): Buffer {
   const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const stat = fstatSync(fd);
+    if (stat.isDirectory()) throw new UnreadableFileError('EISDIR', file, max);
     if (!stat.isFile()) throw new UnreadableFileError('ENOTREG', file, max);
     if (stat.size > max) throw new UnreadableFileError('EFBIG', file, max);
     if (within !== undefined && !liesInside(within, file)) throw new UnreadableFileError('EOUTSIDE', file, max);
@@ -78,10 +82,15 @@ export function readBoundedText(file: string, max = MAX_FACT_FILE_BYTES, within?
       if (n === 0) break;
       at += n;
     }
-    return bytes.subarray(0, at).toString('utf8');
+    return at === bytes.length ? bytes : bytes.subarray(0, at);
   } finally {
     closeSync(fd);
   }
+}
+
+/** The text of a small regular file. Throws the fs error, or an {@link UnreadableFileError}. */
+export function readBoundedText(file: string, max = MAX_FACT_FILE_BYTES, within?: string): string {
+  return readBoundedBytes(file, max, within).toString('utf8');
 }
 
 /** {@link readBoundedText}, or undefined when the file cannot be read (absent, too large, not regular, outside). */

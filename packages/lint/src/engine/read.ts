@@ -4,7 +4,7 @@
  * as /dev/zero, a FIFO or a socket, even behind a link) of at most MAX_FILE_BYTES are read, and
  * opening never blocks.
  */
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { readBoundedBytes, UnreadableFileError } from '@mlops-pipeline/repo-facts';
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
@@ -26,31 +26,15 @@ function reasonOf(error: unknown): string {
   return (error as Error).message.split('\n')[0] ?? 'unreadable';
 }
 
-/** The bytes of a regular file of at most `max` bytes, or why it is not read. */
+/** The bytes of a regular file of at most `max` bytes (repo-facts' bounded reader), or why it is not read. */
 export function readBounded(absPath: string, max = MAX_FILE_BYTES): { bytes: Buffer } | { error: string; limit?: true } {
-  let fd: number;
   try {
-    fd = openSync(absPath, constants.O_RDONLY | constants.O_NONBLOCK);
+    return { bytes: readBoundedBytes(absPath, max) };
   } catch (error) {
-    return { error: reasonOf(error) };
-  }
-  try {
-    const stat = fstatSync(fd);
-    if (stat.isDirectory()) return { error: 'is a directory' };
-    if (!stat.isFile()) return { error: 'not a regular file (a device, FIFO or socket): not read', limit: true };
-    if (stat.size > max) return { error: `file is larger than ${max / 1024 / 1024} MB: not read`, limit: true };
-    const bytes = Buffer.alloc(stat.size);
-    let at = 0;
-    while (at < bytes.length) {
-      const n = readSync(fd, bytes, at, bytes.length - at, at);
-      if (n === 0) break;
-      at += n;
-    }
-    return { bytes: at === bytes.length ? bytes : bytes.subarray(0, at) };
-  } catch (error) {
-    return { error: reasonOf(error) };
-  } finally {
-    closeSync(fd);
+    if (!(error instanceof UnreadableFileError)) return { error: reasonOf(error) };
+    if (error.code === 'EISDIR') return { error: 'is a directory' };
+    if (error.code === 'EFBIG') return { error: `file is larger than ${max / 1024 / 1024} MB: not read`, limit: true };
+    return { error: 'not a regular file (a device, FIFO or socket): not read', limit: true };
   }
 }
 
