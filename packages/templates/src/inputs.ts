@@ -147,6 +147,12 @@ export const COMMON_INPUTS: readonly InputDef[] = [
     enum: ['separate', 'with-repro'],
   },
   {
+    name: 'dvc-cache',
+    type: 'boolean',
+    description: 'Keep the DVC cache between runs (keyed on `dvc.lock`; GitHub falls back to the latest cache of the project) and use the run-cache (`dvc pull --run-cache`, `dvc push --run-cache`), so stages whose dependencies did not change are restored by `dvc repro` instead of run again. GitHub: `actions/cache` of `.dvc/cache`; GitLab: a job `cache:` of `.cache/dvc` that DVC is pointed at.',
+    default: false,
+  },
+  {
     name: 'cml',
     type: 'boolean',
     description: 'Post a CML report (metrics diff against the target branch) as a comment on pull/merge requests. GitHub: the caller calls the `<template>-report.yml` workflow on pull requests, with `pull-requests: write`.',

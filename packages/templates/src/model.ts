@@ -140,8 +140,26 @@ export const INSTALLER_VERSIONS = { poetry: '2.1.3', uv: '0.7.13' } as const;
 /** The project's own environment (Poetry in-project virtualenv, uv's default project environment). */
 const PROJECT_VENV = '.venv';
 
+const SEPARATE: InputCondition = { input: 'pull-strategy', equals: 'separate' };
+const CACHE: InputCondition = { input: 'dvc-cache', equals: true };
+const NO_CACHE: InputCondition = { input: 'dvc-cache', equals: false };
+
+/**
+ * GitLab: with `dvc-cache`, DVC keeps its cache in this folder of the checkout (the job's `cache:`
+ * path): declared in every component, it stays empty, and GitLab keeps nothing, unless the input is on.
+ */
+export const GITLAB_DVC_CACHE_DIR = '.cache/dvc';
+
+/** GitLab: points DVC's cache at the folder the job's `cache:` keeps. */
+export const GITLAB_DVC_CACHE_STEP: ScriptStep = {
+  id: 'dvc-cache-dir',
+  name: 'Keep the DVC cache where the job cache is',
+  lines: [`dvc cache dir --local "$CI_PROJECT_DIR/${GITLAB_DVC_CACHE_DIR}"`],
+  when: CACHE,
+};
+
 /** The DVC steps every template runs, in order. */
-export function dvcSteps(dvcExtra: string | undefined): { install: ScriptStep[]; run: ScriptStep[]; push: ScriptStep } {
+export function dvcSteps(dvcExtra: string | undefined): { install: ScriptStep[]; run: ScriptStep[]; push: ScriptStep[] } {
   const pkg = `"${dvcExtra ? `dvc[${dvcExtra}]` : 'dvc'}==@{dvc-version}"`;
   const pip = (c: InputCondition): Condition => ({ all: [{ input: 'installer', equals: 'pip' }, c] });
   // `requirements` (pip): a requirements file, `pyproject.toml` (install the project) or empty (DVC only).
@@ -185,11 +203,14 @@ export function dvcSteps(dvcExtra: string | undefined): { install: ScriptStep[];
       },
     ],
     run: [
-      { id: 'pull', name: 'Pull data and models (dvc pull)', lines: ['dvc pull'], when: { input: 'pull-strategy', equals: 'separate' }, usesRemote: true },
+      { id: 'pull', name: 'Pull data and models (dvc pull)', lines: ['dvc pull'], when: { all: [SEPARATE, NO_CACHE] }, usesRemote: true },
+      // The run-cache holds the outputs of stage runs by their dependencies: `dvc repro` restores them instead of running the stage.
+      { id: 'pull-run-cache', name: 'Pull data, models and the run-cache (dvc pull --run-cache)', lines: ['dvc pull --run-cache'], when: { all: [SEPARATE, CACHE] }, usesRemote: true },
       { id: 'repro', name: 'Reproduce the pipeline (dvc repro)', lines: ['dvc repro'], when: { input: 'pull-strategy', equals: 'separate' } },
       { id: 'repro-pull', name: 'Reproduce the pipeline, pulling what it needs (dvc repro --pull)', lines: ['dvc repro --pull'], when: { input: 'pull-strategy', equals: 'with-repro' }, usesRemote: true },
     ],
-    push: {
+    push: [
+      {
       id: 'push',
       name: 'Push results (dvc push)',
       block: true,
@@ -204,7 +225,10 @@ export function dvcSteps(dvcExtra: string | undefined): { install: ScriptStep[];
       ],
       when: { input: 'push', equals: true },
       usesRemote: true,
-    },
+      },
+      // After the data: the run-cache entries of the stages `dvc repro` ran.
+      { id: 'push-run-cache', name: 'Push the run-cache (dvc push --run-cache)', lines: ['dvc push --run-cache'], when: { all: [{ input: 'push', equals: true }, CACHE] }, usesRemote: true },
+    ],
   };
 }
 

@@ -154,6 +154,36 @@ describe('GitHub secure defaults', () => {
     expect(names.findIndex((n) => n.startsWith('Install the locked'))).toBeLessThan(names.findIndex((n) => n.startsWith('Pull data')));
   });
 
+  it('dvc-cache: the DVC cache is restored before dvc pull, keyed on dvc.lock, and the run-cache is pulled and pushed', () => {
+    const doc = parseYaml(renderCase({ id: '', provider: 'github', template: 'dvc-gcs', mode: 'vendored', inputs: { 'dvc-cache': true, push: true, 'working-directory': 'ml' } }));
+    const steps = stepsOf(doc);
+    const cache = steps.findIndex((s) => String(s.uses ?? '').startsWith('actions/cache@'));
+    expect(steps[cache]).toMatchObject({
+      uses: 'actions/cache@27d5ce7f107fe9357f9df03efb73ab90386fccae',
+      with: { path: 'ml/.dvc/cache', key: "dvc-cache-dvc-gcs-ml-${{ hashFiles('ml/dvc.lock') }}", 'restore-keys': 'dvc-cache-dvc-gcs-ml-' },
+    });
+    const runs = steps.map((s) => String(s.run ?? ''));
+    const pull = runs.indexOf('dvc pull --run-cache');
+    expect(cache).toBeGreaterThan(0);
+    expect(pull).toBeGreaterThan(cache);
+    expect(runs.indexOf('dvc push --run-cache')).toBeGreaterThan(runs.findIndex((r) => r.endsWith('dvc push')));
+    expect(runs).not.toContain('dvc pull');
+
+    const off = stepsOf(parseYaml(renderCase({ id: '', provider: 'github', template: 'dvc-gcs', mode: 'vendored', inputs: { push: true } })));
+    expect(off.some((s) => String(s.uses ?? '').startsWith('actions/cache@'))).toBe(false);
+    expect(off.map((s) => String(s.run ?? '')).filter((r) => r.includes('--run-cache'))).toEqual([]);
+  });
+
+  it('dvc-cache in the reusable workflow: the cache step and the run-cache variants are switched by the input', () => {
+    const steps = stepsOf(parseYaml(published.find((p) => p.template === 'dvc-gcs')!.text));
+    expect(steps.find((s) => String(s.uses ?? '').startsWith('actions/cache@'))).toMatchObject({
+      if: 'inputs.dvc-cache',
+      with: { key: "dvc-cache-dvc-gcs-${{ inputs.working-directory }}-${{ hashFiles(format('{0}/dvc.lock', inputs.working-directory)) }}" },
+    });
+    expect(steps.find((s) => s.run === 'dvc pull')?.if).toBe("inputs.pull-strategy == 'separate' && !inputs.dvc-cache");
+    expect(steps.find((s) => s.run === 'dvc pull --run-cache')?.if).toBe("inputs.pull-strategy == 'separate' && inputs.dvc-cache");
+  });
+
   it('the reusable workflow takes typed inputs and declares its secrets', () => {
     const doc = parseYaml(published.find((p) => p.template === 'dvc-gcs')!.text);
     const call = (doc.on as Obj).workflow_call as Obj;

@@ -2,7 +2,8 @@
  * Runs the `dvc` component under gitlab-ci-local (shell executor, `include: local:` with the
  * component's inputs) with stand-in `python`, `poetry`, `uv` and `dvc` on PATH, to prove how each
  * `installer` installs the project: what runs, in which order and in which folder, and that
- * `dvc pull` / `dvc repro` run from the project's environment (`.venv/bin`) for Poetry and uv.
+ * `dvc pull` / `dvc repro` run from the project's environment (`.venv/bin`) for Poetry and uv;
+ * and how `dvc-cache` points DVC at the job's cache folder and adds the run-cache to pull and push.
  */
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -114,6 +115,36 @@ describe.skipIf(missing.length > 0)('installer: the dvc component installs the p
       'uv pip install --python .venv/bin/python dvc==3.63.0 (in ml)',
       'venv-dvc version (in ml)',
       ...RUN_FROM_VENV,
+    ]);
+  });
+
+  it('dvc-cache: DVC keeps its cache in the folder the job cache keeps, and the run-cache is pulled and pushed', () => {
+    const r = run('cache', { requirements: "''", 'dvc-cache': 'true', push: 'true' }, {});
+    expect(r.status, r.output).toBe(0);
+    // $CI_PROJECT_DIR is the checkout (gitlab-ci-local names it as GitLab does, /builds/…).
+    const calls = r.log.filter((l) => l.startsWith('dvc ')).map((l) => l.replace(/^dvc cache dir --local \/\S+\/\.cache\/dvc /, 'dvc cache dir --local $CI_PROJECT_DIR/.cache/dvc '));
+    expect(calls).toEqual([
+      'dvc version (in ml)',
+      'dvc cache dir --local $CI_PROJECT_DIR/.cache/dvc (in ml)',
+      'dvc pull --run-cache (in ml)',
+      'dvc repro (in ml)',
+      'dvc metrics show --json (in ml)',
+      'dvc plots show --out dvc-results/plots (in ml)',
+      'dvc push (in ml)',
+      'dvc push --run-cache (in ml)',
+    ]);
+  });
+
+  it('dvc-cache off (the default): DVC keeps its own cache and no run-cache is moved', () => {
+    const r = run('no-cache', { requirements: "''", push: 'true' }, {});
+    expect(r.status, r.output).toBe(0);
+    expect(r.log.filter((l) => l.startsWith('dvc '))).toEqual([
+      'dvc version (in ml)',
+      'dvc pull (in ml)',
+      'dvc repro (in ml)',
+      'dvc metrics show --json (in ml)',
+      'dvc plots show --out dvc-results/plots (in ml)',
+      'dvc push (in ml)',
     ]);
   });
 

@@ -20,6 +20,8 @@ const ENV_NAMES: Record<string, string> = {
   cml: 'CML_REPORT',
   'pull-strategy': 'DVC_PULL_STRATEGY',
   requirements: 'REQUIREMENTS_FILE',
+  // DVC reads DVC_* settings of its own: a name it does not know.
+  'dvc-cache': 'DVC_CACHE_REUSE',
   // A name ending in _MODE reads as a setting, not as a credential.
   'azure-auth': 'AZURE_AUTH_MODE',
 };

@@ -90,7 +90,7 @@ function runStep(ctx: Ctx, template: TemplateDef, step: ScriptStep, extraEnv?: O
   const g = gate(ctx, step.when);
   if (!g.keep) return undefined;
   const out: Obj = { name: step.name };
-  if (step.id === 'pull' || step.id === 'repro' || step.id === 'repro-pull' || step.id === 'push') out.id = step.id;
+  if (['pull', 'pull-run-cache', 'repro', 'repro-pull', 'push'].includes(step.id)) out.id = step.id;
   if (g.if) out.if = g.if;
   const own = step.env ? Object.fromEntries(Object.entries(step.env).map(([k, v]) => [k, withValue(ctx, v)])) : undefined;
   const env = { ...(step.usesRemote ? remoteEnv(ctx, template) : undefined), ...own, ...extraEnv };
@@ -130,8 +130,26 @@ function experimentSteps(ctx: Ctx, template: TemplateDef, fullHistory: boolean):
     ...[REMOTE_DEFAULT_STEP, ...template.prepare].map((s) => runStep(ctx, template, s)),
     ...template.github.steps.map((s) => actionStep(ctx, s)),
     ...(template.github.scripts ?? []).map((s) => runStep(ctx, template, s)),
+    dvcCacheStep(ctx, template),
     ...dvc.run.map((s) => runStep(ctx, template, s)),
   ]);
+}
+
+/**
+ * `dvc-cache`: DVC's cache (`.dvc/cache` of the project) restored before `dvc pull` and saved after
+ * the job, keyed on `dvc.lock`; without an exact match, the latest cache of the project is restored.
+ */
+function dvcCacheStep(ctx: Ctx, template: TemplateDef): Obj | undefined {
+  const g = gate(ctx, { input: 'dvc-cache', equals: true });
+  if (!g.keep) return undefined;
+  const wd = ctx.reusable ? '${{ inputs.working-directory }}' : String(ctx.inputs['working-directory']);
+  const lock = ctx.reusable ? "${{ hashFiles(format('{0}/dvc.lock', inputs.working-directory)) }}" : `\${{ hashFiles('${joinPath(wd, 'dvc.lock')}') }}`;
+  const prefix = `dvc-cache-${template.name}-${wd}-`;
+  const out: Obj = { name: 'Keep the DVC cache between runs (dvc-cache)' };
+  if (g.if) out.if = g.if;
+  out.uses = actionRef('cache', ctx.pin).uses;
+  out.with = { path: joinPath(wd, '.dvc/cache'), key: `${prefix}${lock}`, 'restore-keys': prefix };
+  return out;
 }
 
 function permissions(template: TemplateDef, extra: Obj = {}): Obj {
@@ -211,7 +229,7 @@ function job(ctx: Ctx, template: TemplateDef, kind: JobKind): Obj {
   const dvc = dvcSteps(template.dvcExtra);
   const steps =
     kind === 'experiment'
-      ? [...experimentSteps(ctx, template, false), ...resultsSteps(ctx, template), ...compact([runStep(ctx, template, dvc.push)])]
+      ? [...experimentSteps(ctx, template, false), ...resultsSteps(ctx, template), ...compact(dvc.push.map((s) => runStep(ctx, template, s)))]
       : [
           ...experimentSteps(ctx, template, true),
           cmlSetupStep(),
