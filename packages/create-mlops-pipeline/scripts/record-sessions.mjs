@@ -149,6 +149,7 @@ export function olderVersion(v) {
 
 const EXISTING_GITLAB_CI = 'stages: [test]\nunit:\n  stage: test\n  image: python:3.12\n  script:\n    - python -m pytest\n';
 const EXISTING_CML_WORKFLOW = 'name: train\non: [push]\njobs:\n  train:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: iterative/setup-cml@v2\n      - env:\n          GCP_SERVICE_ACCOUNT_KEY: ${{ secrets.GCP_SERVICE_ACCOUNT_KEY }}\n        run: |\n          dvc pull\n          dvc repro\n          cml comment create report.md\n';
+const SSH_CONFIG = "[core]\n    remote = nas\n['remote \"nas\"']\n    url = ssh://dvc@storage.acme.example:2222/srv/dvc/ml\n";
 const S3_CONFIG = "[core]\n    remote = storage\n['remote \"storage\"']\n    url = s3://acme-ml-data/dvcstore\n";
 
 /** @param {string} version @returns {Session[]} */
@@ -196,6 +197,11 @@ export function sessions(version) {
     {
       id: 'existing-ci',
       setup: (parent) => exampleRepo(parent, 'ml', 'git@github.com:acme/ml.git', { '.github/workflows/train.yml': EXISTING_CML_WORKFLOW }),
+      commands: [{ shown: 'npx create-mlops-pipeline --yes', run: `${cli} --yes` }],
+    },
+    {
+      id: 'ssh',
+      setup: (parent) => exampleRepo(parent, 'ml', 'git@gitlab.com:acme/ml.git', { '.dvc/config': SSH_CONFIG, 'requirements.txt': 'dvc[ssh]==3.63.0\n' }),
       commands: [{ shown: 'npx create-mlops-pipeline --yes', run: `${cli} --yes` }],
     },
     {

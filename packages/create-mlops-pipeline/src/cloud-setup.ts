@@ -17,6 +17,8 @@ export interface CloudContext {
   inputs: Record<string, unknown>;
   /** URL of the DVC remote the pipeline pulls from (`gs://bucket/path`, `s3://bucket/path`). */
   remoteUrl?: string;
+  /** Azure storage account of the DVC remote (its `account_name`), unchecked. */
+  storageAccount?: string;
 }
 
 function str(inputs: Record<string, unknown>, name: string): string | undefined {

@@ -25,9 +25,11 @@ import { mirrorHostNeeded, mirrorNeededError } from './pinned-source.js';
 import { missingInputsError, pipelineInputs, renderWith, templateDefaults } from './render.js';
 import type { PipelineInputs, Rendered } from './render.js';
 import { monorepoProjects, runMonorepo } from './monorepo.js';
+import { sshTargetOf } from './remote-setup.js';
+import { safeHost } from './shell.js';
 import { loadTemplates } from './templates.js';
 
-const SCHEME_NAMES: Record<string, string> = { gdrive: 'Google Drive', ssh: 'an SSH server', hdfs: 'HDFS', webdav: 'WebDAV', oss: 'Alibaba OSS', other: 'a remote type' };
+const SCHEME_NAMES: Record<string, string> = { hdfs: 'HDFS', webdav: 'WebDAV', oss: 'Alibaba OSS', other: 'a remote type' };
 
 function shownDir(io: Io, dir: string): string {
   return path.relative(io.cwd, dir) || '.';
@@ -171,6 +173,7 @@ export async function runCreate(opts: CliOptions, io: Io): Promise<number> {
     if (!interactive) throw missingInputsError(planned.template, planned.missing);
     await askMissingInputs(planned);
   }
+  const sshServer = answers.remote === 'ssh' && interactive ? await askSshServerIfUnknown(facts) : undefined;
   const rendered = await renderWith(planned.template, planned.inputs, answers.mode, answers.source, answers.ref);
   for (const note of installNotes(facts, answers, planned.schema, rendered.text)) log(note);
   if (answers.remoteName !== undefined && inputNameFor('remoteName', planned.schema) === undefined) {
@@ -239,7 +242,7 @@ export async function runCreate(opts: CliOptions, io: Io): Promise<number> {
   const alreadyRead: Record<string, string> = {};
   for (const run of existing) for (const name of run.secrets) alreadyRead[name] ??= run.file;
   const staged = [...changed.map((f) => f.rel), ...removals].map((rel) => path.relative(io.cwd, path.join(root, ...rel.split('/'))).split(path.sep).join('/'));
-  const steps = await stepsAfterWriting(facts, answers, rendered, staged, alreadyRead);
+  const steps = await stepsAfterWriting(facts, answers, rendered, staged, alreadyRead, sshServer === undefined ? undefined : `ssh://${sshServer}`);
   // Plain lines, never wrapped in a box: the commands must stay copy-pasteable.
   if (interactive) await prompt.outro(`${rendered.template.name} ${rendered.version} (${answers.mode}): next steps below`);
   plain(`${interactive ? '' : '\n'}Next steps:\n${steps}`);
@@ -277,8 +280,14 @@ async function askMissingInputs(planned: PipelineInputs): Promise<void> {
   }
 }
 
+/** An SSH remote whose server the DVC remote URL does not name (`--remote ssh` on another URL): asked, for its host keys. */
+async function askSshServerIfUnknown(facts: RepoFacts): Promise<string | undefined> {
+  if (facts.dvcRemote?.scheme === 'ssh' && sshTargetOf(facts.dvcRemote.url).host !== undefined) return undefined;
+  return prompt.askSshServer((v) => safeHost(v) !== undefined);
+}
+
 /** The next steps for the written files: the secrets the rendered pipeline reads, cloud set-up, commit. */
-async function stepsAfterWriting(facts: RepoFacts, answers: Answers, rendered: Rendered, files: string[], alreadyRead: Record<string, string> = {}): Promise<string> {
+async function stepsAfterWriting(facts: RepoFacts, answers: Answers, rendered: Rendered, files: string[], alreadyRead: Record<string, string> = {}, remoteUrl?: string): Promise<string> {
   const t = await loadTemplates();
   const slug = repoSlug(facts.gitRemoteUrl);
   const host = facts.gitRemoteUrl === undefined ? undefined : hostOf(facts.gitRemoteUrl);
@@ -294,7 +303,8 @@ async function stepsAfterWriting(facts: RepoFacts, answers: Answers, rendered: R
     branch: answers.branch,
     ...(facts.gitRemoteName ? { gitRemote: facts.gitRemoteName } : {}),
     inputs: rendered.inputs,
-    ...(facts.dvcRemote && sameStorage ? { remoteUrl: facts.dvcRemote.url } : {}),
+    ...(remoteUrl !== undefined ? { remoteUrl } : facts.dvcRemote && sameStorage ? { remoteUrl: facts.dvcRemote.url } : {}),
+    ...(facts.dvcRemote?.accountName !== undefined && sameStorage ? { storageAccount: facts.dvcRemote.accountName } : {}),
     alreadyRead,
   });
 }

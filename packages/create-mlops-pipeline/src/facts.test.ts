@@ -16,7 +16,11 @@ describe('inspectRepo', () => {
     ['local', "['remote \"d\"']\n  url = /mnt/dvc\n", false, 'none'],
     ['https', "['remote \"d\"']\n  url = https://example.com/dvc\n", false, 'none'],
     ['no remote', '[core]\n  autostage = true\n', false, 'none'],
-    ['ssh', "['remote \"d\"']\n  url = ssh://host/dvc\n", false, undefined],
+    ['azure keyless', "['remote \"d\"']\n  url = azure://c/p\n", true, 'azure-keyless'],
+    ['gdrive', "['remote \"d\"']\n  url = gdrive://1AbCdEfGhIjKlMnOpQr/dvc\n", false, 'gdrive'],
+    ['gdrive keyless (no keyless kind: the service account)', "['remote \"d\"']\n  url = gdrive://1AbCdEfGhIjKlMnOpQr\n", true, 'gdrive'],
+    ['ssh', "['remote \"d\"']\n  url = ssh://host/dvc\n", false, 'ssh'],
+    ['hdfs', "['remote \"d\"']\n  url = hdfs://user@example.com/dvc\n", false, undefined],
     ['two remotes, no default', "['remote \"a\"']\n  url = gs://a\n['remote \"b\"']\n  url = s3://b\n", false, undefined],
   ])('%s → %s', (_label, config, keyless, kind) => {
     const facts = inspectRepo(makeRepo({ dvcConfig: config }), keyless);

@@ -69,7 +69,11 @@ export function remoteKindFor(scheme: RemoteScheme, endpointUrl: string | undefi
       if (endpointUrl) return 'minio';
       return keyless ? 's3-keyless' : 's3';
     case 'azure':
-      return 'azure';
+      return keyless ? 'azure-keyless' : 'azure';
+    case 'gdrive':
+      return 'gdrive';
+    case 'ssh':
+      return 'ssh';
     case 'local':
     case 'http':
     case 'https':

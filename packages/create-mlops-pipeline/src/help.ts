@@ -14,10 +14,11 @@ what to install from requirements*.txt, pyproject.toml and lock files; Python fr
 
 Options
   --provider github|gitlab   CI provider (default: from the git remote or existing CI files)
-  --remote <kind>            gcs | gcs-keyless | s3 | s3-keyless | minio | azure | none
+  --remote <kind>            gcs | gcs-keyless | s3 | s3-keyless | minio | azure | azure-keyless |
+                             gdrive | ssh | none
                              (default: from the default remote in .dvc/config)
   --remote-name <name>       the DVC remote to pull from, when .dvc/config has several and no default
-  --keyless                  keyless auth for gcs/s3 (OIDC / Workload Identity Federation)
+  --keyless                  keyless auth for gcs/s3/azure (OIDC / workload identity federation)
   --python <version>         Python version, e.g. 3.12 (default: from the repo, else the template's)
   --dvc <version>            exact DVC version, e.g. 3.63.0 (default: the == pin in requirements/pyproject)
   --requirements <file>      what to pip install with DVC: a requirements file, pyproject.toml for

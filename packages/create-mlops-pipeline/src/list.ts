@@ -10,14 +10,14 @@ const REMOTE_INFO: Record<RemoteKind, { what: string; urls: string }> = {
   's3-keyless': { what: 'Amazon S3 through an OIDC role (--keyless)', urls: 's3://' },
   minio: { what: 'MinIO or another S3-compatible store', urls: 's3:// with endpointurl' },
   azure: { what: 'Azure Blob Storage (connection string or service principal)', urls: 'azure://' },
-  'azure-keyless': { what: 'Azure Blob Storage through workload identity federation (template only: the generator does not write it yet)', urls: 'azure://' },
-  gdrive: { what: 'Google Drive with a service account (template only: the generator does not write it yet)', urls: 'gdrive://' },
-  ssh: { what: 'an SSH server with a private key (template only: the generator does not write it yet)', urls: 'ssh://' },
+  'azure-keyless': { what: 'Azure Blob Storage through workload identity federation (--keyless)', urls: 'azure://' },
+  gdrive: { what: 'Google Drive with a service account', urls: 'gdrive://' },
+  ssh: { what: 'an SSH server with a private key', urls: 'ssh://' },
   none: { what: 'no credentials: a local path, HTTP(S), or no remote', urls: 'a path, http://, https://' },
 };
 
 /** Remote URL schemes no template authenticates yet. */
-const UNSUPPORTED = 'ssh://, gdrive://, hdfs://, webdav://, oss://';
+const UNSUPPORTED = 'hdfs://, webdav://, oss://';
 
 /** `--list`: the templates per provider and the remote kinds, as create-vite lists its templates. */
 export async function listText(): Promise<string> {
@@ -27,7 +27,7 @@ export async function listText(): Promise<string> {
     lines.push(`  ${provider}:`);
     const list = t.listTemplates(provider);
     const width = Math.max(...list.map((x) => x.name.length));
-    for (const x of list) lines.push(`    ${x.name.padEnd(width)}  --remote ${x.remote.padEnd(11)}  ${x.description}`);
+    for (const x of list) lines.push(`    ${x.name.padEnd(width)}  --remote ${x.remote.padEnd(Math.max(...REMOTE_KINDS.map((r) => r.length)))}  ${x.description}`);
   }
   lines.push('', 'Remotes (--remote):');
   const width = Math.max(...REMOTE_KINDS.map((r) => r.length));

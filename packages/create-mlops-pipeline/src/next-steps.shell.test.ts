@@ -8,7 +8,7 @@ import { nextSteps } from './next-steps.js';
 import { shellWord } from './shell.js';
 import { tempDir } from '../test/helpers.js';
 
-const STUBS = ['gcloud', 'aws', 'az', 'gh', 'glab', 'git', 'base64'];
+const STUBS = ['gcloud', 'aws', 'az', 'gh', 'glab', 'git', 'base64', 'ssh-keygen', 'ssh-copy-id', 'ssh-keyscan'];
 const HAS_BASH = spawnSync('bash', ['-c', 'true']).status === 0;
 
 const work = tempDir('cmp-shell-');
@@ -39,7 +39,8 @@ function commandsOf(steps: string): string {
 function runCommands(steps: string, label: string) {
   const cwd = path.join(work, label.replace(/\W+/g, '-'));
   mkdirSync(cwd, { recursive: true });
-  writeFileSync(path.join(cwd, 'key.json'), '{}');
+  // The files the stubbed key commands would have written.
+  for (const file of ['key.json', 'dvc-ci-key', 'dvc-ci-known-hosts']) writeFileSync(path.join(cwd, file), '{}');
   const calls = path.join(cwd, 'calls.log');
   const res = spawnSync('bash', ['-e', '-c', commandsOf(steps)], {
     cwd,
@@ -59,6 +60,13 @@ const HOSTILE = {
   gitlabHost: 'gitlab.example.com$(touch PWNED)',
 };
 
+/** A hostile DVC remote URL of each kind of storage (the bucket, Drive folder, SSH user and host, Azure container). */
+const HOSTILE_URLS: Partial<Record<string, string>> = {
+  gdrive: 'gdrive://1AbCdEfGhIj;touch PWNED;/dvc',
+  ssh: "ssh://us'er$(touch PWNED)@host;touch PWNED;:22/srv/dvc",
+  'azure-keyless': 'azure://cont$(touch PWNED)ainer/dvc',
+};
+
 const WIF = 'projects/1/locations/global/workloadIdentityPools/p/providers/q';
 
 function inputsFor(t: TemplateInfo, extra: Record<string, unknown>): Record<string, unknown> {
@@ -67,6 +75,7 @@ function inputsFor(t: TemplateInfo, extra: Record<string, unknown>): Record<stri
   if (t.remote === 's3-keyless') inputs['role-to-assume'] = 'arn:aws:iam::123456789012:role/dvc-ci';
   if (t.remote === 'minio') inputs['endpoint-url'] = 'https://minio.example.com:9000';
   if (t.remote === 'azure') inputs['azure-auth'] = 'service-principal';
+  if (t.remote === 'azure-keyless') Object.assign(inputs, { 'azure-client-id': '11111111-2222-3333-4444-555555555555', 'azure-tenant-id': '66666666-7777-8888-9999-000000000000' });
   return inputs;
 }
 
@@ -81,6 +90,7 @@ describe.skipIf(!HAS_BASH)('pasting the printed next steps into bash runs only t
       secrets: requiredSecrets(t.provider, t.name, checked.inputs),
       inputs: checked.inputs,
       ...HOSTILE,
+      remoteUrl: HOSTILE_URLS[t.remote] ?? HOSTILE.remoteUrl,
     });
     const { res, calls, pwned } = runCommands(steps, label);
     expect(res.stderr).toBe('');
@@ -95,6 +105,7 @@ describe.skipIf(!HAS_BASH)('pasting the printed next steps into bash runs only t
     expect(steps).not.toContain(HOSTILE.slug);
     expect(steps).not.toContain(HOSTILE.gitlabHost);
     expect(steps).not.toContain('bucket;');
+    for (const fragment of ['1AbCdEfGhIj;', 'host;', "us'er", 'cont$(']) expect(steps).not.toContain(fragment);
   });
 
   it('secret values in the environment are referenced, never printed', () => {

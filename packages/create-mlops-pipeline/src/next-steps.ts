@@ -1,6 +1,7 @@
 import type { Provider, RemoteKind, SecretRequirement } from '@mlops-pipeline/templates';
 import type { CloudContext } from './cloud-setup.js';
 import { gcsKeylessSteps, gcsKeySteps, s3KeylessSteps, s3KeySteps } from './cloud-setup.js';
+import { azureKeylessSteps, gdriveKeySteps, KNOWN_HOSTS_FILE, SSH_KEY_FILE, sshKeySteps } from './remote-setup.js';
 import { safeHost, safeSlug, shellWord } from './shell.js';
 
 export interface NextStepsInput {
@@ -21,6 +22,8 @@ export interface NextStepsInput {
   inputs?: Record<string, unknown>;
   /** URL of the DVC remote (for the bucket in the cloud commands). */
   remoteUrl?: string;
+  /** Azure storage account of the DVC remote (`account_name` in .dvc/config). */
+  storageAccount?: string;
   /** Secrets the repository's existing CI already reads, with the file reading them. */
   alreadyRead?: Record<string, string>;
 }
@@ -34,6 +37,8 @@ const AZURE_CONNECTION_STRING = 'az storage account show-connection-string --nam
 type ValueSource = { kind: 'file'; file: string } | { kind: 'command'; command: string } | { kind: 'typed' };
 
 function valueSource(secret: SecretRequirement): ValueSource {
+  if (/^SSH_PRIVATE_KEY/.test(secret.name)) return { kind: 'file', file: SSH_KEY_FILE };
+  if (/^SSH_KNOWN_HOSTS/.test(secret.name)) return { kind: 'file', file: KNOWN_HOSTS_FILE };
   if (/^GCP_SERVICE_ACCOUNT_KEY/.test(secret.name) || /JSON key/i.test(secret.description)) return { kind: 'file', file: KEY_FILE };
   if (secret.name === 'AZURE_STORAGE_CONNECTION_STRING') return { kind: 'command', command: AZURE_CONNECTION_STRING };
   return { kind: 'typed' };
@@ -72,6 +77,8 @@ function valueSteps(input: NextStepsInput, ctx: CloudContext): string[] {
   if (input.remote === 'gcs' && input.secrets.some((s) => valueSource(s).kind === 'file')) {
     return gcsKeySteps(ctx, KEY_FILE);
   }
+  if (input.remote === 'gdrive' && input.secrets.some((s) => valueSource(s).kind === 'file')) return gdriveKeySteps(ctx, KEY_FILE);
+  if (input.remote === 'ssh' && input.secrets.some((s) => valueSource(s).kind === 'file')) return sshKeySteps(ctx);
   if (input.remote === 's3' && names.has('AWS_ACCESS_KEY_ID')) return s3KeySteps(ctx);
   if (names.has('AZURE_CLIENT_ID')) {
     const role = input.inputs?.['push'] === true ? 'Storage Blob Data Contributor' : 'Storage Blob Data Reader';
@@ -109,7 +116,10 @@ function secretSteps(input: NextStepsInput): string[] {
     ];
   }
   const isProtected = protectVariables(input.inputs);
-  const encoded = secrets.filter((s) => s.base64).map((s) => `${s.name} holds the output of \`base64 -w0 ${KEY_FILE}\` (one line, so GitLab can mask it).`);
+  const encoded = secrets.filter((s) => s.base64).map((s) => {
+    const source = valueSource(s);
+    return `${s.name} holds the output of \`base64 -w0 ${source.kind === 'file' ? source.file : KEY_FILE}\` (one line, so GitLab can mask it).`;
+  });
   return [
     ...reused,
     `Create the CI/CD variable${plural} ${names} (Settings › CI/CD › Variables), with the GitLab CLI${then}${typed.length > 0 ? `; export ${typed.map((s) => s.name).join(', ')} in your shell first` : ''}:`,
@@ -137,10 +147,12 @@ export function nextSteps(input: NextStepsInput): string {
     branch,
     inputs: input.inputs ?? {},
     ...(input.remoteUrl === undefined ? {} : { remoteUrl: input.remoteUrl }),
+    ...(input.storageAccount === undefined ? {} : { storageAccount: input.storageAccount }),
   };
   const steps: string[][] = [];
   if (remote === 'gcs-keyless') steps.push(gcsKeylessSteps(ctx));
   if (remote === 's3-keyless') steps.push(s3KeylessSteps(ctx));
+  if (remote === 'azure-keyless') steps.push(azureKeylessSteps(ctx));
   const values = valueSteps(input, ctx);
   if (values.length > 0) steps.push(values);
   if (input.secrets.length > 0) steps.push(secretSteps(input));

@@ -54,6 +54,9 @@ describe('makePlan', () => {
     [['--remote', 's3'], { remote: 's3' }],
     [['--keyless'], { remote: 'gcs-keyless' }],
     [['--remote', 's3', '--keyless'], { remote: 's3-keyless' }],
+    [['--remote', 'azure', '--keyless'], { remote: 'azure-keyless' }],
+    [['--remote', 'gdrive'], { remote: 'gdrive' }],
+    [['--remote', 'ssh'], { remote: 'ssh' }],
     [['--python', '3.12', '--dvc', '3.50.1', '--branch', 'dev', '--cml'], { python: '3.12', dvc: '3.50.1', branch: 'dev', cml: true }],
     [['--mode', 'pinned', '--ref', 'v1.2.0', '--source', 'acme/templates'], { mode: 'pinned', ref: '1.2.0', source: 'acme/templates' }],
   ])('flags %j override', (argv, expected) => {
@@ -62,22 +65,22 @@ describe('makePlan', () => {
 
   it.each([
     [['--provider', 'bitbucket'], '--provider must be one of github, gitlab (got "bitbucket")'],
-    [['--remote', 'gdrive'], '--remote must be one of gcs, gcs-keyless, s3, s3-keyless, minio, azure, none'],
+    [['--remote', 'hdfs'], '--remote must be one of gcs, gcs-keyless, s3, s3-keyless, minio, azure, azure-keyless, gdrive, ssh, none (got "hdfs")'],
     [['--mode', 'copied'], '--mode must be one of vendored, pinned'],
     [['--python', 'three'], '--python "three": not a supported Python version; expected MAJOR.MINOR or MAJOR.MINOR.PATCH from 3.9 to 3.14'],
     [['--requirements', 'nope.txt'], '--requirements nope.txt: no such file in /r'],
     [['--dvc', '>=3'], '--dvc ">=3": not a supported DVC version; expected an exact MAJOR.MINOR.PATCH'],
-    [['--remote', 'azure', '--keyless'], '--keyless works with Google Cloud Storage and Amazon S3 remotes'],
+    [['--remote', 'ssh', '--keyless'], '--keyless works with Google Cloud Storage, Amazon S3 and Azure Blob Storage remotes, not "ssh"'],
     [['--ref', '1.0.0'], '--source and --ref only apply to --mode pinned'],
   ])('rejects %j (exit 2)', (argv, message) => {
     expect(() => makePlan(facts(), parseCli(argv))).toThrow(expect.objectContaining({ exitCode: 2, message: expect.stringContaining(message) }));
   });
 
   it('lists what must be passed when nothing can be inferred', () => {
-    const plan = makePlan(facts({ provider: { source: 'not found' }, remote: { source: 'x' }, remoteProblem: 'remote "s" uses ssh, which no template authenticates' }), parseCli([]));
+    const plan = makePlan(facts({ provider: { source: 'not found' }, remote: { source: 'x' }, remoteProblem: 'remote "s" uses hdfs, which no template authenticates' }), parseCli([]));
     expect(plan.missing.map((m) => m.key)).toEqual(['provider', 'remote']);
     expect(() => requireComplete(plan, false)).toThrow(
-      'cannot ask in a non-interactive shell; pass --provider github|gitlab; pass --remote gcs|gcs-keyless|s3|s3-keyless|minio|azure|none (remote "s" uses ssh, which no template authenticates) (or --yes to accept inferred values)',
+      'cannot ask in a non-interactive shell; pass --provider github|gitlab; pass --remote gcs|gcs-keyless|s3|s3-keyless|minio|azure|azure-keyless|gdrive|ssh|none (remote "s" uses hdfs, which no template authenticates) (or --yes to accept inferred values)',
     );
     expect(() => requireComplete(plan, true)).toThrow(/^cannot infer every value; pass --provider/);
   });

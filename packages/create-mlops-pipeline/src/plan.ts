@@ -8,7 +8,7 @@ import type { RepoFacts } from './facts.js';
 import { dvcProblem, isSupportedDvc, isSupportedPython, pythonProblem } from './versions.js';
 
 export const PROVIDERS: readonly Provider[] = ['github', 'gitlab'];
-export const REMOTE_KINDS: readonly RemoteKind[] = ['gcs', 'gcs-keyless', 's3', 's3-keyless', 'minio', 'azure', 'none'];
+export const REMOTE_KINDS: readonly RemoteKind[] = ['gcs', 'gcs-keyless', 's3', 's3-keyless', 'minio', 'azure', 'azure-keyless', 'gdrive', 'ssh', 'none'];
 export const MODES: readonly RenderMode[] = ['vendored', 'pinned'];
 
 /** Everything the pipeline is generated from. */
@@ -77,9 +77,10 @@ export function makePlan(facts: RepoFacts, opts: CliOptions, defaults: TemplateD
   if (remote && opts.keyless) {
     if (remote === 'gcs') remote = 'gcs-keyless';
     else if (remote === 's3') remote = 's3-keyless';
+    else if (remote === 'azure') remote = 'azure-keyless';
   }
   if (opts.keyless && remote && !remote.endsWith('-keyless')) {
-    throw new UserError(`--keyless works with Google Cloud Storage and Amazon S3 remotes, not "${remote}"`, 2);
+    throw new UserError(`--keyless works with Google Cloud Storage, Amazon S3 and Azure Blob Storage remotes, not "${remote}"`, 2);
   }
   if (remote) {
     partial.remote = remote;

@@ -187,3 +187,9 @@ export async function askSource(host: string): Promise<string> {
     /^[A-Za-z0-9.-]+(\/[A-Za-z0-9._-]+)+$/.test(v) ? undefined : `a project path such as ${host}/mlops-pipeline/components`,
   );
 }
+
+/** The SSH server of the remote (`host` or `host:port`), for the host keys the next steps record. */
+export async function askSshServer(valid: (v: string) => boolean): Promise<string> {
+  const c = await load();
+  return askText(c, 'SSH server of the DVC remote (host or host:port), whose host keys the pipeline trusts', undefined, (v) => (valid(v) ? undefined : 'a host name such as storage.example.com, optionally with :port'));
+}

@@ -147,7 +147,7 @@ describe('help, --list and fleet', () => {
   it('--list names every template per provider and every remote kind', async () => {
     const res = await runMain(['--list'], tempDir());
     expect(res.code).toBe(0);
-    for (const word of ['github:', 'gitlab:', 'dvc-gcs', 'dvc-s3-keyless', '--remote minio', 'gcs-keyless', 'Not supported yet: DVC remotes at ssh://, gdrive://']) expect(res.stdout).toContain(word);
+    for (const word of ['github:', 'gitlab:', 'dvc-gcs', 'dvc-s3-keyless', '--remote minio', 'gcs-keyless', '--remote gdrive', '--remote ssh', '--remote azure-keyless', 'Not supported yet: DVC remotes at hdfs://, webdav://, oss://']) expect(res.stdout).toContain(word);
   });
 
   it('fleet reports a bad path as a row and goes on to the next', async () => {

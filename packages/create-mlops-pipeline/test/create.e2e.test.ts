@@ -450,7 +450,7 @@ describe.concurrent('upgrade and fleet', () => {
 
 describe('failures: one clear line, the right exit code, nothing written (the CLI\'s main, in-process)', () => {
   it.each([
-    [['--remote', 'ftp'], 2, '--remote must be one of gcs, gcs-keyless, s3, s3-keyless, minio, azure, none (got "ftp")'],
+    [['--remote', 'ftp'], 2, '--remote must be one of gcs, gcs-keyless, s3, s3-keyless, minio, azure, azure-keyless, gdrive, ssh, none (got "ftp")'],
     [['--bogus'], 2, "Unknown option '--bogus'\nRun create-mlops-pipeline --help for the list of options."],
     [['--remote'], 2, "Option '--remote <value>' argument missing"],
     [['--python', 'three'], 2, '--python "three": not a supported Python version; expected MAJOR.MINOR or MAJOR.MINOR.PATCH from 3.9 to 3.14 (for example 3.12)'],
@@ -462,7 +462,8 @@ describe('failures: one clear line, the right exit code, nothing written (the CL
     [['--requirements', 'reqs.txt'], 2, '--requirements reqs.txt: no such file in'],
     [['--mode', 'pinned', '--source', 'not a repo'], 2, '--source (source): "not a repo" is not a repository path'],
     [['--mode', 'pinned', '--ref', 'latest'], 2, '--ref must be a version such as 1.2.3'],
-    [['--keyless', '--remote', 'azure'], 2, '--keyless works with Google Cloud Storage and Amazon S3 remotes, not "azure"'],
+    [['--keyless', '--remote', 'ssh'], 2, '--keyless works with Google Cloud Storage, Amazon S3 and Azure Blob Storage remotes, not "ssh"'],
+    [['--keyless', '--remote', 'azure'], 2, 'the dvc-azure-keyless template needs values that cannot be inferred; pass:\n  --input azure-client-id=…'],
     [['--gitlab-include'], 2, '--gitlab-include only applies to --provider gitlab'],
     [['a', 'b'], 2, 'expected at most one directory, got 2: a b'],
     [['upgrade'], 1, 'no generated pipeline found in .'],

@@ -1,7 +1,7 @@
 /**
  * Repository layouts of real DVC projects, written from scratch at test time: DVC's guide
  * (requirements under src/, an HTTP remote), Poetry and uv projects with lock files, pip-compile
- * output with hashes, a monorepo of three projects, a Google Drive remote, two remotes without a
+ * output with hashes, a monorepo of three projects, Google Drive, SSH, Azure and HDFS remotes, two remotes without a
  * default, an existing CML workflow and a GitLab file gated by `workflow: rules`.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -87,10 +87,25 @@ export const FIXTURES = {
       'README.md': '# ML monorepo\n',
     },
   },
-  /** A Google Drive remote (no template authenticates it yet). */
+  /** A Google Drive folder as the remote, as iterative's own examples have it. */
   googleDrive: {
     origin: 'git@github.com:acme/speech.git',
     files: { ...PROJECT, '.dvc/config': remote('gdrive', 'gdrive://1AbCdEfGhIjKlMnOpQrStUvWxYz012345'), 'requirements.txt': 'dvc[gdrive]==3.63.0\n' },
+  },
+  /** A team's own server over SSH, on a non-standard port. */
+  sshServer: {
+    origin: 'git@github.com:acme/vision.git',
+    files: { ...PROJECT, '.dvc/config': remote('nas', 'ssh://dvc@storage.acme.example:2222/srv/dvc/vision'), 'requirements.txt': 'dvc[ssh]==3.63.0\ntorch==2.4.0\n' },
+  },
+  /** Azure Blob Storage, reached keyless (the account in the remote's options). */
+  azureBlob: {
+    origin: 'git@github.com:acme/forecast.git',
+    files: { ...PROJECT, '.dvc/config': `${remote('blob', 'azure://forecast-data/dvc')}    account_name = acmeforecast\n`, 'requirements.txt': 'dvc[azure]==3.63.0\n' },
+  },
+  /** An HDFS remote: no template authenticates it. */
+  hdfs: {
+    origin: 'git@github.com:acme/logs.git',
+    files: { ...PROJECT, '.dvc/config': remote('cluster', 'hdfs://etl@namenode.acme.example/dvc'), 'requirements.txt': 'dvc[hdfs]==3.63.0\n' },
   },
   /** Two remotes and no default: the team pushes to one, CI should read the other. */
   twoRemotes: {

@@ -1,7 +1,7 @@
 /**
  * The GitLab pipelines the generator writes for real layouts, run by gitlab-ci-local (shell executor)
  * with stand-in `python`/`pip`/`dvc` on PATH: the requirements the project needs are installed before
- * `dvc pull` and `dvc repro`, in the project's directory.
+ * `dvc pull` and `dvc repro`, in the project's directory, and the remote's credentials are in place when `dvc pull` runs.
  */
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -27,14 +27,16 @@ afterAll(() => {
 });
 
 /** Generates the pipeline for a fixture, runs it, and returns the stand-ins' calls as `command @ dir`. */
-async function runUnderGitlabCiLocal(name: string, fixture: FixtureRepo, flags: string[], variables: Record<string, string>): Promise<string[]> {
+async function runUnderGitlabCiLocal(name: string, fixture: FixtureRepo, flags: string[], variables: Record<string, string>, probe?: string): Promise<string[]> {
   const dir = makeFixture(fixture);
   made.push(dir);
   const res = await runMain(['--yes', '--provider', 'gitlab', ...flags], dir);
   expect(res.code, res.stderr).toBe(0);
   const stand = path.join(work, `${name}-bin`);
   mkdirSync(stand);
-  for (const [tool, text] of Object.entries({ python: PYTHON, pip: RECORD, dvc: RECORD })) {
+  // `dvc pull` also records what the probe prints: the credentials in place at that moment.
+  const dvc = probe === undefined ? RECORD : `${RECORD}if [ "$1" = pull ]; then printf 'probe %s | %s\\n' "$(${probe})" "$(pwd)" >> "$STANDIN_LOG"; fi\n`;
+  for (const [tool, text] of Object.entries({ python: PYTHON, pip: RECORD, dvc })) {
     writeFileSync(path.join(stand, tool), text);
     chmodSync(path.join(stand, tool), 0o755);
   }
@@ -69,6 +71,28 @@ describe.skipIf(missing.length > 0)('generated GitLab pipelines under gitlab-ci-
   it('a requirements file named by dvc.yaml, S3 remote', async () => {
     const calls = await runUnderGitlabCiLocal('stage', FIXTURES.stageRequirements, [], { AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE', AWS_SECRET_ACCESS_KEY: 'example' });
     expect(throughRepro(calls)).toEqual(['pip install -r envs/requirements-pipeline.txt @ .', 'pip install dvc[s3]==3.63.0 @ .', 'dvc version @ .', 'dvc pull @ .', 'dvc repro @ .']);
+  }, 120_000);
+
+  it('Google Drive: the service account key is decoded for DVC and the remote set to use it before dvc pull', async () => {
+    const key = '{"type":"service_account"}';
+    const calls = await runUnderGitlabCiLocal('gdrive', FIXTURES.googleDrive, [], { GDRIVE_CREDENTIALS_DATA_B64: Buffer.from(key).toString('base64') }, 'printf %s "$GDRIVE_CREDENTIALS_DATA"');
+    expect(throughRepro(calls)).toEqual(['pip install -r requirements.txt @ .', 'pip install dvc[gdrive]==3.63.0 @ .', 'dvc version @ .', 'dvc remote default @ .', 'dvc remote modify --local  gdrive_use_service_account true @ .', 'dvc pull @ .', `probe ${key.replace(/"/g, '')} @ .`, 'dvc repro @ .']);
+  }, 120_000);
+
+  it('keyless Azure: the identity and the job\'s ID token file are in place before dvc pull', async () => {
+    const flags = ['--keyless', '--input', 'azure-client-id=11111111-2222-3333-4444-555555555555', '--input', 'azure-tenant-id=66666666-7777-8888-9999-000000000000'];
+    const calls = await runUnderGitlabCiLocal('azure', FIXTURES.azureBlob, flags, { AZURE_ID_TOKEN: 'header.payload.signature' }, 'printf "%s/%s/%s" "$AZURE_CLIENT_ID" "$AZURE_TENANT_ID" "$(cat "$AZURE_FEDERATED_TOKEN_FILE")"');
+    // The probe runs inside `dvc pull`: its line follows the pull's.
+    expect(calls[calls.indexOf('dvc pull @ .') + 1]).toBe('probe 11111111-2222-3333-4444-555555555555/66666666-7777-8888-9999-000000000000/header.payload.signature @ .');
+  }, 120_000);
+
+  it('SSH: the key file and the known hosts are in place before dvc pull', async () => {
+    const vars = { SSH_PRIVATE_KEY_B64: Buffer.from('FAKE-KEY').toString('base64'), SSH_KNOWN_HOSTS_B64: Buffer.from('storage.acme.example ssh-ed25519 AAAAFake').toString('base64') };
+    const calls = await runUnderGitlabCiLocal('ssh', FIXTURES.sshServer, [], vars, 'printf "%s/%s" "$(cat "$MLOPS_PIPELINE_SSH_KEY_FILE")" "$(cat "$HOME/.ssh/known_hosts")"');
+    const at = calls.indexOf('dvc remote default @ .');
+    expect(at).toBeGreaterThan(0);
+    expect(calls.slice(at, at + 2)).toEqual(['dvc remote default @ .', `dvc remote modify --local  keyfile ${calls[at + 1]?.match(/keyfile (\S+)/)?.[1] ?? 'KEYFILE'} @ .`]);
+    expect(throughRepro(calls).slice(at + 2)).toEqual(['dvc pull @ .', 'probe FAKE-KEY/storage.acme.example ssh-ed25519 AAAAFake @ .', 'dvc repro @ .']);
   }, 120_000);
 });
 

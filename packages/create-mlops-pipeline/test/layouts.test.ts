@@ -1,5 +1,5 @@
 /**
- * Real layouts and existing CI: remotes the templates cannot use yet, several remotes without a default,
+ * Real layouts and existing CI: a remote the templates cannot use yet, several remotes without a default,
  * committed credentials, private endpoints, CI that already runs the experiment, GitLab files whose
  * `workflow: rules` would stop the new job, and the user's own lint findings in include mode.
  */
@@ -27,9 +27,9 @@ afterAll(() => {
 const read = (dir: string, rel: string) => readFileSync(path.join(dir, rel), 'utf8');
 
 describe('remotes', () => {
-  it('Google Drive: said before any question, naming the way out', async () => {
-    const res = await runMain([], fixture(FIXTURES.googleDrive));
-    expect(res.stderr).toContain('.dvc/config:3: remote "gdrive" is Google Drive (gdrive://), which no template authenticates yet');
+  it('HDFS: said before any question, naming the way out', async () => {
+    const res = await runMain([], fixture(FIXTURES.hdfs));
+    expect(res.stderr).toContain('.dvc/config:3: remote "cluster" is HDFS (hdfs://), which no template authenticates yet');
     expect(res.stderr).toContain('--remote none');
     expect(res.stdout).toBe('');
     expect(res.code).toBe(1);

@@ -23,6 +23,7 @@ const EXTRA: Record<RemoteKind, string> = { gcs: '[gs]', 'gcs-keyless': '[gs]', 
 const IDENTITY: Partial<Record<RemoteKind, string[]>> = {
   'gcs-keyless': ['--input', 'workload-identity-provider=projects/1/locations/global/workloadIdentityPools/p/providers/q', '--input', 'service-account=dvc@proj.iam.gserviceaccount.com'],
   's3-keyless': ['--input', 'role-to-assume=arn:aws:iam::123456789012:role/dvc-ci'],
+  'azure-keyless': ['--input', 'azure-client-id=11111111-2222-3333-4444-555555555555', '--input', 'azure-tenant-id=66666666-7777-8888-9999-000000000000'],
 };
 
 const cases: Array<[Provider, RemoteKind, 'vendored' | 'pinned', boolean]> = [];

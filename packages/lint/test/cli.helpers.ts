@@ -1,5 +1,5 @@
 /** Running the built `mlops-lint` bin in tests. */
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -55,4 +55,21 @@ export function tempDir(prefix = 'mlops-lint-'): string {
 /** No Node.js stack trace lines. */
 export function hasStackTrace(text: string): boolean {
   return /^\s+at .+(\(|:\d+)/m.test(text);
+}
+
+/** The real `pre-commit` is on PATH (Debian: apt-get install pre-commit). */
+export const HAS_PRE_COMMIT = spawnSync('pre-commit', ['--version'], { encoding: 'utf8' }).status === 0;
+
+/** A git identity and no system config, so tests commit the same way on every machine. */
+export const GIT_ENV = {
+  GIT_AUTHOR_NAME: 'Test',
+  GIT_AUTHOR_EMAIL: 'test@example.invalid',
+  GIT_COMMITTER_NAME: 'Test',
+  GIT_COMMITTER_EMAIL: 'test@example.invalid',
+  GIT_CONFIG_NOSYSTEM: '1',
+};
+
+/** Runs git in `cwd` (branch `main`, unsigned commits) and returns its output. */
+export function git(cwd: string, args: string[], env: NodeJS.ProcessEnv): string {
+  return execFileSync('git', ['-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...args], { cwd, env, encoding: 'utf8' });
 }

@@ -7,23 +7,10 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { CLEAN_WORKFLOW, PKG_DIR, REPO_ROOT, tempDir } from './cli.helpers.js';
+import { CLEAN_WORKFLOW, GIT_ENV, git, HAS_PRE_COMMIT, PKG_DIR, REPO_ROOT, tempDir } from './cli.helpers.js';
 
 const PUBLISH = path.join(PKG_DIR, 'scripts/publish-hook-mirror.sh');
-const hasPreCommit = spawnSync('pre-commit', ['--version'], { encoding: 'utf8' }).status === 0;
-if (!hasPreCommit) console.warn('precommit-mirror.test.ts: the pre-commit run is skipped: `pre-commit` is not on PATH (apt-get install pre-commit)');
-
-const GIT_ENV = {
-  GIT_AUTHOR_NAME: 'Test',
-  GIT_AUTHOR_EMAIL: 'test@example.invalid',
-  GIT_COMMITTER_NAME: 'Test',
-  GIT_COMMITTER_EMAIL: 'test@example.invalid',
-  GIT_CONFIG_NOSYSTEM: '1',
-};
-
-function git(cwd: string, args: string[], env: NodeJS.ProcessEnv): string {
-  return execFileSync('git', ['-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...args], { cwd, env, encoding: 'utf8' });
-}
+if (!HAS_PRE_COMMIT) console.warn('precommit-mirror.test.ts: the pre-commit run is skipped: `pre-commit` is not on PATH (apt-get install pre-commit)');
 
 function publish(version: string, remote: string, env: NodeJS.ProcessEnv): { status: number | null; output: string } {
   const r = spawnSync('sh', [PUBLISH, version, remote], { cwd: REPO_ROOT, env, encoding: 'utf8' });
@@ -58,7 +45,7 @@ describe('the published pre-commit hook repository', () => {
     expect(readFileSync(path.join(clone, 'mlops-lint.cjs')).equals(readFileSync(path.join(PKG_DIR, 'hook/mlops-lint.cjs'))), 'the release build').toBe(true);
   });
 
-  it.skipIf(!hasPreCommit)('pre-commit installs it as a Node.js package and fails a commit with a broken workflow', () => {
+  it.skipIf(!HAS_PRE_COMMIT)('pre-commit installs it as a Node.js package and fails a commit with a broken workflow', () => {
     const project = path.join(base, 'project');
     mkdirSync(path.join(project, '.github/workflows'), { recursive: true });
     git(project, ['init', '-q'], env);

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { kindFromPath } from '../src/engine/detect.js';
-import { CLEAN_WORKFLOW, REPO_ROOT, tempDir } from './cli.helpers.js';
+import { CLEAN_WORKFLOW, GIT_ENV, git, HAS_PRE_COMMIT, REPO_ROOT, tempDir } from './cli.helpers.js';
 
 describe('.pre-commit-hooks.yaml', () => {
   const hooks = parse(readFileSync(path.join(REPO_ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as { id: string; entry: string; language: string; files: string; pass_filenames: boolean }[];
@@ -38,20 +38,7 @@ describe('.pre-commit-hooks.yaml', () => {
   });
 });
 
-const hasPreCommit = spawnSync('pre-commit', ['--version'], { encoding: 'utf8' }).status === 0;
-if (!hasPreCommit) console.warn('precommit.test.ts: skipped: `pre-commit` is not on PATH (apt-get install pre-commit)');
-
-const GIT_ENV = {
-  GIT_AUTHOR_NAME: 'Test',
-  GIT_AUTHOR_EMAIL: 'test@example.invalid',
-  GIT_COMMITTER_NAME: 'Test',
-  GIT_COMMITTER_EMAIL: 'test@example.invalid',
-  GIT_CONFIG_NOSYSTEM: '1',
-};
-
-function git(cwd: string, args: string[], env: NodeJS.ProcessEnv): string {
-  return execFileSync('git', ['-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...args], { cwd, env, encoding: 'utf8' });
-}
+if (!HAS_PRE_COMMIT) console.warn('precommit.test.ts: skipped: `pre-commit` is not on PATH (apt-get install pre-commit)');
 
 const BAD = `on: push
 jobs:
@@ -63,7 +50,7 @@ jobs:
 
 const GOOD = CLEAN_WORKFLOW;
 
-describe.skipIf(!hasPreCommit)('pre-commit hook (real pre-commit)', () => {
+describe.skipIf(!HAS_PRE_COMMIT)('pre-commit hook (real pre-commit)', () => {
   it('fails a commit with a broken workflow and passes a good one', () => {
     const base = tempDir('mlops-precommit-');
     const env = { ...process.env, ...GIT_ENV, PRE_COMMIT_HOME: path.join(base, 'cache'), HOME: base };

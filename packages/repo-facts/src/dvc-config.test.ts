@@ -59,6 +59,12 @@ describe('parseDvcConfig', () => {
     expect(cfg.defaultRemote).toBeUndefined();
   });
 
+  it('reads the Azure storage account of a remote, from config.local too', () => {
+    const cfg = parseDvcConfig('c', "['remote \"blob\"']\nurl = azure://data/dvc\naccount_name = acmeml\n['remote \"other\"']\nurl = azure://x/y", "['remote \"other\"']\naccount_name = localacct\naccount_key = secret-key");
+    expect(cfg.remotes.map((r) => r.accountName)).toEqual(['acmeml', 'localacct']);
+    expect(JSON.stringify(cfg)).not.toContain('secret-key');
+  });
+
   it('takes url/endpointurl from config.local but never credentials', () => {
     const local = [
       '[core]',

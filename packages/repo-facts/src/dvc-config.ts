@@ -32,13 +32,14 @@ export function schemeOf(url: string): RemoteScheme {
 const SECRET_KEYS = new Set(['password', 'access_key_id', 'secret_access_key', 'session_token', 'connection_string', 'account_key', 'sas_token', 'client_secret', 'gdrive_client_secret', 'gdrive_service_account_json_file_path', 'key', 'keyfile', 'credentialpath', 'token', 'ask_password', 'passphrase']);
 
 /** Keys that may be taken from `.dvc/config.local`; anything else there may be a credential. */
-const LOCAL_SAFE_KEYS = new Set(['url', 'endpointurl']);
+const LOCAL_SAFE_KEYS = new Set(['url', 'endpointurl', 'account_name']);
 
 interface RawRemote {
   name: string;
   line: number;
   url?: string;
   endpointUrl?: string;
+  accountName?: string;
 }
 
 /** Parses the text of `.dvc/config` (plus, optionally, `.dvc/config.local`) into remotes. */
@@ -68,6 +69,8 @@ export function parseDvcConfig(file: string, text: string, localText?: string): 
     if (url !== undefined) raw.url = url;
     const endpoint = s.values.get('endpointurl');
     if (endpoint !== undefined) raw.endpointUrl = endpoint;
+    const account = s.values.get('account_name');
+    if (account !== undefined && account !== '') raw.accountName = account;
     remotes.set(name, raw);
   }
   if (localText !== undefined) {
@@ -89,6 +92,7 @@ export function parseDvcConfig(file: string, text: string, localText?: string): 
         const v = s.values.get(key);
         if (v === undefined) continue;
         if (key === 'url') raw.url = v;
+        else if (key === 'account_name') raw.accountName = v;
         else raw.endpointUrl = v;
       }
       if (raw.url !== undefined) remotes.set(name, raw);
@@ -99,6 +103,7 @@ export function parseDvcConfig(file: string, text: string, localText?: string): 
     if (r.url === undefined) continue;
     const remote: DvcRemote = { name: r.name, url: r.url, scheme: schemeOf(r.url), isDefault: r.name === defaultName, line: r.line };
     if (r.endpointUrl !== undefined) remote.endpointUrl = r.endpointUrl;
+    if (r.accountName !== undefined) remote.accountName = r.accountName;
     list.push(remote);
   }
   const config: DvcConfig = { file, remotes: list, problems, committedSecrets: committed };

@@ -6,6 +6,8 @@ export interface DvcRemote {
   scheme: RemoteScheme;
   /** endpointurl option (MinIO / S3-compatible). */
   endpointUrl?: string;
+  /** account_name option (Azure Blob Storage): the storage account. */
+  accountName?: string;
   isDefault: boolean;
   /** 1-based line of the `['remote "name"']` section in .dvc/config (0 when only in config.local). */
   line: number;

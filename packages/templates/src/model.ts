@@ -233,25 +233,33 @@ export function dvcSteps(dvcExtra: string | undefined): { install: ScriptStep[];
 }
 
 /**
- * Report script: metrics and params diff against the target branch, posted with CML; `baseVar`
- * is the environment variable naming that branch.
+ * Report script: metrics, params and plots diff against the target branch, posted with CML;
+ * `baseVar` is the environment variable naming that branch and `runUrlVar` the one holding the
+ * address of the run, whose artifacts keep the plots (`dvc plots diff` renders them to HTML,
+ * which a pull/merge request comment cannot show).
  * `fetchBase`: fetch the target branch first (GitLab merge request pipelines fetch only the
  * merge request ref; GitHub's full-history checkout already has every branch, and its clone
  * keeps no credentials to fetch with).
  */
-export function reportStep(fetchBase: boolean, baseVar = 'BASE_BRANCH'): ScriptStep {
+export function reportStep(fetchBase: boolean, baseVar: string, runUrlVar: string): ScriptStep {
   return {
     id: 'report',
     name: 'Post the metrics diff (CML)',
     block: true,
     lines: [
       ...(fetchBase ? [`git fetch --no-tags origin "+refs/heads/\${${baseVar}}:refs/remotes/origin/\${${baseVar}}"`] : []),
+      `mkdir -p ${RESULTS_DIR}`,
+      `plots="no plots are declared in dvc.yaml"`,
+      `if dvc plots diff "origin/\${${baseVar}}" --out ${RESULTS_DIR}/plots-diff && [ -f ${RESULTS_DIR}/plots-diff/index.html ]; then plots="${RESULTS_DIR}/plots-diff/index.html in the artifacts of \${${runUrlVar}}"; fi`,
       '{',
       `  echo "## DVC metrics: this change vs \${${baseVar}}"`,
       `  dvc metrics diff --md "origin/\${${baseVar}}"`,
       '  echo',
       '  echo "## Parameters"',
       `  dvc params diff --md "origin/\${${baseVar}}"`,
+      '  echo',
+      '  echo "## Plots"',
+      `  echo "This change and \${${baseVar}} side by side: \${plots}"`,
       '} > dvc-report.md',
       // On the pull/merge request only (never a commit comment, which needs write access to the
       // repository), and one comment per pull/merge request, updated on each push.

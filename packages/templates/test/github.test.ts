@@ -90,9 +90,14 @@ describe('GitHub secure defaults', () => {
     expect(setup.uses).toBeUndefined();
     expect(String(setup.run)).toContain(`npm install --prefix "\${RUNNER_TEMP}/cml" --no-save --no-fund --no-audit "@dvcorg/cml@${CML_VERSION}"`);
     expect(String(setup.run)).toContain('>> "${GITHUB_PATH}"');
-    const post = report.at(-1)!;
+    const post = report.find((s) => s.name === 'Post the metrics diff (CML)')!;
     expect(report.indexOf(setup)).toBeLessThan(report.indexOf(post));
     expect(String(post.run)).toContain('cml comment update --target=pr dvc-report.md');
+    // The comment points at the plots diff, kept as an artifact of the run after the comment is posted.
+    expect(String(post.run)).toContain('dvc plots diff "origin/${BASE_BRANCH}" --out dvc-results/plots-diff');
+    expect(post.env).toMatchObject({ RUN_URL: '${{ github.server_url }}/${{ github.repository }}/actions/runs/${{ github.run_id }}' });
+    const upload = report.find((s) => String(s.uses).startsWith('actions/upload-artifact@'))!;
+    expect(report.indexOf(post)).toBeLessThan(report.indexOf(upload));
   });
 
   it('the report diffs against the base branch from the full-history checkout, without fetching (the clone keeps no credentials)', () => {

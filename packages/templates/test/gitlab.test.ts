@@ -87,9 +87,11 @@ describe('GitLab secure defaults', () => {
     const report = doc['dvc-report'] as Obj;
     expect(report.rules).toEqual([{ if: '$CI_PIPELINE_SOURCE == "merge_request_event" && $CI_MERGE_REQUEST_SOURCE_PROJECT_ID == $CI_PROJECT_ID' }]);
     expect(report.variables).toMatchObject({ GIT_DEPTH: '0', MLOPS_PIPELINE_BASE_BRANCH: '$CI_MERGE_REQUEST_TARGET_BRANCH_NAME' });
-    expect((report.script as string[]).at(-1)).toContain('cml comment update --target=pr dvc-report.md');
+    const post = (report.script as string[]).find((line) => line.includes('cml comment update'))!;
+    expect(post).toContain('cml comment update --target=pr dvc-report.md');
+    expect(post).toContain('in the artifacts of ${CI_JOB_URL}');
     // Merge request pipelines fetch only the merge request ref: the target branch is fetched with the job's credentials.
-    expect((report.script as string[]).at(-1)).toMatch(/^git fetch --no-tags origin "\+refs\/heads\/\$\{MLOPS_PIPELINE_BASE_BRANCH\}:refs\/remotes\/origin\/\$\{MLOPS_PIPELINE_BASE_BRANCH\}"\n/);
+    expect(post).toMatch(/^git fetch --no-tags origin "\+refs\/heads\/\$\{MLOPS_PIPELINE_BASE_BRANCH\}:refs\/remotes\/origin\/\$\{MLOPS_PIPELINE_BASE_BRANCH\}"\n/);
     expect(report.before_script).toContain(`npm install -g --no-fund --no-audit @dvcorg/cml@${CML_VERSION}`);
     expect((doc['dvc-repro'] as Obj).rules).toEqual([{ if: '$CI_PIPELINE_SOURCE == "push" && ($CI_COMMIT_BRANCH == "main" || $CI_COMMIT_BRANCH == "release/v2")' }, { if: '$CI_PIPELINE_SOURCE == "web"' }]);
   });
@@ -116,10 +118,11 @@ describe('GitLab secure defaults', () => {
   });
 });
 
-describe('the experiment job keeps its metrics and plots', () => {
+describe('the experiment and report jobs keep their metrics and plots', () => {
   it('as a job artifact from the working directory', () => {
     const doc = parseYaml(renderCase(cases.find((c) => c.id === 'gitlab/dvc-gcs/full/vendored')!));
     expect((doc['dvc-repro'] as Obj).artifacts).toEqual({ name: '$CI_JOB_NAME-results', paths: ['ml/experiment/dvc-results/'], expire_in: '30 days' });
-    expect((doc['dvc-report'] as Obj).artifacts).toBeUndefined();
+    // The report keeps the plots diff its comment points at.
+    expect((doc['dvc-report'] as Obj).artifacts).toEqual({ name: '$CI_JOB_NAME-results', paths: ['ml/experiment/dvc-results/'], expire_in: '30 days' });
   });
 });

@@ -188,6 +188,9 @@ function cmlSetupStep(): Obj {
 
 type JobKind = 'experiment' | 'report';
 
+/** The address of the run, where its artifacts are. */
+const RUN_URL = '${{ github.server_url }}/${{ github.repository }}/actions/runs/${{ github.run_id }}';
+
 /**
  * Metrics and plots kept as an artifact. The artifact name is unique per call of a reusable
  * workflow (template, working directory, concurrency group), as artifact names must be in a run.
@@ -233,7 +236,9 @@ function job(ctx: Ctx, template: TemplateDef, kind: JobKind): Obj {
       : [
           ...experimentSteps(ctx, template, true),
           cmlSetupStep(),
-          ...compact([runStep(ctx, template, reportStep(false), { BASE_BRANCH: '${{ github.base_ref }}', REPO_TOKEN: '${{ secrets.GITHUB_TOKEN }}' })]),
+          ...compact([runStep(ctx, template, reportStep(false, 'BASE_BRANCH', 'RUN_URL'), { BASE_BRANCH: '${{ github.base_ref }}', REPO_TOKEN: '${{ secrets.GITHUB_TOKEN }}', RUN_URL: RUN_URL })]),
+          // The plots diff the comment points at, with the metrics and plots of the change.
+          ...resultsSteps(ctx, template),
         ];
   // Credentials files are removed whatever happened before.
   for (const step of template.github.cleanup ?? []) steps.push(withIf(runStep(ctx, template, step)!, 'always()'));

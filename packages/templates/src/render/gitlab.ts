@@ -181,7 +181,7 @@ function job(ctx: Ctx, template: TemplateDef, kind: 'repro' | 'report'): Obj {
     ...(template.gitlab.setup.length > 0 ? [{ id: 'auth', name: 'Write the credentials file', lines: template.gitlab.setup }] : []),
     ...(template.gitlab.steps ?? []),
   ];
-  const script: ScriptStep[] = [...dvc.run, ...(kind === 'repro' ? [RESULTS_STEP, ...dvc.push] : [reportStep(true, BASE_BRANCH)])];
+  const script: ScriptStep[] = [...dvc.run, ...(kind === 'repro' ? [RESULTS_STEP, ...dvc.push] : [reportStep(true, BASE_BRANCH, 'CI_JOB_URL'), RESULTS_STEP])];
   const before = scriptEntries(ctx, setup);
   const main = scriptEntries(ctx, script);
   const variables: Obj = {
@@ -198,11 +198,9 @@ function job(ctx: Ctx, template: TemplateDef, kind: 'repro' | 'report'): Obj {
   out.before_script = before;
   out.script = main;
   if (template.gitlab.cleanup.length > 0) out.after_script = [...template.gitlab.cleanup];
-  if (kind === 'repro') {
-    // The metrics and plots of the experiment, kept with the job.
-    const dir = ctx.component ? interp('working-directory') : String(ctx.inputs['working-directory']);
-    out.artifacts = { name: '$CI_JOB_NAME-results', paths: [dir === '.' ? `${RESULTS_DIR}/` : `${dir.replace(/\/+$/, '')}/${RESULTS_DIR}/`], expire_in: '30 days' };
-  }
+  // The metrics and plots of the experiment (and, for the report, the plots diff it links to), kept with the job.
+  const dir = ctx.component ? interp('working-directory') : String(ctx.inputs['working-directory']);
+  out.artifacts = { name: '$CI_JOB_NAME-results', paths: [dir === '.' ? `${RESULTS_DIR}/` : `${dir.replace(/\/+$/, '')}/${RESULTS_DIR}/`], expire_in: '30 days' };
   ctx.vars.clear();
   return out;
 }

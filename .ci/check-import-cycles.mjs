@@ -5,7 +5,7 @@
  * own import scanner (`ts.preProcessFile`), so a layer that only borrows a type still may not
  * point back at a layer above it.
  *
- *   node scripts/check-import-cycles.mjs [dir]     (default: src)
+ *   node .ci/check-import-cycles.mjs [dir]     (default: src; every package runs it on its src/ in `pnpm lint`)
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
