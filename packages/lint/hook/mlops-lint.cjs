@@ -7980,7 +7980,7 @@ var require_scan = __commonJS({
 var require_parse = __commonJS({
   "../../node_modules/.pnpm/picomatch@4.0.7/node_modules/picomatch/lib/parse.js"(exports2, module2) {
     "use strict";
-    var constants4 = require_constants();
+    var constants3 = require_constants();
     var utils = require_utils();
     var {
       MAX_LENGTH,
@@ -7988,7 +7988,7 @@ var require_parse = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants4;
+    } = constants3;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -8197,7 +8197,7 @@ var require_parse = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants4.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants3.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -8243,8 +8243,8 @@ var require_parse = __commonJS({
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants4.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants4.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants3.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants3.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -8940,7 +8940,7 @@ var require_parse = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants4.globChars(opts.windows);
+      } = constants3.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -8998,7 +8998,7 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse4 = require_parse();
     var utils = require_utils();
-    var constants4 = require_constants();
+    var constants3 = require_constants();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch6 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -9126,7 +9126,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch6.constants = constants4;
+    picomatch6.constants = constants3;
     module2.exports = picomatch6;
   }
 });
@@ -9525,11 +9525,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names, constants3) {
         if (!names[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants4);
+          this.rhs = optimizeExpr(this.rhs, names, constants3);
         return this;
       }
       get names() {
@@ -9546,10 +9546,10 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names, constants3) {
         if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants4);
+        this.rhs = optimizeExpr(this.rhs, names, constants3);
         return this;
       }
       get names() {
@@ -9610,8 +9610,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants4) {
-        this.code = optimizeExpr(this.code, names, constants4);
+      optimizeNames(names, constants3) {
+        this.code = optimizeExpr(this.code, names, constants3);
         return this;
       }
       get names() {
@@ -9640,12 +9640,12 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names, constants3) {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
           const n = nodes[i];
-          if (n.optimizeNames(names, constants4))
+          if (n.optimizeNames(names, constants3))
             continue;
           subtractNames(names, n.names);
           nodes.splice(i, 1);
@@ -9698,12 +9698,12 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names, constants3) {
         var _a;
-        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants4);
-        if (!(super.optimizeNames(names, constants4) || this.else))
+        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants3);
+        if (!(super.optimizeNames(names, constants3) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants4);
+        this.condition = optimizeExpr(this.condition, names, constants3);
         return this;
       }
       get names() {
@@ -9726,10 +9726,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants4) {
-        if (!super.optimizeNames(names, constants4))
+      optimizeNames(names, constants3) {
+        if (!super.optimizeNames(names, constants3))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants4);
+        this.iteration = optimizeExpr(this.iteration, names, constants3);
         return this;
       }
       get names() {
@@ -9765,10 +9765,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants4) {
-        if (!super.optimizeNames(names, constants4))
+      optimizeNames(names, constants3) {
+        if (!super.optimizeNames(names, constants3))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants4);
+        this.iterable = optimizeExpr(this.iterable, names, constants3);
         return this;
       }
       get names() {
@@ -9810,11 +9810,11 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names, constants3) {
         var _a, _b;
-        super.optimizeNames(names, constants4);
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants4);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants4);
+        super.optimizeNames(names, constants3);
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants3);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants3);
         return this;
       }
       get names() {
@@ -10115,7 +10115,7 @@ var require_codegen = __commonJS({
     function addExprNames(names, from) {
       return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
     }
-    function optimizeExpr(expr, names, constants4) {
+    function optimizeExpr(expr, names, constants3) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -10130,14 +10130,14 @@ var require_codegen = __commonJS({
         return items;
       }, []));
       function replaceName(n) {
-        const c = constants4[n.str];
+        const c = constants3[n.str];
         if (c === void 0 || names[n.str] !== 1)
           return n;
         delete names[n.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants4[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants3[c.str] !== void 0);
       }
     }
     function subtractNames(names, from) {
@@ -16931,10 +16931,10 @@ var require_truncate = __commonJS({
   "../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/truncate.js"(exports2, module2) {
     "use strict";
     var parse4 = require_parse2();
-    var constants4 = require_constants2();
+    var constants3 = require_constants2();
     var SemVer = require_semver();
     var truncate = (version, truncation, options) => {
-      if (!constants4.RELEASE_TYPES.includes(truncation)) {
+      if (!constants3.RELEASE_TYPES.includes(truncation)) {
         return null;
       }
       const clonedVersion = cloneInputVersion(version, options);
@@ -18174,7 +18174,7 @@ var require_semver2 = __commonJS({
   "../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/index.js"(exports2, module2) {
     "use strict";
     var internalRe = require_re();
-    var constants4 = require_constants2();
+    var constants3 = require_constants2();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
     var parse4 = require_parse2();
@@ -18258,8 +18258,8 @@ var require_semver2 = __commonJS({
       re: internalRe.re,
       src: internalRe.src,
       tokens: internalRe.t,
-      SEMVER_SPEC_VERSION: constants4.SEMVER_SPEC_VERSION,
-      RELEASE_TYPES: constants4.RELEASE_TYPES,
+      SEMVER_SPEC_VERSION: constants3.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants3.RELEASE_TYPES,
       compareIdentifiers: identifiers.compareIdentifiers,
       rcompareIdentifiers: identifiers.rcompareIdentifiers
     };
@@ -25162,19 +25162,25 @@ function dvcSteps(dvcExtra) {
     }
   };
 }
-function reportStep(fetchBase, baseVar = "BASE_BRANCH") {
+function reportStep(fetchBase, baseVar, runUrlVar) {
   return {
     id: "report",
     name: "Post the metrics diff (CML)",
     block: true,
     lines: [
       ...fetchBase ? [`git fetch --no-tags origin "+refs/heads/\${${baseVar}}:refs/remotes/origin/\${${baseVar}}"`] : [],
+      `mkdir -p ${RESULTS_DIR}`,
+      `plots="no plots are declared in dvc.yaml"`,
+      `if dvc plots diff "origin/\${${baseVar}}" --out ${RESULTS_DIR}/plots-diff && [ -f ${RESULTS_DIR}/plots-diff/index.html ]; then plots="${RESULTS_DIR}/plots-diff/index.html in the artifacts of \${${runUrlVar}}"; fi`,
       "{",
       `  echo "## DVC metrics: this change vs \${${baseVar}}"`,
       `  dvc metrics diff --md "origin/\${${baseVar}}"`,
       "  echo",
       '  echo "## Parameters"',
       `  dvc params diff --md "origin/\${${baseVar}}"`,
+      "  echo",
+      '  echo "## Plots"',
+      `  echo "This change and \${${baseVar}} side by side: \${plots}"`,
       "} > dvc-report.md",
       // On the pull/merge request only (never a commit comment, which needs write access to the
       // repository), and one comment per pull/merge request, updated on each push.
@@ -25428,7 +25434,9 @@ function job(ctx, template, kind) {
   const steps = kind === "experiment" ? [...experimentSteps(ctx, template, false), ...resultsSteps(ctx, template), ...compact([runStep(ctx, template, dvc.push)])] : [
     ...experimentSteps(ctx, template, true),
     cmlSetupStep(),
-    ...compact([runStep(ctx, template, reportStep(false), { BASE_BRANCH: "${{ github.base_ref }}", REPO_TOKEN: "${{ secrets.GITHUB_TOKEN }}" })])
+    ...compact([runStep(ctx, template, reportStep(false, "BASE_BRANCH", "RUN_URL"), { BASE_BRANCH: "${{ github.base_ref }}", REPO_TOKEN: "${{ secrets.GITHUB_TOKEN }}", RUN_URL })]),
+    // The plots diff the comment points at, with the metrics and plots of the change.
+    ...resultsSteps(ctx, template)
   ];
   for (const step of template.github.cleanup ?? []) steps.push(withIf(runStep(ctx, template, step), "always()"));
   const env = jobEnv(ctx);
@@ -25636,7 +25644,7 @@ function job2(ctx, template, kind) {
     ...template.gitlab.setup.length > 0 ? [{ id: "auth", name: "Write the credentials file", lines: template.gitlab.setup }] : [],
     ...template.gitlab.steps ?? []
   ];
-  const script = [...dvc.run, ...kind === "repro" ? [RESULTS_STEP, dvc.push] : [reportStep(true, BASE_BRANCH)]];
+  const script = [...dvc.run, ...kind === "repro" ? [RESULTS_STEP, dvc.push] : [reportStep(true, BASE_BRANCH, "CI_JOB_URL"), RESULTS_STEP]];
   const before = scriptEntries(ctx, setup);
   const main = scriptEntries(ctx, script);
   const variables = {
@@ -25651,10 +25659,8 @@ function job2(ctx, template, kind) {
   out.before_script = before;
   out.script = main;
   if (template.gitlab.cleanup.length > 0) out.after_script = [...template.gitlab.cleanup];
-  if (kind === "repro") {
-    const dir = ctx.component ? interp("working-directory") : String(ctx.inputs["working-directory"]);
-    out.artifacts = { name: "$CI_JOB_NAME-results", paths: [dir === "." ? `${RESULTS_DIR}/` : `${dir.replace(/\/+$/, "")}/${RESULTS_DIR}/`], expire_in: "30 days" };
-  }
+  const dir = ctx.component ? interp("working-directory") : String(ctx.inputs["working-directory"]);
+  out.artifacts = { name: "$CI_JOB_NAME-results", paths: [dir === "." ? `${RESULTS_DIR}/` : `${dir.replace(/\/+$/, "")}/${RESULTS_DIR}/`], expire_in: "30 days" };
   ctx.vars.clear();
   return out;
 }
@@ -35865,7 +35871,7 @@ function requiredPermissions(calledWorkflow) {
   }
   return needed;
 }
-var import_semver, import_yaml5, import_yaml6, package_default, TEMPLATES_VERSION, SAFE_PATH, COMMON_INPUTS, DEFAULT_GITLAB_RULES, GITLAB_COMPOSITION_INPUTS, GCP_KEYLESS_INPUTS, AWS_KEYLESS_INPUTS, MINIO_INPUTS, AZURE_INPUTS, GUID, AZURE_KEYLESS_INPUTS, COMMON_INPUTS2, NO_GITHUB_AUTH, NO_GITLAB_AUTH, AWS_KEYS, AWS_KEY_ENV, CONNECTION_STRING, SP, AZURE_SECRETS, MINIO_ENDPOINT, GITHUB_GCP_CLEANUP, GCP_KEY_FILE, GDRIVE_SERVICE_ACCOUNT, GITHUB_AZURE_CLEANUP, REMOTE_OF_JOB, TEMPLATES, TemplateInputError, HEADER_PREFIX, HEADER_SCAN_LINES, GITHUB_REF, GITLAB_REF, ACTIONS, CML_VERSION, RESULTS_DIR, RESULTS_STEP, REMOTE_DEFAULT_STEP, SCHEMA_BASE_URL, REPO_TOKEN, TOKEN, ENV_NAMES, PROJECT_GITHUB_REPOSITORY, PROJECT_GITLAB_COMPONENTS, GITHUB_CALL, GITLAB_COMPONENT, REF_KEY, PINNABLE, REPORT_CONDITION, githubRenderer, CML_SETUP, CML_REPORT, BASE_BRANCH, gitlabRenderer, RENDERERS, github_dvc, schema11, func2, pattern0, pattern1, pattern2, pattern3, pattern4, pattern5, pattern6, pattern7, github_dvc_gcs, schema12, github_dvc_gcs_keyless, schema13, pattern27, pattern28, github_dvc_s3, schema14, github_dvc_s3_keyless, schema15, pattern47, pattern48, github_dvc_minio, schema16, pattern58, github_dvc_azure, schema17, pattern68, github_dvc_azure_keyless, schema18, pattern78, github_dvc_ssh, schema19, github_dvc_gdrive, schema20, gitlab_dvc, schema21, pattern107, pattern108, gitlab_dvc_gcs, schema22, gitlab_dvc_gcs_keyless, schema23, gitlab_dvc_s3, schema24, gitlab_dvc_s3_keyless, schema25, gitlab_dvc_minio, schema26, gitlab_dvc_azure, schema27, gitlab_dvc_azure_keyless, schema28, gitlab_dvc_ssh, schema29, gitlab_dvc_gdrive, schema30, validators, PROVIDERS, VERSION_REF, GITLAB_INPUT_TYPES, PERMISSION_SCOPES, RANK;
+var import_semver, import_yaml5, import_yaml6, package_default, TEMPLATES_VERSION, SAFE_PATH, COMMON_INPUTS, DEFAULT_GITLAB_RULES, GITLAB_COMPOSITION_INPUTS, GCP_KEYLESS_INPUTS, AWS_KEYLESS_INPUTS, MINIO_INPUTS, AZURE_INPUTS, GUID, AZURE_KEYLESS_INPUTS, COMMON_INPUTS2, NO_GITHUB_AUTH, NO_GITLAB_AUTH, AWS_KEYS, AWS_KEY_ENV, CONNECTION_STRING, SP, AZURE_SECRETS, MINIO_ENDPOINT, GITHUB_GCP_CLEANUP, GCP_KEY_FILE, GDRIVE_SERVICE_ACCOUNT, GITHUB_AZURE_CLEANUP, REMOTE_OF_JOB, TEMPLATES, TemplateInputError, HEADER_PREFIX, HEADER_SCAN_LINES, GITHUB_REF, GITLAB_REF, ACTIONS, CML_VERSION, RESULTS_DIR, RESULTS_STEP, REMOTE_DEFAULT_STEP, SCHEMA_BASE_URL, REPO_TOKEN, TOKEN, ENV_NAMES, PROJECT_GITHUB_REPOSITORY, PROJECT_GITLAB_COMPONENTS, GITHUB_CALL, GITLAB_COMPONENT, REF_KEY, PINNABLE, RUN_URL, REPORT_CONDITION, githubRenderer, CML_SETUP, CML_REPORT, BASE_BRANCH, gitlabRenderer, RENDERERS, github_dvc, schema11, func2, pattern0, pattern1, pattern2, pattern3, pattern4, pattern5, pattern6, pattern7, github_dvc_gcs, schema12, github_dvc_gcs_keyless, schema13, pattern27, pattern28, github_dvc_s3, schema14, github_dvc_s3_keyless, schema15, pattern47, pattern48, github_dvc_minio, schema16, pattern58, github_dvc_azure, schema17, pattern68, github_dvc_azure_keyless, schema18, pattern78, github_dvc_ssh, schema19, github_dvc_gdrive, schema20, gitlab_dvc, schema21, pattern107, pattern108, gitlab_dvc_gcs, schema22, gitlab_dvc_gcs_keyless, schema23, gitlab_dvc_s3, schema24, gitlab_dvc_s3_keyless, schema25, gitlab_dvc_minio, schema26, gitlab_dvc_azure, schema27, gitlab_dvc_azure_keyless, schema28, gitlab_dvc_ssh, schema29, gitlab_dvc_gdrive, schema30, validators, PROVIDERS, VERSION_REF, GITLAB_INPUT_TYPES, PERMISSION_SCOPES, RANK;
 var init_dist = __esm({
   "../templates/dist/index.js"() {
     "use strict";
@@ -35912,7 +35918,7 @@ var init_dist = __esm({
       scripts: {
         build: "node scripts/compile-validators.mjs && tsc -p tsconfig.build.json && esbuild src/index.ts --bundle --platform=node --format=esm --target=node20 --packages=external --outfile=dist/index.js && esbuild src/generate.ts --bundle --platform=node --format=esm --target=node20 --packages=external --outfile=dist/generate.js",
         typecheck: "tsc -p tsconfig.json",
-        lint: "eslint --max-warnings=0 src test scripts",
+        lint: "eslint --max-warnings=0 src test scripts && node ../../.ci/check-import-cycles.mjs src && knip --directory ../.. --workspace packages/templates",
         test: "vitest run --reporter=default --reporter=json --outputFile.json=test-results.json",
         generate: "pnpm run build && node dist/generate.js"
       },
@@ -36616,6 +36622,7 @@ ${problems.map((p) => `  ${p.input}: ${p.message}`).join("\n")}`);
     GITLAB_COMPONENT = /^([\w.-]+(?:\/[\w.-]+)+)\/([\w.-]+)(?:@(.*))?$/;
     REF_KEY = /(?<![\w-])(uses|component):[ \t]*(["']?)([^\s"'#,{}[\]]+)\2/g;
     PINNABLE = /^[\w.-]+$/;
+    RUN_URL = "${{ github.server_url }}/${{ github.repository }}/actions/runs/${{ github.run_id }}";
     REPORT_CONDITION = "github.event_name == 'pull_request' && github.event.pull_request.head.repo.full_name == github.repository && github.actor != 'dependabot[bot]'";
     githubRenderer = {
       provider: "github",
@@ -36828,7 +36835,7 @@ function useColor(flag, io) {
 var import_node_path25 = __toESM(require("node:path"), 1);
 
 // src/api/lint.ts
-var import_node_fs15 = require("node:fs");
+var import_node_fs14 = require("node:fs");
 
 // ../repo-facts/src/dvc-config.ts
 var import_node_fs2 = require("node:fs");
@@ -36840,7 +36847,7 @@ var import_node_path = __toESM(require("node:path"), 1);
 var MAX_FACT_FILE_BYTES = 4 * 1024 * 1024;
 var UnreadableFileError = class extends Error {
   constructor(code, file, max = MAX_FACT_FILE_BYTES) {
-    super(code === "EFBIG" ? `${file}: larger than ${max} bytes` : code === "EOUTSIDE" ? `${file}: a link leading outside the repository` : `${file}: not a regular file`);
+    super(code === "EFBIG" ? `${file}: larger than ${max} bytes` : code === "EOUTSIDE" ? `${file}: a link leading outside the repository` : code === "EISDIR" ? `${file}: a directory` : `${file}: not a regular file`);
     this.code = code;
   }
   code;
@@ -36874,10 +36881,11 @@ function liesInside(root, file) {
     return rel === "" || !rel.startsWith("..") && !import_node_path.default.isAbsolute(rel);
   });
 }
-function readBoundedText(file, max = MAX_FACT_FILE_BYTES, within2) {
+function readBoundedBytes(file, max = MAX_FACT_FILE_BYTES, within2) {
   const fd = (0, import_node_fs.openSync)(file, import_node_fs.constants.O_RDONLY | import_node_fs.constants.O_NONBLOCK);
   try {
     const stat = (0, import_node_fs.fstatSync)(fd);
+    if (stat.isDirectory()) throw new UnreadableFileError("EISDIR", file, max);
     if (!stat.isFile()) throw new UnreadableFileError("ENOTREG", file, max);
     if (stat.size > max) throw new UnreadableFileError("EFBIG", file, max);
     if (within2 !== void 0 && !liesInside(within2, file)) throw new UnreadableFileError("EOUTSIDE", file, max);
@@ -36888,10 +36896,13 @@ function readBoundedText(file, max = MAX_FACT_FILE_BYTES, within2) {
       if (n === 0) break;
       at += n;
     }
-    return bytes.subarray(0, at).toString("utf8");
+    return at === bytes.length ? bytes : bytes.subarray(0, at);
   } finally {
     (0, import_node_fs.closeSync)(fd);
   }
+}
+function readBoundedText(file, max = MAX_FACT_FILE_BYTES, within2) {
+  return readBoundedBytes(file, max, within2).toString("utf8");
 }
 function readSmallText(file, max = MAX_FACT_FILE_BYTES, within2) {
   try {
@@ -36965,7 +36976,7 @@ function schemeOf(url) {
   return SCHEMES[(m[1] ?? "").toLowerCase()] ?? "other";
 }
 var SECRET_KEYS = /* @__PURE__ */ new Set(["password", "access_key_id", "secret_access_key", "session_token", "connection_string", "account_key", "sas_token", "client_secret", "gdrive_client_secret", "gdrive_service_account_json_file_path", "key", "keyfile", "credentialpath", "token", "ask_password", "passphrase"]);
-var LOCAL_SAFE_KEYS = /* @__PURE__ */ new Set(["url", "endpointurl"]);
+var LOCAL_SAFE_KEYS = /* @__PURE__ */ new Set(["url", "endpointurl", "account_name"]);
 function parseDvcConfig(file, text, localText) {
   const remotes = /* @__PURE__ */ new Map();
   let defaultName;
@@ -36992,6 +37003,8 @@ function parseDvcConfig(file, text, localText) {
     if (url !== void 0) raw.url = url;
     const endpoint = s.values.get("endpointurl");
     if (endpoint !== void 0) raw.endpointUrl = endpoint;
+    const account = s.values.get("account_name");
+    if (account !== void 0 && account !== "") raw.accountName = account;
     remotes.set(name, raw);
   }
   if (localText !== void 0) {
@@ -37012,6 +37025,7 @@ function parseDvcConfig(file, text, localText) {
         const v = s.values.get(key);
         if (v === void 0) continue;
         if (key === "url") raw.url = v;
+        else if (key === "account_name") raw.accountName = v;
         else raw.endpointUrl = v;
       }
       if (raw.url !== void 0) remotes.set(name, raw);
@@ -37022,6 +37036,7 @@ function parseDvcConfig(file, text, localText) {
     if (r.url === void 0) continue;
     const remote = { name: r.name, url: r.url, scheme: schemeOf(r.url), isDefault: r.name === defaultName, line: r.line };
     if (r.endpointUrl !== void 0) remote.endpointUrl = r.endpointUrl;
+    if (r.accountName !== void 0) remote.accountName = r.accountName;
     list.push(remote);
   }
   const config = { file, remotes: list, problems, committedSecrets: committed };
@@ -37364,7 +37379,7 @@ function walkTree(root, maxDepth, visit) {
 var import_node_path19 = __toESM(require("node:path"), 1);
 
 // src/config/resolver.ts
-var import_node_fs10 = require("node:fs");
+var import_node_fs9 = require("node:fs");
 var import_node_path9 = __toESM(require("node:path"), 1);
 var import_picomatch = __toESM(require_picomatch2(), 1);
 
@@ -37506,12 +37521,11 @@ var ConfigError = class extends Error {
 };
 
 // src/config/load.ts
-var import_node_fs9 = require("node:fs");
+var import_node_fs8 = require("node:fs");
 var import_node_path8 = __toESM(require("node:path"), 1);
 var import_yaml3 = __toESM(require_dist(), 1);
 
 // src/engine/read.ts
-var import_node_fs8 = require("node:fs");
 var decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 var MAX_FILE_BYTES = 12 * 1024 * 1024;
 function reasonOf(error) {
@@ -37523,29 +37537,13 @@ function reasonOf(error) {
   return error.message.split("\n")[0] ?? "unreadable";
 }
 function readBounded(absPath, max = MAX_FILE_BYTES) {
-  let fd;
   try {
-    fd = (0, import_node_fs8.openSync)(absPath, import_node_fs8.constants.O_RDONLY | import_node_fs8.constants.O_NONBLOCK);
+    return { bytes: readBoundedBytes(absPath, max) };
   } catch (error) {
-    return { error: reasonOf(error) };
-  }
-  try {
-    const stat = (0, import_node_fs8.fstatSync)(fd);
-    if (stat.isDirectory()) return { error: "is a directory" };
-    if (!stat.isFile()) return { error: "not a regular file (a device, FIFO or socket): not read", limit: true };
-    if (stat.size > max) return { error: `file is larger than ${max / 1024 / 1024} MB: not read`, limit: true };
-    const bytes = Buffer.alloc(stat.size);
-    let at = 0;
-    while (at < bytes.length) {
-      const n = (0, import_node_fs8.readSync)(fd, bytes, at, bytes.length - at, at);
-      if (n === 0) break;
-      at += n;
-    }
-    return { bytes: at === bytes.length ? bytes : bytes.subarray(0, at) };
-  } catch (error) {
-    return { error: reasonOf(error) };
-  } finally {
-    (0, import_node_fs8.closeSync)(fd);
+    if (!(error instanceof UnreadableFileError)) return { error: reasonOf(error) };
+    if (error.code === "EISDIR") return { error: "is a directory" };
+    if (error.code === "EFBIG") return { error: `file is larger than ${max / 1024 / 1024} MB: not read`, limit: true };
+    return { error: "not a regular file (a device, FIFO or socket): not read", limit: true };
   }
 }
 function readText(absPath, max = MAX_FILE_BYTES) {
@@ -37885,7 +37883,7 @@ function findConfigFile(dir, root) {
   let result;
   for (const name of CONFIG_NAMES) {
     const candidate = import_node_path8.default.join(start, name);
-    if ((0, import_node_fs9.existsSync)(candidate)) {
+    if ((0, import_node_fs8.existsSync)(candidate)) {
       result = candidate;
       break;
     }
@@ -37969,7 +37967,7 @@ function loadConfig(file, cwd, rules2) {
       const pos = from ? positionOf(from.lf, ["extends", ...Array.isArray(from.lf.config.extends) ? [String(from.index)] : []]) : { line: 1, column: 1 };
       throw new ConfigError(`extends cycle: ${[...chain, configPath].map((f) => displayPath(cwd, f)).join(" \u2192 ")}`, from ? displayPath(cwd, from.lf.file) : void 0, pos.line, pos.column);
     }
-    if (from && !(0, import_node_fs9.existsSync)(configPath)) {
+    if (from && !(0, import_node_fs8.existsSync)(configPath)) {
       const pos = positionOf(from.lf, ["extends", ...Array.isArray(from.lf.config.extends) ? [String(from.index)] : []]);
       throw new ConfigError(`extends: config file \`${displayPath(cwd, configPath)}\` does not exist`, displayPath(cwd, from.lf.file), pos.line, pos.column);
     }
@@ -37987,7 +37985,7 @@ function loadConfig(file, cwd, rules2) {
     for (const glob of lf.config.ignore ?? []) resolved.ignore.push(rebase(glob, dir, resolved.base));
     asList(lf.config.rulesets).forEach((r, index) => {
       const rulesetPath = import_node_path8.default.resolve(dir, r);
-      if (!(0, import_node_fs9.existsSync)(rulesetPath)) {
+      if (!(0, import_node_fs8.existsSync)(rulesetPath)) {
         const pos = positionOf(lf, ["rulesets", ...Array.isArray(lf.config.rulesets) ? [String(index)] : []]);
         throw new ConfigError(`rulesets: file \`${r}\` does not exist`, displayPath(cwd, configPath), pos.line, pos.column);
       }
@@ -38085,7 +38083,7 @@ var ConfigResolver = class {
     let file;
     if (this.options.configFile) {
       file = import_node_path9.default.resolve(this.cwd, this.options.configFile);
-      if (!(0, import_node_fs10.existsSync)(file)) throw new ConfigError(`config file \`${this.options.configFile}\` does not exist`);
+      if (!(0, import_node_fs9.existsSync)(file)) throw new ConfigError(`config file \`${this.options.configFile}\` does not exist`);
     } else {
       file = findConfigFile(dir, this.root);
     }
@@ -39092,7 +39090,7 @@ function inheritDefaults(job3, defaults) {
 }
 
 // src/engine/include-loader.ts
-var import_node_fs11 = require("node:fs");
+var import_node_fs10 = require("node:fs");
 var import_node_path10 = __toESM(require("node:path"), 1);
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
 function includeLoader(ctx) {
@@ -39112,7 +39110,7 @@ function includeLoader(ctx) {
         return [...matched];
       }
       const abs = import_node_path10.default.join(root, rel);
-      return ctx.overrides?.has(abs) || (0, import_node_fs11.existsSync)(abs) ? [abs] : [];
+      return ctx.overrides?.has(abs) || (0, import_node_fs10.existsSync)(abs) ? [abs] : [];
     },
     outside(abs) {
       return !liesInside(root, abs);
@@ -39148,7 +39146,7 @@ function listFiles(root, limit = 5e4) {
     const rel = stack.pop();
     let entries;
     try {
-      entries = (0, import_node_fs11.readdirSync)(import_node_path10.default.join(root, rel), { withFileTypes: true });
+      entries = (0, import_node_fs10.readdirSync)(import_node_path10.default.join(root, rel), { withFileTypes: true });
     } catch {
       continue;
     }
@@ -39163,13 +39161,13 @@ function listFiles(root, limit = 5e4) {
 }
 
 // src/engine/called-workflows.ts
-var import_node_fs12 = require("node:fs");
+var import_node_fs11 = require("node:fs");
 var import_node_path11 = __toESM(require("node:path"), 1);
 init_dist();
 var LOCAL = /^\.\/\.github\/workflows\/[^/\\]+\.ya?ml$/;
 function insideRepository(abs, root) {
   try {
-    const rel = import_node_path11.default.relative((0, import_node_fs12.realpathSync)(root), (0, import_node_fs12.realpathSync)(abs));
+    const rel = import_node_path11.default.relative((0, import_node_fs11.realpathSync)(root), (0, import_node_fs11.realpathSync)(abs));
     return !rel.startsWith("..") && !import_node_path11.default.isAbsolute(rel);
   } catch {
     return false;
@@ -51788,22 +51786,22 @@ async function lintUnredacted(text, file, ctx, absPath, invalidUtf8At) {
 }
 
 // src/discover/index.ts
-var import_node_fs13 = require("node:fs");
+var import_node_fs12 = require("node:fs");
 var import_node_path13 = __toESM(require("node:path"), 1);
 var MAX_DEPTH2 = 13;
 var COMPONENT = /^templates\/([^/]+\.ya?ml|[^/]+\/template\.ya?ml)$/;
 function isComponent(file) {
   let fd;
   try {
-    fd = (0, import_node_fs13.openSync)(file, "r");
+    fd = (0, import_node_fs12.openSync)(file, "r");
     const buf = Buffer.alloc(4096);
-    const n = (0, import_node_fs13.readSync)(fd, buf, 0, buf.length, 0);
+    const n = (0, import_node_fs12.readSync)(fd, buf, 0, buf.length, 0);
     const head = buf.subarray(0, n).toString("utf8");
     return /^spec:/m.test(head) && /^---\s*$/m.test(head);
   } catch {
     return false;
   } finally {
-    if (fd !== void 0) (0, import_node_fs13.closeSync)(fd);
+    if (fd !== void 0) (0, import_node_fs12.closeSync)(fd);
   }
 }
 function discoverFiles(dir) {
@@ -52773,7 +52771,7 @@ function installsRequirementFile(install) {
 }
 
 // src/rules/util/repo.ts
-var import_node_fs14 = require("node:fs");
+var import_node_fs13 = require("node:fs");
 var import_node_path14 = require("node:path");
 var configs = /* @__PURE__ */ new Map();
 var requirements = /* @__PURE__ */ new Map();
@@ -52806,7 +52804,7 @@ function dvcRequirementFor(root, files, workingDirectory) {
   let sawFile = false;
   for (const f of files) {
     if (!/\.(txt|in)$/.test(f) || f.includes("$")) continue;
-    const abs = [workingDirectory ? (0, import_node_path14.join)(root, workingDirectory, f) : void 0, (0, import_node_path14.join)(root, f)].find((p) => p !== void 0 && (0, import_node_fs14.existsSync)(p));
+    const abs = [workingDirectory ? (0, import_node_path14.join)(root, workingDirectory, f) : void 0, (0, import_node_path14.join)(root, f)].find((p) => p !== void 0 && (0, import_node_fs13.existsSync)(p));
     if (!abs) continue;
     sawFile = true;
     try {
@@ -52832,7 +52830,7 @@ function requirementNames(root, files, workingDirectory) {
   const names = /* @__PURE__ */ new Set();
   for (const f of files) {
     if (!/\.(txt|in)$/.test(f) || f.includes("$")) continue;
-    const abs = [workingDirectory ? (0, import_node_path14.join)(root, workingDirectory, f) : void 0, (0, import_node_path14.join)(root, f)].find((p) => p !== void 0 && (0, import_node_fs14.existsSync)(p));
+    const abs = [workingDirectory ? (0, import_node_path14.join)(root, workingDirectory, f) : void 0, (0, import_node_path14.join)(root, f)].find((p) => p !== void 0 && (0, import_node_fs13.existsSync)(p));
     if (!abs) continue;
     let inFile = installedNames.get(abs);
     if (!inFile) installedNames.set(abs, inFile = requirementNamesIn(abs));
@@ -54452,7 +54450,7 @@ function expandFiles(files, cwd, planned = []) {
     const abs = import_node_path19.default.resolve(cwd, file);
     let isDir;
     try {
-      isDir = (0, import_node_fs15.statSync)(abs).isDirectory();
+      isDir = (0, import_node_fs14.statSync)(abs).isDirectory();
     } catch {
       isDir = false;
     }
@@ -55081,7 +55079,7 @@ function unifiedDiff(file, before, after) {
 }
 
 // src/fix/write.ts
-var import_node_fs16 = require("node:fs");
+var import_node_fs15 = require("node:fs");
 var import_node_path20 = __toESM(require("node:path"), 1);
 var WriteRefused = class extends Error {
   constructor(message) {
@@ -55093,7 +55091,7 @@ var pending = /* @__PURE__ */ new Set();
 function removePendingTempFiles() {
   for (const tmp of pending) {
     try {
-      (0, import_node_fs16.unlinkSync)(tmp);
+      (0, import_node_fs15.unlinkSync)(tmp);
     } catch {
     }
   }
@@ -55101,7 +55099,7 @@ function removePendingTempFiles() {
 }
 function realOrSelf(p) {
   try {
-    return (0, import_node_fs16.realpathSync)(p);
+    return (0, import_node_fs15.realpathSync)(p);
   } catch {
     return p;
   }
@@ -55109,7 +55107,7 @@ function realOrSelf(p) {
 function writeTarget(absPath, root) {
   let real;
   try {
-    real = (0, import_node_fs16.realpathSync)(absPath);
+    real = (0, import_node_fs15.realpathSync)(absPath);
   } catch {
     real = import_node_path20.default.join(realOrSelf(import_node_path20.default.dirname(absPath)), import_node_path20.default.basename(absPath));
   }
@@ -55123,7 +55121,7 @@ function writeAtomic(absPath, text, options = {}) {
   let current;
   let mode;
   try {
-    const stat = (0, import_node_fs16.statSync)(target);
+    const stat = (0, import_node_fs15.statSync)(target);
     if (!stat.isFile()) throw new WriteRefused("it is not a regular file: not fixed");
     mode = stat.mode & 511;
     const read = readBounded(target);
@@ -55140,10 +55138,10 @@ function writeAtomic(absPath, text, options = {}) {
   const tmp = writeTempFile(target, data, mode ?? 420, "mlops-lint.tmp");
   pending.add(tmp);
   try {
-    (0, import_node_fs16.renameSync)(tmp, target);
+    (0, import_node_fs15.renameSync)(tmp, target);
   } catch (error) {
     try {
-      (0, import_node_fs16.unlinkSync)(tmp);
+      (0, import_node_fs15.unlinkSync)(tmp);
     } catch {
     }
     throw error;
@@ -55534,7 +55532,7 @@ function parseCliArgs(argv) {
 }
 
 // src/cli/heap.ts
-var import_node_fs17 = require("node:fs");
+var import_node_fs16 = require("node:fs");
 var import_node_path24 = __toESM(require("node:path"), 1);
 var HEAP_GROWING_PERCENT = 20;
 var MANY_FILES = 20;
@@ -55542,7 +55540,7 @@ function mayLintManyFiles(files, cwd) {
   if (files.length === 0 || files.length > MANY_FILES) return true;
   return files.some((file) => {
     try {
-      return (0, import_node_fs17.statSync)(import_node_path24.default.resolve(cwd, file)).isDirectory();
+      return (0, import_node_fs16.statSync)(import_node_path24.default.resolve(cwd, file)).isDirectory();
     } catch {
       return false;
     }
