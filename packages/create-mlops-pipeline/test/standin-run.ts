@@ -12,12 +12,15 @@ import { parse } from 'yaml';
 export const HAS_BASH = spawnSync('bash', ['-c', 'true']).status === 0;
 
 const RECORD = (name: string) => `#!/bin/sh\nprintf '%s %s | %s\\n' "${name}" "$*" "$(pwd)" >> "$STANDIN_LOG"\n`;
+/** The project environment Poetry (`install`) and uv (`sync`) create: `.venv/bin` with its own recording python and dvc. */
+const MAKE_VENV = (when: string) =>
+  `[ "$1" = "${when}" ] || exit 0\nmkdir -p .venv/bin\nfor c in python dvc; do printf '#!/bin/sh\\nprintf "%%s %%s | %%s\\\\n" ".venv/bin/%s" "$*" "$(pwd)" >> "$STANDIN_LOG"\\n' "$c" > ".venv/bin/$c"; chmod +x ".venv/bin/$c"; done\n`;
 const STANDINS: Record<string, string> = {
   // `python -m pip …` and `python -m uv …` go to the stand-ins; anything else is recorded.
   python: `#!/bin/sh\nif [ "$1" = "-m" ]; then m="$2"; shift 2; exec "$m" "$@"; fi\nprintf 'python %s | %s\\n' "$*" "$(pwd)" >> "$STANDIN_LOG"\n`,
   pip: RECORD('pip'),
-  poetry: RECORD('poetry'),
-  uv: RECORD('uv'),
+  poetry: RECORD('poetry') + MAKE_VENV('install'),
+  uv: RECORD('uv') + MAKE_VENV('sync'),
   // `dvc pull` also runs the probe the test gives (what credentials are in place at that moment).
   dvc: `${RECORD('dvc')}if [ "$1" = pull ] && [ -n "\${STANDIN_PROBE:-}" ]; then sh -c "$STANDIN_PROBE" >> "$STANDIN_LOG.pull" 2>&1 || true; fi\n`,
 };
@@ -145,6 +148,9 @@ export function runGithubJobs(checkout: string, workflowText: string, options: R
       mkdirSync(runnerTemp);
       const githubEnv = path.join(bin, `${name}.env`);
       writeFileSync(githubEnv, '');
+      // GITHUB_PATH: each line is a folder put first on PATH for the later steps (the last written first).
+      const githubPath = path.join(bin, `${name}.path`);
+      writeFileSync(githubPath, '');
       for (const step of job.steps ?? []) {
         if (step.run === undefined || /pull_request/.test(step.if ?? '')) continue;
         const dir = path.join(checkout, step['working-directory'] ?? job.defaults?.run?.['working-directory'] ?? '.');
@@ -155,8 +161,9 @@ export function runGithubJobs(checkout: string, workflowText: string, options: R
             .filter((l) => l.includes('='))
             .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
         );
+        const added = readFileSync(githubPath, 'utf8').split('\n').filter(Boolean).reverse();
         const declared = Object.fromEntries(Object.entries({ ...job.env, ...step.env }).map(([k, v]) => [k, githubValue(v, options.secrets ?? {})]));
-        const env: Record<string, string> = { ...exported, ...declared, PATH: `${bin}:/usr/bin:/bin`, HOME: bin, STANDIN_LOG: log, GITHUB_WORKSPACE: checkout, RUNNER_TEMP: runnerTemp, GITHUB_ENV: githubEnv, GITHUB_RUN_ID: '1', GITHUB_JOB: name, CI: 'true' };
+        const env: Record<string, string> = { ...exported, ...declared, PATH: [...added, bin, '/usr/bin', '/bin'].join(':'), HOME: bin, STANDIN_LOG: log, GITHUB_WORKSPACE: checkout, RUNNER_TEMP: runnerTemp, GITHUB_ENV: githubEnv, GITHUB_PATH: githubPath, GITHUB_RUN_ID: '1', GITHUB_JOB: name, CI: 'true' };
         if (options.probe !== undefined) env['STANDIN_PROBE'] = options.probe;
         const res = spawnSync('bash', ['-e', '-c', script], { cwd: dir, env, encoding: 'utf8' });
         stderr += res.stderr;

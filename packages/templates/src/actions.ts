@@ -13,13 +13,14 @@
  * | actions/setup-python                  | v6.0.0 | e797f83bcb11b83ae66e0230d6156d7c80228e7c | node24  |
  * | aws-actions/configure-aws-credentials | v6.2.3 | e6de054238d6b7531b4efff3b6587d9aade6a06c | node24  |
  * | actions/upload-artifact               | v7.0.0 | bbbca2ddaa5d8feaa63e36b76fdaad77386f024f | node24  |
+ * | actions/cache                         | v5.0.5 | 27d5ce7f107fe9357f9df03efb73ab90386fccae | node24  |
  *
  * Not used: iterative/setup-cml (node16, unsupported: CML is installed with
  * npm at CML_VERSION) and google-github-actions/auth (it writes its
  * credentials file into the workspace, where user code runs: the templates
  * write theirs under `$RUNNER_TEMP`).
  */
-export type ActionKey = 'checkout' | 'setup-python' | 'aws-credentials' | 'upload-artifact';
+export type ActionKey = 'checkout' | 'setup-python' | 'aws-credentials' | 'upload-artifact' | 'cache';
 
 export interface ActionPin {
   repo: string;
@@ -33,6 +34,7 @@ export const ACTIONS: Readonly<Record<ActionKey, ActionPin>> = {
   'setup-python': { repo: 'actions/setup-python', version: 'v6.0.0', sha: 'e797f83bcb11b83ae66e0230d6156d7c80228e7c' },
   'aws-credentials': { repo: 'aws-actions/configure-aws-credentials', version: 'v6.2.3', sha: 'e6de054238d6b7531b4efff3b6587d9aade6a06c' },
   'upload-artifact': { repo: 'actions/upload-artifact', version: 'v7.0.0', sha: 'bbbca2ddaa5d8feaa63e36b76fdaad77386f024f' },
+  cache: { repo: 'actions/cache', version: 'v5.0.5', sha: '27d5ce7f107fe9357f9df03efb73ab90386fccae' },
 };
 
 /** The exact CML release installed with npm. */

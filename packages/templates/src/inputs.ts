@@ -75,11 +75,18 @@ export const COMMON_INPUTS: readonly InputDef[] = [
   {
     name: 'requirements',
     type: 'string',
-    description: 'Requirements file installed with DVC, relative to `working-directory`; `pyproject.toml` installs the project itself (`pip install .`); empty installs DVC only.',
+    description: 'With `installer: pip`: requirements file installed before DVC (in its own `pip install`, so a file with `--hash` lines works), relative to `working-directory`; `pyproject.toml` installs the project itself (`pip install .`); empty installs DVC only. Not used by `poetry` and `uv`, which install from their lock file.',
     default: 'requirements.txt',
     pattern: SAFE_PATH,
     emptyAllowed: true,
     patternHint: 'empty or a relative path of letters, digits, `.`, `_`, `-` and `/` (no `..`)',
+  },
+  {
+    name: 'installer',
+    type: 'string',
+    description: 'How the project is installed: `pip` (the `requirements` input), `poetry` (`poetry install --no-root` from `poetry.lock`) or `uv` (`uv sync --frozen` from `uv.lock`). DVC (`dvc-version`, with the remote\'s extra) is then added to that environment, whose `bin` folder comes first on PATH for `dvc pull` and `dvc repro`.',
+    default: 'pip',
+    enum: ['pip', 'poetry', 'uv'],
   },
   {
     name: 'branches',
@@ -138,6 +145,12 @@ export const COMMON_INPUTS: readonly InputDef[] = [
     description: '`separate`: `dvc pull` then `dvc repro`; `with-repro`: `dvc repro --pull` (pulls only what the stages need).',
     default: 'separate',
     enum: ['separate', 'with-repro'],
+  },
+  {
+    name: 'dvc-cache',
+    type: 'boolean',
+    description: 'Keep the DVC cache between runs (keyed on `dvc.lock`; GitHub falls back to the latest cache of the project) and use the run-cache (`dvc pull --run-cache`, `dvc push --run-cache`), so stages whose dependencies did not change are restored by `dvc repro` instead of run again. GitHub: `actions/cache` of `.dvc/cache`; GitLab: a job `cache:` of `.cache/dvc` that DVC is pointed at.',
+    default: false,
   },
   {
     name: 'cml',

@@ -8,8 +8,16 @@ import type { ActionKey } from './actions.js';
 import type { InputDef } from './inputs.js';
 import type { RemoteKind, SecretRequirement } from './types.js';
 
-/** A step or job runs only when an input has a value (`equals`) or none of some values (`notIn`). */
-export type Condition = { input: string; equals: string | boolean } | { input: string; notIn: readonly string[] };
+/** One input has a value (`equals`) or none of some values (`notIn`). */
+export type InputCondition = { input: string; equals: string | boolean } | { input: string; notIn: readonly string[] };
+
+/** A step or job runs only when an input condition holds, or all of several (`all`). */
+export type Condition = InputCondition | { all: readonly InputCondition[] };
+
+/** The input conditions a condition is made of (all of them must hold). */
+export function conditionParts(cond: Condition): readonly InputCondition[] {
+  return 'all' in cond ? cond.all : [cond];
+}
 
 export interface ScriptStep {
   id: string;
@@ -24,6 +32,11 @@ export interface ScriptStep {
   publishedOnly?: boolean;
   /** GitHub: environment of this step only (values `secret:NAME` or literal). */
   env?: Record<string, string>;
+  /**
+   * A folder, relative to the working directory, put first on PATH for the rest of the job
+   * (GitHub: `$GITHUB_PATH`, read by the next steps; GitLab: `export PATH`, one shell).
+   */
+  addToPath?: string;
 }
 
 /** GitHub: an action step (`with:` values may hold `@{input}` tokens or `secret:NAME`). */
@@ -121,22 +134,83 @@ export const REMOTE_DEFAULT_STEP: ScriptStep = {
   when: { input: 'dvc-remote', notIn: [''] },
 };
 
+/** The Poetry and uv releases installed with pip when `installer` names them. */
+export const INSTALLER_VERSIONS = { poetry: '2.1.3', uv: '0.7.13' } as const;
+
+/** The project's own environment (Poetry in-project virtualenv, uv's default project environment). */
+const PROJECT_VENV = '.venv';
+
+const SEPARATE: InputCondition = { input: 'pull-strategy', equals: 'separate' };
+const CACHE: InputCondition = { input: 'dvc-cache', equals: true };
+const NO_CACHE: InputCondition = { input: 'dvc-cache', equals: false };
+
+/**
+ * GitLab: with `dvc-cache`, DVC keeps its cache in this folder of the checkout (the job's `cache:`
+ * path): declared in every component, it stays empty, and GitLab keeps nothing, unless the input is on.
+ */
+export const GITLAB_DVC_CACHE_DIR = '.cache/dvc';
+
+/** GitLab: points DVC's cache at the folder the job's `cache:` keeps. */
+export const GITLAB_DVC_CACHE_STEP: ScriptStep = {
+  id: 'dvc-cache-dir',
+  name: 'Keep the DVC cache where the job cache is',
+  lines: [`dvc cache dir --local "$CI_PROJECT_DIR/${GITLAB_DVC_CACHE_DIR}"`],
+  when: CACHE,
+};
+
 /** The DVC steps every template runs, in order. */
-export function dvcSteps(dvcExtra: string | undefined): { install: ScriptStep[]; run: ScriptStep[]; push: ScriptStep } {
+export function dvcSteps(dvcExtra: string | undefined): { install: ScriptStep[]; run: ScriptStep[]; push: ScriptStep[] } {
   const pkg = `"${dvcExtra ? `dvc[${dvcExtra}]` : 'dvc'}==@{dvc-version}"`;
-  // `requirements`: a requirements file, `pyproject.toml` (install the project) or empty (DVC only).
+  const pip = (c: InputCondition): Condition => ({ all: [{ input: 'installer', equals: 'pip' }, c] });
+  // `requirements` (pip): a requirements file, `pyproject.toml` (install the project) or empty (DVC only).
+  // Poetry and uv install the locked dependencies into `.venv`; DVC at `dvc-version` is added to that
+  // environment afterwards (replacing a DVC the lock file may hold), and `.venv/bin` leads PATH.
   return {
     install: [
-      { id: 'install', name: 'Install requirements and DVC', lines: [`python -m pip install -r "@{requirements}" ${pkg}`, 'dvc version'], when: { input: 'requirements', notIn: ['', 'pyproject.toml'] } },
-      { id: 'install-project', name: 'Install the project and DVC', lines: [`python -m pip install . ${pkg}`, 'dvc version'], when: { input: 'requirements', equals: 'pyproject.toml' } },
-      { id: 'install-dvc', name: 'Install DVC', lines: [`python -m pip install ${pkg}`, 'dvc version'], when: { input: 'requirements', equals: '' } },
+      {
+        id: 'install',
+        name: 'Install requirements, then DVC',
+        // Two installs: a requirements file with `--hash` lines puts pip in hash-checking mode,
+        // which rejects an unhashed `dvc==…` argument given in the same command.
+        lines: [`python -m pip install -r "@{requirements}"`, `python -m pip install ${pkg}`, 'dvc version'],
+        when: pip({ input: 'requirements', notIn: ['', 'pyproject.toml'] }),
+      },
+      { id: 'install-project', name: 'Install the project and DVC', lines: [`python -m pip install . ${pkg}`, 'dvc version'], when: pip({ input: 'requirements', equals: 'pyproject.toml' }) },
+      { id: 'install-dvc', name: 'Install DVC', lines: [`python -m pip install ${pkg}`, 'dvc version'], when: pip({ input: 'requirements', equals: '' }) },
+      {
+        id: 'install-poetry',
+        name: 'Install the locked dependencies (Poetry), then DVC',
+        lines: [
+          `python -m pip install "poetry==${INSTALLER_VERSIONS.poetry}"`,
+          'POETRY_VIRTUALENVS_IN_PROJECT=true poetry install --no-root --no-interaction',
+          `${PROJECT_VENV}/bin/python -m pip install ${pkg}`,
+          `${PROJECT_VENV}/bin/dvc version`,
+        ],
+        when: { input: 'installer', equals: 'poetry' },
+        addToPath: `${PROJECT_VENV}/bin`,
+      },
+      {
+        id: 'install-uv',
+        name: 'Install the locked dependencies (uv), then DVC',
+        lines: [
+          `python -m pip install "uv==${INSTALLER_VERSIONS.uv}"`,
+          'uv sync --frozen',
+          `uv pip install --python ${PROJECT_VENV}/bin/python ${pkg}`,
+          `${PROJECT_VENV}/bin/dvc version`,
+        ],
+        when: { input: 'installer', equals: 'uv' },
+        addToPath: `${PROJECT_VENV}/bin`,
+      },
     ],
     run: [
-      { id: 'pull', name: 'Pull data and models (dvc pull)', lines: ['dvc pull'], when: { input: 'pull-strategy', equals: 'separate' }, usesRemote: true },
+      { id: 'pull', name: 'Pull data and models (dvc pull)', lines: ['dvc pull'], when: { all: [SEPARATE, NO_CACHE] }, usesRemote: true },
+      // The run-cache holds the outputs of stage runs by their dependencies: `dvc repro` restores them instead of running the stage.
+      { id: 'pull-run-cache', name: 'Pull data, models and the run-cache (dvc pull --run-cache)', lines: ['dvc pull --run-cache'], when: { all: [SEPARATE, CACHE] }, usesRemote: true },
       { id: 'repro', name: 'Reproduce the pipeline (dvc repro)', lines: ['dvc repro'], when: { input: 'pull-strategy', equals: 'separate' } },
       { id: 'repro-pull', name: 'Reproduce the pipeline, pulling what it needs (dvc repro --pull)', lines: ['dvc repro --pull'], when: { input: 'pull-strategy', equals: 'with-repro' }, usesRemote: true },
     ],
-    push: {
+    push: [
+      {
       id: 'push',
       name: 'Push results (dvc push)',
       block: true,
@@ -151,7 +225,10 @@ export function dvcSteps(dvcExtra: string | undefined): { install: ScriptStep[];
       ],
       when: { input: 'push', equals: true },
       usesRemote: true,
-    },
+      },
+      // After the data: the run-cache entries of the stages `dvc repro` ran.
+      { id: 'push-run-cache', name: 'Push the run-cache (dvc push --run-cache)', lines: ['dvc push --run-cache'], when: { all: [{ input: 'push', equals: true }, CACHE] }, usesRemote: true },
+    ],
   };
 }
 

@@ -136,14 +136,57 @@ describe('GitHub secure defaults', () => {
   });
 
   it.each([
-    ['requirements.txt', 'python -m pip install -r "requirements.txt" "dvc[gs]==3.63.0"', { cache: 'pip', 'cache-dependency-path': 'requirements.txt' }],
-    ['pyproject.toml', 'python -m pip install . "dvc[gs]==3.63.0"', { cache: 'pip', 'cache-dependency-path': 'pyproject.toml' }],
-    ['', 'python -m pip install "dvc[gs]==3.63.0"', {}],
-  ])('requirements %j: installs with DVC in one pip run', (requirements, install, cache) => {
+    ['requirements.txt', ['python -m pip install -r "requirements.txt"', 'python -m pip install "dvc[gs]==3.63.0"', 'dvc version'], { cache: 'pip', 'cache-dependency-path': 'requirements.txt' }],
+    ['pyproject.toml', ['python -m pip install . "dvc[gs]==3.63.0"', 'dvc version'], { cache: 'pip', 'cache-dependency-path': 'pyproject.toml' }],
+    ['', ['python -m pip install "dvc[gs]==3.63.0"', 'dvc version'], {}],
+  ])('requirements %j: the file alone, then DVC (a file with --hash lines installs)', (requirements, install, cache) => {
     const doc = parseYaml(renderCase({ id: '', provider: 'github', template: 'dvc-gcs', mode: 'vendored', inputs: { requirements } }));
     const steps = stepsOf(doc);
-    expect(steps.filter((s) => String(s.run ?? '').includes('pip install')).map((s) => String(s.run).split('\n')[0])).toEqual([install]);
+    expect(steps.filter((s) => String(s.run ?? '').includes('pip install')).map((s) => String(s.run).split('\n'))).toEqual([install]);
     expect(steps[1]!.with).toEqual({ 'python-version': '3.12', ...cache });
+  });
+
+  it.each([
+    ['poetry', ['python -m pip install "poetry==2.1.3"', 'POETRY_VIRTUALENVS_IN_PROJECT=true poetry install --no-root --no-interaction', '.venv/bin/python -m pip install "dvc[gs]==3.63.0"', '.venv/bin/dvc version', 'echo "$PWD/.venv/bin" >> "$GITHUB_PATH"']],
+    ['uv', ['python -m pip install "uv==0.7.13"', 'uv sync --frozen', 'uv pip install --python .venv/bin/python "dvc[gs]==3.63.0"', '.venv/bin/dvc version', 'echo "$PWD/.venv/bin" >> "$GITHUB_PATH"']],
+  ])('installer %s: the lock file, then DVC into the project environment, which leads PATH', (installer, install) => {
+    const doc = parseYaml(renderCase({ id: '', provider: 'github', template: 'dvc-gcs', mode: 'vendored', inputs: { installer, requirements: 'pyproject.toml', 'working-directory': 'ml' } }));
+    const steps = stepsOf(doc);
+    expect(steps.filter((s) => String(s.run ?? '').includes('pip install')).map((s) => String(s.run).split('\n'))).toEqual([install]);
+    // No pip cache: the lock file is not a requirements file setup-python can key it by.
+    expect(steps[1]!.with).toEqual({ 'python-version': '3.12' });
+    const names = steps.map((s) => String(s.name));
+    expect(names.findIndex((n) => n.startsWith('Install the locked'))).toBeLessThan(names.findIndex((n) => n.startsWith('Pull data')));
+  });
+
+  it('dvc-cache: the DVC cache is restored before dvc pull, keyed on dvc.lock, and the run-cache is pulled and pushed', () => {
+    const doc = parseYaml(renderCase({ id: '', provider: 'github', template: 'dvc-gcs', mode: 'vendored', inputs: { 'dvc-cache': true, push: true, 'working-directory': 'ml' } }));
+    const steps = stepsOf(doc);
+    const cache = steps.findIndex((s) => String(s.uses ?? '').startsWith('actions/cache@'));
+    expect(steps[cache]).toMatchObject({
+      uses: 'actions/cache@27d5ce7f107fe9357f9df03efb73ab90386fccae',
+      with: { path: 'ml/.dvc/cache', key: "dvc-cache-dvc-gcs-ml-${{ hashFiles('ml/dvc.lock') }}", 'restore-keys': 'dvc-cache-dvc-gcs-ml-' },
+    });
+    const runs = steps.map((s) => String(s.run ?? ''));
+    const pull = runs.indexOf('dvc pull --run-cache');
+    expect(cache).toBeGreaterThan(0);
+    expect(pull).toBeGreaterThan(cache);
+    expect(runs.indexOf('dvc push --run-cache')).toBeGreaterThan(runs.findIndex((r) => r.endsWith('dvc push')));
+    expect(runs).not.toContain('dvc pull');
+
+    const off = stepsOf(parseYaml(renderCase({ id: '', provider: 'github', template: 'dvc-gcs', mode: 'vendored', inputs: { push: true } })));
+    expect(off.some((s) => String(s.uses ?? '').startsWith('actions/cache@'))).toBe(false);
+    expect(off.map((s) => String(s.run ?? '')).filter((r) => r.includes('--run-cache'))).toEqual([]);
+  });
+
+  it('dvc-cache in the reusable workflow: the cache step and the run-cache variants are switched by the input', () => {
+    const steps = stepsOf(parseYaml(published.find((p) => p.template === 'dvc-gcs')!.text));
+    expect(steps.find((s) => String(s.uses ?? '').startsWith('actions/cache@'))).toMatchObject({
+      if: 'inputs.dvc-cache',
+      with: { key: "dvc-cache-dvc-gcs-${{ inputs.working-directory }}-${{ hashFiles(format('{0}/dvc.lock', inputs.working-directory)) }}" },
+    });
+    expect(steps.find((s) => s.run === 'dvc pull')?.if).toBe("inputs.pull-strategy == 'separate' && !inputs.dvc-cache");
+    expect(steps.find((s) => s.run === 'dvc pull --run-cache')?.if).toBe("inputs.pull-strategy == 'separate' && inputs.dvc-cache");
   });
 
   it('the reusable workflow takes typed inputs and declares its secrets', () => {

@@ -58,7 +58,11 @@ describe('GitLab secure defaults', () => {
           expect((job.after_script as string[]).join('\n')).toContain(`$${name}`);
         }
       }
-      expect((job.cache as Obj).paths).toEqual(['.cache/pip']);
+      // pip's cache, and DVC's: declared in every component, filled only when dvc-cache points DVC at it.
+      const caches = ([] as Obj[]).concat(job.cache as Obj | Obj[]);
+      const dvcCache = f.id.endsWith('/published') || f.id.includes('-cache/');
+      expect(caches.map((c) => c.paths)).toEqual(dvcCache ? [['.cache/pip'], ['.cache/dvc']] : [['.cache/pip']]);
+      if (dvcCache) expect(((caches[1]!.key as Obj).files as string[])[0]).toMatch(/(^|\/)dvc\.lock$/);
       expect(JSON.stringify(job)).not.toMatch(/set -x|send-comment|:latest/);
     }
   });

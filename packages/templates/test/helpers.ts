@@ -58,7 +58,13 @@ function variantsFor(provider: Provider, template: string): Array<[string, Recor
   }
   if (template === 'dvc-azure') out.push(['service-principal', { 'azure-auth': 'service-principal', 'azure-storage-account': 'examplestorage', cml: true, push: true }]);
   if (template === 'dvc-minio') out.push(['named-remote', { 'dvc-remote': 'storage' }]);
-  if (template === 'dvc') out.push(['monorepo', { 'working-directory': 'ml', paths: ['ml/**', 'requirements.txt'], cml: true }]);
+  if (template === 'dvc') {
+    out.push(
+      ['monorepo', { 'working-directory': 'ml', paths: ['ml/**', 'requirements.txt'], cml: true }],
+      ['poetry-cache', { installer: 'poetry', requirements: 'pyproject.toml', 'dvc-cache': true, push: true, 'working-directory': 'ml', cml: true }],
+      ['uv', { installer: 'uv', requirements: 'pyproject.toml' }],
+    );
+  }
   if (template === 'dvc-gcs') out.push(['pyproject', { requirements: 'pyproject.toml', cml: true }], ['dvc-only', { requirements: '', 'working-directory': 'ml' }]);
   return out;
 }

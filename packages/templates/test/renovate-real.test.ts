@@ -44,7 +44,7 @@ function extract(): { deps: Dep[]; output: string } {
   mkdirSync(path.join(repo, '.github/workflows'), { recursive: true });
   mkdirSync(path.join(repo, 'vendored'), { recursive: true });
   writeFileSync(path.join(repo, '.github/workflows/pinned.yml'), render('github', 'dvc-gcs', { cml: true }, { mode: 'pinned', ref: REF }));
-  writeFileSync(path.join(repo, '.github/workflows/vendored.yml'), render('github', 'dvc-s3-keyless', { 'role-to-assume': 'arn:aws:iam::123456789012:role/dvc-ci' }));
+  writeFileSync(path.join(repo, '.github/workflows/vendored.yml'), render('github', 'dvc-s3-keyless', { 'role-to-assume': 'arn:aws:iam::123456789012:role/dvc-ci', 'dvc-cache': true }));
   writeFileSync(path.join(repo, '.gitlab-ci.yml'), render('gitlab', 'dvc-gcs', { cml: true }, { mode: 'pinned', ref: REF }));
   // A second project whose .gitlab-ci.yml is vendored.
   mkdirSync(path.join(repo, 'other'), { recursive: true });

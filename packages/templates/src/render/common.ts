@@ -1,6 +1,6 @@
 /** Helpers shared by the provider renderers. */
 import { stringify } from 'yaml';
-import type { Condition, ScriptStep } from '../model.js';
+import { conditionParts, type Condition, type ScriptStep } from '../model.js';
 
 const TOKEN = /@\{([a-z0-9-]+)\}/g;
 
@@ -20,6 +20,8 @@ const ENV_NAMES: Record<string, string> = {
   cml: 'CML_REPORT',
   'pull-strategy': 'DVC_PULL_STRATEGY',
   requirements: 'REQUIREMENTS_FILE',
+  // DVC reads DVC_* settings of its own: a name it does not know.
+  'dvc-cache': 'DVC_CACHE_REUSE',
   // A name ending in _MODE reads as a setting, not as a credential.
   'azure-auth': 'AZURE_AUTH_MODE',
 };
@@ -27,8 +29,10 @@ const ENV_NAMES: Record<string, string> = {
 /** A condition evaluated against concrete inputs (vendored files). */
 export function holds(cond: Condition | undefined, inputs: Record<string, unknown>): boolean {
   if (cond === undefined) return true;
-  const v = inputs[cond.input];
-  return 'equals' in cond ? v === cond.equals : !cond.notIn.includes(String(v));
+  return conditionParts(cond).every((c) => {
+    const v = inputs[c.input];
+    return 'equals' in c ? v === c.equals : !c.notIn.includes(String(v));
+  });
 }
 
 export function scriptText(step: ScriptStep, resolve: (input: string) => string): string {

@@ -4,7 +4,7 @@
  */
 import { ACTIONS, CML_VERSION, actionRef, type PinStyle } from '../actions.js';
 import { defaultOf, pinnedUse, type InputDef } from '../inputs.js';
-import { REMOTE_DEFAULT_STEP, RESULTS_DIR, RESULTS_STEP, dvcSteps, inputChecks, reportStep, type Condition, type GithubActionStep, type ScriptStep, type TemplateDef } from '../model.js';
+import { REMOTE_DEFAULT_STEP, conditionParts, RESULTS_DIR, RESULTS_STEP, dvcSteps, inputChecks, reportStep, type Condition, type GithubActionStep, type ScriptStep, type TemplateDef } from '../model.js';
 import { inputDefs } from '../schema.js';
 import { secretsForInputs } from '../secrets.js';
 import { envName, holds, resolveTokens, scriptText, toYaml, withHeader } from './common.js';
@@ -39,8 +39,12 @@ function withValue(ctx: Ctx, raw: string): string {
 }
 
 function condExpr(cond: Condition): string {
-  if ('notIn' in cond) return cond.notIn.map((v) => `inputs.${cond.input} != '${v}'`).join(' && ');
-  return typeof cond.equals === 'boolean' ? `${cond.equals ? '' : '!'}inputs.${cond.input}` : `inputs.${cond.input} == '${cond.equals}'`;
+  return conditionParts(cond)
+    .map((c) => {
+      if ('notIn' in c) return c.notIn.map((v) => `inputs.${c.input} != '${v}'`).join(' && ');
+      return typeof c.equals === 'boolean' ? `${c.equals ? '' : '!'}inputs.${c.input}` : `inputs.${c.input} == '${c.equals}'`;
+    })
+    .join(' && ');
 }
 
 /** Vendored: keep or drop; reusable: an `if:` expression (undefined: always). */
@@ -86,12 +90,14 @@ function runStep(ctx: Ctx, template: TemplateDef, step: ScriptStep, extraEnv?: O
   const g = gate(ctx, step.when);
   if (!g.keep) return undefined;
   const out: Obj = { name: step.name };
-  if (step.id === 'pull' || step.id === 'repro' || step.id === 'repro-pull' || step.id === 'push') out.id = step.id;
+  if (['pull', 'pull-run-cache', 'repro', 'repro-pull', 'push'].includes(step.id)) out.id = step.id;
   if (g.if) out.if = g.if;
   const own = step.env ? Object.fromEntries(Object.entries(step.env).map(([k, v]) => [k, withValue(ctx, v)])) : undefined;
   const env = { ...(step.usesRemote ? remoteEnv(ctx, template) : undefined), ...own, ...extraEnv };
   if (Object.keys(env).length > 0) out.env = env;
-  out.run = scriptText(step, (input) => scriptValue(ctx, input));
+  const text = scriptText(step, (input) => scriptValue(ctx, input));
+  // The next steps find the folder's commands first.
+  out.run = step.addToPath === undefined ? text : `${text}\necho "$PWD/${step.addToPath}" >> "$GITHUB_PATH"`;
   return out;
 }
 
@@ -105,10 +111,10 @@ function experimentSteps(ctx: Ctx, template: TemplateDef, fullHistory: boolean):
   const checkout: Obj = { name: 'Check out the repository', uses: actionRef('checkout', ctx.pin).uses, with: { 'persist-credentials': false, ...(fullHistory ? { 'fetch-depth': 0 } : {}) } };
   const wd = ctx.reusable ? '${{ inputs.working-directory }}' : String(ctx.inputs['working-directory']);
   const req = ctx.reusable ? '${{ inputs.requirements }}' : String(ctx.inputs.requirements);
-  // pip's cache is keyed by the requirements file (or pyproject.toml); without one there is nothing to key it by.
+  // pip's cache is keyed by the requirements file (or pyproject.toml); without one, or with Poetry or uv, there is nothing to key it by.
   const cache: Obj = ctx.reusable
-    ? { cache: "${{ inputs.requirements != '' && 'pip' || '' }}", 'cache-dependency-path': `${wd}/${req}` }
-    : req === ''
+    ? { cache: "${{ inputs.installer == 'pip' && inputs.requirements != '' && 'pip' || '' }}", 'cache-dependency-path': `${wd}/${req}` }
+    : req === '' || ctx.inputs.installer !== 'pip'
       ? {}
       : { cache: 'pip', 'cache-dependency-path': joinPath(wd, req) };
   const python: Obj = {
@@ -124,8 +130,26 @@ function experimentSteps(ctx: Ctx, template: TemplateDef, fullHistory: boolean):
     ...[REMOTE_DEFAULT_STEP, ...template.prepare].map((s) => runStep(ctx, template, s)),
     ...template.github.steps.map((s) => actionStep(ctx, s)),
     ...(template.github.scripts ?? []).map((s) => runStep(ctx, template, s)),
+    dvcCacheStep(ctx, template),
     ...dvc.run.map((s) => runStep(ctx, template, s)),
   ]);
+}
+
+/**
+ * `dvc-cache`: DVC's cache (`.dvc/cache` of the project) restored before `dvc pull` and saved after
+ * the job, keyed on `dvc.lock`; without an exact match, the latest cache of the project is restored.
+ */
+function dvcCacheStep(ctx: Ctx, template: TemplateDef): Obj | undefined {
+  const g = gate(ctx, { input: 'dvc-cache', equals: true });
+  if (!g.keep) return undefined;
+  const wd = ctx.reusable ? '${{ inputs.working-directory }}' : String(ctx.inputs['working-directory']);
+  const lock = ctx.reusable ? "${{ hashFiles(format('{0}/dvc.lock', inputs.working-directory)) }}" : `\${{ hashFiles('${joinPath(wd, 'dvc.lock')}') }}`;
+  const prefix = `dvc-cache-${template.name}-${wd}-`;
+  const out: Obj = { name: 'Keep the DVC cache between runs (dvc-cache)' };
+  if (g.if) out.if = g.if;
+  out.uses = actionRef('cache', ctx.pin).uses;
+  out.with = { path: joinPath(wd, '.dvc/cache'), key: `${prefix}${lock}`, 'restore-keys': prefix };
+  return out;
 }
 
 function permissions(template: TemplateDef, extra: Obj = {}): Obj {
@@ -208,7 +232,7 @@ function job(ctx: Ctx, template: TemplateDef, kind: JobKind): Obj {
   const dvc = dvcSteps(template.dvcExtra);
   const steps =
     kind === 'experiment'
-      ? [...experimentSteps(ctx, template, false), ...resultsSteps(ctx, template), ...compact([runStep(ctx, template, dvc.push)])]
+      ? [...experimentSteps(ctx, template, false), ...resultsSteps(ctx, template), ...compact(dvc.push.map((s) => runStep(ctx, template, s)))]
       : [
           ...experimentSteps(ctx, template, true),
           cmlSetupStep(),

@@ -4,7 +4,7 @@
  */
 import { CML_VERSION } from '../actions.js';
 import { DEFAULT_GITLAB_RULES, defaultOf, pinnedUse, type InputDef } from '../inputs.js';
-import { REMOTE_DEFAULT_STEP, RESULTS_DIR, RESULTS_STEP, dvcSteps, inputChecks, reportStep, type Condition, type ScriptStep, type TemplateDef } from '../model.js';
+import { GITLAB_DVC_CACHE_DIR, GITLAB_DVC_CACHE_STEP, REMOTE_DEFAULT_STEP, conditionParts, RESULTS_DIR, RESULTS_STEP, dvcSteps, inputChecks, reportStep, type Condition, type ScriptStep, type TemplateDef } from '../model.js';
 import { inputDefs } from '../schema.js';
 import { envName, holds, resolveTokens, scriptText, toYaml, withHeader } from './common.js';
 import { PROJECT_GITLAB_COMPONENTS } from '../template-ref.js';
@@ -44,16 +44,22 @@ function scriptValue(ctx: Ctx, input: string): string {
 }
 
 function shellTest(ctx: Ctx, cond: Condition): string {
-  const ref = scriptValue(ctx, cond.input);
-  if ('notIn' in cond) return cond.notIn.map((v) => `[ "${ref}" != "${v}" ]`).join(' && ');
-  return `[ "${ref}" = "${String(cond.equals)}" ]`;
+  return conditionParts(cond)
+    .map((c) => {
+      const ref = scriptValue(ctx, c.input);
+      if ('notIn' in c) return c.notIn.map((v) => `[ "${ref}" != "${v}" ]`).join(' && ');
+      return `[ "${ref}" = "${String(c.equals)}" ]`;
+    })
+    .join(' && ');
 }
 
 /**
  * Script entries of steps: vendored files keep the steps whose condition holds;
  * components wrap consecutive steps sharing a condition in one `if` block.
  */
-function scriptEntries(ctx: Ctx, steps: readonly ScriptStep[]): string[] {
+function scriptEntries(ctx: Ctx, given: readonly ScriptStep[]): string[] {
+  // Every script entry runs in one shell: an exported PATH reaches the next steps.
+  const steps = given.map((s) => (s.addToPath === undefined ? s : { ...s, lines: [...s.lines, `export PATH="$PWD/${s.addToPath}:$PATH"`] }));
   const out: string[] = [];
   let i = 0;
   while (i < steps.length) {
@@ -115,6 +121,17 @@ function cacheKey(ctx: Ctx): unknown {
   return { files: [dir === '.' || dir === '' ? file : `${dir.replace(/\/+$/, '')}/${file}`], prefix };
 }
 
+/**
+ * DVC's cache, keyed on the project's `dvc.lock` (the outputs it names). A component always declares it (an input cannot remove a `cache:`
+ * entry): the folder exists only when `dvc-cache` points DVC at it, so otherwise nothing is kept.
+ */
+function dvcCache(ctx: Ctx): Obj {
+  const dir = ctx.component ? interp('working-directory') : String(ctx.inputs['working-directory']);
+  const lock = !ctx.component && (dir === '.' || dir === '') ? 'dvc.lock' : `${dir.replace(/\/+$/, '')}/dvc.lock`;
+  const prefix = `dvc-cache-${ctx.component ? interp('as') : String(ctx.inputs.as ?? 'dvc')}`;
+  return { key: { files: [lock], prefix }, paths: [GITLAB_DVC_CACHE_DIR] };
+}
+
 function cdStep(ctx: Ctx): ScriptStep[] {
   if (!ctx.component && (ctx.inputs['working-directory'] === '.' || ctx.inputs['working-directory'] === '')) return [];
   return [{ id: 'cd', name: 'Enter the working directory', lines: ['cd "@{working-directory}" || exit 1'] }];
@@ -159,11 +176,12 @@ function job(ctx: Ctx, template: TemplateDef, kind: 'repro' | 'report'): Obj {
     ...dvc.install,
     ...(kind === 'report' ? [CML_SETUP] : []),
     REMOTE_DEFAULT_STEP,
+    GITLAB_DVC_CACHE_STEP,
     ...template.prepare,
     ...(template.gitlab.setup.length > 0 ? [{ id: 'auth', name: 'Write the credentials file', lines: template.gitlab.setup }] : []),
     ...(template.gitlab.steps ?? []),
   ];
-  const script: ScriptStep[] = [...dvc.run, ...(kind === 'repro' ? [RESULTS_STEP, dvc.push] : [reportStep(true, BASE_BRANCH, 'CI_JOB_URL'), RESULTS_STEP])];
+  const script: ScriptStep[] = [...dvc.run, ...(kind === 'repro' ? [RESULTS_STEP, ...dvc.push] : [reportStep(true, BASE_BRANCH, 'CI_JOB_URL'), RESULTS_STEP])];
   const before = scriptEntries(ctx, setup);
   const main = scriptEntries(ctx, script);
   const variables: Obj = {
@@ -174,8 +192,9 @@ function job(ctx: Ctx, template: TemplateDef, kind: 'repro' | 'report'): Obj {
   };
   if (ctx.component && kind === 'report') variables[CML_REPORT] = interp('cml');
   out.variables = variables;
-  // pip's cache, keyed by the Python version and the requirements file's content.
-  out.cache = { key: cacheKey(ctx), paths: ['.cache/pip'] };
+  // pip's cache, keyed by the Python version and the requirements file's content; and DVC's (dvc-cache).
+  const pip = { key: cacheKey(ctx), paths: ['.cache/pip'] };
+  out.cache = ctx.component || ctx.inputs['dvc-cache'] === true ? [pip, dvcCache(ctx)] : pip;
   out.before_script = before;
   out.script = main;
   if (template.gitlab.cleanup.length > 0) out.after_script = [...template.gitlab.cleanup];
