@@ -1,6 +1,6 @@
 import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import { hostOf, usesHashes } from '@mlops-pipeline/repo-facts';
+import { hostOf } from '@mlops-pipeline/repo-facts';
 import type { CliOptions } from './args.js';
 import { writeFilesOrFail } from './atomic.js';
 import type { PlannedFile } from './changes.js';
@@ -175,7 +175,6 @@ export async function runCreate(opts: CliOptions, io: Io): Promise<number> {
   }
   const sshServer = answers.remote === 'ssh' && interactive ? await askSshServerIfUnknown(facts) : undefined;
   const rendered = await renderWith(planned.template, planned.inputs, answers.mode, answers.source, answers.ref);
-  for (const note of installNotes(facts, answers, planned.schema, rendered.text)) log(note);
   if (answers.remoteName !== undefined && inputNameFor('remoteName', planned.schema) === undefined) {
     log(`warning: the ${planned.template.name} template runs \`dvc pull\` with the default remote and takes no remote name yet; make "${answers.remoteName}" the default (\`dvc remote default ${answers.remoteName}\`, then commit .dvc/config) so the pipeline pulls from it.`);
   }
@@ -247,25 +246,6 @@ export async function runCreate(opts: CliOptions, io: Io): Promise<number> {
   if (interactive) await prompt.outro(`${rendered.template.name} ${rendered.version} (${answers.mode}): next steps below`);
   plain(`${interactive ? '' : '\n'}Next steps:\n${steps}`);
   return 0;
-}
-
-/**
- * What the written pipeline will not install the way the project does: a lock file the templates
- * cannot install from yet, or a hash-checked requirements file installed together with DVC.
- */
-function installNotes(facts: RepoFacts, answers: Answers, schema: Record<string, unknown>, text: string): string[] {
-  const notes: string[] = [];
-  if (answers.installer !== undefined && inputNameFor('installer', schema) === undefined) {
-    notes.push(`note: ${facts.lockFile} is not used: the installed templates install the project with \`pip install .\`, which resolves its dependencies again instead of taking the locked versions.`);
-  }
-  const file = answers.requirements;
-  if (file !== '' && file !== 'pyproject.toml' && usesHashes(path.join(facts.dir, file))) {
-    const escaped = file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    if (new RegExp(`pip install -r "?${escaped}"? +"?dvc`).test(text)) {
-      notes.push(`warning: ${file} has --hash lines (pip's hash-checking mode), and the pipeline installs it and DVC in one \`pip install\`, which pip rejects; list DVC with its hashes in ${file} and install it alone, or pass --requirements with a file without hashes.`);
-    }
-  }
-  return notes;
 }
 
 /** Asks for the template inputs nothing could infer, each checked with the templates' own message. */
