@@ -25117,6 +25117,9 @@ function actionRef(key, style) {
   if (style === "sha") return { uses: `${pin.repo}@${pin.sha}`, comment: pin.version };
   return { uses: `${pin.repo}@${pin.version}` };
 }
+function conditionParts(cond) {
+  return "all" in cond ? cond.all : [cond];
+}
 function inputChecks(inputs) {
   const checked = inputs.filter((d) => d.emptyAllowed && d.pattern !== void 0);
   if (checked.length === 0) return [];
@@ -25133,33 +25136,71 @@ function inputChecks(inputs) {
 }
 function dvcSteps(dvcExtra) {
   const pkg = `"${dvcExtra ? `dvc[${dvcExtra}]` : "dvc"}==@{dvc-version}"`;
+  const pip = (c) => ({ all: [{ input: "installer", equals: "pip" }, c] });
   return {
     install: [
-      { id: "install", name: "Install requirements and DVC", lines: [`python -m pip install -r "@{requirements}" ${pkg}`, "dvc version"], when: { input: "requirements", notIn: ["", "pyproject.toml"] } },
-      { id: "install-project", name: "Install the project and DVC", lines: [`python -m pip install . ${pkg}`, "dvc version"], when: { input: "requirements", equals: "pyproject.toml" } },
-      { id: "install-dvc", name: "Install DVC", lines: [`python -m pip install ${pkg}`, "dvc version"], when: { input: "requirements", equals: "" } }
+      {
+        id: "install",
+        name: "Install requirements, then DVC",
+        // Two installs: a requirements file with `--hash` lines puts pip in hash-checking mode,
+        // which rejects an unhashed `dvc==…` argument given in the same command.
+        lines: [`python -m pip install -r "@{requirements}"`, `python -m pip install ${pkg}`, "dvc version"],
+        when: pip({ input: "requirements", notIn: ["", "pyproject.toml"] })
+      },
+      { id: "install-project", name: "Install the project and DVC", lines: [`python -m pip install . ${pkg}`, "dvc version"], when: pip({ input: "requirements", equals: "pyproject.toml" }) },
+      { id: "install-dvc", name: "Install DVC", lines: [`python -m pip install ${pkg}`, "dvc version"], when: pip({ input: "requirements", equals: "" }) },
+      {
+        id: "install-poetry",
+        name: "Install the locked dependencies (Poetry), then DVC",
+        lines: [
+          `python -m pip install "poetry==${INSTALLER_VERSIONS.poetry}"`,
+          "POETRY_VIRTUALENVS_IN_PROJECT=true poetry install --no-root --no-interaction",
+          `${PROJECT_VENV}/bin/python -m pip install ${pkg}`,
+          `${PROJECT_VENV}/bin/dvc version`
+        ],
+        when: { input: "installer", equals: "poetry" },
+        addToPath: `${PROJECT_VENV}/bin`
+      },
+      {
+        id: "install-uv",
+        name: "Install the locked dependencies (uv), then DVC",
+        lines: [
+          `python -m pip install "uv==${INSTALLER_VERSIONS.uv}"`,
+          "uv sync --frozen",
+          `uv pip install --python ${PROJECT_VENV}/bin/python ${pkg}`,
+          `${PROJECT_VENV}/bin/dvc version`
+        ],
+        when: { input: "installer", equals: "uv" },
+        addToPath: `${PROJECT_VENV}/bin`
+      }
     ],
     run: [
-      { id: "pull", name: "Pull data and models (dvc pull)", lines: ["dvc pull"], when: { input: "pull-strategy", equals: "separate" }, usesRemote: true },
+      { id: "pull", name: "Pull data and models (dvc pull)", lines: ["dvc pull"], when: { all: [SEPARATE, NO_CACHE] }, usesRemote: true },
+      // The run-cache holds the outputs of stage runs by their dependencies: `dvc repro` restores them instead of running the stage.
+      { id: "pull-run-cache", name: "Pull data, models and the run-cache (dvc pull --run-cache)", lines: ["dvc pull --run-cache"], when: { all: [SEPARATE, CACHE] }, usesRemote: true },
       { id: "repro", name: "Reproduce the pipeline (dvc repro)", lines: ["dvc repro"], when: { input: "pull-strategy", equals: "separate" } },
       { id: "repro-pull", name: "Reproduce the pipeline, pulling what it needs (dvc repro --pull)", lines: ["dvc repro --pull"], when: { input: "pull-strategy", equals: "with-repro" }, usesRemote: true }
     ],
-    push: {
-      id: "push",
-      name: "Push results (dvc push)",
-      block: true,
-      // Outputs whose dvc.lock is not committed would be orphans in the remote: nobody could pull them.
-      lines: [
-        'if [ -n "$(git status --porcelain -- dvc.lock)" ]; then',
-        '  echo "mlops-pipeline: dvc repro changed dvc.lock, so the results do not match any commit: nothing was pushed. Run dvc repro locally, commit dvc.lock and push the commit." >&2',
-        "  git --no-pager diff --stat -- dvc.lock >&2 || true",
-        "  exit 1",
-        "fi",
-        "dvc push"
-      ],
-      when: { input: "push", equals: true },
-      usesRemote: true
-    }
+    push: [
+      {
+        id: "push",
+        name: "Push results (dvc push)",
+        block: true,
+        // Outputs whose dvc.lock is not committed would be orphans in the remote: nobody could pull them.
+        lines: [
+          'if [ -n "$(git status --porcelain -- dvc.lock)" ]; then',
+          '  echo "mlops-pipeline: dvc repro changed dvc.lock, so the results do not match any commit: nothing was pushed. Run dvc repro locally, commit dvc.lock and push the commit." >&2',
+          "  git --no-pager diff --stat -- dvc.lock >&2 || true",
+          "  exit 1",
+          "fi",
+          "dvc push"
+        ],
+        when: { input: "push", equals: true },
+        usesRemote: true
+      },
+      // After the data: the run-cache entries of the stages `dvc repro` ran.
+      { id: "push-run-cache", name: "Push the run-cache (dvc push --run-cache)", lines: ["dvc push --run-cache"], when: { all: [{ input: "push", equals: true }, CACHE] }, usesRemote: true }
+    ]
   };
 }
 function reportStep(fetchBase, baseVar, runUrlVar) {
@@ -25255,8 +25296,10 @@ function envName(input) {
 }
 function holds(cond, inputs) {
   if (cond === void 0) return true;
-  const v = inputs[cond.input];
-  return "equals" in cond ? v === cond.equals : !cond.notIn.includes(String(v));
+  return conditionParts(cond).every((c) => {
+    const v = inputs[c.input];
+    return "equals" in c ? v === c.equals : !c.notIn.includes(String(v));
+  });
 }
 function scriptText(step, resolve) {
   return step.lines.map((l) => resolveTokens(l, resolve)).join("\n");
@@ -25311,8 +25354,10 @@ function withValue(ctx, raw) {
   return resolveTokens(raw, (input) => value(ctx, input));
 }
 function condExpr(cond) {
-  if ("notIn" in cond) return cond.notIn.map((v) => `inputs.${cond.input} != '${v}'`).join(" && ");
-  return typeof cond.equals === "boolean" ? `${cond.equals ? "" : "!"}inputs.${cond.input}` : `inputs.${cond.input} == '${cond.equals}'`;
+  return conditionParts(cond).map((c) => {
+    if ("notIn" in c) return c.notIn.map((v) => `inputs.${c.input} != '${v}'`).join(" && ");
+    return typeof c.equals === "boolean" ? `${c.equals ? "" : "!"}inputs.${c.input}` : `inputs.${c.input} == '${c.equals}'`;
+  }).join(" && ");
 }
 function gate(ctx, cond) {
   if (!cond) return { keep: true };
@@ -25347,12 +25392,14 @@ function runStep(ctx, template, step, extraEnv) {
   const g = gate(ctx, step.when);
   if (!g.keep) return void 0;
   const out = { name: step.name };
-  if (step.id === "pull" || step.id === "repro" || step.id === "repro-pull" || step.id === "push") out.id = step.id;
+  if (["pull", "pull-run-cache", "repro", "repro-pull", "push"].includes(step.id)) out.id = step.id;
   if (g.if) out.if = g.if;
   const own = step.env ? Object.fromEntries(Object.entries(step.env).map(([k, v]) => [k, withValue(ctx, v)])) : void 0;
   const env = { ...step.usesRemote ? remoteEnv(ctx, template) : void 0, ...own, ...extraEnv };
   if (Object.keys(env).length > 0) out.env = env;
-  out.run = scriptText(step, (input) => scriptValue(ctx, input));
+  const text = scriptText(step, (input) => scriptValue(ctx, input));
+  out.run = step.addToPath === void 0 ? text : `${text}
+echo "$PWD/${step.addToPath}" >> "$GITHUB_PATH"`;
   return out;
 }
 function compact(steps) {
@@ -25363,7 +25410,7 @@ function experimentSteps(ctx, template, fullHistory) {
   const checkout = { name: "Check out the repository", uses: actionRef("checkout", ctx.pin).uses, with: { "persist-credentials": false, ...fullHistory ? { "fetch-depth": 0 } : {} } };
   const wd = ctx.reusable ? "${{ inputs.working-directory }}" : String(ctx.inputs["working-directory"]);
   const req = ctx.reusable ? "${{ inputs.requirements }}" : String(ctx.inputs.requirements);
-  const cache3 = ctx.reusable ? { cache: "${{ inputs.requirements != '' && 'pip' || '' }}", "cache-dependency-path": `${wd}/${req}` } : req === "" ? {} : { cache: "pip", "cache-dependency-path": joinPath(wd, req) };
+  const cache3 = ctx.reusable ? { cache: "${{ inputs.installer == 'pip' && inputs.requirements != '' && 'pip' || '' }}", "cache-dependency-path": `${wd}/${req}` } : req === "" || ctx.inputs.installer !== "pip" ? {} : { cache: "pip", "cache-dependency-path": joinPath(wd, req) };
   const python = {
     name: "Set up Python",
     uses: actionRef("setup-python", ctx.pin).uses,
@@ -25377,8 +25424,21 @@ function experimentSteps(ctx, template, fullHistory) {
     ...[REMOTE_DEFAULT_STEP, ...template.prepare].map((s) => runStep(ctx, template, s)),
     ...template.github.steps.map((s) => actionStep(ctx, s)),
     ...(template.github.scripts ?? []).map((s) => runStep(ctx, template, s)),
+    dvcCacheStep(ctx, template),
     ...dvc.run.map((s) => runStep(ctx, template, s))
   ]);
+}
+function dvcCacheStep(ctx, template) {
+  const g = gate(ctx, { input: "dvc-cache", equals: true });
+  if (!g.keep) return void 0;
+  const wd = ctx.reusable ? "${{ inputs.working-directory }}" : String(ctx.inputs["working-directory"]);
+  const lock = ctx.reusable ? "${{ hashFiles(format('{0}/dvc.lock', inputs.working-directory)) }}" : `\${{ hashFiles('${joinPath(wd, "dvc.lock")}') }}`;
+  const prefix = `dvc-cache-${template.name}-${wd}-`;
+  const out = { name: "Keep the DVC cache between runs (dvc-cache)" };
+  if (g.if) out.if = g.if;
+  out.uses = actionRef("cache", ctx.pin).uses;
+  out.with = { path: joinPath(wd, ".dvc/cache"), key: `${prefix}${lock}`, "restore-keys": prefix };
+  return out;
 }
 function permissions(template, extra = {}) {
   return { contents: "read", ...extra, ...template.github.idToken ? { "id-token": "write" } : {} };
@@ -25431,7 +25491,7 @@ function defaultsOf(ctx) {
 }
 function job(ctx, template, kind) {
   const dvc = dvcSteps(template.dvcExtra);
-  const steps = kind === "experiment" ? [...experimentSteps(ctx, template, false), ...resultsSteps(ctx, template), ...compact([runStep(ctx, template, dvc.push)])] : [
+  const steps = kind === "experiment" ? [...experimentSteps(ctx, template, false), ...resultsSteps(ctx, template), ...compact(dvc.push.map((s) => runStep(ctx, template, s)))] : [
     ...experimentSteps(ctx, template, true),
     cmlSetupStep(),
     ...compact([runStep(ctx, template, reportStep(false, "BASE_BRANCH", "RUN_URL"), { BASE_BRANCH: "${{ github.base_ref }}", REPO_TOKEN: "${{ secrets.GITHUB_TOKEN }}", RUN_URL })]),
@@ -25554,11 +25614,14 @@ function scriptValue2(ctx, input) {
   return `\${${name}}`;
 }
 function shellTest(ctx, cond) {
-  const ref = scriptValue2(ctx, cond.input);
-  if ("notIn" in cond) return cond.notIn.map((v) => `[ "${ref}" != "${v}" ]`).join(" && ");
-  return `[ "${ref}" = "${String(cond.equals)}" ]`;
+  return conditionParts(cond).map((c) => {
+    const ref = scriptValue2(ctx, c.input);
+    if ("notIn" in c) return c.notIn.map((v) => `[ "${ref}" != "${v}" ]`).join(" && ");
+    return `[ "${ref}" = "${String(c.equals)}" ]`;
+  }).join(" && ");
 }
-function scriptEntries(ctx, steps) {
+function scriptEntries(ctx, given) {
+  const steps = given.map((s) => s.addToPath === void 0 ? s : { ...s, lines: [...s.lines, `export PATH="$PWD/${s.addToPath}:$PATH"`] });
   const out = [];
   let i = 0;
   while (i < steps.length) {
@@ -25605,6 +25668,12 @@ function cacheKey(ctx) {
   if (ctx.component || file === "") return prefix;
   return { files: [dir === "." || dir === "" ? file : `${dir.replace(/\/+$/, "")}/${file}`], prefix };
 }
+function dvcCache(ctx) {
+  const dir = ctx.component ? interp("working-directory") : String(ctx.inputs["working-directory"]);
+  const lock = !ctx.component && (dir === "." || dir === "") ? "dvc.lock" : `${dir.replace(/\/+$/, "")}/dvc.lock`;
+  const prefix = `dvc-cache-${ctx.component ? interp("as") : String(ctx.inputs.as ?? "dvc")}`;
+  return { key: { files: [lock], prefix }, paths: [GITLAB_DVC_CACHE_DIR] };
+}
 function cdStep(ctx) {
   if (!ctx.component && (ctx.inputs["working-directory"] === "." || ctx.inputs["working-directory"] === "")) return [];
   return [{ id: "cd", name: "Enter the working directory", lines: ['cd "@{working-directory}" || exit 1'] }];
@@ -25640,11 +25709,12 @@ function job2(ctx, template, kind) {
     ...dvc.install,
     ...kind === "report" ? [CML_SETUP] : [],
     REMOTE_DEFAULT_STEP,
+    GITLAB_DVC_CACHE_STEP,
     ...template.prepare,
     ...template.gitlab.setup.length > 0 ? [{ id: "auth", name: "Write the credentials file", lines: template.gitlab.setup }] : [],
     ...template.gitlab.steps ?? []
   ];
-  const script = [...dvc.run, ...kind === "repro" ? [RESULTS_STEP, dvc.push] : [reportStep(true, BASE_BRANCH, "CI_JOB_URL"), RESULTS_STEP]];
+  const script = [...dvc.run, ...kind === "repro" ? [RESULTS_STEP, ...dvc.push] : [reportStep(true, BASE_BRANCH, "CI_JOB_URL"), RESULTS_STEP]];
   const before = scriptEntries(ctx, setup);
   const main = scriptEntries(ctx, script);
   const variables = {
@@ -25655,7 +25725,8 @@ function job2(ctx, template, kind) {
   };
   if (ctx.component && kind === "report") variables[CML_REPORT] = interp("cml");
   out.variables = variables;
-  out.cache = { key: cacheKey(ctx), paths: [".cache/pip"] };
+  const pip = { key: cacheKey(ctx), paths: [".cache/pip"] };
+  out.cache = ctx.component || ctx.inputs["dvc-cache"] === true ? [pip, dvcCache(ctx)] : pip;
   out.before_script = before;
   out.script = main;
   if (template.gitlab.cleanup.length > 0) out.after_script = [...template.gitlab.cleanup];
@@ -25779,57 +25850,78 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.installer !== void 0) {
+      let data3 = data.installer;
+      if (typeof data3 !== "string") {
+        const err7 = { instancePath: instancePath + "/installer", schemaPath: "#/properties/installer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+      if (!(data3 === "pip" || data3 === "poetry" || data3 === "uv")) {
+        const err8 = { instancePath: instancePath + "/installer", schemaPath: "#/properties/installer/enum", keyword: "enum", params: { allowedValues: schema11.properties.installer.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
     if (data.branches !== void 0) {
-      let data3 = data.branches;
-      if (Array.isArray(data3)) {
-        if (data3.length < 1) {
-          const err7 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+      let data4 = data.branches;
+      if (Array.isArray(data4)) {
+        if (data4.length < 1) {
+          const err9 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
           if (vErrors === null) {
-            vErrors = [err7];
+            vErrors = [err9];
           } else {
-            vErrors.push(err7);
+            vErrors.push(err9);
           }
           errors++;
         }
-        const len0 = data3.length;
+        const len0 = data4.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          let data4 = data3[i0];
-          if (typeof data4 === "string") {
-            if (!pattern3.test(data4)) {
-              const err8 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._/-]*$"' };
+          let data5 = data4[i0];
+          if (typeof data5 === "string") {
+            if (!pattern3.test(data5)) {
+              const err10 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._/-]*$"' };
               if (vErrors === null) {
-                vErrors = [err8];
+                vErrors = [err10];
               } else {
-                vErrors.push(err8);
+                vErrors.push(err10);
               }
               errors++;
             }
           } else {
-            const err9 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err11 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err9];
+              vErrors = [err11];
             } else {
-              vErrors.push(err9);
+              vErrors.push(err11);
             }
             errors++;
           }
         }
-        let i1 = data3.length;
+        let i1 = data4.length;
         let j0;
         if (i1 > 1) {
           const indices0 = {};
           for (; i1--; ) {
-            let item0 = data3[i1];
+            let item0 = data4[i1];
             if (typeof item0 !== "string") {
               continue;
             }
             if (typeof indices0[item0] == "number") {
               j0 = indices0[item0];
-              const err10 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
+              const err12 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
               if (vErrors === null) {
-                vErrors = [err10];
+                vErrors = [err12];
               } else {
-                vErrors.push(err10);
+                vErrors.push(err12);
               }
               errors++;
               break;
@@ -25838,57 +25930,57 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err11 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err13 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err11];
+          vErrors = [err13];
         } else {
-          vErrors.push(err11);
+          vErrors.push(err13);
         }
         errors++;
       }
     }
     if (data.paths !== void 0) {
-      let data5 = data.paths;
-      if (Array.isArray(data5)) {
-        const len1 = data5.length;
+      let data6 = data.paths;
+      if (Array.isArray(data6)) {
+        const len1 = data6.length;
         for (let i2 = 0; i2 < len1; i2++) {
-          let data6 = data5[i2];
-          if (typeof data6 === "string") {
-            if (!pattern4.test(data6)) {
-              const err12 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._/*-]+$" }, message: 'must match pattern "^[A-Za-z0-9._/*-]+$"' };
+          let data7 = data6[i2];
+          if (typeof data7 === "string") {
+            if (!pattern4.test(data7)) {
+              const err14 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._/*-]+$" }, message: 'must match pattern "^[A-Za-z0-9._/*-]+$"' };
               if (vErrors === null) {
-                vErrors = [err12];
+                vErrors = [err14];
               } else {
-                vErrors.push(err12);
+                vErrors.push(err14);
               }
               errors++;
             }
           } else {
-            const err13 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err15 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err13];
+              vErrors = [err15];
             } else {
-              vErrors.push(err13);
+              vErrors.push(err15);
             }
             errors++;
           }
         }
-        let i3 = data5.length;
+        let i3 = data6.length;
         let j1;
         if (i3 > 1) {
           const indices1 = {};
           for (; i3--; ) {
-            let item1 = data5[i3];
+            let item1 = data6[i3];
             if (typeof item1 !== "string") {
               continue;
             }
             if (typeof indices1[item1] == "number") {
               j1 = indices1[item1];
-              const err14 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
+              const err16 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
               if (vErrors === null) {
-                vErrors = [err14];
+                vErrors = [err16];
               } else {
-                vErrors.push(err14);
+                vErrors.push(err16);
               }
               errors++;
               break;
@@ -25897,57 +25989,57 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err15 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err17 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err15];
+          vErrors = [err17];
         } else {
-          vErrors.push(err15);
+          vErrors.push(err17);
         }
         errors++;
       }
     }
     if (data.runner !== void 0) {
-      let data7 = data.runner;
-      if (Array.isArray(data7)) {
-        const len2 = data7.length;
+      let data8 = data.runner;
+      if (Array.isArray(data8)) {
+        const len2 = data8.length;
         for (let i4 = 0; i4 < len2; i4++) {
-          let data8 = data7[i4];
-          if (typeof data8 === "string") {
-            if (!pattern5.test(data8)) {
-              const err16 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"' };
+          let data9 = data8[i4];
+          if (typeof data9 === "string") {
+            if (!pattern5.test(data9)) {
+              const err18 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"' };
               if (vErrors === null) {
-                vErrors = [err16];
+                vErrors = [err18];
               } else {
-                vErrors.push(err16);
+                vErrors.push(err18);
               }
               errors++;
             }
           } else {
-            const err17 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err19 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err17];
+              vErrors = [err19];
             } else {
-              vErrors.push(err17);
+              vErrors.push(err19);
             }
             errors++;
           }
         }
-        let i5 = data7.length;
+        let i5 = data8.length;
         let j2;
         if (i5 > 1) {
           const indices2 = {};
           for (; i5--; ) {
-            let item2 = data7[i5];
+            let item2 = data8[i5];
             if (typeof item2 !== "string") {
               continue;
             }
             if (typeof indices2[item2] == "number") {
               j2 = indices2[item2];
-              const err18 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/uniqueItems", keyword: "uniqueItems", params: { i: i5, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i5 + " are identical)" };
+              const err20 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/uniqueItems", keyword: "uniqueItems", params: { i: i5, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i5 + " are identical)" };
               if (vErrors === null) {
-                vErrors = [err18];
+                vErrors = [err20];
               } else {
-                vErrors.push(err18);
+                vErrors.push(err20);
               }
               errors++;
               break;
@@ -25956,52 +26048,29 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err19 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err21 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err19];
+          vErrors = [err21];
         } else {
-          vErrors.push(err19);
+          vErrors.push(err21);
         }
         errors++;
       }
     }
     if (data["timeout-minutes"] !== void 0) {
-      let data9 = data["timeout-minutes"];
-      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)))) {
-        const err20 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      let data10 = data["timeout-minutes"];
+      if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)))) {
+        const err22 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
-          vErrors = [err20];
+          vErrors = [err22];
         } else {
-          vErrors.push(err20);
+          vErrors.push(err22);
         }
         errors++;
       }
-      if (typeof data9 == "number") {
-        if (data9 > 4320 || isNaN(data9)) {
-          const err21 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4320 }, message: "must be <= 4320" };
-          if (vErrors === null) {
-            vErrors = [err21];
-          } else {
-            vErrors.push(err21);
-          }
-          errors++;
-        }
-        if (data9 < 1 || isNaN(data9)) {
-          const err22 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err22];
-          } else {
-            vErrors.push(err22);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data["working-directory"] !== void 0) {
-      let data10 = data["working-directory"];
-      if (typeof data10 === "string") {
-        if (!pattern6.test(data10)) {
-          const err23 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/pattern", keyword: "pattern", params: { pattern: "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, message: 'must match pattern "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$"' };
+      if (typeof data10 == "number") {
+        if (data10 > 4320 || isNaN(data10)) {
+          const err23 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4320 }, message: "must be <= 4320" };
           if (vErrors === null) {
             vErrors = [err23];
           } else {
@@ -26009,21 +26078,22 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      } else {
-        const err24 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err24];
-        } else {
-          vErrors.push(err24);
+        if (data10 < 1 || isNaN(data10)) {
+          const err24 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err24];
+          } else {
+            vErrors.push(err24);
+          }
+          errors++;
         }
-        errors++;
       }
     }
-    if (data["dvc-remote"] !== void 0) {
-      let data11 = data["dvc-remote"];
+    if (data["working-directory"] !== void 0) {
+      let data11 = data["working-directory"];
       if (typeof data11 === "string") {
-        if (!pattern7.test(data11)) {
-          const err25 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
+        if (!pattern6.test(data11)) {
+          const err25 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/pattern", keyword: "pattern", params: { pattern: "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, message: 'must match pattern "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$"' };
           if (vErrors === null) {
             vErrors = [err25];
           } else {
@@ -26032,7 +26102,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err26 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err26 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err26];
         } else {
@@ -26041,19 +26111,20 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["pull-strategy"] !== void 0) {
-      let data12 = data["pull-strategy"];
-      if (typeof data12 !== "string") {
-        const err27 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err27];
-        } else {
-          vErrors.push(err27);
+    if (data["dvc-remote"] !== void 0) {
+      let data12 = data["dvc-remote"];
+      if (typeof data12 === "string") {
+        if (!pattern7.test(data12)) {
+          const err27 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
+          if (vErrors === null) {
+            vErrors = [err27];
+          } else {
+            vErrors.push(err27);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (!(data12 === "separate" || data12 === "with-repro")) {
-        const err28 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema11.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
+      } else {
+        const err28 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err28];
         } else {
@@ -26062,9 +26133,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.cml !== void 0) {
-      if (typeof data.cml !== "boolean") {
-        const err29 = { instancePath: instancePath + "/cml", schemaPath: "#/properties/cml/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+    if (data["pull-strategy"] !== void 0) {
+      let data13 = data["pull-strategy"];
+      if (typeof data13 !== "string") {
+        const err29 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
@@ -26072,10 +26144,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.push !== void 0) {
-      if (typeof data.push !== "boolean") {
-        const err30 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+      if (!(data13 === "separate" || data13 === "with-repro")) {
+        const err30 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema11.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err30];
         } else {
@@ -26084,9 +26154,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["cancel-in-progress"] !== void 0) {
-      if (typeof data["cancel-in-progress"] !== "boolean") {
-        const err31 = { instancePath: instancePath + "/cancel-in-progress", schemaPath: "#/properties/cancel-in-progress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+    if (data["dvc-cache"] !== void 0) {
+      if (typeof data["dvc-cache"] !== "boolean") {
+        const err31 = { instancePath: instancePath + "/dvc-cache", schemaPath: "#/properties/dvc-cache/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err31];
         } else {
@@ -26095,20 +26165,20 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["concurrency-group"] !== void 0) {
-      let data16 = data["concurrency-group"];
-      if (typeof data16 === "string") {
-        if (!pattern7.test(data16)) {
-          const err32 = { instancePath: instancePath + "/concurrency-group", schemaPath: "#/properties/concurrency-group/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
-          if (vErrors === null) {
-            vErrors = [err32];
-          } else {
-            vErrors.push(err32);
-          }
-          errors++;
+    if (data.cml !== void 0) {
+      if (typeof data.cml !== "boolean") {
+        const err32 = { instancePath: instancePath + "/cml", schemaPath: "#/properties/cml/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err32];
+        } else {
+          vErrors.push(err32);
         }
-      } else {
-        const err33 = { instancePath: instancePath + "/concurrency-group", schemaPath: "#/properties/concurrency-group/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        errors++;
+      }
+    }
+    if (data.push !== void 0) {
+      if (typeof data.push !== "boolean") {
+        const err33 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err33];
         } else {
@@ -26117,10 +26187,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["pin-actions"] !== void 0) {
-      let data17 = data["pin-actions"];
-      if (typeof data17 !== "string") {
-        const err34 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data["cancel-in-progress"] !== void 0) {
+      if (typeof data["cancel-in-progress"] !== "boolean") {
+        const err34 = { instancePath: instancePath + "/cancel-in-progress", schemaPath: "#/properties/cancel-in-progress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err34];
         } else {
@@ -26128,22 +26197,56 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data17 === "version" || data17 === "sha")) {
-        const err35 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/enum", keyword: "enum", params: { allowedValues: schema11.properties["pin-actions"].enum }, message: "must be equal to one of the allowed values" };
+    }
+    if (data["concurrency-group"] !== void 0) {
+      let data18 = data["concurrency-group"];
+      if (typeof data18 === "string") {
+        if (!pattern7.test(data18)) {
+          const err35 = { instancePath: instancePath + "/concurrency-group", schemaPath: "#/properties/concurrency-group/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
+          if (vErrors === null) {
+            vErrors = [err35];
+          } else {
+            vErrors.push(err35);
+          }
+          errors++;
+        }
+      } else {
+        const err36 = { instancePath: instancePath + "/concurrency-group", schemaPath: "#/properties/concurrency-group/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err35];
+          vErrors = [err36];
         } else {
-          vErrors.push(err35);
+          vErrors.push(err36);
+        }
+        errors++;
+      }
+    }
+    if (data["pin-actions"] !== void 0) {
+      let data19 = data["pin-actions"];
+      if (typeof data19 !== "string") {
+        const err37 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err37];
+        } else {
+          vErrors.push(err37);
+        }
+        errors++;
+      }
+      if (!(data19 === "version" || data19 === "sha")) {
+        const err38 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/enum", keyword: "enum", params: { allowedValues: schema11.properties["pin-actions"].enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err38];
+        } else {
+          vErrors.push(err38);
         }
         errors++;
       }
     }
   } else {
-    const err36 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err39 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err36];
+      vErrors = [err39];
     } else {
-      vErrors.push(err36);
+      vErrors.push(err39);
     }
     errors++;
   }
@@ -26231,57 +26334,78 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.installer !== void 0) {
+      let data3 = data.installer;
+      if (typeof data3 !== "string") {
+        const err7 = { instancePath: instancePath + "/installer", schemaPath: "#/properties/installer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+      if (!(data3 === "pip" || data3 === "poetry" || data3 === "uv")) {
+        const err8 = { instancePath: instancePath + "/installer", schemaPath: "#/properties/installer/enum", keyword: "enum", params: { allowedValues: schema12.properties.installer.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
     if (data.branches !== void 0) {
-      let data3 = data.branches;
-      if (Array.isArray(data3)) {
-        if (data3.length < 1) {
-          const err7 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+      let data4 = data.branches;
+      if (Array.isArray(data4)) {
+        if (data4.length < 1) {
+          const err9 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
           if (vErrors === null) {
-            vErrors = [err7];
+            vErrors = [err9];
           } else {
-            vErrors.push(err7);
+            vErrors.push(err9);
           }
           errors++;
         }
-        const len0 = data3.length;
+        const len0 = data4.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          let data4 = data3[i0];
-          if (typeof data4 === "string") {
-            if (!pattern3.test(data4)) {
-              const err8 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._/-]*$"' };
+          let data5 = data4[i0];
+          if (typeof data5 === "string") {
+            if (!pattern3.test(data5)) {
+              const err10 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._/-]*$"' };
               if (vErrors === null) {
-                vErrors = [err8];
+                vErrors = [err10];
               } else {
-                vErrors.push(err8);
+                vErrors.push(err10);
               }
               errors++;
             }
           } else {
-            const err9 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err11 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err9];
+              vErrors = [err11];
             } else {
-              vErrors.push(err9);
+              vErrors.push(err11);
             }
             errors++;
           }
         }
-        let i1 = data3.length;
+        let i1 = data4.length;
         let j0;
         if (i1 > 1) {
           const indices0 = {};
           for (; i1--; ) {
-            let item0 = data3[i1];
+            let item0 = data4[i1];
             if (typeof item0 !== "string") {
               continue;
             }
             if (typeof indices0[item0] == "number") {
               j0 = indices0[item0];
-              const err10 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
+              const err12 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
               if (vErrors === null) {
-                vErrors = [err10];
+                vErrors = [err12];
               } else {
-                vErrors.push(err10);
+                vErrors.push(err12);
               }
               errors++;
               break;
@@ -26290,57 +26414,57 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err11 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err13 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err11];
+          vErrors = [err13];
         } else {
-          vErrors.push(err11);
+          vErrors.push(err13);
         }
         errors++;
       }
     }
     if (data.paths !== void 0) {
-      let data5 = data.paths;
-      if (Array.isArray(data5)) {
-        const len1 = data5.length;
+      let data6 = data.paths;
+      if (Array.isArray(data6)) {
+        const len1 = data6.length;
         for (let i2 = 0; i2 < len1; i2++) {
-          let data6 = data5[i2];
-          if (typeof data6 === "string") {
-            if (!pattern4.test(data6)) {
-              const err12 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._/*-]+$" }, message: 'must match pattern "^[A-Za-z0-9._/*-]+$"' };
+          let data7 = data6[i2];
+          if (typeof data7 === "string") {
+            if (!pattern4.test(data7)) {
+              const err14 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._/*-]+$" }, message: 'must match pattern "^[A-Za-z0-9._/*-]+$"' };
               if (vErrors === null) {
-                vErrors = [err12];
+                vErrors = [err14];
               } else {
-                vErrors.push(err12);
+                vErrors.push(err14);
               }
               errors++;
             }
           } else {
-            const err13 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err15 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err13];
+              vErrors = [err15];
             } else {
-              vErrors.push(err13);
+              vErrors.push(err15);
             }
             errors++;
           }
         }
-        let i3 = data5.length;
+        let i3 = data6.length;
         let j1;
         if (i3 > 1) {
           const indices1 = {};
           for (; i3--; ) {
-            let item1 = data5[i3];
+            let item1 = data6[i3];
             if (typeof item1 !== "string") {
               continue;
             }
             if (typeof indices1[item1] == "number") {
               j1 = indices1[item1];
-              const err14 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
+              const err16 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
               if (vErrors === null) {
-                vErrors = [err14];
+                vErrors = [err16];
               } else {
-                vErrors.push(err14);
+                vErrors.push(err16);
               }
               errors++;
               break;
@@ -26349,57 +26473,57 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err15 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err17 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err15];
+          vErrors = [err17];
         } else {
-          vErrors.push(err15);
+          vErrors.push(err17);
         }
         errors++;
       }
     }
     if (data.runner !== void 0) {
-      let data7 = data.runner;
-      if (Array.isArray(data7)) {
-        const len2 = data7.length;
+      let data8 = data.runner;
+      if (Array.isArray(data8)) {
+        const len2 = data8.length;
         for (let i4 = 0; i4 < len2; i4++) {
-          let data8 = data7[i4];
-          if (typeof data8 === "string") {
-            if (!pattern5.test(data8)) {
-              const err16 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"' };
+          let data9 = data8[i4];
+          if (typeof data9 === "string") {
+            if (!pattern5.test(data9)) {
+              const err18 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"' };
               if (vErrors === null) {
-                vErrors = [err16];
+                vErrors = [err18];
               } else {
-                vErrors.push(err16);
+                vErrors.push(err18);
               }
               errors++;
             }
           } else {
-            const err17 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err19 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err17];
+              vErrors = [err19];
             } else {
-              vErrors.push(err17);
+              vErrors.push(err19);
             }
             errors++;
           }
         }
-        let i5 = data7.length;
+        let i5 = data8.length;
         let j2;
         if (i5 > 1) {
           const indices2 = {};
           for (; i5--; ) {
-            let item2 = data7[i5];
+            let item2 = data8[i5];
             if (typeof item2 !== "string") {
               continue;
             }
             if (typeof indices2[item2] == "number") {
               j2 = indices2[item2];
-              const err18 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/uniqueItems", keyword: "uniqueItems", params: { i: i5, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i5 + " are identical)" };
+              const err20 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/uniqueItems", keyword: "uniqueItems", params: { i: i5, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i5 + " are identical)" };
               if (vErrors === null) {
-                vErrors = [err18];
+                vErrors = [err20];
               } else {
-                vErrors.push(err18);
+                vErrors.push(err20);
               }
               errors++;
               break;
@@ -26408,52 +26532,29 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err19 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err21 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err19];
+          vErrors = [err21];
         } else {
-          vErrors.push(err19);
+          vErrors.push(err21);
         }
         errors++;
       }
     }
     if (data["timeout-minutes"] !== void 0) {
-      let data9 = data["timeout-minutes"];
-      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)))) {
-        const err20 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      let data10 = data["timeout-minutes"];
+      if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)))) {
+        const err22 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
-          vErrors = [err20];
+          vErrors = [err22];
         } else {
-          vErrors.push(err20);
+          vErrors.push(err22);
         }
         errors++;
       }
-      if (typeof data9 == "number") {
-        if (data9 > 4320 || isNaN(data9)) {
-          const err21 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4320 }, message: "must be <= 4320" };
-          if (vErrors === null) {
-            vErrors = [err21];
-          } else {
-            vErrors.push(err21);
-          }
-          errors++;
-        }
-        if (data9 < 1 || isNaN(data9)) {
-          const err22 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err22];
-          } else {
-            vErrors.push(err22);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data["working-directory"] !== void 0) {
-      let data10 = data["working-directory"];
-      if (typeof data10 === "string") {
-        if (!pattern6.test(data10)) {
-          const err23 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/pattern", keyword: "pattern", params: { pattern: "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, message: 'must match pattern "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$"' };
+      if (typeof data10 == "number") {
+        if (data10 > 4320 || isNaN(data10)) {
+          const err23 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4320 }, message: "must be <= 4320" };
           if (vErrors === null) {
             vErrors = [err23];
           } else {
@@ -26461,21 +26562,22 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      } else {
-        const err24 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err24];
-        } else {
-          vErrors.push(err24);
+        if (data10 < 1 || isNaN(data10)) {
+          const err24 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err24];
+          } else {
+            vErrors.push(err24);
+          }
+          errors++;
         }
-        errors++;
       }
     }
-    if (data["dvc-remote"] !== void 0) {
-      let data11 = data["dvc-remote"];
+    if (data["working-directory"] !== void 0) {
+      let data11 = data["working-directory"];
       if (typeof data11 === "string") {
-        if (!pattern7.test(data11)) {
-          const err25 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
+        if (!pattern6.test(data11)) {
+          const err25 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/pattern", keyword: "pattern", params: { pattern: "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, message: 'must match pattern "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$"' };
           if (vErrors === null) {
             vErrors = [err25];
           } else {
@@ -26484,7 +26586,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err26 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err26 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err26];
         } else {
@@ -26493,19 +26595,20 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["pull-strategy"] !== void 0) {
-      let data12 = data["pull-strategy"];
-      if (typeof data12 !== "string") {
-        const err27 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err27];
-        } else {
-          vErrors.push(err27);
+    if (data["dvc-remote"] !== void 0) {
+      let data12 = data["dvc-remote"];
+      if (typeof data12 === "string") {
+        if (!pattern7.test(data12)) {
+          const err27 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
+          if (vErrors === null) {
+            vErrors = [err27];
+          } else {
+            vErrors.push(err27);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (!(data12 === "separate" || data12 === "with-repro")) {
-        const err28 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema12.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
+      } else {
+        const err28 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err28];
         } else {
@@ -26514,9 +26617,10 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.cml !== void 0) {
-      if (typeof data.cml !== "boolean") {
-        const err29 = { instancePath: instancePath + "/cml", schemaPath: "#/properties/cml/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+    if (data["pull-strategy"] !== void 0) {
+      let data13 = data["pull-strategy"];
+      if (typeof data13 !== "string") {
+        const err29 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
@@ -26524,10 +26628,8 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.push !== void 0) {
-      if (typeof data.push !== "boolean") {
-        const err30 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+      if (!(data13 === "separate" || data13 === "with-repro")) {
+        const err30 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema12.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err30];
         } else {
@@ -26536,9 +26638,9 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["cancel-in-progress"] !== void 0) {
-      if (typeof data["cancel-in-progress"] !== "boolean") {
-        const err31 = { instancePath: instancePath + "/cancel-in-progress", schemaPath: "#/properties/cancel-in-progress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+    if (data["dvc-cache"] !== void 0) {
+      if (typeof data["dvc-cache"] !== "boolean") {
+        const err31 = { instancePath: instancePath + "/dvc-cache", schemaPath: "#/properties/dvc-cache/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err31];
         } else {
@@ -26547,20 +26649,20 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["concurrency-group"] !== void 0) {
-      let data16 = data["concurrency-group"];
-      if (typeof data16 === "string") {
-        if (!pattern7.test(data16)) {
-          const err32 = { instancePath: instancePath + "/concurrency-group", schemaPath: "#/properties/concurrency-group/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
-          if (vErrors === null) {
-            vErrors = [err32];
-          } else {
-            vErrors.push(err32);
-          }
-          errors++;
+    if (data.cml !== void 0) {
+      if (typeof data.cml !== "boolean") {
+        const err32 = { instancePath: instancePath + "/cml", schemaPath: "#/properties/cml/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err32];
+        } else {
+          vErrors.push(err32);
         }
-      } else {
-        const err33 = { instancePath: instancePath + "/concurrency-group", schemaPath: "#/properties/concurrency-group/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        errors++;
+      }
+    }
+    if (data.push !== void 0) {
+      if (typeof data.push !== "boolean") {
+        const err33 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err33];
         } else {
@@ -26569,10 +26671,9 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["pin-actions"] !== void 0) {
-      let data17 = data["pin-actions"];
-      if (typeof data17 !== "string") {
-        const err34 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data["cancel-in-progress"] !== void 0) {
+      if (typeof data["cancel-in-progress"] !== "boolean") {
+        const err34 = { instancePath: instancePath + "/cancel-in-progress", schemaPath: "#/properties/cancel-in-progress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err34];
         } else {
@@ -26580,22 +26681,56 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data17 === "version" || data17 === "sha")) {
-        const err35 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/enum", keyword: "enum", params: { allowedValues: schema12.properties["pin-actions"].enum }, message: "must be equal to one of the allowed values" };
+    }
+    if (data["concurrency-group"] !== void 0) {
+      let data18 = data["concurrency-group"];
+      if (typeof data18 === "string") {
+        if (!pattern7.test(data18)) {
+          const err35 = { instancePath: instancePath + "/concurrency-group", schemaPath: "#/properties/concurrency-group/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
+          if (vErrors === null) {
+            vErrors = [err35];
+          } else {
+            vErrors.push(err35);
+          }
+          errors++;
+        }
+      } else {
+        const err36 = { instancePath: instancePath + "/concurrency-group", schemaPath: "#/properties/concurrency-group/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err35];
+          vErrors = [err36];
         } else {
-          vErrors.push(err35);
+          vErrors.push(err36);
+        }
+        errors++;
+      }
+    }
+    if (data["pin-actions"] !== void 0) {
+      let data19 = data["pin-actions"];
+      if (typeof data19 !== "string") {
+        const err37 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err37];
+        } else {
+          vErrors.push(err37);
+        }
+        errors++;
+      }
+      if (!(data19 === "version" || data19 === "sha")) {
+        const err38 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/enum", keyword: "enum", params: { allowedValues: schema12.properties["pin-actions"].enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err38];
+        } else {
+          vErrors.push(err38);
         }
         errors++;
       }
     }
   } else {
-    const err36 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err39 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err36];
+      vErrors = [err39];
     } else {
-      vErrors.push(err36);
+      vErrors.push(err39);
     }
     errors++;
   }
@@ -26701,57 +26836,78 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.installer !== void 0) {
+      let data3 = data.installer;
+      if (typeof data3 !== "string") {
+        const err9 = { instancePath: instancePath + "/installer", schemaPath: "#/properties/installer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+      if (!(data3 === "pip" || data3 === "poetry" || data3 === "uv")) {
+        const err10 = { instancePath: instancePath + "/installer", schemaPath: "#/properties/installer/enum", keyword: "enum", params: { allowedValues: schema13.properties.installer.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
     if (data.branches !== void 0) {
-      let data3 = data.branches;
-      if (Array.isArray(data3)) {
-        if (data3.length < 1) {
-          const err9 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+      let data4 = data.branches;
+      if (Array.isArray(data4)) {
+        if (data4.length < 1) {
+          const err11 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
           if (vErrors === null) {
-            vErrors = [err9];
+            vErrors = [err11];
           } else {
-            vErrors.push(err9);
+            vErrors.push(err11);
           }
           errors++;
         }
-        const len0 = data3.length;
+        const len0 = data4.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          let data4 = data3[i0];
-          if (typeof data4 === "string") {
-            if (!pattern3.test(data4)) {
-              const err10 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._/-]*$"' };
+          let data5 = data4[i0];
+          if (typeof data5 === "string") {
+            if (!pattern3.test(data5)) {
+              const err12 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._/-]*$"' };
               if (vErrors === null) {
-                vErrors = [err10];
+                vErrors = [err12];
               } else {
-                vErrors.push(err10);
+                vErrors.push(err12);
               }
               errors++;
             }
           } else {
-            const err11 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err13 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err11];
+              vErrors = [err13];
             } else {
-              vErrors.push(err11);
+              vErrors.push(err13);
             }
             errors++;
           }
         }
-        let i1 = data3.length;
+        let i1 = data4.length;
         let j0;
         if (i1 > 1) {
           const indices0 = {};
           for (; i1--; ) {
-            let item0 = data3[i1];
+            let item0 = data4[i1];
             if (typeof item0 !== "string") {
               continue;
             }
             if (typeof indices0[item0] == "number") {
               j0 = indices0[item0];
-              const err12 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
+              const err14 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
               if (vErrors === null) {
-                vErrors = [err12];
+                vErrors = [err14];
               } else {
-                vErrors.push(err12);
+                vErrors.push(err14);
               }
               errors++;
               break;
@@ -26760,57 +26916,57 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err13 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err15 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err13];
+          vErrors = [err15];
         } else {
-          vErrors.push(err13);
+          vErrors.push(err15);
         }
         errors++;
       }
     }
     if (data.paths !== void 0) {
-      let data5 = data.paths;
-      if (Array.isArray(data5)) {
-        const len1 = data5.length;
+      let data6 = data.paths;
+      if (Array.isArray(data6)) {
+        const len1 = data6.length;
         for (let i2 = 0; i2 < len1; i2++) {
-          let data6 = data5[i2];
-          if (typeof data6 === "string") {
-            if (!pattern4.test(data6)) {
-              const err14 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._/*-]+$" }, message: 'must match pattern "^[A-Za-z0-9._/*-]+$"' };
+          let data7 = data6[i2];
+          if (typeof data7 === "string") {
+            if (!pattern4.test(data7)) {
+              const err16 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._/*-]+$" }, message: 'must match pattern "^[A-Za-z0-9._/*-]+$"' };
               if (vErrors === null) {
-                vErrors = [err14];
+                vErrors = [err16];
               } else {
-                vErrors.push(err14);
+                vErrors.push(err16);
               }
               errors++;
             }
           } else {
-            const err15 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err17 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err15];
+              vErrors = [err17];
             } else {
-              vErrors.push(err15);
+              vErrors.push(err17);
             }
             errors++;
           }
         }
-        let i3 = data5.length;
+        let i3 = data6.length;
         let j1;
         if (i3 > 1) {
           const indices1 = {};
           for (; i3--; ) {
-            let item1 = data5[i3];
+            let item1 = data6[i3];
             if (typeof item1 !== "string") {
               continue;
             }
             if (typeof indices1[item1] == "number") {
               j1 = indices1[item1];
-              const err16 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
+              const err18 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
               if (vErrors === null) {
-                vErrors = [err16];
+                vErrors = [err18];
               } else {
-                vErrors.push(err16);
+                vErrors.push(err18);
               }
               errors++;
               break;
@@ -26819,57 +26975,57 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err17 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err19 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err17];
+          vErrors = [err19];
         } else {
-          vErrors.push(err17);
+          vErrors.push(err19);
         }
         errors++;
       }
     }
     if (data.runner !== void 0) {
-      let data7 = data.runner;
-      if (Array.isArray(data7)) {
-        const len2 = data7.length;
+      let data8 = data.runner;
+      if (Array.isArray(data8)) {
+        const len2 = data8.length;
         for (let i4 = 0; i4 < len2; i4++) {
-          let data8 = data7[i4];
-          if (typeof data8 === "string") {
-            if (!pattern5.test(data8)) {
-              const err18 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"' };
+          let data9 = data8[i4];
+          if (typeof data9 === "string") {
+            if (!pattern5.test(data9)) {
+              const err20 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"' };
               if (vErrors === null) {
-                vErrors = [err18];
+                vErrors = [err20];
               } else {
-                vErrors.push(err18);
+                vErrors.push(err20);
               }
               errors++;
             }
           } else {
-            const err19 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err21 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err19];
+              vErrors = [err21];
             } else {
-              vErrors.push(err19);
+              vErrors.push(err21);
             }
             errors++;
           }
         }
-        let i5 = data7.length;
+        let i5 = data8.length;
         let j2;
         if (i5 > 1) {
           const indices2 = {};
           for (; i5--; ) {
-            let item2 = data7[i5];
+            let item2 = data8[i5];
             if (typeof item2 !== "string") {
               continue;
             }
             if (typeof indices2[item2] == "number") {
               j2 = indices2[item2];
-              const err20 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/uniqueItems", keyword: "uniqueItems", params: { i: i5, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i5 + " are identical)" };
+              const err22 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/uniqueItems", keyword: "uniqueItems", params: { i: i5, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i5 + " are identical)" };
               if (vErrors === null) {
-                vErrors = [err20];
+                vErrors = [err22];
               } else {
-                vErrors.push(err20);
+                vErrors.push(err22);
               }
               errors++;
               break;
@@ -26878,52 +27034,29 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err21 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err23 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err21];
+          vErrors = [err23];
         } else {
-          vErrors.push(err21);
+          vErrors.push(err23);
         }
         errors++;
       }
     }
     if (data["timeout-minutes"] !== void 0) {
-      let data9 = data["timeout-minutes"];
-      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)))) {
-        const err22 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      let data10 = data["timeout-minutes"];
+      if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)))) {
+        const err24 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
-          vErrors = [err22];
+          vErrors = [err24];
         } else {
-          vErrors.push(err22);
+          vErrors.push(err24);
         }
         errors++;
       }
-      if (typeof data9 == "number") {
-        if (data9 > 4320 || isNaN(data9)) {
-          const err23 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4320 }, message: "must be <= 4320" };
-          if (vErrors === null) {
-            vErrors = [err23];
-          } else {
-            vErrors.push(err23);
-          }
-          errors++;
-        }
-        if (data9 < 1 || isNaN(data9)) {
-          const err24 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err24];
-          } else {
-            vErrors.push(err24);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data["working-directory"] !== void 0) {
-      let data10 = data["working-directory"];
-      if (typeof data10 === "string") {
-        if (!pattern6.test(data10)) {
-          const err25 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/pattern", keyword: "pattern", params: { pattern: "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, message: 'must match pattern "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$"' };
+      if (typeof data10 == "number") {
+        if (data10 > 4320 || isNaN(data10)) {
+          const err25 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4320 }, message: "must be <= 4320" };
           if (vErrors === null) {
             vErrors = [err25];
           } else {
@@ -26931,21 +27064,22 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      } else {
-        const err26 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err26];
-        } else {
-          vErrors.push(err26);
+        if (data10 < 1 || isNaN(data10)) {
+          const err26 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err26];
+          } else {
+            vErrors.push(err26);
+          }
+          errors++;
         }
-        errors++;
       }
     }
-    if (data["dvc-remote"] !== void 0) {
-      let data11 = data["dvc-remote"];
+    if (data["working-directory"] !== void 0) {
+      let data11 = data["working-directory"];
       if (typeof data11 === "string") {
-        if (!pattern7.test(data11)) {
-          const err27 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
+        if (!pattern6.test(data11)) {
+          const err27 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/pattern", keyword: "pattern", params: { pattern: "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, message: 'must match pattern "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$"' };
           if (vErrors === null) {
             vErrors = [err27];
           } else {
@@ -26954,7 +27088,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err28 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err28 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err28];
         } else {
@@ -26963,19 +27097,20 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["pull-strategy"] !== void 0) {
-      let data12 = data["pull-strategy"];
-      if (typeof data12 !== "string") {
-        const err29 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err29];
-        } else {
-          vErrors.push(err29);
+    if (data["dvc-remote"] !== void 0) {
+      let data12 = data["dvc-remote"];
+      if (typeof data12 === "string") {
+        if (!pattern7.test(data12)) {
+          const err29 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
+          if (vErrors === null) {
+            vErrors = [err29];
+          } else {
+            vErrors.push(err29);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (!(data12 === "separate" || data12 === "with-repro")) {
-        const err30 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema13.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
+      } else {
+        const err30 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err30];
         } else {
@@ -26984,9 +27119,10 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.cml !== void 0) {
-      if (typeof data.cml !== "boolean") {
-        const err31 = { instancePath: instancePath + "/cml", schemaPath: "#/properties/cml/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+    if (data["pull-strategy"] !== void 0) {
+      let data13 = data["pull-strategy"];
+      if (typeof data13 !== "string") {
+        const err31 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err31];
         } else {
@@ -26994,10 +27130,8 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.push !== void 0) {
-      if (typeof data.push !== "boolean") {
-        const err32 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+      if (!(data13 === "separate" || data13 === "with-repro")) {
+        const err32 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema13.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err32];
         } else {
@@ -27006,9 +27140,9 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["cancel-in-progress"] !== void 0) {
-      if (typeof data["cancel-in-progress"] !== "boolean") {
-        const err33 = { instancePath: instancePath + "/cancel-in-progress", schemaPath: "#/properties/cancel-in-progress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+    if (data["dvc-cache"] !== void 0) {
+      if (typeof data["dvc-cache"] !== "boolean") {
+        const err33 = { instancePath: instancePath + "/dvc-cache", schemaPath: "#/properties/dvc-cache/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err33];
         } else {
@@ -27017,20 +27151,20 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["concurrency-group"] !== void 0) {
-      let data16 = data["concurrency-group"];
-      if (typeof data16 === "string") {
-        if (!pattern7.test(data16)) {
-          const err34 = { instancePath: instancePath + "/concurrency-group", schemaPath: "#/properties/concurrency-group/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
-          if (vErrors === null) {
-            vErrors = [err34];
-          } else {
-            vErrors.push(err34);
-          }
-          errors++;
+    if (data.cml !== void 0) {
+      if (typeof data.cml !== "boolean") {
+        const err34 = { instancePath: instancePath + "/cml", schemaPath: "#/properties/cml/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err34];
+        } else {
+          vErrors.push(err34);
         }
-      } else {
-        const err35 = { instancePath: instancePath + "/concurrency-group", schemaPath: "#/properties/concurrency-group/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        errors++;
+      }
+    }
+    if (data.push !== void 0) {
+      if (typeof data.push !== "boolean") {
+        const err35 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err35];
         } else {
@@ -27039,10 +27173,9 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["pin-actions"] !== void 0) {
-      let data17 = data["pin-actions"];
-      if (typeof data17 !== "string") {
-        const err36 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data["cancel-in-progress"] !== void 0) {
+      if (typeof data["cancel-in-progress"] !== "boolean") {
+        const err36 = { instancePath: instancePath + "/cancel-in-progress", schemaPath: "#/properties/cancel-in-progress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err36];
         } else {
@@ -27050,30 +27183,33 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data17 === "version" || data17 === "sha")) {
-        const err37 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/enum", keyword: "enum", params: { allowedValues: schema13.properties["pin-actions"].enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err37];
-        } else {
-          vErrors.push(err37);
-        }
-        errors++;
-      }
     }
-    if (data["workload-identity-provider"] !== void 0) {
-      let data18 = data["workload-identity-provider"];
+    if (data["concurrency-group"] !== void 0) {
+      let data18 = data["concurrency-group"];
       if (typeof data18 === "string") {
-        if (!pattern27.test(data18)) {
-          const err38 = { instancePath: instancePath + "/workload-identity-provider", schemaPath: "#/properties/workload-identity-provider/pattern", keyword: "pattern", params: { pattern: "^projects/[0-9]+/locations/global/workloadIdentityPools/[A-Za-z0-9_-]+/providers/[A-Za-z0-9_-]+$" }, message: 'must match pattern "^projects/[0-9]+/locations/global/workloadIdentityPools/[A-Za-z0-9_-]+/providers/[A-Za-z0-9_-]+$"' };
+        if (!pattern7.test(data18)) {
+          const err37 = { instancePath: instancePath + "/concurrency-group", schemaPath: "#/properties/concurrency-group/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
           if (vErrors === null) {
-            vErrors = [err38];
+            vErrors = [err37];
           } else {
-            vErrors.push(err38);
+            vErrors.push(err37);
           }
           errors++;
         }
       } else {
-        const err39 = { instancePath: instancePath + "/workload-identity-provider", schemaPath: "#/properties/workload-identity-provider/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err38 = { instancePath: instancePath + "/concurrency-group", schemaPath: "#/properties/concurrency-group/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err38];
+        } else {
+          vErrors.push(err38);
+        }
+        errors++;
+      }
+    }
+    if (data["pin-actions"] !== void 0) {
+      let data19 = data["pin-actions"];
+      if (typeof data19 !== "string") {
+        const err39 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err39];
         } else {
@@ -27081,35 +27217,66 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
+      if (!(data19 === "version" || data19 === "sha")) {
+        const err40 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/enum", keyword: "enum", params: { allowedValues: schema13.properties["pin-actions"].enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err40];
+        } else {
+          vErrors.push(err40);
+        }
+        errors++;
+      }
     }
-    if (data["service-account"] !== void 0) {
-      let data19 = data["service-account"];
-      if (typeof data19 === "string") {
-        if (!pattern28.test(data19)) {
-          const err40 = { instancePath: instancePath + "/service-account", schemaPath: "#/properties/service-account/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+\\.iam\\.gserviceaccount\\.com$" }, message: 'must match pattern "^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+\\.iam\\.gserviceaccount\\.com$"' };
+    if (data["workload-identity-provider"] !== void 0) {
+      let data20 = data["workload-identity-provider"];
+      if (typeof data20 === "string") {
+        if (!pattern27.test(data20)) {
+          const err41 = { instancePath: instancePath + "/workload-identity-provider", schemaPath: "#/properties/workload-identity-provider/pattern", keyword: "pattern", params: { pattern: "^projects/[0-9]+/locations/global/workloadIdentityPools/[A-Za-z0-9_-]+/providers/[A-Za-z0-9_-]+$" }, message: 'must match pattern "^projects/[0-9]+/locations/global/workloadIdentityPools/[A-Za-z0-9_-]+/providers/[A-Za-z0-9_-]+$"' };
           if (vErrors === null) {
-            vErrors = [err40];
+            vErrors = [err41];
           } else {
-            vErrors.push(err40);
+            vErrors.push(err41);
           }
           errors++;
         }
       } else {
-        const err41 = { instancePath: instancePath + "/service-account", schemaPath: "#/properties/service-account/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err42 = { instancePath: instancePath + "/workload-identity-provider", schemaPath: "#/properties/workload-identity-provider/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err41];
+          vErrors = [err42];
         } else {
-          vErrors.push(err41);
+          vErrors.push(err42);
+        }
+        errors++;
+      }
+    }
+    if (data["service-account"] !== void 0) {
+      let data21 = data["service-account"];
+      if (typeof data21 === "string") {
+        if (!pattern28.test(data21)) {
+          const err43 = { instancePath: instancePath + "/service-account", schemaPath: "#/properties/service-account/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+\\.iam\\.gserviceaccount\\.com$" }, message: 'must match pattern "^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+\\.iam\\.gserviceaccount\\.com$"' };
+          if (vErrors === null) {
+            vErrors = [err43];
+          } else {
+            vErrors.push(err43);
+          }
+          errors++;
+        }
+      } else {
+        const err44 = { instancePath: instancePath + "/service-account", schemaPath: "#/properties/service-account/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err44];
+        } else {
+          vErrors.push(err44);
         }
         errors++;
       }
     }
   } else {
-    const err42 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err45 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err42];
+      vErrors = [err45];
     } else {
-      vErrors.push(err42);
+      vErrors.push(err45);
     }
     errors++;
   }
@@ -27197,57 +27364,78 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.installer !== void 0) {
+      let data3 = data.installer;
+      if (typeof data3 !== "string") {
+        const err7 = { instancePath: instancePath + "/installer", schemaPath: "#/properties/installer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+      if (!(data3 === "pip" || data3 === "poetry" || data3 === "uv")) {
+        const err8 = { instancePath: instancePath + "/installer", schemaPath: "#/properties/installer/enum", keyword: "enum", params: { allowedValues: schema14.properties.installer.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
     if (data.branches !== void 0) {
-      let data3 = data.branches;
-      if (Array.isArray(data3)) {
-        if (data3.length < 1) {
-          const err7 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+      let data4 = data.branches;
+      if (Array.isArray(data4)) {
+        if (data4.length < 1) {
+          const err9 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
           if (vErrors === null) {
-            vErrors = [err7];
+            vErrors = [err9];
           } else {
-            vErrors.push(err7);
+            vErrors.push(err9);
           }
           errors++;
         }
-        const len0 = data3.length;
+        const len0 = data4.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          let data4 = data3[i0];
-          if (typeof data4 === "string") {
-            if (!pattern3.test(data4)) {
-              const err8 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._/-]*$"' };
+          let data5 = data4[i0];
+          if (typeof data5 === "string") {
+            if (!pattern3.test(data5)) {
+              const err10 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._/-]*$"' };
               if (vErrors === null) {
-                vErrors = [err8];
+                vErrors = [err10];
               } else {
-                vErrors.push(err8);
+                vErrors.push(err10);
               }
               errors++;
             }
           } else {
-            const err9 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err11 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err9];
+              vErrors = [err11];
             } else {
-              vErrors.push(err9);
+              vErrors.push(err11);
             }
             errors++;
           }
         }
-        let i1 = data3.length;
+        let i1 = data4.length;
         let j0;
         if (i1 > 1) {
           const indices0 = {};
           for (; i1--; ) {
-            let item0 = data3[i1];
+            let item0 = data4[i1];
             if (typeof item0 !== "string") {
               continue;
             }
             if (typeof indices0[item0] == "number") {
               j0 = indices0[item0];
-              const err10 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
+              const err12 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
               if (vErrors === null) {
-                vErrors = [err10];
+                vErrors = [err12];
               } else {
-                vErrors.push(err10);
+                vErrors.push(err12);
               }
               errors++;
               break;
@@ -27256,57 +27444,57 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err11 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err13 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err11];
+          vErrors = [err13];
         } else {
-          vErrors.push(err11);
+          vErrors.push(err13);
         }
         errors++;
       }
     }
     if (data.paths !== void 0) {
-      let data5 = data.paths;
-      if (Array.isArray(data5)) {
-        const len1 = data5.length;
+      let data6 = data.paths;
+      if (Array.isArray(data6)) {
+        const len1 = data6.length;
         for (let i2 = 0; i2 < len1; i2++) {
-          let data6 = data5[i2];
-          if (typeof data6 === "string") {
-            if (!pattern4.test(data6)) {
-              const err12 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._/*-]+$" }, message: 'must match pattern "^[A-Za-z0-9._/*-]+$"' };
+          let data7 = data6[i2];
+          if (typeof data7 === "string") {
+            if (!pattern4.test(data7)) {
+              const err14 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._/*-]+$" }, message: 'must match pattern "^[A-Za-z0-9._/*-]+$"' };
               if (vErrors === null) {
-                vErrors = [err12];
+                vErrors = [err14];
               } else {
-                vErrors.push(err12);
+                vErrors.push(err14);
               }
               errors++;
             }
           } else {
-            const err13 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err15 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err13];
+              vErrors = [err15];
             } else {
-              vErrors.push(err13);
+              vErrors.push(err15);
             }
             errors++;
           }
         }
-        let i3 = data5.length;
+        let i3 = data6.length;
         let j1;
         if (i3 > 1) {
           const indices1 = {};
           for (; i3--; ) {
-            let item1 = data5[i3];
+            let item1 = data6[i3];
             if (typeof item1 !== "string") {
               continue;
             }
             if (typeof indices1[item1] == "number") {
               j1 = indices1[item1];
-              const err14 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
+              const err16 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
               if (vErrors === null) {
-                vErrors = [err14];
+                vErrors = [err16];
               } else {
-                vErrors.push(err14);
+                vErrors.push(err16);
               }
               errors++;
               break;
@@ -27315,57 +27503,57 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err15 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err17 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err15];
+          vErrors = [err17];
         } else {
-          vErrors.push(err15);
+          vErrors.push(err17);
         }
         errors++;
       }
     }
     if (data.runner !== void 0) {
-      let data7 = data.runner;
-      if (Array.isArray(data7)) {
-        const len2 = data7.length;
+      let data8 = data.runner;
+      if (Array.isArray(data8)) {
+        const len2 = data8.length;
         for (let i4 = 0; i4 < len2; i4++) {
-          let data8 = data7[i4];
-          if (typeof data8 === "string") {
-            if (!pattern5.test(data8)) {
-              const err16 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"' };
+          let data9 = data8[i4];
+          if (typeof data9 === "string") {
+            if (!pattern5.test(data9)) {
+              const err18 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"' };
               if (vErrors === null) {
-                vErrors = [err16];
+                vErrors = [err18];
               } else {
-                vErrors.push(err16);
+                vErrors.push(err18);
               }
               errors++;
             }
           } else {
-            const err17 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err19 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err17];
+              vErrors = [err19];
             } else {
-              vErrors.push(err17);
+              vErrors.push(err19);
             }
             errors++;
           }
         }
-        let i5 = data7.length;
+        let i5 = data8.length;
         let j2;
         if (i5 > 1) {
           const indices2 = {};
           for (; i5--; ) {
-            let item2 = data7[i5];
+            let item2 = data8[i5];
             if (typeof item2 !== "string") {
               continue;
             }
             if (typeof indices2[item2] == "number") {
               j2 = indices2[item2];
-              const err18 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/uniqueItems", keyword: "uniqueItems", params: { i: i5, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i5 + " are identical)" };
+              const err20 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/uniqueItems", keyword: "uniqueItems", params: { i: i5, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i5 + " are identical)" };
               if (vErrors === null) {
-                vErrors = [err18];
+                vErrors = [err20];
               } else {
-                vErrors.push(err18);
+                vErrors.push(err20);
               }
               errors++;
               break;
@@ -27374,52 +27562,29 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err19 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err21 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err19];
+          vErrors = [err21];
         } else {
-          vErrors.push(err19);
+          vErrors.push(err21);
         }
         errors++;
       }
     }
     if (data["timeout-minutes"] !== void 0) {
-      let data9 = data["timeout-minutes"];
-      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)))) {
-        const err20 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      let data10 = data["timeout-minutes"];
+      if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)))) {
+        const err22 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
-          vErrors = [err20];
+          vErrors = [err22];
         } else {
-          vErrors.push(err20);
+          vErrors.push(err22);
         }
         errors++;
       }
-      if (typeof data9 == "number") {
-        if (data9 > 4320 || isNaN(data9)) {
-          const err21 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4320 }, message: "must be <= 4320" };
-          if (vErrors === null) {
-            vErrors = [err21];
-          } else {
-            vErrors.push(err21);
-          }
-          errors++;
-        }
-        if (data9 < 1 || isNaN(data9)) {
-          const err22 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err22];
-          } else {
-            vErrors.push(err22);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data["working-directory"] !== void 0) {
-      let data10 = data["working-directory"];
-      if (typeof data10 === "string") {
-        if (!pattern6.test(data10)) {
-          const err23 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/pattern", keyword: "pattern", params: { pattern: "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, message: 'must match pattern "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$"' };
+      if (typeof data10 == "number") {
+        if (data10 > 4320 || isNaN(data10)) {
+          const err23 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4320 }, message: "must be <= 4320" };
           if (vErrors === null) {
             vErrors = [err23];
           } else {
@@ -27427,21 +27592,22 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      } else {
-        const err24 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err24];
-        } else {
-          vErrors.push(err24);
+        if (data10 < 1 || isNaN(data10)) {
+          const err24 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err24];
+          } else {
+            vErrors.push(err24);
+          }
+          errors++;
         }
-        errors++;
       }
     }
-    if (data["dvc-remote"] !== void 0) {
-      let data11 = data["dvc-remote"];
+    if (data["working-directory"] !== void 0) {
+      let data11 = data["working-directory"];
       if (typeof data11 === "string") {
-        if (!pattern7.test(data11)) {
-          const err25 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
+        if (!pattern6.test(data11)) {
+          const err25 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/pattern", keyword: "pattern", params: { pattern: "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, message: 'must match pattern "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$"' };
           if (vErrors === null) {
             vErrors = [err25];
           } else {
@@ -27450,7 +27616,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err26 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err26 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err26];
         } else {
@@ -27459,19 +27625,20 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["pull-strategy"] !== void 0) {
-      let data12 = data["pull-strategy"];
-      if (typeof data12 !== "string") {
-        const err27 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err27];
-        } else {
-          vErrors.push(err27);
+    if (data["dvc-remote"] !== void 0) {
+      let data12 = data["dvc-remote"];
+      if (typeof data12 === "string") {
+        if (!pattern7.test(data12)) {
+          const err27 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
+          if (vErrors === null) {
+            vErrors = [err27];
+          } else {
+            vErrors.push(err27);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (!(data12 === "separate" || data12 === "with-repro")) {
-        const err28 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema14.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
+      } else {
+        const err28 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err28];
         } else {
@@ -27480,9 +27647,10 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.cml !== void 0) {
-      if (typeof data.cml !== "boolean") {
-        const err29 = { instancePath: instancePath + "/cml", schemaPath: "#/properties/cml/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+    if (data["pull-strategy"] !== void 0) {
+      let data13 = data["pull-strategy"];
+      if (typeof data13 !== "string") {
+        const err29 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
@@ -27490,10 +27658,8 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.push !== void 0) {
-      if (typeof data.push !== "boolean") {
-        const err30 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+      if (!(data13 === "separate" || data13 === "with-repro")) {
+        const err30 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema14.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err30];
         } else {
@@ -27502,9 +27668,9 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["cancel-in-progress"] !== void 0) {
-      if (typeof data["cancel-in-progress"] !== "boolean") {
-        const err31 = { instancePath: instancePath + "/cancel-in-progress", schemaPath: "#/properties/cancel-in-progress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+    if (data["dvc-cache"] !== void 0) {
+      if (typeof data["dvc-cache"] !== "boolean") {
+        const err31 = { instancePath: instancePath + "/dvc-cache", schemaPath: "#/properties/dvc-cache/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err31];
         } else {
@@ -27513,20 +27679,20 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["concurrency-group"] !== void 0) {
-      let data16 = data["concurrency-group"];
-      if (typeof data16 === "string") {
-        if (!pattern7.test(data16)) {
-          const err32 = { instancePath: instancePath + "/concurrency-group", schemaPath: "#/properties/concurrency-group/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
-          if (vErrors === null) {
-            vErrors = [err32];
-          } else {
-            vErrors.push(err32);
-          }
-          errors++;
+    if (data.cml !== void 0) {
+      if (typeof data.cml !== "boolean") {
+        const err32 = { instancePath: instancePath + "/cml", schemaPath: "#/properties/cml/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err32];
+        } else {
+          vErrors.push(err32);
         }
-      } else {
-        const err33 = { instancePath: instancePath + "/concurrency-group", schemaPath: "#/properties/concurrency-group/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        errors++;
+      }
+    }
+    if (data.push !== void 0) {
+      if (typeof data.push !== "boolean") {
+        const err33 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err33];
         } else {
@@ -27535,10 +27701,9 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["pin-actions"] !== void 0) {
-      let data17 = data["pin-actions"];
-      if (typeof data17 !== "string") {
-        const err34 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data["cancel-in-progress"] !== void 0) {
+      if (typeof data["cancel-in-progress"] !== "boolean") {
+        const err34 = { instancePath: instancePath + "/cancel-in-progress", schemaPath: "#/properties/cancel-in-progress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err34];
         } else {
@@ -27546,22 +27711,56 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data17 === "version" || data17 === "sha")) {
-        const err35 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/enum", keyword: "enum", params: { allowedValues: schema14.properties["pin-actions"].enum }, message: "must be equal to one of the allowed values" };
+    }
+    if (data["concurrency-group"] !== void 0) {
+      let data18 = data["concurrency-group"];
+      if (typeof data18 === "string") {
+        if (!pattern7.test(data18)) {
+          const err35 = { instancePath: instancePath + "/concurrency-group", schemaPath: "#/properties/concurrency-group/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
+          if (vErrors === null) {
+            vErrors = [err35];
+          } else {
+            vErrors.push(err35);
+          }
+          errors++;
+        }
+      } else {
+        const err36 = { instancePath: instancePath + "/concurrency-group", schemaPath: "#/properties/concurrency-group/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err35];
+          vErrors = [err36];
         } else {
-          vErrors.push(err35);
+          vErrors.push(err36);
+        }
+        errors++;
+      }
+    }
+    if (data["pin-actions"] !== void 0) {
+      let data19 = data["pin-actions"];
+      if (typeof data19 !== "string") {
+        const err37 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err37];
+        } else {
+          vErrors.push(err37);
+        }
+        errors++;
+      }
+      if (!(data19 === "version" || data19 === "sha")) {
+        const err38 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/enum", keyword: "enum", params: { allowedValues: schema14.properties["pin-actions"].enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err38];
+        } else {
+          vErrors.push(err38);
         }
         errors++;
       }
     }
   } else {
-    const err36 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err39 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err36];
+      vErrors = [err39];
     } else {
-      vErrors.push(err36);
+      vErrors.push(err39);
     }
     errors++;
   }
@@ -27658,57 +27857,78 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.installer !== void 0) {
+      let data3 = data.installer;
+      if (typeof data3 !== "string") {
+        const err8 = { instancePath: instancePath + "/installer", schemaPath: "#/properties/installer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+      if (!(data3 === "pip" || data3 === "poetry" || data3 === "uv")) {
+        const err9 = { instancePath: instancePath + "/installer", schemaPath: "#/properties/installer/enum", keyword: "enum", params: { allowedValues: schema15.properties.installer.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
     if (data.branches !== void 0) {
-      let data3 = data.branches;
-      if (Array.isArray(data3)) {
-        if (data3.length < 1) {
-          const err8 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+      let data4 = data.branches;
+      if (Array.isArray(data4)) {
+        if (data4.length < 1) {
+          const err10 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
           if (vErrors === null) {
-            vErrors = [err8];
+            vErrors = [err10];
           } else {
-            vErrors.push(err8);
+            vErrors.push(err10);
           }
           errors++;
         }
-        const len0 = data3.length;
+        const len0 = data4.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          let data4 = data3[i0];
-          if (typeof data4 === "string") {
-            if (!pattern3.test(data4)) {
-              const err9 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._/-]*$"' };
+          let data5 = data4[i0];
+          if (typeof data5 === "string") {
+            if (!pattern3.test(data5)) {
+              const err11 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._/-]*$"' };
               if (vErrors === null) {
-                vErrors = [err9];
+                vErrors = [err11];
               } else {
-                vErrors.push(err9);
+                vErrors.push(err11);
               }
               errors++;
             }
           } else {
-            const err10 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err12 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err10];
+              vErrors = [err12];
             } else {
-              vErrors.push(err10);
+              vErrors.push(err12);
             }
             errors++;
           }
         }
-        let i1 = data3.length;
+        let i1 = data4.length;
         let j0;
         if (i1 > 1) {
           const indices0 = {};
           for (; i1--; ) {
-            let item0 = data3[i1];
+            let item0 = data4[i1];
             if (typeof item0 !== "string") {
               continue;
             }
             if (typeof indices0[item0] == "number") {
               j0 = indices0[item0];
-              const err11 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
+              const err13 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
               if (vErrors === null) {
-                vErrors = [err11];
+                vErrors = [err13];
               } else {
-                vErrors.push(err11);
+                vErrors.push(err13);
               }
               errors++;
               break;
@@ -27717,57 +27937,57 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err12 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err14 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err12];
+          vErrors = [err14];
         } else {
-          vErrors.push(err12);
+          vErrors.push(err14);
         }
         errors++;
       }
     }
     if (data.paths !== void 0) {
-      let data5 = data.paths;
-      if (Array.isArray(data5)) {
-        const len1 = data5.length;
+      let data6 = data.paths;
+      if (Array.isArray(data6)) {
+        const len1 = data6.length;
         for (let i2 = 0; i2 < len1; i2++) {
-          let data6 = data5[i2];
-          if (typeof data6 === "string") {
-            if (!pattern4.test(data6)) {
-              const err13 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._/*-]+$" }, message: 'must match pattern "^[A-Za-z0-9._/*-]+$"' };
+          let data7 = data6[i2];
+          if (typeof data7 === "string") {
+            if (!pattern4.test(data7)) {
+              const err15 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._/*-]+$" }, message: 'must match pattern "^[A-Za-z0-9._/*-]+$"' };
               if (vErrors === null) {
-                vErrors = [err13];
+                vErrors = [err15];
               } else {
-                vErrors.push(err13);
+                vErrors.push(err15);
               }
               errors++;
             }
           } else {
-            const err14 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err16 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err14];
+              vErrors = [err16];
             } else {
-              vErrors.push(err14);
+              vErrors.push(err16);
             }
             errors++;
           }
         }
-        let i3 = data5.length;
+        let i3 = data6.length;
         let j1;
         if (i3 > 1) {
           const indices1 = {};
           for (; i3--; ) {
-            let item1 = data5[i3];
+            let item1 = data6[i3];
             if (typeof item1 !== "string") {
               continue;
             }
             if (typeof indices1[item1] == "number") {
               j1 = indices1[item1];
-              const err15 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
+              const err17 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
               if (vErrors === null) {
-                vErrors = [err15];
+                vErrors = [err17];
               } else {
-                vErrors.push(err15);
+                vErrors.push(err17);
               }
               errors++;
               break;
@@ -27776,57 +27996,57 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err16 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err18 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err16];
+          vErrors = [err18];
         } else {
-          vErrors.push(err16);
+          vErrors.push(err18);
         }
         errors++;
       }
     }
     if (data.runner !== void 0) {
-      let data7 = data.runner;
-      if (Array.isArray(data7)) {
-        const len2 = data7.length;
+      let data8 = data.runner;
+      if (Array.isArray(data8)) {
+        const len2 = data8.length;
         for (let i4 = 0; i4 < len2; i4++) {
-          let data8 = data7[i4];
-          if (typeof data8 === "string") {
-            if (!pattern5.test(data8)) {
-              const err17 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"' };
+          let data9 = data8[i4];
+          if (typeof data9 === "string") {
+            if (!pattern5.test(data9)) {
+              const err19 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"' };
               if (vErrors === null) {
-                vErrors = [err17];
+                vErrors = [err19];
               } else {
-                vErrors.push(err17);
+                vErrors.push(err19);
               }
               errors++;
             }
           } else {
-            const err18 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err20 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err18];
+              vErrors = [err20];
             } else {
-              vErrors.push(err18);
+              vErrors.push(err20);
             }
             errors++;
           }
         }
-        let i5 = data7.length;
+        let i5 = data8.length;
         let j2;
         if (i5 > 1) {
           const indices2 = {};
           for (; i5--; ) {
-            let item2 = data7[i5];
+            let item2 = data8[i5];
             if (typeof item2 !== "string") {
               continue;
             }
             if (typeof indices2[item2] == "number") {
               j2 = indices2[item2];
-              const err19 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/uniqueItems", keyword: "uniqueItems", params: { i: i5, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i5 + " are identical)" };
+              const err21 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/uniqueItems", keyword: "uniqueItems", params: { i: i5, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i5 + " are identical)" };
               if (vErrors === null) {
-                vErrors = [err19];
+                vErrors = [err21];
               } else {
-                vErrors.push(err19);
+                vErrors.push(err21);
               }
               errors++;
               break;
@@ -27835,52 +28055,29 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err20 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err22 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err20];
+          vErrors = [err22];
         } else {
-          vErrors.push(err20);
+          vErrors.push(err22);
         }
         errors++;
       }
     }
     if (data["timeout-minutes"] !== void 0) {
-      let data9 = data["timeout-minutes"];
-      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)))) {
-        const err21 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      let data10 = data["timeout-minutes"];
+      if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)))) {
+        const err23 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
-          vErrors = [err21];
+          vErrors = [err23];
         } else {
-          vErrors.push(err21);
+          vErrors.push(err23);
         }
         errors++;
       }
-      if (typeof data9 == "number") {
-        if (data9 > 4320 || isNaN(data9)) {
-          const err22 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4320 }, message: "must be <= 4320" };
-          if (vErrors === null) {
-            vErrors = [err22];
-          } else {
-            vErrors.push(err22);
-          }
-          errors++;
-        }
-        if (data9 < 1 || isNaN(data9)) {
-          const err23 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err23];
-          } else {
-            vErrors.push(err23);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data["working-directory"] !== void 0) {
-      let data10 = data["working-directory"];
-      if (typeof data10 === "string") {
-        if (!pattern6.test(data10)) {
-          const err24 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/pattern", keyword: "pattern", params: { pattern: "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, message: 'must match pattern "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$"' };
+      if (typeof data10 == "number") {
+        if (data10 > 4320 || isNaN(data10)) {
+          const err24 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4320 }, message: "must be <= 4320" };
           if (vErrors === null) {
             vErrors = [err24];
           } else {
@@ -27888,21 +28085,22 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      } else {
-        const err25 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err25];
-        } else {
-          vErrors.push(err25);
+        if (data10 < 1 || isNaN(data10)) {
+          const err25 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err25];
+          } else {
+            vErrors.push(err25);
+          }
+          errors++;
         }
-        errors++;
       }
     }
-    if (data["dvc-remote"] !== void 0) {
-      let data11 = data["dvc-remote"];
+    if (data["working-directory"] !== void 0) {
+      let data11 = data["working-directory"];
       if (typeof data11 === "string") {
-        if (!pattern7.test(data11)) {
-          const err26 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
+        if (!pattern6.test(data11)) {
+          const err26 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/pattern", keyword: "pattern", params: { pattern: "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, message: 'must match pattern "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$"' };
           if (vErrors === null) {
             vErrors = [err26];
           } else {
@@ -27911,7 +28109,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err27 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err27 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err27];
         } else {
@@ -27920,19 +28118,20 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["pull-strategy"] !== void 0) {
-      let data12 = data["pull-strategy"];
-      if (typeof data12 !== "string") {
-        const err28 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err28];
-        } else {
-          vErrors.push(err28);
+    if (data["dvc-remote"] !== void 0) {
+      let data12 = data["dvc-remote"];
+      if (typeof data12 === "string") {
+        if (!pattern7.test(data12)) {
+          const err28 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
+          if (vErrors === null) {
+            vErrors = [err28];
+          } else {
+            vErrors.push(err28);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (!(data12 === "separate" || data12 === "with-repro")) {
-        const err29 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema15.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
+      } else {
+        const err29 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
@@ -27941,9 +28140,10 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.cml !== void 0) {
-      if (typeof data.cml !== "boolean") {
-        const err30 = { instancePath: instancePath + "/cml", schemaPath: "#/properties/cml/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+    if (data["pull-strategy"] !== void 0) {
+      let data13 = data["pull-strategy"];
+      if (typeof data13 !== "string") {
+        const err30 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err30];
         } else {
@@ -27951,10 +28151,8 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.push !== void 0) {
-      if (typeof data.push !== "boolean") {
-        const err31 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+      if (!(data13 === "separate" || data13 === "with-repro")) {
+        const err31 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema15.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err31];
         } else {
@@ -27963,9 +28161,9 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["cancel-in-progress"] !== void 0) {
-      if (typeof data["cancel-in-progress"] !== "boolean") {
-        const err32 = { instancePath: instancePath + "/cancel-in-progress", schemaPath: "#/properties/cancel-in-progress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+    if (data["dvc-cache"] !== void 0) {
+      if (typeof data["dvc-cache"] !== "boolean") {
+        const err32 = { instancePath: instancePath + "/dvc-cache", schemaPath: "#/properties/dvc-cache/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err32];
         } else {
@@ -27974,20 +28172,20 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["concurrency-group"] !== void 0) {
-      let data16 = data["concurrency-group"];
-      if (typeof data16 === "string") {
-        if (!pattern7.test(data16)) {
-          const err33 = { instancePath: instancePath + "/concurrency-group", schemaPath: "#/properties/concurrency-group/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
-          if (vErrors === null) {
-            vErrors = [err33];
-          } else {
-            vErrors.push(err33);
-          }
-          errors++;
+    if (data.cml !== void 0) {
+      if (typeof data.cml !== "boolean") {
+        const err33 = { instancePath: instancePath + "/cml", schemaPath: "#/properties/cml/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err33];
+        } else {
+          vErrors.push(err33);
         }
-      } else {
-        const err34 = { instancePath: instancePath + "/concurrency-group", schemaPath: "#/properties/concurrency-group/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        errors++;
+      }
+    }
+    if (data.push !== void 0) {
+      if (typeof data.push !== "boolean") {
+        const err34 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err34];
         } else {
@@ -27996,10 +28194,9 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["pin-actions"] !== void 0) {
-      let data17 = data["pin-actions"];
-      if (typeof data17 !== "string") {
-        const err35 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data["cancel-in-progress"] !== void 0) {
+      if (typeof data["cancel-in-progress"] !== "boolean") {
+        const err35 = { instancePath: instancePath + "/cancel-in-progress", schemaPath: "#/properties/cancel-in-progress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err35];
         } else {
@@ -28007,30 +28204,33 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data17 === "version" || data17 === "sha")) {
-        const err36 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/enum", keyword: "enum", params: { allowedValues: schema15.properties["pin-actions"].enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err36];
-        } else {
-          vErrors.push(err36);
-        }
-        errors++;
-      }
     }
-    if (data["role-to-assume"] !== void 0) {
-      let data18 = data["role-to-assume"];
+    if (data["concurrency-group"] !== void 0) {
+      let data18 = data["concurrency-group"];
       if (typeof data18 === "string") {
-        if (!pattern47.test(data18)) {
-          const err37 = { instancePath: instancePath + "/role-to-assume", schemaPath: "#/properties/role-to-assume/pattern", keyword: "pattern", params: { pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]+$" }, message: 'must match pattern "^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]+$"' };
+        if (!pattern7.test(data18)) {
+          const err36 = { instancePath: instancePath + "/concurrency-group", schemaPath: "#/properties/concurrency-group/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
           if (vErrors === null) {
-            vErrors = [err37];
+            vErrors = [err36];
           } else {
-            vErrors.push(err37);
+            vErrors.push(err36);
           }
           errors++;
         }
       } else {
-        const err38 = { instancePath: instancePath + "/role-to-assume", schemaPath: "#/properties/role-to-assume/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err37 = { instancePath: instancePath + "/concurrency-group", schemaPath: "#/properties/concurrency-group/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err37];
+        } else {
+          vErrors.push(err37);
+        }
+        errors++;
+      }
+    }
+    if (data["pin-actions"] !== void 0) {
+      let data19 = data["pin-actions"];
+      if (typeof data19 !== "string") {
+        const err38 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err38];
         } else {
@@ -28038,33 +28238,30 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data["aws-region"] !== void 0) {
-      let data19 = data["aws-region"];
-      if (typeof data19 === "string") {
-        if (!pattern48.test(data19)) {
-          const err39 = { instancePath: instancePath + "/aws-region", schemaPath: "#/properties/aws-region/pattern", keyword: "pattern", params: { pattern: "^[a-z]{2}(-[a-z]+)+-[0-9]$" }, message: 'must match pattern "^[a-z]{2}(-[a-z]+)+-[0-9]$"' };
-          if (vErrors === null) {
-            vErrors = [err39];
-          } else {
-            vErrors.push(err39);
-          }
-          errors++;
-        }
-      } else {
-        const err40 = { instancePath: instancePath + "/aws-region", schemaPath: "#/properties/aws-region/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      if (!(data19 === "version" || data19 === "sha")) {
+        const err39 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/enum", keyword: "enum", params: { allowedValues: schema15.properties["pin-actions"].enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
-          vErrors = [err40];
+          vErrors = [err39];
         } else {
-          vErrors.push(err40);
+          vErrors.push(err39);
         }
         errors++;
       }
     }
-    if (data["role-duration-seconds"] !== void 0) {
-      let data20 = data["role-duration-seconds"];
-      if (!(typeof data20 == "number" && (!(data20 % 1) && !isNaN(data20)))) {
-        const err41 = { instancePath: instancePath + "/role-duration-seconds", schemaPath: "#/properties/role-duration-seconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (data["role-to-assume"] !== void 0) {
+      let data20 = data["role-to-assume"];
+      if (typeof data20 === "string") {
+        if (!pattern47.test(data20)) {
+          const err40 = { instancePath: instancePath + "/role-to-assume", schemaPath: "#/properties/role-to-assume/pattern", keyword: "pattern", params: { pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]+$" }, message: 'must match pattern "^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]+$"' };
+          if (vErrors === null) {
+            vErrors = [err40];
+          } else {
+            vErrors.push(err40);
+          }
+          errors++;
+        }
+      } else {
+        const err41 = { instancePath: instancePath + "/role-to-assume", schemaPath: "#/properties/role-to-assume/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err41];
         } else {
@@ -28072,9 +28269,12 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data20 == "number") {
-        if (data20 > 43200 || isNaN(data20)) {
-          const err42 = { instancePath: instancePath + "/role-duration-seconds", schemaPath: "#/properties/role-duration-seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 43200 }, message: "must be <= 43200" };
+    }
+    if (data["aws-region"] !== void 0) {
+      let data21 = data["aws-region"];
+      if (typeof data21 === "string") {
+        if (!pattern48.test(data21)) {
+          const err42 = { instancePath: instancePath + "/aws-region", schemaPath: "#/properties/aws-region/pattern", keyword: "pattern", params: { pattern: "^[a-z]{2}(-[a-z]+)+-[0-9]$" }, message: 'must match pattern "^[a-z]{2}(-[a-z]+)+-[0-9]$"' };
           if (vErrors === null) {
             vErrors = [err42];
           } else {
@@ -28082,23 +28282,54 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data20 < 900 || isNaN(data20)) {
-          const err43 = { instancePath: instancePath + "/role-duration-seconds", schemaPath: "#/properties/role-duration-seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 900 }, message: "must be >= 900" };
+      } else {
+        const err43 = { instancePath: instancePath + "/aws-region", schemaPath: "#/properties/aws-region/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err43];
+        } else {
+          vErrors.push(err43);
+        }
+        errors++;
+      }
+    }
+    if (data["role-duration-seconds"] !== void 0) {
+      let data22 = data["role-duration-seconds"];
+      if (!(typeof data22 == "number" && (!(data22 % 1) && !isNaN(data22)))) {
+        const err44 = { instancePath: instancePath + "/role-duration-seconds", schemaPath: "#/properties/role-duration-seconds/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err44];
+        } else {
+          vErrors.push(err44);
+        }
+        errors++;
+      }
+      if (typeof data22 == "number") {
+        if (data22 > 43200 || isNaN(data22)) {
+          const err45 = { instancePath: instancePath + "/role-duration-seconds", schemaPath: "#/properties/role-duration-seconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 43200 }, message: "must be <= 43200" };
           if (vErrors === null) {
-            vErrors = [err43];
+            vErrors = [err45];
           } else {
-            vErrors.push(err43);
+            vErrors.push(err45);
+          }
+          errors++;
+        }
+        if (data22 < 900 || isNaN(data22)) {
+          const err46 = { instancePath: instancePath + "/role-duration-seconds", schemaPath: "#/properties/role-duration-seconds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 900 }, message: "must be >= 900" };
+          if (vErrors === null) {
+            vErrors = [err46];
+          } else {
+            vErrors.push(err46);
           }
           errors++;
         }
       }
     }
   } else {
-    const err44 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err47 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err44];
+      vErrors = [err47];
     } else {
-      vErrors.push(err44);
+      vErrors.push(err47);
     }
     errors++;
   }
@@ -28195,57 +28426,78 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.installer !== void 0) {
+      let data3 = data.installer;
+      if (typeof data3 !== "string") {
+        const err8 = { instancePath: instancePath + "/installer", schemaPath: "#/properties/installer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+      if (!(data3 === "pip" || data3 === "poetry" || data3 === "uv")) {
+        const err9 = { instancePath: instancePath + "/installer", schemaPath: "#/properties/installer/enum", keyword: "enum", params: { allowedValues: schema16.properties.installer.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
     if (data.branches !== void 0) {
-      let data3 = data.branches;
-      if (Array.isArray(data3)) {
-        if (data3.length < 1) {
-          const err8 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+      let data4 = data.branches;
+      if (Array.isArray(data4)) {
+        if (data4.length < 1) {
+          const err10 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
           if (vErrors === null) {
-            vErrors = [err8];
+            vErrors = [err10];
           } else {
-            vErrors.push(err8);
+            vErrors.push(err10);
           }
           errors++;
         }
-        const len0 = data3.length;
+        const len0 = data4.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          let data4 = data3[i0];
-          if (typeof data4 === "string") {
-            if (!pattern3.test(data4)) {
-              const err9 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._/-]*$"' };
+          let data5 = data4[i0];
+          if (typeof data5 === "string") {
+            if (!pattern3.test(data5)) {
+              const err11 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._/-]*$"' };
               if (vErrors === null) {
-                vErrors = [err9];
+                vErrors = [err11];
               } else {
-                vErrors.push(err9);
+                vErrors.push(err11);
               }
               errors++;
             }
           } else {
-            const err10 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err12 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err10];
+              vErrors = [err12];
             } else {
-              vErrors.push(err10);
+              vErrors.push(err12);
             }
             errors++;
           }
         }
-        let i1 = data3.length;
+        let i1 = data4.length;
         let j0;
         if (i1 > 1) {
           const indices0 = {};
           for (; i1--; ) {
-            let item0 = data3[i1];
+            let item0 = data4[i1];
             if (typeof item0 !== "string") {
               continue;
             }
             if (typeof indices0[item0] == "number") {
               j0 = indices0[item0];
-              const err11 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
+              const err13 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
               if (vErrors === null) {
-                vErrors = [err11];
+                vErrors = [err13];
               } else {
-                vErrors.push(err11);
+                vErrors.push(err13);
               }
               errors++;
               break;
@@ -28254,57 +28506,57 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err12 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err14 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err12];
+          vErrors = [err14];
         } else {
-          vErrors.push(err12);
+          vErrors.push(err14);
         }
         errors++;
       }
     }
     if (data.paths !== void 0) {
-      let data5 = data.paths;
-      if (Array.isArray(data5)) {
-        const len1 = data5.length;
+      let data6 = data.paths;
+      if (Array.isArray(data6)) {
+        const len1 = data6.length;
         for (let i2 = 0; i2 < len1; i2++) {
-          let data6 = data5[i2];
-          if (typeof data6 === "string") {
-            if (!pattern4.test(data6)) {
-              const err13 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._/*-]+$" }, message: 'must match pattern "^[A-Za-z0-9._/*-]+$"' };
+          let data7 = data6[i2];
+          if (typeof data7 === "string") {
+            if (!pattern4.test(data7)) {
+              const err15 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._/*-]+$" }, message: 'must match pattern "^[A-Za-z0-9._/*-]+$"' };
               if (vErrors === null) {
-                vErrors = [err13];
+                vErrors = [err15];
               } else {
-                vErrors.push(err13);
+                vErrors.push(err15);
               }
               errors++;
             }
           } else {
-            const err14 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err16 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err14];
+              vErrors = [err16];
             } else {
-              vErrors.push(err14);
+              vErrors.push(err16);
             }
             errors++;
           }
         }
-        let i3 = data5.length;
+        let i3 = data6.length;
         let j1;
         if (i3 > 1) {
           const indices1 = {};
           for (; i3--; ) {
-            let item1 = data5[i3];
+            let item1 = data6[i3];
             if (typeof item1 !== "string") {
               continue;
             }
             if (typeof indices1[item1] == "number") {
               j1 = indices1[item1];
-              const err15 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
+              const err17 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
               if (vErrors === null) {
-                vErrors = [err15];
+                vErrors = [err17];
               } else {
-                vErrors.push(err15);
+                vErrors.push(err17);
               }
               errors++;
               break;
@@ -28313,57 +28565,57 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err16 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err18 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err16];
+          vErrors = [err18];
         } else {
-          vErrors.push(err16);
+          vErrors.push(err18);
         }
         errors++;
       }
     }
     if (data.runner !== void 0) {
-      let data7 = data.runner;
-      if (Array.isArray(data7)) {
-        const len2 = data7.length;
+      let data8 = data.runner;
+      if (Array.isArray(data8)) {
+        const len2 = data8.length;
         for (let i4 = 0; i4 < len2; i4++) {
-          let data8 = data7[i4];
-          if (typeof data8 === "string") {
-            if (!pattern5.test(data8)) {
-              const err17 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"' };
+          let data9 = data8[i4];
+          if (typeof data9 === "string") {
+            if (!pattern5.test(data9)) {
+              const err19 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"' };
               if (vErrors === null) {
-                vErrors = [err17];
+                vErrors = [err19];
               } else {
-                vErrors.push(err17);
+                vErrors.push(err19);
               }
               errors++;
             }
           } else {
-            const err18 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err20 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err18];
+              vErrors = [err20];
             } else {
-              vErrors.push(err18);
+              vErrors.push(err20);
             }
             errors++;
           }
         }
-        let i5 = data7.length;
+        let i5 = data8.length;
         let j2;
         if (i5 > 1) {
           const indices2 = {};
           for (; i5--; ) {
-            let item2 = data7[i5];
+            let item2 = data8[i5];
             if (typeof item2 !== "string") {
               continue;
             }
             if (typeof indices2[item2] == "number") {
               j2 = indices2[item2];
-              const err19 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/uniqueItems", keyword: "uniqueItems", params: { i: i5, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i5 + " are identical)" };
+              const err21 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/uniqueItems", keyword: "uniqueItems", params: { i: i5, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i5 + " are identical)" };
               if (vErrors === null) {
-                vErrors = [err19];
+                vErrors = [err21];
               } else {
-                vErrors.push(err19);
+                vErrors.push(err21);
               }
               errors++;
               break;
@@ -28372,52 +28624,29 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err20 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err22 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err20];
+          vErrors = [err22];
         } else {
-          vErrors.push(err20);
+          vErrors.push(err22);
         }
         errors++;
       }
     }
     if (data["timeout-minutes"] !== void 0) {
-      let data9 = data["timeout-minutes"];
-      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)))) {
-        const err21 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      let data10 = data["timeout-minutes"];
+      if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)))) {
+        const err23 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
-          vErrors = [err21];
+          vErrors = [err23];
         } else {
-          vErrors.push(err21);
+          vErrors.push(err23);
         }
         errors++;
       }
-      if (typeof data9 == "number") {
-        if (data9 > 4320 || isNaN(data9)) {
-          const err22 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4320 }, message: "must be <= 4320" };
-          if (vErrors === null) {
-            vErrors = [err22];
-          } else {
-            vErrors.push(err22);
-          }
-          errors++;
-        }
-        if (data9 < 1 || isNaN(data9)) {
-          const err23 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err23];
-          } else {
-            vErrors.push(err23);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data["working-directory"] !== void 0) {
-      let data10 = data["working-directory"];
-      if (typeof data10 === "string") {
-        if (!pattern6.test(data10)) {
-          const err24 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/pattern", keyword: "pattern", params: { pattern: "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, message: 'must match pattern "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$"' };
+      if (typeof data10 == "number") {
+        if (data10 > 4320 || isNaN(data10)) {
+          const err24 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4320 }, message: "must be <= 4320" };
           if (vErrors === null) {
             vErrors = [err24];
           } else {
@@ -28425,21 +28654,22 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      } else {
-        const err25 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err25];
-        } else {
-          vErrors.push(err25);
+        if (data10 < 1 || isNaN(data10)) {
+          const err25 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err25];
+          } else {
+            vErrors.push(err25);
+          }
+          errors++;
         }
-        errors++;
       }
     }
-    if (data["dvc-remote"] !== void 0) {
-      let data11 = data["dvc-remote"];
+    if (data["working-directory"] !== void 0) {
+      let data11 = data["working-directory"];
       if (typeof data11 === "string") {
-        if (!pattern7.test(data11)) {
-          const err26 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
+        if (!pattern6.test(data11)) {
+          const err26 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/pattern", keyword: "pattern", params: { pattern: "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, message: 'must match pattern "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$"' };
           if (vErrors === null) {
             vErrors = [err26];
           } else {
@@ -28448,7 +28678,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err27 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err27 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err27];
         } else {
@@ -28457,19 +28687,20 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["pull-strategy"] !== void 0) {
-      let data12 = data["pull-strategy"];
-      if (typeof data12 !== "string") {
-        const err28 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err28];
-        } else {
-          vErrors.push(err28);
+    if (data["dvc-remote"] !== void 0) {
+      let data12 = data["dvc-remote"];
+      if (typeof data12 === "string") {
+        if (!pattern7.test(data12)) {
+          const err28 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
+          if (vErrors === null) {
+            vErrors = [err28];
+          } else {
+            vErrors.push(err28);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (!(data12 === "separate" || data12 === "with-repro")) {
-        const err29 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema16.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
+      } else {
+        const err29 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
@@ -28478,9 +28709,10 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.cml !== void 0) {
-      if (typeof data.cml !== "boolean") {
-        const err30 = { instancePath: instancePath + "/cml", schemaPath: "#/properties/cml/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+    if (data["pull-strategy"] !== void 0) {
+      let data13 = data["pull-strategy"];
+      if (typeof data13 !== "string") {
+        const err30 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err30];
         } else {
@@ -28488,10 +28720,8 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.push !== void 0) {
-      if (typeof data.push !== "boolean") {
-        const err31 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+      if (!(data13 === "separate" || data13 === "with-repro")) {
+        const err31 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema16.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err31];
         } else {
@@ -28500,9 +28730,9 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["cancel-in-progress"] !== void 0) {
-      if (typeof data["cancel-in-progress"] !== "boolean") {
-        const err32 = { instancePath: instancePath + "/cancel-in-progress", schemaPath: "#/properties/cancel-in-progress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+    if (data["dvc-cache"] !== void 0) {
+      if (typeof data["dvc-cache"] !== "boolean") {
+        const err32 = { instancePath: instancePath + "/dvc-cache", schemaPath: "#/properties/dvc-cache/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err32];
         } else {
@@ -28511,20 +28741,20 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["concurrency-group"] !== void 0) {
-      let data16 = data["concurrency-group"];
-      if (typeof data16 === "string") {
-        if (!pattern7.test(data16)) {
-          const err33 = { instancePath: instancePath + "/concurrency-group", schemaPath: "#/properties/concurrency-group/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
-          if (vErrors === null) {
-            vErrors = [err33];
-          } else {
-            vErrors.push(err33);
-          }
-          errors++;
+    if (data.cml !== void 0) {
+      if (typeof data.cml !== "boolean") {
+        const err33 = { instancePath: instancePath + "/cml", schemaPath: "#/properties/cml/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err33];
+        } else {
+          vErrors.push(err33);
         }
-      } else {
-        const err34 = { instancePath: instancePath + "/concurrency-group", schemaPath: "#/properties/concurrency-group/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        errors++;
+      }
+    }
+    if (data.push !== void 0) {
+      if (typeof data.push !== "boolean") {
+        const err34 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err34];
         } else {
@@ -28533,10 +28763,9 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["pin-actions"] !== void 0) {
-      let data17 = data["pin-actions"];
-      if (typeof data17 !== "string") {
-        const err35 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data["cancel-in-progress"] !== void 0) {
+      if (typeof data["cancel-in-progress"] !== "boolean") {
+        const err35 = { instancePath: instancePath + "/cancel-in-progress", schemaPath: "#/properties/cancel-in-progress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err35];
         } else {
@@ -28544,30 +28773,33 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data17 === "version" || data17 === "sha")) {
-        const err36 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/enum", keyword: "enum", params: { allowedValues: schema16.properties["pin-actions"].enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err36];
-        } else {
-          vErrors.push(err36);
-        }
-        errors++;
-      }
     }
-    if (data["endpoint-url"] !== void 0) {
-      let data18 = data["endpoint-url"];
+    if (data["concurrency-group"] !== void 0) {
+      let data18 = data["concurrency-group"];
       if (typeof data18 === "string") {
-        if (!pattern58.test(data18)) {
-          const err37 = { instancePath: instancePath + "/endpoint-url", schemaPath: "#/properties/endpoint-url/pattern", keyword: "pattern", params: { pattern: "^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~/-]*)?$" }, message: 'must match pattern "^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~/-]*)?$"' };
+        if (!pattern7.test(data18)) {
+          const err36 = { instancePath: instancePath + "/concurrency-group", schemaPath: "#/properties/concurrency-group/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
           if (vErrors === null) {
-            vErrors = [err37];
+            vErrors = [err36];
           } else {
-            vErrors.push(err37);
+            vErrors.push(err36);
           }
           errors++;
         }
       } else {
-        const err38 = { instancePath: instancePath + "/endpoint-url", schemaPath: "#/properties/endpoint-url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err37 = { instancePath: instancePath + "/concurrency-group", schemaPath: "#/properties/concurrency-group/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err37];
+        } else {
+          vErrors.push(err37);
+        }
+        errors++;
+      }
+    }
+    if (data["pin-actions"] !== void 0) {
+      let data19 = data["pin-actions"];
+      if (typeof data19 !== "string") {
+        const err38 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err38];
         } else {
@@ -28575,13 +28807,44 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
+      if (!(data19 === "version" || data19 === "sha")) {
+        const err39 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/enum", keyword: "enum", params: { allowedValues: schema16.properties["pin-actions"].enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err39];
+        } else {
+          vErrors.push(err39);
+        }
+        errors++;
+      }
+    }
+    if (data["endpoint-url"] !== void 0) {
+      let data20 = data["endpoint-url"];
+      if (typeof data20 === "string") {
+        if (!pattern58.test(data20)) {
+          const err40 = { instancePath: instancePath + "/endpoint-url", schemaPath: "#/properties/endpoint-url/pattern", keyword: "pattern", params: { pattern: "^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~/-]*)?$" }, message: 'must match pattern "^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~/-]*)?$"' };
+          if (vErrors === null) {
+            vErrors = [err40];
+          } else {
+            vErrors.push(err40);
+          }
+          errors++;
+        }
+      } else {
+        const err41 = { instancePath: instancePath + "/endpoint-url", schemaPath: "#/properties/endpoint-url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err41];
+        } else {
+          vErrors.push(err41);
+        }
+        errors++;
+      }
     }
   } else {
-    const err39 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err42 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err39];
+      vErrors = [err42];
     } else {
-      vErrors.push(err39);
+      vErrors.push(err42);
     }
     errors++;
   }
@@ -28669,57 +28932,78 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.installer !== void 0) {
+      let data3 = data.installer;
+      if (typeof data3 !== "string") {
+        const err7 = { instancePath: instancePath + "/installer", schemaPath: "#/properties/installer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+      if (!(data3 === "pip" || data3 === "poetry" || data3 === "uv")) {
+        const err8 = { instancePath: instancePath + "/installer", schemaPath: "#/properties/installer/enum", keyword: "enum", params: { allowedValues: schema17.properties.installer.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
     if (data.branches !== void 0) {
-      let data3 = data.branches;
-      if (Array.isArray(data3)) {
-        if (data3.length < 1) {
-          const err7 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+      let data4 = data.branches;
+      if (Array.isArray(data4)) {
+        if (data4.length < 1) {
+          const err9 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
           if (vErrors === null) {
-            vErrors = [err7];
+            vErrors = [err9];
           } else {
-            vErrors.push(err7);
+            vErrors.push(err9);
           }
           errors++;
         }
-        const len0 = data3.length;
+        const len0 = data4.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          let data4 = data3[i0];
-          if (typeof data4 === "string") {
-            if (!pattern3.test(data4)) {
-              const err8 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._/-]*$"' };
+          let data5 = data4[i0];
+          if (typeof data5 === "string") {
+            if (!pattern3.test(data5)) {
+              const err10 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._/-]*$"' };
               if (vErrors === null) {
-                vErrors = [err8];
+                vErrors = [err10];
               } else {
-                vErrors.push(err8);
+                vErrors.push(err10);
               }
               errors++;
             }
           } else {
-            const err9 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err11 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err9];
+              vErrors = [err11];
             } else {
-              vErrors.push(err9);
+              vErrors.push(err11);
             }
             errors++;
           }
         }
-        let i1 = data3.length;
+        let i1 = data4.length;
         let j0;
         if (i1 > 1) {
           const indices0 = {};
           for (; i1--; ) {
-            let item0 = data3[i1];
+            let item0 = data4[i1];
             if (typeof item0 !== "string") {
               continue;
             }
             if (typeof indices0[item0] == "number") {
               j0 = indices0[item0];
-              const err10 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
+              const err12 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
               if (vErrors === null) {
-                vErrors = [err10];
+                vErrors = [err12];
               } else {
-                vErrors.push(err10);
+                vErrors.push(err12);
               }
               errors++;
               break;
@@ -28728,57 +29012,57 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err11 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err13 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err11];
+          vErrors = [err13];
         } else {
-          vErrors.push(err11);
+          vErrors.push(err13);
         }
         errors++;
       }
     }
     if (data.paths !== void 0) {
-      let data5 = data.paths;
-      if (Array.isArray(data5)) {
-        const len1 = data5.length;
+      let data6 = data.paths;
+      if (Array.isArray(data6)) {
+        const len1 = data6.length;
         for (let i2 = 0; i2 < len1; i2++) {
-          let data6 = data5[i2];
-          if (typeof data6 === "string") {
-            if (!pattern4.test(data6)) {
-              const err12 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._/*-]+$" }, message: 'must match pattern "^[A-Za-z0-9._/*-]+$"' };
+          let data7 = data6[i2];
+          if (typeof data7 === "string") {
+            if (!pattern4.test(data7)) {
+              const err14 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._/*-]+$" }, message: 'must match pattern "^[A-Za-z0-9._/*-]+$"' };
               if (vErrors === null) {
-                vErrors = [err12];
+                vErrors = [err14];
               } else {
-                vErrors.push(err12);
+                vErrors.push(err14);
               }
               errors++;
             }
           } else {
-            const err13 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err15 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err13];
+              vErrors = [err15];
             } else {
-              vErrors.push(err13);
+              vErrors.push(err15);
             }
             errors++;
           }
         }
-        let i3 = data5.length;
+        let i3 = data6.length;
         let j1;
         if (i3 > 1) {
           const indices1 = {};
           for (; i3--; ) {
-            let item1 = data5[i3];
+            let item1 = data6[i3];
             if (typeof item1 !== "string") {
               continue;
             }
             if (typeof indices1[item1] == "number") {
               j1 = indices1[item1];
-              const err14 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
+              const err16 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
               if (vErrors === null) {
-                vErrors = [err14];
+                vErrors = [err16];
               } else {
-                vErrors.push(err14);
+                vErrors.push(err16);
               }
               errors++;
               break;
@@ -28787,57 +29071,57 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err15 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err17 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err15];
+          vErrors = [err17];
         } else {
-          vErrors.push(err15);
+          vErrors.push(err17);
         }
         errors++;
       }
     }
     if (data.runner !== void 0) {
-      let data7 = data.runner;
-      if (Array.isArray(data7)) {
-        const len2 = data7.length;
+      let data8 = data.runner;
+      if (Array.isArray(data8)) {
+        const len2 = data8.length;
         for (let i4 = 0; i4 < len2; i4++) {
-          let data8 = data7[i4];
-          if (typeof data8 === "string") {
-            if (!pattern5.test(data8)) {
-              const err16 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"' };
+          let data9 = data8[i4];
+          if (typeof data9 === "string") {
+            if (!pattern5.test(data9)) {
+              const err18 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"' };
               if (vErrors === null) {
-                vErrors = [err16];
+                vErrors = [err18];
               } else {
-                vErrors.push(err16);
+                vErrors.push(err18);
               }
               errors++;
             }
           } else {
-            const err17 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err19 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err17];
+              vErrors = [err19];
             } else {
-              vErrors.push(err17);
+              vErrors.push(err19);
             }
             errors++;
           }
         }
-        let i5 = data7.length;
+        let i5 = data8.length;
         let j2;
         if (i5 > 1) {
           const indices2 = {};
           for (; i5--; ) {
-            let item2 = data7[i5];
+            let item2 = data8[i5];
             if (typeof item2 !== "string") {
               continue;
             }
             if (typeof indices2[item2] == "number") {
               j2 = indices2[item2];
-              const err18 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/uniqueItems", keyword: "uniqueItems", params: { i: i5, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i5 + " are identical)" };
+              const err20 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/uniqueItems", keyword: "uniqueItems", params: { i: i5, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i5 + " are identical)" };
               if (vErrors === null) {
-                vErrors = [err18];
+                vErrors = [err20];
               } else {
-                vErrors.push(err18);
+                vErrors.push(err20);
               }
               errors++;
               break;
@@ -28846,52 +29130,29 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err19 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err21 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err19];
+          vErrors = [err21];
         } else {
-          vErrors.push(err19);
+          vErrors.push(err21);
         }
         errors++;
       }
     }
     if (data["timeout-minutes"] !== void 0) {
-      let data9 = data["timeout-minutes"];
-      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)))) {
-        const err20 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      let data10 = data["timeout-minutes"];
+      if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)))) {
+        const err22 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
-          vErrors = [err20];
+          vErrors = [err22];
         } else {
-          vErrors.push(err20);
+          vErrors.push(err22);
         }
         errors++;
       }
-      if (typeof data9 == "number") {
-        if (data9 > 4320 || isNaN(data9)) {
-          const err21 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4320 }, message: "must be <= 4320" };
-          if (vErrors === null) {
-            vErrors = [err21];
-          } else {
-            vErrors.push(err21);
-          }
-          errors++;
-        }
-        if (data9 < 1 || isNaN(data9)) {
-          const err22 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err22];
-          } else {
-            vErrors.push(err22);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data["working-directory"] !== void 0) {
-      let data10 = data["working-directory"];
-      if (typeof data10 === "string") {
-        if (!pattern6.test(data10)) {
-          const err23 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/pattern", keyword: "pattern", params: { pattern: "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, message: 'must match pattern "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$"' };
+      if (typeof data10 == "number") {
+        if (data10 > 4320 || isNaN(data10)) {
+          const err23 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4320 }, message: "must be <= 4320" };
           if (vErrors === null) {
             vErrors = [err23];
           } else {
@@ -28899,21 +29160,22 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      } else {
-        const err24 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err24];
-        } else {
-          vErrors.push(err24);
+        if (data10 < 1 || isNaN(data10)) {
+          const err24 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err24];
+          } else {
+            vErrors.push(err24);
+          }
+          errors++;
         }
-        errors++;
       }
     }
-    if (data["dvc-remote"] !== void 0) {
-      let data11 = data["dvc-remote"];
+    if (data["working-directory"] !== void 0) {
+      let data11 = data["working-directory"];
       if (typeof data11 === "string") {
-        if (!pattern7.test(data11)) {
-          const err25 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
+        if (!pattern6.test(data11)) {
+          const err25 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/pattern", keyword: "pattern", params: { pattern: "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, message: 'must match pattern "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$"' };
           if (vErrors === null) {
             vErrors = [err25];
           } else {
@@ -28922,7 +29184,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err26 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err26 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err26];
         } else {
@@ -28931,19 +29193,20 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["pull-strategy"] !== void 0) {
-      let data12 = data["pull-strategy"];
-      if (typeof data12 !== "string") {
-        const err27 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err27];
-        } else {
-          vErrors.push(err27);
+    if (data["dvc-remote"] !== void 0) {
+      let data12 = data["dvc-remote"];
+      if (typeof data12 === "string") {
+        if (!pattern7.test(data12)) {
+          const err27 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
+          if (vErrors === null) {
+            vErrors = [err27];
+          } else {
+            vErrors.push(err27);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (!(data12 === "separate" || data12 === "with-repro")) {
-        const err28 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema17.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
+      } else {
+        const err28 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err28];
         } else {
@@ -28952,9 +29215,10 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.cml !== void 0) {
-      if (typeof data.cml !== "boolean") {
-        const err29 = { instancePath: instancePath + "/cml", schemaPath: "#/properties/cml/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+    if (data["pull-strategy"] !== void 0) {
+      let data13 = data["pull-strategy"];
+      if (typeof data13 !== "string") {
+        const err29 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
@@ -28962,10 +29226,8 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.push !== void 0) {
-      if (typeof data.push !== "boolean") {
-        const err30 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+      if (!(data13 === "separate" || data13 === "with-repro")) {
+        const err30 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema17.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err30];
         } else {
@@ -28974,9 +29236,9 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["cancel-in-progress"] !== void 0) {
-      if (typeof data["cancel-in-progress"] !== "boolean") {
-        const err31 = { instancePath: instancePath + "/cancel-in-progress", schemaPath: "#/properties/cancel-in-progress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+    if (data["dvc-cache"] !== void 0) {
+      if (typeof data["dvc-cache"] !== "boolean") {
+        const err31 = { instancePath: instancePath + "/dvc-cache", schemaPath: "#/properties/dvc-cache/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err31];
         } else {
@@ -28985,20 +29247,20 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["concurrency-group"] !== void 0) {
-      let data16 = data["concurrency-group"];
-      if (typeof data16 === "string") {
-        if (!pattern7.test(data16)) {
-          const err32 = { instancePath: instancePath + "/concurrency-group", schemaPath: "#/properties/concurrency-group/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
-          if (vErrors === null) {
-            vErrors = [err32];
-          } else {
-            vErrors.push(err32);
-          }
-          errors++;
+    if (data.cml !== void 0) {
+      if (typeof data.cml !== "boolean") {
+        const err32 = { instancePath: instancePath + "/cml", schemaPath: "#/properties/cml/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err32];
+        } else {
+          vErrors.push(err32);
         }
-      } else {
-        const err33 = { instancePath: instancePath + "/concurrency-group", schemaPath: "#/properties/concurrency-group/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        errors++;
+      }
+    }
+    if (data.push !== void 0) {
+      if (typeof data.push !== "boolean") {
+        const err33 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err33];
         } else {
@@ -29007,10 +29269,9 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["pin-actions"] !== void 0) {
-      let data17 = data["pin-actions"];
-      if (typeof data17 !== "string") {
-        const err34 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data["cancel-in-progress"] !== void 0) {
+      if (typeof data["cancel-in-progress"] !== "boolean") {
+        const err34 = { instancePath: instancePath + "/cancel-in-progress", schemaPath: "#/properties/cancel-in-progress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err34];
         } else {
@@ -29018,20 +29279,21 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data17 === "version" || data17 === "sha")) {
-        const err35 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/enum", keyword: "enum", params: { allowedValues: schema17.properties["pin-actions"].enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err35];
-        } else {
-          vErrors.push(err35);
-        }
-        errors++;
-      }
     }
-    if (data["azure-auth"] !== void 0) {
-      let data18 = data["azure-auth"];
-      if (typeof data18 !== "string") {
-        const err36 = { instancePath: instancePath + "/azure-auth", schemaPath: "#/properties/azure-auth/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data["concurrency-group"] !== void 0) {
+      let data18 = data["concurrency-group"];
+      if (typeof data18 === "string") {
+        if (!pattern7.test(data18)) {
+          const err35 = { instancePath: instancePath + "/concurrency-group", schemaPath: "#/properties/concurrency-group/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
+          if (vErrors === null) {
+            vErrors = [err35];
+          } else {
+            vErrors.push(err35);
+          }
+          errors++;
+        }
+      } else {
+        const err36 = { instancePath: instancePath + "/concurrency-group", schemaPath: "#/properties/concurrency-group/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err36];
         } else {
@@ -29039,8 +29301,11 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data18 === "connection-string" || data18 === "service-principal")) {
-        const err37 = { instancePath: instancePath + "/azure-auth", schemaPath: "#/properties/azure-auth/enum", keyword: "enum", params: { allowedValues: schema17.properties["azure-auth"].enum }, message: "must be equal to one of the allowed values" };
+    }
+    if (data["pin-actions"] !== void 0) {
+      let data19 = data["pin-actions"];
+      if (typeof data19 !== "string") {
+        const err37 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err37];
         } else {
@@ -29048,21 +29313,20 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data["azure-storage-account"] !== void 0) {
-      let data19 = data["azure-storage-account"];
-      if (typeof data19 === "string") {
-        if (!pattern68.test(data19)) {
-          const err38 = { instancePath: instancePath + "/azure-storage-account", schemaPath: "#/properties/azure-storage-account/pattern", keyword: "pattern", params: { pattern: "^$|^[a-z0-9]{3,24}$" }, message: 'must match pattern "^$|^[a-z0-9]{3,24}$"' };
-          if (vErrors === null) {
-            vErrors = [err38];
-          } else {
-            vErrors.push(err38);
-          }
-          errors++;
+      if (!(data19 === "version" || data19 === "sha")) {
+        const err38 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/enum", keyword: "enum", params: { allowedValues: schema17.properties["pin-actions"].enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err38];
+        } else {
+          vErrors.push(err38);
         }
-      } else {
-        const err39 = { instancePath: instancePath + "/azure-storage-account", schemaPath: "#/properties/azure-storage-account/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        errors++;
+      }
+    }
+    if (data["azure-auth"] !== void 0) {
+      let data20 = data["azure-auth"];
+      if (typeof data20 !== "string") {
+        const err39 = { instancePath: instancePath + "/azure-auth", schemaPath: "#/properties/azure-auth/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err39];
         } else {
@@ -29070,13 +29334,44 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
+      if (!(data20 === "connection-string" || data20 === "service-principal")) {
+        const err40 = { instancePath: instancePath + "/azure-auth", schemaPath: "#/properties/azure-auth/enum", keyword: "enum", params: { allowedValues: schema17.properties["azure-auth"].enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err40];
+        } else {
+          vErrors.push(err40);
+        }
+        errors++;
+      }
+    }
+    if (data["azure-storage-account"] !== void 0) {
+      let data21 = data["azure-storage-account"];
+      if (typeof data21 === "string") {
+        if (!pattern68.test(data21)) {
+          const err41 = { instancePath: instancePath + "/azure-storage-account", schemaPath: "#/properties/azure-storage-account/pattern", keyword: "pattern", params: { pattern: "^$|^[a-z0-9]{3,24}$" }, message: 'must match pattern "^$|^[a-z0-9]{3,24}$"' };
+          if (vErrors === null) {
+            vErrors = [err41];
+          } else {
+            vErrors.push(err41);
+          }
+          errors++;
+        }
+      } else {
+        const err42 = { instancePath: instancePath + "/azure-storage-account", schemaPath: "#/properties/azure-storage-account/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err42];
+        } else {
+          vErrors.push(err42);
+        }
+        errors++;
+      }
     }
   } else {
-    const err40 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err43 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err40];
+      vErrors = [err43];
     } else {
-      vErrors.push(err40);
+      vErrors.push(err43);
     }
     errors++;
   }
@@ -29182,57 +29477,78 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.installer !== void 0) {
+      let data3 = data.installer;
+      if (typeof data3 !== "string") {
+        const err9 = { instancePath: instancePath + "/installer", schemaPath: "#/properties/installer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+      if (!(data3 === "pip" || data3 === "poetry" || data3 === "uv")) {
+        const err10 = { instancePath: instancePath + "/installer", schemaPath: "#/properties/installer/enum", keyword: "enum", params: { allowedValues: schema18.properties.installer.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
     if (data.branches !== void 0) {
-      let data3 = data.branches;
-      if (Array.isArray(data3)) {
-        if (data3.length < 1) {
-          const err9 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+      let data4 = data.branches;
+      if (Array.isArray(data4)) {
+        if (data4.length < 1) {
+          const err11 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
           if (vErrors === null) {
-            vErrors = [err9];
+            vErrors = [err11];
           } else {
-            vErrors.push(err9);
+            vErrors.push(err11);
           }
           errors++;
         }
-        const len0 = data3.length;
+        const len0 = data4.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          let data4 = data3[i0];
-          if (typeof data4 === "string") {
-            if (!pattern3.test(data4)) {
-              const err10 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._/-]*$"' };
+          let data5 = data4[i0];
+          if (typeof data5 === "string") {
+            if (!pattern3.test(data5)) {
+              const err12 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._/-]*$"' };
               if (vErrors === null) {
-                vErrors = [err10];
+                vErrors = [err12];
               } else {
-                vErrors.push(err10);
+                vErrors.push(err12);
               }
               errors++;
             }
           } else {
-            const err11 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err13 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err11];
+              vErrors = [err13];
             } else {
-              vErrors.push(err11);
+              vErrors.push(err13);
             }
             errors++;
           }
         }
-        let i1 = data3.length;
+        let i1 = data4.length;
         let j0;
         if (i1 > 1) {
           const indices0 = {};
           for (; i1--; ) {
-            let item0 = data3[i1];
+            let item0 = data4[i1];
             if (typeof item0 !== "string") {
               continue;
             }
             if (typeof indices0[item0] == "number") {
               j0 = indices0[item0];
-              const err12 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
+              const err14 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
               if (vErrors === null) {
-                vErrors = [err12];
+                vErrors = [err14];
               } else {
-                vErrors.push(err12);
+                vErrors.push(err14);
               }
               errors++;
               break;
@@ -29241,57 +29557,57 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err13 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err15 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err13];
+          vErrors = [err15];
         } else {
-          vErrors.push(err13);
+          vErrors.push(err15);
         }
         errors++;
       }
     }
     if (data.paths !== void 0) {
-      let data5 = data.paths;
-      if (Array.isArray(data5)) {
-        const len1 = data5.length;
+      let data6 = data.paths;
+      if (Array.isArray(data6)) {
+        const len1 = data6.length;
         for (let i2 = 0; i2 < len1; i2++) {
-          let data6 = data5[i2];
-          if (typeof data6 === "string") {
-            if (!pattern4.test(data6)) {
-              const err14 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._/*-]+$" }, message: 'must match pattern "^[A-Za-z0-9._/*-]+$"' };
+          let data7 = data6[i2];
+          if (typeof data7 === "string") {
+            if (!pattern4.test(data7)) {
+              const err16 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._/*-]+$" }, message: 'must match pattern "^[A-Za-z0-9._/*-]+$"' };
               if (vErrors === null) {
-                vErrors = [err14];
+                vErrors = [err16];
               } else {
-                vErrors.push(err14);
+                vErrors.push(err16);
               }
               errors++;
             }
           } else {
-            const err15 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err17 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err15];
+              vErrors = [err17];
             } else {
-              vErrors.push(err15);
+              vErrors.push(err17);
             }
             errors++;
           }
         }
-        let i3 = data5.length;
+        let i3 = data6.length;
         let j1;
         if (i3 > 1) {
           const indices1 = {};
           for (; i3--; ) {
-            let item1 = data5[i3];
+            let item1 = data6[i3];
             if (typeof item1 !== "string") {
               continue;
             }
             if (typeof indices1[item1] == "number") {
               j1 = indices1[item1];
-              const err16 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
+              const err18 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
               if (vErrors === null) {
-                vErrors = [err16];
+                vErrors = [err18];
               } else {
-                vErrors.push(err16);
+                vErrors.push(err18);
               }
               errors++;
               break;
@@ -29300,57 +29616,57 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err17 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err19 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err17];
+          vErrors = [err19];
         } else {
-          vErrors.push(err17);
+          vErrors.push(err19);
         }
         errors++;
       }
     }
     if (data.runner !== void 0) {
-      let data7 = data.runner;
-      if (Array.isArray(data7)) {
-        const len2 = data7.length;
+      let data8 = data.runner;
+      if (Array.isArray(data8)) {
+        const len2 = data8.length;
         for (let i4 = 0; i4 < len2; i4++) {
-          let data8 = data7[i4];
-          if (typeof data8 === "string") {
-            if (!pattern5.test(data8)) {
-              const err18 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"' };
+          let data9 = data8[i4];
+          if (typeof data9 === "string") {
+            if (!pattern5.test(data9)) {
+              const err20 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"' };
               if (vErrors === null) {
-                vErrors = [err18];
+                vErrors = [err20];
               } else {
-                vErrors.push(err18);
+                vErrors.push(err20);
               }
               errors++;
             }
           } else {
-            const err19 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err21 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err19];
+              vErrors = [err21];
             } else {
-              vErrors.push(err19);
+              vErrors.push(err21);
             }
             errors++;
           }
         }
-        let i5 = data7.length;
+        let i5 = data8.length;
         let j2;
         if (i5 > 1) {
           const indices2 = {};
           for (; i5--; ) {
-            let item2 = data7[i5];
+            let item2 = data8[i5];
             if (typeof item2 !== "string") {
               continue;
             }
             if (typeof indices2[item2] == "number") {
               j2 = indices2[item2];
-              const err20 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/uniqueItems", keyword: "uniqueItems", params: { i: i5, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i5 + " are identical)" };
+              const err22 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/uniqueItems", keyword: "uniqueItems", params: { i: i5, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i5 + " are identical)" };
               if (vErrors === null) {
-                vErrors = [err20];
+                vErrors = [err22];
               } else {
-                vErrors.push(err20);
+                vErrors.push(err22);
               }
               errors++;
               break;
@@ -29359,52 +29675,29 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err21 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err23 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err21];
+          vErrors = [err23];
         } else {
-          vErrors.push(err21);
+          vErrors.push(err23);
         }
         errors++;
       }
     }
     if (data["timeout-minutes"] !== void 0) {
-      let data9 = data["timeout-minutes"];
-      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)))) {
-        const err22 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      let data10 = data["timeout-minutes"];
+      if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)))) {
+        const err24 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
-          vErrors = [err22];
+          vErrors = [err24];
         } else {
-          vErrors.push(err22);
+          vErrors.push(err24);
         }
         errors++;
       }
-      if (typeof data9 == "number") {
-        if (data9 > 4320 || isNaN(data9)) {
-          const err23 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4320 }, message: "must be <= 4320" };
-          if (vErrors === null) {
-            vErrors = [err23];
-          } else {
-            vErrors.push(err23);
-          }
-          errors++;
-        }
-        if (data9 < 1 || isNaN(data9)) {
-          const err24 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err24];
-          } else {
-            vErrors.push(err24);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data["working-directory"] !== void 0) {
-      let data10 = data["working-directory"];
-      if (typeof data10 === "string") {
-        if (!pattern6.test(data10)) {
-          const err25 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/pattern", keyword: "pattern", params: { pattern: "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, message: 'must match pattern "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$"' };
+      if (typeof data10 == "number") {
+        if (data10 > 4320 || isNaN(data10)) {
+          const err25 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4320 }, message: "must be <= 4320" };
           if (vErrors === null) {
             vErrors = [err25];
           } else {
@@ -29412,21 +29705,22 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      } else {
-        const err26 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err26];
-        } else {
-          vErrors.push(err26);
+        if (data10 < 1 || isNaN(data10)) {
+          const err26 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err26];
+          } else {
+            vErrors.push(err26);
+          }
+          errors++;
         }
-        errors++;
       }
     }
-    if (data["dvc-remote"] !== void 0) {
-      let data11 = data["dvc-remote"];
+    if (data["working-directory"] !== void 0) {
+      let data11 = data["working-directory"];
       if (typeof data11 === "string") {
-        if (!pattern7.test(data11)) {
-          const err27 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
+        if (!pattern6.test(data11)) {
+          const err27 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/pattern", keyword: "pattern", params: { pattern: "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, message: 'must match pattern "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$"' };
           if (vErrors === null) {
             vErrors = [err27];
           } else {
@@ -29435,7 +29729,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err28 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err28 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err28];
         } else {
@@ -29444,19 +29738,20 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["pull-strategy"] !== void 0) {
-      let data12 = data["pull-strategy"];
-      if (typeof data12 !== "string") {
-        const err29 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err29];
-        } else {
-          vErrors.push(err29);
+    if (data["dvc-remote"] !== void 0) {
+      let data12 = data["dvc-remote"];
+      if (typeof data12 === "string") {
+        if (!pattern7.test(data12)) {
+          const err29 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
+          if (vErrors === null) {
+            vErrors = [err29];
+          } else {
+            vErrors.push(err29);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (!(data12 === "separate" || data12 === "with-repro")) {
-        const err30 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema18.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
+      } else {
+        const err30 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err30];
         } else {
@@ -29465,9 +29760,10 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.cml !== void 0) {
-      if (typeof data.cml !== "boolean") {
-        const err31 = { instancePath: instancePath + "/cml", schemaPath: "#/properties/cml/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+    if (data["pull-strategy"] !== void 0) {
+      let data13 = data["pull-strategy"];
+      if (typeof data13 !== "string") {
+        const err31 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err31];
         } else {
@@ -29475,10 +29771,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.push !== void 0) {
-      if (typeof data.push !== "boolean") {
-        const err32 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+      if (!(data13 === "separate" || data13 === "with-repro")) {
+        const err32 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema18.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err32];
         } else {
@@ -29487,9 +29781,9 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["cancel-in-progress"] !== void 0) {
-      if (typeof data["cancel-in-progress"] !== "boolean") {
-        const err33 = { instancePath: instancePath + "/cancel-in-progress", schemaPath: "#/properties/cancel-in-progress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+    if (data["dvc-cache"] !== void 0) {
+      if (typeof data["dvc-cache"] !== "boolean") {
+        const err33 = { instancePath: instancePath + "/dvc-cache", schemaPath: "#/properties/dvc-cache/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err33];
         } else {
@@ -29498,20 +29792,20 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["concurrency-group"] !== void 0) {
-      let data16 = data["concurrency-group"];
-      if (typeof data16 === "string") {
-        if (!pattern7.test(data16)) {
-          const err34 = { instancePath: instancePath + "/concurrency-group", schemaPath: "#/properties/concurrency-group/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
-          if (vErrors === null) {
-            vErrors = [err34];
-          } else {
-            vErrors.push(err34);
-          }
-          errors++;
+    if (data.cml !== void 0) {
+      if (typeof data.cml !== "boolean") {
+        const err34 = { instancePath: instancePath + "/cml", schemaPath: "#/properties/cml/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err34];
+        } else {
+          vErrors.push(err34);
         }
-      } else {
-        const err35 = { instancePath: instancePath + "/concurrency-group", schemaPath: "#/properties/concurrency-group/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        errors++;
+      }
+    }
+    if (data.push !== void 0) {
+      if (typeof data.push !== "boolean") {
+        const err35 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err35];
         } else {
@@ -29520,10 +29814,9 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["pin-actions"] !== void 0) {
-      let data17 = data["pin-actions"];
-      if (typeof data17 !== "string") {
-        const err36 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data["cancel-in-progress"] !== void 0) {
+      if (typeof data["cancel-in-progress"] !== "boolean") {
+        const err36 = { instancePath: instancePath + "/cancel-in-progress", schemaPath: "#/properties/cancel-in-progress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err36];
         } else {
@@ -29531,30 +29824,33 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data17 === "version" || data17 === "sha")) {
-        const err37 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/enum", keyword: "enum", params: { allowedValues: schema18.properties["pin-actions"].enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err37];
-        } else {
-          vErrors.push(err37);
-        }
-        errors++;
-      }
     }
-    if (data["azure-client-id"] !== void 0) {
-      let data18 = data["azure-client-id"];
+    if (data["concurrency-group"] !== void 0) {
+      let data18 = data["concurrency-group"];
       if (typeof data18 === "string") {
-        if (!pattern78.test(data18)) {
-          const err38 = { instancePath: instancePath + "/azure-client-id", schemaPath: "#/properties/azure-client-id/pattern", keyword: "pattern", params: { pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$" }, message: 'must match pattern "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"' };
+        if (!pattern7.test(data18)) {
+          const err37 = { instancePath: instancePath + "/concurrency-group", schemaPath: "#/properties/concurrency-group/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
           if (vErrors === null) {
-            vErrors = [err38];
+            vErrors = [err37];
           } else {
-            vErrors.push(err38);
+            vErrors.push(err37);
           }
           errors++;
         }
       } else {
-        const err39 = { instancePath: instancePath + "/azure-client-id", schemaPath: "#/properties/azure-client-id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err38 = { instancePath: instancePath + "/concurrency-group", schemaPath: "#/properties/concurrency-group/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err38];
+        } else {
+          vErrors.push(err38);
+        }
+        errors++;
+      }
+    }
+    if (data["pin-actions"] !== void 0) {
+      let data19 = data["pin-actions"];
+      if (typeof data19 !== "string") {
+        const err39 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err39];
         } else {
@@ -29562,57 +29858,88 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
+      if (!(data19 === "version" || data19 === "sha")) {
+        const err40 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/enum", keyword: "enum", params: { allowedValues: schema18.properties["pin-actions"].enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err40];
+        } else {
+          vErrors.push(err40);
+        }
+        errors++;
+      }
     }
-    if (data["azure-tenant-id"] !== void 0) {
-      let data19 = data["azure-tenant-id"];
-      if (typeof data19 === "string") {
-        if (!pattern78.test(data19)) {
-          const err40 = { instancePath: instancePath + "/azure-tenant-id", schemaPath: "#/properties/azure-tenant-id/pattern", keyword: "pattern", params: { pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$" }, message: 'must match pattern "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"' };
+    if (data["azure-client-id"] !== void 0) {
+      let data20 = data["azure-client-id"];
+      if (typeof data20 === "string") {
+        if (!pattern78.test(data20)) {
+          const err41 = { instancePath: instancePath + "/azure-client-id", schemaPath: "#/properties/azure-client-id/pattern", keyword: "pattern", params: { pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$" }, message: 'must match pattern "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"' };
           if (vErrors === null) {
-            vErrors = [err40];
+            vErrors = [err41];
           } else {
-            vErrors.push(err40);
+            vErrors.push(err41);
           }
           errors++;
         }
       } else {
-        const err41 = { instancePath: instancePath + "/azure-tenant-id", schemaPath: "#/properties/azure-tenant-id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err42 = { instancePath: instancePath + "/azure-client-id", schemaPath: "#/properties/azure-client-id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err41];
+          vErrors = [err42];
         } else {
-          vErrors.push(err41);
+          vErrors.push(err42);
+        }
+        errors++;
+      }
+    }
+    if (data["azure-tenant-id"] !== void 0) {
+      let data21 = data["azure-tenant-id"];
+      if (typeof data21 === "string") {
+        if (!pattern78.test(data21)) {
+          const err43 = { instancePath: instancePath + "/azure-tenant-id", schemaPath: "#/properties/azure-tenant-id/pattern", keyword: "pattern", params: { pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$" }, message: 'must match pattern "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"' };
+          if (vErrors === null) {
+            vErrors = [err43];
+          } else {
+            vErrors.push(err43);
+          }
+          errors++;
+        }
+      } else {
+        const err44 = { instancePath: instancePath + "/azure-tenant-id", schemaPath: "#/properties/azure-tenant-id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err44];
+        } else {
+          vErrors.push(err44);
         }
         errors++;
       }
     }
     if (data["azure-storage-account"] !== void 0) {
-      let data20 = data["azure-storage-account"];
-      if (typeof data20 === "string") {
-        if (!pattern68.test(data20)) {
-          const err42 = { instancePath: instancePath + "/azure-storage-account", schemaPath: "#/properties/azure-storage-account/pattern", keyword: "pattern", params: { pattern: "^$|^[a-z0-9]{3,24}$" }, message: 'must match pattern "^$|^[a-z0-9]{3,24}$"' };
+      let data22 = data["azure-storage-account"];
+      if (typeof data22 === "string") {
+        if (!pattern68.test(data22)) {
+          const err45 = { instancePath: instancePath + "/azure-storage-account", schemaPath: "#/properties/azure-storage-account/pattern", keyword: "pattern", params: { pattern: "^$|^[a-z0-9]{3,24}$" }, message: 'must match pattern "^$|^[a-z0-9]{3,24}$"' };
           if (vErrors === null) {
-            vErrors = [err42];
+            vErrors = [err45];
           } else {
-            vErrors.push(err42);
+            vErrors.push(err45);
           }
           errors++;
         }
       } else {
-        const err43 = { instancePath: instancePath + "/azure-storage-account", schemaPath: "#/properties/azure-storage-account/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err46 = { instancePath: instancePath + "/azure-storage-account", schemaPath: "#/properties/azure-storage-account/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err43];
+          vErrors = [err46];
         } else {
-          vErrors.push(err43);
+          vErrors.push(err46);
         }
         errors++;
       }
     }
   } else {
-    const err44 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err47 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err44];
+      vErrors = [err47];
     } else {
-      vErrors.push(err44);
+      vErrors.push(err47);
     }
     errors++;
   }
@@ -29700,57 +30027,78 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.installer !== void 0) {
+      let data3 = data.installer;
+      if (typeof data3 !== "string") {
+        const err7 = { instancePath: instancePath + "/installer", schemaPath: "#/properties/installer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+      if (!(data3 === "pip" || data3 === "poetry" || data3 === "uv")) {
+        const err8 = { instancePath: instancePath + "/installer", schemaPath: "#/properties/installer/enum", keyword: "enum", params: { allowedValues: schema19.properties.installer.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
     if (data.branches !== void 0) {
-      let data3 = data.branches;
-      if (Array.isArray(data3)) {
-        if (data3.length < 1) {
-          const err7 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+      let data4 = data.branches;
+      if (Array.isArray(data4)) {
+        if (data4.length < 1) {
+          const err9 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
           if (vErrors === null) {
-            vErrors = [err7];
+            vErrors = [err9];
           } else {
-            vErrors.push(err7);
+            vErrors.push(err9);
           }
           errors++;
         }
-        const len0 = data3.length;
+        const len0 = data4.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          let data4 = data3[i0];
-          if (typeof data4 === "string") {
-            if (!pattern3.test(data4)) {
-              const err8 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._/-]*$"' };
+          let data5 = data4[i0];
+          if (typeof data5 === "string") {
+            if (!pattern3.test(data5)) {
+              const err10 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._/-]*$"' };
               if (vErrors === null) {
-                vErrors = [err8];
+                vErrors = [err10];
               } else {
-                vErrors.push(err8);
+                vErrors.push(err10);
               }
               errors++;
             }
           } else {
-            const err9 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err11 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err9];
+              vErrors = [err11];
             } else {
-              vErrors.push(err9);
+              vErrors.push(err11);
             }
             errors++;
           }
         }
-        let i1 = data3.length;
+        let i1 = data4.length;
         let j0;
         if (i1 > 1) {
           const indices0 = {};
           for (; i1--; ) {
-            let item0 = data3[i1];
+            let item0 = data4[i1];
             if (typeof item0 !== "string") {
               continue;
             }
             if (typeof indices0[item0] == "number") {
               j0 = indices0[item0];
-              const err10 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
+              const err12 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
               if (vErrors === null) {
-                vErrors = [err10];
+                vErrors = [err12];
               } else {
-                vErrors.push(err10);
+                vErrors.push(err12);
               }
               errors++;
               break;
@@ -29759,57 +30107,57 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err11 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err13 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err11];
+          vErrors = [err13];
         } else {
-          vErrors.push(err11);
+          vErrors.push(err13);
         }
         errors++;
       }
     }
     if (data.paths !== void 0) {
-      let data5 = data.paths;
-      if (Array.isArray(data5)) {
-        const len1 = data5.length;
+      let data6 = data.paths;
+      if (Array.isArray(data6)) {
+        const len1 = data6.length;
         for (let i2 = 0; i2 < len1; i2++) {
-          let data6 = data5[i2];
-          if (typeof data6 === "string") {
-            if (!pattern4.test(data6)) {
-              const err12 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._/*-]+$" }, message: 'must match pattern "^[A-Za-z0-9._/*-]+$"' };
+          let data7 = data6[i2];
+          if (typeof data7 === "string") {
+            if (!pattern4.test(data7)) {
+              const err14 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._/*-]+$" }, message: 'must match pattern "^[A-Za-z0-9._/*-]+$"' };
               if (vErrors === null) {
-                vErrors = [err12];
+                vErrors = [err14];
               } else {
-                vErrors.push(err12);
+                vErrors.push(err14);
               }
               errors++;
             }
           } else {
-            const err13 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err15 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err13];
+              vErrors = [err15];
             } else {
-              vErrors.push(err13);
+              vErrors.push(err15);
             }
             errors++;
           }
         }
-        let i3 = data5.length;
+        let i3 = data6.length;
         let j1;
         if (i3 > 1) {
           const indices1 = {};
           for (; i3--; ) {
-            let item1 = data5[i3];
+            let item1 = data6[i3];
             if (typeof item1 !== "string") {
               continue;
             }
             if (typeof indices1[item1] == "number") {
               j1 = indices1[item1];
-              const err14 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
+              const err16 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
               if (vErrors === null) {
-                vErrors = [err14];
+                vErrors = [err16];
               } else {
-                vErrors.push(err14);
+                vErrors.push(err16);
               }
               errors++;
               break;
@@ -29818,57 +30166,57 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err15 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err17 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err15];
+          vErrors = [err17];
         } else {
-          vErrors.push(err15);
+          vErrors.push(err17);
         }
         errors++;
       }
     }
     if (data.runner !== void 0) {
-      let data7 = data.runner;
-      if (Array.isArray(data7)) {
-        const len2 = data7.length;
+      let data8 = data.runner;
+      if (Array.isArray(data8)) {
+        const len2 = data8.length;
         for (let i4 = 0; i4 < len2; i4++) {
-          let data8 = data7[i4];
-          if (typeof data8 === "string") {
-            if (!pattern5.test(data8)) {
-              const err16 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"' };
+          let data9 = data8[i4];
+          if (typeof data9 === "string") {
+            if (!pattern5.test(data9)) {
+              const err18 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"' };
               if (vErrors === null) {
-                vErrors = [err16];
+                vErrors = [err18];
               } else {
-                vErrors.push(err16);
+                vErrors.push(err18);
               }
               errors++;
             }
           } else {
-            const err17 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err19 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err17];
+              vErrors = [err19];
             } else {
-              vErrors.push(err17);
+              vErrors.push(err19);
             }
             errors++;
           }
         }
-        let i5 = data7.length;
+        let i5 = data8.length;
         let j2;
         if (i5 > 1) {
           const indices2 = {};
           for (; i5--; ) {
-            let item2 = data7[i5];
+            let item2 = data8[i5];
             if (typeof item2 !== "string") {
               continue;
             }
             if (typeof indices2[item2] == "number") {
               j2 = indices2[item2];
-              const err18 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/uniqueItems", keyword: "uniqueItems", params: { i: i5, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i5 + " are identical)" };
+              const err20 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/uniqueItems", keyword: "uniqueItems", params: { i: i5, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i5 + " are identical)" };
               if (vErrors === null) {
-                vErrors = [err18];
+                vErrors = [err20];
               } else {
-                vErrors.push(err18);
+                vErrors.push(err20);
               }
               errors++;
               break;
@@ -29877,52 +30225,29 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err19 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err21 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err19];
+          vErrors = [err21];
         } else {
-          vErrors.push(err19);
+          vErrors.push(err21);
         }
         errors++;
       }
     }
     if (data["timeout-minutes"] !== void 0) {
-      let data9 = data["timeout-minutes"];
-      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)))) {
-        const err20 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      let data10 = data["timeout-minutes"];
+      if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)))) {
+        const err22 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
-          vErrors = [err20];
+          vErrors = [err22];
         } else {
-          vErrors.push(err20);
+          vErrors.push(err22);
         }
         errors++;
       }
-      if (typeof data9 == "number") {
-        if (data9 > 4320 || isNaN(data9)) {
-          const err21 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4320 }, message: "must be <= 4320" };
-          if (vErrors === null) {
-            vErrors = [err21];
-          } else {
-            vErrors.push(err21);
-          }
-          errors++;
-        }
-        if (data9 < 1 || isNaN(data9)) {
-          const err22 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err22];
-          } else {
-            vErrors.push(err22);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data["working-directory"] !== void 0) {
-      let data10 = data["working-directory"];
-      if (typeof data10 === "string") {
-        if (!pattern6.test(data10)) {
-          const err23 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/pattern", keyword: "pattern", params: { pattern: "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, message: 'must match pattern "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$"' };
+      if (typeof data10 == "number") {
+        if (data10 > 4320 || isNaN(data10)) {
+          const err23 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4320 }, message: "must be <= 4320" };
           if (vErrors === null) {
             vErrors = [err23];
           } else {
@@ -29930,21 +30255,22 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      } else {
-        const err24 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err24];
-        } else {
-          vErrors.push(err24);
+        if (data10 < 1 || isNaN(data10)) {
+          const err24 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err24];
+          } else {
+            vErrors.push(err24);
+          }
+          errors++;
         }
-        errors++;
       }
     }
-    if (data["dvc-remote"] !== void 0) {
-      let data11 = data["dvc-remote"];
+    if (data["working-directory"] !== void 0) {
+      let data11 = data["working-directory"];
       if (typeof data11 === "string") {
-        if (!pattern7.test(data11)) {
-          const err25 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
+        if (!pattern6.test(data11)) {
+          const err25 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/pattern", keyword: "pattern", params: { pattern: "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, message: 'must match pattern "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$"' };
           if (vErrors === null) {
             vErrors = [err25];
           } else {
@@ -29953,7 +30279,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err26 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err26 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err26];
         } else {
@@ -29962,19 +30288,20 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["pull-strategy"] !== void 0) {
-      let data12 = data["pull-strategy"];
-      if (typeof data12 !== "string") {
-        const err27 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err27];
-        } else {
-          vErrors.push(err27);
+    if (data["dvc-remote"] !== void 0) {
+      let data12 = data["dvc-remote"];
+      if (typeof data12 === "string") {
+        if (!pattern7.test(data12)) {
+          const err27 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
+          if (vErrors === null) {
+            vErrors = [err27];
+          } else {
+            vErrors.push(err27);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (!(data12 === "separate" || data12 === "with-repro")) {
-        const err28 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema19.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
+      } else {
+        const err28 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err28];
         } else {
@@ -29983,9 +30310,10 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.cml !== void 0) {
-      if (typeof data.cml !== "boolean") {
-        const err29 = { instancePath: instancePath + "/cml", schemaPath: "#/properties/cml/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+    if (data["pull-strategy"] !== void 0) {
+      let data13 = data["pull-strategy"];
+      if (typeof data13 !== "string") {
+        const err29 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
@@ -29993,10 +30321,8 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.push !== void 0) {
-      if (typeof data.push !== "boolean") {
-        const err30 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+      if (!(data13 === "separate" || data13 === "with-repro")) {
+        const err30 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema19.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err30];
         } else {
@@ -30005,9 +30331,9 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["cancel-in-progress"] !== void 0) {
-      if (typeof data["cancel-in-progress"] !== "boolean") {
-        const err31 = { instancePath: instancePath + "/cancel-in-progress", schemaPath: "#/properties/cancel-in-progress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+    if (data["dvc-cache"] !== void 0) {
+      if (typeof data["dvc-cache"] !== "boolean") {
+        const err31 = { instancePath: instancePath + "/dvc-cache", schemaPath: "#/properties/dvc-cache/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err31];
         } else {
@@ -30016,20 +30342,20 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["concurrency-group"] !== void 0) {
-      let data16 = data["concurrency-group"];
-      if (typeof data16 === "string") {
-        if (!pattern7.test(data16)) {
-          const err32 = { instancePath: instancePath + "/concurrency-group", schemaPath: "#/properties/concurrency-group/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
-          if (vErrors === null) {
-            vErrors = [err32];
-          } else {
-            vErrors.push(err32);
-          }
-          errors++;
+    if (data.cml !== void 0) {
+      if (typeof data.cml !== "boolean") {
+        const err32 = { instancePath: instancePath + "/cml", schemaPath: "#/properties/cml/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err32];
+        } else {
+          vErrors.push(err32);
         }
-      } else {
-        const err33 = { instancePath: instancePath + "/concurrency-group", schemaPath: "#/properties/concurrency-group/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        errors++;
+      }
+    }
+    if (data.push !== void 0) {
+      if (typeof data.push !== "boolean") {
+        const err33 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err33];
         } else {
@@ -30038,10 +30364,9 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["pin-actions"] !== void 0) {
-      let data17 = data["pin-actions"];
-      if (typeof data17 !== "string") {
-        const err34 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data["cancel-in-progress"] !== void 0) {
+      if (typeof data["cancel-in-progress"] !== "boolean") {
+        const err34 = { instancePath: instancePath + "/cancel-in-progress", schemaPath: "#/properties/cancel-in-progress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err34];
         } else {
@@ -30049,22 +30374,56 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data17 === "version" || data17 === "sha")) {
-        const err35 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/enum", keyword: "enum", params: { allowedValues: schema19.properties["pin-actions"].enum }, message: "must be equal to one of the allowed values" };
+    }
+    if (data["concurrency-group"] !== void 0) {
+      let data18 = data["concurrency-group"];
+      if (typeof data18 === "string") {
+        if (!pattern7.test(data18)) {
+          const err35 = { instancePath: instancePath + "/concurrency-group", schemaPath: "#/properties/concurrency-group/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
+          if (vErrors === null) {
+            vErrors = [err35];
+          } else {
+            vErrors.push(err35);
+          }
+          errors++;
+        }
+      } else {
+        const err36 = { instancePath: instancePath + "/concurrency-group", schemaPath: "#/properties/concurrency-group/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err35];
+          vErrors = [err36];
         } else {
-          vErrors.push(err35);
+          vErrors.push(err36);
+        }
+        errors++;
+      }
+    }
+    if (data["pin-actions"] !== void 0) {
+      let data19 = data["pin-actions"];
+      if (typeof data19 !== "string") {
+        const err37 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err37];
+        } else {
+          vErrors.push(err37);
+        }
+        errors++;
+      }
+      if (!(data19 === "version" || data19 === "sha")) {
+        const err38 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/enum", keyword: "enum", params: { allowedValues: schema19.properties["pin-actions"].enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err38];
+        } else {
+          vErrors.push(err38);
         }
         errors++;
       }
     }
   } else {
-    const err36 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err39 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err36];
+      vErrors = [err39];
     } else {
-      vErrors.push(err36);
+      vErrors.push(err39);
     }
     errors++;
   }
@@ -30152,57 +30511,78 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.installer !== void 0) {
+      let data3 = data.installer;
+      if (typeof data3 !== "string") {
+        const err7 = { instancePath: instancePath + "/installer", schemaPath: "#/properties/installer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+      if (!(data3 === "pip" || data3 === "poetry" || data3 === "uv")) {
+        const err8 = { instancePath: instancePath + "/installer", schemaPath: "#/properties/installer/enum", keyword: "enum", params: { allowedValues: schema20.properties.installer.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
     if (data.branches !== void 0) {
-      let data3 = data.branches;
-      if (Array.isArray(data3)) {
-        if (data3.length < 1) {
-          const err7 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+      let data4 = data.branches;
+      if (Array.isArray(data4)) {
+        if (data4.length < 1) {
+          const err9 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
           if (vErrors === null) {
-            vErrors = [err7];
+            vErrors = [err9];
           } else {
-            vErrors.push(err7);
+            vErrors.push(err9);
           }
           errors++;
         }
-        const len0 = data3.length;
+        const len0 = data4.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          let data4 = data3[i0];
-          if (typeof data4 === "string") {
-            if (!pattern3.test(data4)) {
-              const err8 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._/-]*$"' };
+          let data5 = data4[i0];
+          if (typeof data5 === "string") {
+            if (!pattern3.test(data5)) {
+              const err10 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._/-]*$"' };
               if (vErrors === null) {
-                vErrors = [err8];
+                vErrors = [err10];
               } else {
-                vErrors.push(err8);
+                vErrors.push(err10);
               }
               errors++;
             }
           } else {
-            const err9 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err11 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err9];
+              vErrors = [err11];
             } else {
-              vErrors.push(err9);
+              vErrors.push(err11);
             }
             errors++;
           }
         }
-        let i1 = data3.length;
+        let i1 = data4.length;
         let j0;
         if (i1 > 1) {
           const indices0 = {};
           for (; i1--; ) {
-            let item0 = data3[i1];
+            let item0 = data4[i1];
             if (typeof item0 !== "string") {
               continue;
             }
             if (typeof indices0[item0] == "number") {
               j0 = indices0[item0];
-              const err10 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
+              const err12 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
               if (vErrors === null) {
-                vErrors = [err10];
+                vErrors = [err12];
               } else {
-                vErrors.push(err10);
+                vErrors.push(err12);
               }
               errors++;
               break;
@@ -30211,57 +30591,57 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err11 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err13 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err11];
+          vErrors = [err13];
         } else {
-          vErrors.push(err11);
+          vErrors.push(err13);
         }
         errors++;
       }
     }
     if (data.paths !== void 0) {
-      let data5 = data.paths;
-      if (Array.isArray(data5)) {
-        const len1 = data5.length;
+      let data6 = data.paths;
+      if (Array.isArray(data6)) {
+        const len1 = data6.length;
         for (let i2 = 0; i2 < len1; i2++) {
-          let data6 = data5[i2];
-          if (typeof data6 === "string") {
-            if (!pattern4.test(data6)) {
-              const err12 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._/*-]+$" }, message: 'must match pattern "^[A-Za-z0-9._/*-]+$"' };
+          let data7 = data6[i2];
+          if (typeof data7 === "string") {
+            if (!pattern4.test(data7)) {
+              const err14 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._/*-]+$" }, message: 'must match pattern "^[A-Za-z0-9._/*-]+$"' };
               if (vErrors === null) {
-                vErrors = [err12];
+                vErrors = [err14];
               } else {
-                vErrors.push(err12);
+                vErrors.push(err14);
               }
               errors++;
             }
           } else {
-            const err13 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err15 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err13];
+              vErrors = [err15];
             } else {
-              vErrors.push(err13);
+              vErrors.push(err15);
             }
             errors++;
           }
         }
-        let i3 = data5.length;
+        let i3 = data6.length;
         let j1;
         if (i3 > 1) {
           const indices1 = {};
           for (; i3--; ) {
-            let item1 = data5[i3];
+            let item1 = data6[i3];
             if (typeof item1 !== "string") {
               continue;
             }
             if (typeof indices1[item1] == "number") {
               j1 = indices1[item1];
-              const err14 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
+              const err16 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
               if (vErrors === null) {
-                vErrors = [err14];
+                vErrors = [err16];
               } else {
-                vErrors.push(err14);
+                vErrors.push(err16);
               }
               errors++;
               break;
@@ -30270,57 +30650,57 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err15 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err17 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err15];
+          vErrors = [err17];
         } else {
-          vErrors.push(err15);
+          vErrors.push(err17);
         }
         errors++;
       }
     }
     if (data.runner !== void 0) {
-      let data7 = data.runner;
-      if (Array.isArray(data7)) {
-        const len2 = data7.length;
+      let data8 = data.runner;
+      if (Array.isArray(data8)) {
+        const len2 = data8.length;
         for (let i4 = 0; i4 < len2; i4++) {
-          let data8 = data7[i4];
-          if (typeof data8 === "string") {
-            if (!pattern5.test(data8)) {
-              const err16 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"' };
+          let data9 = data8[i4];
+          if (typeof data9 === "string") {
+            if (!pattern5.test(data9)) {
+              const err18 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"' };
               if (vErrors === null) {
-                vErrors = [err16];
+                vErrors = [err18];
               } else {
-                vErrors.push(err16);
+                vErrors.push(err18);
               }
               errors++;
             }
           } else {
-            const err17 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err19 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err17];
+              vErrors = [err19];
             } else {
-              vErrors.push(err17);
+              vErrors.push(err19);
             }
             errors++;
           }
         }
-        let i5 = data7.length;
+        let i5 = data8.length;
         let j2;
         if (i5 > 1) {
           const indices2 = {};
           for (; i5--; ) {
-            let item2 = data7[i5];
+            let item2 = data8[i5];
             if (typeof item2 !== "string") {
               continue;
             }
             if (typeof indices2[item2] == "number") {
               j2 = indices2[item2];
-              const err18 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/uniqueItems", keyword: "uniqueItems", params: { i: i5, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i5 + " are identical)" };
+              const err20 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/uniqueItems", keyword: "uniqueItems", params: { i: i5, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i5 + " are identical)" };
               if (vErrors === null) {
-                vErrors = [err18];
+                vErrors = [err20];
               } else {
-                vErrors.push(err18);
+                vErrors.push(err20);
               }
               errors++;
               break;
@@ -30329,52 +30709,29 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err19 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err21 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err19];
+          vErrors = [err21];
         } else {
-          vErrors.push(err19);
+          vErrors.push(err21);
         }
         errors++;
       }
     }
     if (data["timeout-minutes"] !== void 0) {
-      let data9 = data["timeout-minutes"];
-      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)))) {
-        const err20 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      let data10 = data["timeout-minutes"];
+      if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)))) {
+        const err22 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
-          vErrors = [err20];
+          vErrors = [err22];
         } else {
-          vErrors.push(err20);
+          vErrors.push(err22);
         }
         errors++;
       }
-      if (typeof data9 == "number") {
-        if (data9 > 4320 || isNaN(data9)) {
-          const err21 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4320 }, message: "must be <= 4320" };
-          if (vErrors === null) {
-            vErrors = [err21];
-          } else {
-            vErrors.push(err21);
-          }
-          errors++;
-        }
-        if (data9 < 1 || isNaN(data9)) {
-          const err22 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err22];
-          } else {
-            vErrors.push(err22);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data["working-directory"] !== void 0) {
-      let data10 = data["working-directory"];
-      if (typeof data10 === "string") {
-        if (!pattern6.test(data10)) {
-          const err23 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/pattern", keyword: "pattern", params: { pattern: "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, message: 'must match pattern "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$"' };
+      if (typeof data10 == "number") {
+        if (data10 > 4320 || isNaN(data10)) {
+          const err23 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4320 }, message: "must be <= 4320" };
           if (vErrors === null) {
             vErrors = [err23];
           } else {
@@ -30382,21 +30739,22 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      } else {
-        const err24 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err24];
-        } else {
-          vErrors.push(err24);
+        if (data10 < 1 || isNaN(data10)) {
+          const err24 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err24];
+          } else {
+            vErrors.push(err24);
+          }
+          errors++;
         }
-        errors++;
       }
     }
-    if (data["dvc-remote"] !== void 0) {
-      let data11 = data["dvc-remote"];
+    if (data["working-directory"] !== void 0) {
+      let data11 = data["working-directory"];
       if (typeof data11 === "string") {
-        if (!pattern7.test(data11)) {
-          const err25 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
+        if (!pattern6.test(data11)) {
+          const err25 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/pattern", keyword: "pattern", params: { pattern: "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, message: 'must match pattern "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$"' };
           if (vErrors === null) {
             vErrors = [err25];
           } else {
@@ -30405,7 +30763,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err26 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err26 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err26];
         } else {
@@ -30414,19 +30772,20 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["pull-strategy"] !== void 0) {
-      let data12 = data["pull-strategy"];
-      if (typeof data12 !== "string") {
-        const err27 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err27];
-        } else {
-          vErrors.push(err27);
+    if (data["dvc-remote"] !== void 0) {
+      let data12 = data["dvc-remote"];
+      if (typeof data12 === "string") {
+        if (!pattern7.test(data12)) {
+          const err27 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
+          if (vErrors === null) {
+            vErrors = [err27];
+          } else {
+            vErrors.push(err27);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (!(data12 === "separate" || data12 === "with-repro")) {
-        const err28 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema20.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
+      } else {
+        const err28 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err28];
         } else {
@@ -30435,9 +30794,10 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.cml !== void 0) {
-      if (typeof data.cml !== "boolean") {
-        const err29 = { instancePath: instancePath + "/cml", schemaPath: "#/properties/cml/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+    if (data["pull-strategy"] !== void 0) {
+      let data13 = data["pull-strategy"];
+      if (typeof data13 !== "string") {
+        const err29 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
@@ -30445,10 +30805,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.push !== void 0) {
-      if (typeof data.push !== "boolean") {
-        const err30 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+      if (!(data13 === "separate" || data13 === "with-repro")) {
+        const err30 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema20.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err30];
         } else {
@@ -30457,9 +30815,9 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["cancel-in-progress"] !== void 0) {
-      if (typeof data["cancel-in-progress"] !== "boolean") {
-        const err31 = { instancePath: instancePath + "/cancel-in-progress", schemaPath: "#/properties/cancel-in-progress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+    if (data["dvc-cache"] !== void 0) {
+      if (typeof data["dvc-cache"] !== "boolean") {
+        const err31 = { instancePath: instancePath + "/dvc-cache", schemaPath: "#/properties/dvc-cache/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err31];
         } else {
@@ -30468,20 +30826,20 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["concurrency-group"] !== void 0) {
-      let data16 = data["concurrency-group"];
-      if (typeof data16 === "string") {
-        if (!pattern7.test(data16)) {
-          const err32 = { instancePath: instancePath + "/concurrency-group", schemaPath: "#/properties/concurrency-group/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
-          if (vErrors === null) {
-            vErrors = [err32];
-          } else {
-            vErrors.push(err32);
-          }
-          errors++;
+    if (data.cml !== void 0) {
+      if (typeof data.cml !== "boolean") {
+        const err32 = { instancePath: instancePath + "/cml", schemaPath: "#/properties/cml/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err32];
+        } else {
+          vErrors.push(err32);
         }
-      } else {
-        const err33 = { instancePath: instancePath + "/concurrency-group", schemaPath: "#/properties/concurrency-group/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        errors++;
+      }
+    }
+    if (data.push !== void 0) {
+      if (typeof data.push !== "boolean") {
+        const err33 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err33];
         } else {
@@ -30490,10 +30848,9 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["pin-actions"] !== void 0) {
-      let data17 = data["pin-actions"];
-      if (typeof data17 !== "string") {
-        const err34 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data["cancel-in-progress"] !== void 0) {
+      if (typeof data["cancel-in-progress"] !== "boolean") {
+        const err34 = { instancePath: instancePath + "/cancel-in-progress", schemaPath: "#/properties/cancel-in-progress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err34];
         } else {
@@ -30501,22 +30858,56 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data17 === "version" || data17 === "sha")) {
-        const err35 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/enum", keyword: "enum", params: { allowedValues: schema20.properties["pin-actions"].enum }, message: "must be equal to one of the allowed values" };
+    }
+    if (data["concurrency-group"] !== void 0) {
+      let data18 = data["concurrency-group"];
+      if (typeof data18 === "string") {
+        if (!pattern7.test(data18)) {
+          const err35 = { instancePath: instancePath + "/concurrency-group", schemaPath: "#/properties/concurrency-group/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
+          if (vErrors === null) {
+            vErrors = [err35];
+          } else {
+            vErrors.push(err35);
+          }
+          errors++;
+        }
+      } else {
+        const err36 = { instancePath: instancePath + "/concurrency-group", schemaPath: "#/properties/concurrency-group/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err35];
+          vErrors = [err36];
         } else {
-          vErrors.push(err35);
+          vErrors.push(err36);
+        }
+        errors++;
+      }
+    }
+    if (data["pin-actions"] !== void 0) {
+      let data19 = data["pin-actions"];
+      if (typeof data19 !== "string") {
+        const err37 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err37];
+        } else {
+          vErrors.push(err37);
+        }
+        errors++;
+      }
+      if (!(data19 === "version" || data19 === "sha")) {
+        const err38 = { instancePath: instancePath + "/pin-actions", schemaPath: "#/properties/pin-actions/enum", keyword: "enum", params: { allowedValues: schema20.properties["pin-actions"].enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err38];
+        } else {
+          vErrors.push(err38);
         }
         errors++;
       }
     }
   } else {
-    const err36 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err39 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err36];
+      vErrors = [err39];
     } else {
-      vErrors.push(err36);
+      vErrors.push(err39);
     }
     errors++;
   }
@@ -30604,57 +30995,78 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.installer !== void 0) {
+      let data3 = data.installer;
+      if (typeof data3 !== "string") {
+        const err7 = { instancePath: instancePath + "/installer", schemaPath: "#/properties/installer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+      if (!(data3 === "pip" || data3 === "poetry" || data3 === "uv")) {
+        const err8 = { instancePath: instancePath + "/installer", schemaPath: "#/properties/installer/enum", keyword: "enum", params: { allowedValues: schema21.properties.installer.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
     if (data.branches !== void 0) {
-      let data3 = data.branches;
-      if (Array.isArray(data3)) {
-        if (data3.length < 1) {
-          const err7 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+      let data4 = data.branches;
+      if (Array.isArray(data4)) {
+        if (data4.length < 1) {
+          const err9 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
           if (vErrors === null) {
-            vErrors = [err7];
+            vErrors = [err9];
           } else {
-            vErrors.push(err7);
+            vErrors.push(err9);
           }
           errors++;
         }
-        const len0 = data3.length;
+        const len0 = data4.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          let data4 = data3[i0];
-          if (typeof data4 === "string") {
-            if (!pattern3.test(data4)) {
-              const err8 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._/-]*$"' };
+          let data5 = data4[i0];
+          if (typeof data5 === "string") {
+            if (!pattern3.test(data5)) {
+              const err10 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._/-]*$"' };
               if (vErrors === null) {
-                vErrors = [err8];
+                vErrors = [err10];
               } else {
-                vErrors.push(err8);
+                vErrors.push(err10);
               }
               errors++;
             }
           } else {
-            const err9 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err11 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err9];
+              vErrors = [err11];
             } else {
-              vErrors.push(err9);
+              vErrors.push(err11);
             }
             errors++;
           }
         }
-        let i1 = data3.length;
+        let i1 = data4.length;
         let j0;
         if (i1 > 1) {
           const indices0 = {};
           for (; i1--; ) {
-            let item0 = data3[i1];
+            let item0 = data4[i1];
             if (typeof item0 !== "string") {
               continue;
             }
             if (typeof indices0[item0] == "number") {
               j0 = indices0[item0];
-              const err10 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
+              const err12 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
               if (vErrors === null) {
-                vErrors = [err10];
+                vErrors = [err12];
               } else {
-                vErrors.push(err10);
+                vErrors.push(err12);
               }
               errors++;
               break;
@@ -30663,57 +31075,57 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err11 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err13 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err11];
+          vErrors = [err13];
         } else {
-          vErrors.push(err11);
+          vErrors.push(err13);
         }
         errors++;
       }
     }
     if (data.paths !== void 0) {
-      let data5 = data.paths;
-      if (Array.isArray(data5)) {
-        const len1 = data5.length;
+      let data6 = data.paths;
+      if (Array.isArray(data6)) {
+        const len1 = data6.length;
         for (let i2 = 0; i2 < len1; i2++) {
-          let data6 = data5[i2];
-          if (typeof data6 === "string") {
-            if (!pattern4.test(data6)) {
-              const err12 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._/*-]+$" }, message: 'must match pattern "^[A-Za-z0-9._/*-]+$"' };
+          let data7 = data6[i2];
+          if (typeof data7 === "string") {
+            if (!pattern4.test(data7)) {
+              const err14 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._/*-]+$" }, message: 'must match pattern "^[A-Za-z0-9._/*-]+$"' };
               if (vErrors === null) {
-                vErrors = [err12];
+                vErrors = [err14];
               } else {
-                vErrors.push(err12);
+                vErrors.push(err14);
               }
               errors++;
             }
           } else {
-            const err13 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err15 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err13];
+              vErrors = [err15];
             } else {
-              vErrors.push(err13);
+              vErrors.push(err15);
             }
             errors++;
           }
         }
-        let i3 = data5.length;
+        let i3 = data6.length;
         let j1;
         if (i3 > 1) {
           const indices1 = {};
           for (; i3--; ) {
-            let item1 = data5[i3];
+            let item1 = data6[i3];
             if (typeof item1 !== "string") {
               continue;
             }
             if (typeof indices1[item1] == "number") {
               j1 = indices1[item1];
-              const err14 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
+              const err16 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
               if (vErrors === null) {
-                vErrors = [err14];
+                vErrors = [err16];
               } else {
-                vErrors.push(err14);
+                vErrors.push(err16);
               }
               errors++;
               break;
@@ -30722,57 +31134,57 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err15 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err17 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err15];
+          vErrors = [err17];
         } else {
-          vErrors.push(err15);
+          vErrors.push(err17);
         }
         errors++;
       }
     }
     if (data.runner !== void 0) {
-      let data7 = data.runner;
-      if (Array.isArray(data7)) {
-        const len2 = data7.length;
+      let data8 = data.runner;
+      if (Array.isArray(data8)) {
+        const len2 = data8.length;
         for (let i4 = 0; i4 < len2; i4++) {
-          let data8 = data7[i4];
-          if (typeof data8 === "string") {
-            if (!pattern5.test(data8)) {
-              const err16 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"' };
+          let data9 = data8[i4];
+          if (typeof data9 === "string") {
+            if (!pattern5.test(data9)) {
+              const err18 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"' };
               if (vErrors === null) {
-                vErrors = [err16];
+                vErrors = [err18];
               } else {
-                vErrors.push(err16);
+                vErrors.push(err18);
               }
               errors++;
             }
           } else {
-            const err17 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err19 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err17];
+              vErrors = [err19];
             } else {
-              vErrors.push(err17);
+              vErrors.push(err19);
             }
             errors++;
           }
         }
-        let i5 = data7.length;
+        let i5 = data8.length;
         let j2;
         if (i5 > 1) {
           const indices2 = {};
           for (; i5--; ) {
-            let item2 = data7[i5];
+            let item2 = data8[i5];
             if (typeof item2 !== "string") {
               continue;
             }
             if (typeof indices2[item2] == "number") {
               j2 = indices2[item2];
-              const err18 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/uniqueItems", keyword: "uniqueItems", params: { i: i5, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i5 + " are identical)" };
+              const err20 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/uniqueItems", keyword: "uniqueItems", params: { i: i5, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i5 + " are identical)" };
               if (vErrors === null) {
-                vErrors = [err18];
+                vErrors = [err20];
               } else {
-                vErrors.push(err18);
+                vErrors.push(err20);
               }
               errors++;
               break;
@@ -30781,52 +31193,29 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err19 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err21 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err19];
+          vErrors = [err21];
         } else {
-          vErrors.push(err19);
+          vErrors.push(err21);
         }
         errors++;
       }
     }
     if (data["timeout-minutes"] !== void 0) {
-      let data9 = data["timeout-minutes"];
-      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)))) {
-        const err20 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      let data10 = data["timeout-minutes"];
+      if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)))) {
+        const err22 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
-          vErrors = [err20];
+          vErrors = [err22];
         } else {
-          vErrors.push(err20);
+          vErrors.push(err22);
         }
         errors++;
       }
-      if (typeof data9 == "number") {
-        if (data9 > 4320 || isNaN(data9)) {
-          const err21 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4320 }, message: "must be <= 4320" };
-          if (vErrors === null) {
-            vErrors = [err21];
-          } else {
-            vErrors.push(err21);
-          }
-          errors++;
-        }
-        if (data9 < 1 || isNaN(data9)) {
-          const err22 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err22];
-          } else {
-            vErrors.push(err22);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data["working-directory"] !== void 0) {
-      let data10 = data["working-directory"];
-      if (typeof data10 === "string") {
-        if (!pattern6.test(data10)) {
-          const err23 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/pattern", keyword: "pattern", params: { pattern: "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, message: 'must match pattern "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$"' };
+      if (typeof data10 == "number") {
+        if (data10 > 4320 || isNaN(data10)) {
+          const err23 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4320 }, message: "must be <= 4320" };
           if (vErrors === null) {
             vErrors = [err23];
           } else {
@@ -30834,21 +31223,22 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      } else {
-        const err24 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err24];
-        } else {
-          vErrors.push(err24);
+        if (data10 < 1 || isNaN(data10)) {
+          const err24 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err24];
+          } else {
+            vErrors.push(err24);
+          }
+          errors++;
         }
-        errors++;
       }
     }
-    if (data["dvc-remote"] !== void 0) {
-      let data11 = data["dvc-remote"];
+    if (data["working-directory"] !== void 0) {
+      let data11 = data["working-directory"];
       if (typeof data11 === "string") {
-        if (!pattern7.test(data11)) {
-          const err25 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
+        if (!pattern6.test(data11)) {
+          const err25 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/pattern", keyword: "pattern", params: { pattern: "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, message: 'must match pattern "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$"' };
           if (vErrors === null) {
             vErrors = [err25];
           } else {
@@ -30857,7 +31247,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err26 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err26 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err26];
         } else {
@@ -30866,19 +31256,20 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["pull-strategy"] !== void 0) {
-      let data12 = data["pull-strategy"];
-      if (typeof data12 !== "string") {
-        const err27 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err27];
-        } else {
-          vErrors.push(err27);
+    if (data["dvc-remote"] !== void 0) {
+      let data12 = data["dvc-remote"];
+      if (typeof data12 === "string") {
+        if (!pattern7.test(data12)) {
+          const err27 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
+          if (vErrors === null) {
+            vErrors = [err27];
+          } else {
+            vErrors.push(err27);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (!(data12 === "separate" || data12 === "with-repro")) {
-        const err28 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema21.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
+      } else {
+        const err28 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err28];
         } else {
@@ -30887,9 +31278,10 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.cml !== void 0) {
-      if (typeof data.cml !== "boolean") {
-        const err29 = { instancePath: instancePath + "/cml", schemaPath: "#/properties/cml/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+    if (data["pull-strategy"] !== void 0) {
+      let data13 = data["pull-strategy"];
+      if (typeof data13 !== "string") {
+        const err29 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
@@ -30897,10 +31289,8 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.push !== void 0) {
-      if (typeof data.push !== "boolean") {
-        const err30 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+      if (!(data13 === "separate" || data13 === "with-repro")) {
+        const err30 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema21.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err30];
         } else {
@@ -30909,9 +31299,9 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["cancel-in-progress"] !== void 0) {
-      if (typeof data["cancel-in-progress"] !== "boolean") {
-        const err31 = { instancePath: instancePath + "/cancel-in-progress", schemaPath: "#/properties/cancel-in-progress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+    if (data["dvc-cache"] !== void 0) {
+      if (typeof data["dvc-cache"] !== "boolean") {
+        const err31 = { instancePath: instancePath + "/dvc-cache", schemaPath: "#/properties/dvc-cache/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err31];
         } else {
@@ -30920,20 +31310,20 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.as !== void 0) {
-      let data16 = data.as;
-      if (typeof data16 === "string") {
-        if (!pattern107.test(data16)) {
-          const err32 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
-          if (vErrors === null) {
-            vErrors = [err32];
-          } else {
-            vErrors.push(err32);
-          }
-          errors++;
+    if (data.cml !== void 0) {
+      if (typeof data.cml !== "boolean") {
+        const err32 = { instancePath: instancePath + "/cml", schemaPath: "#/properties/cml/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err32];
+        } else {
+          vErrors.push(err32);
         }
-      } else {
-        const err33 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        errors++;
+      }
+    }
+    if (data.push !== void 0) {
+      if (typeof data.push !== "boolean") {
+        const err33 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err33];
         } else {
@@ -30942,60 +31332,93 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.stage !== void 0) {
-      let data17 = data.stage;
-      if (typeof data17 === "string") {
-        if (!pattern108.test(data17)) {
-          const err34 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_. -]+$" }, message: 'must match pattern "^[A-Za-z0-9_. -]+$"' };
+    if (data["cancel-in-progress"] !== void 0) {
+      if (typeof data["cancel-in-progress"] !== "boolean") {
+        const err34 = { instancePath: instancePath + "/cancel-in-progress", schemaPath: "#/properties/cancel-in-progress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err34];
+        } else {
+          vErrors.push(err34);
+        }
+        errors++;
+      }
+    }
+    if (data.as !== void 0) {
+      let data18 = data.as;
+      if (typeof data18 === "string") {
+        if (!pattern107.test(data18)) {
+          const err35 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
           if (vErrors === null) {
-            vErrors = [err34];
+            vErrors = [err35];
           } else {
-            vErrors.push(err34);
+            vErrors.push(err35);
           }
           errors++;
         }
       } else {
-        const err35 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err36 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err35];
+          vErrors = [err36];
         } else {
-          vErrors.push(err35);
+          vErrors.push(err36);
+        }
+        errors++;
+      }
+    }
+    if (data.stage !== void 0) {
+      let data19 = data.stage;
+      if (typeof data19 === "string") {
+        if (!pattern108.test(data19)) {
+          const err37 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_. -]+$" }, message: 'must match pattern "^[A-Za-z0-9_. -]+$"' };
+          if (vErrors === null) {
+            vErrors = [err37];
+          } else {
+            vErrors.push(err37);
+          }
+          errors++;
+        }
+      } else {
+        const err38 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err38];
+        } else {
+          vErrors.push(err38);
         }
         errors++;
       }
     }
     if (data.rules !== void 0) {
-      let data18 = data.rules;
-      if (Array.isArray(data18)) {
-        const len3 = data18.length;
+      let data20 = data.rules;
+      if (Array.isArray(data20)) {
+        const len3 = data20.length;
         for (let i6 = 0; i6 < len3; i6++) {
-          let data19 = data18[i6];
-          if (!(data19 && typeof data19 == "object" && !Array.isArray(data19))) {
-            const err36 = { instancePath: instancePath + "/rules/" + i6, schemaPath: "#/properties/rules/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+          let data21 = data20[i6];
+          if (!(data21 && typeof data21 == "object" && !Array.isArray(data21))) {
+            const err39 = { instancePath: instancePath + "/rules/" + i6, schemaPath: "#/properties/rules/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err36];
+              vErrors = [err39];
             } else {
-              vErrors.push(err36);
+              vErrors.push(err39);
             }
             errors++;
           }
         }
       } else {
-        const err37 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err40 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err37];
+          vErrors = [err40];
         } else {
-          vErrors.push(err37);
+          vErrors.push(err40);
         }
         errors++;
       }
     }
   } else {
-    const err38 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err41 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err38];
+      vErrors = [err41];
     } else {
-      vErrors.push(err38);
+      vErrors.push(err41);
     }
     errors++;
   }
@@ -31083,57 +31506,78 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.installer !== void 0) {
+      let data3 = data.installer;
+      if (typeof data3 !== "string") {
+        const err7 = { instancePath: instancePath + "/installer", schemaPath: "#/properties/installer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+      if (!(data3 === "pip" || data3 === "poetry" || data3 === "uv")) {
+        const err8 = { instancePath: instancePath + "/installer", schemaPath: "#/properties/installer/enum", keyword: "enum", params: { allowedValues: schema22.properties.installer.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
     if (data.branches !== void 0) {
-      let data3 = data.branches;
-      if (Array.isArray(data3)) {
-        if (data3.length < 1) {
-          const err7 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+      let data4 = data.branches;
+      if (Array.isArray(data4)) {
+        if (data4.length < 1) {
+          const err9 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
           if (vErrors === null) {
-            vErrors = [err7];
+            vErrors = [err9];
           } else {
-            vErrors.push(err7);
+            vErrors.push(err9);
           }
           errors++;
         }
-        const len0 = data3.length;
+        const len0 = data4.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          let data4 = data3[i0];
-          if (typeof data4 === "string") {
-            if (!pattern3.test(data4)) {
-              const err8 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._/-]*$"' };
+          let data5 = data4[i0];
+          if (typeof data5 === "string") {
+            if (!pattern3.test(data5)) {
+              const err10 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._/-]*$"' };
               if (vErrors === null) {
-                vErrors = [err8];
+                vErrors = [err10];
               } else {
-                vErrors.push(err8);
+                vErrors.push(err10);
               }
               errors++;
             }
           } else {
-            const err9 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err11 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err9];
+              vErrors = [err11];
             } else {
-              vErrors.push(err9);
+              vErrors.push(err11);
             }
             errors++;
           }
         }
-        let i1 = data3.length;
+        let i1 = data4.length;
         let j0;
         if (i1 > 1) {
           const indices0 = {};
           for (; i1--; ) {
-            let item0 = data3[i1];
+            let item0 = data4[i1];
             if (typeof item0 !== "string") {
               continue;
             }
             if (typeof indices0[item0] == "number") {
               j0 = indices0[item0];
-              const err10 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
+              const err12 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
               if (vErrors === null) {
-                vErrors = [err10];
+                vErrors = [err12];
               } else {
-                vErrors.push(err10);
+                vErrors.push(err12);
               }
               errors++;
               break;
@@ -31142,57 +31586,57 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err11 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err13 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err11];
+          vErrors = [err13];
         } else {
-          vErrors.push(err11);
+          vErrors.push(err13);
         }
         errors++;
       }
     }
     if (data.paths !== void 0) {
-      let data5 = data.paths;
-      if (Array.isArray(data5)) {
-        const len1 = data5.length;
+      let data6 = data.paths;
+      if (Array.isArray(data6)) {
+        const len1 = data6.length;
         for (let i2 = 0; i2 < len1; i2++) {
-          let data6 = data5[i2];
-          if (typeof data6 === "string") {
-            if (!pattern4.test(data6)) {
-              const err12 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._/*-]+$" }, message: 'must match pattern "^[A-Za-z0-9._/*-]+$"' };
+          let data7 = data6[i2];
+          if (typeof data7 === "string") {
+            if (!pattern4.test(data7)) {
+              const err14 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._/*-]+$" }, message: 'must match pattern "^[A-Za-z0-9._/*-]+$"' };
               if (vErrors === null) {
-                vErrors = [err12];
+                vErrors = [err14];
               } else {
-                vErrors.push(err12);
+                vErrors.push(err14);
               }
               errors++;
             }
           } else {
-            const err13 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err15 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err13];
+              vErrors = [err15];
             } else {
-              vErrors.push(err13);
+              vErrors.push(err15);
             }
             errors++;
           }
         }
-        let i3 = data5.length;
+        let i3 = data6.length;
         let j1;
         if (i3 > 1) {
           const indices1 = {};
           for (; i3--; ) {
-            let item1 = data5[i3];
+            let item1 = data6[i3];
             if (typeof item1 !== "string") {
               continue;
             }
             if (typeof indices1[item1] == "number") {
               j1 = indices1[item1];
-              const err14 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
+              const err16 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
               if (vErrors === null) {
-                vErrors = [err14];
+                vErrors = [err16];
               } else {
-                vErrors.push(err14);
+                vErrors.push(err16);
               }
               errors++;
               break;
@@ -31201,57 +31645,57 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err15 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err17 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err15];
+          vErrors = [err17];
         } else {
-          vErrors.push(err15);
+          vErrors.push(err17);
         }
         errors++;
       }
     }
     if (data.runner !== void 0) {
-      let data7 = data.runner;
-      if (Array.isArray(data7)) {
-        const len2 = data7.length;
+      let data8 = data.runner;
+      if (Array.isArray(data8)) {
+        const len2 = data8.length;
         for (let i4 = 0; i4 < len2; i4++) {
-          let data8 = data7[i4];
-          if (typeof data8 === "string") {
-            if (!pattern5.test(data8)) {
-              const err16 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"' };
+          let data9 = data8[i4];
+          if (typeof data9 === "string") {
+            if (!pattern5.test(data9)) {
+              const err18 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"' };
               if (vErrors === null) {
-                vErrors = [err16];
+                vErrors = [err18];
               } else {
-                vErrors.push(err16);
+                vErrors.push(err18);
               }
               errors++;
             }
           } else {
-            const err17 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err19 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err17];
+              vErrors = [err19];
             } else {
-              vErrors.push(err17);
+              vErrors.push(err19);
             }
             errors++;
           }
         }
-        let i5 = data7.length;
+        let i5 = data8.length;
         let j2;
         if (i5 > 1) {
           const indices2 = {};
           for (; i5--; ) {
-            let item2 = data7[i5];
+            let item2 = data8[i5];
             if (typeof item2 !== "string") {
               continue;
             }
             if (typeof indices2[item2] == "number") {
               j2 = indices2[item2];
-              const err18 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/uniqueItems", keyword: "uniqueItems", params: { i: i5, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i5 + " are identical)" };
+              const err20 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/uniqueItems", keyword: "uniqueItems", params: { i: i5, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i5 + " are identical)" };
               if (vErrors === null) {
-                vErrors = [err18];
+                vErrors = [err20];
               } else {
-                vErrors.push(err18);
+                vErrors.push(err20);
               }
               errors++;
               break;
@@ -31260,52 +31704,29 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err19 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err21 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err19];
+          vErrors = [err21];
         } else {
-          vErrors.push(err19);
+          vErrors.push(err21);
         }
         errors++;
       }
     }
     if (data["timeout-minutes"] !== void 0) {
-      let data9 = data["timeout-minutes"];
-      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)))) {
-        const err20 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      let data10 = data["timeout-minutes"];
+      if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)))) {
+        const err22 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
-          vErrors = [err20];
+          vErrors = [err22];
         } else {
-          vErrors.push(err20);
+          vErrors.push(err22);
         }
         errors++;
       }
-      if (typeof data9 == "number") {
-        if (data9 > 4320 || isNaN(data9)) {
-          const err21 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4320 }, message: "must be <= 4320" };
-          if (vErrors === null) {
-            vErrors = [err21];
-          } else {
-            vErrors.push(err21);
-          }
-          errors++;
-        }
-        if (data9 < 1 || isNaN(data9)) {
-          const err22 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err22];
-          } else {
-            vErrors.push(err22);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data["working-directory"] !== void 0) {
-      let data10 = data["working-directory"];
-      if (typeof data10 === "string") {
-        if (!pattern6.test(data10)) {
-          const err23 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/pattern", keyword: "pattern", params: { pattern: "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, message: 'must match pattern "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$"' };
+      if (typeof data10 == "number") {
+        if (data10 > 4320 || isNaN(data10)) {
+          const err23 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4320 }, message: "must be <= 4320" };
           if (vErrors === null) {
             vErrors = [err23];
           } else {
@@ -31313,21 +31734,22 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      } else {
-        const err24 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err24];
-        } else {
-          vErrors.push(err24);
+        if (data10 < 1 || isNaN(data10)) {
+          const err24 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err24];
+          } else {
+            vErrors.push(err24);
+          }
+          errors++;
         }
-        errors++;
       }
     }
-    if (data["dvc-remote"] !== void 0) {
-      let data11 = data["dvc-remote"];
+    if (data["working-directory"] !== void 0) {
+      let data11 = data["working-directory"];
       if (typeof data11 === "string") {
-        if (!pattern7.test(data11)) {
-          const err25 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
+        if (!pattern6.test(data11)) {
+          const err25 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/pattern", keyword: "pattern", params: { pattern: "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, message: 'must match pattern "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$"' };
           if (vErrors === null) {
             vErrors = [err25];
           } else {
@@ -31336,7 +31758,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err26 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err26 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err26];
         } else {
@@ -31345,19 +31767,20 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["pull-strategy"] !== void 0) {
-      let data12 = data["pull-strategy"];
-      if (typeof data12 !== "string") {
-        const err27 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err27];
-        } else {
-          vErrors.push(err27);
+    if (data["dvc-remote"] !== void 0) {
+      let data12 = data["dvc-remote"];
+      if (typeof data12 === "string") {
+        if (!pattern7.test(data12)) {
+          const err27 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
+          if (vErrors === null) {
+            vErrors = [err27];
+          } else {
+            vErrors.push(err27);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (!(data12 === "separate" || data12 === "with-repro")) {
-        const err28 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema22.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
+      } else {
+        const err28 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err28];
         } else {
@@ -31366,9 +31789,10 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.cml !== void 0) {
-      if (typeof data.cml !== "boolean") {
-        const err29 = { instancePath: instancePath + "/cml", schemaPath: "#/properties/cml/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+    if (data["pull-strategy"] !== void 0) {
+      let data13 = data["pull-strategy"];
+      if (typeof data13 !== "string") {
+        const err29 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
@@ -31376,10 +31800,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.push !== void 0) {
-      if (typeof data.push !== "boolean") {
-        const err30 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+      if (!(data13 === "separate" || data13 === "with-repro")) {
+        const err30 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema22.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err30];
         } else {
@@ -31388,9 +31810,9 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["cancel-in-progress"] !== void 0) {
-      if (typeof data["cancel-in-progress"] !== "boolean") {
-        const err31 = { instancePath: instancePath + "/cancel-in-progress", schemaPath: "#/properties/cancel-in-progress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+    if (data["dvc-cache"] !== void 0) {
+      if (typeof data["dvc-cache"] !== "boolean") {
+        const err31 = { instancePath: instancePath + "/dvc-cache", schemaPath: "#/properties/dvc-cache/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err31];
         } else {
@@ -31399,20 +31821,20 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.as !== void 0) {
-      let data16 = data.as;
-      if (typeof data16 === "string") {
-        if (!pattern107.test(data16)) {
-          const err32 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
-          if (vErrors === null) {
-            vErrors = [err32];
-          } else {
-            vErrors.push(err32);
-          }
-          errors++;
+    if (data.cml !== void 0) {
+      if (typeof data.cml !== "boolean") {
+        const err32 = { instancePath: instancePath + "/cml", schemaPath: "#/properties/cml/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err32];
+        } else {
+          vErrors.push(err32);
         }
-      } else {
-        const err33 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        errors++;
+      }
+    }
+    if (data.push !== void 0) {
+      if (typeof data.push !== "boolean") {
+        const err33 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err33];
         } else {
@@ -31421,60 +31843,93 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.stage !== void 0) {
-      let data17 = data.stage;
-      if (typeof data17 === "string") {
-        if (!pattern108.test(data17)) {
-          const err34 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_. -]+$" }, message: 'must match pattern "^[A-Za-z0-9_. -]+$"' };
+    if (data["cancel-in-progress"] !== void 0) {
+      if (typeof data["cancel-in-progress"] !== "boolean") {
+        const err34 = { instancePath: instancePath + "/cancel-in-progress", schemaPath: "#/properties/cancel-in-progress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err34];
+        } else {
+          vErrors.push(err34);
+        }
+        errors++;
+      }
+    }
+    if (data.as !== void 0) {
+      let data18 = data.as;
+      if (typeof data18 === "string") {
+        if (!pattern107.test(data18)) {
+          const err35 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
           if (vErrors === null) {
-            vErrors = [err34];
+            vErrors = [err35];
           } else {
-            vErrors.push(err34);
+            vErrors.push(err35);
           }
           errors++;
         }
       } else {
-        const err35 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err36 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err35];
+          vErrors = [err36];
         } else {
-          vErrors.push(err35);
+          vErrors.push(err36);
+        }
+        errors++;
+      }
+    }
+    if (data.stage !== void 0) {
+      let data19 = data.stage;
+      if (typeof data19 === "string") {
+        if (!pattern108.test(data19)) {
+          const err37 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_. -]+$" }, message: 'must match pattern "^[A-Za-z0-9_. -]+$"' };
+          if (vErrors === null) {
+            vErrors = [err37];
+          } else {
+            vErrors.push(err37);
+          }
+          errors++;
+        }
+      } else {
+        const err38 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err38];
+        } else {
+          vErrors.push(err38);
         }
         errors++;
       }
     }
     if (data.rules !== void 0) {
-      let data18 = data.rules;
-      if (Array.isArray(data18)) {
-        const len3 = data18.length;
+      let data20 = data.rules;
+      if (Array.isArray(data20)) {
+        const len3 = data20.length;
         for (let i6 = 0; i6 < len3; i6++) {
-          let data19 = data18[i6];
-          if (!(data19 && typeof data19 == "object" && !Array.isArray(data19))) {
-            const err36 = { instancePath: instancePath + "/rules/" + i6, schemaPath: "#/properties/rules/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+          let data21 = data20[i6];
+          if (!(data21 && typeof data21 == "object" && !Array.isArray(data21))) {
+            const err39 = { instancePath: instancePath + "/rules/" + i6, schemaPath: "#/properties/rules/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err36];
+              vErrors = [err39];
             } else {
-              vErrors.push(err36);
+              vErrors.push(err39);
             }
             errors++;
           }
         }
       } else {
-        const err37 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err40 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err37];
+          vErrors = [err40];
         } else {
-          vErrors.push(err37);
+          vErrors.push(err40);
         }
         errors++;
       }
     }
   } else {
-    const err38 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err41 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err38];
+      vErrors = [err41];
     } else {
-      vErrors.push(err38);
+      vErrors.push(err41);
     }
     errors++;
   }
@@ -31580,57 +32035,78 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.installer !== void 0) {
+      let data3 = data.installer;
+      if (typeof data3 !== "string") {
+        const err9 = { instancePath: instancePath + "/installer", schemaPath: "#/properties/installer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+      if (!(data3 === "pip" || data3 === "poetry" || data3 === "uv")) {
+        const err10 = { instancePath: instancePath + "/installer", schemaPath: "#/properties/installer/enum", keyword: "enum", params: { allowedValues: schema23.properties.installer.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
     if (data.branches !== void 0) {
-      let data3 = data.branches;
-      if (Array.isArray(data3)) {
-        if (data3.length < 1) {
-          const err9 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+      let data4 = data.branches;
+      if (Array.isArray(data4)) {
+        if (data4.length < 1) {
+          const err11 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
           if (vErrors === null) {
-            vErrors = [err9];
+            vErrors = [err11];
           } else {
-            vErrors.push(err9);
+            vErrors.push(err11);
           }
           errors++;
         }
-        const len0 = data3.length;
+        const len0 = data4.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          let data4 = data3[i0];
-          if (typeof data4 === "string") {
-            if (!pattern3.test(data4)) {
-              const err10 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._/-]*$"' };
+          let data5 = data4[i0];
+          if (typeof data5 === "string") {
+            if (!pattern3.test(data5)) {
+              const err12 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._/-]*$"' };
               if (vErrors === null) {
-                vErrors = [err10];
+                vErrors = [err12];
               } else {
-                vErrors.push(err10);
+                vErrors.push(err12);
               }
               errors++;
             }
           } else {
-            const err11 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err13 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err11];
+              vErrors = [err13];
             } else {
-              vErrors.push(err11);
+              vErrors.push(err13);
             }
             errors++;
           }
         }
-        let i1 = data3.length;
+        let i1 = data4.length;
         let j0;
         if (i1 > 1) {
           const indices0 = {};
           for (; i1--; ) {
-            let item0 = data3[i1];
+            let item0 = data4[i1];
             if (typeof item0 !== "string") {
               continue;
             }
             if (typeof indices0[item0] == "number") {
               j0 = indices0[item0];
-              const err12 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
+              const err14 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
               if (vErrors === null) {
-                vErrors = [err12];
+                vErrors = [err14];
               } else {
-                vErrors.push(err12);
+                vErrors.push(err14);
               }
               errors++;
               break;
@@ -31639,57 +32115,57 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err13 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err15 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err13];
+          vErrors = [err15];
         } else {
-          vErrors.push(err13);
+          vErrors.push(err15);
         }
         errors++;
       }
     }
     if (data.paths !== void 0) {
-      let data5 = data.paths;
-      if (Array.isArray(data5)) {
-        const len1 = data5.length;
+      let data6 = data.paths;
+      if (Array.isArray(data6)) {
+        const len1 = data6.length;
         for (let i2 = 0; i2 < len1; i2++) {
-          let data6 = data5[i2];
-          if (typeof data6 === "string") {
-            if (!pattern4.test(data6)) {
-              const err14 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._/*-]+$" }, message: 'must match pattern "^[A-Za-z0-9._/*-]+$"' };
+          let data7 = data6[i2];
+          if (typeof data7 === "string") {
+            if (!pattern4.test(data7)) {
+              const err16 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._/*-]+$" }, message: 'must match pattern "^[A-Za-z0-9._/*-]+$"' };
               if (vErrors === null) {
-                vErrors = [err14];
+                vErrors = [err16];
               } else {
-                vErrors.push(err14);
+                vErrors.push(err16);
               }
               errors++;
             }
           } else {
-            const err15 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err17 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err15];
+              vErrors = [err17];
             } else {
-              vErrors.push(err15);
+              vErrors.push(err17);
             }
             errors++;
           }
         }
-        let i3 = data5.length;
+        let i3 = data6.length;
         let j1;
         if (i3 > 1) {
           const indices1 = {};
           for (; i3--; ) {
-            let item1 = data5[i3];
+            let item1 = data6[i3];
             if (typeof item1 !== "string") {
               continue;
             }
             if (typeof indices1[item1] == "number") {
               j1 = indices1[item1];
-              const err16 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
+              const err18 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
               if (vErrors === null) {
-                vErrors = [err16];
+                vErrors = [err18];
               } else {
-                vErrors.push(err16);
+                vErrors.push(err18);
               }
               errors++;
               break;
@@ -31698,57 +32174,57 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err17 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err19 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err17];
+          vErrors = [err19];
         } else {
-          vErrors.push(err17);
+          vErrors.push(err19);
         }
         errors++;
       }
     }
     if (data.runner !== void 0) {
-      let data7 = data.runner;
-      if (Array.isArray(data7)) {
-        const len2 = data7.length;
+      let data8 = data.runner;
+      if (Array.isArray(data8)) {
+        const len2 = data8.length;
         for (let i4 = 0; i4 < len2; i4++) {
-          let data8 = data7[i4];
-          if (typeof data8 === "string") {
-            if (!pattern5.test(data8)) {
-              const err18 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"' };
+          let data9 = data8[i4];
+          if (typeof data9 === "string") {
+            if (!pattern5.test(data9)) {
+              const err20 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"' };
               if (vErrors === null) {
-                vErrors = [err18];
+                vErrors = [err20];
               } else {
-                vErrors.push(err18);
+                vErrors.push(err20);
               }
               errors++;
             }
           } else {
-            const err19 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err21 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err19];
+              vErrors = [err21];
             } else {
-              vErrors.push(err19);
+              vErrors.push(err21);
             }
             errors++;
           }
         }
-        let i5 = data7.length;
+        let i5 = data8.length;
         let j2;
         if (i5 > 1) {
           const indices2 = {};
           for (; i5--; ) {
-            let item2 = data7[i5];
+            let item2 = data8[i5];
             if (typeof item2 !== "string") {
               continue;
             }
             if (typeof indices2[item2] == "number") {
               j2 = indices2[item2];
-              const err20 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/uniqueItems", keyword: "uniqueItems", params: { i: i5, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i5 + " are identical)" };
+              const err22 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/uniqueItems", keyword: "uniqueItems", params: { i: i5, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i5 + " are identical)" };
               if (vErrors === null) {
-                vErrors = [err20];
+                vErrors = [err22];
               } else {
-                vErrors.push(err20);
+                vErrors.push(err22);
               }
               errors++;
               break;
@@ -31757,52 +32233,29 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err21 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err23 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err21];
+          vErrors = [err23];
         } else {
-          vErrors.push(err21);
+          vErrors.push(err23);
         }
         errors++;
       }
     }
     if (data["timeout-minutes"] !== void 0) {
-      let data9 = data["timeout-minutes"];
-      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)))) {
-        const err22 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      let data10 = data["timeout-minutes"];
+      if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)))) {
+        const err24 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
-          vErrors = [err22];
+          vErrors = [err24];
         } else {
-          vErrors.push(err22);
+          vErrors.push(err24);
         }
         errors++;
       }
-      if (typeof data9 == "number") {
-        if (data9 > 4320 || isNaN(data9)) {
-          const err23 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4320 }, message: "must be <= 4320" };
-          if (vErrors === null) {
-            vErrors = [err23];
-          } else {
-            vErrors.push(err23);
-          }
-          errors++;
-        }
-        if (data9 < 1 || isNaN(data9)) {
-          const err24 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err24];
-          } else {
-            vErrors.push(err24);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data["working-directory"] !== void 0) {
-      let data10 = data["working-directory"];
-      if (typeof data10 === "string") {
-        if (!pattern6.test(data10)) {
-          const err25 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/pattern", keyword: "pattern", params: { pattern: "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, message: 'must match pattern "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$"' };
+      if (typeof data10 == "number") {
+        if (data10 > 4320 || isNaN(data10)) {
+          const err25 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4320 }, message: "must be <= 4320" };
           if (vErrors === null) {
             vErrors = [err25];
           } else {
@@ -31810,21 +32263,22 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      } else {
-        const err26 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err26];
-        } else {
-          vErrors.push(err26);
+        if (data10 < 1 || isNaN(data10)) {
+          const err26 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err26];
+          } else {
+            vErrors.push(err26);
+          }
+          errors++;
         }
-        errors++;
       }
     }
-    if (data["dvc-remote"] !== void 0) {
-      let data11 = data["dvc-remote"];
+    if (data["working-directory"] !== void 0) {
+      let data11 = data["working-directory"];
       if (typeof data11 === "string") {
-        if (!pattern7.test(data11)) {
-          const err27 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
+        if (!pattern6.test(data11)) {
+          const err27 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/pattern", keyword: "pattern", params: { pattern: "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, message: 'must match pattern "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$"' };
           if (vErrors === null) {
             vErrors = [err27];
           } else {
@@ -31833,7 +32287,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err28 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err28 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err28];
         } else {
@@ -31842,19 +32296,20 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["pull-strategy"] !== void 0) {
-      let data12 = data["pull-strategy"];
-      if (typeof data12 !== "string") {
-        const err29 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err29];
-        } else {
-          vErrors.push(err29);
+    if (data["dvc-remote"] !== void 0) {
+      let data12 = data["dvc-remote"];
+      if (typeof data12 === "string") {
+        if (!pattern7.test(data12)) {
+          const err29 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
+          if (vErrors === null) {
+            vErrors = [err29];
+          } else {
+            vErrors.push(err29);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (!(data12 === "separate" || data12 === "with-repro")) {
-        const err30 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema23.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
+      } else {
+        const err30 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err30];
         } else {
@@ -31863,9 +32318,10 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.cml !== void 0) {
-      if (typeof data.cml !== "boolean") {
-        const err31 = { instancePath: instancePath + "/cml", schemaPath: "#/properties/cml/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+    if (data["pull-strategy"] !== void 0) {
+      let data13 = data["pull-strategy"];
+      if (typeof data13 !== "string") {
+        const err31 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err31];
         } else {
@@ -31873,10 +32329,8 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.push !== void 0) {
-      if (typeof data.push !== "boolean") {
-        const err32 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+      if (!(data13 === "separate" || data13 === "with-repro")) {
+        const err32 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema23.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err32];
         } else {
@@ -31885,9 +32339,9 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["cancel-in-progress"] !== void 0) {
-      if (typeof data["cancel-in-progress"] !== "boolean") {
-        const err33 = { instancePath: instancePath + "/cancel-in-progress", schemaPath: "#/properties/cancel-in-progress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+    if (data["dvc-cache"] !== void 0) {
+      if (typeof data["dvc-cache"] !== "boolean") {
+        const err33 = { instancePath: instancePath + "/dvc-cache", schemaPath: "#/properties/dvc-cache/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err33];
         } else {
@@ -31896,20 +32350,20 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.as !== void 0) {
-      let data16 = data.as;
-      if (typeof data16 === "string") {
-        if (!pattern107.test(data16)) {
-          const err34 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
-          if (vErrors === null) {
-            vErrors = [err34];
-          } else {
-            vErrors.push(err34);
-          }
-          errors++;
+    if (data.cml !== void 0) {
+      if (typeof data.cml !== "boolean") {
+        const err34 = { instancePath: instancePath + "/cml", schemaPath: "#/properties/cml/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err34];
+        } else {
+          vErrors.push(err34);
         }
-      } else {
-        const err35 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        errors++;
+      }
+    }
+    if (data.push !== void 0) {
+      if (typeof data.push !== "boolean") {
+        const err35 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err35];
         } else {
@@ -31918,104 +32372,137 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.stage !== void 0) {
-      let data17 = data.stage;
-      if (typeof data17 === "string") {
-        if (!pattern108.test(data17)) {
-          const err36 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_. -]+$" }, message: 'must match pattern "^[A-Za-z0-9_. -]+$"' };
+    if (data["cancel-in-progress"] !== void 0) {
+      if (typeof data["cancel-in-progress"] !== "boolean") {
+        const err36 = { instancePath: instancePath + "/cancel-in-progress", schemaPath: "#/properties/cancel-in-progress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err36];
+        } else {
+          vErrors.push(err36);
+        }
+        errors++;
+      }
+    }
+    if (data.as !== void 0) {
+      let data18 = data.as;
+      if (typeof data18 === "string") {
+        if (!pattern107.test(data18)) {
+          const err37 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
           if (vErrors === null) {
-            vErrors = [err36];
+            vErrors = [err37];
           } else {
-            vErrors.push(err36);
+            vErrors.push(err37);
           }
           errors++;
         }
       } else {
-        const err37 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err38 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err37];
+          vErrors = [err38];
         } else {
-          vErrors.push(err37);
+          vErrors.push(err38);
+        }
+        errors++;
+      }
+    }
+    if (data.stage !== void 0) {
+      let data19 = data.stage;
+      if (typeof data19 === "string") {
+        if (!pattern108.test(data19)) {
+          const err39 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_. -]+$" }, message: 'must match pattern "^[A-Za-z0-9_. -]+$"' };
+          if (vErrors === null) {
+            vErrors = [err39];
+          } else {
+            vErrors.push(err39);
+          }
+          errors++;
+        }
+      } else {
+        const err40 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err40];
+        } else {
+          vErrors.push(err40);
         }
         errors++;
       }
     }
     if (data.rules !== void 0) {
-      let data18 = data.rules;
-      if (Array.isArray(data18)) {
-        const len3 = data18.length;
+      let data20 = data.rules;
+      if (Array.isArray(data20)) {
+        const len3 = data20.length;
         for (let i6 = 0; i6 < len3; i6++) {
-          let data19 = data18[i6];
-          if (!(data19 && typeof data19 == "object" && !Array.isArray(data19))) {
-            const err38 = { instancePath: instancePath + "/rules/" + i6, schemaPath: "#/properties/rules/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+          let data21 = data20[i6];
+          if (!(data21 && typeof data21 == "object" && !Array.isArray(data21))) {
+            const err41 = { instancePath: instancePath + "/rules/" + i6, schemaPath: "#/properties/rules/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err38];
+              vErrors = [err41];
             } else {
-              vErrors.push(err38);
+              vErrors.push(err41);
             }
             errors++;
           }
         }
       } else {
-        const err39 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err42 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err39];
+          vErrors = [err42];
         } else {
-          vErrors.push(err39);
+          vErrors.push(err42);
         }
         errors++;
       }
     }
     if (data["workload-identity-provider"] !== void 0) {
-      let data20 = data["workload-identity-provider"];
-      if (typeof data20 === "string") {
-        if (!pattern27.test(data20)) {
-          const err40 = { instancePath: instancePath + "/workload-identity-provider", schemaPath: "#/properties/workload-identity-provider/pattern", keyword: "pattern", params: { pattern: "^projects/[0-9]+/locations/global/workloadIdentityPools/[A-Za-z0-9_-]+/providers/[A-Za-z0-9_-]+$" }, message: 'must match pattern "^projects/[0-9]+/locations/global/workloadIdentityPools/[A-Za-z0-9_-]+/providers/[A-Za-z0-9_-]+$"' };
+      let data22 = data["workload-identity-provider"];
+      if (typeof data22 === "string") {
+        if (!pattern27.test(data22)) {
+          const err43 = { instancePath: instancePath + "/workload-identity-provider", schemaPath: "#/properties/workload-identity-provider/pattern", keyword: "pattern", params: { pattern: "^projects/[0-9]+/locations/global/workloadIdentityPools/[A-Za-z0-9_-]+/providers/[A-Za-z0-9_-]+$" }, message: 'must match pattern "^projects/[0-9]+/locations/global/workloadIdentityPools/[A-Za-z0-9_-]+/providers/[A-Za-z0-9_-]+$"' };
           if (vErrors === null) {
-            vErrors = [err40];
+            vErrors = [err43];
           } else {
-            vErrors.push(err40);
+            vErrors.push(err43);
           }
           errors++;
         }
       } else {
-        const err41 = { instancePath: instancePath + "/workload-identity-provider", schemaPath: "#/properties/workload-identity-provider/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err44 = { instancePath: instancePath + "/workload-identity-provider", schemaPath: "#/properties/workload-identity-provider/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err41];
+          vErrors = [err44];
         } else {
-          vErrors.push(err41);
+          vErrors.push(err44);
         }
         errors++;
       }
     }
     if (data["service-account"] !== void 0) {
-      let data21 = data["service-account"];
-      if (typeof data21 === "string") {
-        if (!pattern28.test(data21)) {
-          const err42 = { instancePath: instancePath + "/service-account", schemaPath: "#/properties/service-account/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+\\.iam\\.gserviceaccount\\.com$" }, message: 'must match pattern "^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+\\.iam\\.gserviceaccount\\.com$"' };
+      let data23 = data["service-account"];
+      if (typeof data23 === "string") {
+        if (!pattern28.test(data23)) {
+          const err45 = { instancePath: instancePath + "/service-account", schemaPath: "#/properties/service-account/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+\\.iam\\.gserviceaccount\\.com$" }, message: 'must match pattern "^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+\\.iam\\.gserviceaccount\\.com$"' };
           if (vErrors === null) {
-            vErrors = [err42];
+            vErrors = [err45];
           } else {
-            vErrors.push(err42);
+            vErrors.push(err45);
           }
           errors++;
         }
       } else {
-        const err43 = { instancePath: instancePath + "/service-account", schemaPath: "#/properties/service-account/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err46 = { instancePath: instancePath + "/service-account", schemaPath: "#/properties/service-account/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err43];
+          vErrors = [err46];
         } else {
-          vErrors.push(err43);
+          vErrors.push(err46);
         }
         errors++;
       }
     }
   } else {
-    const err44 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err47 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err44];
+      vErrors = [err47];
     } else {
-      vErrors.push(err44);
+      vErrors.push(err47);
     }
     errors++;
   }
@@ -32103,57 +32590,78 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.installer !== void 0) {
+      let data3 = data.installer;
+      if (typeof data3 !== "string") {
+        const err7 = { instancePath: instancePath + "/installer", schemaPath: "#/properties/installer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+      if (!(data3 === "pip" || data3 === "poetry" || data3 === "uv")) {
+        const err8 = { instancePath: instancePath + "/installer", schemaPath: "#/properties/installer/enum", keyword: "enum", params: { allowedValues: schema24.properties.installer.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
     if (data.branches !== void 0) {
-      let data3 = data.branches;
-      if (Array.isArray(data3)) {
-        if (data3.length < 1) {
-          const err7 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+      let data4 = data.branches;
+      if (Array.isArray(data4)) {
+        if (data4.length < 1) {
+          const err9 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
           if (vErrors === null) {
-            vErrors = [err7];
+            vErrors = [err9];
           } else {
-            vErrors.push(err7);
+            vErrors.push(err9);
           }
           errors++;
         }
-        const len0 = data3.length;
+        const len0 = data4.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          let data4 = data3[i0];
-          if (typeof data4 === "string") {
-            if (!pattern3.test(data4)) {
-              const err8 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._/-]*$"' };
+          let data5 = data4[i0];
+          if (typeof data5 === "string") {
+            if (!pattern3.test(data5)) {
+              const err10 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._/-]*$"' };
               if (vErrors === null) {
-                vErrors = [err8];
+                vErrors = [err10];
               } else {
-                vErrors.push(err8);
+                vErrors.push(err10);
               }
               errors++;
             }
           } else {
-            const err9 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err11 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err9];
+              vErrors = [err11];
             } else {
-              vErrors.push(err9);
+              vErrors.push(err11);
             }
             errors++;
           }
         }
-        let i1 = data3.length;
+        let i1 = data4.length;
         let j0;
         if (i1 > 1) {
           const indices0 = {};
           for (; i1--; ) {
-            let item0 = data3[i1];
+            let item0 = data4[i1];
             if (typeof item0 !== "string") {
               continue;
             }
             if (typeof indices0[item0] == "number") {
               j0 = indices0[item0];
-              const err10 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
+              const err12 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
               if (vErrors === null) {
-                vErrors = [err10];
+                vErrors = [err12];
               } else {
-                vErrors.push(err10);
+                vErrors.push(err12);
               }
               errors++;
               break;
@@ -32162,57 +32670,57 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err11 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err13 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err11];
+          vErrors = [err13];
         } else {
-          vErrors.push(err11);
+          vErrors.push(err13);
         }
         errors++;
       }
     }
     if (data.paths !== void 0) {
-      let data5 = data.paths;
-      if (Array.isArray(data5)) {
-        const len1 = data5.length;
+      let data6 = data.paths;
+      if (Array.isArray(data6)) {
+        const len1 = data6.length;
         for (let i2 = 0; i2 < len1; i2++) {
-          let data6 = data5[i2];
-          if (typeof data6 === "string") {
-            if (!pattern4.test(data6)) {
-              const err12 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._/*-]+$" }, message: 'must match pattern "^[A-Za-z0-9._/*-]+$"' };
+          let data7 = data6[i2];
+          if (typeof data7 === "string") {
+            if (!pattern4.test(data7)) {
+              const err14 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._/*-]+$" }, message: 'must match pattern "^[A-Za-z0-9._/*-]+$"' };
               if (vErrors === null) {
-                vErrors = [err12];
+                vErrors = [err14];
               } else {
-                vErrors.push(err12);
+                vErrors.push(err14);
               }
               errors++;
             }
           } else {
-            const err13 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err15 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err13];
+              vErrors = [err15];
             } else {
-              vErrors.push(err13);
+              vErrors.push(err15);
             }
             errors++;
           }
         }
-        let i3 = data5.length;
+        let i3 = data6.length;
         let j1;
         if (i3 > 1) {
           const indices1 = {};
           for (; i3--; ) {
-            let item1 = data5[i3];
+            let item1 = data6[i3];
             if (typeof item1 !== "string") {
               continue;
             }
             if (typeof indices1[item1] == "number") {
               j1 = indices1[item1];
-              const err14 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
+              const err16 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
               if (vErrors === null) {
-                vErrors = [err14];
+                vErrors = [err16];
               } else {
-                vErrors.push(err14);
+                vErrors.push(err16);
               }
               errors++;
               break;
@@ -32221,57 +32729,57 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err15 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err17 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err15];
+          vErrors = [err17];
         } else {
-          vErrors.push(err15);
+          vErrors.push(err17);
         }
         errors++;
       }
     }
     if (data.runner !== void 0) {
-      let data7 = data.runner;
-      if (Array.isArray(data7)) {
-        const len2 = data7.length;
+      let data8 = data.runner;
+      if (Array.isArray(data8)) {
+        const len2 = data8.length;
         for (let i4 = 0; i4 < len2; i4++) {
-          let data8 = data7[i4];
-          if (typeof data8 === "string") {
-            if (!pattern5.test(data8)) {
-              const err16 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"' };
+          let data9 = data8[i4];
+          if (typeof data9 === "string") {
+            if (!pattern5.test(data9)) {
+              const err18 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"' };
               if (vErrors === null) {
-                vErrors = [err16];
+                vErrors = [err18];
               } else {
-                vErrors.push(err16);
+                vErrors.push(err18);
               }
               errors++;
             }
           } else {
-            const err17 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err19 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err17];
+              vErrors = [err19];
             } else {
-              vErrors.push(err17);
+              vErrors.push(err19);
             }
             errors++;
           }
         }
-        let i5 = data7.length;
+        let i5 = data8.length;
         let j2;
         if (i5 > 1) {
           const indices2 = {};
           for (; i5--; ) {
-            let item2 = data7[i5];
+            let item2 = data8[i5];
             if (typeof item2 !== "string") {
               continue;
             }
             if (typeof indices2[item2] == "number") {
               j2 = indices2[item2];
-              const err18 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/uniqueItems", keyword: "uniqueItems", params: { i: i5, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i5 + " are identical)" };
+              const err20 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/uniqueItems", keyword: "uniqueItems", params: { i: i5, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i5 + " are identical)" };
               if (vErrors === null) {
-                vErrors = [err18];
+                vErrors = [err20];
               } else {
-                vErrors.push(err18);
+                vErrors.push(err20);
               }
               errors++;
               break;
@@ -32280,52 +32788,29 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err19 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err21 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err19];
+          vErrors = [err21];
         } else {
-          vErrors.push(err19);
+          vErrors.push(err21);
         }
         errors++;
       }
     }
     if (data["timeout-minutes"] !== void 0) {
-      let data9 = data["timeout-minutes"];
-      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)))) {
-        const err20 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      let data10 = data["timeout-minutes"];
+      if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)))) {
+        const err22 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
-          vErrors = [err20];
+          vErrors = [err22];
         } else {
-          vErrors.push(err20);
+          vErrors.push(err22);
         }
         errors++;
       }
-      if (typeof data9 == "number") {
-        if (data9 > 4320 || isNaN(data9)) {
-          const err21 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4320 }, message: "must be <= 4320" };
-          if (vErrors === null) {
-            vErrors = [err21];
-          } else {
-            vErrors.push(err21);
-          }
-          errors++;
-        }
-        if (data9 < 1 || isNaN(data9)) {
-          const err22 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err22];
-          } else {
-            vErrors.push(err22);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data["working-directory"] !== void 0) {
-      let data10 = data["working-directory"];
-      if (typeof data10 === "string") {
-        if (!pattern6.test(data10)) {
-          const err23 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/pattern", keyword: "pattern", params: { pattern: "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, message: 'must match pattern "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$"' };
+      if (typeof data10 == "number") {
+        if (data10 > 4320 || isNaN(data10)) {
+          const err23 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4320 }, message: "must be <= 4320" };
           if (vErrors === null) {
             vErrors = [err23];
           } else {
@@ -32333,21 +32818,22 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      } else {
-        const err24 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err24];
-        } else {
-          vErrors.push(err24);
+        if (data10 < 1 || isNaN(data10)) {
+          const err24 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err24];
+          } else {
+            vErrors.push(err24);
+          }
+          errors++;
         }
-        errors++;
       }
     }
-    if (data["dvc-remote"] !== void 0) {
-      let data11 = data["dvc-remote"];
+    if (data["working-directory"] !== void 0) {
+      let data11 = data["working-directory"];
       if (typeof data11 === "string") {
-        if (!pattern7.test(data11)) {
-          const err25 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
+        if (!pattern6.test(data11)) {
+          const err25 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/pattern", keyword: "pattern", params: { pattern: "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, message: 'must match pattern "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$"' };
           if (vErrors === null) {
             vErrors = [err25];
           } else {
@@ -32356,7 +32842,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err26 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err26 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err26];
         } else {
@@ -32365,19 +32851,20 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["pull-strategy"] !== void 0) {
-      let data12 = data["pull-strategy"];
-      if (typeof data12 !== "string") {
-        const err27 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err27];
-        } else {
-          vErrors.push(err27);
+    if (data["dvc-remote"] !== void 0) {
+      let data12 = data["dvc-remote"];
+      if (typeof data12 === "string") {
+        if (!pattern7.test(data12)) {
+          const err27 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
+          if (vErrors === null) {
+            vErrors = [err27];
+          } else {
+            vErrors.push(err27);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (!(data12 === "separate" || data12 === "with-repro")) {
-        const err28 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema24.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
+      } else {
+        const err28 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err28];
         } else {
@@ -32386,9 +32873,10 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.cml !== void 0) {
-      if (typeof data.cml !== "boolean") {
-        const err29 = { instancePath: instancePath + "/cml", schemaPath: "#/properties/cml/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+    if (data["pull-strategy"] !== void 0) {
+      let data13 = data["pull-strategy"];
+      if (typeof data13 !== "string") {
+        const err29 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
@@ -32396,10 +32884,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.push !== void 0) {
-      if (typeof data.push !== "boolean") {
-        const err30 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+      if (!(data13 === "separate" || data13 === "with-repro")) {
+        const err30 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema24.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err30];
         } else {
@@ -32408,9 +32894,9 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["cancel-in-progress"] !== void 0) {
-      if (typeof data["cancel-in-progress"] !== "boolean") {
-        const err31 = { instancePath: instancePath + "/cancel-in-progress", schemaPath: "#/properties/cancel-in-progress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+    if (data["dvc-cache"] !== void 0) {
+      if (typeof data["dvc-cache"] !== "boolean") {
+        const err31 = { instancePath: instancePath + "/dvc-cache", schemaPath: "#/properties/dvc-cache/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err31];
         } else {
@@ -32419,20 +32905,20 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.as !== void 0) {
-      let data16 = data.as;
-      if (typeof data16 === "string") {
-        if (!pattern107.test(data16)) {
-          const err32 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
-          if (vErrors === null) {
-            vErrors = [err32];
-          } else {
-            vErrors.push(err32);
-          }
-          errors++;
+    if (data.cml !== void 0) {
+      if (typeof data.cml !== "boolean") {
+        const err32 = { instancePath: instancePath + "/cml", schemaPath: "#/properties/cml/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err32];
+        } else {
+          vErrors.push(err32);
         }
-      } else {
-        const err33 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        errors++;
+      }
+    }
+    if (data.push !== void 0) {
+      if (typeof data.push !== "boolean") {
+        const err33 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err33];
         } else {
@@ -32441,60 +32927,93 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.stage !== void 0) {
-      let data17 = data.stage;
-      if (typeof data17 === "string") {
-        if (!pattern108.test(data17)) {
-          const err34 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_. -]+$" }, message: 'must match pattern "^[A-Za-z0-9_. -]+$"' };
+    if (data["cancel-in-progress"] !== void 0) {
+      if (typeof data["cancel-in-progress"] !== "boolean") {
+        const err34 = { instancePath: instancePath + "/cancel-in-progress", schemaPath: "#/properties/cancel-in-progress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err34];
+        } else {
+          vErrors.push(err34);
+        }
+        errors++;
+      }
+    }
+    if (data.as !== void 0) {
+      let data18 = data.as;
+      if (typeof data18 === "string") {
+        if (!pattern107.test(data18)) {
+          const err35 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
           if (vErrors === null) {
-            vErrors = [err34];
+            vErrors = [err35];
           } else {
-            vErrors.push(err34);
+            vErrors.push(err35);
           }
           errors++;
         }
       } else {
-        const err35 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err36 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err35];
+          vErrors = [err36];
         } else {
-          vErrors.push(err35);
+          vErrors.push(err36);
+        }
+        errors++;
+      }
+    }
+    if (data.stage !== void 0) {
+      let data19 = data.stage;
+      if (typeof data19 === "string") {
+        if (!pattern108.test(data19)) {
+          const err37 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_. -]+$" }, message: 'must match pattern "^[A-Za-z0-9_. -]+$"' };
+          if (vErrors === null) {
+            vErrors = [err37];
+          } else {
+            vErrors.push(err37);
+          }
+          errors++;
+        }
+      } else {
+        const err38 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err38];
+        } else {
+          vErrors.push(err38);
         }
         errors++;
       }
     }
     if (data.rules !== void 0) {
-      let data18 = data.rules;
-      if (Array.isArray(data18)) {
-        const len3 = data18.length;
+      let data20 = data.rules;
+      if (Array.isArray(data20)) {
+        const len3 = data20.length;
         for (let i6 = 0; i6 < len3; i6++) {
-          let data19 = data18[i6];
-          if (!(data19 && typeof data19 == "object" && !Array.isArray(data19))) {
-            const err36 = { instancePath: instancePath + "/rules/" + i6, schemaPath: "#/properties/rules/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+          let data21 = data20[i6];
+          if (!(data21 && typeof data21 == "object" && !Array.isArray(data21))) {
+            const err39 = { instancePath: instancePath + "/rules/" + i6, schemaPath: "#/properties/rules/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err36];
+              vErrors = [err39];
             } else {
-              vErrors.push(err36);
+              vErrors.push(err39);
             }
             errors++;
           }
         }
       } else {
-        const err37 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err40 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err37];
+          vErrors = [err40];
         } else {
-          vErrors.push(err37);
+          vErrors.push(err40);
         }
         errors++;
       }
     }
   } else {
-    const err38 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err41 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err38];
+      vErrors = [err41];
     } else {
-      vErrors.push(err38);
+      vErrors.push(err41);
     }
     errors++;
   }
@@ -32591,57 +33110,78 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.installer !== void 0) {
+      let data3 = data.installer;
+      if (typeof data3 !== "string") {
+        const err8 = { instancePath: instancePath + "/installer", schemaPath: "#/properties/installer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+      if (!(data3 === "pip" || data3 === "poetry" || data3 === "uv")) {
+        const err9 = { instancePath: instancePath + "/installer", schemaPath: "#/properties/installer/enum", keyword: "enum", params: { allowedValues: schema25.properties.installer.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
     if (data.branches !== void 0) {
-      let data3 = data.branches;
-      if (Array.isArray(data3)) {
-        if (data3.length < 1) {
-          const err8 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+      let data4 = data.branches;
+      if (Array.isArray(data4)) {
+        if (data4.length < 1) {
+          const err10 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
           if (vErrors === null) {
-            vErrors = [err8];
+            vErrors = [err10];
           } else {
-            vErrors.push(err8);
+            vErrors.push(err10);
           }
           errors++;
         }
-        const len0 = data3.length;
+        const len0 = data4.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          let data4 = data3[i0];
-          if (typeof data4 === "string") {
-            if (!pattern3.test(data4)) {
-              const err9 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._/-]*$"' };
+          let data5 = data4[i0];
+          if (typeof data5 === "string") {
+            if (!pattern3.test(data5)) {
+              const err11 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._/-]*$"' };
               if (vErrors === null) {
-                vErrors = [err9];
+                vErrors = [err11];
               } else {
-                vErrors.push(err9);
+                vErrors.push(err11);
               }
               errors++;
             }
           } else {
-            const err10 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err12 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err10];
+              vErrors = [err12];
             } else {
-              vErrors.push(err10);
+              vErrors.push(err12);
             }
             errors++;
           }
         }
-        let i1 = data3.length;
+        let i1 = data4.length;
         let j0;
         if (i1 > 1) {
           const indices0 = {};
           for (; i1--; ) {
-            let item0 = data3[i1];
+            let item0 = data4[i1];
             if (typeof item0 !== "string") {
               continue;
             }
             if (typeof indices0[item0] == "number") {
               j0 = indices0[item0];
-              const err11 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
+              const err13 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
               if (vErrors === null) {
-                vErrors = [err11];
+                vErrors = [err13];
               } else {
-                vErrors.push(err11);
+                vErrors.push(err13);
               }
               errors++;
               break;
@@ -32650,57 +33190,57 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err12 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err14 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err12];
+          vErrors = [err14];
         } else {
-          vErrors.push(err12);
+          vErrors.push(err14);
         }
         errors++;
       }
     }
     if (data.paths !== void 0) {
-      let data5 = data.paths;
-      if (Array.isArray(data5)) {
-        const len1 = data5.length;
+      let data6 = data.paths;
+      if (Array.isArray(data6)) {
+        const len1 = data6.length;
         for (let i2 = 0; i2 < len1; i2++) {
-          let data6 = data5[i2];
-          if (typeof data6 === "string") {
-            if (!pattern4.test(data6)) {
-              const err13 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._/*-]+$" }, message: 'must match pattern "^[A-Za-z0-9._/*-]+$"' };
+          let data7 = data6[i2];
+          if (typeof data7 === "string") {
+            if (!pattern4.test(data7)) {
+              const err15 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._/*-]+$" }, message: 'must match pattern "^[A-Za-z0-9._/*-]+$"' };
               if (vErrors === null) {
-                vErrors = [err13];
+                vErrors = [err15];
               } else {
-                vErrors.push(err13);
+                vErrors.push(err15);
               }
               errors++;
             }
           } else {
-            const err14 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err16 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err14];
+              vErrors = [err16];
             } else {
-              vErrors.push(err14);
+              vErrors.push(err16);
             }
             errors++;
           }
         }
-        let i3 = data5.length;
+        let i3 = data6.length;
         let j1;
         if (i3 > 1) {
           const indices1 = {};
           for (; i3--; ) {
-            let item1 = data5[i3];
+            let item1 = data6[i3];
             if (typeof item1 !== "string") {
               continue;
             }
             if (typeof indices1[item1] == "number") {
               j1 = indices1[item1];
-              const err15 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
+              const err17 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
               if (vErrors === null) {
-                vErrors = [err15];
+                vErrors = [err17];
               } else {
-                vErrors.push(err15);
+                vErrors.push(err17);
               }
               errors++;
               break;
@@ -32709,57 +33249,57 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err16 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err18 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err16];
+          vErrors = [err18];
         } else {
-          vErrors.push(err16);
+          vErrors.push(err18);
         }
         errors++;
       }
     }
     if (data.runner !== void 0) {
-      let data7 = data.runner;
-      if (Array.isArray(data7)) {
-        const len2 = data7.length;
+      let data8 = data.runner;
+      if (Array.isArray(data8)) {
+        const len2 = data8.length;
         for (let i4 = 0; i4 < len2; i4++) {
-          let data8 = data7[i4];
-          if (typeof data8 === "string") {
-            if (!pattern5.test(data8)) {
-              const err17 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"' };
+          let data9 = data8[i4];
+          if (typeof data9 === "string") {
+            if (!pattern5.test(data9)) {
+              const err19 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"' };
               if (vErrors === null) {
-                vErrors = [err17];
+                vErrors = [err19];
               } else {
-                vErrors.push(err17);
+                vErrors.push(err19);
               }
               errors++;
             }
           } else {
-            const err18 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err20 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err18];
+              vErrors = [err20];
             } else {
-              vErrors.push(err18);
+              vErrors.push(err20);
             }
             errors++;
           }
         }
-        let i5 = data7.length;
+        let i5 = data8.length;
         let j2;
         if (i5 > 1) {
           const indices2 = {};
           for (; i5--; ) {
-            let item2 = data7[i5];
+            let item2 = data8[i5];
             if (typeof item2 !== "string") {
               continue;
             }
             if (typeof indices2[item2] == "number") {
               j2 = indices2[item2];
-              const err19 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/uniqueItems", keyword: "uniqueItems", params: { i: i5, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i5 + " are identical)" };
+              const err21 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/uniqueItems", keyword: "uniqueItems", params: { i: i5, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i5 + " are identical)" };
               if (vErrors === null) {
-                vErrors = [err19];
+                vErrors = [err21];
               } else {
-                vErrors.push(err19);
+                vErrors.push(err21);
               }
               errors++;
               break;
@@ -32768,52 +33308,29 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err20 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err22 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err20];
+          vErrors = [err22];
         } else {
-          vErrors.push(err20);
+          vErrors.push(err22);
         }
         errors++;
       }
     }
     if (data["timeout-minutes"] !== void 0) {
-      let data9 = data["timeout-minutes"];
-      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)))) {
-        const err21 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      let data10 = data["timeout-minutes"];
+      if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)))) {
+        const err23 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
-          vErrors = [err21];
+          vErrors = [err23];
         } else {
-          vErrors.push(err21);
+          vErrors.push(err23);
         }
         errors++;
       }
-      if (typeof data9 == "number") {
-        if (data9 > 4320 || isNaN(data9)) {
-          const err22 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4320 }, message: "must be <= 4320" };
-          if (vErrors === null) {
-            vErrors = [err22];
-          } else {
-            vErrors.push(err22);
-          }
-          errors++;
-        }
-        if (data9 < 1 || isNaN(data9)) {
-          const err23 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err23];
-          } else {
-            vErrors.push(err23);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data["working-directory"] !== void 0) {
-      let data10 = data["working-directory"];
-      if (typeof data10 === "string") {
-        if (!pattern6.test(data10)) {
-          const err24 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/pattern", keyword: "pattern", params: { pattern: "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, message: 'must match pattern "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$"' };
+      if (typeof data10 == "number") {
+        if (data10 > 4320 || isNaN(data10)) {
+          const err24 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4320 }, message: "must be <= 4320" };
           if (vErrors === null) {
             vErrors = [err24];
           } else {
@@ -32821,21 +33338,22 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      } else {
-        const err25 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err25];
-        } else {
-          vErrors.push(err25);
+        if (data10 < 1 || isNaN(data10)) {
+          const err25 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err25];
+          } else {
+            vErrors.push(err25);
+          }
+          errors++;
         }
-        errors++;
       }
     }
-    if (data["dvc-remote"] !== void 0) {
-      let data11 = data["dvc-remote"];
+    if (data["working-directory"] !== void 0) {
+      let data11 = data["working-directory"];
       if (typeof data11 === "string") {
-        if (!pattern7.test(data11)) {
-          const err26 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
+        if (!pattern6.test(data11)) {
+          const err26 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/pattern", keyword: "pattern", params: { pattern: "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, message: 'must match pattern "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$"' };
           if (vErrors === null) {
             vErrors = [err26];
           } else {
@@ -32844,7 +33362,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err27 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err27 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err27];
         } else {
@@ -32853,19 +33371,20 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["pull-strategy"] !== void 0) {
-      let data12 = data["pull-strategy"];
-      if (typeof data12 !== "string") {
-        const err28 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err28];
-        } else {
-          vErrors.push(err28);
+    if (data["dvc-remote"] !== void 0) {
+      let data12 = data["dvc-remote"];
+      if (typeof data12 === "string") {
+        if (!pattern7.test(data12)) {
+          const err28 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
+          if (vErrors === null) {
+            vErrors = [err28];
+          } else {
+            vErrors.push(err28);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (!(data12 === "separate" || data12 === "with-repro")) {
-        const err29 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema25.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
+      } else {
+        const err29 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
@@ -32874,9 +33393,10 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.cml !== void 0) {
-      if (typeof data.cml !== "boolean") {
-        const err30 = { instancePath: instancePath + "/cml", schemaPath: "#/properties/cml/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+    if (data["pull-strategy"] !== void 0) {
+      let data13 = data["pull-strategy"];
+      if (typeof data13 !== "string") {
+        const err30 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err30];
         } else {
@@ -32884,10 +33404,8 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.push !== void 0) {
-      if (typeof data.push !== "boolean") {
-        const err31 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+      if (!(data13 === "separate" || data13 === "with-repro")) {
+        const err31 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema25.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err31];
         } else {
@@ -32896,9 +33414,9 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["cancel-in-progress"] !== void 0) {
-      if (typeof data["cancel-in-progress"] !== "boolean") {
-        const err32 = { instancePath: instancePath + "/cancel-in-progress", schemaPath: "#/properties/cancel-in-progress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+    if (data["dvc-cache"] !== void 0) {
+      if (typeof data["dvc-cache"] !== "boolean") {
+        const err32 = { instancePath: instancePath + "/dvc-cache", schemaPath: "#/properties/dvc-cache/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err32];
         } else {
@@ -32907,20 +33425,20 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.as !== void 0) {
-      let data16 = data.as;
-      if (typeof data16 === "string") {
-        if (!pattern107.test(data16)) {
-          const err33 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
-          if (vErrors === null) {
-            vErrors = [err33];
-          } else {
-            vErrors.push(err33);
-          }
-          errors++;
+    if (data.cml !== void 0) {
+      if (typeof data.cml !== "boolean") {
+        const err33 = { instancePath: instancePath + "/cml", schemaPath: "#/properties/cml/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err33];
+        } else {
+          vErrors.push(err33);
         }
-      } else {
-        const err34 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        errors++;
+      }
+    }
+    if (data.push !== void 0) {
+      if (typeof data.push !== "boolean") {
+        const err34 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err34];
         } else {
@@ -32929,104 +33447,137 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.stage !== void 0) {
-      let data17 = data.stage;
-      if (typeof data17 === "string") {
-        if (!pattern108.test(data17)) {
-          const err35 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_. -]+$" }, message: 'must match pattern "^[A-Za-z0-9_. -]+$"' };
+    if (data["cancel-in-progress"] !== void 0) {
+      if (typeof data["cancel-in-progress"] !== "boolean") {
+        const err35 = { instancePath: instancePath + "/cancel-in-progress", schemaPath: "#/properties/cancel-in-progress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err35];
+        } else {
+          vErrors.push(err35);
+        }
+        errors++;
+      }
+    }
+    if (data.as !== void 0) {
+      let data18 = data.as;
+      if (typeof data18 === "string") {
+        if (!pattern107.test(data18)) {
+          const err36 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
           if (vErrors === null) {
-            vErrors = [err35];
+            vErrors = [err36];
           } else {
-            vErrors.push(err35);
+            vErrors.push(err36);
           }
           errors++;
         }
       } else {
-        const err36 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err37 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err36];
+          vErrors = [err37];
         } else {
-          vErrors.push(err36);
+          vErrors.push(err37);
+        }
+        errors++;
+      }
+    }
+    if (data.stage !== void 0) {
+      let data19 = data.stage;
+      if (typeof data19 === "string") {
+        if (!pattern108.test(data19)) {
+          const err38 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_. -]+$" }, message: 'must match pattern "^[A-Za-z0-9_. -]+$"' };
+          if (vErrors === null) {
+            vErrors = [err38];
+          } else {
+            vErrors.push(err38);
+          }
+          errors++;
+        }
+      } else {
+        const err39 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err39];
+        } else {
+          vErrors.push(err39);
         }
         errors++;
       }
     }
     if (data.rules !== void 0) {
-      let data18 = data.rules;
-      if (Array.isArray(data18)) {
-        const len3 = data18.length;
+      let data20 = data.rules;
+      if (Array.isArray(data20)) {
+        const len3 = data20.length;
         for (let i6 = 0; i6 < len3; i6++) {
-          let data19 = data18[i6];
-          if (!(data19 && typeof data19 == "object" && !Array.isArray(data19))) {
-            const err37 = { instancePath: instancePath + "/rules/" + i6, schemaPath: "#/properties/rules/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+          let data21 = data20[i6];
+          if (!(data21 && typeof data21 == "object" && !Array.isArray(data21))) {
+            const err40 = { instancePath: instancePath + "/rules/" + i6, schemaPath: "#/properties/rules/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err37];
+              vErrors = [err40];
             } else {
-              vErrors.push(err37);
+              vErrors.push(err40);
             }
             errors++;
           }
         }
       } else {
-        const err38 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err41 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err38];
+          vErrors = [err41];
         } else {
-          vErrors.push(err38);
+          vErrors.push(err41);
         }
         errors++;
       }
     }
     if (data["role-to-assume"] !== void 0) {
-      let data20 = data["role-to-assume"];
-      if (typeof data20 === "string") {
-        if (!pattern47.test(data20)) {
-          const err39 = { instancePath: instancePath + "/role-to-assume", schemaPath: "#/properties/role-to-assume/pattern", keyword: "pattern", params: { pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]+$" }, message: 'must match pattern "^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]+$"' };
+      let data22 = data["role-to-assume"];
+      if (typeof data22 === "string") {
+        if (!pattern47.test(data22)) {
+          const err42 = { instancePath: instancePath + "/role-to-assume", schemaPath: "#/properties/role-to-assume/pattern", keyword: "pattern", params: { pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]+$" }, message: 'must match pattern "^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]+$"' };
           if (vErrors === null) {
-            vErrors = [err39];
+            vErrors = [err42];
           } else {
-            vErrors.push(err39);
+            vErrors.push(err42);
           }
           errors++;
         }
       } else {
-        const err40 = { instancePath: instancePath + "/role-to-assume", schemaPath: "#/properties/role-to-assume/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err43 = { instancePath: instancePath + "/role-to-assume", schemaPath: "#/properties/role-to-assume/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err40];
+          vErrors = [err43];
         } else {
-          vErrors.push(err40);
+          vErrors.push(err43);
         }
         errors++;
       }
     }
     if (data["aws-region"] !== void 0) {
-      let data21 = data["aws-region"];
-      if (typeof data21 === "string") {
-        if (!pattern48.test(data21)) {
-          const err41 = { instancePath: instancePath + "/aws-region", schemaPath: "#/properties/aws-region/pattern", keyword: "pattern", params: { pattern: "^[a-z]{2}(-[a-z]+)+-[0-9]$" }, message: 'must match pattern "^[a-z]{2}(-[a-z]+)+-[0-9]$"' };
+      let data23 = data["aws-region"];
+      if (typeof data23 === "string") {
+        if (!pattern48.test(data23)) {
+          const err44 = { instancePath: instancePath + "/aws-region", schemaPath: "#/properties/aws-region/pattern", keyword: "pattern", params: { pattern: "^[a-z]{2}(-[a-z]+)+-[0-9]$" }, message: 'must match pattern "^[a-z]{2}(-[a-z]+)+-[0-9]$"' };
           if (vErrors === null) {
-            vErrors = [err41];
+            vErrors = [err44];
           } else {
-            vErrors.push(err41);
+            vErrors.push(err44);
           }
           errors++;
         }
       } else {
-        const err42 = { instancePath: instancePath + "/aws-region", schemaPath: "#/properties/aws-region/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err45 = { instancePath: instancePath + "/aws-region", schemaPath: "#/properties/aws-region/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err42];
+          vErrors = [err45];
         } else {
-          vErrors.push(err42);
+          vErrors.push(err45);
         }
         errors++;
       }
     }
   } else {
-    const err43 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err46 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err43];
+      vErrors = [err46];
     } else {
-      vErrors.push(err43);
+      vErrors.push(err46);
     }
     errors++;
   }
@@ -33123,57 +33674,78 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.installer !== void 0) {
+      let data3 = data.installer;
+      if (typeof data3 !== "string") {
+        const err8 = { instancePath: instancePath + "/installer", schemaPath: "#/properties/installer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+      if (!(data3 === "pip" || data3 === "poetry" || data3 === "uv")) {
+        const err9 = { instancePath: instancePath + "/installer", schemaPath: "#/properties/installer/enum", keyword: "enum", params: { allowedValues: schema26.properties.installer.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
     if (data.branches !== void 0) {
-      let data3 = data.branches;
-      if (Array.isArray(data3)) {
-        if (data3.length < 1) {
-          const err8 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+      let data4 = data.branches;
+      if (Array.isArray(data4)) {
+        if (data4.length < 1) {
+          const err10 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
           if (vErrors === null) {
-            vErrors = [err8];
+            vErrors = [err10];
           } else {
-            vErrors.push(err8);
+            vErrors.push(err10);
           }
           errors++;
         }
-        const len0 = data3.length;
+        const len0 = data4.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          let data4 = data3[i0];
-          if (typeof data4 === "string") {
-            if (!pattern3.test(data4)) {
-              const err9 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._/-]*$"' };
+          let data5 = data4[i0];
+          if (typeof data5 === "string") {
+            if (!pattern3.test(data5)) {
+              const err11 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._/-]*$"' };
               if (vErrors === null) {
-                vErrors = [err9];
+                vErrors = [err11];
               } else {
-                vErrors.push(err9);
+                vErrors.push(err11);
               }
               errors++;
             }
           } else {
-            const err10 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err12 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err10];
+              vErrors = [err12];
             } else {
-              vErrors.push(err10);
+              vErrors.push(err12);
             }
             errors++;
           }
         }
-        let i1 = data3.length;
+        let i1 = data4.length;
         let j0;
         if (i1 > 1) {
           const indices0 = {};
           for (; i1--; ) {
-            let item0 = data3[i1];
+            let item0 = data4[i1];
             if (typeof item0 !== "string") {
               continue;
             }
             if (typeof indices0[item0] == "number") {
               j0 = indices0[item0];
-              const err11 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
+              const err13 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
               if (vErrors === null) {
-                vErrors = [err11];
+                vErrors = [err13];
               } else {
-                vErrors.push(err11);
+                vErrors.push(err13);
               }
               errors++;
               break;
@@ -33182,57 +33754,57 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err12 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err14 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err12];
+          vErrors = [err14];
         } else {
-          vErrors.push(err12);
+          vErrors.push(err14);
         }
         errors++;
       }
     }
     if (data.paths !== void 0) {
-      let data5 = data.paths;
-      if (Array.isArray(data5)) {
-        const len1 = data5.length;
+      let data6 = data.paths;
+      if (Array.isArray(data6)) {
+        const len1 = data6.length;
         for (let i2 = 0; i2 < len1; i2++) {
-          let data6 = data5[i2];
-          if (typeof data6 === "string") {
-            if (!pattern4.test(data6)) {
-              const err13 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._/*-]+$" }, message: 'must match pattern "^[A-Za-z0-9._/*-]+$"' };
+          let data7 = data6[i2];
+          if (typeof data7 === "string") {
+            if (!pattern4.test(data7)) {
+              const err15 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._/*-]+$" }, message: 'must match pattern "^[A-Za-z0-9._/*-]+$"' };
               if (vErrors === null) {
-                vErrors = [err13];
+                vErrors = [err15];
               } else {
-                vErrors.push(err13);
+                vErrors.push(err15);
               }
               errors++;
             }
           } else {
-            const err14 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err16 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err14];
+              vErrors = [err16];
             } else {
-              vErrors.push(err14);
+              vErrors.push(err16);
             }
             errors++;
           }
         }
-        let i3 = data5.length;
+        let i3 = data6.length;
         let j1;
         if (i3 > 1) {
           const indices1 = {};
           for (; i3--; ) {
-            let item1 = data5[i3];
+            let item1 = data6[i3];
             if (typeof item1 !== "string") {
               continue;
             }
             if (typeof indices1[item1] == "number") {
               j1 = indices1[item1];
-              const err15 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
+              const err17 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
               if (vErrors === null) {
-                vErrors = [err15];
+                vErrors = [err17];
               } else {
-                vErrors.push(err15);
+                vErrors.push(err17);
               }
               errors++;
               break;
@@ -33241,57 +33813,57 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err16 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err18 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err16];
+          vErrors = [err18];
         } else {
-          vErrors.push(err16);
+          vErrors.push(err18);
         }
         errors++;
       }
     }
     if (data.runner !== void 0) {
-      let data7 = data.runner;
-      if (Array.isArray(data7)) {
-        const len2 = data7.length;
+      let data8 = data.runner;
+      if (Array.isArray(data8)) {
+        const len2 = data8.length;
         for (let i4 = 0; i4 < len2; i4++) {
-          let data8 = data7[i4];
-          if (typeof data8 === "string") {
-            if (!pattern5.test(data8)) {
-              const err17 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"' };
+          let data9 = data8[i4];
+          if (typeof data9 === "string") {
+            if (!pattern5.test(data9)) {
+              const err19 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"' };
               if (vErrors === null) {
-                vErrors = [err17];
+                vErrors = [err19];
               } else {
-                vErrors.push(err17);
+                vErrors.push(err19);
               }
               errors++;
             }
           } else {
-            const err18 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err20 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err18];
+              vErrors = [err20];
             } else {
-              vErrors.push(err18);
+              vErrors.push(err20);
             }
             errors++;
           }
         }
-        let i5 = data7.length;
+        let i5 = data8.length;
         let j2;
         if (i5 > 1) {
           const indices2 = {};
           for (; i5--; ) {
-            let item2 = data7[i5];
+            let item2 = data8[i5];
             if (typeof item2 !== "string") {
               continue;
             }
             if (typeof indices2[item2] == "number") {
               j2 = indices2[item2];
-              const err19 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/uniqueItems", keyword: "uniqueItems", params: { i: i5, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i5 + " are identical)" };
+              const err21 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/uniqueItems", keyword: "uniqueItems", params: { i: i5, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i5 + " are identical)" };
               if (vErrors === null) {
-                vErrors = [err19];
+                vErrors = [err21];
               } else {
-                vErrors.push(err19);
+                vErrors.push(err21);
               }
               errors++;
               break;
@@ -33300,52 +33872,29 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err20 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err22 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err20];
+          vErrors = [err22];
         } else {
-          vErrors.push(err20);
+          vErrors.push(err22);
         }
         errors++;
       }
     }
     if (data["timeout-minutes"] !== void 0) {
-      let data9 = data["timeout-minutes"];
-      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)))) {
-        const err21 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      let data10 = data["timeout-minutes"];
+      if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)))) {
+        const err23 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
-          vErrors = [err21];
+          vErrors = [err23];
         } else {
-          vErrors.push(err21);
+          vErrors.push(err23);
         }
         errors++;
       }
-      if (typeof data9 == "number") {
-        if (data9 > 4320 || isNaN(data9)) {
-          const err22 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4320 }, message: "must be <= 4320" };
-          if (vErrors === null) {
-            vErrors = [err22];
-          } else {
-            vErrors.push(err22);
-          }
-          errors++;
-        }
-        if (data9 < 1 || isNaN(data9)) {
-          const err23 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err23];
-          } else {
-            vErrors.push(err23);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data["working-directory"] !== void 0) {
-      let data10 = data["working-directory"];
-      if (typeof data10 === "string") {
-        if (!pattern6.test(data10)) {
-          const err24 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/pattern", keyword: "pattern", params: { pattern: "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, message: 'must match pattern "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$"' };
+      if (typeof data10 == "number") {
+        if (data10 > 4320 || isNaN(data10)) {
+          const err24 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4320 }, message: "must be <= 4320" };
           if (vErrors === null) {
             vErrors = [err24];
           } else {
@@ -33353,21 +33902,22 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      } else {
-        const err25 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err25];
-        } else {
-          vErrors.push(err25);
+        if (data10 < 1 || isNaN(data10)) {
+          const err25 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err25];
+          } else {
+            vErrors.push(err25);
+          }
+          errors++;
         }
-        errors++;
       }
     }
-    if (data["dvc-remote"] !== void 0) {
-      let data11 = data["dvc-remote"];
+    if (data["working-directory"] !== void 0) {
+      let data11 = data["working-directory"];
       if (typeof data11 === "string") {
-        if (!pattern7.test(data11)) {
-          const err26 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
+        if (!pattern6.test(data11)) {
+          const err26 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/pattern", keyword: "pattern", params: { pattern: "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, message: 'must match pattern "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$"' };
           if (vErrors === null) {
             vErrors = [err26];
           } else {
@@ -33376,7 +33926,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err27 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err27 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err27];
         } else {
@@ -33385,19 +33935,20 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["pull-strategy"] !== void 0) {
-      let data12 = data["pull-strategy"];
-      if (typeof data12 !== "string") {
-        const err28 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err28];
-        } else {
-          vErrors.push(err28);
+    if (data["dvc-remote"] !== void 0) {
+      let data12 = data["dvc-remote"];
+      if (typeof data12 === "string") {
+        if (!pattern7.test(data12)) {
+          const err28 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
+          if (vErrors === null) {
+            vErrors = [err28];
+          } else {
+            vErrors.push(err28);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (!(data12 === "separate" || data12 === "with-repro")) {
-        const err29 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema26.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
+      } else {
+        const err29 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
@@ -33406,9 +33957,10 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.cml !== void 0) {
-      if (typeof data.cml !== "boolean") {
-        const err30 = { instancePath: instancePath + "/cml", schemaPath: "#/properties/cml/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+    if (data["pull-strategy"] !== void 0) {
+      let data13 = data["pull-strategy"];
+      if (typeof data13 !== "string") {
+        const err30 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err30];
         } else {
@@ -33416,10 +33968,8 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.push !== void 0) {
-      if (typeof data.push !== "boolean") {
-        const err31 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+      if (!(data13 === "separate" || data13 === "with-repro")) {
+        const err31 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema26.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err31];
         } else {
@@ -33428,9 +33978,9 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["cancel-in-progress"] !== void 0) {
-      if (typeof data["cancel-in-progress"] !== "boolean") {
-        const err32 = { instancePath: instancePath + "/cancel-in-progress", schemaPath: "#/properties/cancel-in-progress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+    if (data["dvc-cache"] !== void 0) {
+      if (typeof data["dvc-cache"] !== "boolean") {
+        const err32 = { instancePath: instancePath + "/dvc-cache", schemaPath: "#/properties/dvc-cache/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err32];
         } else {
@@ -33439,20 +33989,20 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.as !== void 0) {
-      let data16 = data.as;
-      if (typeof data16 === "string") {
-        if (!pattern107.test(data16)) {
-          const err33 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
-          if (vErrors === null) {
-            vErrors = [err33];
-          } else {
-            vErrors.push(err33);
-          }
-          errors++;
+    if (data.cml !== void 0) {
+      if (typeof data.cml !== "boolean") {
+        const err33 = { instancePath: instancePath + "/cml", schemaPath: "#/properties/cml/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err33];
+        } else {
+          vErrors.push(err33);
         }
-      } else {
-        const err34 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        errors++;
+      }
+    }
+    if (data.push !== void 0) {
+      if (typeof data.push !== "boolean") {
+        const err34 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err34];
         } else {
@@ -33461,82 +34011,115 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.stage !== void 0) {
-      let data17 = data.stage;
-      if (typeof data17 === "string") {
-        if (!pattern108.test(data17)) {
-          const err35 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_. -]+$" }, message: 'must match pattern "^[A-Za-z0-9_. -]+$"' };
+    if (data["cancel-in-progress"] !== void 0) {
+      if (typeof data["cancel-in-progress"] !== "boolean") {
+        const err35 = { instancePath: instancePath + "/cancel-in-progress", schemaPath: "#/properties/cancel-in-progress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err35];
+        } else {
+          vErrors.push(err35);
+        }
+        errors++;
+      }
+    }
+    if (data.as !== void 0) {
+      let data18 = data.as;
+      if (typeof data18 === "string") {
+        if (!pattern107.test(data18)) {
+          const err36 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
           if (vErrors === null) {
-            vErrors = [err35];
+            vErrors = [err36];
           } else {
-            vErrors.push(err35);
+            vErrors.push(err36);
           }
           errors++;
         }
       } else {
-        const err36 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err37 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err36];
+          vErrors = [err37];
         } else {
-          vErrors.push(err36);
+          vErrors.push(err37);
+        }
+        errors++;
+      }
+    }
+    if (data.stage !== void 0) {
+      let data19 = data.stage;
+      if (typeof data19 === "string") {
+        if (!pattern108.test(data19)) {
+          const err38 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_. -]+$" }, message: 'must match pattern "^[A-Za-z0-9_. -]+$"' };
+          if (vErrors === null) {
+            vErrors = [err38];
+          } else {
+            vErrors.push(err38);
+          }
+          errors++;
+        }
+      } else {
+        const err39 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err39];
+        } else {
+          vErrors.push(err39);
         }
         errors++;
       }
     }
     if (data.rules !== void 0) {
-      let data18 = data.rules;
-      if (Array.isArray(data18)) {
-        const len3 = data18.length;
+      let data20 = data.rules;
+      if (Array.isArray(data20)) {
+        const len3 = data20.length;
         for (let i6 = 0; i6 < len3; i6++) {
-          let data19 = data18[i6];
-          if (!(data19 && typeof data19 == "object" && !Array.isArray(data19))) {
-            const err37 = { instancePath: instancePath + "/rules/" + i6, schemaPath: "#/properties/rules/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+          let data21 = data20[i6];
+          if (!(data21 && typeof data21 == "object" && !Array.isArray(data21))) {
+            const err40 = { instancePath: instancePath + "/rules/" + i6, schemaPath: "#/properties/rules/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err37];
+              vErrors = [err40];
             } else {
-              vErrors.push(err37);
+              vErrors.push(err40);
             }
             errors++;
           }
         }
       } else {
-        const err38 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err41 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err38];
+          vErrors = [err41];
         } else {
-          vErrors.push(err38);
+          vErrors.push(err41);
         }
         errors++;
       }
     }
     if (data["endpoint-url"] !== void 0) {
-      let data20 = data["endpoint-url"];
-      if (typeof data20 === "string") {
-        if (!pattern58.test(data20)) {
-          const err39 = { instancePath: instancePath + "/endpoint-url", schemaPath: "#/properties/endpoint-url/pattern", keyword: "pattern", params: { pattern: "^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~/-]*)?$" }, message: 'must match pattern "^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~/-]*)?$"' };
+      let data22 = data["endpoint-url"];
+      if (typeof data22 === "string") {
+        if (!pattern58.test(data22)) {
+          const err42 = { instancePath: instancePath + "/endpoint-url", schemaPath: "#/properties/endpoint-url/pattern", keyword: "pattern", params: { pattern: "^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~/-]*)?$" }, message: 'must match pattern "^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~/-]*)?$"' };
           if (vErrors === null) {
-            vErrors = [err39];
+            vErrors = [err42];
           } else {
-            vErrors.push(err39);
+            vErrors.push(err42);
           }
           errors++;
         }
       } else {
-        const err40 = { instancePath: instancePath + "/endpoint-url", schemaPath: "#/properties/endpoint-url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err43 = { instancePath: instancePath + "/endpoint-url", schemaPath: "#/properties/endpoint-url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err40];
+          vErrors = [err43];
         } else {
-          vErrors.push(err40);
+          vErrors.push(err43);
         }
         errors++;
       }
     }
   } else {
-    const err41 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err44 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err41];
+      vErrors = [err44];
     } else {
-      vErrors.push(err41);
+      vErrors.push(err44);
     }
     errors++;
   }
@@ -33624,57 +34207,78 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.installer !== void 0) {
+      let data3 = data.installer;
+      if (typeof data3 !== "string") {
+        const err7 = { instancePath: instancePath + "/installer", schemaPath: "#/properties/installer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+      if (!(data3 === "pip" || data3 === "poetry" || data3 === "uv")) {
+        const err8 = { instancePath: instancePath + "/installer", schemaPath: "#/properties/installer/enum", keyword: "enum", params: { allowedValues: schema27.properties.installer.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
     if (data.branches !== void 0) {
-      let data3 = data.branches;
-      if (Array.isArray(data3)) {
-        if (data3.length < 1) {
-          const err7 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+      let data4 = data.branches;
+      if (Array.isArray(data4)) {
+        if (data4.length < 1) {
+          const err9 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
           if (vErrors === null) {
-            vErrors = [err7];
+            vErrors = [err9];
           } else {
-            vErrors.push(err7);
+            vErrors.push(err9);
           }
           errors++;
         }
-        const len0 = data3.length;
+        const len0 = data4.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          let data4 = data3[i0];
-          if (typeof data4 === "string") {
-            if (!pattern3.test(data4)) {
-              const err8 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._/-]*$"' };
+          let data5 = data4[i0];
+          if (typeof data5 === "string") {
+            if (!pattern3.test(data5)) {
+              const err10 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._/-]*$"' };
               if (vErrors === null) {
-                vErrors = [err8];
+                vErrors = [err10];
               } else {
-                vErrors.push(err8);
+                vErrors.push(err10);
               }
               errors++;
             }
           } else {
-            const err9 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err11 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err9];
+              vErrors = [err11];
             } else {
-              vErrors.push(err9);
+              vErrors.push(err11);
             }
             errors++;
           }
         }
-        let i1 = data3.length;
+        let i1 = data4.length;
         let j0;
         if (i1 > 1) {
           const indices0 = {};
           for (; i1--; ) {
-            let item0 = data3[i1];
+            let item0 = data4[i1];
             if (typeof item0 !== "string") {
               continue;
             }
             if (typeof indices0[item0] == "number") {
               j0 = indices0[item0];
-              const err10 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
+              const err12 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
               if (vErrors === null) {
-                vErrors = [err10];
+                vErrors = [err12];
               } else {
-                vErrors.push(err10);
+                vErrors.push(err12);
               }
               errors++;
               break;
@@ -33683,57 +34287,57 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err11 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err13 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err11];
+          vErrors = [err13];
         } else {
-          vErrors.push(err11);
+          vErrors.push(err13);
         }
         errors++;
       }
     }
     if (data.paths !== void 0) {
-      let data5 = data.paths;
-      if (Array.isArray(data5)) {
-        const len1 = data5.length;
+      let data6 = data.paths;
+      if (Array.isArray(data6)) {
+        const len1 = data6.length;
         for (let i2 = 0; i2 < len1; i2++) {
-          let data6 = data5[i2];
-          if (typeof data6 === "string") {
-            if (!pattern4.test(data6)) {
-              const err12 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._/*-]+$" }, message: 'must match pattern "^[A-Za-z0-9._/*-]+$"' };
+          let data7 = data6[i2];
+          if (typeof data7 === "string") {
+            if (!pattern4.test(data7)) {
+              const err14 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._/*-]+$" }, message: 'must match pattern "^[A-Za-z0-9._/*-]+$"' };
               if (vErrors === null) {
-                vErrors = [err12];
+                vErrors = [err14];
               } else {
-                vErrors.push(err12);
+                vErrors.push(err14);
               }
               errors++;
             }
           } else {
-            const err13 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err15 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err13];
+              vErrors = [err15];
             } else {
-              vErrors.push(err13);
+              vErrors.push(err15);
             }
             errors++;
           }
         }
-        let i3 = data5.length;
+        let i3 = data6.length;
         let j1;
         if (i3 > 1) {
           const indices1 = {};
           for (; i3--; ) {
-            let item1 = data5[i3];
+            let item1 = data6[i3];
             if (typeof item1 !== "string") {
               continue;
             }
             if (typeof indices1[item1] == "number") {
               j1 = indices1[item1];
-              const err14 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
+              const err16 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
               if (vErrors === null) {
-                vErrors = [err14];
+                vErrors = [err16];
               } else {
-                vErrors.push(err14);
+                vErrors.push(err16);
               }
               errors++;
               break;
@@ -33742,57 +34346,57 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err15 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err17 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err15];
+          vErrors = [err17];
         } else {
-          vErrors.push(err15);
+          vErrors.push(err17);
         }
         errors++;
       }
     }
     if (data.runner !== void 0) {
-      let data7 = data.runner;
-      if (Array.isArray(data7)) {
-        const len2 = data7.length;
+      let data8 = data.runner;
+      if (Array.isArray(data8)) {
+        const len2 = data8.length;
         for (let i4 = 0; i4 < len2; i4++) {
-          let data8 = data7[i4];
-          if (typeof data8 === "string") {
-            if (!pattern5.test(data8)) {
-              const err16 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"' };
+          let data9 = data8[i4];
+          if (typeof data9 === "string") {
+            if (!pattern5.test(data9)) {
+              const err18 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"' };
               if (vErrors === null) {
-                vErrors = [err16];
+                vErrors = [err18];
               } else {
-                vErrors.push(err16);
+                vErrors.push(err18);
               }
               errors++;
             }
           } else {
-            const err17 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err19 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err17];
+              vErrors = [err19];
             } else {
-              vErrors.push(err17);
+              vErrors.push(err19);
             }
             errors++;
           }
         }
-        let i5 = data7.length;
+        let i5 = data8.length;
         let j2;
         if (i5 > 1) {
           const indices2 = {};
           for (; i5--; ) {
-            let item2 = data7[i5];
+            let item2 = data8[i5];
             if (typeof item2 !== "string") {
               continue;
             }
             if (typeof indices2[item2] == "number") {
               j2 = indices2[item2];
-              const err18 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/uniqueItems", keyword: "uniqueItems", params: { i: i5, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i5 + " are identical)" };
+              const err20 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/uniqueItems", keyword: "uniqueItems", params: { i: i5, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i5 + " are identical)" };
               if (vErrors === null) {
-                vErrors = [err18];
+                vErrors = [err20];
               } else {
-                vErrors.push(err18);
+                vErrors.push(err20);
               }
               errors++;
               break;
@@ -33801,52 +34405,29 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err19 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err21 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err19];
+          vErrors = [err21];
         } else {
-          vErrors.push(err19);
+          vErrors.push(err21);
         }
         errors++;
       }
     }
     if (data["timeout-minutes"] !== void 0) {
-      let data9 = data["timeout-minutes"];
-      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)))) {
-        const err20 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      let data10 = data["timeout-minutes"];
+      if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)))) {
+        const err22 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
-          vErrors = [err20];
+          vErrors = [err22];
         } else {
-          vErrors.push(err20);
+          vErrors.push(err22);
         }
         errors++;
       }
-      if (typeof data9 == "number") {
-        if (data9 > 4320 || isNaN(data9)) {
-          const err21 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4320 }, message: "must be <= 4320" };
-          if (vErrors === null) {
-            vErrors = [err21];
-          } else {
-            vErrors.push(err21);
-          }
-          errors++;
-        }
-        if (data9 < 1 || isNaN(data9)) {
-          const err22 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err22];
-          } else {
-            vErrors.push(err22);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data["working-directory"] !== void 0) {
-      let data10 = data["working-directory"];
-      if (typeof data10 === "string") {
-        if (!pattern6.test(data10)) {
-          const err23 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/pattern", keyword: "pattern", params: { pattern: "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, message: 'must match pattern "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$"' };
+      if (typeof data10 == "number") {
+        if (data10 > 4320 || isNaN(data10)) {
+          const err23 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4320 }, message: "must be <= 4320" };
           if (vErrors === null) {
             vErrors = [err23];
           } else {
@@ -33854,21 +34435,22 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      } else {
-        const err24 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err24];
-        } else {
-          vErrors.push(err24);
+        if (data10 < 1 || isNaN(data10)) {
+          const err24 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err24];
+          } else {
+            vErrors.push(err24);
+          }
+          errors++;
         }
-        errors++;
       }
     }
-    if (data["dvc-remote"] !== void 0) {
-      let data11 = data["dvc-remote"];
+    if (data["working-directory"] !== void 0) {
+      let data11 = data["working-directory"];
       if (typeof data11 === "string") {
-        if (!pattern7.test(data11)) {
-          const err25 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
+        if (!pattern6.test(data11)) {
+          const err25 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/pattern", keyword: "pattern", params: { pattern: "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, message: 'must match pattern "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$"' };
           if (vErrors === null) {
             vErrors = [err25];
           } else {
@@ -33877,7 +34459,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err26 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err26 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err26];
         } else {
@@ -33886,19 +34468,20 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["pull-strategy"] !== void 0) {
-      let data12 = data["pull-strategy"];
-      if (typeof data12 !== "string") {
-        const err27 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err27];
-        } else {
-          vErrors.push(err27);
+    if (data["dvc-remote"] !== void 0) {
+      let data12 = data["dvc-remote"];
+      if (typeof data12 === "string") {
+        if (!pattern7.test(data12)) {
+          const err27 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
+          if (vErrors === null) {
+            vErrors = [err27];
+          } else {
+            vErrors.push(err27);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (!(data12 === "separate" || data12 === "with-repro")) {
-        const err28 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema27.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
+      } else {
+        const err28 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err28];
         } else {
@@ -33907,9 +34490,10 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.cml !== void 0) {
-      if (typeof data.cml !== "boolean") {
-        const err29 = { instancePath: instancePath + "/cml", schemaPath: "#/properties/cml/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+    if (data["pull-strategy"] !== void 0) {
+      let data13 = data["pull-strategy"];
+      if (typeof data13 !== "string") {
+        const err29 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
@@ -33917,10 +34501,8 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.push !== void 0) {
-      if (typeof data.push !== "boolean") {
-        const err30 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+      if (!(data13 === "separate" || data13 === "with-repro")) {
+        const err30 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema27.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err30];
         } else {
@@ -33929,9 +34511,9 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["cancel-in-progress"] !== void 0) {
-      if (typeof data["cancel-in-progress"] !== "boolean") {
-        const err31 = { instancePath: instancePath + "/cancel-in-progress", schemaPath: "#/properties/cancel-in-progress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+    if (data["dvc-cache"] !== void 0) {
+      if (typeof data["dvc-cache"] !== "boolean") {
+        const err31 = { instancePath: instancePath + "/dvc-cache", schemaPath: "#/properties/dvc-cache/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err31];
         } else {
@@ -33940,20 +34522,20 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.as !== void 0) {
-      let data16 = data.as;
-      if (typeof data16 === "string") {
-        if (!pattern107.test(data16)) {
-          const err32 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
-          if (vErrors === null) {
-            vErrors = [err32];
-          } else {
-            vErrors.push(err32);
-          }
-          errors++;
+    if (data.cml !== void 0) {
+      if (typeof data.cml !== "boolean") {
+        const err32 = { instancePath: instancePath + "/cml", schemaPath: "#/properties/cml/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err32];
+        } else {
+          vErrors.push(err32);
         }
-      } else {
-        const err33 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        errors++;
+      }
+    }
+    if (data.push !== void 0) {
+      if (typeof data.push !== "boolean") {
+        const err33 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err33];
         } else {
@@ -33962,58 +34544,53 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.stage !== void 0) {
-      let data17 = data.stage;
-      if (typeof data17 === "string") {
-        if (!pattern108.test(data17)) {
-          const err34 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_. -]+$" }, message: 'must match pattern "^[A-Za-z0-9_. -]+$"' };
+    if (data["cancel-in-progress"] !== void 0) {
+      if (typeof data["cancel-in-progress"] !== "boolean") {
+        const err34 = { instancePath: instancePath + "/cancel-in-progress", schemaPath: "#/properties/cancel-in-progress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err34];
+        } else {
+          vErrors.push(err34);
+        }
+        errors++;
+      }
+    }
+    if (data.as !== void 0) {
+      let data18 = data.as;
+      if (typeof data18 === "string") {
+        if (!pattern107.test(data18)) {
+          const err35 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
           if (vErrors === null) {
-            vErrors = [err34];
+            vErrors = [err35];
           } else {
-            vErrors.push(err34);
+            vErrors.push(err35);
           }
           errors++;
         }
       } else {
-        const err35 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err36 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err35];
+          vErrors = [err36];
         } else {
-          vErrors.push(err35);
+          vErrors.push(err36);
         }
         errors++;
       }
     }
-    if (data.rules !== void 0) {
-      let data18 = data.rules;
-      if (Array.isArray(data18)) {
-        const len3 = data18.length;
-        for (let i6 = 0; i6 < len3; i6++) {
-          let data19 = data18[i6];
-          if (!(data19 && typeof data19 == "object" && !Array.isArray(data19))) {
-            const err36 = { instancePath: instancePath + "/rules/" + i6, schemaPath: "#/properties/rules/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err36];
-            } else {
-              vErrors.push(err36);
-            }
-            errors++;
+    if (data.stage !== void 0) {
+      let data19 = data.stage;
+      if (typeof data19 === "string") {
+        if (!pattern108.test(data19)) {
+          const err37 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_. -]+$" }, message: 'must match pattern "^[A-Za-z0-9_. -]+$"' };
+          if (vErrors === null) {
+            vErrors = [err37];
+          } else {
+            vErrors.push(err37);
           }
+          errors++;
         }
       } else {
-        const err37 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err37];
-        } else {
-          vErrors.push(err37);
-        }
-        errors++;
-      }
-    }
-    if (data["azure-auth"] !== void 0) {
-      let data20 = data["azure-auth"];
-      if (typeof data20 !== "string") {
-        const err38 = { instancePath: instancePath + "/azure-auth", schemaPath: "#/properties/azure-auth/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err38 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err38];
         } else {
@@ -34021,30 +34598,37 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data20 === "connection-string" || data20 === "service-principal")) {
-        const err39 = { instancePath: instancePath + "/azure-auth", schemaPath: "#/properties/azure-auth/enum", keyword: "enum", params: { allowedValues: schema27.properties["azure-auth"].enum }, message: "must be equal to one of the allowed values" };
+    }
+    if (data.rules !== void 0) {
+      let data20 = data.rules;
+      if (Array.isArray(data20)) {
+        const len3 = data20.length;
+        for (let i6 = 0; i6 < len3; i6++) {
+          let data21 = data20[i6];
+          if (!(data21 && typeof data21 == "object" && !Array.isArray(data21))) {
+            const err39 = { instancePath: instancePath + "/rules/" + i6, schemaPath: "#/properties/rules/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err39];
+            } else {
+              vErrors.push(err39);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err40 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err39];
+          vErrors = [err40];
         } else {
-          vErrors.push(err39);
+          vErrors.push(err40);
         }
         errors++;
       }
     }
-    if (data["azure-storage-account"] !== void 0) {
-      let data21 = data["azure-storage-account"];
-      if (typeof data21 === "string") {
-        if (!pattern68.test(data21)) {
-          const err40 = { instancePath: instancePath + "/azure-storage-account", schemaPath: "#/properties/azure-storage-account/pattern", keyword: "pattern", params: { pattern: "^$|^[a-z0-9]{3,24}$" }, message: 'must match pattern "^$|^[a-z0-9]{3,24}$"' };
-          if (vErrors === null) {
-            vErrors = [err40];
-          } else {
-            vErrors.push(err40);
-          }
-          errors++;
-        }
-      } else {
-        const err41 = { instancePath: instancePath + "/azure-storage-account", schemaPath: "#/properties/azure-storage-account/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data["azure-auth"] !== void 0) {
+      let data22 = data["azure-auth"];
+      if (typeof data22 !== "string") {
+        const err41 = { instancePath: instancePath + "/azure-auth", schemaPath: "#/properties/azure-auth/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err41];
         } else {
@@ -34052,13 +34636,44 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
+      if (!(data22 === "connection-string" || data22 === "service-principal")) {
+        const err42 = { instancePath: instancePath + "/azure-auth", schemaPath: "#/properties/azure-auth/enum", keyword: "enum", params: { allowedValues: schema27.properties["azure-auth"].enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err42];
+        } else {
+          vErrors.push(err42);
+        }
+        errors++;
+      }
+    }
+    if (data["azure-storage-account"] !== void 0) {
+      let data23 = data["azure-storage-account"];
+      if (typeof data23 === "string") {
+        if (!pattern68.test(data23)) {
+          const err43 = { instancePath: instancePath + "/azure-storage-account", schemaPath: "#/properties/azure-storage-account/pattern", keyword: "pattern", params: { pattern: "^$|^[a-z0-9]{3,24}$" }, message: 'must match pattern "^$|^[a-z0-9]{3,24}$"' };
+          if (vErrors === null) {
+            vErrors = [err43];
+          } else {
+            vErrors.push(err43);
+          }
+          errors++;
+        }
+      } else {
+        const err44 = { instancePath: instancePath + "/azure-storage-account", schemaPath: "#/properties/azure-storage-account/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err44];
+        } else {
+          vErrors.push(err44);
+        }
+        errors++;
+      }
     }
   } else {
-    const err42 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err45 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err42];
+      vErrors = [err45];
     } else {
-      vErrors.push(err42);
+      vErrors.push(err45);
     }
     errors++;
   }
@@ -34164,57 +34779,78 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.installer !== void 0) {
+      let data3 = data.installer;
+      if (typeof data3 !== "string") {
+        const err9 = { instancePath: instancePath + "/installer", schemaPath: "#/properties/installer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+      if (!(data3 === "pip" || data3 === "poetry" || data3 === "uv")) {
+        const err10 = { instancePath: instancePath + "/installer", schemaPath: "#/properties/installer/enum", keyword: "enum", params: { allowedValues: schema28.properties.installer.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
     if (data.branches !== void 0) {
-      let data3 = data.branches;
-      if (Array.isArray(data3)) {
-        if (data3.length < 1) {
-          const err9 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+      let data4 = data.branches;
+      if (Array.isArray(data4)) {
+        if (data4.length < 1) {
+          const err11 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
           if (vErrors === null) {
-            vErrors = [err9];
+            vErrors = [err11];
           } else {
-            vErrors.push(err9);
+            vErrors.push(err11);
           }
           errors++;
         }
-        const len0 = data3.length;
+        const len0 = data4.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          let data4 = data3[i0];
-          if (typeof data4 === "string") {
-            if (!pattern3.test(data4)) {
-              const err10 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._/-]*$"' };
+          let data5 = data4[i0];
+          if (typeof data5 === "string") {
+            if (!pattern3.test(data5)) {
+              const err12 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._/-]*$"' };
               if (vErrors === null) {
-                vErrors = [err10];
+                vErrors = [err12];
               } else {
-                vErrors.push(err10);
+                vErrors.push(err12);
               }
               errors++;
             }
           } else {
-            const err11 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err13 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err11];
+              vErrors = [err13];
             } else {
-              vErrors.push(err11);
+              vErrors.push(err13);
             }
             errors++;
           }
         }
-        let i1 = data3.length;
+        let i1 = data4.length;
         let j0;
         if (i1 > 1) {
           const indices0 = {};
           for (; i1--; ) {
-            let item0 = data3[i1];
+            let item0 = data4[i1];
             if (typeof item0 !== "string") {
               continue;
             }
             if (typeof indices0[item0] == "number") {
               j0 = indices0[item0];
-              const err12 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
+              const err14 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
               if (vErrors === null) {
-                vErrors = [err12];
+                vErrors = [err14];
               } else {
-                vErrors.push(err12);
+                vErrors.push(err14);
               }
               errors++;
               break;
@@ -34223,57 +34859,57 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err13 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err15 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err13];
+          vErrors = [err15];
         } else {
-          vErrors.push(err13);
+          vErrors.push(err15);
         }
         errors++;
       }
     }
     if (data.paths !== void 0) {
-      let data5 = data.paths;
-      if (Array.isArray(data5)) {
-        const len1 = data5.length;
+      let data6 = data.paths;
+      if (Array.isArray(data6)) {
+        const len1 = data6.length;
         for (let i2 = 0; i2 < len1; i2++) {
-          let data6 = data5[i2];
-          if (typeof data6 === "string") {
-            if (!pattern4.test(data6)) {
-              const err14 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._/*-]+$" }, message: 'must match pattern "^[A-Za-z0-9._/*-]+$"' };
+          let data7 = data6[i2];
+          if (typeof data7 === "string") {
+            if (!pattern4.test(data7)) {
+              const err16 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._/*-]+$" }, message: 'must match pattern "^[A-Za-z0-9._/*-]+$"' };
               if (vErrors === null) {
-                vErrors = [err14];
+                vErrors = [err16];
               } else {
-                vErrors.push(err14);
+                vErrors.push(err16);
               }
               errors++;
             }
           } else {
-            const err15 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err17 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err15];
+              vErrors = [err17];
             } else {
-              vErrors.push(err15);
+              vErrors.push(err17);
             }
             errors++;
           }
         }
-        let i3 = data5.length;
+        let i3 = data6.length;
         let j1;
         if (i3 > 1) {
           const indices1 = {};
           for (; i3--; ) {
-            let item1 = data5[i3];
+            let item1 = data6[i3];
             if (typeof item1 !== "string") {
               continue;
             }
             if (typeof indices1[item1] == "number") {
               j1 = indices1[item1];
-              const err16 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
+              const err18 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
               if (vErrors === null) {
-                vErrors = [err16];
+                vErrors = [err18];
               } else {
-                vErrors.push(err16);
+                vErrors.push(err18);
               }
               errors++;
               break;
@@ -34282,57 +34918,57 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err17 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err19 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err17];
+          vErrors = [err19];
         } else {
-          vErrors.push(err17);
+          vErrors.push(err19);
         }
         errors++;
       }
     }
     if (data.runner !== void 0) {
-      let data7 = data.runner;
-      if (Array.isArray(data7)) {
-        const len2 = data7.length;
+      let data8 = data.runner;
+      if (Array.isArray(data8)) {
+        const len2 = data8.length;
         for (let i4 = 0; i4 < len2; i4++) {
-          let data8 = data7[i4];
-          if (typeof data8 === "string") {
-            if (!pattern5.test(data8)) {
-              const err18 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"' };
+          let data9 = data8[i4];
+          if (typeof data9 === "string") {
+            if (!pattern5.test(data9)) {
+              const err20 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"' };
               if (vErrors === null) {
-                vErrors = [err18];
+                vErrors = [err20];
               } else {
-                vErrors.push(err18);
+                vErrors.push(err20);
               }
               errors++;
             }
           } else {
-            const err19 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err21 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err19];
+              vErrors = [err21];
             } else {
-              vErrors.push(err19);
+              vErrors.push(err21);
             }
             errors++;
           }
         }
-        let i5 = data7.length;
+        let i5 = data8.length;
         let j2;
         if (i5 > 1) {
           const indices2 = {};
           for (; i5--; ) {
-            let item2 = data7[i5];
+            let item2 = data8[i5];
             if (typeof item2 !== "string") {
               continue;
             }
             if (typeof indices2[item2] == "number") {
               j2 = indices2[item2];
-              const err20 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/uniqueItems", keyword: "uniqueItems", params: { i: i5, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i5 + " are identical)" };
+              const err22 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/uniqueItems", keyword: "uniqueItems", params: { i: i5, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i5 + " are identical)" };
               if (vErrors === null) {
-                vErrors = [err20];
+                vErrors = [err22];
               } else {
-                vErrors.push(err20);
+                vErrors.push(err22);
               }
               errors++;
               break;
@@ -34341,52 +34977,29 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err21 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err23 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err21];
+          vErrors = [err23];
         } else {
-          vErrors.push(err21);
+          vErrors.push(err23);
         }
         errors++;
       }
     }
     if (data["timeout-minutes"] !== void 0) {
-      let data9 = data["timeout-minutes"];
-      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)))) {
-        const err22 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      let data10 = data["timeout-minutes"];
+      if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)))) {
+        const err24 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
-          vErrors = [err22];
+          vErrors = [err24];
         } else {
-          vErrors.push(err22);
+          vErrors.push(err24);
         }
         errors++;
       }
-      if (typeof data9 == "number") {
-        if (data9 > 4320 || isNaN(data9)) {
-          const err23 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4320 }, message: "must be <= 4320" };
-          if (vErrors === null) {
-            vErrors = [err23];
-          } else {
-            vErrors.push(err23);
-          }
-          errors++;
-        }
-        if (data9 < 1 || isNaN(data9)) {
-          const err24 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err24];
-          } else {
-            vErrors.push(err24);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data["working-directory"] !== void 0) {
-      let data10 = data["working-directory"];
-      if (typeof data10 === "string") {
-        if (!pattern6.test(data10)) {
-          const err25 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/pattern", keyword: "pattern", params: { pattern: "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, message: 'must match pattern "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$"' };
+      if (typeof data10 == "number") {
+        if (data10 > 4320 || isNaN(data10)) {
+          const err25 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4320 }, message: "must be <= 4320" };
           if (vErrors === null) {
             vErrors = [err25];
           } else {
@@ -34394,21 +35007,22 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      } else {
-        const err26 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err26];
-        } else {
-          vErrors.push(err26);
+        if (data10 < 1 || isNaN(data10)) {
+          const err26 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err26];
+          } else {
+            vErrors.push(err26);
+          }
+          errors++;
         }
-        errors++;
       }
     }
-    if (data["dvc-remote"] !== void 0) {
-      let data11 = data["dvc-remote"];
+    if (data["working-directory"] !== void 0) {
+      let data11 = data["working-directory"];
       if (typeof data11 === "string") {
-        if (!pattern7.test(data11)) {
-          const err27 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
+        if (!pattern6.test(data11)) {
+          const err27 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/pattern", keyword: "pattern", params: { pattern: "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, message: 'must match pattern "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$"' };
           if (vErrors === null) {
             vErrors = [err27];
           } else {
@@ -34417,7 +35031,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err28 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err28 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err28];
         } else {
@@ -34426,19 +35040,20 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["pull-strategy"] !== void 0) {
-      let data12 = data["pull-strategy"];
-      if (typeof data12 !== "string") {
-        const err29 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err29];
-        } else {
-          vErrors.push(err29);
+    if (data["dvc-remote"] !== void 0) {
+      let data12 = data["dvc-remote"];
+      if (typeof data12 === "string") {
+        if (!pattern7.test(data12)) {
+          const err29 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
+          if (vErrors === null) {
+            vErrors = [err29];
+          } else {
+            vErrors.push(err29);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (!(data12 === "separate" || data12 === "with-repro")) {
-        const err30 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema28.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
+      } else {
+        const err30 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err30];
         } else {
@@ -34447,9 +35062,10 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.cml !== void 0) {
-      if (typeof data.cml !== "boolean") {
-        const err31 = { instancePath: instancePath + "/cml", schemaPath: "#/properties/cml/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+    if (data["pull-strategy"] !== void 0) {
+      let data13 = data["pull-strategy"];
+      if (typeof data13 !== "string") {
+        const err31 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err31];
         } else {
@@ -34457,10 +35073,8 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.push !== void 0) {
-      if (typeof data.push !== "boolean") {
-        const err32 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+      if (!(data13 === "separate" || data13 === "with-repro")) {
+        const err32 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema28.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err32];
         } else {
@@ -34469,9 +35083,9 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["cancel-in-progress"] !== void 0) {
-      if (typeof data["cancel-in-progress"] !== "boolean") {
-        const err33 = { instancePath: instancePath + "/cancel-in-progress", schemaPath: "#/properties/cancel-in-progress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+    if (data["dvc-cache"] !== void 0) {
+      if (typeof data["dvc-cache"] !== "boolean") {
+        const err33 = { instancePath: instancePath + "/dvc-cache", schemaPath: "#/properties/dvc-cache/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err33];
         } else {
@@ -34480,20 +35094,20 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.as !== void 0) {
-      let data16 = data.as;
-      if (typeof data16 === "string") {
-        if (!pattern107.test(data16)) {
-          const err34 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
-          if (vErrors === null) {
-            vErrors = [err34];
-          } else {
-            vErrors.push(err34);
-          }
-          errors++;
+    if (data.cml !== void 0) {
+      if (typeof data.cml !== "boolean") {
+        const err34 = { instancePath: instancePath + "/cml", schemaPath: "#/properties/cml/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err34];
+        } else {
+          vErrors.push(err34);
         }
-      } else {
-        const err35 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        errors++;
+      }
+    }
+    if (data.push !== void 0) {
+      if (typeof data.push !== "boolean") {
+        const err35 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err35];
         } else {
@@ -34502,126 +35116,159 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.stage !== void 0) {
-      let data17 = data.stage;
-      if (typeof data17 === "string") {
-        if (!pattern108.test(data17)) {
-          const err36 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_. -]+$" }, message: 'must match pattern "^[A-Za-z0-9_. -]+$"' };
+    if (data["cancel-in-progress"] !== void 0) {
+      if (typeof data["cancel-in-progress"] !== "boolean") {
+        const err36 = { instancePath: instancePath + "/cancel-in-progress", schemaPath: "#/properties/cancel-in-progress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err36];
+        } else {
+          vErrors.push(err36);
+        }
+        errors++;
+      }
+    }
+    if (data.as !== void 0) {
+      let data18 = data.as;
+      if (typeof data18 === "string") {
+        if (!pattern107.test(data18)) {
+          const err37 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
           if (vErrors === null) {
-            vErrors = [err36];
+            vErrors = [err37];
           } else {
-            vErrors.push(err36);
+            vErrors.push(err37);
           }
           errors++;
         }
       } else {
-        const err37 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err38 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err37];
+          vErrors = [err38];
         } else {
-          vErrors.push(err37);
+          vErrors.push(err38);
+        }
+        errors++;
+      }
+    }
+    if (data.stage !== void 0) {
+      let data19 = data.stage;
+      if (typeof data19 === "string") {
+        if (!pattern108.test(data19)) {
+          const err39 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_. -]+$" }, message: 'must match pattern "^[A-Za-z0-9_. -]+$"' };
+          if (vErrors === null) {
+            vErrors = [err39];
+          } else {
+            vErrors.push(err39);
+          }
+          errors++;
+        }
+      } else {
+        const err40 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err40];
+        } else {
+          vErrors.push(err40);
         }
         errors++;
       }
     }
     if (data.rules !== void 0) {
-      let data18 = data.rules;
-      if (Array.isArray(data18)) {
-        const len3 = data18.length;
+      let data20 = data.rules;
+      if (Array.isArray(data20)) {
+        const len3 = data20.length;
         for (let i6 = 0; i6 < len3; i6++) {
-          let data19 = data18[i6];
-          if (!(data19 && typeof data19 == "object" && !Array.isArray(data19))) {
-            const err38 = { instancePath: instancePath + "/rules/" + i6, schemaPath: "#/properties/rules/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+          let data21 = data20[i6];
+          if (!(data21 && typeof data21 == "object" && !Array.isArray(data21))) {
+            const err41 = { instancePath: instancePath + "/rules/" + i6, schemaPath: "#/properties/rules/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err38];
+              vErrors = [err41];
             } else {
-              vErrors.push(err38);
+              vErrors.push(err41);
             }
             errors++;
           }
         }
       } else {
-        const err39 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err42 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err39];
+          vErrors = [err42];
         } else {
-          vErrors.push(err39);
+          vErrors.push(err42);
         }
         errors++;
       }
     }
     if (data["azure-client-id"] !== void 0) {
-      let data20 = data["azure-client-id"];
-      if (typeof data20 === "string") {
-        if (!pattern78.test(data20)) {
-          const err40 = { instancePath: instancePath + "/azure-client-id", schemaPath: "#/properties/azure-client-id/pattern", keyword: "pattern", params: { pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$" }, message: 'must match pattern "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"' };
+      let data22 = data["azure-client-id"];
+      if (typeof data22 === "string") {
+        if (!pattern78.test(data22)) {
+          const err43 = { instancePath: instancePath + "/azure-client-id", schemaPath: "#/properties/azure-client-id/pattern", keyword: "pattern", params: { pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$" }, message: 'must match pattern "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"' };
           if (vErrors === null) {
-            vErrors = [err40];
+            vErrors = [err43];
           } else {
-            vErrors.push(err40);
+            vErrors.push(err43);
           }
           errors++;
         }
       } else {
-        const err41 = { instancePath: instancePath + "/azure-client-id", schemaPath: "#/properties/azure-client-id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err44 = { instancePath: instancePath + "/azure-client-id", schemaPath: "#/properties/azure-client-id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err41];
+          vErrors = [err44];
         } else {
-          vErrors.push(err41);
+          vErrors.push(err44);
         }
         errors++;
       }
     }
     if (data["azure-tenant-id"] !== void 0) {
-      let data21 = data["azure-tenant-id"];
-      if (typeof data21 === "string") {
-        if (!pattern78.test(data21)) {
-          const err42 = { instancePath: instancePath + "/azure-tenant-id", schemaPath: "#/properties/azure-tenant-id/pattern", keyword: "pattern", params: { pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$" }, message: 'must match pattern "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"' };
+      let data23 = data["azure-tenant-id"];
+      if (typeof data23 === "string") {
+        if (!pattern78.test(data23)) {
+          const err45 = { instancePath: instancePath + "/azure-tenant-id", schemaPath: "#/properties/azure-tenant-id/pattern", keyword: "pattern", params: { pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$" }, message: 'must match pattern "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"' };
           if (vErrors === null) {
-            vErrors = [err42];
+            vErrors = [err45];
           } else {
-            vErrors.push(err42);
+            vErrors.push(err45);
           }
           errors++;
         }
       } else {
-        const err43 = { instancePath: instancePath + "/azure-tenant-id", schemaPath: "#/properties/azure-tenant-id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err46 = { instancePath: instancePath + "/azure-tenant-id", schemaPath: "#/properties/azure-tenant-id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err43];
+          vErrors = [err46];
         } else {
-          vErrors.push(err43);
+          vErrors.push(err46);
         }
         errors++;
       }
     }
     if (data["azure-storage-account"] !== void 0) {
-      let data22 = data["azure-storage-account"];
-      if (typeof data22 === "string") {
-        if (!pattern68.test(data22)) {
-          const err44 = { instancePath: instancePath + "/azure-storage-account", schemaPath: "#/properties/azure-storage-account/pattern", keyword: "pattern", params: { pattern: "^$|^[a-z0-9]{3,24}$" }, message: 'must match pattern "^$|^[a-z0-9]{3,24}$"' };
+      let data24 = data["azure-storage-account"];
+      if (typeof data24 === "string") {
+        if (!pattern68.test(data24)) {
+          const err47 = { instancePath: instancePath + "/azure-storage-account", schemaPath: "#/properties/azure-storage-account/pattern", keyword: "pattern", params: { pattern: "^$|^[a-z0-9]{3,24}$" }, message: 'must match pattern "^$|^[a-z0-9]{3,24}$"' };
           if (vErrors === null) {
-            vErrors = [err44];
+            vErrors = [err47];
           } else {
-            vErrors.push(err44);
+            vErrors.push(err47);
           }
           errors++;
         }
       } else {
-        const err45 = { instancePath: instancePath + "/azure-storage-account", schemaPath: "#/properties/azure-storage-account/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err48 = { instancePath: instancePath + "/azure-storage-account", schemaPath: "#/properties/azure-storage-account/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err45];
+          vErrors = [err48];
         } else {
-          vErrors.push(err45);
+          vErrors.push(err48);
         }
         errors++;
       }
     }
   } else {
-    const err46 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err49 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err46];
+      vErrors = [err49];
     } else {
-      vErrors.push(err46);
+      vErrors.push(err49);
     }
     errors++;
   }
@@ -34709,57 +35356,78 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.installer !== void 0) {
+      let data3 = data.installer;
+      if (typeof data3 !== "string") {
+        const err7 = { instancePath: instancePath + "/installer", schemaPath: "#/properties/installer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+      if (!(data3 === "pip" || data3 === "poetry" || data3 === "uv")) {
+        const err8 = { instancePath: instancePath + "/installer", schemaPath: "#/properties/installer/enum", keyword: "enum", params: { allowedValues: schema29.properties.installer.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
     if (data.branches !== void 0) {
-      let data3 = data.branches;
-      if (Array.isArray(data3)) {
-        if (data3.length < 1) {
-          const err7 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+      let data4 = data.branches;
+      if (Array.isArray(data4)) {
+        if (data4.length < 1) {
+          const err9 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
           if (vErrors === null) {
-            vErrors = [err7];
+            vErrors = [err9];
           } else {
-            vErrors.push(err7);
+            vErrors.push(err9);
           }
           errors++;
         }
-        const len0 = data3.length;
+        const len0 = data4.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          let data4 = data3[i0];
-          if (typeof data4 === "string") {
-            if (!pattern3.test(data4)) {
-              const err8 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._/-]*$"' };
+          let data5 = data4[i0];
+          if (typeof data5 === "string") {
+            if (!pattern3.test(data5)) {
+              const err10 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._/-]*$"' };
               if (vErrors === null) {
-                vErrors = [err8];
+                vErrors = [err10];
               } else {
-                vErrors.push(err8);
+                vErrors.push(err10);
               }
               errors++;
             }
           } else {
-            const err9 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err11 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err9];
+              vErrors = [err11];
             } else {
-              vErrors.push(err9);
+              vErrors.push(err11);
             }
             errors++;
           }
         }
-        let i1 = data3.length;
+        let i1 = data4.length;
         let j0;
         if (i1 > 1) {
           const indices0 = {};
           for (; i1--; ) {
-            let item0 = data3[i1];
+            let item0 = data4[i1];
             if (typeof item0 !== "string") {
               continue;
             }
             if (typeof indices0[item0] == "number") {
               j0 = indices0[item0];
-              const err10 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
+              const err12 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
               if (vErrors === null) {
-                vErrors = [err10];
+                vErrors = [err12];
               } else {
-                vErrors.push(err10);
+                vErrors.push(err12);
               }
               errors++;
               break;
@@ -34768,57 +35436,57 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err11 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err13 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err11];
+          vErrors = [err13];
         } else {
-          vErrors.push(err11);
+          vErrors.push(err13);
         }
         errors++;
       }
     }
     if (data.paths !== void 0) {
-      let data5 = data.paths;
-      if (Array.isArray(data5)) {
-        const len1 = data5.length;
+      let data6 = data.paths;
+      if (Array.isArray(data6)) {
+        const len1 = data6.length;
         for (let i2 = 0; i2 < len1; i2++) {
-          let data6 = data5[i2];
-          if (typeof data6 === "string") {
-            if (!pattern4.test(data6)) {
-              const err12 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._/*-]+$" }, message: 'must match pattern "^[A-Za-z0-9._/*-]+$"' };
+          let data7 = data6[i2];
+          if (typeof data7 === "string") {
+            if (!pattern4.test(data7)) {
+              const err14 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._/*-]+$" }, message: 'must match pattern "^[A-Za-z0-9._/*-]+$"' };
               if (vErrors === null) {
-                vErrors = [err12];
+                vErrors = [err14];
               } else {
-                vErrors.push(err12);
+                vErrors.push(err14);
               }
               errors++;
             }
           } else {
-            const err13 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err15 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err13];
+              vErrors = [err15];
             } else {
-              vErrors.push(err13);
+              vErrors.push(err15);
             }
             errors++;
           }
         }
-        let i3 = data5.length;
+        let i3 = data6.length;
         let j1;
         if (i3 > 1) {
           const indices1 = {};
           for (; i3--; ) {
-            let item1 = data5[i3];
+            let item1 = data6[i3];
             if (typeof item1 !== "string") {
               continue;
             }
             if (typeof indices1[item1] == "number") {
               j1 = indices1[item1];
-              const err14 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
+              const err16 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
               if (vErrors === null) {
-                vErrors = [err14];
+                vErrors = [err16];
               } else {
-                vErrors.push(err14);
+                vErrors.push(err16);
               }
               errors++;
               break;
@@ -34827,57 +35495,57 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err15 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err17 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err15];
+          vErrors = [err17];
         } else {
-          vErrors.push(err15);
+          vErrors.push(err17);
         }
         errors++;
       }
     }
     if (data.runner !== void 0) {
-      let data7 = data.runner;
-      if (Array.isArray(data7)) {
-        const len2 = data7.length;
+      let data8 = data.runner;
+      if (Array.isArray(data8)) {
+        const len2 = data8.length;
         for (let i4 = 0; i4 < len2; i4++) {
-          let data8 = data7[i4];
-          if (typeof data8 === "string") {
-            if (!pattern5.test(data8)) {
-              const err16 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"' };
+          let data9 = data8[i4];
+          if (typeof data9 === "string") {
+            if (!pattern5.test(data9)) {
+              const err18 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"' };
               if (vErrors === null) {
-                vErrors = [err16];
+                vErrors = [err18];
               } else {
-                vErrors.push(err16);
+                vErrors.push(err18);
               }
               errors++;
             }
           } else {
-            const err17 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err19 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err17];
+              vErrors = [err19];
             } else {
-              vErrors.push(err17);
+              vErrors.push(err19);
             }
             errors++;
           }
         }
-        let i5 = data7.length;
+        let i5 = data8.length;
         let j2;
         if (i5 > 1) {
           const indices2 = {};
           for (; i5--; ) {
-            let item2 = data7[i5];
+            let item2 = data8[i5];
             if (typeof item2 !== "string") {
               continue;
             }
             if (typeof indices2[item2] == "number") {
               j2 = indices2[item2];
-              const err18 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/uniqueItems", keyword: "uniqueItems", params: { i: i5, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i5 + " are identical)" };
+              const err20 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/uniqueItems", keyword: "uniqueItems", params: { i: i5, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i5 + " are identical)" };
               if (vErrors === null) {
-                vErrors = [err18];
+                vErrors = [err20];
               } else {
-                vErrors.push(err18);
+                vErrors.push(err20);
               }
               errors++;
               break;
@@ -34886,52 +35554,29 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err19 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err21 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err19];
+          vErrors = [err21];
         } else {
-          vErrors.push(err19);
+          vErrors.push(err21);
         }
         errors++;
       }
     }
     if (data["timeout-minutes"] !== void 0) {
-      let data9 = data["timeout-minutes"];
-      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)))) {
-        const err20 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      let data10 = data["timeout-minutes"];
+      if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)))) {
+        const err22 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
-          vErrors = [err20];
+          vErrors = [err22];
         } else {
-          vErrors.push(err20);
+          vErrors.push(err22);
         }
         errors++;
       }
-      if (typeof data9 == "number") {
-        if (data9 > 4320 || isNaN(data9)) {
-          const err21 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4320 }, message: "must be <= 4320" };
-          if (vErrors === null) {
-            vErrors = [err21];
-          } else {
-            vErrors.push(err21);
-          }
-          errors++;
-        }
-        if (data9 < 1 || isNaN(data9)) {
-          const err22 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err22];
-          } else {
-            vErrors.push(err22);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data["working-directory"] !== void 0) {
-      let data10 = data["working-directory"];
-      if (typeof data10 === "string") {
-        if (!pattern6.test(data10)) {
-          const err23 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/pattern", keyword: "pattern", params: { pattern: "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, message: 'must match pattern "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$"' };
+      if (typeof data10 == "number") {
+        if (data10 > 4320 || isNaN(data10)) {
+          const err23 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4320 }, message: "must be <= 4320" };
           if (vErrors === null) {
             vErrors = [err23];
           } else {
@@ -34939,21 +35584,22 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      } else {
-        const err24 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err24];
-        } else {
-          vErrors.push(err24);
+        if (data10 < 1 || isNaN(data10)) {
+          const err24 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err24];
+          } else {
+            vErrors.push(err24);
+          }
+          errors++;
         }
-        errors++;
       }
     }
-    if (data["dvc-remote"] !== void 0) {
-      let data11 = data["dvc-remote"];
+    if (data["working-directory"] !== void 0) {
+      let data11 = data["working-directory"];
       if (typeof data11 === "string") {
-        if (!pattern7.test(data11)) {
-          const err25 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
+        if (!pattern6.test(data11)) {
+          const err25 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/pattern", keyword: "pattern", params: { pattern: "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, message: 'must match pattern "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$"' };
           if (vErrors === null) {
             vErrors = [err25];
           } else {
@@ -34962,7 +35608,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err26 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err26 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err26];
         } else {
@@ -34971,19 +35617,20 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["pull-strategy"] !== void 0) {
-      let data12 = data["pull-strategy"];
-      if (typeof data12 !== "string") {
-        const err27 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err27];
-        } else {
-          vErrors.push(err27);
+    if (data["dvc-remote"] !== void 0) {
+      let data12 = data["dvc-remote"];
+      if (typeof data12 === "string") {
+        if (!pattern7.test(data12)) {
+          const err27 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
+          if (vErrors === null) {
+            vErrors = [err27];
+          } else {
+            vErrors.push(err27);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (!(data12 === "separate" || data12 === "with-repro")) {
-        const err28 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema29.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
+      } else {
+        const err28 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err28];
         } else {
@@ -34992,9 +35639,10 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.cml !== void 0) {
-      if (typeof data.cml !== "boolean") {
-        const err29 = { instancePath: instancePath + "/cml", schemaPath: "#/properties/cml/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+    if (data["pull-strategy"] !== void 0) {
+      let data13 = data["pull-strategy"];
+      if (typeof data13 !== "string") {
+        const err29 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
@@ -35002,10 +35650,8 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.push !== void 0) {
-      if (typeof data.push !== "boolean") {
-        const err30 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+      if (!(data13 === "separate" || data13 === "with-repro")) {
+        const err30 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema29.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err30];
         } else {
@@ -35014,9 +35660,9 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["cancel-in-progress"] !== void 0) {
-      if (typeof data["cancel-in-progress"] !== "boolean") {
-        const err31 = { instancePath: instancePath + "/cancel-in-progress", schemaPath: "#/properties/cancel-in-progress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+    if (data["dvc-cache"] !== void 0) {
+      if (typeof data["dvc-cache"] !== "boolean") {
+        const err31 = { instancePath: instancePath + "/dvc-cache", schemaPath: "#/properties/dvc-cache/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err31];
         } else {
@@ -35025,20 +35671,20 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.as !== void 0) {
-      let data16 = data.as;
-      if (typeof data16 === "string") {
-        if (!pattern107.test(data16)) {
-          const err32 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
-          if (vErrors === null) {
-            vErrors = [err32];
-          } else {
-            vErrors.push(err32);
-          }
-          errors++;
+    if (data.cml !== void 0) {
+      if (typeof data.cml !== "boolean") {
+        const err32 = { instancePath: instancePath + "/cml", schemaPath: "#/properties/cml/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err32];
+        } else {
+          vErrors.push(err32);
         }
-      } else {
-        const err33 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        errors++;
+      }
+    }
+    if (data.push !== void 0) {
+      if (typeof data.push !== "boolean") {
+        const err33 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err33];
         } else {
@@ -35047,60 +35693,93 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.stage !== void 0) {
-      let data17 = data.stage;
-      if (typeof data17 === "string") {
-        if (!pattern108.test(data17)) {
-          const err34 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_. -]+$" }, message: 'must match pattern "^[A-Za-z0-9_. -]+$"' };
+    if (data["cancel-in-progress"] !== void 0) {
+      if (typeof data["cancel-in-progress"] !== "boolean") {
+        const err34 = { instancePath: instancePath + "/cancel-in-progress", schemaPath: "#/properties/cancel-in-progress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err34];
+        } else {
+          vErrors.push(err34);
+        }
+        errors++;
+      }
+    }
+    if (data.as !== void 0) {
+      let data18 = data.as;
+      if (typeof data18 === "string") {
+        if (!pattern107.test(data18)) {
+          const err35 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
           if (vErrors === null) {
-            vErrors = [err34];
+            vErrors = [err35];
           } else {
-            vErrors.push(err34);
+            vErrors.push(err35);
           }
           errors++;
         }
       } else {
-        const err35 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err36 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err35];
+          vErrors = [err36];
         } else {
-          vErrors.push(err35);
+          vErrors.push(err36);
+        }
+        errors++;
+      }
+    }
+    if (data.stage !== void 0) {
+      let data19 = data.stage;
+      if (typeof data19 === "string") {
+        if (!pattern108.test(data19)) {
+          const err37 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_. -]+$" }, message: 'must match pattern "^[A-Za-z0-9_. -]+$"' };
+          if (vErrors === null) {
+            vErrors = [err37];
+          } else {
+            vErrors.push(err37);
+          }
+          errors++;
+        }
+      } else {
+        const err38 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err38];
+        } else {
+          vErrors.push(err38);
         }
         errors++;
       }
     }
     if (data.rules !== void 0) {
-      let data18 = data.rules;
-      if (Array.isArray(data18)) {
-        const len3 = data18.length;
+      let data20 = data.rules;
+      if (Array.isArray(data20)) {
+        const len3 = data20.length;
         for (let i6 = 0; i6 < len3; i6++) {
-          let data19 = data18[i6];
-          if (!(data19 && typeof data19 == "object" && !Array.isArray(data19))) {
-            const err36 = { instancePath: instancePath + "/rules/" + i6, schemaPath: "#/properties/rules/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+          let data21 = data20[i6];
+          if (!(data21 && typeof data21 == "object" && !Array.isArray(data21))) {
+            const err39 = { instancePath: instancePath + "/rules/" + i6, schemaPath: "#/properties/rules/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err36];
+              vErrors = [err39];
             } else {
-              vErrors.push(err36);
+              vErrors.push(err39);
             }
             errors++;
           }
         }
       } else {
-        const err37 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err40 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err37];
+          vErrors = [err40];
         } else {
-          vErrors.push(err37);
+          vErrors.push(err40);
         }
         errors++;
       }
     }
   } else {
-    const err38 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err41 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err38];
+      vErrors = [err41];
     } else {
-      vErrors.push(err38);
+      vErrors.push(err41);
     }
     errors++;
   }
@@ -35188,57 +35867,78 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.installer !== void 0) {
+      let data3 = data.installer;
+      if (typeof data3 !== "string") {
+        const err7 = { instancePath: instancePath + "/installer", schemaPath: "#/properties/installer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+      if (!(data3 === "pip" || data3 === "poetry" || data3 === "uv")) {
+        const err8 = { instancePath: instancePath + "/installer", schemaPath: "#/properties/installer/enum", keyword: "enum", params: { allowedValues: schema30.properties.installer.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
     if (data.branches !== void 0) {
-      let data3 = data.branches;
-      if (Array.isArray(data3)) {
-        if (data3.length < 1) {
-          const err7 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+      let data4 = data.branches;
+      if (Array.isArray(data4)) {
+        if (data4.length < 1) {
+          const err9 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
           if (vErrors === null) {
-            vErrors = [err7];
+            vErrors = [err9];
           } else {
-            vErrors.push(err7);
+            vErrors.push(err9);
           }
           errors++;
         }
-        const len0 = data3.length;
+        const len0 = data4.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          let data4 = data3[i0];
-          if (typeof data4 === "string") {
-            if (!pattern3.test(data4)) {
-              const err8 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._/-]*$"' };
+          let data5 = data4[i0];
+          if (typeof data5 === "string") {
+            if (!pattern3.test(data5)) {
+              const err10 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._/-]*$"' };
               if (vErrors === null) {
-                vErrors = [err8];
+                vErrors = [err10];
               } else {
-                vErrors.push(err8);
+                vErrors.push(err10);
               }
               errors++;
             }
           } else {
-            const err9 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err11 = { instancePath: instancePath + "/branches/" + i0, schemaPath: "#/properties/branches/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err9];
+              vErrors = [err11];
             } else {
-              vErrors.push(err9);
+              vErrors.push(err11);
             }
             errors++;
           }
         }
-        let i1 = data3.length;
+        let i1 = data4.length;
         let j0;
         if (i1 > 1) {
           const indices0 = {};
           for (; i1--; ) {
-            let item0 = data3[i1];
+            let item0 = data4[i1];
             if (typeof item0 !== "string") {
               continue;
             }
             if (typeof indices0[item0] == "number") {
               j0 = indices0[item0];
-              const err10 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
+              const err12 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
               if (vErrors === null) {
-                vErrors = [err10];
+                vErrors = [err12];
               } else {
-                vErrors.push(err10);
+                vErrors.push(err12);
               }
               errors++;
               break;
@@ -35247,57 +35947,57 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err11 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err13 = { instancePath: instancePath + "/branches", schemaPath: "#/properties/branches/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err11];
+          vErrors = [err13];
         } else {
-          vErrors.push(err11);
+          vErrors.push(err13);
         }
         errors++;
       }
     }
     if (data.paths !== void 0) {
-      let data5 = data.paths;
-      if (Array.isArray(data5)) {
-        const len1 = data5.length;
+      let data6 = data.paths;
+      if (Array.isArray(data6)) {
+        const len1 = data6.length;
         for (let i2 = 0; i2 < len1; i2++) {
-          let data6 = data5[i2];
-          if (typeof data6 === "string") {
-            if (!pattern4.test(data6)) {
-              const err12 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._/*-]+$" }, message: 'must match pattern "^[A-Za-z0-9._/*-]+$"' };
+          let data7 = data6[i2];
+          if (typeof data7 === "string") {
+            if (!pattern4.test(data7)) {
+              const err14 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._/*-]+$" }, message: 'must match pattern "^[A-Za-z0-9._/*-]+$"' };
               if (vErrors === null) {
-                vErrors = [err12];
+                vErrors = [err14];
               } else {
-                vErrors.push(err12);
+                vErrors.push(err14);
               }
               errors++;
             }
           } else {
-            const err13 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err15 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/properties/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err13];
+              vErrors = [err15];
             } else {
-              vErrors.push(err13);
+              vErrors.push(err15);
             }
             errors++;
           }
         }
-        let i3 = data5.length;
+        let i3 = data6.length;
         let j1;
         if (i3 > 1) {
           const indices1 = {};
           for (; i3--; ) {
-            let item1 = data5[i3];
+            let item1 = data6[i3];
             if (typeof item1 !== "string") {
               continue;
             }
             if (typeof indices1[item1] == "number") {
               j1 = indices1[item1];
-              const err14 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
+              const err16 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
               if (vErrors === null) {
-                vErrors = [err14];
+                vErrors = [err16];
               } else {
-                vErrors.push(err14);
+                vErrors.push(err16);
               }
               errors++;
               break;
@@ -35306,57 +36006,57 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err15 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err17 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err15];
+          vErrors = [err17];
         } else {
-          vErrors.push(err15);
+          vErrors.push(err17);
         }
         errors++;
       }
     }
     if (data.runner !== void 0) {
-      let data7 = data.runner;
-      if (Array.isArray(data7)) {
-        const len2 = data7.length;
+      let data8 = data.runner;
+      if (Array.isArray(data8)) {
+        const len2 = data8.length;
         for (let i4 = 0; i4 < len2; i4++) {
-          let data8 = data7[i4];
-          if (typeof data8 === "string") {
-            if (!pattern5.test(data8)) {
-              const err16 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"' };
+          let data9 = data8[i4];
+          if (typeof data9 === "string") {
+            if (!pattern5.test(data9)) {
+              const err18 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]*$"' };
               if (vErrors === null) {
-                vErrors = [err16];
+                vErrors = [err18];
               } else {
-                vErrors.push(err16);
+                vErrors.push(err18);
               }
               errors++;
             }
           } else {
-            const err17 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err19 = { instancePath: instancePath + "/runner/" + i4, schemaPath: "#/properties/runner/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err17];
+              vErrors = [err19];
             } else {
-              vErrors.push(err17);
+              vErrors.push(err19);
             }
             errors++;
           }
         }
-        let i5 = data7.length;
+        let i5 = data8.length;
         let j2;
         if (i5 > 1) {
           const indices2 = {};
           for (; i5--; ) {
-            let item2 = data7[i5];
+            let item2 = data8[i5];
             if (typeof item2 !== "string") {
               continue;
             }
             if (typeof indices2[item2] == "number") {
               j2 = indices2[item2];
-              const err18 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/uniqueItems", keyword: "uniqueItems", params: { i: i5, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i5 + " are identical)" };
+              const err20 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/uniqueItems", keyword: "uniqueItems", params: { i: i5, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i5 + " are identical)" };
               if (vErrors === null) {
-                vErrors = [err18];
+                vErrors = [err20];
               } else {
-                vErrors.push(err18);
+                vErrors.push(err20);
               }
               errors++;
               break;
@@ -35365,52 +36065,29 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err19 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err21 = { instancePath: instancePath + "/runner", schemaPath: "#/properties/runner/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err19];
+          vErrors = [err21];
         } else {
-          vErrors.push(err19);
+          vErrors.push(err21);
         }
         errors++;
       }
     }
     if (data["timeout-minutes"] !== void 0) {
-      let data9 = data["timeout-minutes"];
-      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)))) {
-        const err20 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      let data10 = data["timeout-minutes"];
+      if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)))) {
+        const err22 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
-          vErrors = [err20];
+          vErrors = [err22];
         } else {
-          vErrors.push(err20);
+          vErrors.push(err22);
         }
         errors++;
       }
-      if (typeof data9 == "number") {
-        if (data9 > 4320 || isNaN(data9)) {
-          const err21 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4320 }, message: "must be <= 4320" };
-          if (vErrors === null) {
-            vErrors = [err21];
-          } else {
-            vErrors.push(err21);
-          }
-          errors++;
-        }
-        if (data9 < 1 || isNaN(data9)) {
-          const err22 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err22];
-          } else {
-            vErrors.push(err22);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data["working-directory"] !== void 0) {
-      let data10 = data["working-directory"];
-      if (typeof data10 === "string") {
-        if (!pattern6.test(data10)) {
-          const err23 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/pattern", keyword: "pattern", params: { pattern: "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, message: 'must match pattern "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$"' };
+      if (typeof data10 == "number") {
+        if (data10 > 4320 || isNaN(data10)) {
+          const err23 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4320 }, message: "must be <= 4320" };
           if (vErrors === null) {
             vErrors = [err23];
           } else {
@@ -35418,21 +36095,22 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      } else {
-        const err24 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err24];
-        } else {
-          vErrors.push(err24);
+        if (data10 < 1 || isNaN(data10)) {
+          const err24 = { instancePath: instancePath + "/timeout-minutes", schemaPath: "#/properties/timeout-minutes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err24];
+          } else {
+            vErrors.push(err24);
+          }
+          errors++;
         }
-        errors++;
       }
     }
-    if (data["dvc-remote"] !== void 0) {
-      let data11 = data["dvc-remote"];
+    if (data["working-directory"] !== void 0) {
+      let data11 = data["working-directory"];
       if (typeof data11 === "string") {
-        if (!pattern7.test(data11)) {
-          const err25 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
+        if (!pattern6.test(data11)) {
+          const err25 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/pattern", keyword: "pattern", params: { pattern: "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, message: 'must match pattern "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$"' };
           if (vErrors === null) {
             vErrors = [err25];
           } else {
@@ -35441,7 +36119,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err26 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err26 = { instancePath: instancePath + "/working-directory", schemaPath: "#/properties/working-directory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err26];
         } else {
@@ -35450,19 +36128,20 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["pull-strategy"] !== void 0) {
-      let data12 = data["pull-strategy"];
-      if (typeof data12 !== "string") {
-        const err27 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err27];
-        } else {
-          vErrors.push(err27);
+    if (data["dvc-remote"] !== void 0) {
+      let data12 = data["dvc-remote"];
+      if (typeof data12 === "string") {
+        if (!pattern7.test(data12)) {
+          const err27 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/pattern", keyword: "pattern", params: { pattern: "^$|^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^$|^[A-Za-z0-9._-]+$"' };
+          if (vErrors === null) {
+            vErrors = [err27];
+          } else {
+            vErrors.push(err27);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (!(data12 === "separate" || data12 === "with-repro")) {
-        const err28 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema30.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
+      } else {
+        const err28 = { instancePath: instancePath + "/dvc-remote", schemaPath: "#/properties/dvc-remote/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err28];
         } else {
@@ -35471,9 +36150,10 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.cml !== void 0) {
-      if (typeof data.cml !== "boolean") {
-        const err29 = { instancePath: instancePath + "/cml", schemaPath: "#/properties/cml/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+    if (data["pull-strategy"] !== void 0) {
+      let data13 = data["pull-strategy"];
+      if (typeof data13 !== "string") {
+        const err29 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
@@ -35481,10 +36161,8 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.push !== void 0) {
-      if (typeof data.push !== "boolean") {
-        const err30 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+      if (!(data13 === "separate" || data13 === "with-repro")) {
+        const err30 = { instancePath: instancePath + "/pull-strategy", schemaPath: "#/properties/pull-strategy/enum", keyword: "enum", params: { allowedValues: schema30.properties["pull-strategy"].enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err30];
         } else {
@@ -35493,9 +36171,9 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["cancel-in-progress"] !== void 0) {
-      if (typeof data["cancel-in-progress"] !== "boolean") {
-        const err31 = { instancePath: instancePath + "/cancel-in-progress", schemaPath: "#/properties/cancel-in-progress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+    if (data["dvc-cache"] !== void 0) {
+      if (typeof data["dvc-cache"] !== "boolean") {
+        const err31 = { instancePath: instancePath + "/dvc-cache", schemaPath: "#/properties/dvc-cache/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err31];
         } else {
@@ -35504,20 +36182,20 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.as !== void 0) {
-      let data16 = data.as;
-      if (typeof data16 === "string") {
-        if (!pattern107.test(data16)) {
-          const err32 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
-          if (vErrors === null) {
-            vErrors = [err32];
-          } else {
-            vErrors.push(err32);
-          }
-          errors++;
+    if (data.cml !== void 0) {
+      if (typeof data.cml !== "boolean") {
+        const err32 = { instancePath: instancePath + "/cml", schemaPath: "#/properties/cml/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err32];
+        } else {
+          vErrors.push(err32);
         }
-      } else {
-        const err33 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        errors++;
+      }
+    }
+    if (data.push !== void 0) {
+      if (typeof data.push !== "boolean") {
+        const err33 = { instancePath: instancePath + "/push", schemaPath: "#/properties/push/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err33];
         } else {
@@ -35526,60 +36204,93 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.stage !== void 0) {
-      let data17 = data.stage;
-      if (typeof data17 === "string") {
-        if (!pattern108.test(data17)) {
-          const err34 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_. -]+$" }, message: 'must match pattern "^[A-Za-z0-9_. -]+$"' };
+    if (data["cancel-in-progress"] !== void 0) {
+      if (typeof data["cancel-in-progress"] !== "boolean") {
+        const err34 = { instancePath: instancePath + "/cancel-in-progress", schemaPath: "#/properties/cancel-in-progress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err34];
+        } else {
+          vErrors.push(err34);
+        }
+        errors++;
+      }
+    }
+    if (data.as !== void 0) {
+      let data18 = data.as;
+      if (typeof data18 === "string") {
+        if (!pattern107.test(data18)) {
+          const err35 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
           if (vErrors === null) {
-            vErrors = [err34];
+            vErrors = [err35];
           } else {
-            vErrors.push(err34);
+            vErrors.push(err35);
           }
           errors++;
         }
       } else {
-        const err35 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err36 = { instancePath: instancePath + "/as", schemaPath: "#/properties/as/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err35];
+          vErrors = [err36];
         } else {
-          vErrors.push(err35);
+          vErrors.push(err36);
+        }
+        errors++;
+      }
+    }
+    if (data.stage !== void 0) {
+      let data19 = data.stage;
+      if (typeof data19 === "string") {
+        if (!pattern108.test(data19)) {
+          const err37 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_. -]+$" }, message: 'must match pattern "^[A-Za-z0-9_. -]+$"' };
+          if (vErrors === null) {
+            vErrors = [err37];
+          } else {
+            vErrors.push(err37);
+          }
+          errors++;
+        }
+      } else {
+        const err38 = { instancePath: instancePath + "/stage", schemaPath: "#/properties/stage/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err38];
+        } else {
+          vErrors.push(err38);
         }
         errors++;
       }
     }
     if (data.rules !== void 0) {
-      let data18 = data.rules;
-      if (Array.isArray(data18)) {
-        const len3 = data18.length;
+      let data20 = data.rules;
+      if (Array.isArray(data20)) {
+        const len3 = data20.length;
         for (let i6 = 0; i6 < len3; i6++) {
-          let data19 = data18[i6];
-          if (!(data19 && typeof data19 == "object" && !Array.isArray(data19))) {
-            const err36 = { instancePath: instancePath + "/rules/" + i6, schemaPath: "#/properties/rules/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+          let data21 = data20[i6];
+          if (!(data21 && typeof data21 == "object" && !Array.isArray(data21))) {
+            const err39 = { instancePath: instancePath + "/rules/" + i6, schemaPath: "#/properties/rules/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err36];
+              vErrors = [err39];
             } else {
-              vErrors.push(err36);
+              vErrors.push(err39);
             }
             errors++;
           }
         }
       } else {
-        const err37 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err40 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err37];
+          vErrors = [err40];
         } else {
-          vErrors.push(err37);
+          vErrors.push(err40);
         }
         errors++;
       }
     }
   } else {
-    const err38 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err41 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err38];
+      vErrors = [err41];
     } else {
-      vErrors.push(err38);
+      vErrors.push(err41);
     }
     errors++;
   }
@@ -35871,7 +36582,7 @@ function requiredPermissions(calledWorkflow) {
   }
   return needed;
 }
-var import_semver, import_yaml5, import_yaml6, package_default, TEMPLATES_VERSION, SAFE_PATH, COMMON_INPUTS, DEFAULT_GITLAB_RULES, GITLAB_COMPOSITION_INPUTS, GCP_KEYLESS_INPUTS, AWS_KEYLESS_INPUTS, MINIO_INPUTS, AZURE_INPUTS, GUID, AZURE_KEYLESS_INPUTS, COMMON_INPUTS2, NO_GITHUB_AUTH, NO_GITLAB_AUTH, AWS_KEYS, AWS_KEY_ENV, CONNECTION_STRING, SP, AZURE_SECRETS, MINIO_ENDPOINT, GITHUB_GCP_CLEANUP, GCP_KEY_FILE, GDRIVE_SERVICE_ACCOUNT, GITHUB_AZURE_CLEANUP, REMOTE_OF_JOB, TEMPLATES, TemplateInputError, HEADER_PREFIX, HEADER_SCAN_LINES, GITHUB_REF, GITLAB_REF, ACTIONS, CML_VERSION, RESULTS_DIR, RESULTS_STEP, REMOTE_DEFAULT_STEP, SCHEMA_BASE_URL, REPO_TOKEN, TOKEN, ENV_NAMES, PROJECT_GITHUB_REPOSITORY, PROJECT_GITLAB_COMPONENTS, GITHUB_CALL, GITLAB_COMPONENT, REF_KEY, PINNABLE, RUN_URL, REPORT_CONDITION, githubRenderer, CML_SETUP, CML_REPORT, BASE_BRANCH, gitlabRenderer, RENDERERS, github_dvc, schema11, func2, pattern0, pattern1, pattern2, pattern3, pattern4, pattern5, pattern6, pattern7, github_dvc_gcs, schema12, github_dvc_gcs_keyless, schema13, pattern27, pattern28, github_dvc_s3, schema14, github_dvc_s3_keyless, schema15, pattern47, pattern48, github_dvc_minio, schema16, pattern58, github_dvc_azure, schema17, pattern68, github_dvc_azure_keyless, schema18, pattern78, github_dvc_ssh, schema19, github_dvc_gdrive, schema20, gitlab_dvc, schema21, pattern107, pattern108, gitlab_dvc_gcs, schema22, gitlab_dvc_gcs_keyless, schema23, gitlab_dvc_s3, schema24, gitlab_dvc_s3_keyless, schema25, gitlab_dvc_minio, schema26, gitlab_dvc_azure, schema27, gitlab_dvc_azure_keyless, schema28, gitlab_dvc_ssh, schema29, gitlab_dvc_gdrive, schema30, validators, PROVIDERS, VERSION_REF, GITLAB_INPUT_TYPES, PERMISSION_SCOPES, RANK;
+var import_semver, import_yaml5, import_yaml6, package_default, TEMPLATES_VERSION, SAFE_PATH, COMMON_INPUTS, DEFAULT_GITLAB_RULES, GITLAB_COMPOSITION_INPUTS, GCP_KEYLESS_INPUTS, AWS_KEYLESS_INPUTS, MINIO_INPUTS, AZURE_INPUTS, GUID, AZURE_KEYLESS_INPUTS, COMMON_INPUTS2, NO_GITHUB_AUTH, NO_GITLAB_AUTH, AWS_KEYS, AWS_KEY_ENV, CONNECTION_STRING, SP, AZURE_SECRETS, MINIO_ENDPOINT, GITHUB_GCP_CLEANUP, GCP_KEY_FILE, GDRIVE_SERVICE_ACCOUNT, GITHUB_AZURE_CLEANUP, REMOTE_OF_JOB, TEMPLATES, TemplateInputError, HEADER_PREFIX, HEADER_SCAN_LINES, GITHUB_REF, GITLAB_REF, ACTIONS, CML_VERSION, RESULTS_DIR, RESULTS_STEP, REMOTE_DEFAULT_STEP, INSTALLER_VERSIONS, PROJECT_VENV, SEPARATE, CACHE, NO_CACHE, GITLAB_DVC_CACHE_DIR, GITLAB_DVC_CACHE_STEP, SCHEMA_BASE_URL, REPO_TOKEN, TOKEN, ENV_NAMES, PROJECT_GITHUB_REPOSITORY, PROJECT_GITLAB_COMPONENTS, GITHUB_CALL, GITLAB_COMPONENT, REF_KEY, PINNABLE, RUN_URL, REPORT_CONDITION, githubRenderer, CML_SETUP, CML_REPORT, BASE_BRANCH, gitlabRenderer, RENDERERS, github_dvc, schema11, func2, pattern0, pattern1, pattern2, pattern3, pattern4, pattern5, pattern6, pattern7, github_dvc_gcs, schema12, github_dvc_gcs_keyless, schema13, pattern27, pattern28, github_dvc_s3, schema14, github_dvc_s3_keyless, schema15, pattern47, pattern48, github_dvc_minio, schema16, pattern58, github_dvc_azure, schema17, pattern68, github_dvc_azure_keyless, schema18, pattern78, github_dvc_ssh, schema19, github_dvc_gdrive, schema20, gitlab_dvc, schema21, pattern107, pattern108, gitlab_dvc_gcs, schema22, gitlab_dvc_gcs_keyless, schema23, gitlab_dvc_s3, schema24, gitlab_dvc_s3_keyless, schema25, gitlab_dvc_minio, schema26, gitlab_dvc_azure, schema27, gitlab_dvc_azure_keyless, schema28, gitlab_dvc_ssh, schema29, gitlab_dvc_gdrive, schema30, validators, PROVIDERS, VERSION_REF, GITLAB_INPUT_TYPES, PERMISSION_SCOPES, RANK;
 var init_dist = __esm({
   "../templates/dist/index.js"() {
     "use strict";
@@ -35892,6 +36603,10 @@ var init_dist = __esm({
         ".": {
           types: "./dist/index.d.ts",
           import: "./dist/index.js"
+        },
+        "./project": {
+          types: "./dist/project.d.ts",
+          import: "./dist/project.js"
         },
         "./package.json": "./package.json"
       },
@@ -35916,7 +36631,7 @@ var init_dist = __esm({
         "cml"
       ],
       scripts: {
-        build: "node scripts/compile-validators.mjs && tsc -p tsconfig.build.json && esbuild src/index.ts --bundle --platform=node --format=esm --target=node20 --packages=external --outfile=dist/index.js && esbuild src/generate.ts --bundle --platform=node --format=esm --target=node20 --packages=external --outfile=dist/generate.js",
+        build: "node scripts/compile-validators.mjs && tsc -p tsconfig.build.json && esbuild src/index.ts --bundle --platform=node --format=esm --target=node20 --packages=external --outfile=dist/index.js && esbuild src/project.ts --bundle --platform=node --format=esm --target=node20 --packages=external --outfile=dist/project.js && esbuild src/generate.ts --bundle --platform=node --format=esm --target=node20 --packages=external --outfile=dist/generate.js",
         typecheck: "tsc -p tsconfig.json",
         lint: "eslint --max-warnings=0 src test scripts && node ../../.ci/check-import-cycles.mjs src && knip --directory ../.. --workspace packages/templates",
         test: "vitest run --reporter=default --reporter=json --outputFile.json=test-results.json",
@@ -35957,11 +36672,18 @@ var init_dist = __esm({
       {
         name: "requirements",
         type: "string",
-        description: "Requirements file installed with DVC, relative to `working-directory`; `pyproject.toml` installs the project itself (`pip install .`); empty installs DVC only.",
+        description: "With `installer: pip`: requirements file installed before DVC (in its own `pip install`, so a file with `--hash` lines works), relative to `working-directory`; `pyproject.toml` installs the project itself (`pip install .`); empty installs DVC only. Not used by `poetry` and `uv`, which install from their lock file.",
         default: "requirements.txt",
         pattern: SAFE_PATH,
         emptyAllowed: true,
         patternHint: "empty or a relative path of letters, digits, `.`, `_`, `-` and `/` (no `..`)"
+      },
+      {
+        name: "installer",
+        type: "string",
+        description: "How the project is installed: `pip` (the `requirements` input), `poetry` (`poetry install --no-root` from `poetry.lock`) or `uv` (`uv sync --frozen` from `uv.lock`). DVC (`dvc-version`, with the remote's extra) is then added to that environment, whose `bin` folder comes first on PATH for `dvc pull` and `dvc repro`.",
+        default: "pip",
+        enum: ["pip", "poetry", "uv"]
       },
       {
         name: "branches",
@@ -36020,6 +36742,12 @@ var init_dist = __esm({
         description: "`separate`: `dvc pull` then `dvc repro`; `with-repro`: `dvc repro --pull` (pulls only what the stages need).",
         default: "separate",
         enum: ["separate", "with-repro"]
+      },
+      {
+        name: "dvc-cache",
+        type: "boolean",
+        description: "Keep the DVC cache between runs (keyed on `dvc.lock`; GitHub falls back to the latest cache of the project) and use the run-cache (`dvc pull --run-cache`, `dvc push --run-cache`), so stages whose dependencies did not change are restored by `dvc repro` instead of run again. GitHub: `actions/cache` of `.dvc/cache`; GitLab: a job `cache:` of `.cache/dvc` that DVC is pointed at.",
+        default: false
       },
       {
         name: "cml",
@@ -36578,7 +37306,8 @@ ${problems.map((p) => `  ${p.input}: ${p.message}`).join("\n")}`);
       checkout: { repo: "actions/checkout", version: "v5.0.0", sha: "08c6903cd8c0fde910a37f88322edcfb5dd907a8" },
       "setup-python": { repo: "actions/setup-python", version: "v6.0.0", sha: "e797f83bcb11b83ae66e0230d6156d7c80228e7c" },
       "aws-credentials": { repo: "aws-actions/configure-aws-credentials", version: "v6.2.3", sha: "e6de054238d6b7531b4efff3b6587d9aade6a06c" },
-      "upload-artifact": { repo: "actions/upload-artifact", version: "v7.0.0", sha: "bbbca2ddaa5d8feaa63e36b76fdaad77386f024f" }
+      "upload-artifact": { repo: "actions/upload-artifact", version: "v7.0.0", sha: "bbbca2ddaa5d8feaa63e36b76fdaad77386f024f" },
+      cache: { repo: "actions/cache", version: "v5.0.5", sha: "27d5ce7f107fe9357f9df03efb73ab90386fccae" }
     };
     CML_VERSION = "0.20.6";
     RESULTS_DIR = "dvc-results";
@@ -36598,6 +37327,18 @@ ${problems.map((p) => `  ${p.input}: ${p.message}`).join("\n")}`);
       lines: ['dvc remote default --local "@{dvc-remote}"'],
       when: { input: "dvc-remote", notIn: [""] }
     };
+    INSTALLER_VERSIONS = { poetry: "2.1.3", uv: "0.7.13" };
+    PROJECT_VENV = ".venv";
+    SEPARATE = { input: "pull-strategy", equals: "separate" };
+    CACHE = { input: "dvc-cache", equals: true };
+    NO_CACHE = { input: "dvc-cache", equals: false };
+    GITLAB_DVC_CACHE_DIR = ".cache/dvc";
+    GITLAB_DVC_CACHE_STEP = {
+      id: "dvc-cache-dir",
+      name: "Keep the DVC cache where the job cache is",
+      lines: [`dvc cache dir --local "$CI_PROJECT_DIR/${GITLAB_DVC_CACHE_DIR}"`],
+      when: CACHE
+    };
     SCHEMA_BASE_URL = "https://raw.githubusercontent.com/mlops-pipeline/mlops-pipeline/main/schemas/templates";
     REPO_TOKEN = {
       name: "REPO_TOKEN",
@@ -36613,6 +37354,8 @@ ${problems.map((p) => `  ${p.input}: ${p.message}`).join("\n")}`);
       cml: "CML_REPORT",
       "pull-strategy": "DVC_PULL_STRATEGY",
       requirements: "REQUIREMENTS_FILE",
+      // DVC reads DVC_* settings of its own: a name it does not know.
+      "dvc-cache": "DVC_CACHE_REUSE",
       // A name ending in _MODE reads as a setting, not as a credential.
       "azure-auth": "AZURE_AUTH_MODE"
     };
@@ -36705,7 +37448,7 @@ ${problems.map((p) => `  ${p.input}: ${p.message}`).join("\n")}`);
     };
     RENDERERS = { github: githubRenderer, gitlab: gitlabRenderer };
     github_dvc = validate10;
-    schema11 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "paths": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9._/*-]+$" }, "uniqueItems": true }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "dvc-remote": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "concurrency-group": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pin-actions": { "type": "string", "enum": ["version", "sha"] } }, "additionalProperties": false };
+    schema11 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "installer": { "type": "string", "enum": ["pip", "poetry", "uv"] }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "paths": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9._/*-]+$" }, "uniqueItems": true }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "dvc-remote": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "dvc-cache": { "type": "boolean" }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "concurrency-group": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pin-actions": { "type": "string", "enum": ["version", "sha"] } }, "additionalProperties": false };
     func2 = Object.prototype.hasOwnProperty;
     pattern0 = new RegExp("^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$", "u");
     pattern1 = new RegExp("^[0-9]+\\.[0-9]+\\.[0-9]+$", "u");
@@ -36716,52 +37459,52 @@ ${problems.map((p) => `  ${p.input}: ${p.message}`).join("\n")}`);
     pattern6 = new RegExp("^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$", "u");
     pattern7 = new RegExp("^$|^[A-Za-z0-9._-]+$", "u");
     github_dvc_gcs = validate11;
-    schema12 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "paths": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9._/*-]+$" }, "uniqueItems": true }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "dvc-remote": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "concurrency-group": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pin-actions": { "type": "string", "enum": ["version", "sha"] } }, "additionalProperties": false };
+    schema12 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "installer": { "type": "string", "enum": ["pip", "poetry", "uv"] }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "paths": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9._/*-]+$" }, "uniqueItems": true }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "dvc-remote": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "dvc-cache": { "type": "boolean" }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "concurrency-group": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pin-actions": { "type": "string", "enum": ["version", "sha"] } }, "additionalProperties": false };
     github_dvc_gcs_keyless = validate12;
-    schema13 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "paths": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9._/*-]+$" }, "uniqueItems": true }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "dvc-remote": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "concurrency-group": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pin-actions": { "type": "string", "enum": ["version", "sha"] }, "workload-identity-provider": { "type": "string", "pattern": "^projects/[0-9]+/locations/global/workloadIdentityPools/[A-Za-z0-9_-]+/providers/[A-Za-z0-9_-]+$" }, "service-account": { "type": "string", "pattern": "^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+\\.iam\\.gserviceaccount\\.com$" } }, "required": ["workload-identity-provider", "service-account"], "additionalProperties": false };
+    schema13 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "installer": { "type": "string", "enum": ["pip", "poetry", "uv"] }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "paths": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9._/*-]+$" }, "uniqueItems": true }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "dvc-remote": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "dvc-cache": { "type": "boolean" }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "concurrency-group": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pin-actions": { "type": "string", "enum": ["version", "sha"] }, "workload-identity-provider": { "type": "string", "pattern": "^projects/[0-9]+/locations/global/workloadIdentityPools/[A-Za-z0-9_-]+/providers/[A-Za-z0-9_-]+$" }, "service-account": { "type": "string", "pattern": "^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+\\.iam\\.gserviceaccount\\.com$" } }, "required": ["workload-identity-provider", "service-account"], "additionalProperties": false };
     pattern27 = new RegExp("^projects/[0-9]+/locations/global/workloadIdentityPools/[A-Za-z0-9_-]+/providers/[A-Za-z0-9_-]+$", "u");
     pattern28 = new RegExp("^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+\\.iam\\.gserviceaccount\\.com$", "u");
     github_dvc_s3 = validate13;
-    schema14 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "paths": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9._/*-]+$" }, "uniqueItems": true }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "dvc-remote": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "concurrency-group": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pin-actions": { "type": "string", "enum": ["version", "sha"] } }, "additionalProperties": false };
+    schema14 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "installer": { "type": "string", "enum": ["pip", "poetry", "uv"] }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "paths": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9._/*-]+$" }, "uniqueItems": true }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "dvc-remote": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "dvc-cache": { "type": "boolean" }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "concurrency-group": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pin-actions": { "type": "string", "enum": ["version", "sha"] } }, "additionalProperties": false };
     github_dvc_s3_keyless = validate14;
-    schema15 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "paths": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9._/*-]+$" }, "uniqueItems": true }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "dvc-remote": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "concurrency-group": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pin-actions": { "type": "string", "enum": ["version", "sha"] }, "role-to-assume": { "type": "string", "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]+$" }, "aws-region": { "type": "string", "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]$" }, "role-duration-seconds": { "type": "integer", "minimum": 900, "maximum": 43200 } }, "required": ["role-to-assume"], "additionalProperties": false };
+    schema15 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "installer": { "type": "string", "enum": ["pip", "poetry", "uv"] }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "paths": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9._/*-]+$" }, "uniqueItems": true }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "dvc-remote": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "dvc-cache": { "type": "boolean" }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "concurrency-group": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pin-actions": { "type": "string", "enum": ["version", "sha"] }, "role-to-assume": { "type": "string", "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]+$" }, "aws-region": { "type": "string", "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]$" }, "role-duration-seconds": { "type": "integer", "minimum": 900, "maximum": 43200 } }, "required": ["role-to-assume"], "additionalProperties": false };
     pattern47 = new RegExp("^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]+$", "u");
     pattern48 = new RegExp("^[a-z]{2}(-[a-z]+)+-[0-9]$", "u");
     github_dvc_minio = validate15;
-    schema16 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "paths": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9._/*-]+$" }, "uniqueItems": true }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "dvc-remote": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "concurrency-group": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pin-actions": { "type": "string", "enum": ["version", "sha"] }, "endpoint-url": { "type": "string", "pattern": "^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~/-]*)?$" } }, "required": ["endpoint-url"], "additionalProperties": false };
+    schema16 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "installer": { "type": "string", "enum": ["pip", "poetry", "uv"] }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "paths": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9._/*-]+$" }, "uniqueItems": true }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "dvc-remote": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "dvc-cache": { "type": "boolean" }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "concurrency-group": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pin-actions": { "type": "string", "enum": ["version", "sha"] }, "endpoint-url": { "type": "string", "pattern": "^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~/-]*)?$" } }, "required": ["endpoint-url"], "additionalProperties": false };
     pattern58 = new RegExp("^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~/-]*)?$", "u");
     github_dvc_azure = validate16;
-    schema17 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "paths": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9._/*-]+$" }, "uniqueItems": true }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "dvc-remote": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "concurrency-group": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pin-actions": { "type": "string", "enum": ["version", "sha"] }, "azure-auth": { "type": "string", "enum": ["connection-string", "service-principal"] }, "azure-storage-account": { "type": "string", "pattern": "^$|^[a-z0-9]{3,24}$" } }, "additionalProperties": false };
+    schema17 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "installer": { "type": "string", "enum": ["pip", "poetry", "uv"] }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "paths": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9._/*-]+$" }, "uniqueItems": true }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "dvc-remote": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "dvc-cache": { "type": "boolean" }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "concurrency-group": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pin-actions": { "type": "string", "enum": ["version", "sha"] }, "azure-auth": { "type": "string", "enum": ["connection-string", "service-principal"] }, "azure-storage-account": { "type": "string", "pattern": "^$|^[a-z0-9]{3,24}$" } }, "additionalProperties": false };
     pattern68 = new RegExp("^$|^[a-z0-9]{3,24}$", "u");
     github_dvc_azure_keyless = validate17;
-    schema18 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "paths": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9._/*-]+$" }, "uniqueItems": true }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "dvc-remote": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "concurrency-group": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pin-actions": { "type": "string", "enum": ["version", "sha"] }, "azure-client-id": { "type": "string", "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", "examples": ["11111111-2222-3333-4444-555555555555"] }, "azure-tenant-id": { "type": "string", "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", "examples": ["66666666-7777-8888-9999-000000000000"] }, "azure-storage-account": { "type": "string", "pattern": "^$|^[a-z0-9]{3,24}$" } }, "required": ["azure-client-id", "azure-tenant-id"], "additionalProperties": false };
+    schema18 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "installer": { "type": "string", "enum": ["pip", "poetry", "uv"] }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "paths": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9._/*-]+$" }, "uniqueItems": true }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "dvc-remote": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "dvc-cache": { "type": "boolean" }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "concurrency-group": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pin-actions": { "type": "string", "enum": ["version", "sha"] }, "azure-client-id": { "type": "string", "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", "examples": ["11111111-2222-3333-4444-555555555555"] }, "azure-tenant-id": { "type": "string", "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", "examples": ["66666666-7777-8888-9999-000000000000"] }, "azure-storage-account": { "type": "string", "pattern": "^$|^[a-z0-9]{3,24}$" } }, "required": ["azure-client-id", "azure-tenant-id"], "additionalProperties": false };
     pattern78 = new RegExp("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", "u");
     github_dvc_ssh = validate18;
-    schema19 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "paths": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9._/*-]+$" }, "uniqueItems": true }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "dvc-remote": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "concurrency-group": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pin-actions": { "type": "string", "enum": ["version", "sha"] } }, "additionalProperties": false };
+    schema19 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "installer": { "type": "string", "enum": ["pip", "poetry", "uv"] }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "paths": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9._/*-]+$" }, "uniqueItems": true }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "dvc-remote": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "dvc-cache": { "type": "boolean" }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "concurrency-group": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pin-actions": { "type": "string", "enum": ["version", "sha"] } }, "additionalProperties": false };
     github_dvc_gdrive = validate19;
-    schema20 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "paths": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9._/*-]+$" }, "uniqueItems": true }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "dvc-remote": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "concurrency-group": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pin-actions": { "type": "string", "enum": ["version", "sha"] } }, "additionalProperties": false };
+    schema20 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "installer": { "type": "string", "enum": ["pip", "poetry", "uv"] }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "paths": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9._/*-]+$" }, "uniqueItems": true }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "dvc-remote": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "dvc-cache": { "type": "boolean" }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "concurrency-group": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pin-actions": { "type": "string", "enum": ["version", "sha"] } }, "additionalProperties": false };
     gitlab_dvc = validate20;
-    schema21 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "paths": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9._/*-]+$" }, "uniqueItems": true }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "dvc-remote": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "as": { "type": "string", "pattern": "^[A-Za-z0-9_-]+$" }, "stage": { "type": "string", "pattern": "^[A-Za-z0-9_. -]+$" }, "rules": { "type": "array", "items": { "type": "object" } } }, "additionalProperties": false };
+    schema21 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "installer": { "type": "string", "enum": ["pip", "poetry", "uv"] }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "paths": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9._/*-]+$" }, "uniqueItems": true }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "dvc-remote": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "dvc-cache": { "type": "boolean" }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "as": { "type": "string", "pattern": "^[A-Za-z0-9_-]+$" }, "stage": { "type": "string", "pattern": "^[A-Za-z0-9_. -]+$" }, "rules": { "type": "array", "items": { "type": "object" } } }, "additionalProperties": false };
     pattern107 = new RegExp("^[A-Za-z0-9_-]+$", "u");
     pattern108 = new RegExp("^[A-Za-z0-9_. -]+$", "u");
     gitlab_dvc_gcs = validate21;
-    schema22 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "paths": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9._/*-]+$" }, "uniqueItems": true }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "dvc-remote": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "as": { "type": "string", "pattern": "^[A-Za-z0-9_-]+$" }, "stage": { "type": "string", "pattern": "^[A-Za-z0-9_. -]+$" }, "rules": { "type": "array", "items": { "type": "object" } } }, "additionalProperties": false };
+    schema22 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "installer": { "type": "string", "enum": ["pip", "poetry", "uv"] }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "paths": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9._/*-]+$" }, "uniqueItems": true }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "dvc-remote": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "dvc-cache": { "type": "boolean" }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "as": { "type": "string", "pattern": "^[A-Za-z0-9_-]+$" }, "stage": { "type": "string", "pattern": "^[A-Za-z0-9_. -]+$" }, "rules": { "type": "array", "items": { "type": "object" } } }, "additionalProperties": false };
     gitlab_dvc_gcs_keyless = validate22;
-    schema23 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "paths": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9._/*-]+$" }, "uniqueItems": true }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "dvc-remote": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "as": { "type": "string", "pattern": "^[A-Za-z0-9_-]+$" }, "stage": { "type": "string", "pattern": "^[A-Za-z0-9_. -]+$" }, "rules": { "type": "array", "items": { "type": "object" } }, "workload-identity-provider": { "type": "string", "pattern": "^projects/[0-9]+/locations/global/workloadIdentityPools/[A-Za-z0-9_-]+/providers/[A-Za-z0-9_-]+$" }, "service-account": { "type": "string", "pattern": "^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+\\.iam\\.gserviceaccount\\.com$" } }, "required": ["workload-identity-provider", "service-account"], "additionalProperties": false };
+    schema23 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "installer": { "type": "string", "enum": ["pip", "poetry", "uv"] }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "paths": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9._/*-]+$" }, "uniqueItems": true }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "dvc-remote": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "dvc-cache": { "type": "boolean" }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "as": { "type": "string", "pattern": "^[A-Za-z0-9_-]+$" }, "stage": { "type": "string", "pattern": "^[A-Za-z0-9_. -]+$" }, "rules": { "type": "array", "items": { "type": "object" } }, "workload-identity-provider": { "type": "string", "pattern": "^projects/[0-9]+/locations/global/workloadIdentityPools/[A-Za-z0-9_-]+/providers/[A-Za-z0-9_-]+$" }, "service-account": { "type": "string", "pattern": "^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+\\.iam\\.gserviceaccount\\.com$" } }, "required": ["workload-identity-provider", "service-account"], "additionalProperties": false };
     gitlab_dvc_s3 = validate23;
-    schema24 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "paths": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9._/*-]+$" }, "uniqueItems": true }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "dvc-remote": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "as": { "type": "string", "pattern": "^[A-Za-z0-9_-]+$" }, "stage": { "type": "string", "pattern": "^[A-Za-z0-9_. -]+$" }, "rules": { "type": "array", "items": { "type": "object" } } }, "additionalProperties": false };
+    schema24 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "installer": { "type": "string", "enum": ["pip", "poetry", "uv"] }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "paths": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9._/*-]+$" }, "uniqueItems": true }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "dvc-remote": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "dvc-cache": { "type": "boolean" }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "as": { "type": "string", "pattern": "^[A-Za-z0-9_-]+$" }, "stage": { "type": "string", "pattern": "^[A-Za-z0-9_. -]+$" }, "rules": { "type": "array", "items": { "type": "object" } } }, "additionalProperties": false };
     gitlab_dvc_s3_keyless = validate24;
-    schema25 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "paths": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9._/*-]+$" }, "uniqueItems": true }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "dvc-remote": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "as": { "type": "string", "pattern": "^[A-Za-z0-9_-]+$" }, "stage": { "type": "string", "pattern": "^[A-Za-z0-9_. -]+$" }, "rules": { "type": "array", "items": { "type": "object" } }, "role-to-assume": { "type": "string", "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]+$" }, "aws-region": { "type": "string", "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]$" } }, "required": ["role-to-assume"], "additionalProperties": false };
+    schema25 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "installer": { "type": "string", "enum": ["pip", "poetry", "uv"] }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "paths": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9._/*-]+$" }, "uniqueItems": true }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "dvc-remote": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "dvc-cache": { "type": "boolean" }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "as": { "type": "string", "pattern": "^[A-Za-z0-9_-]+$" }, "stage": { "type": "string", "pattern": "^[A-Za-z0-9_. -]+$" }, "rules": { "type": "array", "items": { "type": "object" } }, "role-to-assume": { "type": "string", "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]+$" }, "aws-region": { "type": "string", "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]$" } }, "required": ["role-to-assume"], "additionalProperties": false };
     gitlab_dvc_minio = validate25;
-    schema26 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "paths": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9._/*-]+$" }, "uniqueItems": true }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "dvc-remote": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "as": { "type": "string", "pattern": "^[A-Za-z0-9_-]+$" }, "stage": { "type": "string", "pattern": "^[A-Za-z0-9_. -]+$" }, "rules": { "type": "array", "items": { "type": "object" } }, "endpoint-url": { "type": "string", "pattern": "^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~/-]*)?$" } }, "required": ["endpoint-url"], "additionalProperties": false };
+    schema26 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "installer": { "type": "string", "enum": ["pip", "poetry", "uv"] }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "paths": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9._/*-]+$" }, "uniqueItems": true }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "dvc-remote": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "dvc-cache": { "type": "boolean" }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "as": { "type": "string", "pattern": "^[A-Za-z0-9_-]+$" }, "stage": { "type": "string", "pattern": "^[A-Za-z0-9_. -]+$" }, "rules": { "type": "array", "items": { "type": "object" } }, "endpoint-url": { "type": "string", "pattern": "^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~/-]*)?$" } }, "required": ["endpoint-url"], "additionalProperties": false };
     gitlab_dvc_azure = validate26;
-    schema27 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "paths": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9._/*-]+$" }, "uniqueItems": true }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "dvc-remote": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "as": { "type": "string", "pattern": "^[A-Za-z0-9_-]+$" }, "stage": { "type": "string", "pattern": "^[A-Za-z0-9_. -]+$" }, "rules": { "type": "array", "items": { "type": "object" } }, "azure-auth": { "type": "string", "enum": ["connection-string", "service-principal"] }, "azure-storage-account": { "type": "string", "pattern": "^$|^[a-z0-9]{3,24}$" } }, "additionalProperties": false };
+    schema27 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "installer": { "type": "string", "enum": ["pip", "poetry", "uv"] }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "paths": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9._/*-]+$" }, "uniqueItems": true }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "dvc-remote": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "dvc-cache": { "type": "boolean" }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "as": { "type": "string", "pattern": "^[A-Za-z0-9_-]+$" }, "stage": { "type": "string", "pattern": "^[A-Za-z0-9_. -]+$" }, "rules": { "type": "array", "items": { "type": "object" } }, "azure-auth": { "type": "string", "enum": ["connection-string", "service-principal"] }, "azure-storage-account": { "type": "string", "pattern": "^$|^[a-z0-9]{3,24}$" } }, "additionalProperties": false };
     gitlab_dvc_azure_keyless = validate27;
-    schema28 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "paths": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9._/*-]+$" }, "uniqueItems": true }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "dvc-remote": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "as": { "type": "string", "pattern": "^[A-Za-z0-9_-]+$" }, "stage": { "type": "string", "pattern": "^[A-Za-z0-9_. -]+$" }, "rules": { "type": "array", "items": { "type": "object" } }, "azure-client-id": { "type": "string", "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", "examples": ["11111111-2222-3333-4444-555555555555"] }, "azure-tenant-id": { "type": "string", "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", "examples": ["66666666-7777-8888-9999-000000000000"] }, "azure-storage-account": { "type": "string", "pattern": "^$|^[a-z0-9]{3,24}$" } }, "required": ["azure-client-id", "azure-tenant-id"], "additionalProperties": false };
+    schema28 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "installer": { "type": "string", "enum": ["pip", "poetry", "uv"] }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "paths": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9._/*-]+$" }, "uniqueItems": true }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "dvc-remote": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "dvc-cache": { "type": "boolean" }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "as": { "type": "string", "pattern": "^[A-Za-z0-9_-]+$" }, "stage": { "type": "string", "pattern": "^[A-Za-z0-9_. -]+$" }, "rules": { "type": "array", "items": { "type": "object" } }, "azure-client-id": { "type": "string", "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", "examples": ["11111111-2222-3333-4444-555555555555"] }, "azure-tenant-id": { "type": "string", "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", "examples": ["66666666-7777-8888-9999-000000000000"] }, "azure-storage-account": { "type": "string", "pattern": "^$|^[a-z0-9]{3,24}$" } }, "required": ["azure-client-id", "azure-tenant-id"], "additionalProperties": false };
     gitlab_dvc_ssh = validate28;
-    schema29 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "paths": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9._/*-]+$" }, "uniqueItems": true }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "dvc-remote": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "as": { "type": "string", "pattern": "^[A-Za-z0-9_-]+$" }, "stage": { "type": "string", "pattern": "^[A-Za-z0-9_. -]+$" }, "rules": { "type": "array", "items": { "type": "object" } } }, "additionalProperties": false };
+    schema29 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "installer": { "type": "string", "enum": ["pip", "poetry", "uv"] }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "paths": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9._/*-]+$" }, "uniqueItems": true }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "dvc-remote": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "dvc-cache": { "type": "boolean" }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "as": { "type": "string", "pattern": "^[A-Za-z0-9_-]+$" }, "stage": { "type": "string", "pattern": "^[A-Za-z0-9_. -]+$" }, "rules": { "type": "array", "items": { "type": "object" } } }, "additionalProperties": false };
     gitlab_dvc_gdrive = validate29;
-    schema30 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "paths": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9._/*-]+$" }, "uniqueItems": true }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "dvc-remote": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "as": { "type": "string", "pattern": "^[A-Za-z0-9_-]+$" }, "stage": { "type": "string", "pattern": "^[A-Za-z0-9_. -]+$" }, "rules": { "type": "array", "items": { "type": "object" } } }, "additionalProperties": false };
+    schema30 = { "type": "object", "properties": { "python-version": { "type": "string", "pattern": "^3\\.[0-9]{1,2}(\\.[0-9]{1,2})?$" }, "dvc-version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$" }, "requirements": { "type": "string", "pattern": "^$|^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "installer": { "type": "string", "enum": ["pip", "poetry", "uv"] }, "branches": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$" }, "uniqueItems": true, "minItems": 1 }, "paths": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9._/*-]+$" }, "uniqueItems": true }, "runner": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$" }, "uniqueItems": true }, "timeout-minutes": { "type": "integer", "minimum": 1, "maximum": 4320 }, "working-directory": { "type": "string", "pattern": "^(\\.|([A-Za-z0-9_-]|\\.[A-Za-z0-9_/-])([A-Za-z0-9_/-]|\\.[A-Za-z0-9_/-])*\\.?)$" }, "dvc-remote": { "type": "string", "pattern": "^$|^[A-Za-z0-9._-]+$" }, "pull-strategy": { "type": "string", "enum": ["separate", "with-repro"] }, "dvc-cache": { "type": "boolean" }, "cml": { "type": "boolean" }, "push": { "type": "boolean" }, "cancel-in-progress": { "type": "boolean" }, "as": { "type": "string", "pattern": "^[A-Za-z0-9_-]+$" }, "stage": { "type": "string", "pattern": "^[A-Za-z0-9_. -]+$" }, "rules": { "type": "array", "items": { "type": "object" } } }, "additionalProperties": false };
     validators = {
       "github/dvc": github_dvc,
       "github/dvc-gcs": github_dvc_gcs,
