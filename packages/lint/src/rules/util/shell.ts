@@ -33,45 +33,84 @@ export interface Command {
   span: Span;
   /** Index of the logical line in the script. */
   lineIndex: number;
+  /** Index of this command in `commands(script)`. */
+  index: number;
   /** Leading `NAME=value` assignments. */
   assignments: string[];
   /** The text of the here-documents the command reads (`cat <<EOF > f` … `EOF`), line by line. */
   hereDoc?: string[];
 }
 
+interface Segment {
+  /** Offset in the logical line's text where this physical line's part begins. */
+  offset: number;
+  line: number;
+  column: number;
+}
+
 interface LogicalLine {
   text: string;
-  /** For each character of `text`: file line and column. */
-  pos: { line: number; column: number }[];
+  /** One entry per physical line joined into `text`, in order of `offset`. */
+  segments: Segment[];
   file: string;
 }
 
+/** File line and column of character `i` of a logical line (undefined past its end). */
+function posAt(ll: LogicalLine, i: number): { line: number; column: number } | undefined {
+  if (i < 0 || i >= ll.text.length) return undefined;
+  const segs = ll.segments;
+  let lo = 0;
+  let hi = segs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (segs[mid]!.offset <= i) lo = mid;
+    else hi = mid - 1;
+  }
+  const s = segs[lo]!;
+  return { line: s.line, column: s.column + (i - s.offset) };
+}
+
+const CONTINUED = /(^|[^\\])(\\\\)*\\\s*$/;
+const logicalCache = new WeakMap<Script, LogicalLine[]>();
+
 /** Joins physical lines ending with a backslash, and the lines of a folded (`>`) scalar. */
 export function logicalLines(script: Script): LogicalLine[] {
+  const hit = logicalCache.get(script);
+  if (hit) return hit;
   const out: LogicalLine[] = [];
-  let current: LogicalLine | undefined;
+  let parts: string[] = [];
+  let segments: Segment[] = [];
+  let length = 0;
+  let file = '';
   // A folded scalar's lines reach the shell as one line: its text has no line breaks.
   const folded = script.lines.length > 1 && !script.text.trimEnd().includes('\n');
-  script.lines.forEach((line, index) => {
+  const n = script.lines.length;
+  for (let index = 0; index < n; index++) {
+    const line = script.lines[index]!;
     const text = line.text;
-    const last = index === script.lines.length - 1;
-    const continued = (folded && !last) || /(^|[^\\])(\\\\)*\\\s*$/.test(text);
+    const last = index === n - 1;
+    const continued = (folded && !last) || CONTINUED.test(text);
     const body = continued && !folded ? text.replace(/\\\s*$/, '') : text;
-    if (!current) current = { text: '', pos: [], file: line.span.file };
+    if (segments.length === 0) file = line.span.file;
     else {
-      current.text += ' ';
-      current.pos.push({ line: line.span.line, column: line.span.column });
+      // The joining space takes the position of the next physical line's first character.
+      parts.push(' ');
+      length += 1;
+      segments.push({ offset: length - 1, line: line.span.line, column: line.span.column });
+      segments.push({ offset: length, line: line.span.line, column: line.span.column });
     }
-    for (let i = 0; i < body.length; i++) {
-      current.text += body[i];
-      current.pos.push({ line: line.span.line, column: line.span.column + i });
-    }
+    if (segments.length === 0) segments.push({ offset: 0, line: line.span.line, column: line.span.column });
+    parts.push(body);
+    length += body.length;
     if (!continued) {
-      out.push(current);
-      current = undefined;
+      out.push({ text: parts.length === 1 ? parts[0]! : parts.join(''), segments, file });
+      parts = [];
+      segments = [];
+      length = 0;
     }
-  });
-  if (current) out.push(current);
+  }
+  if (segments.length > 0) out.push({ text: parts.join(''), segments, file });
+  logicalCache.set(script, out);
   return out;
 }
 
@@ -279,10 +318,10 @@ export function commands(script: Script): Command[] {
       const docs = hereDocDelimiters(rc.words);
       const { argv, start, assignments } = unwrap(rc.words.map((w) => w.value));
       const first = rc.words[start] ?? rc.words[0]!;
-      const p = ll.pos[first.offset] ?? ll.pos[0] ?? { line: script.span.line, column: script.span.column };
+      const p = posAt(ll, first.offset) ?? posAt(ll, 0) ?? { line: script.span.line, column: script.span.column };
       const lastWord = rc.words[rc.words.length - 1]!;
-      const endIdx = Math.min(lastWord.offset + lastWord.raw.length, ll.pos.length) - 1;
-      const pe = ll.pos[Math.max(endIdx, first.offset)] ?? p;
+      const endIdx = Math.min(lastWord.offset + lastWord.raw.length, ll.text.length) - 1;
+      const pe = posAt(ll, Math.max(endIdx, first.offset)) ?? p;
       const sameLine = pe.line === p.line;
       out.push({
         argv,
@@ -299,6 +338,7 @@ export function commands(script: Script): Command[] {
           endColumn: pe.column + 1,
         },
         lineIndex,
+        index: out.length,
         assignments,
       });
       for (const d of docs) pendingDocs.push({ ...d, owner: out[out.length - 1]! });
@@ -309,13 +349,39 @@ export function commands(script: Script): Command[] {
   return out;
 }
 
+const indexCache = new WeakMap<Script, Map<string, number>>();
+
+function cachedIndex(script: Script, key: string, find: () => number): number {
+  let byKey = indexCache.get(script);
+  if (!byKey) indexCache.set(script, (byKey = new Map()));
+  let found = byKey.get(key);
+  if (found === undefined) {
+    found = find();
+    byKey.set(key, found);
+  }
+  return found;
+}
+
+/**
+ * Index of the first command of a script that satisfies `test` (-1 when none). It is computed
+ * once per script and `key`, so a rule asking it for every command stays linear.
+ */
+export function firstCommandIndex(script: Script, key: string, test: (cmd: Command) => boolean): number {
+  return cachedIndex(script, `first:${key}`, () => commands(script).findIndex(test));
+}
+
+/** Index of the last command of a script that satisfies `test` (-1 when none), cached like `firstCommandIndex`. */
+export function lastCommandIndex(script: Script, key: string, test: (cmd: Command) => boolean): number {
+  return cachedIndex(script, `last:${key}`, () => commands(script).findLastIndex(test));
+}
+
 /** Span of one word of a command (falls back to the command span). */
 export function wordSpan(script: Script, cmd: Command, wordIndex: number): Span {
   const ll = logicalLines(script)[cmd.lineIndex];
   const w = cmd.words[wordIndex];
   if (!ll || !w) return cmd.span;
-  const p = ll.pos[w.offset];
-  const pe = ll.pos[w.offset + w.raw.length - 1];
+  const p = posAt(ll, w.offset);
+  const pe = posAt(ll, w.offset + w.raw.length - 1);
   if (!p || !pe) return cmd.span;
   return { file: ll.file, line: p.line, column: p.column, endLine: pe.line, endColumn: pe.column + 1 };
 }
