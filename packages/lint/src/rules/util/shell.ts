@@ -390,13 +390,18 @@ export function wordSpan(script: Script, cmd: Command, wordIndex: number): Span 
  * Variables of `for NAME in A B …` loops whose items are all plain variable names: each such
  * variable holds a NAME (`$NAME` is not the value of A); `${!NAME}` reads the value.
  */
+const loopCache = new WeakMap<Script, Map<string, string[]>>();
+
 export function loopNameVariables(script: Script): Map<string, string[]> {
+  const hit = loopCache.get(script);
+  if (hit) return hit;
   const out = new Map<string, string[]>();
   for (const cmd of commands(script)) {
     const [kw, name, inWord, ...items] = cmd.argv;
     if (kw !== 'for' || name === undefined || inWord !== 'in' || items.length === 0) continue;
     if (items.every((w) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(w))) out.set(name, items);
   }
+  loopCache.set(script, out);
   return out;
 }
 
