@@ -168,6 +168,7 @@ export function unwrap(words: string[]): { argv: string[]; start: number; assign
 }
 
 function unquote(raw: string): string {
+  if (!/["'\\$]/.test(raw)) return raw;
   let out = '';
   let q: string | undefined;
   for (let i = 0; i < raw.length; i++) {
@@ -201,15 +202,18 @@ interface RawCommand {
 export function splitLine(text: string): RawCommand[] {
   const cmds: RawCommand[] = [];
   let words: Word[] = [];
-  let word = '';
   let wordStart = -1;
+  let wordEnd = -1;
   let begin = -1;
   let quote: string | undefined;
   let depth = 0; // $( … ) and ` … ` nesting: operators inside do not split
   let backtick = false;
   const flushWord = (): void => {
-    if (wordStart >= 0) words.push({ raw: word, value: unquote(word), offset: wordStart });
-    word = '';
+    if (wordStart >= 0) {
+      // A word is always one stretch of the line: slice it instead of building it character by character.
+      const raw = text.slice(wordStart, wordEnd);
+      words.push({ raw, value: unquote(raw), offset: wordStart });
+    }
     wordStart = -1;
   };
   const flushCmd = (end: number, next: Joiner): void => {
@@ -222,13 +226,13 @@ export function splitLine(text: string): RawCommand[] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quote) {
-      word += c;
-      if (c === '\\' && quote === '"' && i + 1 < text.length) word += text[++i];
+      if (c === '\\' && quote === '"' && i + 1 < text.length) i++;
       else if (c === quote) quote = undefined;
+      wordEnd = i + 1;
       continue;
     }
     if (depth > 0 || backtick) {
-      word += c;
+      wordEnd = i + 1;
       if (c === '`') backtick = !backtick;
       else if (c === '(') depth++;
       else if (c === ')') depth--;
@@ -248,9 +252,8 @@ export function splitLine(text: string): RawCommand[] {
       flushWord();
       continue;
     }
-    const two = text.slice(i, i + 2);
-    if (two === '&&' || two === '||') {
-      flushCmd(i, two);
+    if ((c === '&' || c === '|') && text[i + 1] === c) {
+      flushCmd(i, c === '&' ? '&&' : '||');
       i++;
       continue;
     }
@@ -266,15 +269,15 @@ export function splitLine(text: string): RawCommand[] {
     if (c === '$' && text.startsWith('${{', i)) {
       const close = text.indexOf('}}', i + 3);
       const stop = close < 0 ? text.length : close + 2;
-      word += text.slice(i, stop);
       i = stop - 1;
+      wordEnd = stop;
       continue;
     }
-    word += c;
     if (c === '"' || c === "'") quote = c;
-    else if (c === '\\' && i + 1 < text.length) word += text[++i];
+    else if (c === '\\' && i + 1 < text.length) i++;
     else if (c === '`') backtick = true;
     else if (c === '(' && text[i - 1] === '$') depth++;
+    wordEnd = i + 1;
   }
   flushCmd(text.length, 'end');
   return cmds;
