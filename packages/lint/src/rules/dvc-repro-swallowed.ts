@@ -1,7 +1,7 @@
 import type { Rule } from '../model.js';
 import { dvcInvocation, isRepro } from './util/dvc.js';
 import { jobCommands } from './util/job.js';
-import { commands } from './util/shell.js';
+import { firstCommandIndex } from './util/shell.js';
 
 function truthy(value: unknown): boolean {
   return value === true || value === 'true';
@@ -26,8 +26,8 @@ export const dvcReproSwallowed: Rule = {
         if (cmd.next === '||') {
           ctx.report({ span: cmd.span, message: `\`${name} || …\` turns a failed experiment into a green job: remove the \`||\` fallback` });
         } else if (cmd.next === '|') {
-          const all = commands(script);
-          const pipefail = all.slice(0, all.indexOf(cmd)).some((c) => c.argv[0] === 'set' && c.argv.slice(1).join(' ').includes('pipefail'));
+          const firstPipefail = firstCommandIndex(script, 'set-pipefail', (c) => c.argv[0] === 'set' && c.argv.slice(1).join(' ').includes('pipefail'));
+          const pipefail = firstPipefail >= 0 && firstPipefail < cmd.index;
           const bashShell = ctx.workflow.provider === 'github' && step.shell?.trim() === 'bash';
           if (!pipefail && !bashShell) {
             ctx.report({ span: cmd.span, message: `\`${name} | …\` reports the exit status of the last command of the pipe: add \`set -o pipefail\` first` });

@@ -2,7 +2,7 @@ import type { Rule, Variable } from '../model.js';
 import { writtenAsInput } from './util/fix.js';
 import { jobCommands } from './util/job.js';
 import { isSecretName, looksLikeSecretLiteral } from './util/secrets.js';
-import { commands } from './util/shell.js';
+import { lastCommandIndex } from './util/shell.js';
 
 const RAW_SECRET = /(JSON|SERVICE_ACCOUNT|CREDENTIALS|KEY_FILE|PRIVATE_KEY|KUBECONFIG|_KEY)$/i;
 
@@ -32,9 +32,8 @@ export const secretMasked: Rule = {
         if (!cmd.words.some((w) => /^\d?>{1,2}/.test(w.raw))) continue;
         const ref = a.slice(1).flatMap((w) => [...w.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]!)).find((n) => isSecretName(n) && RAW_SECRET.test(n));
         if (!ref) continue;
-        const all = commands(script);
-        const rest = all.slice(all.indexOf(cmd));
-        const decodes = rest.some((c) => c.argv[0] === 'base64' && c.argv.some((w) => w === '-d' || w === '--decode' || w === '-D'));
+        const lastDecode = lastCommandIndex(script, 'base64-decode', (c) => c.argv[0] === 'base64' && c.argv.some((w) => w === '-d' || w === '--decode' || w === '-D'));
+        const decodes = lastDecode >= cmd.index;
         if (decodes) continue;
         ctx.report({
           span: cmd.span,

@@ -8,15 +8,21 @@ export interface StepCommand {
   cmd: Command;
 }
 
-/** Every shell command of a job, in execution order (GitLab after_script last). */
-export function jobCommands(job: Job): StepCommand[] {
+const jobCache = new WeakMap<Job, readonly StepCommand[]>();
+
+/** Every shell command of a job, in execution order (GitLab after_script last); built once per job. */
+export function jobCommands(job: Job): readonly StepCommand[] {
+  const hit = jobCache.get(job);
+  if (hit) return hit;
   const out: StepCommand[] = [];
   const after: StepCommand[] = [];
   for (const step of job.steps) {
     if (!step.run) continue;
     for (const cmd of commands(step.run)) (step.run.section === 'after_script' ? after : out).push({ step, script: step.run, cmd });
   }
-  return [...out, ...after];
+  for (const c of after) out.push(c);
+  jobCache.set(job, out);
+  return out;
 }
 
 const ALIASES: Record<string, string> = {

@@ -7,6 +7,21 @@ import { readDvcConfig, findDvcRequirement, findInRequirementsFile, requirementN
 const configs = new Map<string, DvcConfig | undefined>();
 const requirements = new Map<string, DvcRequirement | undefined>();
 const installedNames = new Map<string, Set<string>>();
+const existing = new Map<string, boolean>();
+
+function exists(file: string): boolean {
+  let found = existing.get(file);
+  if (found === undefined) existing.set(file, (found = existsSync(file)));
+  return found;
+}
+
+/** A requirements file named by an install: relative to the working directory, then the repository root. */
+function requirementsFilePath(root: string, file: string, workingDirectory?: string): string | undefined {
+  const inDir = workingDirectory ? join(root, workingDirectory, file) : undefined;
+  if (inDir !== undefined && exists(inDir)) return inDir;
+  const atRoot = join(root, file);
+  return exists(atRoot) ? atRoot : undefined;
+}
 
 export function dvcConfig(root: string): DvcConfig | undefined {
   if (!configs.has(root)) {
@@ -43,7 +58,7 @@ export function dvcRequirementFor(root: string, files: string[], workingDirector
   let sawFile = false;
   for (const f of files) {
     if (!/\.(txt|in)$/.test(f) || f.includes('$')) continue;
-    const abs = [workingDirectory ? join(root, workingDirectory, f) : undefined, join(root, f)].find((p) => p !== undefined && existsSync(p));
+    const abs = requirementsFilePath(root, f, workingDirectory);
     if (!abs) continue;
     sawFile = true;
     try {
@@ -80,7 +95,7 @@ export function requirementNames(root: string, files: string[], workingDirectory
   const names = new Set<string>();
   for (const f of files) {
     if (!/\.(txt|in)$/.test(f) || f.includes('$')) continue;
-    const abs = [workingDirectory ? join(root, workingDirectory, f) : undefined, join(root, f)].find((p) => p !== undefined && existsSync(p));
+    const abs = requirementsFilePath(root, f, workingDirectory);
     if (!abs) continue;
     let inFile = installedNames.get(abs);
     if (!inFile) installedNames.set(abs, (inFile = requirementNamesIn(abs)));

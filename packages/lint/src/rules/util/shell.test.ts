@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Script } from '../../model.js';
-import { commands, loopNameVariables } from './shell.js';
+import { commands, firstCommandIndex, lastCommandIndex, loopNameVariables, wordSpan } from './shell.js';
 
 function script(text: string, line = 10, column = 7): Script {
   const lines = text.split('\n').map((t, i) => ({ text: t, span: { file: 'f.yml', line: line + i, column, endLine: line + i, endColumn: column + t.length } }));
@@ -58,5 +58,28 @@ describe('loop variables holding names', () => {
   });
   it('ignores loops over values', () => {
     expect([...loopNameVariables(script('for f in data/*.csv "$TOKEN"; do wc -l "$f"; done'))]).toEqual([]);
+  });
+});
+
+describe('a script is read once', () => {
+  it('tokenises a script once however many rules ask for its commands', () => {
+    const s = script('dvc pull \\\n  -r origin && dvc repro | tee log\nset -o pipefail\nbase64 -d key > key.json');
+    const first = commands(s);
+    expect(commands(s)).toBe(first);
+    expect(first.map((c) => c.index)).toEqual(first.map((_, i) => i));
+    let tests = 0;
+    const isSet = (c: (typeof first)[number]): boolean => {
+      tests++;
+      return c.argv[0] === 'set';
+    };
+    expect(firstCommandIndex(s, 'set', isSet)).toBe(3);
+    expect(firstCommandIndex(s, 'set', isSet)).toBe(3);
+    expect(tests).toBe(4);
+    expect(lastCommandIndex(s, 'base64', (c) => c.argv[0] === 'base64')).toBe(4);
+  });
+  it('maps a word after a continued line to its own file line and column', () => {
+    const s = script('dvc pull \\\n  -r origin');
+    const cmd = commands(s)[0]!;
+    expect(wordSpan(s, cmd, 2)).toEqual({ file: 'f.yml', line: 11, column: 9, endLine: 11, endColumn: 11 });
   });
 });

@@ -33,45 +33,84 @@ export interface Command {
   span: Span;
   /** Index of the logical line in the script. */
   lineIndex: number;
+  /** Index of this command in `commands(script)`. */
+  index: number;
   /** Leading `NAME=value` assignments. */
   assignments: string[];
   /** The text of the here-documents the command reads (`cat <<EOF > f` … `EOF`), line by line. */
   hereDoc?: string[];
 }
 
+interface Segment {
+  /** Offset in the logical line's text where this physical line's part begins. */
+  offset: number;
+  line: number;
+  column: number;
+}
+
 interface LogicalLine {
   text: string;
-  /** For each character of `text`: file line and column. */
-  pos: { line: number; column: number }[];
+  /** One entry per physical line joined into `text`, in order of `offset`. */
+  segments: Segment[];
   file: string;
 }
 
+/** File line and column of character `i` of a logical line (undefined past its end). */
+function posAt(ll: LogicalLine, i: number): { line: number; column: number } | undefined {
+  if (i < 0 || i >= ll.text.length) return undefined;
+  const segs = ll.segments;
+  let lo = 0;
+  let hi = segs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (segs[mid]!.offset <= i) lo = mid;
+    else hi = mid - 1;
+  }
+  const s = segs[lo]!;
+  return { line: s.line, column: s.column + (i - s.offset) };
+}
+
+const CONTINUED = /(^|[^\\])(\\\\)*\\\s*$/;
+const logicalCache = new WeakMap<Script, LogicalLine[]>();
+
 /** Joins physical lines ending with a backslash, and the lines of a folded (`>`) scalar. */
 export function logicalLines(script: Script): LogicalLine[] {
+  const hit = logicalCache.get(script);
+  if (hit) return hit;
   const out: LogicalLine[] = [];
-  let current: LogicalLine | undefined;
+  let parts: string[] = [];
+  let segments: Segment[] = [];
+  let length = 0;
+  let file = '';
   // A folded scalar's lines reach the shell as one line: its text has no line breaks.
   const folded = script.lines.length > 1 && !script.text.trimEnd().includes('\n');
-  script.lines.forEach((line, index) => {
+  const n = script.lines.length;
+  for (let index = 0; index < n; index++) {
+    const line = script.lines[index]!;
     const text = line.text;
-    const last = index === script.lines.length - 1;
-    const continued = (folded && !last) || /(^|[^\\])(\\\\)*\\\s*$/.test(text);
+    const last = index === n - 1;
+    const continued = (folded && !last) || CONTINUED.test(text);
     const body = continued && !folded ? text.replace(/\\\s*$/, '') : text;
-    if (!current) current = { text: '', pos: [], file: line.span.file };
+    if (segments.length === 0) file = line.span.file;
     else {
-      current.text += ' ';
-      current.pos.push({ line: line.span.line, column: line.span.column });
+      // The joining space takes the position of the next physical line's first character.
+      parts.push(' ');
+      length += 1;
+      segments.push({ offset: length - 1, line: line.span.line, column: line.span.column });
+      segments.push({ offset: length, line: line.span.line, column: line.span.column });
     }
-    for (let i = 0; i < body.length; i++) {
-      current.text += body[i];
-      current.pos.push({ line: line.span.line, column: line.span.column + i });
-    }
+    if (segments.length === 0) segments.push({ offset: 0, line: line.span.line, column: line.span.column });
+    parts.push(body);
+    length += body.length;
     if (!continued) {
-      out.push(current);
-      current = undefined;
+      out.push({ text: parts.length === 1 ? parts[0]! : parts.join(''), segments, file });
+      parts = [];
+      segments = [];
+      length = 0;
     }
-  });
-  if (current) out.push(current);
+  }
+  if (segments.length > 0) out.push({ text: parts.join(''), segments, file });
+  logicalCache.set(script, out);
   return out;
 }
 
@@ -129,6 +168,7 @@ export function unwrap(words: string[]): { argv: string[]; start: number; assign
 }
 
 function unquote(raw: string): string {
+  if (!/["'\\$]/.test(raw)) return raw;
   let out = '';
   let q: string | undefined;
   for (let i = 0; i < raw.length; i++) {
@@ -162,15 +202,18 @@ interface RawCommand {
 export function splitLine(text: string): RawCommand[] {
   const cmds: RawCommand[] = [];
   let words: Word[] = [];
-  let word = '';
   let wordStart = -1;
+  let wordEnd = -1;
   let begin = -1;
   let quote: string | undefined;
   let depth = 0; // $( … ) and ` … ` nesting: operators inside do not split
   let backtick = false;
   const flushWord = (): void => {
-    if (wordStart >= 0) words.push({ raw: word, value: unquote(word), offset: wordStart });
-    word = '';
+    if (wordStart >= 0) {
+      // A word is always one stretch of the line: slice it instead of building it character by character.
+      const raw = text.slice(wordStart, wordEnd);
+      words.push({ raw, value: unquote(raw), offset: wordStart });
+    }
     wordStart = -1;
   };
   const flushCmd = (end: number, next: Joiner): void => {
@@ -183,13 +226,13 @@ export function splitLine(text: string): RawCommand[] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quote) {
-      word += c;
-      if (c === '\\' && quote === '"' && i + 1 < text.length) word += text[++i];
+      if (c === '\\' && quote === '"' && i + 1 < text.length) i++;
       else if (c === quote) quote = undefined;
+      wordEnd = i + 1;
       continue;
     }
     if (depth > 0 || backtick) {
-      word += c;
+      wordEnd = i + 1;
       if (c === '`') backtick = !backtick;
       else if (c === '(') depth++;
       else if (c === ')') depth--;
@@ -209,9 +252,8 @@ export function splitLine(text: string): RawCommand[] {
       flushWord();
       continue;
     }
-    const two = text.slice(i, i + 2);
-    if (two === '&&' || two === '||') {
-      flushCmd(i, two);
+    if ((c === '&' || c === '|') && text[i + 1] === c) {
+      flushCmd(i, c === '&' ? '&&' : '||');
       i++;
       continue;
     }
@@ -227,15 +269,15 @@ export function splitLine(text: string): RawCommand[] {
     if (c === '$' && text.startsWith('${{', i)) {
       const close = text.indexOf('}}', i + 3);
       const stop = close < 0 ? text.length : close + 2;
-      word += text.slice(i, stop);
       i = stop - 1;
+      wordEnd = stop;
       continue;
     }
-    word += c;
     if (c === '"' || c === "'") quote = c;
-    else if (c === '\\' && i + 1 < text.length) word += text[++i];
+    else if (c === '\\' && i + 1 < text.length) i++;
     else if (c === '`') backtick = true;
     else if (c === '(' && text[i - 1] === '$') depth++;
+    wordEnd = i + 1;
   }
   flushCmd(text.length, 'end');
   return cmds;
@@ -279,10 +321,10 @@ export function commands(script: Script): Command[] {
       const docs = hereDocDelimiters(rc.words);
       const { argv, start, assignments } = unwrap(rc.words.map((w) => w.value));
       const first = rc.words[start] ?? rc.words[0]!;
-      const p = ll.pos[first.offset] ?? ll.pos[0] ?? { line: script.span.line, column: script.span.column };
+      const p = posAt(ll, first.offset) ?? posAt(ll, 0) ?? { line: script.span.line, column: script.span.column };
       const lastWord = rc.words[rc.words.length - 1]!;
-      const endIdx = Math.min(lastWord.offset + lastWord.raw.length, ll.pos.length) - 1;
-      const pe = ll.pos[Math.max(endIdx, first.offset)] ?? p;
+      const endIdx = Math.min(lastWord.offset + lastWord.raw.length, ll.text.length) - 1;
+      const pe = posAt(ll, Math.max(endIdx, first.offset)) ?? p;
       const sameLine = pe.line === p.line;
       out.push({
         argv,
@@ -299,6 +341,7 @@ export function commands(script: Script): Command[] {
           endColumn: pe.column + 1,
         },
         lineIndex,
+        index: out.length,
         assignments,
       });
       for (const d of docs) pendingDocs.push({ ...d, owner: out[out.length - 1]! });
@@ -309,13 +352,39 @@ export function commands(script: Script): Command[] {
   return out;
 }
 
+const indexCache = new WeakMap<Script, Map<string, number>>();
+
+function cachedIndex(script: Script, key: string, find: () => number): number {
+  let byKey = indexCache.get(script);
+  if (!byKey) indexCache.set(script, (byKey = new Map()));
+  let found = byKey.get(key);
+  if (found === undefined) {
+    found = find();
+    byKey.set(key, found);
+  }
+  return found;
+}
+
+/**
+ * Index of the first command of a script that satisfies `test` (-1 when none). It is computed
+ * once per script and `key`, so a rule asking it for every command stays linear.
+ */
+export function firstCommandIndex(script: Script, key: string, test: (cmd: Command) => boolean): number {
+  return cachedIndex(script, `first:${key}`, () => commands(script).findIndex(test));
+}
+
+/** Index of the last command of a script that satisfies `test` (-1 when none), cached like `firstCommandIndex`. */
+export function lastCommandIndex(script: Script, key: string, test: (cmd: Command) => boolean): number {
+  return cachedIndex(script, `last:${key}`, () => commands(script).findLastIndex(test));
+}
+
 /** Span of one word of a command (falls back to the command span). */
 export function wordSpan(script: Script, cmd: Command, wordIndex: number): Span {
   const ll = logicalLines(script)[cmd.lineIndex];
   const w = cmd.words[wordIndex];
   if (!ll || !w) return cmd.span;
-  const p = ll.pos[w.offset];
-  const pe = ll.pos[w.offset + w.raw.length - 1];
+  const p = posAt(ll, w.offset);
+  const pe = posAt(ll, w.offset + w.raw.length - 1);
   if (!p || !pe) return cmd.span;
   return { file: ll.file, line: p.line, column: p.column, endLine: pe.line, endColumn: pe.column + 1 };
 }
@@ -324,13 +393,18 @@ export function wordSpan(script: Script, cmd: Command, wordIndex: number): Span 
  * Variables of `for NAME in A B …` loops whose items are all plain variable names: each such
  * variable holds a NAME (`$NAME` is not the value of A); `${!NAME}` reads the value.
  */
+const loopCache = new WeakMap<Script, Map<string, string[]>>();
+
 export function loopNameVariables(script: Script): Map<string, string[]> {
+  const hit = loopCache.get(script);
+  if (hit) return hit;
   const out = new Map<string, string[]>();
   for (const cmd of commands(script)) {
     const [kw, name, inWord, ...items] = cmd.argv;
     if (kw !== 'for' || name === undefined || inWord !== 'in' || items.length === 0) continue;
     if (items.every((w) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(w))) out.set(name, items);
   }
+  loopCache.set(script, out);
   return out;
 }
 

@@ -45,6 +45,16 @@ export function adviseDvcVersion(images: readonly string[], fallback: string): s
  * naming only a major, the newest release of that major. Undefined: unknown.
  */
 export function jobDvcVersion(root: string, job: Job): string | undefined {
+  let byRoot = versionCache.get(job);
+  if (!byRoot) versionCache.set(job, (byRoot = new Map()));
+  if (!byRoot.has(root)) byRoot.set(root, findJobDvcVersion(root, job));
+  return byRoot.get(root);
+}
+
+/** Computed once per job and repository root: rules ask it for every DVC command. */
+const versionCache = new WeakMap<Job, Map<string, string | undefined>>();
+
+function findJobDvcVersion(root: string, job: Job): string | undefined {
   const installs = dvcInstalls(job);
   const exact = installs.find((i) => i.exact && i.version !== undefined);
   if (exact?.version) return exact.version;
