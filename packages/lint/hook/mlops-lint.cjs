@@ -36633,7 +36633,7 @@ var init_dist = __esm({
       scripts: {
         build: "node scripts/compile-validators.mjs && tsc -p tsconfig.build.json && esbuild src/index.ts --bundle --platform=node --format=esm --target=node20 --packages=external --outfile=dist/index.js && esbuild src/project.ts --bundle --platform=node --format=esm --target=node20 --packages=external --outfile=dist/project.js && esbuild src/generate.ts --bundle --platform=node --format=esm --target=node20 --packages=external --outfile=dist/generate.js",
         typecheck: "tsc -p tsconfig.json",
-        lint: "eslint --max-warnings=0 src test scripts && node ../../.ci/check-import-cycles.mjs src && knip --directory ../.. --workspace packages/templates",
+        lint: "eslint --max-warnings=0 src test scripts && node ../../.ci/check-import-cycles.mjs src",
         test: "vitest run --reporter=default --reporter=json --outputFile.json=test-results.json",
         generate: "pnpm run build && node dist/generate.js"
       },
@@ -37762,8 +37762,8 @@ function parseDvcConfig(file, text, localText) {
       }
       const name = subsection(s.name, "remote");
       if (name === void 0) continue;
-      const existing = remotes.get(name);
-      const raw = existing ?? { name, line: 0 };
+      const existing2 = remotes.get(name);
+      const raw = existing2 ?? { name, line: 0 };
       for (const key of LOCAL_SAFE_KEYS) {
         const v = s.values.get(key);
         if (v === void 0) continue;
@@ -52652,30 +52652,56 @@ function writtenAsInput(workflow, span) {
 }
 
 // src/rules/util/shell.ts
+function posAt(ll, i) {
+  if (i < 0 || i >= ll.text.length) return void 0;
+  const segs = ll.segments;
+  let lo = 0;
+  let hi = segs.length - 1;
+  while (lo < hi) {
+    const mid = lo + hi + 1 >> 1;
+    if (segs[mid].offset <= i) lo = mid;
+    else hi = mid - 1;
+  }
+  const s = segs[lo];
+  return { line: s.line, column: s.column + (i - s.offset) };
+}
+var CONTINUED = /(^|[^\\])(\\\\)*\\\s*$/;
+var logicalCache = /* @__PURE__ */ new WeakMap();
 function logicalLines(script) {
+  const hit = logicalCache.get(script);
+  if (hit) return hit;
   const out = [];
-  let current;
+  let parts = [];
+  let segments = [];
+  let length = 0;
+  let file = "";
   const folded = script.lines.length > 1 && !script.text.trimEnd().includes("\n");
-  script.lines.forEach((line, index) => {
+  const n = script.lines.length;
+  for (let index = 0; index < n; index++) {
+    const line = script.lines[index];
     const text = line.text;
-    const last = index === script.lines.length - 1;
-    const continued = folded && !last || /(^|[^\\])(\\\\)*\\\s*$/.test(text);
+    const last = index === n - 1;
+    const continued = folded && !last || CONTINUED.test(text);
     const body = continued && !folded ? text.replace(/\\\s*$/, "") : text;
-    if (!current) current = { text: "", pos: [], file: line.span.file };
+    if (segments.length === 0) file = line.span.file;
     else {
-      current.text += " ";
-      current.pos.push({ line: line.span.line, column: line.span.column });
+      parts.push(" ");
+      length += 1;
+      segments.push({ offset: length - 1, line: line.span.line, column: line.span.column });
+      segments.push({ offset: length, line: line.span.line, column: line.span.column });
     }
-    for (let i = 0; i < body.length; i++) {
-      current.text += body[i];
-      current.pos.push({ line: line.span.line, column: line.span.column + i });
-    }
+    if (segments.length === 0) segments.push({ offset: 0, line: line.span.line, column: line.span.column });
+    parts.push(body);
+    length += body.length;
     if (!continued) {
-      out.push(current);
-      current = void 0;
+      out.push({ text: parts.length === 1 ? parts[0] : parts.join(""), segments, file });
+      parts = [];
+      segments = [];
+      length = 0;
     }
-  });
-  if (current) out.push(current);
+  }
+  if (segments.length > 0) out.push({ text: parts.join(""), segments, file });
+  logicalCache.set(script, out);
   return out;
 }
 var WRAPPER_KEYWORDS = /* @__PURE__ */ new Set(["then", "do", "else", "elif", "if", "while", "until", "!", "{", "}", "(", ")", "time", "exec", "sudo", "nohup", "command"]);
@@ -52729,6 +52755,7 @@ function unwrap(words) {
   return { argv: words.slice(i), start: i, assignments };
 }
 function unquote(raw) {
+  if (!/["'\\$]/.test(raw)) return raw;
   let out = "";
   let q2;
   for (let i = 0; i < raw.length; i++) {
@@ -52753,15 +52780,17 @@ function unquote(raw) {
 function splitLine(text) {
   const cmds = [];
   let words = [];
-  let word = "";
   let wordStart = -1;
+  let wordEnd = -1;
   let begin = -1;
   let quote;
   let depth = 0;
   let backtick = false;
   const flushWord = () => {
-    if (wordStart >= 0) words.push({ raw: word, value: unquote(word), offset: wordStart });
-    word = "";
+    if (wordStart >= 0) {
+      const raw = text.slice(wordStart, wordEnd);
+      words.push({ raw, value: unquote(raw), offset: wordStart });
+    }
     wordStart = -1;
   };
   const flushCmd = (end, next) => {
@@ -52774,13 +52803,13 @@ function splitLine(text) {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quote) {
-      word += c;
-      if (c === "\\" && quote === '"' && i + 1 < text.length) word += text[++i];
+      if (c === "\\" && quote === '"' && i + 1 < text.length) i++;
       else if (c === quote) quote = void 0;
+      wordEnd = i + 1;
       continue;
     }
     if (depth > 0 || backtick) {
-      word += c;
+      wordEnd = i + 1;
       if (c === "`") backtick = !backtick;
       else if (c === "(") depth++;
       else if (c === ")") depth--;
@@ -52799,9 +52828,8 @@ function splitLine(text) {
       flushWord();
       continue;
     }
-    const two = text.slice(i, i + 2);
-    if (two === "&&" || two === "||") {
-      flushCmd(i, two);
+    if ((c === "&" || c === "|") && text[i + 1] === c) {
+      flushCmd(i, c === "&" ? "&&" : "||");
       i++;
       continue;
     }
@@ -52817,15 +52845,15 @@ function splitLine(text) {
     if (c === "$" && text.startsWith("${{", i)) {
       const close = text.indexOf("}}", i + 3);
       const stop = close < 0 ? text.length : close + 2;
-      word += text.slice(i, stop);
       i = stop - 1;
+      wordEnd = stop;
       continue;
     }
-    word += c;
     if (c === '"' || c === "'") quote = c;
-    else if (c === "\\" && i + 1 < text.length) word += text[++i];
+    else if (c === "\\" && i + 1 < text.length) i++;
     else if (c === "`") backtick = true;
     else if (c === "(" && text[i - 1] === "$") depth++;
+    wordEnd = i + 1;
   }
   flushCmd(text.length, "end");
   return cmds;
@@ -52862,10 +52890,10 @@ function commands(script) {
       const docs = hereDocDelimiters(rc.words);
       const { argv, start, assignments } = unwrap(rc.words.map((w) => w.value));
       const first = rc.words[start] ?? rc.words[0];
-      const p = ll.pos[first.offset] ?? ll.pos[0] ?? { line: script.span.line, column: script.span.column };
+      const p = posAt(ll, first.offset) ?? posAt(ll, 0) ?? { line: script.span.line, column: script.span.column };
       const lastWord = rc.words[rc.words.length - 1];
-      const endIdx = Math.min(lastWord.offset + lastWord.raw.length, ll.pos.length) - 1;
-      const pe = ll.pos[Math.max(endIdx, first.offset)] ?? p;
+      const endIdx = Math.min(lastWord.offset + lastWord.raw.length, ll.text.length) - 1;
+      const pe = posAt(ll, Math.max(endIdx, first.offset)) ?? p;
       const sameLine = pe.line === p.line;
       out.push({
         argv,
@@ -52882,6 +52910,7 @@ function commands(script) {
           endColumn: pe.column + 1
         },
         lineIndex: lineIndex2,
+        index: out.length,
         assignments
       });
       for (const d of docs) pendingDocs.push({ ...d, owner: out[out.length - 1] });
@@ -52891,22 +52920,43 @@ function commands(script) {
   cache.set(script, out);
   return out;
 }
+var indexCache = /* @__PURE__ */ new WeakMap();
+function cachedIndex(script, key, find) {
+  let byKey = indexCache.get(script);
+  if (!byKey) indexCache.set(script, byKey = /* @__PURE__ */ new Map());
+  let found2 = byKey.get(key);
+  if (found2 === void 0) {
+    found2 = find();
+    byKey.set(key, found2);
+  }
+  return found2;
+}
+function firstCommandIndex(script, key, test) {
+  return cachedIndex(script, `first:${key}`, () => commands(script).findIndex(test));
+}
+function lastCommandIndex(script, key, test) {
+  return cachedIndex(script, `last:${key}`, () => commands(script).findLastIndex(test));
+}
 function wordSpan(script, cmd, wordIndex) {
   const ll = logicalLines(script)[cmd.lineIndex];
   const w = cmd.words[wordIndex];
   if (!ll || !w) return cmd.span;
-  const p = ll.pos[w.offset];
-  const pe = ll.pos[w.offset + w.raw.length - 1];
+  const p = posAt(ll, w.offset);
+  const pe = posAt(ll, w.offset + w.raw.length - 1);
   if (!p || !pe) return cmd.span;
   return { file: ll.file, line: p.line, column: p.column, endLine: pe.line, endColumn: pe.column + 1 };
 }
+var loopCache = /* @__PURE__ */ new WeakMap();
 function loopNameVariables(script) {
+  const hit = loopCache.get(script);
+  if (hit) return hit;
   const out = /* @__PURE__ */ new Map();
   for (const cmd of commands(script)) {
     const [kw, name, inWord, ...items] = cmd.argv;
     if (kw !== "for" || name === void 0 || inWord !== "in" || items.length === 0) continue;
     if (items.every((w) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(w))) out.set(name, items);
   }
+  loopCache.set(script, out);
   return out;
 }
 function positionals(argv, skip, flagsWithValue = /* @__PURE__ */ new Set()) {
@@ -52934,14 +52984,19 @@ function hasFlag(argv, ...flags) {
 }
 
 // src/rules/util/job.ts
+var jobCache = /* @__PURE__ */ new WeakMap();
 function jobCommands(job3) {
+  const hit = jobCache.get(job3);
+  if (hit) return hit;
   const out = [];
   const after = [];
   for (const step of job3.steps) {
     if (!step.run) continue;
     for (const cmd of commands(step.run)) (step.run.section === "after_script" ? after : out).push({ step, script: step.run, cmd });
   }
-  return [...out, ...after];
+  for (const c of after) out.push(c);
+  jobCache.set(job3, out);
+  return out;
 }
 var ALIASES = {
   "iterative/setup-dvc": "treeverse/setup-dvc",
@@ -53519,6 +53574,18 @@ var import_node_path14 = require("node:path");
 var configs = /* @__PURE__ */ new Map();
 var requirements = /* @__PURE__ */ new Map();
 var installedNames = /* @__PURE__ */ new Map();
+var existing = /* @__PURE__ */ new Map();
+function exists(file) {
+  let found2 = existing.get(file);
+  if (found2 === void 0) existing.set(file, found2 = (0, import_node_fs13.existsSync)(file));
+  return found2;
+}
+function requirementsFilePath(root, file, workingDirectory) {
+  const inDir = workingDirectory ? (0, import_node_path14.join)(root, workingDirectory, file) : void 0;
+  if (inDir !== void 0 && exists(inDir)) return inDir;
+  const atRoot = (0, import_node_path14.join)(root, file);
+  return exists(atRoot) ? atRoot : void 0;
+}
 function dvcConfig(root) {
   if (!configs.has(root)) {
     let value3;
@@ -53547,7 +53614,7 @@ function dvcRequirementFor(root, files, workingDirectory) {
   let sawFile = false;
   for (const f of files) {
     if (!/\.(txt|in)$/.test(f) || f.includes("$")) continue;
-    const abs = [workingDirectory ? (0, import_node_path14.join)(root, workingDirectory, f) : void 0, (0, import_node_path14.join)(root, f)].find((p) => p !== void 0 && (0, import_node_fs13.existsSync)(p));
+    const abs = requirementsFilePath(root, f, workingDirectory);
     if (!abs) continue;
     sawFile = true;
     try {
@@ -53573,7 +53640,7 @@ function requirementNames(root, files, workingDirectory) {
   const names = /* @__PURE__ */ new Set();
   for (const f of files) {
     if (!/\.(txt|in)$/.test(f) || f.includes("$")) continue;
-    const abs = [workingDirectory ? (0, import_node_path14.join)(root, workingDirectory, f) : void 0, (0, import_node_path14.join)(root, f)].find((p) => p !== void 0 && (0, import_node_fs13.existsSync)(p));
+    const abs = requirementsFilePath(root, f, workingDirectory);
     if (!abs) continue;
     let inFile = installedNames.get(abs);
     if (!inFile) installedNames.set(abs, inFile = requirementNamesIn(abs));
@@ -53602,6 +53669,13 @@ function adviseDvcVersion(images, fallback) {
   return fallback;
 }
 function jobDvcVersion(root, job3) {
+  let byRoot = versionCache.get(job3);
+  if (!byRoot) versionCache.set(job3, byRoot = /* @__PURE__ */ new Map());
+  if (!byRoot.has(root)) byRoot.set(root, findJobDvcVersion(root, job3));
+  return byRoot.get(root);
+}
+var versionCache = /* @__PURE__ */ new WeakMap();
+function findJobDvcVersion(root, job3) {
   const installs = dvcInstalls(job3);
   const exact = installs.find((i) => i.exact && i.version !== void 0);
   if (exact?.version) return exact.version;
@@ -54018,8 +54092,8 @@ var dvcReproSwallowed = {
         if (cmd.next === "||") {
           ctx.report({ span: cmd.span, message: `\`${name} || \u2026\` turns a failed experiment into a green job: remove the \`||\` fallback` });
         } else if (cmd.next === "|") {
-          const all = commands(script);
-          const pipefail = all.slice(0, all.indexOf(cmd)).some((c) => c.argv[0] === "set" && c.argv.slice(1).join(" ").includes("pipefail"));
+          const firstPipefail = firstCommandIndex(script, "set-pipefail", (c) => c.argv[0] === "set" && c.argv.slice(1).join(" ").includes("pipefail"));
+          const pipefail = firstPipefail >= 0 && firstPipefail < cmd.index;
           const bashShell = ctx.workflow.provider === "github" && step.shell?.trim() === "bash";
           if (!pipefail && !bashShell) {
             ctx.report({ span: cmd.span, message: `\`${name} | \u2026\` reports the exit status of the last command of the pipe: add \`set -o pipefail\` first` });
@@ -55009,9 +55083,8 @@ var secretMasked = {
         if (!cmd.words.some((w) => /^\d?>{1,2}/.test(w.raw))) continue;
         const ref = a.slice(1).flatMap((w) => [...w.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1])).find((n) => isSecretName(n) && RAW_SECRET.test(n));
         if (!ref) continue;
-        const all = commands(script);
-        const rest = all.slice(all.indexOf(cmd));
-        const decodes = rest.some((c) => c.argv[0] === "base64" && c.argv.some((w) => w === "-d" || w === "--decode" || w === "-D"));
+        const lastDecode = lastCommandIndex(script, "base64-decode", (c) => c.argv[0] === "base64" && c.argv.some((w) => w === "-d" || w === "--decode" || w === "-D"));
+        const decodes = lastDecode >= cmd.index;
         if (decodes) continue;
         ctx.report({
           span: cmd.span,
