@@ -2,29 +2,17 @@
  * Predictable commands: --dry-run ends as the real run does; upgrade keeps hand edits (or refuses);
  * help per command; fleet goes on past a bad path; --list.
  */
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseHeader } from '@mlops-pipeline/templates';
-import { makeRepo, runMain, tempDir } from './helpers.js';
+import { GH, GL, makeRepo, read, runMain, tempDir } from './helpers.js';
 
-const GH = '.github/workflows/mlops.yml';
-const GL = '.gitlab-ci.yml';
-const made: string[] = [];
-function repo(spec: Parameters<typeof makeRepo>[0]): string {
-  const dir = makeRepo(spec);
-  made.push(dir);
-  return dir;
-}
-afterAll(() => {
-  for (const d of made) rmSync(d, { recursive: true, force: true });
-});
-const read = (dir: string, rel: string) => readFileSync(path.join(dir, rel), 'utf8');
 
 describe('--dry-run reaches the outcome of the same command without it', () => {
   it('a new file: stdout is exactly the file the run writes, lint included', async () => {
-    const dir = repo({ origin: 'git@github.com:acme/ml.git' });
+    const dir = makeRepo({ origin: 'git@github.com:acme/ml.git' });
     const dry = await runMain(['--yes', '--dry-run'], dir);
     expect(dry.code).toBe(0);
     expect(dry.stderr).toContain('mlops-lint: ');
@@ -38,7 +26,7 @@ describe('--dry-run reaches the outcome of the same command without it', () => {
     ['a different file in the way', { [GH]: 'name: mine\non: push\njobs: {}\n' }, 'git@github.com:acme/ml.git', 'already exists and differs from the generated pipeline; pass --force'],
     ['an existing .gitlab-ci.yml without --gitlab-include', { [GL]: 'unit:\n  script: [pytest]\n' }, 'git@gitlab.com:acme/ml.git', '.gitlab-ci.yml already exists; pass --gitlab-include'],
   ])('%s: the same refusal and exit code', async (_label, files, origin, message) => {
-    const dir = repo({ origin, files });
+    const dir = makeRepo({ origin, files });
     const real = await runMain(['--yes'], dir);
     const dry = await runMain(['--yes', '--dry-run'], dir);
     expect(real.code).toBe(1);
@@ -48,7 +36,7 @@ describe('--dry-run reaches the outcome of the same command without it', () => {
   });
 
   it('--force over a different file: the diff on stderr, the file alone on stdout', async () => {
-    const dir = repo({ origin: 'git@github.com:acme/ml.git', files: { [GH]: 'name: mine\non: push\njobs: {}\n' } });
+    const dir = makeRepo({ origin: 'git@github.com:acme/ml.git', files: { [GH]: 'name: mine\non: push\njobs: {}\n' } });
     const dry = await runMain(['--yes', '--dry-run', '--force'], dir);
     expect(dry.code).toBe(0);
     expect(dry.stderr).toContain(`--- a/${GH}`);
@@ -58,7 +46,7 @@ describe('--dry-run reaches the outcome of the same command without it', () => {
   });
 
   it('--gitlab-include: stdout is the included pipeline; the .gitlab-ci.yml change is a diff on stderr', async () => {
-    const dir = repo({ origin: 'git@gitlab.com:acme/ml.git', files: { [GL]: 'unit:\n  script: [pytest]\n' } });
+    const dir = makeRepo({ origin: 'git@gitlab.com:acme/ml.git', files: { [GL]: 'unit:\n  script: [pytest]\n' } });
     const dry = await runMain(['--yes', '--dry-run', '--gitlab-include'], dir);
     expect(dry.code).toBe(0);
     expect(parseHeader(dry.stdout)).toMatchObject({ provider: 'gitlab' });
@@ -70,7 +58,7 @@ describe('--dry-run reaches the outcome of the same command without it', () => {
 
 describe('upgrade never silently drops hand edits', () => {
   async function generated(): Promise<string> {
-    const dir = repo({ origin: 'git@github.com:acme/ml.git' });
+    const dir = makeRepo({ origin: 'git@github.com:acme/ml.git' });
     expect((await runMain(['--yes', '--no-lint'], dir)).code).toBe(0);
     return dir;
   }
@@ -151,7 +139,7 @@ describe('help, --list and fleet', () => {
   });
 
   it('fleet reports a bad path as a row and goes on to the next', async () => {
-    const good = repo({ origin: 'git@github.com:acme/ml.git' });
+    const good = makeRepo({ origin: 'git@github.com:acme/ml.git' });
     expect((await runMain(['--yes', '--no-lint'], good)).code).toBe(0);
     const cwd = path.dirname(good);
     writeFileSync(path.join(good, 'a-file'), '');

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
@@ -81,4 +81,13 @@ export async function runMain(args: string[], cwd: string): Promise<RunResult> {
   };
   const code = await main(args, io);
   return { code, stdout, stderr };
+}
+
+/** Where the generator writes a GitHub workflow and a GitLab pipeline. */
+export const GH = '.github/workflows/mlops.yml';
+export const GL = '.gitlab-ci.yml';
+
+/** A file of a fixture repository, as text. */
+export function read(dir: string, rel: string): string {
+  return readFileSync(path.join(dir, rel), 'utf8');
 }

@@ -2,30 +2,17 @@
  * Repositories built to mislead or attack the generator: broken configs, files where directories belong,
  * byte order marks, link loops, credentials. Each run ends with one clear message or a correct pipeline.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { afterAll, describe, expect, it } from 'vitest';
-import { makeRepo, runMain, tempDir } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { GH, GL, makeRepo, read, runMain, tempDir } from './helpers.js';
 import { gitlabSchemaErrors } from './real-clients.js';
 
-const GH = '.github/workflows/mlops.yml';
-const GL = '.gitlab-ci.yml';
-const made: string[] = [];
-function repo(spec: Parameters<typeof makeRepo>[0]): string {
-  const dir = makeRepo(spec);
-  made.push(dir);
-  return dir;
-}
-afterAll(() => {
-  for (const d of made) rmSync(d, { recursive: true, force: true });
-});
-
-const read = (dir: string, rel: string) => readFileSync(path.join(dir, rel), 'utf8');
 
 describe('a repository that misleads the inspection', () => {
   it('a .dvc/config DVC cannot read: file:line, exit 1, nothing written', async () => {
-    const dir = repo({ origin: 'git@github.com:acme/ml.git', dvcConfig: '{"core": {"remote": "s3"}}\n' });
+    const dir = makeRepo({ origin: 'git@github.com:acme/ml.git', dvcConfig: '{"core": {"remote": "s3"}}\n' });
     const res = await runMain(['--yes'], dir);
     expect(res.stderr.trim()).toBe(
       'create-mlops-pipeline: .dvc/config:1:1: not a [section] header nor a key = value line: DVC cannot read this file, so the pipeline could not reach the remote; fix it (`dvc remote list` shows what DVC reads)',
@@ -35,7 +22,7 @@ describe('a repository that misleads the inspection', () => {
   });
 
   it('[core] remote naming no remote: no credential-less pipeline; names the line and the flag', async () => {
-    const dir = repo({ origin: 'git@github.com:acme/ml.git', dvcConfig: "[core]\n    remote = gone\n['remote \"data\"']\n    url = s3://ml-data/dvc\n" });
+    const dir = makeRepo({ origin: 'git@github.com:acme/ml.git', dvcConfig: "[core]\n    remote = gone\n['remote \"data\"']\n    url = s3://ml-data/dvc\n" });
     const res = await runMain(['--yes'], dir);
     expect(res.stderr).toContain('.dvc/config:1:1: [core] remote = gone names a remote that does not exist (remotes defined: data); fix it with `dvc remote default <name>`');
     expect(res.stderr).toContain('pass --remote gcs|');
@@ -46,14 +33,14 @@ describe('a repository that misleads the inspection', () => {
   });
 
   it('a regular file named .dvc is not a DVC project', async () => {
-    const dir = repo({ origin: 'git@github.com:acme/ml.git', dvcConfig: null, files: { '.dvc': 'not a directory' } });
+    const dir = makeRepo({ origin: 'git@github.com:acme/ml.git', dvcConfig: null, files: { '.dvc': 'not a directory' } });
     const res = await runMain(['--yes'], dir);
     expect(res.stderr).toContain('no DVC project found in . (missing .dvc/)');
     expect(res.code).toBe(1);
   });
 
   it('a directory named requirements.txt is not a requirements file', async () => {
-    const dir = repo({ origin: 'git@github.com:acme/ml.git' });
+    const dir = makeRepo({ origin: 'git@github.com:acme/ml.git' });
     rmSync(path.join(dir, 'requirements.txt'));
     mkdirSync(path.join(dir, 'requirements.txt'));
     const res = await runMain(['--yes', '--dry-run'], dir);
@@ -65,7 +52,7 @@ describe('a repository that misleads the inspection', () => {
   });
 
   it('a malformed .mlops-lint.yaml: its file:line:col, exit 1, nothing written', async () => {
-    const dir = repo({ origin: 'git@github.com:acme/ml.git', files: { '.mlops-lint.yaml': 'rules:\n  foo: [\n' } });
+    const dir = makeRepo({ origin: 'git@github.com:acme/ml.git', files: { '.mlops-lint.yaml': 'rules:\n  foo: [\n' } });
     const res = await runMain(['--yes'], dir);
     expect(res.stderr).toMatch(/^create-mlops-pipeline: \.mlops-lint\.yaml:\d+:\d+: .+ \(mlops-lint's configuration file; fix it, or pass --no-lint/m);
     expect(res.code).toBe(1);
@@ -77,7 +64,7 @@ describe('a repository that misleads the inspection', () => {
     ['.dvc/config', '.dvc/config'],
     ['the workflow', GH],
   ])('a symbolic link loop at %s: a message in words, never a raw ELOOP', async (_label, rel) => {
-    const dir = repo({ origin: 'git@github.com:acme/ml.git' });
+    const dir = makeRepo({ origin: 'git@github.com:acme/ml.git' });
     rmSync(path.join(dir, rel), { force: true });
     mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
     symlinkSync(path.basename(rel), path.join(dir, rel));
@@ -98,7 +85,7 @@ describe('a repository that misleads the inspection', () => {
 describe('GitLab include mode on real files', () => {
   it('a .gitlab-ci.yml with a byte order mark: the include goes after it, the pipeline is valid', async () => {
     const existing = '\uFEFFinclude:\n  - local: ci/base.yml\n\nunit:\n  script: [pytest]\n';
-    const dir = repo({ origin: 'git@gitlab.com:acme/ml.git', files: { [GL]: existing, 'ci/base.yml': 'variables:\n  A: "1"\n' } });
+    const dir = makeRepo({ origin: 'git@gitlab.com:acme/ml.git', files: { [GL]: existing, 'ci/base.yml': 'variables:\n  A: "1"\n' } });
     const res = await runMain(['--yes', '--gitlab-include'], dir);
     expect(res.stderr).not.toContain('\uFEFF');
     expect(res.code).toBe(0);
@@ -109,7 +96,7 @@ describe('GitLab include mode on real files', () => {
 
   it('stages: in an included file without the job\'s stage: the pipeline declares it, GitLab accepts it', async () => {
     const existing = 'include:\n  - local: ci/stages.yml\n\nbuild:\n  stage: build\n  script: [make]\n';
-    const dir = repo({ origin: 'git@gitlab.com:acme/ml.git', files: { [GL]: existing, 'ci/stages.yml': 'stages:\n  - build\n  - deploy\n' } });
+    const dir = makeRepo({ origin: 'git@gitlab.com:acme/ml.git', files: { [GL]: existing, 'ci/stages.yml': 'stages:\n  - build\n  - deploy\n' } });
     const res = await runMain(['--yes', '--gitlab-include'], dir);
     expect(res.code).toBe(0);
     const main = parse(read(dir, GL)) as { stages: string[] };
@@ -126,7 +113,7 @@ describe('secrets in the repository are never printed', () => {
     ['a slash', 'pa/ss'],
     ['spaces', 'a long pass phrase'],
   ])('an endpoint URL password with %s', async (_label, password) => {
-    const dir = repo({
+    const dir = makeRepo({
       origin: 'git@gitlab.com:acme/ml.git',
       dvcConfig: `[core]\n    remote = s\n['remote "s"']\n    url = s3://ml-data/dvc\n    endpointurl = https://minio:${password}@minio.example.com\n`,
     });
@@ -140,7 +127,7 @@ describe('secrets in the repository are never printed', () => {
 
 describe('devices and huge files are never read', () => {
   it('.dvc/config linked to a file outside the repository is not read', async () => {
-    const dir = repo({ origin: 'git@gitlab.com:acme/ml.git' });
+    const dir = makeRepo({ origin: 'git@gitlab.com:acme/ml.git' });
     const outside = path.join(tempDir('cmp-outside-'), 'config');
     writeFileSync(outside, "[core]\n    remote = storage\n['remote \"storage\"']\n    url = s3://elsewhere/x\n");
     rmSync(path.join(dir, '.dvc/config'), { force: true });
@@ -156,7 +143,7 @@ describe('devices and huge files are never read', () => {
     ['requirements.txt', undefined],
     ['.gitlab-ci.yml', '.gitlab-ci.yml is a symbolic link'],
   ])('%s linked to /dev/zero: the run ends promptly with a message', async (rel, message) => {
-    const dir = repo({ origin: 'git@gitlab.com:acme/ml.git' });
+    const dir = makeRepo({ origin: 'git@gitlab.com:acme/ml.git' });
     rmSync(path.join(dir, rel), { force: true });
     symlinkSync('/dev/zero', path.join(dir, rel));
     const res = await runMain(['--yes', '--gitlab-include'], dir);
