@@ -1,15 +1,17 @@
-/** Runs over many files bound the heap's growth; single-file runs (pre-commit) skip it. */
+/** Runs over many files or large ones bound the heap's growth; single-file runs (pre-commit) skip it. */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MANY_FILES, mayLintManyFiles } from '../src/cli/heap.js';
+import { LARGE_FILE_BYTES, MANY_FILES, mayNeedMuchMemory } from '../src/cli/heap.js';
 import { tempDir } from './cli.helpers.js';
 
-describe('mayLintManyFiles', () => {
+describe('mayNeedMuchMemory', () => {
   const cwd = tempDir('mlops-lint-heap-');
   mkdirSync(path.join(cwd, 'repo/.github/workflows'), { recursive: true });
   writeFileSync(path.join(cwd, 'repo/.github/workflows/ci.yml'), 'on: push\n');
+  writeFileSync(path.join(cwd, 'repo/.github/workflows/edge.yml'), Buffer.alloc(LARGE_FILE_BYTES, '#\n'));
+  writeFileSync(path.join(cwd, 'repo/.github/workflows/big.yml'), Buffer.alloc(LARGE_FILE_BYTES + 1, '#\n'));
   const files = (n: number) => Array.from({ length: n }, (_, i) => `f${i}.yml`);
 
   it.each([
@@ -21,8 +23,10 @@ describe('mayLintManyFiles', () => {
     ['a directory', ['repo'], true],
     ['a file and a directory', ['repo/.github/workflows/ci.yml', 'repo/.github'], true],
     ['a path that does not exist', ['missing.yml'], false],
+    [`a file of ${LARGE_FILE_BYTES} bytes`, ['repo/.github/workflows/edge.yml'], false],
+    ['a file one byte larger', ['repo/.github/workflows/big.yml'], true],
   ])('%s → %s', (_name, args, expected) => {
-    expect(mayLintManyFiles(args as string[], cwd)).toBe(expected);
+    expect(mayNeedMuchMemory(args as string[], cwd)).toBe(expected);
   });
 });
 

@@ -11,7 +11,7 @@ import { formatResults } from '../format/index.js';
 import { ruleInfos } from '../format/rule-meta.js';
 import type { CliOptions } from './args.js';
 import { parseCliArgs, UsageError } from './args.js';
-import { boundHeapGrowth, mayLintManyFiles } from './heap.js';
+import { boundHeapGrowth, mayNeedMuchMemory } from './heap.js';
 import { HELP } from './help.js';
 import type { CliIO } from './io.js';
 import { useColor } from './io.js';
@@ -94,7 +94,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     let skippedWrites = false;
     let reportTo = io.stdout;
     const fromStdin = o.files.length === 1 && o.files[0] === '-';
-    if (!fromStdin && mayLintManyFiles(o.files, cwd)) await boundHeapGrowth();
+    if (!fromStdin && mayNeedMuchMemory(o.files, cwd)) await boundHeapGrowth();
     if (fromStdin) {
       results = await lintStdin(o, io, options);
       if (o.fixDryRun) reportTo = io.stderr;
