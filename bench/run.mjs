@@ -2,17 +2,19 @@
 // `pnpm bench`: mlops-lint and create-mlops-pipeline against peer tools, side by side, in one run.
 // Writes bench/results/latest.{md,json} (partial runs with --only: bench/.work/results/).
 //
-//   node bench/run.mjs [--only lint|memory|generator] [--sizes 1000,10000] [--quick] [--no-install]
+//   node bench/run.mjs [--only lint|memory|generator|limits] [--sizes 1000,10000] [--quick] [--no-install]
 //                      [--no-profile] [--keep] [--out <dir>]
 //   --only memory: mlops-lint and the parse-only floor on the 10,000-file corpus (time, peak RSS, GC trace)
+//   --only limits: mlops-lint on the worst single files it still checks (2 MB, 100,000 lines and flow items)
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildCorpus, loadSeeds } from './lib/corpus.mjs';
 import { elapsedSeconds, log, machineInfo, paths, repoRoot, resultsDir, sharedDir, workDir } from './lib/env.mjs';
-import { adaptiveRuns, coldRuns, gcTrace, probe } from './lib/measure.mjs';
+import { adaptiveRuns, coldRuns, gcTrace, probe, timedRuns } from './lib/measure.mjs';
 import { installFootprint } from './lib/install-footprint.mjs';
+import { writeWorstFiles } from './lib/worst-files.mjs';
 import { packageFacts } from './lib/packages.mjs';
 import { ensurePeers } from './lib/peers.mjs';
 import { bundleComposition, cpuProfile, unminifiedBundle } from './lib/profile.mjs';
@@ -36,13 +38,14 @@ if (opts.help) {
 }
 
 const only = opts.only;
-if (only && !['lint', 'memory', 'generator'].includes(only)) {
-  process.stderr.write(`--only must be lint, memory or generator\n`);
+if (only && !['lint', 'memory', 'generator', 'limits'].includes(only)) {
+  process.stderr.write(`--only must be lint, memory, generator or limits\n`);
   process.exit(2);
 }
 const memoryOnly = only === 'memory';
 const doLint = !only || only === 'lint' || memoryOnly;
 const doGenerator = !only || only === 'generator';
+const doLimits = !only || only === 'limits';
 const sizes = (opts.sizes ?? (memoryOnly ? '10000' : opts.quick ? '200,1000' : '1000,10000')).split(',').map(Number).filter((n) => n > 0);
 const COLD_RUNS = opts.quick ? 5 : 10;
 const RUNS = 5;
@@ -314,6 +317,24 @@ try {
     gen.packages = packageFacts();
     if (!opts['no-install']) gen.install = installFootprint({ runs: opts.quick ? 2 : 3 });
     results.sections.generator = gen;
+  }
+
+  // -------------------------------------------------------------- 5. worst single files
+  if (doLimits && checkCli(paths.lintCli, 'mlops-lint')) {
+    log('limits: mlops-lint on the worst single files it still checks (one run each)');
+    const rows = [];
+    for (const shape of writeWorstFiles(path.join(tmp, 'worst'))) {
+      const stdoutFile = path.join(shape.repo, 'report.json');
+      const run = timedRuns(lintArgv('--format', 'json', shape.file), { cwd: shape.repo, runs: 1, warmup: 0, stdoutFile });
+      let findings;
+      try {
+        findings = JSON.parse(readFileSync(stdoutFile, 'utf8')).reduce((n, f) => n + f.diagnostics.length, 0);
+      } catch {
+        findings = undefined;
+      }
+      rows.push({ name: shape.name, bytes: shape.bytes, units: shape.units, ms: run.median, rssMB: run.rssValues[0], exit: run.exitCodes.join(','), findings });
+    }
+    results.sections.limits = { rows };
   }
 } finally {
   cleanup();

@@ -53,6 +53,12 @@ export function evaluateTargets(results) {
     if (sp) t.push({ target: '1,000 files ≥ 5× faster than Spectral CLI (equivalent rules)', measured: `${(sp / us).toFixed(2)}× faster (${ms(sp)} vs ${ms(us)})`, ok: sp / us >= 5 });
     else t.push({ target: '1,000 files ≥ 5× faster than Spectral CLI (equivalent rules)', measured: 'not measured (Spectral skipped)', ok: undefined });
   }
+  const worst = results.sections.limits?.rows;
+  if (worst?.length) {
+    const slowest = Math.max(...worst.map((r) => r.ms));
+    const largest = Math.max(...worst.map((r) => r.rssMB ?? 0));
+    t.push({ target: 'worst single file still checked: ≤ 10 s and ≤ 500 MB peak RSS', measured: `${ms(slowest)}, ${mb(largest)}`, ok: slowest <= 10_000 && largest <= 500 && worst.every((r) => r.exit === '0' || r.exit === '1') });
+  }
   const t10 = results.sections.throughput?.find((s) => s.size === 10000);
   if (t10) {
     const rss = t10.rows.find((r) => r.key === 'mlops-lint')?.rssMB;
@@ -152,6 +158,15 @@ export function renderMarkdown(results) {
       out.push('');
     }
     if (gen.install) out.push(installTable(gen.install));
+  }
+  const worst = results.sections.limits?.rows;
+  if (worst?.length) {
+    out.push('## 5. Worst single files still checked');
+    out.push('');
+    out.push('Each shape grows until one more item would pass a limit: 2 MB, or 100,000 lines and flow items (past either, the file gets one finding and is not parsed). One `mlops-lint --format json <file>` run each; peak RSS by GNU `time`.');
+    out.push('');
+    out.push(table(['shape', 'bytes', 'lines + flow items', 'time', 'peak RSS', 'findings', 'exit'], worst.map((r) => [r.name, r.bytes.toLocaleString('en'), r.units.toLocaleString('en'), ms(r.ms), mb(r.rssMB), r.findings === undefined ? '–' : r.findings.toLocaleString('en'), r.exit])));
+    out.push('');
   }
   if (results.profiles && Object.keys(results.profiles).length > 0) {
     out.push('## Profiles (`node --cpu-prof`, self time)');
