@@ -22,9 +22,10 @@ for (let i = 1; i <= 9; i++) aliasBomb.push(`${String.fromCharCode(97 + i)}: &${
 aliasBomb.push('on: push', 'jobs:', '  x:', '    runs-on: [*j]', '    steps: [{run: echo}]');
 
 const deep = `on: push\njobs:\n  x:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: echo\n        with: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`;
-const deepBlock = `on: push\nx:\n${Array.from({ length: 10_000 }, (_, i) => `${' '.repeat(i + 1)}k${i}:`).join('\n')} v\n`;
-// 10 MB: a workflow whose steps are separated by 125k comment lines; the finding after them keeps its exact line.
-const big = `on: push\njobs:\n  x:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: echo\n${'# padding padding padding padding padding padding padding padding padding padding\n'.repeat(125_000)}      - run: dvc repro\n`;
+// 1,500 levels: as deep as block nesting gets under the 2 MB size limit (the indentation alone is 1.1 MB).
+const deepBlock = `on: push\nx:\n${Array.from({ length: 1_500 }, (_, i) => `${' '.repeat(i + 1)}k${i}:`).join('\n')} v\n`;
+// 1.9 MB, just under the size limit: a workflow whose steps are separated by 23k comment lines; the finding after them keeps its exact line.
+const big = `on: push\njobs:\n  x:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: echo\n${'# padding padding padding padding padding padding padding padding padding padding\n'.repeat(23_000)}      - run: dvc repro\n`;
 
 type Case = [name: string, file: string, exit: number, expected: RegExp];
 const CASES: Case[] = [
@@ -32,8 +33,8 @@ const CASES: Case[] = [
   ['duplicate keys', file('dup.yml', 'on: push\non: pull_request\njobs: {}\n'), 1, /2:1\s+error\s+Duplicate key.*yaml-syntax/],
   ['alias bomb', file('bomb.yml', `${aliasBomb.join('\n')}\n`), 1, /alias.*yaml-syntax/i],
   ['10k-deep flow nesting', file('deep.yml', deep), 1, /nesting.*yaml-syntax/i],
-  ['10k-deep block nesting', file('deep-block.yml', deepBlock), 1, /yaml-syntax/],
-  ['10 MB file', file('big.yml', big), 1, /125007:14\s+error\s+.*dvc-pull-before-repro/],
+  ['1,500-deep block nesting', file('deep-block.yml', deepBlock), 1, /yaml-syntax/],
+  ['1.9 MB file', file('big.yml', big), 1, /23007:14\s+error\s+.*dvc-pull-before-repro/],
   ['invalid UTF-8', file('latin1.yml', Buffer.from([0x6f, 0x6e, 0x3a, 0x20, 0xe9, 0xe8, 0x0a])), 1, /1:5\s+error\s+File is not valid UTF-8\s+yaml-syntax/],
   ['binary', file('binary.yml', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x00, 0x01, 0x02, 0x00, 0xff])), 1, /NUL bytes.*yaml-syntax/],
   ['empty file', file('empty.yml', ''), 1, /empty.*empty-file/i],

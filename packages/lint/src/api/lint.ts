@@ -11,6 +11,7 @@ import { docsUrl } from '../engine/docs.js';
 import { kindFromPath } from '../engine/detect.js';
 import { lintSource } from '../engine/lint.js';
 import { readText } from '../engine/read.js';
+import { fileSizeFinding, tooLargeToCheck } from '../parse/source.js';
 import { displayPath, findRepoRoot } from '../engine/repo.js';
 import { discoverFiles } from '../discover/index.js';
 import type { Diagnostic, FileResult } from '../model.js';
@@ -71,6 +72,15 @@ function linksOutside(abs: string): boolean {
   return !liesInside(findRepoRoot(path.dirname(abs)), abs);
 }
 
+/** The size of a file in bytes, when it can be known. */
+function sizeOf(abs: string): number | undefined {
+  try {
+    return statSync(abs).size;
+  } catch {
+    return undefined;
+  }
+}
+
 function limitFinding(file: string, reason: string): Diagnostic {
   return { file, line: 1, column: 1, endLine: 1, endColumn: 1, ruleId: 'yaml-syntax', severity: 'error', message: `This file is not checked: ${reason}`, docsUrl: docsUrl('yaml-syntax') };
 }
@@ -101,7 +111,7 @@ export async function lintFiles(files: string[], options: LintOptions = {}): Pro
     const read = override !== undefined ? { text: override } : linksOutside(abs) ? { error: 'it is a symbolic link leading outside the repository: not read', limit: true as const } : readText(abs);
     if ('error' in read) {
       // A file past a limit (too large, not a regular file) is a finding; one that cannot be read at all is an error.
-      if (read.limit) results.push({ file: shown, diagnostics: [limitFinding(shown, read.error)] });
+      if (read.limit) results.push({ file: shown, diagnostics: [read.tooLarge ? fileSizeFinding(shown, tooLargeToCheck(sizeOf(abs))) : limitFinding(shown, read.error)] });
       else results.push({ file: shown, diagnostics: [], error: { message: `${shown}: ${read.error}` } });
       continue;
     }

@@ -11,6 +11,7 @@ export interface RuleInfo {
 /** Findings the engine reports itself (configurable like rules). */
 export const ENGINE_RULES: readonly RuleInfo[] = [
   { id: 'yaml-syntax', description: 'The file is valid YAML: no syntax errors, duplicate keys, binary content, alias bombs or extreme nesting.', defaultSeverity: 'error', fixable: false },
+  { id: 'file-size', description: 'The file is small enough to run: at most 500 KB for a GitHub workflow; at most 2 MB, the largest file mlops-lint checks.', defaultSeverity: 'error', fixable: false },
   { id: 'empty-file', description: 'The file has a pipeline in it.', defaultSeverity: 'error', fixable: false },
   { id: 'schema', description: 'The file has the structure GitHub Actions or GitLab CI expects: known keys, right types, required keys.', defaultSeverity: 'error', fixable: false },
   { id: 'gitlab-resolve', description: 'GitLab include:, extends: and !reference resolve to something that exists.', defaultSeverity: 'error', fixable: false },

@@ -5,17 +5,18 @@
  * opening never blocks.
  */
 import { readBoundedBytes, UnreadableFileError } from '@mlops-pipeline/repo-facts';
+import { MAX_CHECKED_BYTES } from '../parse/source.js';
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
-/** `invalidUtf8At`: the text was decoded with replacement characters; offset of the first one. */
-export type ReadResult = { text: string; invalidUtf8At?: number } | { error: string; limit?: true };
+/** Why a file is not read: `limit` past a limit (too large, not a regular file), `tooLarge` past the size limit. */
+type NotRead = { error: string; limit?: true; tooLarge?: true };
 
-/**
- * Files larger than this are not read: a CI file is never this big (GitLab refuses configuration
- * files over 2 MB by default), and checking one costs about 1 s of CPU per MB of scripts.
- */
-export const MAX_FILE_BYTES = 12 * 1024 * 1024;
+/** `invalidUtf8At`: the text was decoded with replacement characters; offset of the first one. */
+export type ReadResult = { text: string; invalidUtf8At?: number } | NotRead;
+
+/** Files larger than this are not read: they would not be checked (see MAX_CHECKED_BYTES). */
+const MAX_FILE_BYTES = MAX_CHECKED_BYTES;
 
 function reasonOf(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
@@ -27,13 +28,13 @@ function reasonOf(error: unknown): string {
 }
 
 /** The bytes of a regular file of at most `max` bytes (repo-facts' bounded reader), or why it is not read. */
-export function readBounded(absPath: string, max = MAX_FILE_BYTES): { bytes: Buffer } | { error: string; limit?: true } {
+export function readBounded(absPath: string, max = MAX_FILE_BYTES): { bytes: Buffer } | NotRead {
   try {
     return { bytes: readBoundedBytes(absPath, max) };
   } catch (error) {
     if (!(error instanceof UnreadableFileError)) return { error: reasonOf(error) };
     if (error.code === 'EISDIR') return { error: 'is a directory' };
-    if (error.code === 'EFBIG') return { error: `file is larger than ${max / 1024 / 1024} MB: not read`, limit: true };
+    if (error.code === 'EFBIG') return { error: `file is larger than ${max / 1024 / 1024} MB: not read`, limit: true, tooLarge: true };
     return { error: 'not a regular file (a device, FIFO or socket): not read', limit: true };
   }
 }

@@ -21,14 +21,22 @@ export interface Source {
   header?: Document.Parsed;
 }
 
+/**
+ * The largest CI file that is checked, in bytes: GitLab refuses a configuration file over 2 MB by
+ * default (`max_yaml_size_bytes`), and GitHub starts no run for a workflow over 500 KB. Past it
+ * the file gets one `file-size` finding and is not parsed, which bounds the time and memory any
+ * single file costs.
+ */
+export const MAX_CHECKED_BYTES = 2 * 1024 * 1024;
+
 /** Deeper nesting than this is reported instead of modelled. */
 export const MAX_DEPTH = 256;
 /**
  * Lines plus flow-collection separators a file may have: an upper bound of the YAML values the
  * parser builds, counted before parsing so that any file up to the size cap is checked (or
- * refused) in seconds and in memory a few times its size.
+ * refused) in seconds. The largest workflow GitHub runs (500 KB) has about 15,000 lines.
  */
-export const MAX_STRUCTURE = 300_000;
+export const MAX_STRUCTURE = 100_000;
 /**
  * Upper bound of nodes once aliases are expanded: what the model, the schema check and the rules
  * walk (a 2 KB alias bomb under a million nodes still cost seconds and hundreds of MB).
@@ -116,6 +124,17 @@ function diag(file: string, lc: LineCounter | undefined, start: number, end: num
   return { ...span, ruleId, severity: 'error', message, docsUrl: docsUrl(ruleId) };
 }
 
+/** Why a file of `bytes` bytes is not checked (`bytes` undefined: known only to exceed the limit). */
+export function tooLargeToCheck(bytes?: number): string {
+  const size = bytes === undefined ? 'over 2 MB' : `${bytes.toLocaleString('en-US')} bytes`;
+  return `This file is not checked: it is ${size}, over the 2 MB mlops-lint checks (GitLab refuses a CI configuration file over 2 MB by default; GitHub starts no run for a workflow over 500 KB)`;
+}
+
+/** A `file-size` finding on the first character of `file`. */
+export function fileSizeFinding(file: string, message: string): Diagnostic {
+  return { file, line: 1, column: 1, endLine: 1, endColumn: 1, ruleId: 'file-size', severity: 'error', message, docsUrl: docsUrl('file-size') };
+}
+
 /** Content YAML cannot be: NUL bytes (binary files) or bytes that are not UTF-8. */
 export function binaryProblem(text: string, invalidUtf8At?: number): { offset: number; message: string } | undefined {
   const nul = text.indexOf('\u0000');
@@ -131,6 +150,8 @@ export function parseSource(text: string, file: string, invalidUtf8At?: number):
     countLines(text, lc);
     return { diagnostics: [diag(file, lc, binary.offset, binary.offset + 1, 'yaml-syntax', binary.message, text)] };
   }
+  const bytes = Buffer.byteLength(text);
+  if (bytes > MAX_CHECKED_BYTES) return { diagnostics: [fileSizeFinding(file, tooLargeToCheck(bytes))] };
   const tooBig = structureLimit(text);
   if (tooBig !== undefined) {
     const lc = new LineCounter();

@@ -153,14 +153,40 @@ describe('large and special inputs', () => {
     const { root } = hostileRepo({ '.github/workflows/ci.yml': Buffer.alloc(63 * 1024 * 1024, '      - run: echo\n') });
     const r = runCli([], { cwd: root });
     expectBounded(r);
-    expect(r.stdout).toMatch(/1:1 +error +This file is not checked: file is larger than 12 MB: not read +yaml-syntax/);
+    expect(r.stdout).toMatch(/1:1 +error +This file is not checked: it is 66,060,288 bytes, over the 2 MB mlops-lint checks \(GitLab refuses .*\) +file-size/);
+  });
+
+  it.each([
+    ['standard input', ['--stdin-filename', '.gitlab-ci.yml', '-']],
+    ['a file', ['.gitlab-ci.yml']],
+  ])('a file one byte over 2 MB is not checked, read from %s', (_from, args) => {
+    const text = Buffer.alloc(2 * 1024 * 1024 + 1, 'x: [a]\n');
+    const { root } = hostileRepo({ '.gitlab-ci.yml': text });
+    const r = runCli(args, { cwd: root, input: text });
+    expectBounded(r);
+    expect(r.stdout).toMatch(/1:1 +error +This file is not checked: it is 2,097,153 bytes, over the 2 MB/);
+    expect(r.stdout).not.toContain('yaml-syntax');
+  });
+
+  it('a GitHub workflow over 500 KB is reported (GitHub starts no run for it) and still checked; 512,000 bytes is not', () => {
+    const head = 'on: push\njobs:\n  test:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: echo ok\n';
+    const pad = (bytes: number): string => head + '#'.repeat(bytes - head.length - 1) + '\n';
+    const { root } = hostileRepo({ '.github/workflows/big.yml': pad(512_001), '.github/workflows/edge.yml': pad(512_000) });
+    const r = runCli(['--format', 'json'], { cwd: root });
+    const byFile = Object.fromEntries((JSON.parse(r.stdout) as { file: string; diagnostics: { ruleId: string; message: string }[] }[]).map((f) => [f.file, f.diagnostics]));
+    expect(byFile['.github/workflows/big.yml']!.filter((d) => d.ruleId === 'file-size').map((d) => d.message)).toEqual([
+      'The workflow is 512,001 bytes: GitHub starts no run for a workflow file over 500 KB (512,000 bytes), and says nothing; move long scripts into files of the repository',
+    ]);
+    // Still checked: the other rules run on it (no permissions: block).
+    expect(byFile['.github/workflows/big.yml']!.map((d) => d.ruleId)).toContain('permissions');
+    expect(byFile['.github/workflows/edge.yml']!.map((d) => d.ruleId)).not.toContain('file-size');
   });
 
   it('a file under the size cap with too many values is a finding', () => {
-    const { root } = hostileRepo({ '.github/workflows/ci.yml': Buffer.alloc(11 * 1024 * 1024, 'a: [b, c]\n') });
+    const { root } = hostileRepo({ '.github/workflows/ci.yml': Buffer.alloc(2 * 1024 * 1024 - 10, 'a: [b, c]\n') });
     const r = runCli([], { cwd: root });
     expectBounded(r);
-    expect(r.stdout).toMatch(/error +The file has more than 300,000 lines and flow items: it is too large to check/);
+    expect(r.stdout).toMatch(/error +The file has more than 100,000 lines and flow items: it is too large to check/);
   });
 
   it.each(['workflow', 'FIFO workflow', 'requirements', '.dvc/config', 'config', 'ruleset'])('a link to /dev/zero as %s is not read', (what) => {
