@@ -3,7 +3,7 @@
  * secrets it reads, so the new pipeline is not added blindly next to it.
  */
 import path from 'node:path';
-import { readIfExists } from './pipeline-files.js';
+import { readSmallText } from '@mlops-pipeline/repo-facts';
 
 export interface ExistingRun {
   /** Repo-relative file. */
@@ -33,7 +33,7 @@ function secretsIn(text: string, github: boolean): string[] {
 export function existingRuns(root: string, files: string[]): ExistingRun[] {
   const out: ExistingRun[] = [];
   for (const file of files) {
-    const text = readIfExists(path.join(root, file));
+    const text = readSmallText(path.join(root, file));
     // A pipeline this generator wrote is upgraded, not reported.
     if (text === undefined || /^# mlops-pipeline: \{/m.test(text)) continue;
     const lines = text.split(/\r?\n/);

@@ -12,13 +12,13 @@ import {
   readDvcConfig,
   readGitFactsDetail,
   readPythonVersionDetail,
+  readSmallText,
   requirementCandidates,
   walkTree,
 } from '@mlops-pipeline/repo-facts';
 import type { DvcRemote, RemoteScheme } from '@mlops-pipeline/repo-facts';
 import type { Provider, RemoteKind } from '@mlops-pipeline/templates';
 import { fsReason, UserError } from './errors.js';
-import { readIfExists } from './pipeline-files.js';
 
 /** A value found in the repo and where it came from (shown to the user). */
 export interface Fact<T> {
@@ -172,7 +172,7 @@ export function requirementsFact(dir: string, dvcPinFile?: string): Requirements
     const list = (named.length > 1 ? named.map((c) => c.file) : candidates).join(', ');
     return { source: `several requirements files (${list}) and none pins dvc`, candidates };
   }
-  const pyproject = readIfExists(path.join(dir, 'pyproject.toml'));
+  const pyproject = readSmallText(path.join(dir, 'pyproject.toml'));
   if (pyproject !== undefined && isInstallablePyproject(pyproject)) return { value: 'pyproject.toml', source: 'installs the project: pip install .', candidates };
   return { value: '', source: 'no requirements*.txt or pyproject.toml: installs DVC only', candidates };
 }

@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { readSmallText } from '@mlops-pipeline/repo-facts';
 import path from 'node:path';
 import type { Provider } from '@mlops-pipeline/templates';
 import type { TemplatesModule } from './templates.js';
@@ -31,11 +30,6 @@ export interface PinnedRef {
 export function findPinnedRef(templates: Pick<TemplatesModule, 'findTemplateRef'>, text: string): PinnedRef | undefined {
   const found = templates.findTemplateRef(text);
   return found?.version === undefined ? undefined : { source: found.source, template: found.template, ref: found.version };
-}
-
-/** A regular file's text (bounded: never a device, a FIFO or a huge file), or undefined. */
-export function readIfExists(file: string): string | undefined {
-  return readSmallText(file);
 }
 
 /** Candidate pipeline files of a checkout, in the order they are looked at. */

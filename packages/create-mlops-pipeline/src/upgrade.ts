@@ -1,14 +1,14 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ParsedHeader, TemplateInfo } from '@mlops-pipeline/templates';
-import { findCiFiles, findGitDirs, readGitFactsDetail } from '@mlops-pipeline/repo-facts';
+import { findCiFiles, findGitDirs, readGitFactsDetail, readSmallText } from '@mlops-pipeline/repo-facts';
 import type { CliOptions } from './args.js';
 import { writeFilesOrFail } from './atomic.js';
 import { UserError } from './errors.js';
 import type { Io } from './io.js';
 import { diffText } from './lint.js';
 import type { PinnedRef } from './pipeline-files.js';
-import { candidateFiles, findPinnedRef, readIfExists } from './pipeline-files.js';
+import { candidateFiles, findPinnedRef } from './pipeline-files.js';
 import * as prompt from './prompt.js';
 import { renderWith } from './render.js';
 import { isMajorRef, upgradeRef } from './semver.js';
@@ -36,7 +36,7 @@ export async function findPipelines(dir: string): Promise<FoundPipeline[]> {
   const t = await loadTemplates();
   const found: FoundPipeline[] = [];
   for (const rel of candidateFiles(dir, findCiFiles(dir).github)) {
-    const text = readIfExists(path.join(dir, rel));
+    const text = readSmallText(path.join(dir, rel));
     if (text === undefined) continue;
     const header = t.parseHeader(text);
     if (!header) continue;
