@@ -38268,50 +38268,6 @@ var import_node_fs8 = require("node:fs");
 var import_node_path8 = __toESM(require("node:path"), 1);
 var import_yaml3 = __toESM(require_dist(), 1);
 
-// src/engine/read.ts
-var decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
-var MAX_FILE_BYTES = 12 * 1024 * 1024;
-function reasonOf(error) {
-  const code = error.code;
-  if (code === "ENOENT") return "no such file";
-  if (code === "EACCES" || code === "EPERM") return "permission denied";
-  if (code === "EISDIR") return "is a directory";
-  if (code === "ELOOP") return "too many levels of symbolic links";
-  return error.message.split("\n")[0] ?? "unreadable";
-}
-function readBounded(absPath, max = MAX_FILE_BYTES) {
-  try {
-    return { bytes: readBoundedBytes(absPath, max) };
-  } catch (error) {
-    if (!(error instanceof UnreadableFileError)) return { error: reasonOf(error) };
-    if (error.code === "EISDIR") return { error: "is a directory" };
-    if (error.code === "EFBIG") return { error: `file is larger than ${max / 1024 / 1024} MB: not read`, limit: true };
-    return { error: "not a regular file (a device, FIFO or socket): not read", limit: true };
-  }
-}
-function readText(absPath, max = MAX_FILE_BYTES) {
-  const read = readBounded(absPath, max);
-  if ("error" in read) return read;
-  try {
-    return { text: decoder.decode(read.bytes) };
-  } catch {
-    const text = new TextDecoder("utf-8").decode(read.bytes);
-    return { text, invalidUtf8At: Math.max(0, text.indexOf("\uFFFD")) };
-  }
-}
-
-// src/engine/engine-rules.ts
-var ENGINE_RULES = [
-  { id: "yaml-syntax", description: "The file is valid YAML: no syntax errors, duplicate keys, binary content, alias bombs or extreme nesting.", defaultSeverity: "error", fixable: false },
-  { id: "empty-file", description: "The file has a pipeline in it.", defaultSeverity: "error", fixable: false },
-  { id: "schema", description: "The file has the structure GitHub Actions or GitLab CI expects: known keys, right types, required keys.", defaultSeverity: "error", fixable: false },
-  { id: "gitlab-resolve", description: "GitLab include:, extends: and !reference resolve to something that exists.", defaultSeverity: "error", fixable: false },
-  { id: "unused-disable", description: "An inline disable comment suppresses a finding.", defaultSeverity: "warning", fixable: false },
-  { id: "disable-reason", description: "An inline disable comment says why (`-- reason`).", defaultSeverity: "warning", fixable: false },
-  { id: "internal-error", description: "mlops-lint could not check the file (a bug: please report it).", defaultSeverity: "error", fixable: false }
-];
-var ENGINE_RULE_IDS = ENGINE_RULES.map((r) => r.id);
-
 // src/parse/source.ts
 var import_yaml2 = __toESM(require_dist(), 1);
 
@@ -38328,8 +38284,9 @@ function docsUrl(ruleId) {
 }
 
 // src/parse/source.ts
+var MAX_CHECKED_BYTES = 2 * 1024 * 1024;
 var MAX_DEPTH = 256;
-var MAX_STRUCTURE = 3e5;
+var MAX_STRUCTURE = 1e5;
 var MAX_EXPANDED_NODES = 1e5;
 var referenceTag = {
   tag: "!reference",
@@ -38379,6 +38336,13 @@ function diag(file, lc, start, end, ruleId, message, text) {
   const span = lc ? spanAt(file, lc, Math.min(start, last), Math.min(end, last)) : { file, line: 1, column: 1, endLine: 1, endColumn: 1 };
   return { ...span, ruleId, severity: "error", message, docsUrl: docsUrl(ruleId) };
 }
+function tooLargeToCheck(bytes) {
+  const size = bytes === void 0 ? "over 2 MB" : `${bytes.toLocaleString("en-US")} bytes`;
+  return `This file is not checked: it is ${size}, over the 2 MB mlops-lint checks (GitLab refuses a CI configuration file over 2 MB by default; GitHub starts no run for a workflow over 500 KB)`;
+}
+function fileSizeFinding(file, message) {
+  return { file, line: 1, column: 1, endLine: 1, endColumn: 1, ruleId: "file-size", severity: "error", message, docsUrl: docsUrl("file-size") };
+}
 function binaryProblem(text, invalidUtf8At) {
   const nul = text.indexOf("\0");
   if (nul >= 0) return { offset: nul, message: "File contains NUL bytes: binary files are not YAML" };
@@ -38392,6 +38356,8 @@ function parseSource(text, file, invalidUtf8At) {
     countLines(text, lc);
     return { diagnostics: [diag(file, lc, binary.offset, binary.offset + 1, "yaml-syntax", binary.message, text)] };
   }
+  const bytes = Buffer.byteLength(text);
+  if (bytes > MAX_CHECKED_BYTES) return { diagnostics: [fileSizeFinding(file, tooLargeToCheck(bytes))] };
   const tooBig = structureLimit(text);
   if (tooBig !== void 0) {
     const lc = new import_yaml2.LineCounter();
@@ -38611,6 +38577,51 @@ function childrenOf(node, anchors) {
   }
   return out;
 }
+
+// src/engine/read.ts
+var decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+var MAX_FILE_BYTES = MAX_CHECKED_BYTES;
+function reasonOf(error) {
+  const code = error.code;
+  if (code === "ENOENT") return "no such file";
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  if (code === "EISDIR") return "is a directory";
+  if (code === "ELOOP") return "too many levels of symbolic links";
+  return error.message.split("\n")[0] ?? "unreadable";
+}
+function readBounded(absPath, max = MAX_FILE_BYTES) {
+  try {
+    return { bytes: readBoundedBytes(absPath, max) };
+  } catch (error) {
+    if (!(error instanceof UnreadableFileError)) return { error: reasonOf(error) };
+    if (error.code === "EISDIR") return { error: "is a directory" };
+    if (error.code === "EFBIG") return { error: `file is larger than ${max / 1024 / 1024} MB: not read`, limit: true, tooLarge: true };
+    return { error: "not a regular file (a device, FIFO or socket): not read", limit: true };
+  }
+}
+function readText(absPath, max = MAX_FILE_BYTES) {
+  const read = readBounded(absPath, max);
+  if ("error" in read) return read;
+  try {
+    return { text: decoder.decode(read.bytes) };
+  } catch {
+    const text = new TextDecoder("utf-8").decode(read.bytes);
+    return { text, invalidUtf8At: Math.max(0, text.indexOf("\uFFFD")) };
+  }
+}
+
+// src/engine/engine-rules.ts
+var ENGINE_RULES = [
+  { id: "yaml-syntax", description: "The file is valid YAML: no syntax errors, duplicate keys, binary content, alias bombs or extreme nesting.", defaultSeverity: "error", fixable: false },
+  { id: "file-size", description: "The file is small enough to run: at most 500 KB for a GitHub workflow; at most 2 MB, the largest file mlops-lint checks.", defaultSeverity: "error", fixable: false },
+  { id: "empty-file", description: "The file has a pipeline in it.", defaultSeverity: "error", fixable: false },
+  { id: "schema", description: "The file has the structure GitHub Actions or GitLab CI expects: known keys, right types, required keys.", defaultSeverity: "error", fixable: false },
+  { id: "gitlab-resolve", description: "GitLab include:, extends: and !reference resolve to something that exists.", defaultSeverity: "error", fixable: false },
+  { id: "unused-disable", description: "An inline disable comment suppresses a finding.", defaultSeverity: "warning", fixable: false },
+  { id: "disable-reason", description: "An inline disable comment says why (`-- reason`).", defaultSeverity: "warning", fixable: false },
+  { id: "internal-error", description: "mlops-lint could not check the file (a bug: please report it).", defaultSeverity: "error", fixable: false }
+];
+var ENGINE_RULE_IDS = ENGINE_RULES.map((r) => r.id);
 
 // src/config/types.ts
 function toSeverity(name) {
@@ -52468,6 +52479,12 @@ function configured(diagnostics, settings) {
   }
   return out;
 }
+var GITHUB_WORKFLOW_MAX_BYTES = 512e3;
+function githubSizeProblem(text) {
+  const bytes = Buffer.byteLength(text);
+  if (bytes <= GITHUB_WORKFLOW_MAX_BYTES) return void 0;
+  return `The workflow is ${bytes.toLocaleString("en-US")} bytes: GitHub starts no run for a workflow file over 500 KB (${GITHUB_WORKFLOW_MAX_BYTES.toLocaleString("en-US")} bytes), and says nothing; move long scripts into files of the repository`;
+}
 async function lintSource(text, file, ctx, absPath, invalidUtf8At) {
   const outcome = await lintUnredacted(text, file, ctx, absPath, invalidUtf8At);
   return { ...outcome, diagnostics: redactDiagnostics(outcome.diagnostics) };
@@ -52500,6 +52517,10 @@ async function lintUnredacted(text, file, ctx, absPath, invalidUtf8At) {
       included = resolved.includedSources;
       notices = resolved.notices;
     } else {
+      if (kind === "github-workflow") {
+        const overGithubLimit = githubSizeProblem(text);
+        if (overGithubLimit) diagnostics.push(fileSizeFinding(file, overGithubLimit));
+      }
       workflow = buildGithubWorkflow(src, kind === "github-action", ctx.templates);
       attachCalledWorkflows(workflow, ctx);
     }
@@ -55278,6 +55299,13 @@ function expandFiles(files, cwd, planned = []) {
 function linksOutside(abs) {
   return !liesInside(findRepoRoot(import_node_path19.default.dirname(abs)), abs);
 }
+function sizeOf(abs) {
+  try {
+    return (0, import_node_fs14.statSync)(abs).size;
+  } catch {
+    return void 0;
+  }
+}
 function limitFinding(file, reason) {
   return { file, line: 1, column: 1, endLine: 1, endColumn: 1, ruleId: "yaml-syntax", severity: "error", message: `This file is not checked: ${reason}`, docsUrl: docsUrl("yaml-syntax") };
 }
@@ -55300,7 +55328,7 @@ async function lintFiles(files, options = {}) {
     const override = options.overrides?.get(abs);
     const read = override !== void 0 ? { text: override } : linksOutside(abs) ? { error: "it is a symbolic link leading outside the repository: not read", limit: true } : readText(abs);
     if ("error" in read) {
-      if (read.limit) results.push({ file: shown, diagnostics: [limitFinding(shown, read.error)] });
+      if (read.limit) results.push({ file: shown, diagnostics: [read.tooLarge ? fileSizeFinding(shown, tooLargeToCheck(sizeOf(abs))) : limitFinding(shown, read.error)] });
       else results.push({ file: shown, diagnostics: [], error: { message: `${shown}: ${read.error}` } });
       continue;
     }
@@ -56352,11 +56380,13 @@ var import_node_fs16 = require("node:fs");
 var import_node_path24 = __toESM(require("node:path"), 1);
 var HEAP_GROWING_PERCENT = 20;
 var MANY_FILES = 20;
-function mayLintManyFiles(files, cwd) {
+var LARGE_FILE_BYTES = 256 * 1024;
+function mayNeedMuchMemory(files, cwd) {
   if (files.length === 0 || files.length > MANY_FILES) return true;
   return files.some((file) => {
     try {
-      return (0, import_node_fs16.statSync)(import_node_path24.default.resolve(cwd, file)).isDirectory();
+      const stats = (0, import_node_fs16.statSync)(import_node_path24.default.resolve(cwd, file));
+      return stats.isDirectory() || stats.size > LARGE_FILE_BYTES;
     } catch {
       return false;
     }
@@ -56521,7 +56551,7 @@ async function runCli(argv, io) {
     let skippedWrites = false;
     let reportTo = io.stdout;
     const fromStdin = o.files.length === 1 && o.files[0] === "-";
-    if (!fromStdin && mayLintManyFiles(o.files, cwd)) await boundHeapGrowth();
+    if (!fromStdin && mayNeedMuchMemory(o.files, cwd)) await boundHeapGrowth();
     if (fromStdin) {
       results = await lintStdin(o, io, options);
       if (o.fixDryRun) reportTo = io.stderr;
