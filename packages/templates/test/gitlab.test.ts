@@ -67,6 +67,22 @@ describe('GitLab secure defaults', () => {
     }
   });
 
+  // GitLab reads cache:key:files at the pipeline's commit by their path from the project's root; `./dvc.lock` names
+  // nothing there (git: "relative path syntax can't be used outside working tree"), and the key would fall back to `default`.
+  it.each([
+    ['.', 'dvc.lock'],
+    ['models/churn', 'models/churn/dvc.lock'],
+  ])('the DVC cache key of every component lists dvc.lock by its path from the project root (working-directory %s)', (dir, lock) => {
+    for (const p of published) {
+      const body = componentDocuments(p.text, { ...REQUIRED_INPUTS[p.template], 'working-directory': dir }).body;
+      for (const job of Object.values(body) as Obj[]) {
+        const files = ((([] as Obj[]).concat(job.cache as Obj | Obj[]))[1]!.key as Obj).files as string[];
+        expect(files, p.id).toContain(lock);
+        expect(files.length, p.id).toBeLessThanOrEqual(2);
+      }
+    }
+  });
+
   it('the GCS key is a base64 masked variable decoded into a private file', () => {
     const doc = parseYaml(renderCase(cases.find((c) => c.id === 'gitlab/dvc-gcs/defaults/vendored')!));
     const job = doc['dvc-repro'] as Obj;

@@ -124,11 +124,16 @@ function cacheKey(ctx: Ctx): unknown {
 /**
  * DVC's cache, keyed on the project's `dvc.lock` (the outputs it names). A component always declares it (an input cannot remove a `cache:`
  * entry): the folder exists only when `dvc-cache` points DVC at it, so otherwise nothing is kept.
+ *
+ * GitLab hashes the `cache:key:files` it finds at the pipeline's commit, by path from the project's root: `./dvc.lock` names no
+ * file there (git refuses relative paths outside a work tree), so the component also lists `dvc.lock`. With the default
+ * `working-directory` (`.`) that one is found; with a sub-folder, `<folder>/dvc.lock` is (GitLab allows two files).
  */
 function dvcCache(ctx: Ctx): Obj {
-  const dir = ctx.component ? interp('working-directory') : String(ctx.inputs['working-directory']);
-  const lock = !ctx.component && (dir === '.' || dir === '') ? 'dvc.lock' : `${dir.replace(/\/+$/, '')}/dvc.lock`;
   const prefix = `dvc-cache-${ctx.component ? interp('as') : String(ctx.inputs.as ?? 'dvc')}`;
+  if (ctx.component) return { key: { files: [`${interp('working-directory')}/dvc.lock`, 'dvc.lock'], prefix }, paths: [GITLAB_DVC_CACHE_DIR] };
+  const dir = String(ctx.inputs['working-directory']);
+  const lock = dir === '.' || dir === '' ? 'dvc.lock' : `${dir.replace(/\/+$/, '')}/dvc.lock`;
   return { key: { files: [lock], prefix }, paths: [GITLAB_DVC_CACHE_DIR] };
 }
 
