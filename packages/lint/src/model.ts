@@ -159,6 +159,18 @@ export interface PathEntry {
   span: Span;
 }
 
+/**
+ * A path the platform matches against the repository's files, which it names by their path from
+ * the repository's root: GitHub `on.<event>.paths` / `paths-ignore` filters; GitLab `rules:changes`,
+ * `rules:exists`, `only:changes` / `except:changes` and `cache:key:files`.
+ */
+export interface RepoPath {
+  path: string;
+  span: Span;
+  /** The key as written, for messages: `on.push.paths`, `rules:changes`, `cache:key:files`. */
+  key: string;
+}
+
 export interface Job {
   id: string;
   name?: string;
@@ -271,6 +283,8 @@ export interface Workflow {
   text: string;
   document: Document.Parsed;
   triggers: Trigger[];
+  /** Paths matched against the repository's files (each place written once, whatever inherits it). */
+  repoPaths: RepoPath[];
   env: Variable[];
   /** GitHub top-level `permissions:` when present. */
   permissions?: Permissions;

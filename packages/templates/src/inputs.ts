@@ -102,8 +102,9 @@ export const COMMON_INPUTS: readonly InputDef[] = [
     type: 'array',
     description: 'Monorepos: run only when one of these paths changes (GitHub `on.push.paths` / `on.pull_request.paths`; GitLab `rules:changes`), e.g. `ml/**` for the DVC project in `ml` (empty: every change).',
     default: [],
-    pattern: '^[A-Za-z0-9._/*-]+$',
-    patternHint: 'a path or glob of letters, digits, `.`, `_`, `-`, `/` and `*`',
+    // From the repository's root: GitHub and GitLab match paths without `./`, which would match nothing.
+    pattern: '^([A-Za-z0-9_*-]|\\.[A-Za-z0-9_*-])[A-Za-z0-9._/*-]*$',
+    patternHint: 'a path or glob from the repository root (no leading `./`) of letters, digits, `.`, `_`, `-`, `/` and `*`',
     pinned: { github: 'caller', gitlab: 'caller' },
   },
   {

@@ -40,6 +40,10 @@ const table: Row[] = [
   { provider: 'gitlab', template: 'dvc-minio', inputs: { 'endpoint-url': 'ftp://minio' }, problems: ['endpoint-url'] },
   { provider: 'github', template: 'dvc-azure', inputs: { 'azure-auth': 'sas' }, problems: ['azure-auth'] },
   { provider: 'github', template: 'dvc', inputs: { 'dvc-version': 'x', 'python-version': 'y', cml: 1 }, problems: ['dvc-version', 'python-version', 'cml'] },
+  { provider: 'github', template: 'dvc', inputs: { paths: ['ml/**', '**/*.py', '.github/workflows/ml.yml', 'dvc.lock'] }, problems: [] },
+  // Paths are matched from the repository's root: `./ml/**` would match nothing.
+  { provider: 'github', template: 'dvc', inputs: { paths: ['./ml/**'] }, problems: ['paths'] },
+  { provider: 'gitlab', template: 'dvc', inputs: { paths: ['../other/**'] }, problems: ['paths'] },
 ];
 
 describe('validateInputs', () => {

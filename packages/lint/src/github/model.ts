@@ -3,7 +3,7 @@
  * (`.github/workflows/*.yml`) and actions (`action.yml`, composite `runs.steps`
  * modelled as one job named after the file).
  */
-import type { ActionUse, CallInterface, Job, Located, PathEntry, Permissions, SecretDeclaration, Span, Step, Trigger, Workflow } from '../model.js';
+import type { ActionUse, CallInterface, Job, Located, PathEntry, Permissions, RepoPath, SecretDeclaration, Span, Step, Trigger, Workflow } from '../model.js';
 import type { Source } from '../parse/source.js';
 import type { ScalarView, View } from '../parse/view.js';
 import { createViewContext, get, spanOf, str, strList, toView } from '../parse/view.js';
@@ -36,6 +36,7 @@ export function buildGithubWorkflow(src: Source, isAction: boolean, templates: T
     text: src.text,
     document: src.document,
     triggers: triggersOf(on),
+    repoPaths: pathFilters(on),
     env: variablesOf(get(root, 'env'), 'workflow', 'github'),
     keySpans: keySpansOf(root),
     inputs: [],
@@ -106,6 +107,18 @@ function callInterface(on: View | undefined): CallInterface | undefined {
     }
   }
   return { span: spanOf(call.keyView), inputs: inputDeclarations(get(call.value, 'inputs'), false), secrets };
+}
+
+/** `on.<event>.paths` / `paths-ignore`: globs GitHub matches against changed files' paths from the repository's root. */
+function pathFilters(on: View | undefined): RepoPath[] {
+  const out: RepoPath[] = [];
+  if (on?.kind !== 'map') return out;
+  for (const [event, e] of on.entries) {
+    for (const key of ['paths', 'paths-ignore'] as const) {
+      for (const item of strList(get(e.value, key))) out.push({ path: String(item.value), span: spanOf(item), key: `on.${event}.${key}` });
+    }
+  }
+  return out;
 }
 
 function triggersOf(view: View | undefined): Trigger[] {

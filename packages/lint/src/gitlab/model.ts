@@ -18,6 +18,7 @@ import { workflowLines } from '../line-index.js';
 import { GLOBAL_KEYWORDS } from './keywords.js';
 import type { Resolved, ResolvedJob } from './resolve.js';
 import { componentSpec } from './spec.js';
+import { repoPathsOf, uniqueBySpan } from './repo-paths.js';
 
 const SECTIONS: NonNullable<Script['section']>[] = ['before_script', 'script', 'after_script'];
 
@@ -30,6 +31,7 @@ export function buildGitlabWorkflow(src: Source, resolved: Resolved, templates: 
     text: src.text,
     document: src.document,
     triggers: pipelineSources(resolved),
+    repoPaths: uniqueBySpan([...repoPathsOf(get(resolved.root, 'workflow')), ...resolved.jobs.flatMap((j) => repoPathsOf(j.view))]),
     env,
     keySpans: new Map([...keyedValues(resolved.root)].map(([k, v]) => [k, v.keySpan])),
     inputs: [],

@@ -16,6 +16,7 @@ import { gitlabJobOverridden } from './gitlab-job-overridden.js';
 import { gitlabSpecInputs } from './gitlab-spec-inputs.js';
 import { gitlabStageUndefined } from './gitlab-stage-undefined.js';
 import { imagePinned } from './image-pinned.js';
+import { pathFromRoot } from './path-from-root.js';
 import { permissions } from './permissions.js';
 import { pythonPinned } from './python-pinned.js';
 import { secretEchoed } from './secret-echoed.js';
@@ -44,6 +45,7 @@ export const rules: Rule[] = [
   githubReusableCall,
   pythonPinned,
   dvcReproSwallowed,
+  pathFromRoot,
   gitHistoryForDiff,
   cmlDeprecated,
   gitlabDeprecated,
