@@ -9,7 +9,7 @@ import type { ResolvedConfig } from '../config/types.js';
 import type { EngineContext } from '../engine/context.js';
 import type { RuleSettings } from '../engine/rule-runner.js';
 import type { TemplatesApi } from '../engine/templates.js';
-import { loadTemplatesApi } from '../engine/templates.js';
+import { loadTemplatesApi, NO_TEMPLATES } from '../engine/templates.js';
 import type { Rule } from '../model.js';
 import { rules as builtinRules } from '../rules/index.js';
 import type { LintOptions } from './options.js';
@@ -18,7 +18,8 @@ export interface LintSession {
   cwd: string;
   rules: readonly Rule[];
   resolver: ConfigResolver;
-  templates: TemplatesApi;
+  /** Loads the installed templates package, when a linted file refers to it. */
+  loadTemplates: () => Promise<TemplatesApi>;
   includeCache: EngineContext['includeCache'];
   repoFiles: NonNullable<EngineContext['repoFiles']>;
 }
@@ -26,8 +27,7 @@ export interface LintSession {
 export async function startSession(options: LintOptions): Promise<LintSession> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const rules = options.rules ?? builtinRules;
-  const templates = await loadTemplatesApi();
-  return { cwd, rules, resolver: new ConfigResolver(options, cwd, rules), templates, includeCache: new Map(), repoFiles: {} };
+  return { cwd, rules, resolver: new ConfigResolver(options, cwd, rules), loadTemplates: loadTemplatesApi, includeCache: new Map(), repoFiles: {} };
 }
 
 /** The configuration that applies to a file (its directory's config files are loaded first). */
@@ -43,12 +43,13 @@ function settingsOf(config: ResolvedConfig): RuleSettings {
 export function engineContext(session: LintSession, config: ResolvedConfig, options: LintOptions): EngineContext {
   const ctx: EngineContext = {
     cwd: session.cwd,
-    repo: { root: session.resolver.root, templatesVersion: session.templates.version },
+    repo: { root: session.resolver.root, templatesVersion: NO_TEMPLATES.version },
     strict: options.strict ?? config.strict ?? false,
     rules: session.rules,
     settings: settingsOf(config),
     rulesets: config.rulesets,
-    templates: session.templates,
+    templates: NO_TEMPLATES,
+    loadTemplates: session.loadTemplates,
     includeCache: session.includeCache,
     repoFiles: session.repoFiles,
   };

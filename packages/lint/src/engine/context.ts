@@ -14,8 +14,10 @@ export interface EngineContext {
   settings: RuleSettings;
   /** Spectral rulesets (absolute paths) to run on every file. */
   rulesets: string[];
-  /** The installed @mlops-pipeline/templates, as loaded for this run. */
+  /** The installed @mlops-pipeline/templates, for files that refer to them (else NO_TEMPLATES). */
   templates: TemplatesApi;
+  /** Loads the installed templates (once per process); the engine calls it for files that refer to them. */
+  loadTemplates?: () => Promise<TemplatesApi>;
   /** Parsed local includes, shared by every file of one run. */
   includeCache: Map<string, LoadedInclude>;
   /** Repository file list for glob includes, listed once per run. */

@@ -26,6 +26,7 @@ import { displayPath } from './repo.js';
 import type { RuleSettings } from './rule-runner.js';
 import { internalError, messageOf, runRules, sortDiagnostics } from './rule-runner.js';
 import { redactDiagnostics } from './redact.js';
+import { refersToTemplates } from './templates.js';
 
 
 export interface LintOutcome {
@@ -82,6 +83,13 @@ export async function lintSource(text: string, file: string, ctx: EngineContext,
   return { ...outcome, diagnostics: redactDiagnostics(outcome.diagnostics) };
 }
 
+/** The context with the installed templates loaded, when these texts refer to them. */
+async function withTemplates(ctx: EngineContext, texts: string[]): Promise<EngineContext> {
+  if (!ctx.loadTemplates || !refersToTemplates(texts)) return ctx;
+  const templates = await ctx.loadTemplates();
+  return { ...ctx, templates, repo: { ...ctx.repo, templatesVersion: templates.version } };
+}
+
 async function lintUnredacted(text: string, file: string, ctx: EngineContext, absPath?: string, invalidUtf8At?: number): Promise<LintOutcome> {
   const parsed = parseSource(text, file, invalidUtf8At);
   if (!parsed.source) return { diagnostics: sortDiagnostics(configured(parsed.diagnostics, ctx.settings)) };
@@ -105,6 +113,7 @@ async function lintUnredacted(text: string, file: string, ctx: EngineContext, ab
     if (kind === 'gitlab') {
       const resolved = resolveGitlab(root, absPath ?? path.resolve(ctx.cwd, file), includeLoader(ctx), (abs) => displayPath(ctx.cwd, abs));
       for (const d of resolved.diagnostics) diagnostics.push(d);
+      ctx = await withTemplates(ctx, [text, ...resolved.sources.values()]);
       workflow = buildGitlabWorkflow(src, resolved, ctx.templates);
       attachPublishedComponents(workflow, ctx);
       included = resolved.includedSources;
@@ -114,6 +123,7 @@ async function lintUnredacted(text: string, file: string, ctx: EngineContext, ab
         const overGithubLimit = githubSizeProblem(text);
         if (overGithubLimit) diagnostics.push(fileSizeFinding(file, overGithubLimit));
       }
+      ctx = await withTemplates(ctx, [text]);
       workflow = buildGithubWorkflow(src, kind === 'github-action', ctx.templates);
       attachCalledWorkflows(workflow, ctx);
     }

@@ -1,8 +1,9 @@
 /**
  * Lazy access to @mlops-pipeline/templates (newest templates version, vendored
- * header parsing). Loaded once, on first lint, handed to the engine with each
- * run's context, and guarded so a templates
- * package without these exports never breaks linting.
+ * header parsing, published workflows and components). Loaded once, the first time
+ * a file refers to the templates (see `refersToTemplates`), and guarded so a
+ * templates package without these exports never breaks linting. Files that do not
+ * refer to them never pay for loading the package and its YAML library.
  */
 export interface TemplatesApi {
   version: string;
@@ -66,6 +67,19 @@ function publishedWorkflows(mod: TemplatesModule): ((path: string) => string | u
   };
 }
 
+/** What a file that does not refer to the templates gets: nothing to compare with. */
+export const NO_TEMPLATES: TemplatesApi = { version: '0.0.0' };
+
+/**
+ * Whether linting these texts (a file and what it includes) may need the templates: a vendored
+ * header, a published workflow or component, or the project's own actions all name
+ * `mlops-pipeline`; a local reusable workflow (`./.github/workflows/…`) may call a published one.
+ */
+export function refersToTemplates(texts: Iterable<string>): boolean {
+  for (const text of texts) if (text.includes('mlops-pipeline') || text.includes('./.github/workflows/')) return true;
+  return false;
+}
+
 let loaded: Promise<TemplatesApi> | undefined;
 
 export function loadTemplatesApi(): Promise<TemplatesApi> {
@@ -81,6 +95,6 @@ export function loadTemplatesApi(): Promise<TemplatesApi> {
       if (typeof compare === 'function') api.isCurrentRef = (ref) => compare(ref, api.version) === 0;
       return api;
     })
-    .catch((): TemplatesApi => ({ version: '0.0.0' }));
+    .catch((): TemplatesApi => NO_TEMPLATES);
   return loaded;
 }
