@@ -6,7 +6,7 @@ import { applyFixes } from '../fix/apply.js';
 import { unifiedDiff } from '../fix/diff.js';
 import { WriteRefused, writeAtomic } from '../fix/write.js';
 import type { Diagnostic, FileResult, Fix } from '../model.js';
-import { lintedText, lintFiles, lintText } from './lint.js';
+import { lintedText, lintFilesForFix, lintText } from './lint.js';
 import type { LintOptions } from './options.js';
 
 /** Fix passes stop after this many rounds even if rules keep offering fixes. */
@@ -40,7 +40,7 @@ export async function fixFiles(files: string[], options: LintOptions = {}, write
   const originals = new Map<string, string>();
   let results: FileResult[] = [];
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    results = await lintFiles(files, { ...options, overrides });
+    results = await lintFilesForFix(files, { ...options, overrides });
     // Fixes apply to the very text they were computed from (never to a later read of the file).
     const byFile = new Map<string, { text: string; fixes: Fix[] }>();
     for (const r of results) {

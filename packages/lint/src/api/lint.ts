@@ -94,7 +94,19 @@ export function lintedText(result: FileResult, file: string): string | undefined
 }
 
 /** Lint files (or, with an empty list, every CI file of the repository containing cwd). */
-export async function lintFiles(files: string[], options: LintOptions = {}): Promise<FileResult[]> {
+export function lintFiles(files: string[], options: LintOptions = {}): Promise<FileResult[]> {
+  return lintFilesKeeping(files, options, false);
+}
+
+/**
+ * lintFiles for fixing: each result also keeps the texts its fixes' offsets refer to (see
+ * `lintedText`). A plain lint run keeps none, so a run over many files holds only findings.
+ */
+export function lintFilesForFix(files: string[], options: LintOptions): Promise<FileResult[]> {
+  return lintFilesKeeping(files, options, true);
+}
+
+async function lintFilesKeeping(files: string[], options: LintOptions, keepTexts: boolean): Promise<FileResult[]> {
   const session = await startSession(options);
   const results: FileResult[] = [];
   const seen = new Set<string>();
@@ -119,7 +131,7 @@ export async function lintFiles(files: string[], options: LintOptions = {}): Pro
     const result: FileResult = { file: shown, diagnostics: outcome.diagnostics };
     if (outcome.notices) result.notices = outcome.notices;
     results.push(result);
-    lintedTexts.set(result, new Map([[shown, read.text], ...(outcome.workflow?.sources ?? [])]));
+    if (keepTexts) lintedTexts.set(result, new Map([[shown, read.text], ...(outcome.workflow?.sources ?? [])]));
     absOf.set(result, abs);
     const sources = outcome.workflow?.sources;
     if (sources && sources.size > 0) includes.set(abs, new Set([...sources.keys()].map((f) => path.resolve(session.cwd, f))));

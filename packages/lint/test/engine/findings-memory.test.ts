@@ -5,9 +5,11 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
+import { lintedText, lintFiles, lintFilesForFix } from '../../src/api/lint.js';
 import { runRules } from '../../src/engine/rule-runner.js';
 import { ownString } from '../../src/engine/own-string.js';
 import type { Diagnostic, Rule, Workflow } from '../../src/model.js';
+import { tempRepo } from '../rule-tester.js';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -64,5 +66,19 @@ describe('ownString', () => {
     ['empty', ''],
   ])('returns the same characters: %s', (_name, text) => {
     expect(ownString(text)).toBe(text);
+  });
+});
+
+describe('file texts after a run', () => {
+  // `./ml/**` matches nothing: a fixable path-from-root finding.
+  const WORKFLOW = 'on:\n  push:\n    paths: [./ml/**]\njobs:\n  t:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: echo ok\n';
+
+  it('a lint run keeps none (a run over many files holds only its findings); a fix run keeps what its fixes apply to', async () => {
+    const cwd = tempRepo({ '.github/workflows/ci.yml': WORKFLOW });
+    const [linted] = await lintFiles(['.github/workflows/ci.yml'], { cwd, noConfig: true });
+    const [fixing] = await lintFilesForFix(['.github/workflows/ci.yml'], { cwd, noConfig: true });
+    expect(linted!.diagnostics.some((d) => d.fix)).toBe(true);
+    expect(lintedText(linted!, '.github/workflows/ci.yml')).toBeUndefined();
+    expect(lintedText(fixing!, '.github/workflows/ci.yml')).toBe(WORKFLOW);
   });
 });
