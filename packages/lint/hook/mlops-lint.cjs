@@ -52510,6 +52510,63 @@ function redactDiagnostics(diagnostics) {
   return diagnostics;
 }
 
+// src/engine/templates.ts
+function publishedComponents(mod) {
+  const { listTemplates: listTemplates2, renderPublishedFiles: renderPublishedFiles2 } = mod;
+  if (typeof listTemplates2 !== "function" || typeof renderPublishedFiles2 !== "function") return void 0;
+  const known = /* @__PURE__ */ new Map();
+  return (name) => {
+    if (!known.has(name)) {
+      let text;
+      try {
+        if (listTemplates2("gitlab").some((t) => t.name === name)) text = renderPublishedFiles2("gitlab", name)[0]?.text;
+      } catch {
+        text = void 0;
+      }
+      known.set(name, text);
+    }
+    return known.get(name);
+  };
+}
+function publishedWorkflows(mod) {
+  const { listTemplates: listTemplates2, renderPublished: renderPublished2, renderPublishedFiles: renderPublishedFiles2 } = mod;
+  if (typeof listTemplates2 !== "function" || typeof renderPublished2 !== "function") return void 0;
+  const filesOf = (name) => typeof renderPublishedFiles2 === "function" ? renderPublishedFiles2("github", name) : [renderPublished2("github", name)];
+  let byPath;
+  return (path21) => {
+    if (!byPath) {
+      byPath = /* @__PURE__ */ new Map();
+      try {
+        for (const t of listTemplates2("github")) {
+          for (const published of filesOf(t.name)) byPath.set(published.path, published.text);
+        }
+      } catch {
+      }
+    }
+    return byPath.get(path21);
+  };
+}
+var NO_TEMPLATES = { version: "0.0.0" };
+function refersToTemplates(texts) {
+  for (const text of texts) if (text.includes("mlops-pipeline") || text.includes("./.github/workflows/")) return true;
+  return false;
+}
+var loaded2;
+function loadTemplatesApi() {
+  loaded2 ??= Promise.resolve().then(() => (init_dist(), dist_exports)).then((mod) => {
+    const api = { version: typeof mod.TEMPLATES_VERSION === "string" ? mod.TEMPLATES_VERSION : "0.0.0" };
+    if (typeof mod.parseHeader === "function") api.parseHeader = mod.parseHeader;
+    const published = publishedWorkflows(mod);
+    if (published) api.publishedWorkflow = published;
+    const components = publishedComponents(mod);
+    if (components) api.publishedComponent = components;
+    const compare2 = mod.compareTemplateVersion;
+    if (typeof compare2 === "function") api.isCurrentRef = (ref) => compare2(ref, api.version) === 0;
+    return api;
+  }).catch(() => NO_TEMPLATES);
+  return loaded2;
+}
+
 // src/engine/lint.ts
 function severityOf(settings, id, fallback) {
   return settings(id)?.severity ?? fallback;
@@ -52542,6 +52599,11 @@ async function lintSource(text, file, ctx, absPath, invalidUtf8At) {
   const outcome = await lintUnredacted(text, file, ctx, absPath, invalidUtf8At);
   return { ...outcome, diagnostics: redactDiagnostics(outcome.diagnostics) };
 }
+async function withTemplates(ctx, texts) {
+  if (!ctx.loadTemplates || !refersToTemplates(texts)) return ctx;
+  const templates = await ctx.loadTemplates();
+  return { ...ctx, templates, repo: { ...ctx.repo, templatesVersion: templates.version } };
+}
 async function lintUnredacted(text, file, ctx, absPath, invalidUtf8At) {
   const parsed = parseSource(text, file, invalidUtf8At);
   if (!parsed.source) return { diagnostics: sortDiagnostics(configured(parsed.diagnostics, ctx.settings)) };
@@ -52565,6 +52627,7 @@ async function lintUnredacted(text, file, ctx, absPath, invalidUtf8At) {
     if (kind === "gitlab") {
       const resolved = resolveGitlab(root, absPath ?? import_node_path12.default.resolve(ctx.cwd, file), includeLoader(ctx), (abs) => displayPath(ctx.cwd, abs));
       for (const d of resolved.diagnostics) diagnostics.push(d);
+      ctx = await withTemplates(ctx, [text, ...resolved.sources.values()]);
       workflow = buildGitlabWorkflow(src, resolved, ctx.templates);
       attachPublishedComponents(workflow, ctx);
       included = resolved.includedSources;
@@ -52574,6 +52637,7 @@ async function lintUnredacted(text, file, ctx, absPath, invalidUtf8At) {
         const overGithubLimit = githubSizeProblem(text);
         if (overGithubLimit) diagnostics.push(fileSizeFinding(file, overGithubLimit));
       }
+      ctx = await withTemplates(ctx, [text]);
       workflow = buildGithubWorkflow(src, kind === "github-action", ctx.templates);
       attachCalledWorkflows(workflow, ctx);
     }
@@ -52634,58 +52698,6 @@ function discoverFiles(dir) {
 
 // src/api/session.ts
 var import_node_path18 = __toESM(require("node:path"), 1);
-
-// src/engine/templates.ts
-function publishedComponents(mod) {
-  const { listTemplates: listTemplates2, renderPublishedFiles: renderPublishedFiles2 } = mod;
-  if (typeof listTemplates2 !== "function" || typeof renderPublishedFiles2 !== "function") return void 0;
-  const known = /* @__PURE__ */ new Map();
-  return (name) => {
-    if (!known.has(name)) {
-      let text;
-      try {
-        if (listTemplates2("gitlab").some((t) => t.name === name)) text = renderPublishedFiles2("gitlab", name)[0]?.text;
-      } catch {
-        text = void 0;
-      }
-      known.set(name, text);
-    }
-    return known.get(name);
-  };
-}
-function publishedWorkflows(mod) {
-  const { listTemplates: listTemplates2, renderPublished: renderPublished2, renderPublishedFiles: renderPublishedFiles2 } = mod;
-  if (typeof listTemplates2 !== "function" || typeof renderPublished2 !== "function") return void 0;
-  const filesOf = (name) => typeof renderPublishedFiles2 === "function" ? renderPublishedFiles2("github", name) : [renderPublished2("github", name)];
-  let byPath;
-  return (path21) => {
-    if (!byPath) {
-      byPath = /* @__PURE__ */ new Map();
-      try {
-        for (const t of listTemplates2("github")) {
-          for (const published of filesOf(t.name)) byPath.set(published.path, published.text);
-        }
-      } catch {
-      }
-    }
-    return byPath.get(path21);
-  };
-}
-var loaded2;
-function loadTemplatesApi() {
-  loaded2 ??= Promise.resolve().then(() => (init_dist(), dist_exports)).then((mod) => {
-    const api = { version: typeof mod.TEMPLATES_VERSION === "string" ? mod.TEMPLATES_VERSION : "0.0.0" };
-    if (typeof mod.parseHeader === "function") api.parseHeader = mod.parseHeader;
-    const published = publishedWorkflows(mod);
-    if (published) api.publishedWorkflow = published;
-    const components = publishedComponents(mod);
-    if (components) api.publishedComponent = components;
-    const compare2 = mod.compareTemplateVersion;
-    if (typeof compare2 === "function") api.isCurrentRef = (ref) => compare2(ref, api.version) === 0;
-    return api;
-  }).catch(() => ({ version: "0.0.0" }));
-  return loaded2;
-}
 
 // src/rules/action-pinned.ts
 var import_picomatch3 = __toESM(require_picomatch2(), 1);
@@ -55313,8 +55325,7 @@ var rules = [
 async function startSession(options) {
   const cwd = import_node_path18.default.resolve(options.cwd ?? process.cwd());
   const rules2 = options.rules ?? rules;
-  const templates = await loadTemplatesApi();
-  return { cwd, rules: rules2, resolver: new ConfigResolver(options, cwd, rules2), templates, includeCache: /* @__PURE__ */ new Map(), repoFiles: {} };
+  return { cwd, rules: rules2, resolver: new ConfigResolver(options, cwd, rules2), loadTemplates: loadTemplatesApi, includeCache: /* @__PURE__ */ new Map(), repoFiles: {} };
 }
 async function configFor(session, abs) {
   await session.resolver.prepare(import_node_path18.default.dirname(abs));
@@ -55326,12 +55337,13 @@ function settingsOf(config) {
 function engineContext(session, config, options) {
   const ctx = {
     cwd: session.cwd,
-    repo: { root: session.resolver.root, templatesVersion: session.templates.version },
+    repo: { root: session.resolver.root, templatesVersion: NO_TEMPLATES.version },
     strict: options.strict ?? config.strict ?? false,
     rules: session.rules,
     settings: settingsOf(config),
     rulesets: config.rulesets,
-    templates: session.templates,
+    templates: NO_TEMPLATES,
+    loadTemplates: session.loadTemplates,
     includeCache: session.includeCache,
     repoFiles: session.repoFiles
   };
@@ -55393,7 +55405,13 @@ var lintedTexts = /* @__PURE__ */ new WeakMap();
 function lintedText(result, file) {
   return lintedTexts.get(result)?.get(file);
 }
-async function lintFiles(files, options = {}) {
+function lintFiles(files, options = {}) {
+  return lintFilesKeeping(files, options, false);
+}
+function lintFilesForFix(files, options) {
+  return lintFilesKeeping(files, options, true);
+}
+async function lintFilesKeeping(files, options, keepTexts) {
   const session = await startSession(options);
   const results = [];
   const seen = /* @__PURE__ */ new Set();
@@ -55416,7 +55434,7 @@ async function lintFiles(files, options = {}) {
     const result = { file: shown, diagnostics: outcome.diagnostics };
     if (outcome.notices) result.notices = outcome.notices;
     results.push(result);
-    lintedTexts.set(result, new Map([[shown, read.text], ...outcome.workflow?.sources ?? []]));
+    if (keepTexts) lintedTexts.set(result, new Map([[shown, read.text], ...outcome.workflow?.sources ?? []]));
     absOf.set(result, abs);
     const sources = outcome.workflow?.sources;
     if (sources && sources.size > 0) includes.set(abs, new Set([...sources.keys()].map((f) => import_node_path19.default.resolve(session.cwd, f))));
@@ -56082,7 +56100,7 @@ async function fixFiles(files, options = {}, write = false) {
   const originals = /* @__PURE__ */ new Map();
   let results = [];
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    results = await lintFiles(files, { ...options, overrides });
+    results = await lintFilesForFix(files, { ...options, overrides });
     const byFile2 = /* @__PURE__ */ new Map();
     for (const r of results) {
       for (const d of r.diagnostics) {
