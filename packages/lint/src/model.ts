@@ -301,6 +301,7 @@ export interface Workflow {
   /** GitLab: job names defined more than once across the file and its local includes. */
   redefinedJobs: JobDefinition[];
   jobs: Job[];
+  /** GitLab: every include of the pipeline, the file's own and those of its local includes at any depth. */
   includes: Include[];
   /**
    * GitLab: some of the pipeline comes from includes that are not read (remote, project,

@@ -41,6 +41,7 @@ export interface ResolvedJob {
 export interface Resolved {
   root: MapView;
   jobs: ResolvedJob[];
+  /** Every include of the pipeline: the file's own and those of its local includes, at any depth (each merged file once). */
   includes: Include[];
   /** Display path → text of every included file that was merged in. */
   sources: Map<string, string>;
@@ -176,7 +177,7 @@ export function resolveGitlab(mainRoot: View, mainFile: string, loader: IncludeL
   let notChecked: Include | undefined;
   const visit = (root: View, stack: string[]): void => {
     for (const { include, local, inputs } of includesOf(root)) {
-      if (stack.length === 1) includes.push(include);
+      includes.push(include);
       if (include.kind !== 'local') {
         opaque = true;
         notChecked ??= include;

@@ -100,6 +100,13 @@ describe('gitlab-spec-inputs on published components', () => {
     ]);
   });
 
+  it('checks a published component included from a local include, where that file writes it', async () => {
+    const nested = `include:\n  - component: gitlab.com/mlops-pipeline/components/dvc@${TEMPLATES_VERSION}\n    inputs:\n      push: "yes"\n`;
+    expect(await findings('include:\n  - local: ci/ml.yml\n', { 'ci/ml.yml': nested })).toEqual([
+      `ci/ml.yml:4:13 include: input \`push\` of component \`gitlab.com/mlops-pipeline/components/dvc@${TEMPLATES_VERSION}\` is not a boolean: GitLab refuses the include`,
+    ]);
+  });
+
   it('leaves other components and other versions alone', async () => {
     const code = 'include:\n  - component: gitlab.com/mlops-pipeline/components/dvc@0.0.0-unknown\n    inputs: { nope: 1 }\n  - component: gitlab.com/other/components/dvc@1.0.0\n    inputs: { nope: 1 }\n';
     expect(await findings(code)).toEqual([]);
