@@ -39583,7 +39583,7 @@ function resolveGitlab(mainRoot, mainFile, loader, displayName) {
   let notChecked;
   const visit = (root2, stack) => {
     for (const { include, local, inputs } of includesOf(root2)) {
-      if (stack.length === 1) includes.push(include);
+      includes.push(include);
       if (include.kind !== "local") {
         opaque = true;
         notChecked ??= include;
