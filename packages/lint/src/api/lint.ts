@@ -7,11 +7,10 @@ import { statSync } from 'node:fs';
 import { liesInside } from '@mlops-pipeline/repo-facts';
 import path from 'node:path';
 import { isIgnored } from '../config/resolver.js';
-import { docsUrl } from '../engine/docs.js';
 import { kindFromPath } from '../engine/detect.js';
 import { lintSource } from '../engine/lint.js';
 import { readText } from '../engine/read.js';
-import { fileSizeFinding, tooLargeToCheck } from '../parse/source.js';
+import { findingAtStart, tooLargeToCheck } from '../parse/file-size.js';
 import { displayPath, findRepoRoot } from '../engine/repo.js';
 import { discoverFiles } from '../discover/index.js';
 import type { Diagnostic, FileResult } from '../model.js';
@@ -81,9 +80,6 @@ function sizeOf(abs: string): number | undefined {
   }
 }
 
-function limitFinding(file: string, reason: string): Diagnostic {
-  return { file, line: 1, column: 1, endLine: 1, endColumn: 1, ruleId: 'yaml-syntax', severity: 'error', message: `This file is not checked: ${reason}`, docsUrl: docsUrl('yaml-syntax') };
-}
 
 /** Per result: the texts its findings' positions (and fixes' offsets) refer to, by shown file name. */
 const lintedTexts = new WeakMap<FileResult, Map<string, string>>();
@@ -123,7 +119,7 @@ async function lintFilesKeeping(files: string[], options: LintOptions, keepTexts
     const read = override !== undefined ? { text: override } : linksOutside(abs) ? { error: 'it is a symbolic link leading outside the repository: not read', limit: true as const } : readText(abs);
     if ('error' in read) {
       // A file past a limit (too large, not a regular file) is a finding; one that cannot be read at all is an error.
-      if (read.limit) results.push({ file: shown, diagnostics: [read.tooLarge ? fileSizeFinding(shown, tooLargeToCheck(sizeOf(abs))) : limitFinding(shown, read.error)] });
+      if (read.limit) results.push({ file: shown, diagnostics: [read.tooLarge ? tooLargeToCheck(shown, sizeOf(abs)) : findingAtStart(shown, 'yaml-syntax', `This file is not checked: ${read.error}`)] });
       else results.push({ file: shown, diagnostics: [], error: { message: `${shown}: ${read.error}` } });
       continue;
     }

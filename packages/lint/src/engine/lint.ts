@@ -7,7 +7,8 @@ import path from 'node:path';
 import { isMap } from 'yaml';
 import type { Diagnostic, Rule, Severity, Workflow } from '../model.js';
 import type { EngineContext } from './context.js';
-import { fileSizeFinding, parseSource } from '../parse/source.js';
+import { githubWorkflowSize } from '../parse/file-size.js';
+import { parseSource } from '../parse/source.js';
 import type { Source } from '../parse/source.js';
 import { createViewContext, toView } from '../parse/view.js';
 import { buildGithubWorkflow } from '../github/model.js';
@@ -64,16 +65,6 @@ function configured(diagnostics: Diagnostic[], settings: RuleSettings): Diagnost
   return out;
 }
 
-/** GitHub starts no run for a workflow file larger than this (bytes; "500 KB" in GitHub's limits). */
-export const GITHUB_WORKFLOW_MAX_BYTES = 512_000;
-
-/** Why GitHub would not run this workflow because of its size, if it would not. */
-function githubSizeProblem(text: string): string | undefined {
-  const bytes = Buffer.byteLength(text);
-  if (bytes <= GITHUB_WORKFLOW_MAX_BYTES) return undefined;
-  return `The workflow is ${bytes.toLocaleString('en-US')} bytes: GitHub starts no run for a workflow file over 500 KB (${GITHUB_WORKFLOW_MAX_BYTES.toLocaleString('en-US')} bytes), and says nothing; move long scripts into files of the repository`;
-}
-
 /**
  * Lint one file. Every message is redacted (no value quoted from any file, custom rulesets'
  * messages included, ever shows a secret).
@@ -120,8 +111,8 @@ async function lintUnredacted(text: string, file: string, ctx: EngineContext, ab
       notices = resolved.notices;
     } else {
       if (kind === 'github-workflow') {
-        const overGithubLimit = githubSizeProblem(text);
-        if (overGithubLimit) diagnostics.push(fileSizeFinding(file, overGithubLimit));
+        const tooLarge = githubWorkflowSize(file, text);
+        if (tooLarge) diagnostics.push(tooLarge);
       }
       ctx = await withTemplates(ctx, [text]);
       workflow = buildGithubWorkflow(src, kind === 'github-action', ctx.templates);

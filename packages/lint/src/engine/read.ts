@@ -5,7 +5,7 @@
  * opening never blocks.
  */
 import { readBoundedBytes, UnreadableFileError } from '@mlops-pipeline/repo-facts';
-import { MAX_CHECKED_BYTES } from '../parse/source.js';
+import { MAX_CHECKED_BYTES } from '../parse/file-size.js';
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
@@ -14,9 +14,6 @@ type NotRead = { error: string; limit?: true; tooLarge?: true };
 
 /** `invalidUtf8At`: the text was decoded with replacement characters; offset of the first one. */
 export type ReadResult = { text: string; invalidUtf8At?: number } | NotRead;
-
-/** Files larger than this are not read: they would not be checked (see MAX_CHECKED_BYTES). */
-const MAX_FILE_BYTES = MAX_CHECKED_BYTES;
 
 function reasonOf(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
@@ -28,7 +25,7 @@ function reasonOf(error: unknown): string {
 }
 
 /** The bytes of a regular file of at most `max` bytes (repo-facts' bounded reader), or why it is not read. */
-export function readBounded(absPath: string, max = MAX_FILE_BYTES): { bytes: Buffer } | NotRead {
+export function readBounded(absPath: string, max = MAX_CHECKED_BYTES): { bytes: Buffer } | NotRead {
   try {
     return { bytes: readBoundedBytes(absPath, max) };
   } catch (error) {
@@ -39,7 +36,7 @@ export function readBounded(absPath: string, max = MAX_FILE_BYTES): { bytes: Buf
   }
 }
 
-export function readText(absPath: string, max = MAX_FILE_BYTES): ReadResult {
+export function readText(absPath: string, max = MAX_CHECKED_BYTES): ReadResult {
   const read = readBounded(absPath, max);
   if ('error' in read) return read;
   try {

@@ -6,6 +6,7 @@
 import type { RepoPath } from '../model.js';
 import type { View } from '../parse/view.js';
 import { get, spanOf, str } from '../parse/view.js';
+import { spanKey } from '../span-key.js';
 
 function listOrPaths(view: View | undefined): View[] {
   const list = view?.kind === 'map' ? get(view, 'paths') : view;
@@ -45,7 +46,7 @@ export function repoPathsOf(job: View | undefined, out: RepoPath[] = []): RepoPa
 export function uniqueBySpan(paths: RepoPath[]): RepoPath[] {
   const seen = new Set<string>();
   return paths.filter((p) => {
-    const at = `${p.span.file}:${p.span.line}:${p.span.column}`;
+    const at = spanKey(p.span);
     if (seen.has(at)) return false;
     seen.add(at);
     return true;

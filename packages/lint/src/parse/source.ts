@@ -10,6 +10,7 @@ import { LineCounter, parseAllDocuments, isAlias, isCollection, isPair, isScalar
 import type { Document, Node as YamlNode, YAMLMap } from 'yaml';
 import type { Diagnostic, Span } from '../model.js';
 import { docsUrl } from '../engine/docs.js';
+import { uncheckedSize } from './file-size.js';
 
 export interface Source {
   file: string;
@@ -20,14 +21,6 @@ export interface Source {
   /** GitLab component header document (`spec:`), when present. */
   header?: Document.Parsed;
 }
-
-/**
- * The largest CI file that is checked, in bytes: GitLab refuses a configuration file over 2 MB by
- * default (`max_yaml_size_bytes`), and GitHub starts no run for a workflow over 500 KB. Past it
- * the file gets one `file-size` finding and is not parsed, which bounds the time and memory any
- * single file costs.
- */
-export const MAX_CHECKED_BYTES = 2 * 1024 * 1024;
 
 /** Deeper nesting than this is reported instead of modelled. */
 export const MAX_DEPTH = 256;
@@ -124,17 +117,6 @@ function diag(file: string, lc: LineCounter | undefined, start: number, end: num
   return { ...span, ruleId, severity: 'error', message, docsUrl: docsUrl(ruleId) };
 }
 
-/** Why a file of `bytes` bytes is not checked (`bytes` undefined: known only to exceed the limit). */
-export function tooLargeToCheck(bytes?: number): string {
-  const size = bytes === undefined ? 'over 2 MB' : `${bytes.toLocaleString('en-US')} bytes`;
-  return `This file is not checked: it is ${size}, over the 2 MB mlops-lint checks (GitLab refuses a CI configuration file over 2 MB by default; GitHub starts no run for a workflow over 500 KB)`;
-}
-
-/** A `file-size` finding on the first character of `file`. */
-export function fileSizeFinding(file: string, message: string): Diagnostic {
-  return { file, line: 1, column: 1, endLine: 1, endColumn: 1, ruleId: 'file-size', severity: 'error', message, docsUrl: docsUrl('file-size') };
-}
-
 /** Content YAML cannot be: NUL bytes (binary files) or bytes that are not UTF-8. */
 export function binaryProblem(text: string, invalidUtf8At?: number): { offset: number; message: string } | undefined {
   const nul = text.indexOf('\u0000');
@@ -150,8 +132,8 @@ export function parseSource(text: string, file: string, invalidUtf8At?: number):
     countLines(text, lc);
     return { diagnostics: [diag(file, lc, binary.offset, binary.offset + 1, 'yaml-syntax', binary.message, text)] };
   }
-  const bytes = Buffer.byteLength(text);
-  if (bytes > MAX_CHECKED_BYTES) return { diagnostics: [fileSizeFinding(file, tooLargeToCheck(bytes))] };
+  const tooLarge = uncheckedSize(file, text);
+  if (tooLarge) return { diagnostics: [tooLarge] };
   const tooBig = structureLimit(text);
   if (tooBig !== undefined) {
     const lc = new LineCounter();

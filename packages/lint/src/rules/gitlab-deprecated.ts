@@ -1,6 +1,7 @@
 import type { Span } from '../model.js';
 import type { Rule } from '../model.js';
 import { spanBetween } from './util/fix.js';
+import { spanKey } from '../span-key.js';
 
 const JWT = /\bCI_JOB_JWT(?:_V[12])?\b/g;
 const DEPRECATED_KEYS = ['only', 'except'] as const;
@@ -22,7 +23,7 @@ export const gitlabDeprecated: Rule = {
     const reported = new Set<string>();
     const report = (key: string, span: Span | undefined, job: string): void => {
       if (!span) return;
-      const at = `${span.file}:${span.line}:${span.column}`;
+      const at = spanKey(span);
       if (reported.has(at)) return;
       reported.add(at);
       ctx.report({ span, message: `\`${key}:\` is deprecated: express when job "${job}" runs with \`rules:\`` });

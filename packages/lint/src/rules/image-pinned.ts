@@ -1,6 +1,7 @@
 import picomatch from 'picomatch';
 import type { Located, Rule } from '../model.js';
 import { isDynamicImage, parseImage } from './util/images.js';
+import { spanKey } from '../span-key.js';
 
 export const imagePinned: Rule = {
   meta: {
@@ -26,7 +27,7 @@ export const imagePinned: Rule = {
     }
     const seen = new Set<string>();
     for (const img of images) {
-      const key = `${img.span.file}:${img.span.line}:${img.span.column}`;
+      const key = spanKey(img.span);
       if (seen.has(key) || isDynamicImage(img.value) || img.value.trim() === '') continue;
       seen.add(key);
       const ref = parseImage(img.value);

@@ -4,6 +4,7 @@ import { jobCommands } from './util/job.js';
 import { findSecretValues, isSecretName, looksLikeSecretLiteral, redact } from './util/secrets.js';
 import { wordSpan } from './util/shell.js';
 import { SECRET_REMOTE_OPTIONS, dvcInvocation } from './util/dvc.js';
+import { spanKey } from '../span-key.js';
 
 const ADVICE = 'store it as a secret (GitHub: repository secret; GitLab: masked CI/CD variable) and rotate it';
 
@@ -21,7 +22,7 @@ export const secretHardcoded: Rule = {
     const report = (span: Span, message: string): void => {
       // `$[[ inputs.x ]]`: the model holds the input's default, the caller passes the value.
       if (writtenAsInput(workflow, span)) return;
-      const key = `${span.file}:${span.line}:${span.column}`;
+      const key = spanKey(span);
       if (seen.has(key)) return;
       seen.add(key);
       ctx.report({ span, message });
