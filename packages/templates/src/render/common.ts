@@ -48,3 +48,8 @@ export function toYaml(value: unknown): string {
 export function withHeader(header: readonly string[], body: string): string {
   return `${header.join('\n')}\n${body.endsWith('\n') ? body : `${body}\n`}`;
 }
+
+/** `file` in the working directory `dir` (`.` or empty: the repository's root, with no `./`). */
+export function joinPath(dir: string, file: string): string {
+  return dir === '.' || dir === '' ? file : `${dir.replace(/\/+$/, '')}/${file}`;
+}

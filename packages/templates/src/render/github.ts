@@ -7,7 +7,7 @@ import { defaultOf, pinnedUse, type InputDef } from '../inputs.js';
 import { REMOTE_DEFAULT_STEP, conditionParts, RESULTS_DIR, RESULTS_STEP, dvcSteps, inputChecks, reportStep, type Condition, type GithubActionStep, type ScriptStep, type TemplateDef } from '../model.js';
 import { inputDefs } from '../schema.js';
 import { secretsForInputs } from '../secrets.js';
-import { envName, holds, resolveTokens, scriptText, toYaml, withHeader } from './common.js';
+import { envName, holds, joinPath, resolveTokens, scriptText, toYaml, withHeader } from './common.js';
 import { PROJECT_GITHUB_REPOSITORY } from '../template-ref.js';
 import type { Renderer } from './types.js';
 
@@ -52,10 +52,6 @@ function gate(ctx: Ctx, cond: Condition | undefined): { keep: boolean; if?: stri
   if (!cond) return { keep: true };
   if (!ctx.reusable) return { keep: holds(cond, ctx.inputs) };
   return { keep: true, if: condExpr(cond) };
-}
-
-function joinPath(dir: string, file: string): string {
-  return dir === '.' || dir === '' ? file : `${dir.replace(/\/+$/, '')}/${file}`;
 }
 
 function actionStep(ctx: Ctx, step: GithubActionStep): Obj | undefined {

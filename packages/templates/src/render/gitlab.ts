@@ -6,7 +6,7 @@ import { CML_VERSION } from '../actions.js';
 import { DEFAULT_GITLAB_RULES, defaultOf, pinnedUse, type InputDef } from '../inputs.js';
 import { GITLAB_DVC_CACHE_DIR, GITLAB_DVC_CACHE_STEP, REMOTE_DEFAULT_STEP, conditionParts, RESULTS_DIR, RESULTS_STEP, dvcSteps, inputChecks, reportStep, type Condition, type ScriptStep, type TemplateDef } from '../model.js';
 import { inputDefs } from '../schema.js';
-import { envName, holds, resolveTokens, scriptText, toYaml, withHeader } from './common.js';
+import { envName, holds, joinPath, resolveTokens, scriptText, toYaml, withHeader } from './common.js';
 import { PROJECT_GITLAB_COMPONENTS } from '../template-ref.js';
 import type { Renderer } from './types.js';
 
@@ -118,7 +118,7 @@ function cacheKey(ctx: Ctx): unknown {
   const dir = String(ctx.inputs['working-directory']);
   const file = String(ctx.inputs.requirements);
   if (ctx.component || file === '') return prefix;
-  return { files: [dir === '.' || dir === '' ? file : `${dir.replace(/\/+$/, '')}/${file}`], prefix };
+  return { files: [joinPath(dir, file)], prefix };
 }
 
 /**
@@ -132,9 +132,7 @@ function cacheKey(ctx: Ctx): unknown {
 function dvcCache(ctx: Ctx): Obj {
   const prefix = `dvc-cache-${ctx.component ? interp('as') : String(ctx.inputs.as ?? 'dvc')}`;
   if (ctx.component) return { key: { files: [`${interp('working-directory')}/dvc.lock`, 'dvc.lock'], prefix }, paths: [GITLAB_DVC_CACHE_DIR] };
-  const dir = String(ctx.inputs['working-directory']);
-  const lock = dir === '.' || dir === '' ? 'dvc.lock' : `${dir.replace(/\/+$/, '')}/dvc.lock`;
-  return { key: { files: [lock], prefix }, paths: [GITLAB_DVC_CACHE_DIR] };
+  return { key: { files: [joinPath(String(ctx.inputs['working-directory']), 'dvc.lock')], prefix }, paths: [GITLAB_DVC_CACHE_DIR] };
 }
 
 function cdStep(ctx: Ctx): ScriptStep[] {
@@ -205,7 +203,7 @@ function job(ctx: Ctx, template: TemplateDef, kind: 'repro' | 'report'): Obj {
   if (template.gitlab.cleanup.length > 0) out.after_script = [...template.gitlab.cleanup];
   // The metrics and plots of the experiment (and, for the report, the plots diff it links to), kept with the job.
   const dir = ctx.component ? interp('working-directory') : String(ctx.inputs['working-directory']);
-  out.artifacts = { name: '$CI_JOB_NAME-results', paths: [dir === '.' ? `${RESULTS_DIR}/` : `${dir.replace(/\/+$/, '')}/${RESULTS_DIR}/`], expire_in: '30 days' };
+  out.artifacts = { name: '$CI_JOB_NAME-results', paths: [joinPath(dir, `${RESULTS_DIR}/`)], expire_in: '30 days' };
   ctx.vars.clear();
   return out;
 }
