@@ -25312,6 +25312,9 @@ function withHeader(header, body) {
 ${body.endsWith("\n") ? body : `${body}
 `}`;
 }
+function joinPath(dir, file) {
+  return dir === "." || dir === "" ? file : `${dir.replace(/\/+$/, "")}/${file}`;
+}
 function versionOf(ref) {
   return ref === void 0 ? void 0 : ref.replace(/^v(?=\d)/, "");
 }
@@ -25363,9 +25366,6 @@ function gate(ctx, cond) {
   if (!cond) return { keep: true };
   if (!ctx.reusable) return { keep: holds(cond, ctx.inputs) };
   return { keep: true, if: condExpr(cond) };
-}
-function joinPath(dir, file) {
-  return dir === "." || dir === "" ? file : `${dir.replace(/\/+$/, "")}/${file}`;
 }
 function actionStep(ctx, step) {
   const g = gate(ctx, step.when);
@@ -25666,14 +25666,12 @@ function cacheKey(ctx) {
   const dir = String(ctx.inputs["working-directory"]);
   const file = String(ctx.inputs.requirements);
   if (ctx.component || file === "") return prefix;
-  return { files: [dir === "." || dir === "" ? file : `${dir.replace(/\/+$/, "")}/${file}`], prefix };
+  return { files: [joinPath(dir, file)], prefix };
 }
 function dvcCache(ctx) {
   const prefix = `dvc-cache-${ctx.component ? interp("as") : String(ctx.inputs.as ?? "dvc")}`;
   if (ctx.component) return { key: { files: [`${interp("working-directory")}/dvc.lock`, "dvc.lock"], prefix }, paths: [GITLAB_DVC_CACHE_DIR] };
-  const dir = String(ctx.inputs["working-directory"]);
-  const lock = dir === "." || dir === "" ? "dvc.lock" : `${dir.replace(/\/+$/, "")}/dvc.lock`;
-  return { key: { files: [lock], prefix }, paths: [GITLAB_DVC_CACHE_DIR] };
+  return { key: { files: [joinPath(String(ctx.inputs["working-directory"]), "dvc.lock")], prefix }, paths: [GITLAB_DVC_CACHE_DIR] };
 }
 function cdStep(ctx) {
   if (!ctx.component && (ctx.inputs["working-directory"] === "." || ctx.inputs["working-directory"] === "")) return [];
@@ -25732,7 +25730,7 @@ function job2(ctx, template, kind) {
   out.script = main;
   if (template.gitlab.cleanup.length > 0) out.after_script = [...template.gitlab.cleanup];
   const dir = ctx.component ? interp("working-directory") : String(ctx.inputs["working-directory"]);
-  out.artifacts = { name: "$CI_JOB_NAME-results", paths: [dir === "." ? `${RESULTS_DIR}/` : `${dir.replace(/\/+$/, "")}/${RESULTS_DIR}/`], expire_in: "30 days" };
+  out.artifacts = { name: "$CI_JOB_NAME-results", paths: [joinPath(dir, `${RESULTS_DIR}/`)], expire_in: "30 days" };
   ctx.vars.clear();
   return out;
 }
@@ -38270,9 +38268,6 @@ var import_node_fs8 = require("node:fs");
 var import_node_path8 = __toESM(require("node:path"), 1);
 var import_yaml3 = __toESM(require_dist(), 1);
 
-// src/parse/source.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-
 // src/engine/docs.ts
 var DOCS_BASE = "https://github.com/mlops-pipeline/mlops-pipeline/blob/main/packages/lint/docs/rules/";
 var urls = /* @__PURE__ */ new Map();
@@ -38285,8 +38280,81 @@ function docsUrl(ruleId) {
   return url;
 }
 
-// src/parse/source.ts
+// src/parse/file-size.ts
 var MAX_CHECKED_BYTES = 2 * 1024 * 1024;
+var GITHUB_WORKFLOW_MAX_BYTES = 512e3;
+function bytesOver(text, limit) {
+  if (text.length * 3 <= limit) return void 0;
+  const bytes = Buffer.byteLength(text);
+  return bytes > limit ? bytes : void 0;
+}
+function findingAtStart(file, ruleId, message) {
+  return { file, line: 1, column: 1, endLine: 1, endColumn: 1, ruleId, severity: "error", message, docsUrl: docsUrl(ruleId) };
+}
+function tooLargeToCheck(file, bytes) {
+  const size = bytes === void 0 ? "over 2 MB" : `${bytes.toLocaleString("en-US")} bytes`;
+  return findingAtStart(file, "file-size", `This file is not checked: it is ${size}, over the 2 MB mlops-lint checks (GitLab refuses a CI configuration file over 2 MB by default; GitHub starts no run for a workflow over 500 KB)`);
+}
+function uncheckedSize(file, text) {
+  const bytes = bytesOver(text, MAX_CHECKED_BYTES);
+  return bytes === void 0 ? void 0 : tooLargeToCheck(file, bytes);
+}
+function githubWorkflowSize(file, text) {
+  const bytes = bytesOver(text, GITHUB_WORKFLOW_MAX_BYTES);
+  if (bytes === void 0) return void 0;
+  return findingAtStart(
+    file,
+    "file-size",
+    `The workflow is ${bytes.toLocaleString("en-US")} bytes: GitHub starts no run for a workflow file over 500 KB (${GITHUB_WORKFLOW_MAX_BYTES.toLocaleString("en-US")} bytes), and says nothing; move long scripts into files of the repository`
+  );
+}
+
+// src/engine/read.ts
+var decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+function reasonOf(error) {
+  const code = error.code;
+  if (code === "ENOENT") return "no such file";
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  if (code === "EISDIR") return "is a directory";
+  if (code === "ELOOP") return "too many levels of symbolic links";
+  return error.message.split("\n")[0] ?? "unreadable";
+}
+function readBounded(absPath, max = MAX_CHECKED_BYTES) {
+  try {
+    return { bytes: readBoundedBytes(absPath, max) };
+  } catch (error) {
+    if (!(error instanceof UnreadableFileError)) return { error: reasonOf(error) };
+    if (error.code === "EISDIR") return { error: "is a directory" };
+    if (error.code === "EFBIG") return { error: `file is larger than ${max / 1024 / 1024} MB: not read`, limit: true, tooLarge: true };
+    return { error: "not a regular file (a device, FIFO or socket): not read", limit: true };
+  }
+}
+function readText(absPath, max = MAX_CHECKED_BYTES) {
+  const read = readBounded(absPath, max);
+  if ("error" in read) return read;
+  try {
+    return { text: decoder.decode(read.bytes) };
+  } catch {
+    const text = new TextDecoder("utf-8").decode(read.bytes);
+    return { text, invalidUtf8At: Math.max(0, text.indexOf("\uFFFD")) };
+  }
+}
+
+// src/engine/engine-rules.ts
+var ENGINE_RULES = [
+  { id: "yaml-syntax", description: "The file is valid YAML: no syntax errors, duplicate keys, binary content, alias bombs or extreme nesting.", defaultSeverity: "error", fixable: false },
+  { id: "file-size", description: "The file is small enough to run: at most 500 KB for a GitHub workflow; at most 2 MB, the largest file mlops-lint checks.", defaultSeverity: "error", fixable: false },
+  { id: "empty-file", description: "The file has a pipeline in it.", defaultSeverity: "error", fixable: false },
+  { id: "schema", description: "The file has the structure GitHub Actions or GitLab CI expects: known keys, right types, required keys.", defaultSeverity: "error", fixable: false },
+  { id: "gitlab-resolve", description: "GitLab include:, extends: and !reference resolve to something that exists.", defaultSeverity: "error", fixable: false },
+  { id: "unused-disable", description: "An inline disable comment suppresses a finding.", defaultSeverity: "warning", fixable: false },
+  { id: "disable-reason", description: "An inline disable comment says why (`-- reason`).", defaultSeverity: "warning", fixable: false },
+  { id: "internal-error", description: "mlops-lint could not check the file (a bug: please report it).", defaultSeverity: "error", fixable: false }
+];
+var ENGINE_RULE_IDS = ENGINE_RULES.map((r) => r.id);
+
+// src/parse/source.ts
+var import_yaml2 = __toESM(require_dist(), 1);
 var MAX_DEPTH = 256;
 var MAX_STRUCTURE = 1e5;
 var MAX_EXPANDED_NODES = 1e5;
@@ -38338,13 +38406,6 @@ function diag(file, lc, start, end, ruleId, message, text) {
   const span = lc ? spanAt(file, lc, Math.min(start, last), Math.min(end, last)) : { file, line: 1, column: 1, endLine: 1, endColumn: 1 };
   return { ...span, ruleId, severity: "error", message, docsUrl: docsUrl(ruleId) };
 }
-function tooLargeToCheck(bytes) {
-  const size = bytes === void 0 ? "over 2 MB" : `${bytes.toLocaleString("en-US")} bytes`;
-  return `This file is not checked: it is ${size}, over the 2 MB mlops-lint checks (GitLab refuses a CI configuration file over 2 MB by default; GitHub starts no run for a workflow over 500 KB)`;
-}
-function fileSizeFinding(file, message) {
-  return { file, line: 1, column: 1, endLine: 1, endColumn: 1, ruleId: "file-size", severity: "error", message, docsUrl: docsUrl("file-size") };
-}
 function binaryProblem(text, invalidUtf8At) {
   const nul = text.indexOf("\0");
   if (nul >= 0) return { offset: nul, message: "File contains NUL bytes: binary files are not YAML" };
@@ -38358,8 +38419,8 @@ function parseSource(text, file, invalidUtf8At) {
     countLines(text, lc);
     return { diagnostics: [diag(file, lc, binary.offset, binary.offset + 1, "yaml-syntax", binary.message, text)] };
   }
-  const bytes = Buffer.byteLength(text);
-  if (bytes > MAX_CHECKED_BYTES) return { diagnostics: [fileSizeFinding(file, tooLargeToCheck(bytes))] };
+  const tooLarge = uncheckedSize(file, text);
+  if (tooLarge) return { diagnostics: [tooLarge] };
   const tooBig = structureLimit(text);
   if (tooBig !== void 0) {
     const lc = new import_yaml2.LineCounter();
@@ -38579,51 +38640,6 @@ function childrenOf(node, anchors) {
   }
   return out;
 }
-
-// src/engine/read.ts
-var decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
-var MAX_FILE_BYTES = MAX_CHECKED_BYTES;
-function reasonOf(error) {
-  const code = error.code;
-  if (code === "ENOENT") return "no such file";
-  if (code === "EACCES" || code === "EPERM") return "permission denied";
-  if (code === "EISDIR") return "is a directory";
-  if (code === "ELOOP") return "too many levels of symbolic links";
-  return error.message.split("\n")[0] ?? "unreadable";
-}
-function readBounded(absPath, max = MAX_FILE_BYTES) {
-  try {
-    return { bytes: readBoundedBytes(absPath, max) };
-  } catch (error) {
-    if (!(error instanceof UnreadableFileError)) return { error: reasonOf(error) };
-    if (error.code === "EISDIR") return { error: "is a directory" };
-    if (error.code === "EFBIG") return { error: `file is larger than ${max / 1024 / 1024} MB: not read`, limit: true, tooLarge: true };
-    return { error: "not a regular file (a device, FIFO or socket): not read", limit: true };
-  }
-}
-function readText(absPath, max = MAX_FILE_BYTES) {
-  const read = readBounded(absPath, max);
-  if ("error" in read) return read;
-  try {
-    return { text: decoder.decode(read.bytes) };
-  } catch {
-    const text = new TextDecoder("utf-8").decode(read.bytes);
-    return { text, invalidUtf8At: Math.max(0, text.indexOf("\uFFFD")) };
-  }
-}
-
-// src/engine/engine-rules.ts
-var ENGINE_RULES = [
-  { id: "yaml-syntax", description: "The file is valid YAML: no syntax errors, duplicate keys, binary content, alias bombs or extreme nesting.", defaultSeverity: "error", fixable: false },
-  { id: "file-size", description: "The file is small enough to run: at most 500 KB for a GitHub workflow; at most 2 MB, the largest file mlops-lint checks.", defaultSeverity: "error", fixable: false },
-  { id: "empty-file", description: "The file has a pipeline in it.", defaultSeverity: "error", fixable: false },
-  { id: "schema", description: "The file has the structure GitHub Actions or GitLab CI expects: known keys, right types, required keys.", defaultSeverity: "error", fixable: false },
-  { id: "gitlab-resolve", description: "GitLab include:, extends: and !reference resolve to something that exists.", defaultSeverity: "error", fixable: false },
-  { id: "unused-disable", description: "An inline disable comment suppresses a finding.", defaultSeverity: "warning", fixable: false },
-  { id: "disable-reason", description: "An inline disable comment says why (`-- reason`).", defaultSeverity: "warning", fixable: false },
-  { id: "internal-error", description: "mlops-lint could not check the file (a bug: please report it).", defaultSeverity: "error", fixable: false }
-];
-var ENGINE_RULE_IDS = ENGINE_RULES.map((r) => r.id);
 
 // src/config/types.ts
 function toSeverity(name) {
@@ -39999,6 +40015,11 @@ function attachPublishedComponents(workflow, ctx) {
   }
 }
 
+// src/span-key.ts
+function spanKey(span) {
+  return `${span.file}:${span.line}:${span.column}`;
+}
+
 // src/gitlab/repo-paths.ts
 function listOrPaths(view) {
   const list = view?.kind === "map" ? get(view, "paths") : view;
@@ -40031,7 +40052,7 @@ function repoPathsOf(job3, out = []) {
 function uniqueBySpan(paths) {
   const seen = /* @__PURE__ */ new Set();
   return paths.filter((p) => {
-    const at = `${p.span.file}:${p.span.line}:${p.span.column}`;
+    const at = spanKey(p.span);
     if (seen.has(at)) return false;
     seen.add(at);
     return true;
@@ -52589,12 +52610,6 @@ function configured(diagnostics, settings) {
   }
   return out;
 }
-var GITHUB_WORKFLOW_MAX_BYTES = 512e3;
-function githubSizeProblem(text) {
-  const bytes = Buffer.byteLength(text);
-  if (bytes <= GITHUB_WORKFLOW_MAX_BYTES) return void 0;
-  return `The workflow is ${bytes.toLocaleString("en-US")} bytes: GitHub starts no run for a workflow file over 500 KB (${GITHUB_WORKFLOW_MAX_BYTES.toLocaleString("en-US")} bytes), and says nothing; move long scripts into files of the repository`;
-}
 async function lintSource(text, file, ctx, absPath, invalidUtf8At) {
   const outcome = await lintUnredacted(text, file, ctx, absPath, invalidUtf8At);
   return { ...outcome, diagnostics: redactDiagnostics(outcome.diagnostics) };
@@ -52634,8 +52649,8 @@ async function lintUnredacted(text, file, ctx, absPath, invalidUtf8At) {
       notices = resolved.notices;
     } else {
       if (kind === "github-workflow") {
-        const overGithubLimit = githubSizeProblem(text);
-        if (overGithubLimit) diagnostics.push(fileSizeFinding(file, overGithubLimit));
+        const tooLarge = githubWorkflowSize(file, text);
+        if (tooLarge) diagnostics.push(tooLarge);
       }
       ctx = await withTemplates(ctx, [text]);
       workflow = buildGithubWorkflow(src, kind === "github-action", ctx.templates);
@@ -54562,7 +54577,7 @@ var gitlabDeprecated = {
     const reported = /* @__PURE__ */ new Set();
     const report = (key, span, job3) => {
       if (!span) return;
-      const at = `${span.file}:${span.line}:${span.column}`;
+      const at = spanKey(span);
       if (reported.has(at)) return;
       reported.add(at);
       ctx.report({ span, message: `\`${key}:\` is deprecated: express when job "${job3}" runs with \`rules:\`` });
@@ -54762,7 +54777,7 @@ var imagePinned = {
     }
     const seen = /* @__PURE__ */ new Set();
     for (const img of images) {
-      const key = `${img.span.file}:${img.span.line}:${img.span.column}`;
+      const key = spanKey(img.span);
       if (seen.has(key) || isDynamicImage(img.value) || img.value.trim() === "") continue;
       seen.add(key);
       const ref = parseImage(img.value);
@@ -55001,7 +55016,7 @@ var secretHardcoded = {
     const seen = /* @__PURE__ */ new Set();
     const report = (span, message) => {
       if (writtenAsInput(workflow, span)) return;
-      const key = `${span.file}:${span.line}:${span.column}`;
+      const key = spanKey(span);
       if (seen.has(key)) return;
       seen.add(key);
       ctx.report({ span, message });
@@ -55398,9 +55413,6 @@ function sizeOf(abs) {
     return void 0;
   }
 }
-function limitFinding(file, reason) {
-  return { file, line: 1, column: 1, endLine: 1, endColumn: 1, ruleId: "yaml-syntax", severity: "error", message: `This file is not checked: ${reason}`, docsUrl: docsUrl("yaml-syntax") };
-}
 var lintedTexts = /* @__PURE__ */ new WeakMap();
 function lintedText(result, file) {
   return lintedTexts.get(result)?.get(file);
@@ -55426,7 +55438,7 @@ async function lintFilesKeeping(files, options, keepTexts) {
     const override = options.overrides?.get(abs);
     const read = override !== void 0 ? { text: override } : linksOutside(abs) ? { error: "it is a symbolic link leading outside the repository: not read", limit: true } : readText(abs);
     if ("error" in read) {
-      if (read.limit) results.push({ file: shown, diagnostics: [read.tooLarge ? fileSizeFinding(shown, tooLargeToCheck(sizeOf(abs))) : limitFinding(shown, read.error)] });
+      if (read.limit) results.push({ file: shown, diagnostics: [read.tooLarge ? tooLargeToCheck(shown, sizeOf(abs)) : findingAtStart(shown, "yaml-syntax", `This file is not checked: ${read.error}`)] });
       else results.push({ file: shown, diagnostics: [], error: { message: `${shown}: ${read.error}` } });
       continue;
     }
